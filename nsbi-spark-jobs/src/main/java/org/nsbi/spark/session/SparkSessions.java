@@ -1,0 +1,60 @@
+package org.nsbi.spark.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the SparkSession a job runs in. Under {@code spark-submit} the master and settings come
+ * from the submitter; otherwise (no {@code spark.master} set) an embedded {@code local[*]} Spark is
+ * started, bound to 127.0.0.1 with the UI off, so a fresh clone needs nothing but a JDK.
+ */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param appName  the application name shown by the cluster
+     * @param master   a master URL, or null to keep the submitter's (or use local[*] if none)
+     * @param settings extra Spark settings (--conf key=value), applied last
+     */
+    public static SparkSession getOrCreate(String appName, String master, Map<String, String> settings) {
+        SparkConf conf = new SparkConf(true).setAppName(appName);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.sql.warehouse.dir", ownWarehouse());
+        }
+        conf.setIfMissing("spark.sql.shuffle.partitions", "16");
+        settings.forEach(conf::set);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    private static String ownWarehouse() {
+        try {
+            return Files.createTempDirectory("nsbi-warehouse-").toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary Spark warehouse folder", e);
+        }
+    }
+
+    /** A fresh, empty folder for a session's warehouse, for tests that need a path of their own. */
+    public static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder", e);
+        }
+    }
+}
