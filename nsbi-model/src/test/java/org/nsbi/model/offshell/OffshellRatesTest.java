@@ -101,9 +101,9 @@ class OffshellRatesTest {
             for (double aEs : alphas) {
                 for (double aShape : alphas) {
                     OffshellRates r = OffshellRates.truth(mu, new double[] {aEs, 0, aShape});
-                    for (double m = 195; m <= 1035; m += 2.5) {
-                        for (double c = -1; c <= 1; c += 0.25) {
-                            for (double y = -6; y <= 6; y += 1.5) {
+                    for (double m = 195; m <= 1035; m += 5) {
+                        for (double c = -1; c <= 1; c += 0.5) {
+                            for (double y = -6; y <= 6; y += 2) {
                                 double rate = r.trueRate(m, c, y);
                                 double scale = mu * OffshellToy.rateS(m, c, y) + OffshellToy.rateB(m, c, y);
                                 assertTrue(rate >= -1e-14 * scale, "sigma(x|mu) = " + rate + " at mu = " + mu
@@ -117,6 +117,17 @@ class OffshellRatesTest {
             }
         }
         assertTrue(checked > 1_000_000);
+        // and at every x the minimum over mu >= 0 (at sqrt(mu) = -sigma_I / (2 sigma_S)) is >= 0
+        for (double m = 195; m <= 1035; m += 0.5) {
+            for (double c = -1; c <= 1; c += 0.1) {
+                double sS = OffshellToy.rateS(m, c, 0);
+                double sI = OffshellToy.rateI(m, c, 0);
+                double sB = OffshellToy.rateB(m, c, 0);
+                double root = Math.max(0, -sI / (2 * sS));
+                double min = root * root * sS + root * sI + sB;
+                assertTrue(min >= -1e-14 * sB, "min over mu of sigma = " + min + " at m = " + m + ", c = " + c);
+            }
+        }
     }
 
     @Test
