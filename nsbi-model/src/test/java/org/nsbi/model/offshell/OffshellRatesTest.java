@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,6 +31,25 @@ class OffshellRatesTest {
         assertEquals(35.0, OffshellProcess.S.nominalYield(), 1e-12, "nu_S");
         assertEquals(150.0, OffshellProcess.B.nominalYield(), 1e-12, "nu_B");
         assertEquals(400.0, OffshellProcess.NI.nominalYield(), 1e-12, "nu_NI");
+    }
+
+    /** ν_I at several energy scales against SciPy's quad (an independent implementation; see the CSV's header). */
+    @Test
+    void interferenceYieldsMatchAnIndependentScipyQuadrature() throws IOException {
+        List<String> lines;
+        try (var in = getClass().getResourceAsStream("interference-yields.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).toList();
+        }
+        assertEquals("alpha_energy_scale,nu_I", lines.get(0));
+        assertEquals(6, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            double a = Double.parseDouble(line.split(",")[0]);
+            double reference = Double.parseDouble(line.split(",")[1]);
+            double s = 1 + 0.01 * a;
+            double nuI = OffshellProcess.SBI.rates(a, 0).yield() - 35 * s - 150 * s * s;
+            assertEquals(reference, nuI, 1e-9 * Math.abs(reference), "nu_I at energy_scale " + a);
+        }
     }
 
     @Test
