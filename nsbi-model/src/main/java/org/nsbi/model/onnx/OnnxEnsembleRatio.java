@@ -78,6 +78,26 @@ public final class OnnxEnsembleRatio implements RatioFunction {
         return of(name, networks, convention, average, policy);
     }
 
+    /**
+     * Loads an ensemble from local ONNX files (a convenience for tests and local runs; the Spark layer reads
+     * files through Hadoop and passes bytes to {@link #load(String, List, List, int, RatioConvention,
+     * EnsembleAverage, BadRatioPolicy)}).
+     */
+    public static OnnxEnsembleRatio loadFiles(String name, List<java.nio.file.Path> files, int width,
+                                              RatioConvention convention, EnsembleAverage average,
+                                              BadRatioPolicy policy) {
+        List<byte[]> models = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            try {
+                models.add(java.nio.file.Files.readAllBytes(f));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(f + ": cannot read the ONNX file: " + e.getMessage(), e);
+            }
+        }
+        return load(name, files.stream().map(java.nio.file.Path::toString).toList(), models, width, convention,
+                average, policy);
+    }
+
     @Override
     public String name() {
         return name;

@@ -136,6 +136,23 @@ class FixtureScoringTest {
     }
 
     @Test
+    void ensembleFromFilesEqualsEnsembleOfLoadedMembers() {
+        List<Member> members = BY_RATIO.get("syst_NI_ni_shape_up");
+        OnnxEnsembleRatio fromFiles = OnnxEnsembleRatio.loadFiles("syst_NI_ni_shape_up",
+                members.stream().map(m -> ONNX_DIR.resolve(m.file())).toList(), 3, RatioConvention.SCORE,
+                EnsembleAverage.RATIO, BadRatioPolicy.FAIL);
+        OnnxEnsembleRatio ofMembers = OnnxEnsembleRatio.of("syst_NI_ni_shape_up",
+                members.stream().map(Member::network).toList(), RatioConvention.SCORE, EnsembleAverage.RATIO,
+                BadRatioPolicy.FAIL);
+        FeatureBlock rows = members.get(0).rows();
+        double[] a = new double[rows.size()];
+        double[] b = new double[rows.size()];
+        fromFiles.evaluate(rows, a);
+        ofMembers.evaluate(rows, b);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 0.0, "same sessions, same ratios");
+    }
+
+    @Test
     void cacheLoadsEachModelOnce() throws IOException {
         Member m = BY_RATIO.get("ratio_B").get(1);
         int before = OnnxModelCache.size();
