@@ -27,8 +27,9 @@ public sealed interface EventSource permits EventSource.Files, EventSource.Simul
     }
 
     /**
-     * Events drawn by the off-shell toy simulator (spec/offshell-toy.md): each carries weight
-     * &nu;_sample / events.
+     * Events drawn by the off-shell toy simulator (spec/offshell-toy.md). In {@code reference}, each event carries
+     * weight &nu;_sample / events (the spec's sample weights); in {@code observed}, each event is one observed
+     * event of weight 1.
      *
      * @param name   the sample's name
      * @param sample the simulator's sample name ({@code S}, {@code B}, {@code SBI}, {@code NI}); resolved by the
