@@ -127,6 +127,10 @@ public final class OnnxEnsembleRatio implements RatioFunction {
     @Override
     public void evaluate(FeatureBlock block, double[] out) {
         int n = block.size();
+        if (out.length < n) {
+            throw new IllegalArgumentException(name + ": output array has length " + out.length + "; expected >= "
+                    + n + " (the block's events)");
+        }
         if (raw.length < n) {
             raw = new double[n];
         }
