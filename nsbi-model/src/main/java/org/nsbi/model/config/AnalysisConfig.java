@@ -1,0 +1,32 @@
+package org.nsbi.model.config;
+
+import org.nsbi.model.onnx.BadRatioPolicy;
+
+import java.util.List;
+
+/**
+ * One analysis, as read from its YAML file by {@link AnalysisConfigParser} (the format is documented in
+ * {@code nsbi-model/CONFIG.md}). Immutable; every path is resolved (local paths absolute).
+ *
+ * @param file        the config file it was read from (for messages)
+ * @param features    the feature names, in the order the networks expect them
+ * @param reference   the reference sample p_ref: one or several samples with their weights
+ * @param processes   the processes, unique names
+ * @param systematics the nuisance parameters (may be empty)
+ * @param poi         the parameter of interest
+ * @param neyman      the Neyman construction's settings
+ * @param observed    the observed data: one or several samples
+ * @param badRatios   what to do with NaN, infinite or negative ratios (default: fail)
+ */
+public record AnalysisConfig(String file, List<String> features, List<EventSource> reference,
+                             List<ProcessSpec> processes, List<Systematic> systematics, Poi poi,
+                             NeymanSettings neyman, List<EventSource> observed, BadRatioPolicy badRatios) {
+
+    public AnalysisConfig {
+        features = List.copyOf(features);
+        reference = List.copyOf(reference);
+        processes = List.copyOf(processes);
+        systematics = List.copyOf(systematics);
+        observed = List.copyOf(observed);
+    }
+}

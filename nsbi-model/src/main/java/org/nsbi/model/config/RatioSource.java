@@ -1,0 +1,40 @@
+package org.nsbi.model.config;
+
+import org.nsbi.model.onnx.EnsembleAverage;
+import org.nsbi.model.onnx.RatioConvention;
+
+import java.util.List;
+
+/** Where a per-event ratio comes from. */
+public sealed interface RatioSource permits RatioSource.Onnx, RatioSource.Column, RatioSource.Exact {
+
+    /**
+     * One ONNX network or an ensemble of them.
+     *
+     * @param files      resolved model paths (see {@link EventSource.Files#paths()}), one per member
+     * @param convention what the networks output
+     * @param average    how members are combined (default {@link EnsembleAverage#RATIO}, the mean of the
+     *                   members' ratios)
+     */
+    record Onnx(List<String> files, RatioConvention convention, EnsembleAverage average) implements RatioSource {
+        public Onnx {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * A column already present in the event data.
+     *
+     * @param column     the column name
+     * @param convention what the column holds
+     */
+    record Column(String column, RatioConvention convention) implements RatioSource {
+    }
+
+    /**
+     * An exact ratio of the off-shell toy, by the fixtures' ratio names ({@code ratio_SBI},
+     * {@code syst_NI_ni_shape_up}, ...). The name is resolved by the simulator module, not here.
+     */
+    record Exact(String name) implements RatioSource {
+    }
+}

@@ -1,0 +1,21 @@
+package org.nsbi.model.onnx;
+
+/**
+ * A ratio function produced NaN, infinite or negative ratios and the policy is {@link BadRatioPolicy#FAIL}.
+ * The message is the report's summary and how to allow clipping.
+ */
+public final class BadRatioException extends RuntimeException {
+
+    private final transient BadRatioReport report;
+
+    public BadRatioException(BadRatioReport report) {
+        super(report.summary() + "; the run stops on bad ratios unless clipping is allowed"
+                + " (config: bad_ratios: {policy: clip, clip_max: <bound>})");
+        this.report = report;
+    }
+
+    /** The counts and example event indices. */
+    public BadRatioReport report() {
+        return report;
+    }
+}
