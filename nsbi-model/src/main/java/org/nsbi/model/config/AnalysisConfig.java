@@ -17,10 +17,13 @@ import java.util.List;
  * @param neyman      the Neyman construction's settings
  * @param observed    the observed data: one or several samples
  * @param badRatios   what to do with NaN, infinite or negative ratios (default: fail)
+ * @param observedAux the auxiliary measurements a_k of the observed data by nuisance parameter name (missing: 0;
+ *                    for a simulated observation, the simulator's draws are used unless given here)
  */
 public record AnalysisConfig(String file, List<String> features, List<EventSource> reference,
                              List<ProcessSpec> processes, List<Systematic> systematics, Poi poi,
-                             NeymanSettings neyman, List<EventSource> observed, BadRatioPolicy badRatios) {
+                             NeymanSettings neyman, List<EventSource> observed, BadRatioPolicy badRatios,
+                             java.util.Map<String, Double> observedAux) {
 
     public AnalysisConfig {
         features = List.copyOf(features);
@@ -28,5 +31,6 @@ public record AnalysisConfig(String file, List<String> features, List<EventSourc
         processes = List.copyOf(processes);
         systematics = List.copyOf(systematics);
         observed = List.copyOf(observed);
+        observedAux = java.util.Map.copyOf(observedAux);
     }
 }

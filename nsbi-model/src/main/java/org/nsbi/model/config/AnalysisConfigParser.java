@@ -109,6 +109,8 @@ public final class AnalysisConfigParser {
         private List<String> features;
         /** Every process name read, even of processes with other problems; null if some name is unreadable. */
         private List<String> processNames;
+        /** The nuisance parameters' names, once read; null if unreadable. */
+        private List<String> nuisanceNames;
 
         Reading(ConfigProblems problems, String baseDir) {
             this.p = problems;
@@ -117,7 +119,7 @@ public final class AnalysisConfigParser {
 
         AnalysisConfig config(JsonNode root, String fileName) {
             JsonNode top = p.mapping(root, "(top level)", "features", "reference", "processes", "systematics", "poi",
-                    "neyman", "observed", "bad_ratios");
+                    "neyman", "observed", "observed_aux", "bad_ratios");
             if (top == null) {
                 return null;
             }
@@ -127,8 +129,11 @@ public final class AnalysisConfigParser {
             Poi poi = poi(top);
             List<Systematic> systematics = systematics(top);
             NeymanSettings neyman = neyman(top, poi);
+            nuisanceNames = systematics == null ? null : systematics.stream().map(Systematic::name).toList();
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
+            Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
+                    "an auxiliary measurement");
             if (poi != null && processes != null) {
                 for (int i = 0; i < processes.size(); i++) {
                     ProcessSpec c = processes.get(i);
@@ -143,7 +148,7 @@ public final class AnalysisConfigParser {
                 return null;
             }
             return new AnalysisConfig(fileName, features, reference, processes, systematics, poi, neyman, observed,
-                    badRatios);
+                    badRatios, observedAux);
         }
 
         private List<String> features(JsonNode top) {
@@ -214,6 +219,9 @@ public final class AnalysisConfigParser {
                 }
             }
             String sp = child(path, "simulate");
+            if (s.get("simulate") != null && s.get("simulate").has("mu")) {
+                return simulatedObservation(s.get("simulate"), sp, path, name);
+            }
             JsonNode sim = p.mapping(s.get("simulate"), sp, "sample", "events", "seed");
             if (sim == null) {
                 return null;
@@ -225,6 +233,58 @@ public final class AnalysisConfigParser {
                 return null;
             }
             return new EventSource.Simulated(name, sample, events, seed);
+        }
+
+        /** {@code simulate: {mu, alpha: {name: value}, seed}}: observed data drawn at a truth; only in observed. */
+        private EventSource simulatedObservation(JsonNode simNode, String sp, String path, String name) {
+            if (!path.startsWith("observed")) {
+                p.add(child(sp, "mu"), "expected sample, events and seed (a truth mu is only for observed data)");
+                return null;
+            }
+            JsonNode sim = p.mapping(simNode, sp, "mu", "alpha", "seed");
+            if (sim == null) {
+                return null;
+            }
+            Double mu = p.number(sim, "mu", sp);
+            if (mu != null && !(mu >= 0)) {
+                p.add(child(sp, "mu"), "expected a true mu >= 0, found " + mu);
+                mu = null;
+            }
+            Map<String, Double> alpha = namedNumbers(sim.get("alpha"), child(sp, "alpha"), "a true value");
+            Long seed = p.whole(sim, "seed", sp, 0);
+            if (name == null || mu == null || seed == null) {
+                return null;
+            }
+            return new EventSource.SimulatedObservation(name, mu, alpha, seed);
+        }
+
+        /**
+         * A mapping from nuisance parameter names to numbers (observed_aux, a simulated truth's alpha); every
+         * name must be a nuisance parameter of the config. Absent: an empty map.
+         */
+        private Map<String, Double> namedNumbers(JsonNode node, String path, String what) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            if (node == null || nuisanceNames == null) {
+                return out;
+            }
+            if (!node.isObject()) {
+                p.add(path, "expected a mapping from nuisance parameter names to numbers, found " + found(node));
+                return out;
+            }
+            List<String> known = nuisanceNames;
+            node.fields().forEachRemaining(e -> {
+                String kp = child(path, e.getKey());
+                if (!known.contains(e.getKey())) {
+                    p.add(kp, "expected " + what + " of a nuisance parameter (" + String.join(", ", known)
+                            + "), found unknown name '" + e.getKey() + "'");
+                    return;
+                }
+                Double v = p.numberValue(e.getValue(), kp);
+                if (v != null) {
+                    out.put(e.getKey(), v);
+                }
+            });
+            return out;
         }
 
         private EventSource fileSource(JsonNode s, String path, String name) {

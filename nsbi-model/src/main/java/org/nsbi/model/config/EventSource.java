@@ -3,7 +3,7 @@ package org.nsbi.model.config;
 import java.util.List;
 
 /** Where a sample's events come from: files, or the off-shell toy simulator. */
-public sealed interface EventSource permits EventSource.Files, EventSource.Simulated {
+public sealed interface EventSource permits EventSource.Files, EventSource.Simulated, EventSource.SimulatedObservation {
 
     /** The sample's name in the config (unique within its list). */
     String name();
@@ -38,5 +38,22 @@ public sealed interface EventSource permits EventSource.Files, EventSource.Simul
      * @param seed   the seed of the draw
      */
     record Simulated(String name, String sample, long events, long seed) implements EventSource {
+    }
+
+    /**
+     * An observed data set drawn by the off-shell toy simulator at a stated truth (spec, "Observed data"):
+     * N_obs ~ Poisson(&nu;(&mu;, &alpha;)) events of weight 1 from &sigma;(x | &mu;, &alpha;), and auxiliary
+     * measurements a_k ~ N(&alpha;_k, 1). Only in {@code observed}.
+     *
+     * @param name  the sample's name
+     * @param mu    the true &mu;, &ge; 0
+     * @param alpha the true nuisance parameters by name (missing ones are 0)
+     * @param seed  the seed of the draw
+     */
+    record SimulatedObservation(String name, double mu, java.util.Map<String, Double> alpha, long seed)
+            implements EventSource {
+        public SimulatedObservation {
+            alpha = java.util.Map.copyOf(alpha);
+        }
     }
 }

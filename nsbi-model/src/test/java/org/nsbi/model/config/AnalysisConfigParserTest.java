@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -264,5 +265,33 @@ class AnalysisConfigParserTest {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("features: [m, c\nprocesses: x\n"));
         assertTrue(e.problems().get(0).startsWith(file + ": line "), e.getMessage());
         assertTrue(e.problems().get(0).contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void observedDataAtATruthWithItsAuxiliaryMeasurements() {
+        AnalysisConfig c = parse(valid().replace("simulate: {sample: SBI, events: 100, seed: 7}",
+                "simulate: {mu: 1.5, alpha: {energy_scale: 0.5}, seed: 9}") + "observed_aux: {energy_scale: -0.2}\n");
+        assertEquals(new EventSource.SimulatedObservation("data", 1.5, Map.of("energy_scale", 0.5), 9),
+                c.observed().get(0));
+        assertEquals(Map.of("energy_scale", -0.2), c.observedAux());
+    }
+
+    @Test
+    void truthsAndAuxNameKnownNuisanceParametersOnly() {
+        List<String> p = problems(valid().replace("simulate: {sample: SBI, events: 100, seed: 7}",
+                "simulate: {mu: -1, alpha: {jes: 0.5}, seed: 9}") + "observed_aux: {ni_norm: 0.1}\n");
+        assertEquals(List.of(
+                file + ": observed[0].simulate.mu: expected a true mu >= 0, found -1.0",
+                file + ": observed[0].simulate.alpha.jes: expected a true value of a nuisance parameter (energy_scale),"
+                        + " found unknown name 'jes'",
+                file + ": observed_aux.ni_norm: expected an auxiliary measurement of a nuisance parameter"
+                        + " (energy_scale), found unknown name 'ni_norm'"), p);
+    }
+
+    @Test
+    void aTruthIsOnlyForObservedData() {
+        List<String> p = problems(valid().replace("files: ref.csv\n    weight: w", "simulate: {mu: 1, seed: 3}"));
+        assertEquals(List.of(file + ": reference[0].simulate.mu: expected sample, events and seed"
+                + " (a truth mu is only for observed data)"), p);
     }
 }

@@ -2,6 +2,9 @@ package org.nsbi.model.config;
 
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.offshell.OffshellExactRatios;
+import org.nsbi.model.offshell.OffshellNuisance;
+import org.nsbi.model.offshell.OffshellProcess;
 import org.nsbi.model.onnx.EnsembleAverage;
 import org.nsbi.model.onnx.RatioConvention;
 
@@ -65,7 +68,35 @@ class ExampleConfigTest {
                         e.getKey() + ": example's yield factor at alpha " + alpha);
             }
         }
-        assertTrue(es.get("SBI").yields().isEmpty(), "SBI's factor needs the interference quadrature (simulator)");
+    }
+
+    /** Every yield and yield factor of the example equals the simulator's exact value (to the 6 decimals written). */
+    @Test
+    void yieldsAndFactorsAreTheSimulatorsExactOnes() {
+        AnalysisConfig c = AnalysisConfigParser.withDefaults().parse(EXAMPLE);
+        for (ProcessSpec p : c.processes()) {
+            OffshellProcess process = OffshellProcess.valueOf(p.name());
+            assertEquals(process.nominalYield(), p.yield(), 1e-6, p.name() + ": yield");
+        }
+        for (Systematic s : c.systematics()) {
+            OffshellNuisance k = OffshellNuisance.byKey(s.name());
+            for (SystematicEffect e : s.effects()) {
+                OffshellProcess process = OffshellProcess.valueOf(e.process());
+                double up = e.yields().map(SystematicEffect.YieldFactors::up).orElse(1.0);
+                double down = e.yields().map(SystematicEffect.YieldFactors::down).orElse(1.0);
+                assertEquals(OffshellExactRatios.yieldFactor(process, k, +1), up, 1e-6, s.name() + " on " + e.process() + " up");
+                assertEquals(OffshellExactRatios.yieldFactor(process, k, -1), down, 1e-6, s.name() + " on " + e.process() + " down");
+            }
+        }
+    }
+
+    @Test
+    void observedDataIsDrawnAtTheStatedTruth() {
+        AnalysisConfig c = AnalysisConfigParser.withDefaults().parse(EXAMPLE);
+        EventSource.SimulatedObservation o = (EventSource.SimulatedObservation) c.observed().get(0);
+        assertEquals(1.0, o.mu());
+        assertEquals(Map.of("energy_scale", 0.0, "ni_norm", 0.0, "ni_shape", 0.0), o.alpha());
+        assertTrue(c.observedAux().isEmpty(), "aux measurements come from the simulator's draw");
     }
 
     private static double acceptanceRatio(double p, double delta) {
