@@ -6,7 +6,7 @@ import org.nsbi.model.onnx.RatioConvention;
 import java.util.List;
 
 /** Where a per-event ratio comes from. */
-public sealed interface RatioSource permits RatioSource.Onnx, RatioSource.Column, RatioSource.Exact {
+public sealed interface RatioSource extends java.io.Serializable permits RatioSource.Onnx, RatioSource.Column, RatioSource.Exact {
 
     /**
      * One ONNX network or an ensemble of them.

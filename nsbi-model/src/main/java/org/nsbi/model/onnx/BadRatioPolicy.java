@@ -14,7 +14,7 @@ package org.nsbi.model.onnx;
  * @param clip    whether bad values are clipped (true) or stop the run (false)
  * @param clipMax the value that replaces +&infin;, finite and &gt; 0 (unused when {@code clip} is false)
  */
-public record BadRatioPolicy(boolean clip, double clipMax) {
+public record BadRatioPolicy(boolean clip, double clipMax) implements java.io.Serializable {
 
     /** Stop at the first block with a bad ratio. */
     public static final BadRatioPolicy FAIL = new BadRatioPolicy(false, Double.MAX_VALUE);

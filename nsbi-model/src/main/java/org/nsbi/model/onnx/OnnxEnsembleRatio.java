@@ -23,9 +23,8 @@ public final class OnnxEnsembleRatio implements RatioFunction {
     private final RatioConvention convention;
     private final EnsembleAverage average;
     private final BadRatioPolicy policy;
-    private final BadRatioReport report;
+    private final RatioCheck check;
     private double[] raw = new double[0];
-    private long eventsSeen;
 
     private OnnxEnsembleRatio(String name, List<OnnxRatioNetwork> members, RatioConvention convention,
                               EnsembleAverage average, BadRatioPolicy policy) {
@@ -34,7 +33,7 @@ public final class OnnxEnsembleRatio implements RatioFunction {
         this.convention = convention;
         this.average = average;
         this.policy = policy;
-        this.report = new BadRatioReport(name);
+        this.check = new RatioCheck(name, policy);
     }
 
     /**
@@ -121,7 +120,7 @@ public final class OnnxEnsembleRatio implements RatioFunction {
 
     /** Bad-ratio counts over every block evaluated so far (only non-zero under a CLIP policy). */
     public BadRatioReport report() {
-        return report;
+        return check.report();
     }
 
     @Override
@@ -151,24 +150,7 @@ public final class OnnxEnsembleRatio implements RatioFunction {
         for (int i = 0; i < n; i++) {
             out[i] = average == EnsembleAverage.RATIO ? out[i] / k : convention.toRatio(out[i] / k);
         }
-        check(out, n);
+        check.apply(out, n);
     }
 
-    private void check(double[] out, int n) {
-        long first = eventsSeen;
-        eventsSeen += n;
-        if (!policy.clip()) {
-            BadRatioReport block = new BadRatioReport(name);
-            if (block.scan(out, n, first) > 0) {
-                throw new BadRatioException(block);
-            }
-            report.merge(block);
-            return;
-        }
-        if (report.scan(out, n, first) > 0) {
-            for (int i = 0; i < n; i++) {
-                out[i] = policy.clipValue(out[i]);
-            }
-        }
-    }
 }

@@ -1,0 +1,57 @@
+package org.nsbi.spark.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.nsbi.model.config.FileAccess;
+
+/**
+ * Config validation and model loading through Hadoop's FileSystem: local paths, {@code file:},
+ * {@code hdfs://} and any other file system Hadoop is configured for.
+ */
+public final class HadoopFileAccess implements FileAccess {
+
+    private final Configuration conf;
+
+    public HadoopFileAccess(Configuration conf) {
+        this.conf = conf;
+    }
+
+    @Override
+    public boolean handles(String path) {
+        return true;
+    }
+
+    @Override
+    public boolean exists(String path) {
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(conf);
+            // a glob such as data/*.parquet exists if it matches something
+            var matches = fs.globStatus(p);
+            return matches != null && matches.length > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public byte[] readAllBytes(String path) throws IOException {
+        Path p = new Path(path);
+        try (InputStream in = p.getFileSystem(conf).open(p)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Reads a file that validation already found, as bytes to broadcast. */
+    public byte[] read(String path) {
+        try {
+            return readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
