@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param size         the number of events N
  * @param values       N &times; F values, row-major
  */
-public record FeatureBlock(String[] featureNames, int size, float[] values) {
+public record FeatureBlock(String[] featureNames, int size, float[] values) implements java.io.Serializable {
 
     public FeatureBlock {
         Objects.requireNonNull(featureNames, "featureNames");

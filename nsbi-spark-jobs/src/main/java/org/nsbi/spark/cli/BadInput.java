@@ -1,6 +1,8 @@
 package org.nsbi.spark.cli;
 
 import java.io.UncheckedIOException;
+import org.nsbi.model.config.ConfigException;
+import org.nsbi.model.onnx.BadRatioException;
 import org.nsbi.spark.io.OutputFolder;
 
 /** Tells a user's mistake (exit 2, message only) from a failure of the program (exit 1, with stack trace). */
@@ -15,8 +17,7 @@ final class BadInput {
                     || t instanceof UncheckedIOException || t instanceof java.io.FileNotFoundException) {
                 return true;
             }
-            String name = t.getClass().getSimpleName();
-            if (name.equals("ConfigException")) {
+            if (t instanceof ConfigException || t instanceof BadRatioException) {
                 return true;
             }
         }
@@ -39,6 +40,6 @@ final class BadInput {
 
     private static boolean isBadInputType(Throwable t) {
         return t instanceof IllegalArgumentException || t instanceof OutputFolder.OutputFolderException
-                || t.getClass().getSimpleName().equals("ConfigException");
+                || t instanceof ConfigException || t instanceof BadRatioException;
     }
 }

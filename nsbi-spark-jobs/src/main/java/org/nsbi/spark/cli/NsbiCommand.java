@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nsbi", mixinStandardHelpOptions = true, version = "nsbi-spark 0.1.0",
         description = "Neyman confidence belts and intervals from trained density-ratio networks, on Spark.",
-        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, ScoreCommand.class, CommandLine.HelpCommand.class})
 public final class NsbiCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,196 @@
+package org.nsbi.spark.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.nsbi.model.config.EventSource;
+import org.nsbi.model.offshell.OffshellEvents;
+import org.nsbi.model.offshell.OffshellSample;
+import org.nsbi.model.offshell.OffshellSimulator;
+import org.nsbi.model.ratio.FeatureBlock;
+import org.nsbi.spark.io.EventBlock;
+
+/**
+ * Reads the events of a config's sample into blocks: files (Parquet or CSV, per-event rows, any
+ * Hadoop URL) or the off-shell toy simulator. Every value is checked on the way in: a missing
+ * column, a non-numeric or non-finite feature, a negative or NaN weight is an error that names the
+ * file, the column and the value.
+ */
+public final class EventSources {
+
+    /** Column carrying each row's file, for messages. */
+    private static final String FILE = "__nsbi_file";
+
+    private EventSources() {
+    }
+
+    /**
+     * The events of one source as blocks of at most {@code blockSize} events.
+     *
+     * @param sourceIndex distinguishes the block ids of several sources of one sample
+     * @param extra       data columns to carry along (ratio sources that are columns)
+     */
+    public static JavaRDD<EventBlock> read(SparkSession spark, EventSource source, int sourceIndex,
+                                           List<String> features, List<String> extra, int blockSize) {
+        if (source instanceof EventSource.Files files) {
+            return readFiles(spark, files, sourceIndex, features, extra, blockSize);
+        }
+        if (source instanceof EventSource.Simulated sim) {
+            if (!extra.isEmpty()) {
+                throw new IllegalArgumentException(source.name() + ": simulated events have no data columns "
+                        + extra + "; a ratio source that is a column needs events from files");
+            }
+            checkToyFeatures(source.name(), features);
+            return simulated(spark, sim, sourceIndex, blockSize);
+        }
+        throw new IllegalArgumentException(source.name() + ": an observation drawn at a truth is read with "
+                + "ObservedData, not as a sample");
+    }
+
+    /** The simulator's features, which a config must name in this order to use simulated events. */
+    static void checkToyFeatures(String name, List<String> features) {
+        if (!features.equals(Arrays.asList(OffshellEvents.FEATURES))) {
+            throw new IllegalArgumentException(name + ": simulated events have the features "
+                    + Arrays.toString(OffshellEvents.FEATURES) + "; the config's features are " + features);
+        }
+    }
+
+    private static JavaRDD<EventBlock> simulated(SparkSession spark, EventSource.Simulated sim, int sourceIndex,
+                                                 int blockSize) {
+        OffshellSample sample = OffshellSample.byName(sim.sample());
+        int blocks = OffshellSimulator.numBlocks(sim.events(), blockSize);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        long seed = sim.seed();
+        long total = sim.events();
+        String name = sample.name();
+        long base = (long) sourceIndex << 40;
+        return jsc.parallelize(IntStream.range(0, blocks).boxed().toList(), Math.max(1, Math.min(blocks, jsc.defaultParallelism() * 4)))
+                .map(b -> {
+                    OffshellEvents e = OffshellSimulator.block(OffshellSample.byName(name), seed, b, blockSize, total);
+                    return new EventBlock(base | b, e.features(), toFloat(e.weight()), Map.of());
+                });
+    }
+
+    private static JavaRDD<EventBlock> readFiles(SparkSession spark, EventSource.Files files, int sourceIndex,
+                                                 List<String> features, List<String> extra, int blockSize) {
+        Dataset<Row> df = files.format() == EventSource.Format.PARQUET
+                ? spark.read().parquet(files.paths().toArray(String[]::new))
+                : spark.read().option("header", "true").csv(files.paths().toArray(String[]::new));
+        List<String> needed = new ArrayList<>(features);
+        needed.addAll(extra);
+        if (files.weightColumn() != null) {
+            needed.add(files.weightColumn());
+        }
+        List<String> present = Arrays.asList(df.columns());
+        for (String c : needed) {
+            if (!present.contains(c)) {
+                throw new IllegalArgumentException(files.paths() + " (sample " + files.name() + "): no column '" + c
+                        + "'; expected the columns " + needed + ", found " + present);
+            }
+        }
+        List<Column> select = new ArrayList<>();
+        for (String c : needed) {
+            select.add(functions.col(c));
+        }
+        select.add(functions.input_file_name().as(FILE));
+        JavaRDD<Row> rows = df.select(select.toArray(Column[]::new)).javaRDD();
+        int nf = features.size();
+        String[] featureNames = features.toArray(String[]::new);
+        String[] extraNames = extra.toArray(String[]::new);
+        boolean weighted = files.weightColumn() != null;
+        long base = (long) sourceIndex << 40;
+        return rows.mapPartitionsWithIndex((partition, it) -> blocks(it, featureNames, extraNames, weighted,
+                blockSize, base | ((long) partition << 20)), true);
+    }
+
+    private static Iterator<EventBlock> blocks(Iterator<Row> rows, String[] features, String[] extra, boolean weighted,
+                                               int blockSize, long idBase) {
+        return new Iterator<>() {
+            long next = idBase;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public EventBlock next() {
+                int nf = features.length;
+                float[] values = new float[blockSize * nf];
+                float[] weights = new float[blockSize];
+                float[][] extras = new float[extra.length][blockSize];
+                int n = 0;
+                while (n < blockSize && rows.hasNext()) {
+                    Row r = rows.next();
+                    String file = r.getString(r.length() - 1);
+                    for (int f = 0; f < nf; f++) {
+                        values[n * nf + f] = finite(r, f, features[f], file);
+                    }
+                    for (int x = 0; x < extra.length; x++) {
+                        extras[x][n] = number(r, nf + x, extra[x], file);
+                    }
+                    if (weighted) {
+                        float w = number(r, nf + extra.length, "weight", file);
+                        if (!(w >= 0) || Float.isInfinite(w)) {
+                            throw new IllegalArgumentException(file + ": weight column: value " + w
+                                    + "; expected a finite event weight >= 0");
+                        }
+                        weights[n] = w;
+                    } else {
+                        weights[n] = 1f;
+                    }
+                    n++;
+                }
+                Map<String, float[]> cols = new LinkedHashMap<>();
+                for (int x = 0; x < extra.length; x++) {
+                    cols.put(extra[x], Arrays.copyOf(extras[x], n));
+                }
+                return new EventBlock(next++, new FeatureBlock(features, n, Arrays.copyOf(values, n * nf)),
+                        Arrays.copyOf(weights, n), cols);
+            }
+        };
+    }
+
+    private static float finite(Row r, int i, String column, String file) {
+        float v = number(r, i, column, file);
+        if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException(file + ": feature column " + column + ": value " + v
+                    + "; expected a finite number");
+        }
+        return v;
+    }
+
+    private static float number(Row r, int i, String column, String file) {
+        Object v = r.get(i);
+        if (v == null) {
+            throw new IllegalArgumentException(file + ": column " + column + ": an empty value; expected a number");
+        }
+        if (v instanceof Number num) {
+            return num.floatValue();
+        }
+        try {
+            return Float.parseFloat(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": column " + column + ": value '" + v + "'; expected a number");
+        }
+    }
+
+    static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,167 @@
+package org.nsbi.spark.score;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.EventSource;
+import org.nsbi.model.config.Systematic;
+import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.spark.progress.TaskProgressListener;
+
+/**
+ * Scores every reference-sample event and every observed event once: the ratio networks (in one
+ * broadcast) run on executors over blocks of events, and the per-event table is written as block
+ * Parquet to {@code scored/reference} and {@code scored/observed} (schema: {@link EventBlock}).
+ * Also computes the closure of each ratio on the reference sample: &Sigma; &#375; r_c (&asymp; 1) for
+ * a process and &Sigma; &#375; r_c r_{c,k,&plusmn;} / &Sigma; &#375; r_c (&asymp; 1) for a shape systematic.
+ */
+public final class ScoreJob {
+
+    /** What scoring wrote: the observed aux values, closure figures, counts. */
+    public record Result(double[] observedAux, Map<String, Object> summary) {
+    }
+
+    private ScoreJob() {
+    }
+
+    public static Result run(SparkSession spark, AnalysisConfig config, ScoringPlan plan, OutputFolder out, int blockSize) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
+        List<String> extra = new ArrayList<>(plan.dataColumns());
+
+        JavaRDD<EventBlock> reference = null;
+        for (int s = 0; s < config.reference().size(); s++) {
+            EventSource source = config.reference().get(s);
+            JavaRDD<EventBlock> blocks = EventSources.read(spark, source, s, config.features(), extra, blockSize);
+            reference = reference == null ? blocks : reference.union(blocks);
+        }
+        JavaRDD<EventBlock> scoredReference = score(reference, shipped).persist(StorageLevel.MEMORY_AND_DISK());
+        write(spark, scoredReference, plan, out.stagingPath("scored/reference"), "reference");
+        double[] sums = closureSums(scoredReference, plan, config);
+        scoredReference.unpersist(false);
+
+        ObservedData.Observed observed = ObservedData.read(spark, config, extra, blockSize);
+        JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped);
+        long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
+        shipped.destroy();
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("reference_events", (long) sums[0]);
+        summary.put("reference_sum_of_weights", sums[1]);
+        summary.put("observed_events", nObserved);
+        summary.put("observed_aux", observed.aux());
+        summary.put("closure", closure(sums, config));
+        return new Result(observed.aux(), summary);
+    }
+
+    private static JavaRDD<EventBlock> score(JavaRDD<EventBlock> blocks, Broadcast<ScoringPlan> plan) {
+        return blocks.mapPartitions(it -> {
+            ScoringPlan.Scorer scorer = plan.value().newScorer();
+            return new Iterator<EventBlock>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public EventBlock next() {
+                    return scorer.score(it.next());
+                }
+            };
+        }, true);
+    }
+
+    /** Writes scored blocks and returns the number of events. */
+    private static long write(SparkSession spark, JavaRDD<EventBlock> scored, ScoringPlan plan, String path, String what) {
+        String group = "nsbi-score-" + what + "-" + System.nanoTime();
+        int partitions = scored.getNumPartitions();
+        ProgressLine line = ProgressLine.onStderr("score", what + " partitions", partitions);
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> 1);
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            spark.sparkContext().setJobGroup(group, "nsbi score " + what, false);
+            spark.createDataFrame(scored.map(EventBlock::toRow), EventBlock.schema(plan.features(), plan.columnNames()))
+                    .write().parquet(path);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.sparkContext().clearJobGroup();
+        }
+        org.apache.spark.sql.Row total = spark.read().parquet(path).selectExpr("sum(n)").first();
+        return total.isNullAt(0) ? 0 : total.getLong(0);
+    }
+
+    /**
+     * [events, &Sigma;w, then per process &Sigma; w r_c, then per shape column &Sigma; w r_c r_{c,k,&plusmn;}] over the
+     * reference sample, in the order of {@link #closure}.
+     */
+    private static double[] closureSums(JavaRDD<EventBlock> scored, ScoringPlan plan, AnalysisConfig config) {
+        List<String[]> terms = closureTerms(config);
+        int size = 2 + terms.size();
+        return scored.map(b -> {
+            double[] s = new double[size];
+            s[0] = b.size();
+            for (int i = 0; i < b.size(); i++) {
+                s[1] += b.weights()[i];
+            }
+            for (int t = 0; t < terms.size(); t++) {
+                float[] r = b.columns().get(terms.get(t)[0]);
+                float[] shape = terms.get(t)[1] == null ? null : b.columns().get(terms.get(t)[1]);
+                double acc = 0;
+                for (int i = 0; i < b.size(); i++) {
+                    acc += (double) b.weights()[i] * r[i] * (shape == null ? 1.0 : shape[i]);
+                }
+                s[2 + t] = acc;
+            }
+            return s;
+        }).fold(new double[size], (a, c) -> {
+            double[] sum = a.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += c[i];
+            }
+            return sum;
+        });
+    }
+
+    /** Pairs (process ratio column, shape column or null), in the order of the sums. */
+    private static List<String[]> closureTerms(AnalysisConfig config) {
+        List<String[]> terms = new ArrayList<>();
+        config.processes().forEach(p -> terms.add(new String[] {ScoredColumns.process(p.name()), null}));
+        for (Systematic s : config.systematics()) {
+            for (SystematicEffect e : s.effects()) {
+                if (e.hasShape()) {
+                    for (int d : new int[] {+1, -1}) {
+                        terms.add(new String[] {ScoredColumns.process(e.process()), ScoredColumns.shape(e.process(), s.name(), d)});
+                    }
+                }
+            }
+        }
+        return terms;
+    }
+
+    private static Map<String, Double> closure(double[] sums, AnalysisConfig config) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        List<String[]> terms = closureTerms(config);
+        Map<String, Double> processSums = new LinkedHashMap<>();
+        for (int t = 0; t < terms.size(); t++) {
+            String[] term = terms.get(t);
+            if (term[1] == null) {
+                processSums.put(term[0], sums[2 + t]);
+                out.put(term[0], sums[2 + t] / sums[1]);
+            } else {
+                out.put(term[1], sums[2 + t] / processSums.get(term[0]));
+            }
+        }
+        return out;
+    }
+}

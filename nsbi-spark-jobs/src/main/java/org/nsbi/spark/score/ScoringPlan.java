@@ -1,0 +1,191 @@
+package org.nsbi.spark.score;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.ProcessSpec;
+import org.nsbi.model.config.RatioSource;
+import org.nsbi.model.config.Systematic;
+import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.offshell.OffshellExactRatios;
+import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.onnx.OnnxEnsembleRatio;
+import org.nsbi.model.ratio.CheckedRatio;
+import org.nsbi.model.ratio.FeatureBlock;
+import org.nsbi.model.ratio.RatioFunction;
+import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.HadoopFileAccess;
+
+/**
+ * Every ratio column an analysis needs (one per process, two per shape systematic and process),
+ * with the ONNX bytes read on the driver. Serializable: it travels to executors in one broadcast,
+ * where {@link #newScorer()} builds the ratio functions (ONNX sessions come from the per-JVM cache,
+ * so each model is loaded once per executor, whatever the number of tasks).
+ */
+public final class ScoringPlan implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String[] features;
+    private final List<RatioColumn> columns;
+    private final BadRatioPolicy policy;
+
+    private ScoringPlan(String[] features, List<RatioColumn> columns, BadRatioPolicy policy) {
+        this.features = features;
+        this.columns = List.copyOf(columns);
+        this.policy = policy;
+    }
+
+    /** The plan of a validated config; ONNX files are read through {@code files}. */
+    public static ScoringPlan of(AnalysisConfig config, HadoopFileAccess files) {
+        List<RatioColumn> columns = new ArrayList<>();
+        for (ProcessSpec p : config.processes()) {
+            columns.add(column(ScoredColumns.process(p.name()), p.ratio(), files));
+        }
+        for (Systematic s : config.systematics()) {
+            for (SystematicEffect e : s.effects()) {
+                if (e.hasShape()) {
+                    columns.add(column(ScoredColumns.shape(e.process(), s.name(), +1), e.ratioUp().orElseThrow(), files));
+                    columns.add(column(ScoredColumns.shape(e.process(), s.name(), -1), e.ratioDown().orElseThrow(), files));
+                }
+            }
+        }
+        return new ScoringPlan(config.features().toArray(String[]::new), columns, config.badRatios());
+    }
+
+    private static RatioColumn column(String name, RatioSource source, HadoopFileAccess files) {
+        if (source instanceof RatioSource.Onnx onnx) {
+            List<byte[]> bytes = onnx.files().stream().map(files::read).toList();
+            return new RatioColumn(name, source, onnx.files(), bytes);
+        }
+        if (source instanceof RatioSource.Exact exact) {
+            OffshellExactRatios.byName(exact.name()); // fails now, on the driver, for an unknown name
+        }
+        return new RatioColumn(name, source, List.of(), List.of());
+    }
+
+    public String[] features() {
+        return features.clone();
+    }
+
+    /** The ratio columns, in the scored table's order. */
+    public List<String> columnNames() {
+        return columns.stream().map(RatioColumn::column).toList();
+    }
+
+    /** Data columns the events must carry (for ratio sources that are columns). */
+    public Set<String> dataColumns() {
+        Set<String> out = new LinkedHashSet<>();
+        for (RatioColumn c : columns) {
+            if (c.source() instanceof RatioSource.Column col) {
+                out.add(col.column());
+            }
+        }
+        return out;
+    }
+
+    /** A scorer for one task: ratio functions own buffers and are not shared between threads. */
+    public Scorer newScorer() {
+        Map<String, RatioFunction> functions = new LinkedHashMap<>();
+        for (RatioColumn c : columns) {
+            functions.put(c.column(), function(c));
+        }
+        return new Scorer(functions);
+    }
+
+    private RatioFunction function(RatioColumn c) {
+        if (c.source() instanceof RatioSource.Onnx onnx) {
+            return OnnxEnsembleRatio.load(c.column(), c.modelNames(), c.models(), features.length,
+                    onnx.convention(), onnx.average(), policy);
+        }
+        if (c.source() instanceof RatioSource.Exact exact) {
+            return new CheckedRatio(named(c.column(), OffshellExactRatios.byName(exact.name())), policy);
+        }
+        return null; // a column source: read from the block itself, see Scorer
+    }
+
+    private static RatioFunction named(String name, RatioFunction f) {
+        return new RatioFunction() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void evaluate(FeatureBlock block, double[] out) {
+                f.evaluate(block, out);
+            }
+        };
+    }
+
+    /** The sources that are data columns, by ratio column name. */
+    Optional<RatioSource.Column> columnSource(String ratioColumn) {
+        return columns.stream().filter(c -> c.column().equals(ratioColumn))
+                .map(RatioColumn::source).filter(RatioSource.Column.class::isInstance)
+                .map(RatioSource.Column.class::cast).findFirst();
+    }
+
+    /** Scores blocks: every ratio column for every event of the block. */
+    public final class Scorer {
+        private final Map<String, RatioFunction> functions;
+        private final Map<String, CheckedRatio> columnChecks = new LinkedHashMap<>();
+        private double[] buffer = new double[0];
+
+        private Scorer(Map<String, RatioFunction> functions) {
+            this.functions = functions;
+        }
+
+        /** The block with its ratio columns (the raw data columns used by column sources are dropped). */
+        public EventBlock score(EventBlock in) {
+            int n = in.size();
+            if (buffer.length < n) {
+                buffer = new double[n];
+            }
+            Map<String, float[]> out = new LinkedHashMap<>();
+            for (Map.Entry<String, RatioFunction> e : functions.entrySet()) {
+                RatioFunction f = e.getValue();
+                if (f == null) {
+                    f = columnFunction(e.getKey(), in);
+                }
+                f.evaluate(in.features(), buffer);
+                float[] column = new float[n];
+                for (int i = 0; i < n; i++) {
+                    column[i] = (float) buffer[i];
+                }
+                out.put(e.getKey(), column);
+            }
+            return new EventBlock(in.blockId(), in.features(), in.weights(), out);
+        }
+
+        private RatioFunction columnFunction(String name, EventBlock in) {
+            RatioSource.Column source = columnSource(name).orElseThrow();
+            float[] raw = in.columns().get(source.column());
+            if (raw == null) {
+                throw new IllegalArgumentException("ratio " + name + ": the events have no column '" + source.column()
+                        + "'; expected it beside the features");
+            }
+            RatioFunction f = new RatioFunction() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public void evaluate(FeatureBlock block, double[] dst) {
+                    for (int i = 0; i < block.size(); i++) {
+                        dst[i] = source.convention().toRatio(raw[i]);
+                    }
+                }
+            };
+            CheckedRatio checked = new CheckedRatio(f, policy);
+            columnChecks.put(name, checked);
+            return checked;
+        }
+    }
+}
