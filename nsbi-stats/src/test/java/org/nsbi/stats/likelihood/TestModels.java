@@ -32,33 +32,45 @@ public final class TestModels {
     }
 
     /**
-     * Random events for a model: ratios chosen so that the mixture density is positive for all mu >= 0
-     * (r_SBI large against r_S + r_B), shape ratios in [0.7, 1.4].
+     * Random events for a model, shaped like a calibrated reference sample: weights 1, process ratios
+     * normalised so that the mean of r_c is 1 (closure), and shape ratios r&plusmn; = e^(&plusmn;&epsilon;) with
+     * events in pairs that share their process ratios and have opposite &epsilon; (|&epsilon;| &lt; 0.05: larger shapes let a loosely constrained parameter buy events for free, primer section 3). Every odd
+     * function of &epsilon; then averages to 0, so at &alpha; = 0 the shapes neither gain nor lose events and the
+     * Asimov data set at (&mu;, 0) has its NLL stationary exactly at the truth.
      */
     public static EventTable randomEvents(MixtureModel model, int n, long seed) {
+        if (n % 2 != 0) {
+            throw new IllegalArgumentException("n = " + n + "; expected an even number (events come in pairs)");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         int nc = model.processCount();
         int nk = model.nuisanceCount();
         float[] w = new float[n];
+        java.util.Arrays.fill(w, 1f);
         float[][] r = new float[nc][n];
         float[][][] up = new float[nc][nk][];
         float[][][] down = new float[nc][nk][];
         for (int c = 0; c < nc; c++) {
+            double[] raw = new double[n];
+            double mean = 0;
+            for (int i = 0; i < n; i += 2) {
+                raw[i] = 0.3 + 1.5 * rng.nextDouble();
+                raw[i + 1] = raw[i];
+                mean += 2 * raw[i] / n;
+            }
+            for (int i = 0; i < n; i++) {
+                r[c][i] = (float) (raw[i] / mean);
+            }
             for (int k = 0; k < nk; k++) {
                 if (model.process(c).shape()[k]) {
                     up[c][k] = new float[n];
                     down[c][k] = new float[n];
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            w[i] = 1f;
-            for (int c = 0; c < nc; c++) {
-                r[c][i] = (float) (0.3 + 1.5 * rng.nextDouble());
-                for (int k = 0; k < nk; k++) {
-                    if (up[c][k] != null) {
-                        up[c][k][i] = (float) (0.7 + 0.7 * rng.nextDouble());
-                        down[c][k][i] = (float) (0.7 + 0.7 * rng.nextDouble());
+                    for (int i = 0; i < n; i += 2) {
+                        double e = -0.05 + 0.1 * rng.nextDouble();
+                        up[c][k][i] = (float) Math.exp(e);
+                        down[c][k][i] = (float) Math.exp(-e);
+                        up[c][k][i + 1] = (float) Math.exp(-e);
+                        down[c][k][i + 1] = (float) Math.exp(e);
                     }
                 }
             }
