@@ -1,0 +1,75 @@
+package org.nsbi.stats.expr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class CoefficientTest {
+
+    private static void exact(String text, DoubleUnaryOperator f, DoubleUnaryOperator d1, DoubleUnaryOperator d2) {
+        Coefficient c = Coefficient.parse(text);
+        for (double mu : new double[] {0.04, 0.5, 1, 2.3, 7}) {
+            assertEquals(f.applyAsDouble(mu), c.value(mu), 1e-13, text + " at " + mu);
+            assertEquals(d1.applyAsDouble(mu), c.derivative(mu), 1e-12, text + "' at " + mu);
+            assertEquals(d2.applyAsDouble(mu), c.secondDerivative(mu), 1e-11, text + "'' at " + mu);
+        }
+    }
+
+    @Test
+    void theUsualCoefficientsHaveExactDerivatives() {
+        exact("mu", m -> m, m -> 1, m -> 0);
+        exact("sqrt(mu)", Math::sqrt, m -> 0.5 / Math.sqrt(m), m -> -0.25 * Math.pow(m, -1.5));
+        exact("mu - sqrt(mu)", m -> m - Math.sqrt(m), m -> 1 - 0.5 / Math.sqrt(m), m -> 0.25 * Math.pow(m, -1.5));
+        exact("1 - sqrt(mu)", m -> 1 - Math.sqrt(m), m -> -0.5 / Math.sqrt(m), m -> 0.25 * Math.pow(m, -1.5));
+        exact("1", m -> 1, m -> 0, m -> 0);
+        exact("mu^2", m -> m * m, m -> 2 * m, m -> 2);
+        exact("2.5e-1 * (mu + 3) / (1 + mu)", m -> 0.25 * (m + 3) / (1 + m), m -> -0.5 / ((1 + m) * (1 + m)),
+                m -> 1.0 / Math.pow(1 + m, 3));
+        exact("-mu^-1", m -> -1 / m, m -> 1 / (m * m), m -> -2 / (m * m * m));
+    }
+
+    @Test
+    void inSqrtMuTheSquareRootIsSmoothThroughZero() {
+        Coefficient c = Coefficient.parse("mu - sqrt(mu)");
+        double[] at0 = c.atSqrt(0);
+        assertEquals(0, at0[0]);
+        assertEquals(-1, at0[1], 0, "d/ds (s^2 - s) at 0");
+        assertEquals(2, at0[2], 0);
+        double[] at = c.atSqrt(1.5);
+        assertEquals(1.5 * 1.5 - 1.5, at[0], 1e-14);
+        assertEquals(2 * 1.5 - 1, at[1], 1e-14);
+    }
+
+    @Test
+    void theRangeFollowsFromSquareRoots() {
+        assertTrue(Coefficient.parse("1 - sqrt(mu)").requiresNonNegativeMu());
+        assertFalse(Coefficient.parse("mu^2 - 1").requiresNonNegativeMu());
+    }
+
+    @Test
+    void anUnknownSymbolIsQuotedAndPointedAt() {
+        CoefficientSyntaxException e = assertThrows(CoefficientSyntaxException.class, () -> Coefficient.parse("mu - sqrt(nu)"));
+        assertEquals("cannot read coefficient \"mu - sqrt(nu)\": unknown symbol 'nu'; expected mu, a number, sqrt(...) or (...)\n"
+                + "  mu - sqrt(nu)\n"
+                + "            ^", e.getMessage());
+        assertEquals(10, e.position());
+    }
+
+    @Test
+    void malformedExpressionsSayWhatWasExpected() {
+        assertEquals("missing ')' at the end", problem("sqrt(mu"));
+        assertEquals("unexpected ')'; expected an operator (+ - * / ^) or the end", problem("mu)"));
+        assertEquals("the expression ends too early; expected mu, a number, sqrt(...) or (...)", problem("mu -"));
+        assertEquals("expected a number as exponent", problem("mu^mu"));
+        assertEquals("empty expression; expected e.g. mu, sqrt(mu), 1 - sqrt(mu), 1", problem("  "));
+        assertEquals("unexpected '#'; expected mu, a number, sqrt(...) or (...)", problem("2 * #"));
+    }
+
+    private static String problem(String text) {
+        return assertThrows(CoefficientSyntaxException.class, () -> Coefficient.parse(text)).problem();
+    }
+}
