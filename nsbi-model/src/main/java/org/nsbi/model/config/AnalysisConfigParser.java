@@ -52,7 +52,7 @@ public final class AnalysisConfigParser {
 
     /** Local file checks, coefficients not validated here. */
     public static AnalysisConfigParser withDefaults() {
-        return new AnalysisConfigParser(FileAccess.LOCAL, CoefficientValidator.NOT_VALIDATED_HERE);
+        return new AnalysisConfigParser(FileAccess.LOCAL, CoefficientValidator.STATS_PARSER);
     }
 
     /** A copy that checks files through {@code access}. */

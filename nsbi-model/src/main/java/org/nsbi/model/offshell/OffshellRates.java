@@ -122,34 +122,7 @@ public final class OffshellRates {
      * κ₊^α for α ≥ 1, κ₋^(−α) for α ≤ −1.
      */
     public static double niNormFactor(double alpha) {
-        double rp = OffshellToy.NI_NORM_UP;
-        double rm = OffshellToy.NI_NORM_DOWN;
-        if (alpha >= 1) {
-            return Math.pow(rp, alpha);
-        }
-        if (alpha <= -1) {
-            return Math.pow(rm, -alpha);
-        }
-        double lp = Math.log(rp);
-        double lm = Math.log(rm);
-        double s0 = (rp + rm) / 2;
-        double a0 = (rp - rm) / 2;
-        double s1 = (rp * lp - rm * lm) / 2;
-        double a1 = (rp * lp + rm * lm) / 2;
-        double s2 = (rp * lp * lp + rm * lm * lm) / 2;
-        double a2 = (rp * lp * lp - rm * lm * lm) / 2;
-        double[] a = {
-            (15 * a0 - 7 * s1 + a2) / 8,
-            (-24 + 24 * s0 - 9 * a1 + s2) / 8,
-            (-5 * a0 + 5 * s1 - a2) / 4,
-            (12 - 12 * s0 + 7 * a1 - s2) / 4,
-            (3 * a0 - 3 * s1 + a2) / 8,
-            (-8 + 8 * s0 - 5 * a1 + s2) / 8};
-        double sum = 0;
-        for (int n = 5; n >= 0; n--) {
-            sum = (sum + a[n]) * alpha;
-        }
-        return 1.0 + sum;
+        return org.nsbi.stats.model.Code4Interpolation.factor(alpha, OffshellToy.NI_NORM_UP, OffshellToy.NI_NORM_DOWN);
     }
 
     /** s = 1 + 0.01 α_energy_scale: measured m = s · true m. */
