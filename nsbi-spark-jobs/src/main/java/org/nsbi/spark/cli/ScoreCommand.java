@@ -1,15 +1,9 @@
 package org.nsbi.spark.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.score.ScoreJob;
-import org.nsbi.spark.score.ScoringPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,15 +32,7 @@ public final class ScoreCommand implements Callable<Integer> {
         AnalysisConfig analysis = config.read(session);
         OutputFolder out = output.open(session);
         try {
-            long start = System.nanoTime();
-            ScoringPlan plan = ScoringPlan.of(analysis, new HadoopFileAccess(session.sparkContext().hadoopConfiguration()));
-            ScoreJob.Result result = ScoreJob.run(session, analysis, plan, out, blockSize);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "score");
-            summary.put("config", analysis.file());
-            summary.putAll(result.summary());
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            out.writeText("scored.json", Json.write(summary));
+            Pipeline.score(session, analysis, out, blockSize);
             out.commit();
             System.err.println("nsbi score: wrote " + out.target());
             return 0;

@@ -1,0 +1,65 @@
+package org.nsbi.spark.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.spark.io.Json;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.model.MixtureModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "interval", mixinStandardHelpOptions = true,
+        description = {"Scans t(mu) on the observed data (or an Asimov data set) and inverts the belts of a 'neyman' run",
+                "into the Neyman interval, beside the Wilks interval. Writes DIR/summary.json (intervals, mu_hat)",
+                "and DIR/scan.csv."})
+public final class IntervalCommand implements Callable<Integer> {
+
+    @Mixin
+    SparkOptions spark;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
+    String scored;
+
+    @Option(names = "--belts", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi neyman'.")
+    String belts;
+
+    @Option(names = "--asimov", paramLabel = "MU",
+            description = "Use the Asimov data set at this mu (nuisance parameters 0) instead of the observed data.")
+    Double asimov;
+
+    @Option(names = "--scan-steps", defaultValue = "200", description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
+    int scanSteps;
+
+    @Override
+    public Integer call() {
+        SparkSession session = spark.session("nsbi interval");
+        AnalysisConfig analysis = config.read(session);
+        MixtureModel model = Pipeline.model(analysis);
+        Belt belt = Pipeline.readBelt(session, belts);
+        OutputFolder out = output.open(session);
+        try {
+            long start = System.nanoTime();
+            Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
+            summary.put("scored", scored);
+            summary.put("belts", belts);
+            summary.putAll(Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv"));
+            summary.put("seconds", Pipeline.seconds(start));
+            out.writeText("summary.json", Json.write(summary));
+            out.commit();
+            System.err.println("nsbi interval: wrote " + out.target());
+            return 0;
+        } finally {
+            out.abandon();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.nsbi.spark.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.spark.io.Json;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.stats.model.MixtureModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "neyman", mixinStandardHelpOptions = true,
+        description = {"Runs the Neyman construction: toys at every mu of the config's grid, spread over the cluster",
+                "as (mu point, block of toys) tasks, from the scored reference sample of an earlier 'score' run.",
+                "Writes DIR/toys/ (Parquet), DIR/belts.csv, DIR/belts/ (Parquet) and DIR/summary.json."})
+public final class NeymanCommand implements Callable<Integer> {
+
+    @Mixin
+    SparkOptions spark;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    NeymanOptions neyman;
+
+    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
+    String scored;
+
+    @Override
+    public Integer call() {
+        SparkSession session = spark.session("nsbi neyman");
+        AnalysisConfig analysis = config.read(session);
+        MixtureModel model = Pipeline.model(analysis);
+        OutputFolder out = output.open(session);
+        try {
+            long start = System.nanoTime();
+            Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
+            summary.put("scored", scored);
+            NeymanJob.Result r = Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides());
+            summary.putAll(r.summary());
+            summary.put("seconds", Pipeline.seconds(start));
+            out.writeText("summary.json", Json.write(summary));
+            out.commit();
+            System.err.println("nsbi neyman: wrote " + out.target());
+            return 0;
+        } finally {
+            out.abandon();
+        }
+    }
+}

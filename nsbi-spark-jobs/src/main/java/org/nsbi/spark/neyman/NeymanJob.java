@@ -1,0 +1,186 @@
+package org.nsbi.spark.neyman;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.spark.progress.TaskProgressListener;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.belt.BeltPoint;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ProfileLikelihoodFit;
+import org.nsbi.stats.toys.ToyBlockRunner;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * The Neyman construction on Spark: for every &mu; of the grid, {@code toysPerPoint} pseudo-experiments
+ * drawn by the Poisson bootstrap from the scored reference sample and fitted twice each, spread over
+ * the cluster as (&mu; point, block of toys) tasks. The model and reference sample reach each executor
+ * once (a broadcast); each toy's random stream is keyed by (seed, &mu; index, toy index), so the toys
+ * table does not depend on the number of executors or partitions. Writes {@code toys/} (Parquet),
+ * {@code belts.csv} and {@code belts/} (Parquet); the statistics are nsbi-stats', Spark only
+ * distributes the blocks and gathers the outcomes.
+ */
+public final class NeymanJob {
+
+    /** The toys table's schema: one row per pseudo-experiment. */
+    public static final StructType TOYS_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("mu_index", DataTypes.IntegerType, false),
+            DataTypes.createStructField("mu_true", DataTypes.DoubleType, false),
+            DataTypes.createStructField("toy", DataTypes.IntegerType, false),
+            DataTypes.createStructField("t", DataTypes.DoubleType, false),
+            DataTypes.createStructField("mu_hat", DataTypes.DoubleType, false),
+            DataTypes.createStructField("alpha_hat", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
+            DataTypes.createStructField("converged", DataTypes.BooleanType, false),
+            DataTypes.createStructField("failure", DataTypes.StringType, true),
+            DataTypes.createStructField("n_pe", DataTypes.LongType, false)));
+
+    /** The settings of one construction. */
+    public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
+                           long seed, double[][] alphaTrue, double maxFailedFraction) {
+        public Settings {
+            if (muGrid.length == 0) {
+                throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
+            }
+            if (toysPerPoint < 1) {
+                throw new IllegalArgumentException("toys per point = " + toysPerPoint + "; expected at least 1");
+            }
+            if (alphaTrue.length != muGrid.length) {
+                throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
+            }
+        }
+    }
+
+    /** The belt, and figures for the summary. */
+    public record Result(Belt belt, Map<String, Object> summary) {
+    }
+
+    private NeymanJob() {
+    }
+
+    public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, OutputFolder out) {
+        for (double mu : s.muGrid()) {
+            if (mu < model.muMin() || mu > model.muMax()) {
+                throw new IllegalArgumentException("mu grid point " + mu + " is outside the allowed range ["
+                        + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
+            }
+        }
+        List<Map<String, Object>> closure = new ArrayList<>();
+        for (int m = 0; m < s.muGrid().length; m++) {
+            AsimovWeights a = AsimovWeights.compute(model, reference, s.muGrid()[m], s.alphaTrue()[m]);
+            closure.add(Map.of("mu", s.muGrid()[m], "sum_w_asimov", a.sum(), "nu", a.yield(), "closure", a.closure()));
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
+        List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
+        long seed = s.seed();
+        JavaRDD<Row> toys = jsc.parallelize(tasks, tasks.size()).flatMap(task -> {
+            ToyWorkload w = workload.value();
+            ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
+            List<ToyOutcome> outcomes = ToyBlockRunner.run(seed, task.muIndex(), w.mu(task.muIndex()), task.fromToy(),
+                    task.toToy(), w.sampler(task.muIndex()), fit);
+            List<Row> rows = new ArrayList<>(outcomes.size());
+            for (ToyOutcome o : outcomes) {
+                rows.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(),
+                        o.converged(), o.failure(), o.nPe()));
+            }
+            return rows.iterator();
+        });
+
+        String group = "nsbi-neyman-" + System.nanoTime();
+        long total = (long) s.toysPerPoint() * s.muGrid().length;
+        ProgressLine line = ProgressLine.onStderr("neyman", "toys", total);
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> tasks.get(p).toys());
+        spark.sparkContext().addSparkListener(listener);
+        long start = System.nanoTime();
+        String toysPath = out.stagingPath("toys");
+        try {
+            spark.sparkContext().setJobGroup(group, "nsbi neyman: " + total + " toys", false);
+            spark.createDataFrame(toys, TOYS_SCHEMA).write().parquet(toysPath);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.sparkContext().clearJobGroup();
+            workload.destroy();
+        }
+        double toySeconds = (System.nanoTime() - start) / 1e9;
+
+        List<ToyOutcome> outcomes = new ArrayList<>();
+        for (Row r : spark.read().parquet(toysPath).collectAsList()) {
+            outcomes.add(new ToyOutcome(r.getInt(0), r.getDouble(1), r.getInt(2), r.getDouble(3), r.getDouble(4),
+                    toDoubles(r.getList(5)), r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8)));
+        }
+        Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
+        writeBelts(spark, belt, out);
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("toys", total);
+        summary.put("toy_seconds", toySeconds);
+        summary.put("toys_per_second", total / toySeconds);
+        summary.put("asimov_closure", closure);
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (int m = 0; m < s.muGrid().length; m++) {
+            int f = belt.failedAt(m);
+            failed.add(Map.of("mu", s.muGrid()[m], "failed", f, "fraction", f / (double) s.toysPerPoint()));
+        }
+        summary.put("failed_fits", failed);
+        for (Map<String, Object> f : failed) {
+            if ((double) f.get("fraction") > s.maxFailedFraction()) {
+                throw new FailedFitsException("at mu = " + f.get("mu") + ", " + f.get("failed") + " of " + s.toysPerPoint()
+                        + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * (double) f.get("fraction"))
+                        + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
+                        + "; see the failure column of " + toysPath + " (raise --max-failed-fraction to accept them,"
+                        + " counted conservatively)");
+            }
+        }
+        return new Result(belt, summary);
+    }
+
+    private static double[] toDoubles(List<Object> list) {
+        double[] d = new double[list.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return d;
+    }
+
+    private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {
+        out.writeText("belts.csv", belt.toCsv());
+        List<Row> rows = new ArrayList<>();
+        for (BeltPoint p : belt.points()) {
+            rows.add(RowFactory.create(p.mu(), p.cl(), p.tCrit(), p.tCritLo(), p.tCritHi(), p.nToys(), p.nFailed(),
+                    p.muhatLo(), p.muhatHi()));
+        }
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("mu", DataTypes.DoubleType, false),
+                DataTypes.createStructField("cl", DataTypes.DoubleType, false),
+                DataTypes.createStructField("t_crit", DataTypes.DoubleType, false),
+                DataTypes.createStructField("t_crit_lo", DataTypes.DoubleType, false),
+                DataTypes.createStructField("t_crit_hi", DataTypes.DoubleType, false),
+                DataTypes.createStructField("n_toys", DataTypes.IntegerType, false),
+                DataTypes.createStructField("n_failed", DataTypes.IntegerType, false),
+                DataTypes.createStructField("muhat_lo", DataTypes.DoubleType, false),
+                DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false)));
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.stagingPath("belts"));
+    }
+
+    /** More toys failed to fit than the run allows. */
+    public static final class FailedFitsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public FailedFitsException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.nsbi.stats.belt;
+
+/**
+ * The belt at one (&mu;, CL): the critical value with its Monte Carlo band, the toy counts, and the
+ * acceptance region in &mu;&#770; (the range of &mu;&#770; of converged toys with t &le; t_c). The columns of
+ * {@code belts.csv}: {@code mu,cl,t_crit,t_crit_lo,t_crit_hi,n_toys,n_failed,muhat_lo,muhat_hi}.
+ */
+public record BeltPoint(double mu, double cl, double tCrit, double tCritLo, double tCritHi, int nToys, int nFailed,
+                        double muhatLo, double muhatHi) {
+
+    public static final String CSV_HEADER = "mu,cl,t_crit,t_crit_lo,t_crit_hi,n_toys,n_failed,muhat_lo,muhat_hi";
+
+    String toCsv() {
+        return mu + "," + cl + "," + tCrit + "," + tCritLo + "," + tCritHi + "," + nToys + "," + nFailed + ","
+                + muhatLo + "," + muhatHi;
+    }
+
+    static BeltPoint fromCsv(String line, int lineNumber, String source) {
+        String[] f = line.split(",", -1);
+        if (f.length != 9) {
+            throw new IllegalArgumentException(source + ": line " + lineNumber + " has " + f.length
+                    + " fields; expected 9 (" + CSV_HEADER + ")");
+        }
+        try {
+            return new BeltPoint(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]),
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": line " + lineNumber + ": " + e.getMessage()
+                    + "; expected numbers in the columns " + CSV_HEADER);
+        }
+    }
+}

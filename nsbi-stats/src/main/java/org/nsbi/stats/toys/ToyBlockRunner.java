@@ -1,0 +1,36 @@
+package org.nsbi.stats.toys;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nsbi.stats.random.ToyRandom;
+
+/**
+ * Runs toys [from, to) of one grid point: toy i draws from {@link ToyRandom#forToy}(seed, &mu; index, i)
+ * and is fitted at &mu;_true. A toy's result therefore depends only on (seed, &mu; index, i), whatever
+ * block, thread or executor runs it. A fit that throws is recorded as a failed toy with the message.
+ */
+public final class ToyBlockRunner {
+
+    private ToyBlockRunner() {
+    }
+
+    public static List<ToyOutcome> run(long runSeed, int muIndex, double muTrue, int fromToy, int toToy,
+                                       PseudoExperimentSampler sampler, PseudoExperimentFit fit) {
+        if (fromToy < 0 || toToy < fromToy) {
+            throw new IllegalArgumentException("toys " + fromToy + ".." + toToy + "; expected 0 <= from <= to");
+        }
+        List<ToyOutcome> out = new ArrayList<>(toToy - fromToy);
+        for (int i = fromToy; i < toToy; i++) {
+            PseudoExperiment pe = sampler.draw(ToyRandom.forToy(runSeed, muIndex, i));
+            ToyFit f;
+            try {
+                f = fit.fit(pe, muTrue);
+            } catch (RuntimeException e) {
+                f = ToyFit.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+            }
+            out.add(new ToyOutcome(muIndex, muTrue, i, f.converged() ? f.t() : Double.NaN, f.muHat(), f.alphaHat(),
+                    f.converged(), f.failure(), pe.totalCount()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.nsbi.stats.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class IntervalInverterTest {
+
+    private static double[] grid(double lo, double hi, int steps) {
+        double[] g = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            g[i] = lo + (hi - lo) * i / steps;
+        }
+        return g;
+    }
+
+    @Test
+    void aParabolaGivesTheExactInterval() {
+        ConfidenceInterval ci = IntervalInverter.invert(mu -> (mu - 2) * (mu - 2), grid(0, 5, 50), mu -> 1, 0.6827, "test");
+        assertEquals(1, ci.pieces().size());
+        assertEquals(1, ci.pieces().get(0)[0], 1e-4);
+        assertEquals(3, ci.pieces().get(0)[1], 1e-4);
+        assertFalse(ci.atGridEdge());
+    }
+
+    @Test
+    void aDoubleWellGivesTwoPieces() {
+        // t = (mu-1)^2 (mu-3)^2: below 0.5 around 1 and around 3, above it at 2 (t = 1)
+        ConfidenceInterval ci = IntervalInverter.invert(mu -> Math.pow((mu - 1) * (mu - 3), 2), grid(0, 4.5, 45),
+                mu -> 0.5, 0.68, "test");
+        assertEquals(2, ci.pieces().size());
+        double root = Math.sqrt(1 - Math.sqrt(0.5)); // (mu-2)^2 = 1 -+ sqrt(0.5)
+        assertEquals(2 - Math.sqrt(1 + Math.sqrt(0.5)), ci.pieces().get(0)[0], 1e-4);
+        assertEquals(2 - root, ci.pieces().get(0)[1], 1e-4);
+        assertEquals(2 + root, ci.pieces().get(1)[0], 1e-4);
+    }
+
+    @Test
+    void touchingTheGridIsFlagged() {
+        ConfidenceInterval ci = IntervalInverter.wilks(mu -> mu * mu, grid(0, 3, 30), 0.6827);
+        assertTrue(ci.atGridEdge());
+        assertEquals(0, ci.pieces().get(0)[0]);
+        assertEquals(Math.sqrt(IntervalInverter.wilksThreshold(0.6827)), ci.pieces().get(0)[1], 1e-4);
+    }
+
+    @Test
+    void wilksThresholdsAreOneAndFour() {
+        assertEquals(1.0, IntervalInverter.wilksThreshold(0.6827), 1e-3);
+        assertEquals(4.0, IntervalInverter.wilksThreshold(0.9545), 2e-3);
+    }
+}
