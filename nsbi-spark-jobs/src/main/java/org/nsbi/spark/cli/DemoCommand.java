@@ -36,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--block-size", defaultValue = "4096", description = "Events per scoring block. Default: ${DEFAULT-VALUE}.")
     int blockSize;
 
-    @Option(names = "--scan-steps", defaultValue = "200", description = "Steps of the t(mu) scan. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scan-steps", defaultValue = "100", description = "Steps of the t(mu) scan. Default: ${DEFAULT-VALUE}.")
     int scanSteps;
 
     @Override
@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             Map<String, Object> summary = Pipeline.runInfo(session, "demo", analysis);
-            String staged = out.stagingPath("");
+            String staged = out.stagingRoot();
             summary.put("score", Pipeline.score(session, analysis, out, blockSize));
             NeymanJob.Result r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
             summary.putAll(r.summary());

@@ -37,7 +37,7 @@ public final class IntervalCommand implements Callable<Integer> {
             description = "Use the Asimov data set at this mu (nuisance parameters 0) instead of the observed data.")
     Double asimov;
 
-    @Option(names = "--scan-steps", defaultValue = "200", description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scan-steps", defaultValue = "100", description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
     int scanSteps;
 
     @Override

@@ -76,8 +76,12 @@ public final class ObservedScan {
             grid[i] = i == scanSteps ? hi : lo + (hi - lo) * i / scanSteps;
         }
         Map<Double, Double> cache = new LinkedHashMap<>();
+        double[][] lastAlpha = {global.alpha()};
         java.util.function.DoubleUnaryOperator tObs = mu -> cache.computeIfAbsent(mu, m -> {
-            TestStatistic.Result r = ts.at(nll, m, global);
+            TestStatistic.Result r = ts.at(nll, m, global, lastAlpha[0]);
+            if (r.conditional().converged()) {
+                lastAlpha[0] = r.conditional().alpha();
+            }
             if (!r.converged()) {
                 throw new IllegalStateException("the observed conditional fit at mu = " + m + " failed: " + r.failure());
             }

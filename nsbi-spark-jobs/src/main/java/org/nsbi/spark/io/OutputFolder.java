@@ -77,6 +77,11 @@ public final class OutputFolder {
         return target;
     }
 
+    /** The staging folder itself (for a later stage that reads what an earlier one wrote). */
+    public String stagingRoot() {
+        return staging.toString();
+    }
+
     /** A path inside the staging folder, where a part of the output is written. */
     public String stagingPath(String relative) {
         return new Path(staging, relative).toString();

@@ -24,7 +24,9 @@ public final class ScoredTable {
     }
 
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model) {
+        long start = System.nanoTime();
         List<Row> rows = spark.read().parquet(path).collectAsList();
+        long collected = System.nanoTime();
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
         for (Row r : rows) {
@@ -102,6 +104,8 @@ public final class ScoredTable {
             }
         }
         EventTable table = EventTable.of(model, sorted[nf], ratios, up, down);
+        System.err.printf(java.util.Locale.ROOT, "[load] %s: %d events (collect %.1fs, table %.1fs)%n", path, n,
+                (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9);
         float[][] feats = new float[nf][];
         System.arraycopy(sorted, 0, feats, 0, nf);
         return new Loaded(table, feats);

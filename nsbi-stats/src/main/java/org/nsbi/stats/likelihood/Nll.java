@@ -47,6 +47,7 @@ public final class Nll {
     private final double[] q;
     private final double[] dq;
     private final double[] d2q;
+    private final double[] logDerivative;
     private final double[] h = new double[3];
     private final double[] lamGrad;
     private final double[] lamHess;
@@ -110,6 +111,7 @@ public final class Nll {
         this.q = new double[nk];
         this.dq = new double[nk];
         this.d2q = new double[nk];
+        this.logDerivative = new double[nk];
         this.lamGrad = new double[dim];
         this.lamHess = new double[dim * dim];
     }
@@ -231,8 +233,8 @@ public final class Nll {
                         d2q[k] = g[2];
                     }
                 }
-                lam += product(rc * coeffAt[c][0], rc * coeffAt[c][1], rc * coeffAt[c][2],
-                        wantGrad ? lamGrad : null, wantHess ? lamHess : null, 1.0);
+                lam += productByLogDerivatives(rc * coeffAt[c][0], rc * coeffAt[c][1], rc * coeffAt[c][2],
+                        wantGrad ? lamGrad : null, wantHess ? lamHess : null);
             }
             if (!(lam > 0)) {
                 double[] alpha = Arrays.copyOfRange(theta, 1, dim);
@@ -273,6 +275,45 @@ public final class Nll {
             }
         }
         return nll;
+    }
+
+    /**
+     * The same as {@link #product} in fewer operations, through the log-derivatives u_k = q'_k/q_k and
+     * v_k = q''_k/q_k: &part;_k T = T u_k, &part;_kk T = T v_k, &part;_kl T = T u_k u_l. Falls back to
+     * {@link #product} when a factor is exactly 0.
+     */
+    private double productByLogDerivatives(double a0, double a1, double a2, double[] grad, double[] hess) {
+        double prod = 1;
+        for (int k = 0; k < nk; k++) {
+            if (q[k] == 0) {
+                return product(a0, a1, a2, grad, hess, 1.0);
+            }
+            prod *= q[k];
+        }
+        double t0 = a0 * prod;
+        if (grad != null) {
+            double t1 = a1 * prod;
+            grad[0] += t1;
+            for (int k = 0; k < nk; k++) {
+                double u = dq[k] / q[k];
+                logDerivative[k] = u;
+                grad[1 + k] += t0 * u;
+                if (hess != null) {
+                    hess[1 + k] += t1 * u;
+                    hess[(1 + k) * dim + 1 + k] += t0 * d2q[k] / q[k];
+                }
+            }
+            if (hess != null) {
+                hess[0] += a2 * prod;
+                for (int k = 0; k < nk; k++) {
+                    double tu = t0 * logDerivative[k];
+                    for (int l = k + 1; l < nk; l++) {
+                        hess[(1 + k) * dim + 1 + l] += tu * logDerivative[l];
+                    }
+                }
+            }
+        }
+        return t0;
     }
 
     /**
