@@ -19,12 +19,17 @@ public final class NeymanOptions {
             description = "Fail the run if more than this fraction of the toys of a grid point fail to fit. Default: ${DEFAULT-VALUE}.")
     double maxFailedFraction;
 
+    @Option(names = "--partitions", defaultValue = "0",
+            description = "Spark partitions for the toy blocks (0: one per block). The toys do not depend on it.")
+    int partitions;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
         o.toysPerBlock = toysPerBlock;
         o.seed = seed;
         o.maxFailedFraction = maxFailedFraction;
+        o.partitions = partitions;
         return o;
     }
 }

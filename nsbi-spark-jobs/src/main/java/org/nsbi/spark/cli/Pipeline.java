@@ -118,7 +118,8 @@ final class Pipeline {
                 ? observedNll(spark, config, model, scoredDir) : null;
         int toys = o.toysPerPoint != null ? o.toysPerPoint : ns.toysPerPoint();
         NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
-                o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction);
+                o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
+                o.partitions);
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, out);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("mu_grid", grid);
@@ -182,6 +183,7 @@ final class Pipeline {
         int toysPerBlock = 25;
         Long seed;
         double maxFailedFraction = 0.01;
+        int partitions;
 
         @Override
         public String toString() {

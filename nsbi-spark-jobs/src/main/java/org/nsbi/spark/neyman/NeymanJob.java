@@ -47,9 +47,13 @@ public final class NeymanJob {
             DataTypes.createStructField("failure", DataTypes.StringType, true),
             DataTypes.createStructField("n_pe", DataTypes.LongType, false)));
 
-    /** The settings of one construction. */
+    /**
+     * The settings of one construction.
+     *
+     * @param partitions Spark partitions for the toy blocks (0: one per block); the toys do not depend on it
+     */
     public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
-                           long seed, double[][] alphaTrue, double maxFailedFraction) {
+                           long seed, double[][] alphaTrue, double maxFailedFraction, int partitions) {
         public Settings {
             if (muGrid.length == 0) {
                 throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
@@ -86,7 +90,8 @@ public final class NeymanJob {
         Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
         List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
         long seed = s.seed();
-        JavaRDD<Row> toys = jsc.parallelize(tasks, tasks.size()).flatMap(task -> {
+        int slices = s.partitions() > 0 ? Math.min(s.partitions(), tasks.size()) : tasks.size();
+        JavaRDD<Row> toys = jsc.parallelize(tasks, slices).flatMap(task -> {
             ToyWorkload w = workload.value();
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
             List<ToyOutcome> outcomes = ToyBlockRunner.run(seed, task.muIndex(), w.mu(task.muIndex()), task.fromToy(),
@@ -102,7 +107,7 @@ public final class NeymanJob {
         String group = "nsbi-neyman-" + System.nanoTime();
         long total = (long) s.toysPerPoint() * s.muGrid().length;
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", total);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> tasks.get(p).toys());
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(tasks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         long start = System.nanoTime();
         String toysPath = out.stagingPath("toys");
@@ -145,6 +150,17 @@ public final class NeymanJob {
             }
         }
         return new Result(belt, summary);
+    }
+
+    /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */
+    private static long toysInSlice(List<ToyBlockTask> tasks, int slices, int p) {
+        int from = (int) ((long) p * tasks.size() / slices);
+        int to = (int) ((long) (p + 1) * tasks.size() / slices);
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            n += tasks.get(i).toys();
+        }
+        return n;
     }
 
     private static double[] toDoubles(List<Object> list) {

@@ -1,0 +1,126 @@
+package org.nsbi.spark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.AnalysisConfigParser;
+import org.nsbi.model.config.EventSource;
+import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.stats.model.MixtureModel;
+import picocli.CommandLine;
+
+/**
+ * The chain score -> neyman -> interval on a small off-shell toy with exact ratios, on the shared local[2]
+ * session: the toys table must be bit-identical however the toys are cut into tasks and partitions (one
+ * partition runs everything in sequence on one core, as local[1] would).
+ */
+class NeymanPipelineTest {
+
+    @TempDir
+    static Path dir;
+    static AnalysisConfig config;
+    static MixtureModel model;
+    static String scored;
+
+    @BeforeAll
+    static void scoreOnce() {
+        SparkSession spark = SharedSpark.session();
+        AnalysisConfig full = AnalysisConfigParser.withDefaults()
+                .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
+        config = new AnalysisConfig(full.file(), full.features(), List.of(
+                new EventSource.Simulated("ref_S", "S", 4000, 1),
+                new EventSource.Simulated("ref_B", "B", 4000, 2),
+                new EventSource.Simulated("ref_NI", "NI", 4000, 3)),
+                full.processes(), full.systematics(), full.poi(),
+                new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
+                        NeymanSettings.NuisanceTruth.NOMINAL),
+                full.observed(), full.badRatios(), full.observedAux());
+        model = Pipeline.model(config);
+        OutputFolder out = folder("scored");
+        Map<String, Object> summary = Pipeline.score(spark, config, out, 1000);
+        out.commit();
+        scored = dir.resolve("scored").toString();
+        @SuppressWarnings("unchecked")
+        Map<String, Double> closure = (Map<String, Double>) summary.get("closure");
+        for (Map.Entry<String, Double> e : closure.entrySet()) {
+            assertEquals(1.0, e.getValue(), 0.05, "exact ratios close on 12000 reference events: " + e.getKey());
+        }
+    }
+
+    private static OutputFolder folder(String name) {
+        return OutputFolder.create(dir.resolve(name).toString(), OutputFolder.ExistingPolicy.REFUSE,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+    }
+
+    private static List<Row> neyman(String name, int toysPerBlock, int partitions) {
+        SparkSession spark = SharedSpark.session();
+        Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
+        o.toysPerBlock = toysPerBlock;
+        o.partitions = partitions;
+        OutputFolder out = folder(name);
+        NeymanJob.Result r = Pipeline.neyman(spark, config, model, scored, out, o);
+        out.commit();
+        assertEquals(72L, r.summary().get("toys"));
+        return spark.read().parquet(dir.resolve(name).resolve("toys").toString()).orderBy("mu_index", "toy").collectAsList();
+    }
+
+    @Test
+    void toysAreBitIdenticalWhateverTheTasksAndPartitions() throws Exception {
+        List<Row> manyTasks = neyman("neyman-a", 5, 0);
+        List<Row> oneCore = neyman("neyman-b", 24, 1);
+        assertEquals(72, manyTasks.size());
+        assertEquals(manyTasks, oneCore, "the same toys, bit for bit");
+        long converged = manyTasks.stream().filter(r -> r.getBoolean(6)).count();
+        assertEquals(72, converged, "every toy's fits converged");
+
+        String belts = Files.readString(dir.resolve("neyman-a").resolve("belts.csv"));
+        assertTrue(belts.startsWith("mu,cl,t_crit,t_crit_lo,t_crit_hi,n_toys,n_failed,muhat_lo,muhat_hi\n"), belts);
+        assertEquals(7, belts.strip().split("\n").length, "header + 3 grid points x 2 levels");
+        assertTrue(Files.isDirectory(dir.resolve("neyman-a").resolve("belts")), "belts as Parquet too");
+
+        OutputFolder out = folder("interval");
+        Map<String, Object> s = Pipeline.interval(SharedSpark.session(), config, model, scored,
+                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv");
+        out.commit();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> intervals = (List<Map<String, Object>>) s.get("intervals");
+        assertEquals(4, intervals.size(), "neyman and wilks at two levels");
+        assertEquals(List.of("neyman", "wilks", "neyman", "wilks"), intervals.stream().map(i -> i.get("method")).toList());
+        assertTrue(Files.readString(dir.resolve("interval").resolve("scan.csv")).startsWith("mu,t_obs,t_crit_0.6827,t_crit_0.9545"));
+        double muHat = (double) s.get("mu_hat");
+        assertTrue(muHat >= 0 && muHat < 4, "mu-hat " + muHat);
+    }
+
+    @Test
+    void anOutputFolderHoldingARunIsRefusedWithExitCode2() throws Exception {
+        Path taken = dir.resolve("taken");
+        Files.createDirectories(taken);
+        Files.writeString(taken.resolve("summary.json"), "{}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = NsbiCommand.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("neyman", "--config", Path.of("..", "submit", "examples", "offshell-toy-exact.yaml").toString(),
+                "--scored", scored, "--out", taken.toString(), "--master", "local[2]");
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("exists and holds another run"), err.toString());
+        assertEquals("{}", Files.readString(taken.resolve("summary.json")), "the old run is untouched");
+        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".taken.staging")),
+                "no staging folder left behind");
+    }
+}
