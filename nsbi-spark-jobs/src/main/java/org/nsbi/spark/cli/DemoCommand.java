@@ -44,9 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         SparkSession session = spark.session("nsbi demo");
         AnalysisConfig analysis = ConfigOption.parser(session).parse(configPath());
         MixtureModel model = Pipeline.model(analysis);
-        OutputFolder out = output.open(session);
-        try {
-            long start = System.nanoTime();
+        return output.run(session, "demo", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "demo", analysis);
             String staged = out.stagingRoot();
             summary.put("score", Pipeline.score(session, analysis, out, blockSize));
@@ -56,14 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> a = Pipeline.interval(session, analysis, model, staged, r.belt(), 1.0, scanSteps, out,
                     "scan-asimov-mu1.csv");
             summary.put("asimov_mu_1", Map.of("mu_hat", a.get("mu_hat"), "intervals", a.get("intervals")));
-            summary.put("seconds", Pipeline.seconds(start));
-            out.writeText("summary.json", Json.write(summary));
-            out.commit();
-            System.err.println("nsbi demo: wrote " + out.target());
-            return 0;
-        } finally {
-            out.abandon();
-        }
+            return summary;
+        });
     }
 
     private Path configPath() {

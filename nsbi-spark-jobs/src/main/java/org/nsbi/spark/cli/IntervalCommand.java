@@ -46,20 +46,12 @@ public final class IntervalCommand implements Callable<Integer> {
         AnalysisConfig analysis = config.read(session);
         MixtureModel model = Pipeline.model(analysis);
         Belt belt = Pipeline.readBelt(session, belts);
-        OutputFolder out = output.open(session);
-        try {
-            long start = System.nanoTime();
+        return output.run(session, "interval", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
             summary.put("scored", scored);
             summary.put("belts", belts);
             summary.putAll(Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv"));
-            summary.put("seconds", Pipeline.seconds(start));
-            out.writeText("summary.json", Json.write(summary));
-            out.commit();
-            System.err.println("nsbi interval: wrote " + out.target());
-            return 0;
-        } finally {
-            out.abandon();
-        }
+            return summary;
+        });
     }
 }

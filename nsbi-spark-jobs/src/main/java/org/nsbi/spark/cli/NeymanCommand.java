@@ -38,20 +38,11 @@ public final class NeymanCommand implements Callable<Integer> {
         SparkSession session = spark.session("nsbi neyman");
         AnalysisConfig analysis = config.read(session);
         MixtureModel model = Pipeline.model(analysis);
-        OutputFolder out = output.open(session);
-        try {
-            long start = System.nanoTime();
+        return output.run(session, "neyman", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
             summary.put("scored", scored);
-            NeymanJob.Result r = Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides());
-            summary.putAll(r.summary());
-            summary.put("seconds", Pipeline.seconds(start));
-            out.writeText("summary.json", Json.write(summary));
-            out.commit();
-            System.err.println("nsbi neyman: wrote " + out.target());
-            return 0;
-        } finally {
-            out.abandon();
-        }
+            summary.putAll(Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary());
+            return summary;
+        });
     }
 }

@@ -15,6 +15,33 @@ public final class OutputOptions {
     @Option(names = "--overwrite", description = "Replace an output folder that holds an earlier run.")
     boolean overwrite;
 
+    /** What a command writes into its folder; returns the summary to write as {@code summary}, or null. */
+    @FunctionalInterface
+    interface Body {
+        java.util.Map<String, Object> write(OutputFolder out);
+    }
+
+    /**
+     * Opens the folder, runs the body into its staging area, adds the elapsed seconds and writes the summary as
+     * {@code summaryFile}, and moves everything into place; on any failure the staging area is removed.
+     */
+    int run(SparkSession spark, String command, String summaryFile, Body body) {
+        OutputFolder out = open(spark);
+        try {
+            long start = System.nanoTime();
+            java.util.Map<String, Object> summary = body.write(out);
+            if (summary != null) {
+                summary.put("seconds", (System.nanoTime() - start) / 1e9);
+                out.writeText(summaryFile, org.nsbi.spark.io.Json.write(summary));
+            }
+            out.commit();
+            System.err.println("nsbi " + command + ": wrote " + out.target());
+            return 0;
+        } finally {
+            out.abandon();
+        }
+    }
+
     OutputFolder open(SparkSession spark) {
         return OutputFolder.create(out, overwrite ? ExistingPolicy.OVERWRITE : ExistingPolicy.REFUSE,
                 spark.sparkContext().hadoopConfiguration());

@@ -30,14 +30,9 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         SparkSession session = spark.session("nsbi score");
         AnalysisConfig analysis = config.read(session);
-        OutputFolder out = output.open(session);
-        try {
+        return output.run(session, "score", null, out -> {
             Pipeline.score(session, analysis, out, blockSize);
-            out.commit();
-            System.err.println("nsbi score: wrote " + out.target());
-            return 0;
-        } finally {
-            out.abandon();
-        }
+            return null;
+        });
     }
 }

@@ -48,20 +48,12 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulateJob.Settings settings = new SimulateJob.Settings(samples, events, blockSize, seed, observedMu, observedAlpha);
         SparkSession session = spark.session("nsbi simulate");
-        OutputFolder out = output.open(session);
-        try {
-            long start = System.nanoTime();
+        return output.run(session, "simulate", "simulate.json", out -> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("command", "simulate");
             summary.put("seed", seed);
             summary.putAll(SimulateJob.run(session, settings, out));
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            out.writeText("simulate.json", Json.write(summary));
-            out.commit();
-            System.err.println("nsbi simulate: wrote " + out.target());
-            return 0;
-        } finally {
-            out.abandon();
-        }
+            return summary;
+        });
     }
 }

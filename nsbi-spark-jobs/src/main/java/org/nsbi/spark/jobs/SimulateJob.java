@@ -14,6 +14,7 @@ import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.score.EventSources;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 
@@ -81,14 +82,14 @@ public final class SimulateJob {
 
     private static Row blockRow(String sample, long seed, int block, int blockSize, long total) {
         OffshellEvents e = OffshellSimulator.block(OffshellSample.byName(sample), seed, block, blockSize, total);
-        return new EventBlock(block, e.features(), toFloat(e.weight()), Map.of()).toRow();
+        return new EventBlock(block, e.features(), EventSources.toFloat(e.weight()), Map.of()).toRow();
     }
 
     private static Map<String, Object> writeObserved(SparkSession spark, Settings settings, OutputFolder out) {
         OffshellObservation obs = OffshellSimulator.observed(settings.observedMu(), settings.observedAlpha(), settings.seed());
         OffshellEvents e = obs.events();
         List<Row> rows = new ArrayList<>();
-        rows.add(new EventBlock(0, e.features(), toFloat(e.weight()), Map.of()).toRow());
+        rows.add(new EventBlock(0, e.features(), EventSources.toFloat(e.weight()), Map.of()).toRow());
         spark.sparkContext().setJobDescription("nsbi simulate observed");
         spark.createDataFrame(rows, EventBlock.schema(OffshellEvents.FEATURES, List.of()))
                 .selectExpr("inline(arrays_zip(m, c, y, weight))")
@@ -101,13 +102,5 @@ public final class SimulateJob {
         o.put("aux", obs.aux());
         o.put("path", "observed");
         return o;
-    }
-
-    static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 }

@@ -186,7 +186,8 @@ public final class EventSources {
         }
     }
 
-    static float[] toFloat(double[] v) {
+    /** Weights as float32, the event tables' storage. */
+    public static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             f[i] = (float) v[i];
