@@ -98,6 +98,18 @@ public final class ProfileFitter {
      * scan's minima; its &alpha; also sets the &alpha; of the scan.
      */
     public FitResult global(Nll nll, double[] start) {
+        return global(nll, start, true);
+    }
+
+    /**
+     * The global fit from the scan's minima only, the scan run at the nuisance parameters of {@code start}
+     * (e.g. a conditional fit's &alpha;&#770;&#770;); cheaper than {@link #global(Nll, double[])} by one Newton run.
+     */
+    public FitResult globalFromScan(Nll nll, double[] start) {
+        return global(nll, start, false);
+    }
+
+    private FitResult global(Nll nll, double[] start, boolean tryStart) {
         int dim = nll.dimension();
         double[] alpha = start == null ? new double[dim - 1] : Arrays.copyOfRange(start, 1, dim);
         List<double[]> starts = new ArrayList<>();
@@ -107,7 +119,7 @@ public final class ProfileFitter {
             System.arraycopy(alpha, 0, s, 1, dim - 1);
             starts.add(s);
         }
-        if (start != null) {
+        if (start != null && tryStart) {
             double[] s = start.clone();
             s[0] = nll.p(start[0]);
             starts.add(s);

@@ -60,7 +60,7 @@ public final class TestStatistic {
                 start[0] = mu;
                 System.arraycopy(cond.alpha(), 0, start, 1, nll.dimension() - 1);
             }
-            glob = fitter.global(nll, start);
+            glob = fitter.globalFromScan(nll, start);
         }
         if (!cond.converged() || !glob.converged()) {
             return new Result(mu, Double.NaN, cond, glob);
