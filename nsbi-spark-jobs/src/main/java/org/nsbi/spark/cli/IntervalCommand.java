@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.spark.io.Json;
-import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.nsbi.spark.io.Json;
-import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.jobs.SimulateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
