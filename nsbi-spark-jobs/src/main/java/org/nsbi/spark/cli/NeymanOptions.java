@@ -20,7 +20,7 @@ public final class NeymanOptions {
     double maxFailedFraction;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Spark partitions for the toy blocks (0: one per block). The toys do not depend on it.")
+            description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 
     Pipeline.NeymanOverrides overrides() {
