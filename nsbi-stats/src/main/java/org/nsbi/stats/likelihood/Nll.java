@@ -199,7 +199,7 @@ public final class Nll {
                 d2q[k] = yieldAt[c][k][2];
             }
             double nu = model.process(c).yield();
-            nll += product(nu * coeffAt[c][0], nu * coeffAt[c][1], nu * coeffAt[c][2], grad, hess, 1.0);
+            nll += product(nu * coeffAt[c][0], nu * coeffAt[c][1], nu * coeffAt[c][2], grad, hess);
         }
         // events
         for (int j = 0; j < n; j++) {
@@ -286,7 +286,7 @@ public final class Nll {
         double prod = 1;
         for (int k = 0; k < nk; k++) {
             if (q[k] == 0) {
-                return product(a0, a1, a2, grad, hess, 1.0);
+                return product(a0, a1, a2, grad, hess);
             }
             prod *= q[k];
         }
@@ -320,13 +320,13 @@ public final class Nll {
      * Adds the derivatives of T = A(p) &Pi;_k q_k(&alpha;_k) to grad/hess (upper triangle) and returns T,
      * with A, A', A'' given and q, q', q'' in the scratch arrays.
      */
-    private double product(double a0, double a1, double a2, double[] grad, double[] hess, double sign) {
+    private double product(double a0, double a1, double a2, double[] grad, double[] hess) {
         double prod = 1;
         for (int k = 0; k < nk; k++) {
             prod *= q[k];
         }
         if (grad != null) {
-            grad[0] += sign * a1 * prod;
+            grad[0] += a1 * prod;
             for (int k = 0; k < nk; k++) {
                 double ex = 1;
                 for (int l = 0; l < nk; l++) {
@@ -334,10 +334,10 @@ public final class Nll {
                         ex *= q[l];
                     }
                 }
-                grad[1 + k] += sign * a0 * dq[k] * ex;
+                grad[1 + k] += a0 * dq[k] * ex;
                 if (hess != null) {
-                    hess[1 + k] += sign * a1 * dq[k] * ex;
-                    hess[(1 + k) * dim + 1 + k] += sign * a0 * d2q[k] * ex;
+                    hess[1 + k] += a1 * dq[k] * ex;
+                    hess[(1 + k) * dim + 1 + k] += a0 * d2q[k] * ex;
                     for (int l = k + 1; l < nk; l++) {
                         double ex2 = 1;
                         for (int m = 0; m < nk; m++) {
@@ -345,15 +345,15 @@ public final class Nll {
                                 ex2 *= q[m];
                             }
                         }
-                        hess[(1 + k) * dim + 1 + l] += sign * a0 * dq[k] * dq[l] * ex2;
+                        hess[(1 + k) * dim + 1 + l] += a0 * dq[k] * dq[l] * ex2;
                     }
                 }
             }
             if (hess != null) {
-                hess[0] += sign * a2 * prod;
+                hess[0] += a2 * prod;
             }
         }
-        return sign * a0 * prod;
+        return a0 * prod;
     }
 
     /**
