@@ -130,7 +130,7 @@ final class Pipeline {
         s.put("nuisance_truth", ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT));
         s.put("reference_events", reference.size());
         s.putAll(r.summary());
-        return new NeymanJob.Result(r.belt(), s);
+        return new NeymanJob.Result(r.belt(), r.outcomes(), s);
     }
 
     /** The observed (or Asimov) interval from a belt, into the summary map. */

@@ -51,9 +51,17 @@ public final class NeymanJob {
      * The settings of one construction.
      *
      * @param partitions Spark partitions for the toy blocks (0: four per core); the toys do not depend on it
+     * @param purpose    the random streams' purpose: "toy" for a belt, "coverage" for independent experiments
      */
     public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
-                           long seed, double[][] alphaTrue, double maxFailedFraction, int partitions) {
+                           long seed, double[][] alphaTrue, double maxFailedFraction, int partitions, String purpose) {
+
+        /** Settings of a belt's toys (purpose "toy"). */
+        public Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels, long seed,
+                        double[][] alphaTrue, double maxFailedFraction, int partitions) {
+            this(muGrid, toysPerPoint, toysPerBlock, confidenceLevels, seed, alphaTrue, maxFailedFraction, partitions, "toy");
+        }
+
         public Settings {
             if (muGrid.length == 0) {
                 throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
@@ -67,8 +75,8 @@ public final class NeymanJob {
         }
     }
 
-    /** The belt, and figures for the summary. */
-    public record Result(Belt belt, Map<String, Object> summary) {
+    /** The belt, the toys it was built from, and figures for the summary. */
+    public record Result(Belt belt, List<ToyOutcome> outcomes, Map<String, Object> summary) {
     }
 
     private NeymanJob() {
@@ -90,13 +98,14 @@ public final class NeymanJob {
         Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
         List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
         long seed = s.seed();
+        String purpose = s.purpose();
         // each Spark task has a fixed cost (about 40 ms measured here: writer, commit, scheduling), so the blocks are
         // grouped into a few partitions per core unless the caller says otherwise
         int slices = Math.min(tasks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
         JavaRDD<Row> toys = jsc.parallelize(tasks, slices).flatMap(task -> {
             ToyWorkload w = ToyWorkload.of(workload);
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
-            List<ToyOutcome> outcomes = ToyBlockRunner.run(seed, task.muIndex(), w.mu(task.muIndex()), task.fromToy(),
+            List<ToyOutcome> outcomes = ToyBlockRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()), task.fromToy(),
                     task.toToy(), w.sampler(task.muIndex()), fit);
             List<Row> rows = new ArrayList<>(outcomes.size());
             for (ToyOutcome o : outcomes) {
@@ -112,7 +121,7 @@ public final class NeymanJob {
         TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(tasks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         long start = System.nanoTime();
-        String toysPath = out.stagingPath("toys");
+        String toysPath = out.stagingPath("toy".equals(purpose) ? "toys" : "experiments");
         try {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + total + " toys", false);
             spark.createDataFrame(toys, TOYS_SCHEMA).write().parquet(toysPath);
@@ -129,7 +138,9 @@ public final class NeymanJob {
                     toDoubles(r.getList(5)), r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8)));
         }
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
-        writeBelts(spark, belt, out);
+        if ("toy".equals(purpose)) {
+            writeBelts(spark, belt, out);
+        }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("toys", total);
@@ -151,7 +162,7 @@ public final class NeymanJob {
                         + " counted conservatively)");
             }
         }
-        return new Result(belt, summary);
+        return new Result(belt, outcomes, summary);
     }
 
     /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */

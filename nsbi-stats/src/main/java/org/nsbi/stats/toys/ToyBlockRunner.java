@@ -16,12 +16,21 @@ public final class ToyBlockRunner {
 
     public static List<ToyOutcome> run(long runSeed, int muIndex, double muTrue, int fromToy, int toToy,
                                        PseudoExperimentSampler sampler, PseudoExperimentFit fit) {
+        return run(runSeed, "toy", muIndex, muTrue, fromToy, toToy, sampler, fit);
+    }
+
+    /**
+     * The same with the streams of another purpose ({@link ToyRandom#of}(seed, purpose, &mu; index, i)), e.g. the
+     * "coverage" experiments, which must be independent of the toys that built the belt.
+     */
+    public static List<ToyOutcome> run(long runSeed, String purpose, int muIndex, double muTrue, int fromToy, int toToy,
+                                       PseudoExperimentSampler sampler, PseudoExperimentFit fit) {
         if (fromToy < 0 || toToy < fromToy) {
             throw new IllegalArgumentException("toys " + fromToy + ".." + toToy + "; expected 0 <= from <= to");
         }
         List<ToyOutcome> out = new ArrayList<>(toToy - fromToy);
         for (int i = fromToy; i < toToy; i++) {
-            PseudoExperiment pe = sampler.draw(ToyRandom.forToy(runSeed, muIndex, i));
+            PseudoExperiment pe = sampler.draw(ToyRandom.of(runSeed, purpose, muIndex, i));
             ToyFit f;
             try {
                 f = fit.fit(pe, muTrue);

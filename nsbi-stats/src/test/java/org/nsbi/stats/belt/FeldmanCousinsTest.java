@@ -42,6 +42,7 @@ class FeldmanCousinsTest {
 
     /** The closed-form fit as the toy machinery sees a model. */
     record CountingFit(double b) implements PseudoExperimentFit {
+        // shared with CoverageTest
         @Override
         public ToyFit fit(PseudoExperiment pe, double mu) {
             int n = (int) pe.totalCount();
