@@ -17,13 +17,7 @@ import picocli.CommandLine.Option;
 public final class IntervalCommand implements Callable<Integer> {
 
     @Mixin
-    SparkOptions spark;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    OutputOptions output;
+    AnalysisRunOptions run;
 
     @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
     String scored;
@@ -40,11 +34,12 @@ public final class IntervalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession session = spark.session("nsbi interval");
-        AnalysisConfig analysis = config.read(session);
-        MixtureModel model = Pipeline.model(analysis);
+        AnalysisRunOptions.Context c = run.open("interval");
+        SparkSession session = c.session();
+        AnalysisConfig analysis = c.analysis();
+        MixtureModel model = c.model();
         Belt belt = Pipeline.readBelt(session, belts);
-        return output.run(session, "interval", "summary.json", out -> {
+        return run.output.run(session, "interval", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
             summary.put("scored", scored);
             summary.put("belts", belts);

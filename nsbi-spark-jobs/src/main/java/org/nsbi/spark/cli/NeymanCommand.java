@@ -16,13 +16,7 @@ import picocli.CommandLine.Option;
 public final class NeymanCommand implements Callable<Integer> {
 
     @Mixin
-    SparkOptions spark;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    OutputOptions output;
+    AnalysisRunOptions run;
 
     @Mixin
     NeymanOptions neyman;
@@ -32,10 +26,11 @@ public final class NeymanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession session = spark.session("nsbi neyman");
-        AnalysisConfig analysis = config.read(session);
-        MixtureModel model = Pipeline.model(analysis);
-        return output.run(session, "neyman", "summary.json", out -> {
+        AnalysisRunOptions.Context c = run.open("neyman");
+        SparkSession session = c.session();
+        AnalysisConfig analysis = c.analysis();
+        MixtureModel model = c.model();
+        return run.output.run(session, "neyman", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
             summary.put("scored", scored);
             summary.putAll(Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary());

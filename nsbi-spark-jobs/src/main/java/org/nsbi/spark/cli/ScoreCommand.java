@@ -14,22 +14,17 @@ import picocli.CommandLine.Option;
 public final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
-    SparkOptions spark;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    OutputOptions output;
+    AnalysisRunOptions run;
 
     @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "4096")
     int blockSize;
 
     @Override
     public Integer call() {
-        SparkSession session = spark.session("nsbi score");
-        AnalysisConfig analysis = config.read(session);
-        return output.run(session, "score", null, out -> {
+        AnalysisRunOptions.Context c = run.open("score");
+        SparkSession session = c.session();
+        AnalysisConfig analysis = c.analysis();
+        return run.output.run(session, "score", null, out -> {
             Pipeline.score(session, analysis, out, blockSize);
             return null;
         });

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
+import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
@@ -65,7 +66,7 @@ public final class ObservedScan {
      */
     public static Result run(Nll nll, Belt belt, int scanSteps) {
         TestStatistic ts = TestStatistic.withDefaults();
-        FitResult global = ts.at(nll, belt.muGrid()[0]).global();
+        FitResult global = ProfileFitter.withDefaults().global(nll);
         if (!global.converged()) {
             throw new IllegalStateException("the global fit of the observed data failed: " + global.message());
         }
