@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import org.nsbi.model.config.ConfigException;
 import org.nsbi.model.onnx.BadRatioException;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.ToyCheckpoints;
 
 /** Tells a user's mistake (exit 2, message only) from a failure of the program (exit 1, with stack trace). */
 final class BadInput {
@@ -17,7 +18,8 @@ final class BadInput {
                     || t instanceof UncheckedIOException || t instanceof java.io.FileNotFoundException) {
                 return true;
             }
-            if (t instanceof ConfigException || t instanceof BadRatioException) {
+            if (t instanceof ConfigException || t instanceof BadRatioException
+                    || t instanceof ToyCheckpoints.CheckpointMismatchException) {
                 return true;
             }
         }
@@ -40,6 +42,7 @@ final class BadInput {
 
     private static boolean isBadInputType(Throwable t) {
         return t instanceof IllegalArgumentException || t instanceof OutputFolder.OutputFolderException
-                || t instanceof ConfigException || t instanceof BadRatioException;
+                || t instanceof ConfigException || t instanceof BadRatioException
+                || t instanceof ToyCheckpoints.CheckpointMismatchException;
     }
 }

@@ -12,8 +12,12 @@ public final class OutputOptions {
             description = "Output folder (local path or any Hadoop URL). Written to a staging folder beside it and moved into place when complete.")
     String out;
 
-    @Option(names = "--overwrite", description = "Replace an output folder that holds an earlier run.")
+    @Option(names = "--overwrite", description = "Replace an output folder that holds an earlier run (and discard the checkpoints of an interrupted one).")
     boolean overwrite;
+
+    @Option(names = "--resume", description = {"Complete an interrupted run into the same --out: the toys of every finished",
+            "(mu point, block) are taken from its checkpoints, only the rest is computed. Without checkpoints, starts afresh."})
+    boolean resume;
 
     /** What a command writes into its folder; returns the summary to write as {@code summary}, or null. */
     @FunctionalInterface
@@ -43,7 +47,11 @@ public final class OutputOptions {
     }
 
     OutputFolder open(SparkSession spark) {
-        return OutputFolder.create(out, overwrite ? ExistingPolicy.OVERWRITE : ExistingPolicy.REFUSE,
+        if (overwrite && resume) {
+            throw new IllegalArgumentException("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+        }
+        ExistingPolicy policy = overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
+        return OutputFolder.create(out, policy,
                 spark.sparkContext().hadoopConfiguration());
     }
 }

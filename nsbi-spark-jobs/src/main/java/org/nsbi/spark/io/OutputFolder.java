@@ -18,21 +18,35 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>A target that exists and is not empty is refused unless the caller allows overwriting:
  * a finished run is never replaced by accident.
+ *
+ * <p>Long jobs keep what they have finished in a checkpoint folder beside the target
+ * ({@code .<name>.checkpoint}), which survives a failed or killed run and is removed by {@link #commit()}.
+ * A new run refuses to start over it unless told to {@link ExistingPolicy#RESUME} (reuse it) or
+ * {@link ExistingPolicy#OVERWRITE} (discard it).
  */
 public final class OutputFolder {
 
     /** What to do when the target folder exists and holds something. */
-    public enum ExistingPolicy { REFUSE, OVERWRITE }
+    public enum ExistingPolicy {
+        /** Refuse a target that holds a run, and checkpoints of an interrupted one. */
+        REFUSE,
+        /** Replace the target at commit; discard any checkpoints. */
+        OVERWRITE,
+        /** Complete an interrupted run from its checkpoints (or start one if there are none); refuse a finished run. */
+        RESUME
+    }
 
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
+    private final Path checkpoints;
     private boolean done;
 
-    private OutputFolder(FileSystem fs, Path target, Path staging) {
+    private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints) {
         this.fs = fs;
         this.target = target;
         this.staging = staging;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -46,6 +60,9 @@ public final class OutputFolder {
             Path target = new Path(targetUri);
             FileSystem fs = target.getFileSystem(hadoopConf);
             target = fs.makeQualified(target);
+            Path parent = target.getParent();
+            Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
+            boolean interrupted = fs.exists(checkpoints);
             if (fs.exists(target)) {
                 FileStatus status = fs.getFileStatus(target);
                 if (!status.isDirectory()) {
@@ -57,18 +74,41 @@ public final class OutputFolder {
                             + content.length + " entries, e.g. " + content[0].getPath().getName()
                             + "); choose another --out, or pass --overwrite to replace it");
                 }
+                if (content.length > 0 && policy == ExistingPolicy.RESUME && !interrupted) {
+                    throw new OutputFolderException("output folder " + target + " holds a finished run and there are no"
+                            + " checkpoints of an interrupted one at " + checkpoints + "; nothing to resume (pass"
+                            + " --overwrite to run it again)");
+                }
             }
-            Path parent = target.getParent();
+            if (interrupted && policy == ExistingPolicy.REFUSE) {
+                throw new OutputFolderException("an interrupted run left its checkpoints at " + checkpoints
+                        + "; pass --resume to complete it, or --overwrite to start again");
+            }
+            if (interrupted && policy == ExistingPolicy.OVERWRITE && !fs.delete(checkpoints, true)) {
+                throw new OutputFolderException("cannot remove the checkpoints " + checkpoints + " of an earlier run");
+            }
             if (parent != null && !fs.exists(parent)) {
                 fs.mkdirs(parent);
+            }
+            if (policy == ExistingPolicy.RESUME) {
+                removeStaleStaging(fs, parent, target.getName());
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             if (!fs.mkdirs(staging)) {
                 throw new OutputFolderException("cannot create the staging folder " + staging);
             }
-            return new OutputFolder(fs, target, staging);
+            return new OutputFolder(fs, target, staging, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output folder " + targetUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The staging folders that a killed run of the same target left behind (a resumed run is their only owner). */
+    private static void removeStaleStaging(FileSystem fs, Path parent, String name) throws IOException {
+        for (FileStatus f : fs.listStatus(parent)) {
+            if (f.getPath().getName().startsWith("." + name + ".staging-")) {
+                fs.delete(f.getPath(), true);
+            }
         }
     }
 
@@ -85,6 +125,11 @@ public final class OutputFolder {
     /** A path inside the staging folder, where a part of the output is written. */
     public String stagingPath(String relative) {
         return new Path(staging, relative).toString();
+    }
+
+    /** A path inside the checkpoint folder, kept across failed runs until a run commits. */
+    public String checkpointPath(String relative) {
+        return new Path(checkpoints, relative).toString();
     }
 
     /** Writes a small text file (CSV, JSON) into the staging folder. */
@@ -106,12 +151,15 @@ public final class OutputFolder {
                 throw new OutputFolderException("cannot move " + staging + " to " + target);
             }
             done = true;
+            if (fs.exists(checkpoints) && !fs.delete(checkpoints, true)) {
+                System.err.println("warning: could not remove the checkpoints " + checkpoints + " of the finished run");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the output into " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** Removes the staging folder after a failure; the target is left as it was. Never throws. */
+    /** Removes the staging folder after a failure; the target and the checkpoints are left as they were. Never throws. */
     public void abandon() {
         if (done) {
             return;

@@ -95,41 +95,36 @@ public final class NeymanJob {
             closure.add(Map.of("mu", s.muGrid()[m], "sum_w_asimov", a.sum(), "nu", a.yield(), "closure", a.closure()));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
         List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
-        long seed = s.seed();
-        String purpose = s.purpose();
-        // each Spark task has a fixed cost (about 40 ms measured here: writer, commit, scheduling), so the blocks are
-        // grouped into a few partitions per core unless the caller says otherwise
-        int slices = Math.min(tasks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        JavaRDD<Row> toys = jsc.parallelize(tasks, slices).flatMap(task -> {
-            ToyWorkload w = ToyWorkload.of(workload);
-            ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
-            List<ToyOutcome> outcomes = ToyBlockRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()), task.fromToy(),
-                    task.toToy(), w.sampler(task.muIndex()), fit);
-            List<Row> rows = new ArrayList<>(outcomes.size());
-            for (ToyOutcome o : outcomes) {
+        String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), NeymanPlan.describe(model, reference, s),
+                spark.sparkContext().hadoopConfiguration());
+        List<ToyBlockTask> missing = new ArrayList<>(tasks);
+        missing.removeAll(checkpoints.finished(tasks));
+        if (missing.size() < tasks.size()) {
+            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
+                    + " of " + tasks.size() + " blocks of toys already done");
+        }
+        long total = (long) s.toysPerPoint() * s.muGrid().length;
+        long start = System.nanoTime();
+        long computed = 0;
+        for (ToyBlockTask t : missing) {
+            computed += t.toys();
+        }
+        if (!missing.isEmpty()) {
+            computeBlocks(spark, model, reference, s, missing, checkpoints);
+        }
+        String toysPath = out.stagingPath(table);
+        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
+        JavaRDD<Row> toys = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
+            List<Row> rows = new ArrayList<>(task.toys());
+            for (ToyOutcome o : checkpoints.read(task)) {
                 rows.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(),
                         o.converged(), o.failure(), o.nPe()));
             }
             return rows.iterator();
         });
-
-        String group = "nsbi-neyman-" + System.nanoTime();
-        long total = (long) s.toysPerPoint() * s.muGrid().length;
-        ProgressLine line = ProgressLine.onStderr("neyman", "toys", total);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(tasks, slices, p));
-        spark.sparkContext().addSparkListener(listener);
-        long start = System.nanoTime();
-        String toysPath = out.stagingPath("toy".equals(purpose) ? "toys" : "experiments");
-        try {
-            spark.sparkContext().setJobGroup(group, "nsbi neyman: " + total + " toys", false);
-            spark.createDataFrame(toys, TOYS_SCHEMA).write().parquet(toysPath);
-        } finally {
-            spark.sparkContext().removeSparkListener(listener);
-            spark.sparkContext().clearJobGroup();
-            workload.destroy();
-        }
+        spark.createDataFrame(toys, TOYS_SCHEMA).write().parquet(toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
         List<ToyOutcome> outcomes = new ArrayList<>();
@@ -138,14 +133,15 @@ public final class NeymanJob {
                     toDoubles(r.getList(5)), r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8)));
         }
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
-        if ("toy".equals(purpose)) {
+        if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
         }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("toys", total);
         summary.put("toy_seconds", toySeconds);
-        summary.put("toys_per_second", total / toySeconds);
+        summary.put("toys_computed", computed);
+        summary.put("toys_per_second", computed / toySeconds);
         summary.put("asimov_closure", closure);
         List<Map<String, Object>> failed = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
@@ -158,11 +154,46 @@ public final class NeymanJob {
                 throw new FailedFitsException("at mu = " + f.get("mu") + ", " + f.get("failed") + " of " + s.toysPerPoint()
                         + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * (double) f.get("fraction"))
                         + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
-                        + "; see the failure column of " + toysPath + " (raise --max-failed-fraction to accept them,"
-                        + " counted conservatively)");
+                        + "; the toys are kept in " + checkpoints.folder() + " (rerun with --resume and a higher"
+                        + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
             }
         }
         return new Result(belt, outcomes, summary);
+    }
+
+    /**
+     * Runs the missing blocks as Spark tasks; each keeps its outcomes in the checkpoints as soon as it is done.
+     * Each Spark task has a fixed cost (about 40 ms measured here: scheduling, serialisation), so the blocks are
+     * grouped into a few partitions per core unless the settings say otherwise.
+     */
+    private static void computeBlocks(SparkSession spark, MixtureModel model, EventTable reference, Settings s,
+                                      List<ToyBlockTask> blocks, ToyCheckpoints checkpoints) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
+        long seed = s.seed();
+        String purpose = s.purpose();
+        int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
+        long toys = 0;
+        for (ToyBlockTask t : blocks) {
+            toys += t.toys();
+        }
+        String group = "nsbi-neyman-" + System.nanoTime();
+        ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(blocks, slices, p));
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
+            jsc.parallelize(blocks, slices).foreach(task -> {
+                ToyWorkload w = ToyWorkload.of(workload);
+                ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
+                checkpoints.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()),
+                        task.fromToy(), task.toToy(), w.sampler(task.muIndex()), fit));
+            });
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.sparkContext().clearJobGroup();
+            workload.destroy();
+        }
     }
 
     /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */

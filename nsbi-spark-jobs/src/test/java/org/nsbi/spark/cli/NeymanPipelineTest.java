@@ -69,15 +69,27 @@ class NeymanPipelineTest {
     }
 
     private static List<Row> neyman(String name, int toysPerBlock, int partitions) {
-        SparkSession spark = SharedSpark.session();
+        NeymanJob.Result r = neyman(folder(name), toysPerBlock, partitions, true);
+        assertEquals(72L, r.summary().get("toys"));
+        return toys(name);
+    }
+
+    private static NeymanJob.Result neyman(OutputFolder out, int toysPerBlock, int partitions, boolean commit) {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerBlock = toysPerBlock;
         o.partitions = partitions;
-        OutputFolder out = folder(name);
-        NeymanJob.Result r = Pipeline.neyman(spark, config, model, scored, out, o);
-        out.commit();
-        assertEquals(72L, r.summary().get("toys"));
-        return spark.read().parquet(dir.resolve(name).resolve("toys").toString()).orderBy("mu_index", "toy").collectAsList();
+        NeymanJob.Result r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, o);
+        if (commit) {
+            out.commit();
+        } else {
+            out.abandon();
+        }
+        return r;
+    }
+
+    private static List<Row> toys(String name) {
+        return SharedSpark.session().read().parquet(dir.resolve(name).resolve("toys").toString())
+                .orderBy("mu_index", "toy").collectAsList();
     }
 
     @Test
@@ -122,5 +134,50 @@ class NeymanPipelineTest {
         assertEquals("{}", Files.readString(taken.resolve("summary.json")), "the old run is untouched");
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".taken.staging")),
                 "no staging folder left behind");
+    }
+
+    @Test
+    void anInterruptedRunResumesFromItsCheckpointsToTheSameToys() throws Exception {
+        List<Row> whole = neyman("resume-reference", 6, 0);
+        // a run that stopped before its commit leaves every block in .<name>.checkpoint; drop some, as if it had
+        // been killed half way
+        neyman(folder("resumed"), 6, 0, false);
+        Path blocks = dir.resolve(".resumed.checkpoint").resolve("toys").resolve("blocks");
+        List<Path> files;
+        try (var list = Files.list(blocks)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".bin")).sorted().toList();
+        }
+        assertEquals(12, files.size(), "3 grid points x 4 blocks of 6 toys");
+        for (int i = 0; i < files.size(); i += 2) {
+            Files.delete(files.get(i));
+        }
+        assertFalse(Files.exists(dir.resolve("resumed")), "nothing in place before the commit");
+
+        OutputFolder refused = null;
+        try {
+            refused = folder("resumed");
+        } catch (OutputFolder.OutputFolderException e) {
+            assertTrue(e.getMessage().contains("an interrupted run left its checkpoints at")
+                    && e.getMessage().contains("pass --resume to complete it, or --overwrite to start again"), e.getMessage());
+        }
+        assertEquals(null, refused, "a plain run must not start over an interrupted one");
+
+        OutputFolder again = OutputFolder.create(dir.resolve("resumed").toString(), OutputFolder.ExistingPolicy.RESUME,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        NeymanJob.Result r = neyman(again, 6, 0, true);
+        assertEquals(36L, r.summary().get("toys_computed"), "only the 6 missing blocks are computed");
+        assertEquals(whole, toys("resumed"), "the resumed run's toys are bit-identical to the uninterrupted run's");
+        assertFalse(Files.exists(dir.resolve(".resumed.checkpoint")), "the checkpoints go with the commit");
+    }
+
+    @Test
+    void checkpointsOfAnotherPlanAreNotMixedIn() {
+        neyman(folder("other-plan"), 6, 0, false);
+        OutputFolder again = OutputFolder.create(dir.resolve("other-plan").toString(), OutputFolder.ExistingPolicy.RESUME,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> neyman(again, 8, 0, true));
+        assertTrue(e.getMessage().contains("were made for another run: they have toys_per_block 6 where this run has"
+                + " toys_per_block 8"), e.getMessage());
     }
 }

@@ -1,0 +1,107 @@
+package org.nsbi.spark.neyman;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * The bytes of one finished block of toys, as kept in a run's checkpoints: every field of every
+ * {@link ToyOutcome} in binary, so a block read back is bit-identical to the one computed. The
+ * header names the block, so a file under the wrong name is detected.
+ *
+ * <p>Layout: magic {@code NSBITOY1}, muIndex, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
+ * muHat, number of alphas and the alphas, converged, failure (present flag, length and UTF-8 bytes), nPe.
+ */
+public final class ToyBlockFile {
+
+    private static final long MAGIC = 0x4e53424954_4f5931L; // "NSBITOY1"
+
+    private ToyBlockFile() {
+    }
+
+    public static byte[] encode(ToyBlockTask block, List<ToyOutcome> outcomes) {
+        if (outcomes.size() != block.toys()) {
+            throw new IllegalArgumentException(outcomes.size() + " outcomes for block " + block + " of " + block.toys() + " toys");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * outcomes.size() + 32);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(MAGIC);
+            out.writeInt(block.muIndex());
+            out.writeInt(block.fromToy());
+            out.writeInt(block.toToy());
+            for (ToyOutcome o : outcomes) {
+                out.writeInt(o.muIndex());
+                out.writeDouble(o.muTrue());
+                out.writeInt(o.toyIndex());
+                out.writeDouble(o.t());
+                out.writeDouble(o.muHat());
+                out.writeInt(o.alphaHat().length);
+                for (double a : o.alphaHat()) {
+                    out.writeDouble(a);
+                }
+                out.writeBoolean(o.converged());
+                out.writeBoolean(o.failure() != null);
+                if (o.failure() != null) {
+                    byte[] text = o.failure().getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(text.length);
+                    out.write(text);
+                }
+                out.writeLong(o.nPe());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a block back.
+     *
+     * @param source the file's name, for messages
+     * @throws IllegalStateException when the bytes are not a block file of {@code block}
+     */
+    public static List<ToyOutcome> decode(ToyBlockTask block, byte[] data, String source) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (in.readLong() != MAGIC) {
+                throw new IllegalStateException(source + " is not a toy block checkpoint (bad magic)");
+            }
+            ToyBlockTask stored = new ToyBlockTask(in.readInt(), in.readInt(), in.readInt());
+            if (!stored.equals(block)) {
+                throw new IllegalStateException(source + " holds " + stored + ", expected " + block);
+            }
+            List<ToyOutcome> outcomes = new ArrayList<>(block.toys());
+            for (int i = 0; i < block.toys(); i++) {
+                int mu = in.readInt();
+                double muTrue = in.readDouble();
+                int toy = in.readInt();
+                double t = in.readDouble();
+                double muHat = in.readDouble();
+                double[] alpha = new double[in.readInt()];
+                for (int k = 0; k < alpha.length; k++) {
+                    alpha[k] = in.readDouble();
+                }
+                boolean converged = in.readBoolean();
+                String failure = null;
+                if (in.readBoolean()) {
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    failure = new String(text, StandardCharsets.UTF_8);
+                }
+                outcomes.add(new ToyOutcome(mu, muTrue, toy, t, muHat, alpha, converged, failure, in.readLong()));
+            }
+            if (in.available() != 0) {
+                throw new IllegalStateException(source + " has " + in.available() + " bytes after its last toy");
+            }
+            return outcomes;
+        } catch (IOException e) {
+            throw new IllegalStateException(source + " is truncated or unreadable as a toy block checkpoint: " + e, e);
+        }
+    }
+}

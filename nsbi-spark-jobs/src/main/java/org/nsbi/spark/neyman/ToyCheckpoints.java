@@ -1,0 +1,168 @@
+package org.nsbi.spark.neyman;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.util.SerializableConfiguration;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * The finished blocks of a Neyman run, one file per (&mu; point, block of toys), kept on any Hadoop file
+ * system beside the output until the run is complete. Executors write a block the moment it is done
+ * (to a temporary name, then renamed, so a file is either whole or absent); a resumed run computes only
+ * the blocks that have no file. The folder's {@code plan.txt} records what the blocks were computed for
+ * (seed, grid, toys, model, reference sample): blocks of another plan are never mixed in.
+ */
+public final class ToyCheckpoints implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String PLAN = "plan.txt";
+
+    private final String folder;
+    private final SerializableConfiguration conf;
+
+    private ToyCheckpoints(String folder, Configuration conf) {
+        this.folder = folder;
+        this.conf = new SerializableConfiguration(conf);
+    }
+
+    /**
+     * Opens the checkpoint folder of a run: creates it with the plan, or checks that the plan it holds is
+     * this one.
+     *
+     * @throws CheckpointMismatchException when the folder holds blocks of another plan
+     */
+    public static ToyCheckpoints open(String folder, String plan, Configuration conf) {
+        ToyCheckpoints c = new ToyCheckpoints(folder, conf);
+        try {
+            FileSystem fs = c.fs();
+            Path planFile = new Path(folder, PLAN);
+            if (fs.exists(planFile)) {
+                String stored = c.readText(planFile);
+                if (!stored.equals(plan)) {
+                    throw new CheckpointMismatchException("the checkpoints at " + folder + " were made for another run: "
+                            + firstDifference(stored, plan) + "; resume with the same config, scored sample and --seed/"
+                            + "--toys/--toys-per-block, or pass --overwrite to start again");
+                }
+            } else {
+                fs.mkdirs(new Path(folder, "blocks"));
+                c.writeAtomically(planFile, plan.getBytes(StandardCharsets.UTF_8));
+            }
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the checkpoints at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The blocks of {@code plan} that already have a file. */
+    public Set<ToyBlockTask> finished(List<ToyBlockTask> plan) {
+        Set<String> names = new HashSet<>();
+        try {
+            for (FileStatus f : fs().listStatus(new Path(folder, "blocks"))) {
+                names.add(f.getPath().getName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the checkpoints at " + folder + ": " + e.getMessage(), e);
+        }
+        Set<ToyBlockTask> done = new HashSet<>();
+        for (ToyBlockTask t : plan) {
+            if (names.contains(fileName(t))) {
+                done.add(t);
+            }
+        }
+        return done;
+    }
+
+    /** Keeps a finished block (called on the executor that computed it; a retried task writes the same bytes). */
+    public void write(ToyBlockTask block, List<ToyOutcome> outcomes) {
+        try {
+            writeAtomically(path(block), ToyBlockFile.encode(block, outcomes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + path(block) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A finished block, bit for bit as it was computed. */
+    public List<ToyOutcome> read(ToyBlockTask block) {
+        Path p = path(block);
+        try (InputStream in = fs().open(p)) {
+            return ToyBlockFile.decode(block, in.readAllBytes(), p.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String folder() {
+        return folder;
+    }
+
+    static String fileName(ToyBlockTask t) {
+        return "mu" + t.muIndex() + "-toys" + t.fromToy() + "-" + t.toToy() + ".bin";
+    }
+
+    private Path path(ToyBlockTask t) {
+        return new Path(new Path(folder, "blocks"), fileName(t));
+    }
+
+    private FileSystem fs() throws IOException {
+        return new Path(folder).getFileSystem(conf.value());
+    }
+
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        FileSystem fs = fs();
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+        try (OutputStream out = fs.create(tmp, false)) {
+            out.write(bytes);
+        }
+        if (!fs.rename(tmp, target)) {
+            // another attempt of the same task got there first; its bytes are the same
+            fs.delete(tmp, false);
+            if (!fs.exists(target)) {
+                throw new IOException("cannot rename " + tmp + " to " + target);
+            }
+        }
+    }
+
+    private String readText(Path p) throws IOException {
+        try (InputStream in = fs().open(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String firstDifference(String stored, String plan) {
+        String[] a = stored.split("\n");
+        String[] b = plan.split("\n");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "(nothing)";
+            String y = i < b.length ? b[i] : "(nothing)";
+            if (!x.equals(y)) {
+                return "they have " + abbreviate(x) + " where this run has " + abbreviate(y);
+            }
+        }
+        return "the plans differ";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    /** Checkpoints of another run where this one would resume. */
+    public static final class CheckpointMismatchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CheckpointMismatchException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.nsbi.spark.neyman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nsbi.stats.toys.ToyOutcome;
+
+class ToyBlockFileTest {
+
+    private static final ToyBlockTask BLOCK = new ToyBlockTask(3, 10, 13);
+    private static final List<ToyOutcome> TOYS = List.of(
+            new ToyOutcome(3, 0.75, 10, 0.123456789012345, 0.6, new double[] {0.1, -2.5e-17, Double.MIN_VALUE}, true, null, 512),
+            new ToyOutcome(3, 0.75, 11, Double.NaN, Double.NaN, new double[] {Double.NaN, 0, 0}, false,
+                    "global fit: no convergence after 200 iterations (edm 3.2e-4) \u03bc", 0),
+            new ToyOutcome(3, 0.75, 12, 0.0, -0.0, new double[0], true, null, Long.MAX_VALUE));
+
+    @Test
+    void aBlockReadBackIsBitIdentical() {
+        byte[] bytes = ToyBlockFile.encode(BLOCK, TOYS);
+        List<ToyOutcome> back = ToyBlockFile.decode(BLOCK, bytes, "f");
+        assertEquals(TOYS, back);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.get(2).muHat()), "the sign of zero too");
+        assertTrue(Arrays.equals(bytes, ToyBlockFile.encode(BLOCK, back)));
+    }
+
+    @Test
+    void aFileOfAnotherBlockOrTruncatedIsRejectedWithItsName() {
+        byte[] bytes = ToyBlockFile.encode(BLOCK, TOYS);
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> ToyBlockFile.decode(new ToyBlockTask(3, 13, 16), bytes, "blocks/x.bin"));
+        assertEquals("blocks/x.bin holds ToyBlockTask[muIndex=3, fromToy=10, toToy=13], expected"
+                + " ToyBlockTask[muIndex=3, fromToy=13, toToy=16]", other.getMessage());
+        IllegalStateException cut = assertThrows(IllegalStateException.class,
+                () -> ToyBlockFile.decode(BLOCK, Arrays.copyOf(bytes, bytes.length - 5), "blocks/y.bin"));
+        assertTrue(cut.getMessage().startsWith("blocks/y.bin is truncated or unreadable"), cut.getMessage());
+        byte[] junk = "PAR1 not a block".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("blocks/z.bin is not a toy block checkpoint (bad magic)",
+                assertThrows(IllegalStateException.class, () -> ToyBlockFile.decode(BLOCK, junk, "blocks/z.bin")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ToyBlockFile.encode(BLOCK, TOYS.subList(0, 2)));
+    }
+}
