@@ -1,0 +1,86 @@
+package org.nsbi.spark.cli;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nsbi.model.onnx.TinyOnnx;
+
+/**
+ * Bad events and bad network outputs, met by {@code nsbi score} while it reads and scores the events (on the
+ * executors): each is refused with exit code 2 and a message naming the file, the column or network and the
+ * value and what was expected, and nothing is written (the staging folder is removed).
+ */
+class BadInputDataTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFeatureMissingFromTheEvents() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        Path ref = a.write("ref.csv", a.csv("x1,w", TinyAnalysis.REFERENCE_EVENTS, i -> i + ",0.5"));
+        a.assertRefused(a.score(), "score", ref.toString(), "(sample ref): no column 'x2'",
+                "expected the columns [x1, x2, w], found [x1, w]");
+    }
+
+    @Test
+    void aNonNumericFeatureValue() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("data.csv", a.csv("x1,x2", TinyAnalysis.OBSERVED_EVENTS, i -> i == 42 ? "0.5,abc" : TinyAnalysis.row(i)));
+        a.assertRefused(a.score(), "score", "data.csv", "column x2: value 'abc'; expected a number");
+    }
+
+    @Test
+    void aNanFeatureValue() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("data.csv", a.csv("x1,x2", TinyAnalysis.OBSERVED_EVENTS, i -> i == 42 ? "NaN,0.5" : TinyAnalysis.row(i)));
+        a.assertRefused(a.score(), "score", "data.csv", "feature column x1: value NaN; expected a finite number");
+    }
+
+    @Test
+    void aNegativeEventWeight() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
+                i -> TinyAnalysis.row(i) + (i == 7 ? ",-0.5" : ",0.5")));
+        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value -0.5; expected a finite event weight >= 0");
+    }
+
+    @Test
+    void aNanEventWeight() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
+                i -> TinyAnalysis.row(i) + (i == 7 ? ",NaN" : ",0.5")));
+        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value NaN; expected a finite event weight >= 0");
+    }
+
+    @Test
+    void anEmptyReferenceSample() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("ref.csv", "x1,x2,w\n");
+        a.assertRefused(a.score(), "score", a.config().toString(), "reference", "ref.csv", "no events",
+                "expected events of positive total weight");
+    }
+
+    @Test
+    void observedDataWithZeroEvents() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        a.write("data.csv", "x1,x2\n");
+        a.assertRefused(a.score(), "score", a.config().toString(), "observed", "data.csv", "no events",
+                "expected at least one event");
+    }
+
+    /** The network's output is its bias b for every event: NaN, +inf, -inf or -1, each a bad ratio. */
+    @ParameterizedTest
+    @CsvSource({"NaN, 100 NaN", "Infinity, 100 infinite", "-Infinity, 100 negative", "-1, 100 negative"})
+    void aNetworkThatOutputsABadRatio(double bias, String count) {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        Path bad = a.write("bad.onnx", TinyOnnx.linear(new double[] {0, 0}, bias, TinyOnnx.FLOAT));
+        // S scores the reference sample with one.onnx and the observed data with bad.onnx? No: one network per process,
+        // so the bad one meets the reference sample first.
+        a.configWith("coefficient: \"mu\"\n    ratio: {onnx: one.onnx", "coefficient: \"mu\"\n    ratio: {onnx: bad.onnx");
+        a.assertRefused(a.score(), "score", "ratio 'r_S'", bad.toString(), "reference sample", count,
+                "bad_ratios: {policy: clip");
+    }
+}
