@@ -29,14 +29,14 @@ class BadInputDataTest {
     void aNonNumericFeatureValue() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("data.csv", a.csv("x1,x2", TinyAnalysis.OBSERVED_EVENTS, i -> i == 42 ? "0.5,abc" : TinyAnalysis.row(i)));
-        a.assertRefused(a.score(), "score", "data.csv", "column x2: value 'abc'; expected a number");
+        a.assertRefused(a.score(), "score", "data.csv", "column x2: value 'abc'; expected a number (in the event {x1=0.5, x2=abc})");
     }
 
     @Test
     void aNanFeatureValue() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("data.csv", a.csv("x1,x2", TinyAnalysis.OBSERVED_EVENTS, i -> i == 42 ? "NaN,0.5" : TinyAnalysis.row(i)));
-        a.assertRefused(a.score(), "score", "data.csv", "feature column x1: value NaN; expected a finite number");
+        a.assertRefused(a.score(), "score", "data.csv", "feature column x1: value NaN; expected a finite number (in the event {x1=NaN, x2=0.5})");
     }
 
     @Test
@@ -44,7 +44,7 @@ class BadInputDataTest {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
                 i -> TinyAnalysis.row(i) + (i == 7 ? ",-0.5" : ",0.5")));
-        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value -0.5; expected a finite event weight >= 0");
+        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value -0.5; expected a finite event weight >= 0 (in the event {x1=0.0233, x2=0.1633, w=-0.5})");
     }
 
     @Test
@@ -52,35 +52,36 @@ class BadInputDataTest {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
                 i -> TinyAnalysis.row(i) + (i == 7 ? ",NaN" : ",0.5")));
-        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value NaN; expected a finite event weight >= 0");
+        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value NaN; expected a finite event weight >= 0 (in the event {x1=0.0233, x2=0.1633, w=NaN})");
     }
 
     @Test
     void anEmptyReferenceSample() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("ref.csv", "x1,x2,w\n");
-        a.assertRefused(a.score(), "score", a.config().toString(), "reference", "ref.csv", "no events",
-                "expected events of positive total weight");
+        a.assertRefused(a.score(), "score", a.config() + ": reference: the reference sample 'ref' ("
+                + dir.resolve("ref.csv") + ") has no events; expected events of positive total weight");
     }
 
     @Test
     void observedDataWithZeroEvents() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("data.csv", "x1,x2\n");
-        a.assertRefused(a.score(), "score", a.config().toString(), "observed", "data.csv", "no events",
-                "expected at least one event");
+        a.assertRefused(a.score(), "score", a.config() + ": observed: the observed data 'data' ("
+                + dir.resolve("data.csv") + ") has no events; expected at least one event");
     }
 
     /** The network's output is its bias b for every event: NaN, +inf, -inf or -1, each a bad ratio. */
     @ParameterizedTest
-    @CsvSource({"NaN, 100 NaN", "Infinity, 100 infinite", "-Infinity, 100 negative", "-1, 100 negative"})
+    @CsvSource({"NaN, 300 NaN (events 0, 1, 2, 3, 4, ...)", "Infinity, 300 infinite (events 0, 1, 2, 3, 4, ...)",
+            "-Infinity, 300 negative (events 0, 1, 2, 3, 4, ...)", "-1, 300 negative (events 0, 1, 2, 3, 4, ...)"})
     void aNetworkThatOutputsABadRatio(double bias, String count) {
         TinyAnalysis a = TinyAnalysis.in(dir);
         Path bad = a.write("bad.onnx", TinyOnnx.linear(new double[] {0, 0}, bias, TinyOnnx.FLOAT));
-        // S scores the reference sample with one.onnx and the observed data with bad.onnx? No: one network per process,
-        // so the bad one meets the reference sample first.
         a.configWith("coefficient: \"mu\"\n    ratio: {onnx: one.onnx", "coefficient: \"mu\"\n    ratio: {onnx: bad.onnx");
-        a.assertRefused(a.score(), "score", "ratio 'r_S'", bad.toString(), "reference sample", count,
-                "bad_ratios: {policy: clip");
+        a.assertRefused(a.score(), "score", "scoring the reference sample 'ref' with the ONNX network " + bad + ", block ",
+                " of 300 events (event indices count within it; the first bad ratio, " + bias + ", is event 0: x1 = 0.0, x2 = 0.0)",
+                ": ratio 'r_S': 300 bad ratios in 300 events: ", count,
+                "the run stops on bad ratios unless clipping is allowed (config: bad_ratios: {policy: clip");
     }
 }

@@ -55,7 +55,8 @@ class BadInputNeymanTest {
     void aGridPointWhereNoEventIsExpected() throws Exception {
         // S: 10 mu, B: 100 mu: at mu = 0 every process's yield times coefficient is 0, so is the total Asimov weight
         TinyAnalysis a = analysis().configWith("coefficient: \"1\"", "coefficient: \"mu\"");
-        a.assertRefused(a.neyman(scored), "neyman", a.config() + ": neyman.mu_grid[0]: ", "mu = 0.0",
-                "expected a mu at which some events are expected");
+        a.assertRefused(a.neyman(scored), "neyman", a.config() + ": neyman.mu_grid[0]: expected a mu at which some events"
+                + " are expected (nu = sum of yield x coefficient > 0), found mu = 0.0 with nu = 0.0 (S: 10.0 x (mu) = 0.0,"
+                + " B: 100.0 x (mu) = 0.0): the total Asimov weight is zero there");
     }
 }
