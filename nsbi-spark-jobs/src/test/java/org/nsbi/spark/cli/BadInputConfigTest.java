@@ -60,36 +60,38 @@ class BadInputConfigTest {
     void unreadableOnnxFile() throws Exception {
         TinyAnalysis a = TinyAnalysis.in(dir);
         Files.createDirectory(dir.resolve("folder.onnx")); // exists, but cannot be read as a file (the tests run as root)
-        a.configWith("coefficient: \"1\"\n    ratio: {onnx: one.onnx", "coefficient: \"1\"\n    ratio: {onnx: folder.onnx");
-        a.assertRefused(a.score(), "score", a.config() + ": processes[1].ratio.onnx: ", "folder.onnx",
-                "expected a readable ONNX file");
+        assertRefusedAsB(a, "folder.onnx", "expected a readable ONNX file, found: " + dir.resolve("folder.onnx")
+                + " (Is a directory)");
     }
 
     @Test
     void aFileThatIsNotOnnx() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("notes.onnx", "these are notes, not a network\n");
-        a.configWith("coefficient: \"1\"\n    ratio: {onnx: one.onnx", "coefficient: \"1\"\n    ratio: {onnx: notes.onnx");
-        a.assertRefused(a.score(), "score", a.config() + ": processes[1].ratio.onnx: ", "notes.onnx",
-                "not a loadable ONNX model");
+        assertRefusedAsB(a, "notes.onnx", "expected an ONNX network for the 2 features [x1, x2], found: "
+                + dir.resolve("notes.onnx") + ": not a loadable ONNX model (31 bytes, sha256 ");
     }
 
     @Test
     void anOnnxModelOfTheWrongInputWidth() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("three.onnx", TinyOnnx.linear(new double[] {0, 0, 0}, 1, TinyOnnx.FLOAT));
-        a.configWith("coefficient: \"1\"\n    ratio: {onnx: one.onnx", "coefficient: \"1\"\n    ratio: {onnx: three.onnx");
-        a.assertRefused(a.score(), "score", a.config() + ": processes[1].ratio.onnx: ", "three.onnx",
-                "has shape [N, 3]; expected [N, 2]");
+        assertRefusedAsB(a, "three.onnx", "expected an ONNX network for the 2 features [x1, x2], found: "
+                + dir.resolve("three.onnx") + ": input 'x' has shape [N, 3]; expected [N, 2]");
     }
 
     @Test
     void anOnnxModelWithTwoOutputs() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("two.onnx", TinyOnnx.linear(new double[] {0, 0}, 1, TinyOnnx.FLOAT, 2));
-        a.configWith("coefficient: \"1\"\n    ratio: {onnx: one.onnx", "coefficient: \"1\"\n    ratio: {onnx: two.onnx");
-        a.assertRefused(a.score(), "score", a.config() + ": processes[1].ratio.onnx: ", "two.onnx",
-                "has 2 outputs", "expected exactly one");
+        assertRefusedAsB(a, "two.onnx", "expected an ONNX network for the 2 features [x1, x2], found: "
+                + dir.resolve("two.onnx") + ": the model has 2 outputs [score, score1]; expected exactly one");
+    }
+
+    /** Process B's network replaced by {@code file}: refused at processes[1].ratio.onnx with {@code expected}. */
+    private static void assertRefusedAsB(TinyAnalysis a, String file, String expected) {
+        a.configWith("coefficient: \"1\"\n    ratio: {onnx: one.onnx", "coefficient: \"1\"\n    ratio: {onnx: " + file);
+        a.assertRefused(a.score(), "score", a.config() + ": processes[1].ratio.onnx: " + expected);
     }
 
     @Test

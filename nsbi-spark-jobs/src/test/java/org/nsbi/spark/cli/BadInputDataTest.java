@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nsbi.model.onnx.TinyOnnx;
+import org.nsbi.spark.SharedSpark;
 
 /**
  * Bad events and bad network outputs, met by {@code nsbi score} while it reads and scores the events (on the
@@ -26,6 +27,17 @@ class BadInputDataTest {
     }
 
     @Test
+    void aFeatureMissingFromParquetEvents() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        Path ref = dir.resolve("ref.parquet");
+        SharedSpark.session().range(TinyAnalysis.REFERENCE_EVENTS).selectExpr("CAST(id AS FLOAT) / 300 AS x1",
+                "CAST(0.5 AS FLOAT) AS w").coalesce(1).write().parquet(ref.toString());
+        a.configWith("files: ref.csv", "files: ref.parquet");
+        a.assertRefused(a.score(), "score", ref.toString(), "(sample ref): no column 'x2'",
+                "expected the columns [x1, x2, w], found [x1, w]");
+    }
+
+    @Test
     void aNonNumericFeatureValue() {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("data.csv", a.csv("x1,x2", TinyAnalysis.OBSERVED_EVENTS, i -> i == 42 ? "0.5,abc" : TinyAnalysis.row(i)));
@@ -39,20 +51,15 @@ class BadInputDataTest {
         a.assertRefused(a.score(), "score", "data.csv", "feature column x1: value NaN; expected a finite number (in the event {x1=NaN, x2=0.5})");
     }
 
-    @Test
-    void aNegativeEventWeight() {
+    /** Event 7 of the reference sample has the weight w (a negative number, or NaN). */
+    @ParameterizedTest
+    @CsvSource({"-0.5", "NaN"})
+    void aNegativeOrNanEventWeight(String w) {
         TinyAnalysis a = TinyAnalysis.in(dir);
         a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
-                i -> TinyAnalysis.row(i) + (i == 7 ? ",-0.5" : ",0.5")));
-        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value -0.5; expected a finite event weight >= 0 (in the event {x1=0.0233, x2=0.1633, w=-0.5})");
-    }
-
-    @Test
-    void aNanEventWeight() {
-        TinyAnalysis a = TinyAnalysis.in(dir);
-        a.write("ref.csv", a.csv("x1,x2,w", TinyAnalysis.REFERENCE_EVENTS,
-                i -> TinyAnalysis.row(i) + (i == 7 ? ",NaN" : ",0.5")));
-        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value NaN; expected a finite event weight >= 0 (in the event {x1=0.0233, x2=0.1633, w=NaN})");
+                i -> TinyAnalysis.row(i) + (i == 7 ? "," + w : ",0.5")));
+        a.assertRefused(a.score(), "score", "ref.csv", "weight column w: value " + w
+                + "; expected a finite event weight >= 0 (in the event {x1=0.0233, x2=0.1633, w=" + w + "})");
     }
 
     @Test
