@@ -115,4 +115,17 @@ class BadInputConfigTest {
         assertEquals(List.of("scored.json"), TinyAnalysis.entries(a.out()));
         assertEquals("{\"earlier\": true}", Files.readString(a.out().resolve("scored.json")), "the earlier run is untouched");
     }
+
+    @Test
+    void withOverwriteTheEarlierRunIsReplaced() throws Exception {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        Files.createDirectories(a.out());
+        Files.writeString(a.out().resolve("earlier.json"), "{}");
+        TinyAnalysis.Run r = TinyAnalysis.run("score", "--config", a.config().toString(), "--out", a.out().toString(),
+                "--overwrite");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("out"), TinyAnalysis.entries(a.runs), "no staging folder beside it");
+        assertEquals(false, Files.exists(a.out().resolve("earlier.json")), "the earlier run is gone");
+        assertEquals(true, Files.isRegularFile(a.out().resolve("scored.json")), "the new run is in its place");
+    }
 }
