@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.ConfigException;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
@@ -16,6 +17,10 @@ import org.nsbi.stats.model.Process;
  * order, nuisance parameters in the order of {@code systematics}, yield factors &kappa;&plusmn; where an
  * effect gives them (1 elsewhere), a shape flag where an effect gives ratios, and the range of the
  * parameter of interest (narrowed to &mu; &ge; 0 by square roots, as MixtureModel checks).
+ *
+ * <p>Every point of the Neyman grid must expect some events at the nominal point,
+ * &nu;(&mu;, 0) = &Sigma;_c &nu;_c f_c(&mu;) &gt; 0: where it is not, the Asimov weights sum to zero and no
+ * pseudo-experiment can be drawn, so the config is refused with the grid point and each process's term.
  */
 public final class AnalysisModel {
 
@@ -46,6 +51,34 @@ public final class AnalysisModel {
             processes.add(new Process(p.name(), p.yield(), Coefficient.parse(p.coefficient(), config.poi().name()),
                     up, down, shape));
         }
-        return MixtureModel.of(processes, nps, config.poi().name(), config.poi().min(), config.poi().max());
+        MixtureModel model = MixtureModel.of(processes, nps, config.poi().name(), config.poi().min(), config.poi().max());
+        checkGrid(config, model);
+        return model;
+    }
+
+    /** Refuses a grid point &mu; with &nu;(&mu;, 0) = &Sigma;_c &nu;_c f_c(&mu;) &le; 0 (or not a number). */
+    private static void checkGrid(AnalysisConfig config, MixtureModel model) {
+        List<String> problems = new ArrayList<>();
+        double[] nominal = new double[model.nuisanceCount()];
+        List<Double> grid = config.neyman().muGrid();
+        for (int i = 0; i < grid.size(); i++) {
+            double mu = grid.get(i);
+            double nu = model.expectedYield(mu, nominal);
+            if (!(nu > 0)) {
+                StringBuilder terms = new StringBuilder();
+                for (Process p : model.processes()) {
+                    terms.append(terms.length() == 0 ? "" : ", ").append(p.name()).append(": ").append(p.yield())
+                            .append(" x (").append(p.coefficient().text()).append(") = ")
+                            .append(p.yield() * p.coefficient().value(mu));
+                }
+                problems.add(config.file() + ": neyman.mu_grid[" + i + "]: expected a " + config.poi().name()
+                        + " at which some events are expected (nu = sum of yield x coefficient > 0), found "
+                        + config.poi().name() + " = " + mu + " with nu = " + nu + " (" + terms
+                        + "): the total Asimov weight is zero there and no pseudo-experiment can be drawn");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 }

@@ -9,8 +9,18 @@ public final class BadRatioException extends RuntimeException {
     private final transient BadRatioReport report;
 
     public BadRatioException(BadRatioReport report) {
-        super(report.summary() + "; the run stops on bad ratios unless clipping is allowed"
-                + " (config: bad_ratios: {policy: clip, clip_max: <bound>})");
+        this(null, report);
+    }
+
+    /**
+     * The same with where the ratios were met, e.g. the sample, the block and the network files, put before the
+     * report's summary.
+     *
+     * @param where where the bad ratios were met, or null
+     */
+    public BadRatioException(String where, BadRatioReport report) {
+        super((where == null ? "" : where + ": ") + report.summary() + "; the run stops on bad ratios unless clipping"
+                + " is allowed (config: bad_ratios: {policy: clip, clip_max: <bound>})");
         this.report = report;
     }
 

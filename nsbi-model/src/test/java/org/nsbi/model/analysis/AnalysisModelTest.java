@@ -30,4 +30,23 @@ class AnalysisModelTest {
             assertEquals(35 * mu - 43.000497 * Math.sqrt(mu) + 550, m.expectedYield(mu, new double[3]), 1e-5);
         }
     }
+
+    @Test
+    void aGridPointWhereNoEventIsExpectedIsRefused() {
+        // the example with every process's coefficient times mu: at mu = 0 nothing is expected
+        org.nsbi.model.config.AnalysisConfig c = AnalysisConfigParser.withDefaults()
+                .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
+        List<org.nsbi.model.config.ProcessSpec> scaled = c.processes().stream()
+                .map(p -> new org.nsbi.model.config.ProcessSpec(p.name(), p.yield(), "mu * (" + p.coefficient() + ")",
+                        p.ratio()))
+                .toList();
+        org.nsbi.model.config.AnalysisConfig zero = new org.nsbi.model.config.AnalysisConfig(c.file(), c.features(),
+                c.reference(), scaled, c.systematics(), c.poi(), c.neyman(), c.observed(), c.badRatios(), c.observedAux());
+        org.nsbi.model.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.nsbi.model.config.ConfigException.class, () -> AnalysisModel.mixture(zero));
+        assertEquals(List.of(c.file() + ": neyman.mu_grid[0]: expected a mu at which some events are expected"
+                + " (nu = sum of yield x coefficient > 0), found mu = 0.0 with nu = 0.0 (S: 35.0 x (mu * (mu - sqrt(mu))) = 0.0,"
+                + " SBI: 141.999503 x (mu * (sqrt(mu))) = 0.0, B: 150.0 x (mu * (1 - sqrt(mu))) = 0.0, NI: 400.0 x (mu * (1)) = 0.0):"
+                + " the total Asimov weight is zero there and no pseudo-experiment can be drawn"), e.problems());
+    }
 }

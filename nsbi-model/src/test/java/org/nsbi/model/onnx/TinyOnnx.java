@@ -8,24 +8,24 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds tiny ONNX models for tests, written as protobuf bytes by hand (field numbers from onnx.proto, ONNX
  * IR version 7, opset 13): input {@code x} of shape [N, F], output(s) {@code y = x W + b} through one Gemm,
- * W of shape [F, 1]. With W = e_0 and b = 0 the output is the first feature exactly, so a test controls every
+ * W of shape [F, 1]. Public for the bad-input tests of nsbi-spark-jobs (through nsbi-model's test-jar). With W = e_0 and b = 0 the output is the first feature exactly, so a test controls every
  * output value, including NaN, infinities and negatives.
  */
-final class TinyOnnx {
+public final class TinyOnnx {
 
-    static final int FLOAT = 1;
-    static final int DOUBLE = 11;
+    public static final int FLOAT = 1;
+    public static final int DOUBLE = 11;
 
     private TinyOnnx() {
     }
 
     /** y = x W + b with the given weights (length F), element type FLOAT or DOUBLE, one output named "score". */
-    static byte[] linear(double[] w, double b, int elemType) {
+    public static byte[] linear(double[] w, double b, int elemType) {
         return linear(w, b, elemType, 1);
     }
 
     /** As {@link #linear(double[], double, int)} with {@code outputs} outputs "score", "score1", ... (same value). */
-    static byte[] linear(double[] w, double b, int elemType, int outputs) {
+    public static byte[] linear(double[] w, double b, int elemType, int outputs) {
         int f = w.length;
         Proto graph = new Proto();
         for (int k = 0; k < outputs; k++) {
@@ -44,7 +44,7 @@ final class TinyOnnx {
     }
 
     /** The output equals the first of F features: W = e_0, b = 0. */
-    static byte[] firstFeature(int f, int elemType) {
+    public static byte[] firstFeature(int f, int elemType) {
         double[] w = new double[f];
         w[0] = 1;
         return linear(w, 0, elemType);

@@ -122,7 +122,7 @@ public final class PipelineBenchmark {
             for (int t = 0; t < 2; t++) {
                 int thread = t;
                 parts.add(pool.submit(() -> {
-                    ScoringPlan.Scorer scorer = plan.newScorer();
+                    ScoringPlan.Scorer scorer = plan.newScorer("benchmark sample", List.of());
                     List<EventBlock> out = new ArrayList<>();
                     for (int i = thread; i < blocks.size(); i += 2) {
                         out.add(scorer.score(blocks.get(i)));
@@ -142,7 +142,7 @@ public final class PipelineBenchmark {
 
     private static long sparkScoring(JavaRDD<EventBlock> rdd, Broadcast<ScoringPlan> plan) {
         return rdd.mapPartitions(it -> {
-            ScoringPlan.Scorer scorer = plan.value().newScorer();
+            ScoringPlan.Scorer scorer = plan.value().newScorer("benchmark sample", List.of());
             long n = 0;
             while (it.hasNext()) {
                 n += scorer.score(it.next()).size();

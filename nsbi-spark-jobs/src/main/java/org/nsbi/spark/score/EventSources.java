@@ -105,17 +105,21 @@ public final class EventSources {
         }
         select.add(functions.input_file_name().as(FILE));
         JavaRDD<Row> rows = df.select(select.toArray(Column[]::new)).javaRDD();
-        int nf = features.size();
         String[] featureNames = features.toArray(String[]::new);
         String[] extraNames = extra.toArray(String[]::new);
-        boolean weighted = files.weightColumn() != null;
+        String weight = files.weightColumn();
+        String[] columns = needed.toArray(String[]::new);
         long base = (long) sourceIndex << 40;
-        return rows.mapPartitionsWithIndex((partition, it) -> blocks(it, featureNames, extraNames, weighted,
+        return rows.mapPartitionsWithIndex((partition, it) -> blocks(it, featureNames, extraNames, weight, columns,
                 blockSize, base | ((long) partition << 20)), true);
     }
 
-    private static Iterator<EventBlock> blocks(Iterator<Row> rows, String[] features, String[] extra, boolean weighted,
-                                               int blockSize, long idBase) {
+    /**
+     * @param weight  the weight column, or null for weight 1
+     * @param columns the names of the row's columns before the file name (features, extra, weight), for messages
+     */
+    private static Iterator<EventBlock> blocks(Iterator<Row> rows, String[] features, String[] extra, String weight,
+                                               String[] columns, int blockSize, long idBase) {
         return new Iterator<>() {
             long next = idBase;
 
@@ -135,16 +139,16 @@ public final class EventSources {
                     Row r = rows.next();
                     String file = r.getString(r.length() - 1);
                     for (int f = 0; f < nf; f++) {
-                        values[n * nf + f] = finite(r, f, features[f], file);
+                        values[n * nf + f] = finite(r, f, columns, file);
                     }
                     for (int x = 0; x < extra.length; x++) {
-                        extras[x][n] = number(r, nf + x, extra[x], file);
+                        extras[x][n] = number(r, nf + x, columns, file);
                     }
-                    if (weighted) {
-                        float w = number(r, nf + extra.length, "weight", file);
+                    if (weight != null) {
+                        float w = number(r, nf + extra.length, columns, file);
                         if (!(w >= 0) || Float.isInfinite(w)) {
-                            throw new IllegalArgumentException(file + ": weight column: value " + w
-                                    + "; expected a finite event weight >= 0");
+                            throw new IllegalArgumentException(file + ": weight column " + weight + ": value " + w
+                                    + "; expected a finite event weight >= 0 (in the event " + event(r, columns) + ")");
                         }
                         weights[n] = w;
                     } else {
@@ -162,19 +166,20 @@ public final class EventSources {
         };
     }
 
-    private static float finite(Row r, int i, String column, String file) {
-        float v = number(r, i, column, file);
+    private static float finite(Row r, int i, String[] columns, String file) {
+        float v = number(r, i, columns, file);
         if (!Float.isFinite(v)) {
-            throw new IllegalArgumentException(file + ": feature column " + column + ": value " + v
-                    + "; expected a finite number");
+            throw new IllegalArgumentException(file + ": feature column " + columns[i] + ": value " + v
+                    + "; expected a finite number (in the event " + event(r, columns) + ")");
         }
         return v;
     }
 
-    private static float number(Row r, int i, String column, String file) {
+    private static float number(Row r, int i, String[] columns, String file) {
         Object v = r.get(i);
         if (v == null) {
-            throw new IllegalArgumentException(file + ": column " + column + ": an empty value; expected a number");
+            throw new IllegalArgumentException(file + ": column " + columns[i] + ": an empty value; expected a number"
+                    + " (in the event " + event(r, columns) + ")");
         }
         if (v instanceof Number num) {
             return num.floatValue();
@@ -182,8 +187,27 @@ public final class EventSources {
         try {
             return Float.parseFloat(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": column " + column + ": value '" + v + "'; expected a number");
+            throw new IllegalArgumentException(file + ": column " + columns[i] + ": value '" + v
+                    + "'; expected a number (in the event " + event(r, columns) + ")");
         }
+    }
+
+    /** The row's values as read, e.g. {@code {x1=0.5, x2=abc}}, to find the event in its file. */
+    private static String event(Row r, String[] columns) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int c = 0; c < columns.length; c++) {
+            sb.append(c == 0 ? "" : ", ").append(columns[c]).append('=').append(r.get(c));
+        }
+        return sb.append('}').toString();
+    }
+
+    /** The sources for messages: {@code 'name' ([paths])} or {@code 'name' (simulated)}, comma-separated. */
+    public static String describe(List<EventSource> sources) {
+        List<String> out = new ArrayList<>();
+        for (EventSource s : sources) {
+            out.add("'" + s.name() + "' (" + (s instanceof EventSource.Files f ? String.join(", ", f.paths()) : "simulated") + ")");
+        }
+        return String.join(", ", out);
     }
 
     /** Weights as float32, the event tables' storage. */

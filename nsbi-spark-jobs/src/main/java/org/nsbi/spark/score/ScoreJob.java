@@ -46,15 +46,26 @@ public final class ScoreJob {
             JavaRDD<EventBlock> blocks = EventSources.read(spark, source, s, config.features(), extra, blockSize);
             reference = reference == null ? blocks : reference.union(blocks);
         }
-        JavaRDD<EventBlock> scoredReference = score(reference, shipped).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<EventBlock> scoredReference = score(reference, shipped, "reference sample", names(config.reference()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         write(spark, scoredReference, plan, out.stagingPath("scored/reference"), "reference");
         double[] sums = closureSums(scoredReference, plan, config);
         scoredReference.unpersist(false);
+        if (!(sums[1] > 0)) {
+            throw new IllegalArgumentException(config.file() + ": reference: the reference sample "
+                    + EventSources.describe(config.reference()) + " has "
+                    + (sums[0] == 0 ? "no events" : (long) sums[0] + " events of total weight " + sums[1])
+                    + "; expected events of positive total weight (p_ref is their weighted union)");
+        }
 
         ObservedData.Observed observed = ObservedData.read(spark, config, extra, blockSize);
-        JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped);
+        JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped, "observed data", names(config.observed()));
         long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
         shipped.destroy();
+        if (nObserved == 0) {
+            throw new IllegalArgumentException(config.file() + ": observed: the observed data "
+                    + EventSources.describe(config.observed()) + " has no events; expected at least one event");
+        }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("reference_events", (long) sums[0]);
@@ -65,9 +76,14 @@ public final class ScoreJob {
         return new Result(observed.aux(), summary);
     }
 
-    private static JavaRDD<EventBlock> score(JavaRDD<EventBlock> blocks, Broadcast<ScoringPlan> plan) {
+    private static List<String> names(List<EventSource> sources) {
+        return sources.stream().map(EventSource::name).toList();
+    }
+
+    private static JavaRDD<EventBlock> score(JavaRDD<EventBlock> blocks, Broadcast<ScoringPlan> plan, String sample,
+                                             List<String> sources) {
         return blocks.mapPartitions(it -> {
-            ScoringPlan.Scorer scorer = plan.value().newScorer();
+            ScoringPlan.Scorer scorer = plan.value().newScorer(sample, sources);
             return new Iterator<EventBlock>() {
                 @Override
                 public boolean hasNext() {

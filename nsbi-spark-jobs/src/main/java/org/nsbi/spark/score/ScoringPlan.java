@@ -14,7 +14,9 @@ import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
 import org.nsbi.model.offshell.OffshellExactRatios;
+import org.nsbi.model.onnx.BadRatioException;
 import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.onnx.BadRatioReport;
 import org.nsbi.model.onnx.OnnxEnsembleRatio;
 import org.nsbi.model.ratio.CheckedRatio;
 import org.nsbi.model.ratio.FeatureBlock;
@@ -25,7 +27,7 @@ import org.nsbi.spark.io.HadoopFileAccess;
 /**
  * Every ratio column an analysis needs (one per process, two per shape systematic and process),
  * with the ONNX bytes read on the driver. Serializable: it travels to executors in one broadcast,
- * where {@link #newScorer()} builds the ratio functions (ONNX sessions come from the per-JVM cache,
+ * where {@link #newScorer(String, List)} builds the ratio functions (ONNX sessions come from the per-JVM cache,
  * so each model is loaded once per executor, whatever the number of tasks).
  */
 public final class ScoringPlan implements Serializable {
@@ -90,13 +92,18 @@ public final class ScoringPlan implements Serializable {
         return out;
     }
 
-    /** A scorer for one task: ratio functions own buffers and are not shared between threads. */
-    public Scorer newScorer() {
+    /**
+     * A scorer for one task: ratio functions own buffers and are not shared between threads.
+     *
+     * @param sample  what is scored, for messages ("reference sample", "observed data")
+     * @param sources the names of the sample's sources, by source index (bits 40 and up of a block id)
+     */
+    public Scorer newScorer(String sample, List<String> sources) {
         Map<String, RatioFunction> functions = new LinkedHashMap<>();
         for (RatioColumn c : columns) {
             functions.put(c.column(), function(c));
         }
-        return new Scorer(functions);
+        return new Scorer(functions, sample, sources);
     }
 
     private RatioFunction function(RatioColumn c) {
@@ -135,10 +142,14 @@ public final class ScoringPlan implements Serializable {
     public final class Scorer {
         private final Map<String, RatioFunction> functions;
         private final Map<String, CheckedRatio> columnChecks = new LinkedHashMap<>();
+        private final String sample;
+        private final List<String> sources;
         private double[] buffer = new double[0];
 
-        private Scorer(Map<String, RatioFunction> functions) {
+        private Scorer(Map<String, RatioFunction> functions, String sample, List<String> sources) {
             this.functions = functions;
+            this.sample = sample;
+            this.sources = sources;
         }
 
         /** The block with its ratio columns (the raw data columns used by column sources are dropped). */
@@ -153,7 +164,11 @@ public final class ScoringPlan implements Serializable {
                 if (f == null) {
                     f = columnFunction(e.getKey(), in);
                 }
-                f.evaluate(in.features(), buffer);
+                try {
+                    f.evaluate(in.features(), buffer);
+                } catch (BadRatioException bad) {
+                    throw located(e.getKey(), in);
+                }
                 float[] column = new float[n];
                 for (int i = 0; i < n; i++) {
                     column[i] = (float) buffer[i];
@@ -161,6 +176,50 @@ public final class ScoringPlan implements Serializable {
                 out.put(e.getKey(), column);
             }
             return new EventBlock(in.blockId(), in.features(), in.weights(), out);
+        }
+
+        /**
+         * The bad ratios of this block (left in the buffer by the failed check), counted again with event indices
+         * within the block, with the sample, the source, the block and the features of the first bad event.
+         */
+        private BadRatioException located(String ratio, EventBlock in) {
+            int n = in.size();
+            BadRatioReport block = new BadRatioReport(ratio);
+            block.scan(buffer, n, 0);
+            int first = 0;
+            while (first < n - 1 && BadRatioReport.isGood(buffer[first])) {
+                first++;
+            }
+            int source = (int) (in.blockId() >>> 40);
+            String sourceName = source < sources.size() ? "'" + sources.get(source) + "'" : "#" + source;
+            StringBuilder event = new StringBuilder();
+            String[] names = in.features().featureNames();
+            float[] v = in.features().values();
+            for (int f = 0; f < names.length; f++) {
+                event.append(f == 0 ? "" : ", ").append(names[f]).append(" = ").append(v[first * names.length + f]);
+            }
+            return new BadRatioException("scoring the " + sample + " " + sourceName + " with " + origin(ratio)
+                    + ", block " + in.blockId() + " of " + n + " events (event indices count within it; the first bad"
+                    + " ratio, " + buffer[first] + ", is event " + first + ": " + event + ")", block);
+        }
+
+        /** Where a ratio column's values come from, for messages. */
+        private String origin(String ratio) {
+            for (RatioColumn c : columns) {
+                if (c.column().equals(ratio)) {
+                    if (c.source() instanceof RatioSource.Onnx) {
+                        return "the ONNX network" + (c.modelNames().size() == 1 ? " " + c.modelNames().get(0)
+                                : "s " + c.modelNames());
+                    }
+                    if (c.source() instanceof RatioSource.Column col) {
+                        return "the data column " + col.column();
+                    }
+                    if (c.source() instanceof RatioSource.Exact exact) {
+                        return "the exact ratio " + exact.name();
+                    }
+                }
+            }
+            return "ratio " + ratio;
         }
 
         private RatioFunction columnFunction(String name, EventBlock in) {
