@@ -152,8 +152,12 @@ class DeployManifestsTest {
     }
 
     /** {@code spark.authenticate.secret} (not .file) set to a value, in any syntax: YAML, JSON, --conf k=v. */
-    private static final Pattern SECRET_SETTING =
-            Pattern.compile("spark\\.authenticate\\.secret(?![.\\w])[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,]*)");
+    private static final Pattern SECRET_SETTING = Pattern.compile(
+            "spark\\.authenticate\\.secret(?![.\\w])[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,]*)"
+                    + "|^\\s*spark\\.authenticate\\.secret\\s+(\\S+)"); // the second: spark-defaults.conf lines
+
+    /** A shell variable whose name says it holds a secret, assigned a value: {@code NSBI_SPARK_AUTH_SECRET=...}. */
+    private static final Pattern SECRET_VARIABLE = Pattern.compile("\\b([A-Z_]*SECRET[A-Z_]*)=[\"']?([^\"'\\s;]*)");
 
     @Test
     void noSecretIsWrittenAndNothingListensBeyondLoopbackUnlessTheUserChooses() throws IOException {
@@ -182,15 +186,26 @@ class DeployManifestsTest {
             }
             Matcher m = SECRET_SETTING.matcher(line);
             while (m.find()) {
-                String value = m.group(1);
-                boolean fromElsewhere = value.startsWith("{{") || value.startsWith("$") || value.startsWith("<");
-                if (!value.isEmpty() && !fromElsewhere) {
+                String value = m.group(1) != null ? m.group(1) : m.group(2);
+                if (writtenValue(value)) {
                     problems.add(source + ":" + (i + 1) + ": spark.authenticate.secret is written as '" + value
                             + "'; take it from the environment, an Airflow connection or a Kubernetes Secret");
                 }
             }
+            Matcher v = SECRET_VARIABLE.matcher(line);
+            while (v.find()) {
+                if (writtenValue(v.group(2))) {
+                    problems.add(source + ":" + (i + 1) + ": " + v.group(1) + " is assigned the literal '" + v.group(2)
+                            + "'; take it from the environment or generate it");
+                }
+            }
         }
         return problems;
+    }
+
+    /** A value written in the file, not taken from a template ({{ }}), a variable or command ($) or a placeholder (<>). */
+    private static boolean writtenValue(String value) {
+        return !value.isEmpty() && !value.startsWith("{{") && !value.startsWith("$") && !value.startsWith("<");
     }
 
     // ---- the checks themselves fail on a manifest that is wrong ----
@@ -295,13 +310,19 @@ class DeployManifestsTest {
         assertEquals(List.of(
                         "x:1: spark.authenticate.secret is written as 'hunter2'; take it from the environment, an Airflow connection or a Kubernetes Secret",
                         "x:2: spark.authenticate.secret is written as 's3cr3t'; take it from the environment, an Airflow connection or a Kubernetes Secret",
-                        "x:4: binds to 0.0.0.0 without a comment saying it is the user's choice"),
+                        "x:4: binds to 0.0.0.0 without a comment saying it is the user's choice",
+                        "x:6: spark.authenticate.secret is written as 'abc123'; take it from the environment, an Airflow connection or a Kubernetes Secret",
+                        "x:8: NSBI_SPARK_AUTH_SECRET is assigned the literal 'abc123'; take it from the environment or generate it"),
                 textProblems("x", String.join("\n",
                         "--conf spark.authenticate.secret=hunter2",
                         "  \"spark.authenticate.secret\": \"s3cr3t\",",
                         "spark.authenticate.secret.file: /etc/auth/secret --conf spark.authenticate.secret=\"$NSBI_SECRET\"",
                         "--host 0.0.0.0",
-                        "--host 0.0.0.0   # the user's choice: --listen-all")));
+                        "--host 0.0.0.0   # the user's choice: --listen-all",
+                        "spark.authenticate.secret   abc123",
+                        "echo \"spark.authenticate.secret $NSBI_SPARK_AUTH_SECRET\" >> conf; export NSBI_SPARK_AUTH_SECRET=\"$(openssl rand -hex 32)\"",
+                        "export NSBI_SPARK_AUTH_SECRET=abc123",
+                        "secretType: Generic")));
     }
 
     @Test
