@@ -50,7 +50,7 @@ public final class BeltPlot {
             double[] x = lower.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = lower.stream().mapToDouble(p -> p[1]).toArray();
             ChartStyle.band(chart, ChartStyle.percent(cl) + " CL acceptance", x, y,
-                    ChartStyle.translucent(ChartStyle.level(c), c == 0 ? 170 : 90));
+                    ChartStyle.pastel(ChartStyle.level(c), c == 0 ? 0.6 : 0.35));
         }
         double lo = grid[0];
         double hi = grid[grid.length - 1];

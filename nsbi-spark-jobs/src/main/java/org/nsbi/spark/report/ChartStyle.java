@@ -76,6 +76,18 @@ final class ChartStyle {
         return LEVEL_COLOURS[c % LEVEL_COLOURS.length];
     }
 
+    /**
+     * The colour mixed with white, opaque: {@code strength} 0 is white, 1 the colour. Nested regions drawn in pastels,
+     * widest first, keep their own colours where a see-through fill would mix them.
+     */
+    static Color pastel(Color c, double strength) {
+        return new Color(mix(c.getRed(), strength), mix(c.getGreen(), strength), mix(c.getBlue(), strength));
+    }
+
+    private static int mix(int channel, double strength) {
+        return (int) Math.round(255 - strength * (255 - channel));
+    }
+
     /** The same colour, see-through (alpha 0..255), for bands. */
     static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
@@ -131,7 +143,7 @@ final class ChartStyle {
         return String.format(Locale.ROOT, "%.2f%%", 100 * cl);
     }
 
-    /** A number for a label, three significant decimals. */
+    /** A number for a label, three decimals. */
     static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }

@@ -10,7 +10,7 @@ import org.nsbi.stats.belt.Coverage;
 
 /**
  * Coverage against &mu;_true: the fraction of independent experiments whose interval contains &mu;_true, with its
- * binomial error &radic;(p(1&minus;p)/n), for the Neyman (filled circles) and Wilks (open diamonds, shifted right a
+ * binomial error &radic;(p(1&minus;p)/n), for the Neyman (filled circles) and Wilks (light diamonds, shifted right a
  * little so the bars do not overlap) intervals at each level, and the nominal level as a dashed line.
  */
 public final class CoveragePlot {
@@ -34,8 +34,7 @@ public final class CoveragePlot {
         double shift = 0.15 * pad;
         XYChart chart = ChartStyle.xy("Coverage of the intervals (experiments drawn at \u03bc_true)", "true \u03bc",
                 "fraction of intervals containing \u03bc_true", ChartStyle.WIDTH, ChartStyle.HEIGHT);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         double yMin = 1;
         int c = 0;
         for (double cl : cls) {
@@ -56,7 +55,9 @@ public final class CoveragePlot {
                 XYSeries s = chart.addSeries(level + (method.equals("neyman") ? " Neyman" : " Wilks"), x, y, e);
                 s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 s.setMarker(method.equals("neyman") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-                s.setMarkerColor(method.equals("neyman") ? ChartStyle.level(c) : ChartStyle.translucent(ChartStyle.level(c), 150));
+                java.awt.Color colour = method.equals("neyman") ? ChartStyle.level(c) : ChartStyle.pastel(ChartStyle.level(c), 0.55);
+                s.setMarkerColor(colour);
+                s.setLineColor(colour); // the error bars take the series' line colour
             }
             yMin = Math.min(yMin, cl);
             c++;

@@ -39,14 +39,14 @@ public record Report(List<Figure> figures, String html) {
             Scan s = run.scans().get(i);
             String name = used.add(scanName(s, i)) ? scanName(s, i) : scanName(s, i) + "-" + i;
             for (String method : List.of("neyman", "wilks")) {
-                figures.add(Figure.render(name + "-" + method, "t(\u03bc) of the " + s.label() + " data with the "
+                figures.add(Figure.render(name + "-" + method, ScanPlot.title(s.label()) + ": t(\u03bc) with the "
                         + (method.equals("neyman") ? "Neyman" : "Wilks") + " intervals.", ScanPlot.chart(s, method)));
             }
         }
         for (int m = 0; m < run.toys().size(); m++) {
             PointToys p = run.toys().get(m);
             figures.add(Figure.render(String.format(Locale.ROOT, "t-mu-%02d", m), String.format(Locale.ROOT,
-                    "t_\u03bc of the toys at \u03bc = %s against \u03c7\u00b2\u2081.", ChartStyle.num(p.mu())),
+                    "t_\u03bc of the toys at \u03bc = %s against \u03c7\u00b2\u2081.", ChartStyle.trim(p.mu())),
                     TDistributionPlot.chart(p, run.belt())));
         }
         if (!run.closure().isEmpty()) {

@@ -19,7 +19,7 @@ final class ReportHtml {
 
     /** summary.json entries that the page shows in their own tables, not among the settings. */
     private static final List<String> OWN_TABLES = List.of("asimov_closure", "failed_fits", "intervals", "asimov_mu_1",
-            "mu_hat", "alpha_hat");
+            "mu_hat");
 
     private ReportHtml() {
     }
@@ -35,7 +35,7 @@ final class ReportHtml {
                 .append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;max-width:1700px;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}\n")
                 .append("th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-                .append("figure{display:inline-block;margin:0.5em;vertical-align:top}figcaption{font-size:0.9em;color:#444;max-width:800px}\n")
+                .append("figure{display:inline-block;margin:0.5em;vertical-align:top}img{max-width:100%;height:auto}figcaption{font-size:0.9em;color:#444;max-width:800px}\n")
                 .append(".grid{display:flex;flex-wrap:wrap}\n</style>\n</head>\n<body>\n");
         Map<String, Object> s = run.summary();
         h.append("<h1>nsbi report</h1>\n<p>Run folder: <code>").append(esc(run.run())).append("</code>");
@@ -56,7 +56,7 @@ final class ReportHtml {
                     + "<th>at the grid edge</th></tr>\n");
             for (Scan scan : run.scans()) {
                 for (ConfidenceInterval ci : scan.intervals()) {
-                    h.append("<tr><td>").append(esc(scan.label())).append("</td><td class=\"n\">").append(ChartStyle.num(scan.muHat()))
+                    h.append("<tr><td>").append(esc(ScanPlot.title(scan.label()))).append("</td><td class=\"n\">").append(ChartStyle.num(scan.muHat()))
                             .append("</td><td class=\"n\">").append(ChartStyle.percent(ci.cl())).append("</td><td>")
                             .append(esc(ci.method())).append("</td><td class=\"n\">").append(esc(ScanPlot.pieces(ci)
                                     .replace(" (at the grid edge)", ""))).append("</td><td>").append(ci.atGridEdge() ? "yes" : "no")
@@ -212,7 +212,11 @@ final class ReportHtml {
 
     private static String value(Object v) {
         if (v instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.6g", d);
+            if (!Double.isFinite(d)) {
+                return d.toString();
+            }
+            // six significant digits, no trailing zeros: 0.25, 585.000019 -> 585, 176.613
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
         }
         if (v instanceof List<?> l) {
             return String.join(", ", l.stream().map(ReportHtml::value).toList());

@@ -38,8 +38,7 @@ public final class ScanPlot {
             }
         }
         yMax = Math.ceil(2.5 * yMax);
-        String data = scan.label().startsWith("asimov") ? "Asimov data (" + scan.label().substring("asimov".length()).trim() + ")"
-                : capitalised(scan.label()) + " data";
+        String data = title(scan.label());
         XYChart chart = ChartStyle.xy(data + ": t(\u03bc) and the " + (neyman ? "Neyman" : "Wilks") + " intervals",
                 "\u03bc", "t(\u03bc) = \u22122 ln \u03bb(\u03bc)", ChartStyle.WIDTH, ChartStyle.HEIGHT);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
@@ -53,7 +52,7 @@ public final class ScanPlot {
                 for (double[] piece : ci.pieces()) {
                     XYSeries s = ChartStyle.box(chart, first ? ChartStyle.percent(cl) + " CL: " + pieces(ci) : "piece "
                                     + chart.getSeriesMap().size(), piece[0], piece[1], 0, yMax,
-                            ChartStyle.translucent(ChartStyle.level(c), c == 0 ? 70 : 50));
+                            ChartStyle.pastel(ChartStyle.level(c), c == 0 ? 0.35 : 0.25));
                     s.setShowInLegend(first);
                     first = false;
                 }
@@ -96,7 +95,16 @@ public final class ScanPlot {
         return sb.toString();
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** "observed" as "Observed data", "asimov at mu = 1.0" as "Asimov data at \u03bc = 1". */
+    static String title(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("asimov at mu = (\\S+)").matcher(label);
+        if (m.matches()) {
+            try {
+                return "Asimov data at \u03bc = " + ChartStyle.trim(Double.parseDouble(m.group(1)));
+            } catch (NumberFormatException e) {
+                return "Asimov data at \u03bc = " + m.group(1);
+            }
+        }
+        return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1) + " data";
     }
 }

@@ -130,6 +130,12 @@ class PlotRenderingTest {
     }
 
     @Test
+    void scanTitlesNameTheData() {
+        assertEquals("Asimov data at \u03bc = 1", ScanPlot.title("asimov at mu = 1.0"));
+        assertEquals("Observed data", ScanPlot.title("observed"));
+    }
+
+    @Test
     void intervalPiecesAreWrittenAsUnions() {
         var ci = new org.nsbi.stats.interval.ConfidenceInterval(0.6827, "neyman",
                 List.of(new double[] {0.1, 0.5}, new double[] {1.25, 2}), true);
