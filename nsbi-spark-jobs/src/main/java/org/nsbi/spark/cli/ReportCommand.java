@@ -41,12 +41,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession session = spark.session("nsbi report");
-        Report report = Report.of(RunReader.read(session, run, intervals, coverage));
         String target = new Path(run, "report").toString();
         if (!overwrite && new HadoopFileAccess(session.sparkContext().hadoopConfiguration()).exists(target)) {
             throw new OutputFolder.OutputFolderException("the run " + run + " already has a report (" + target
                     + "); pass --overwrite to replace it");
         }
+        Report report = Report.of(RunReader.read(session, run, intervals, coverage));
         OutputFolder out = OutputFolder.create(target,
                 overwrite ? OutputFolder.ExistingPolicy.OVERWRITE : OutputFolder.ExistingPolicy.REFUSE,
                 session.sparkContext().hadoopConfiguration());

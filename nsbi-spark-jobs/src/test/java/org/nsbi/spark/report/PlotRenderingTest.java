@@ -130,6 +130,16 @@ class PlotRenderingTest {
     }
 
     @Test
+    void aNeymanFolderWithoutScanHasNoScanFiguresAndSaysWhy() {
+        RunData full = SmallRun.runData(List.of());
+        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), List.of(), null);
+        Report r = Report.of(neymanOnly);
+        assertTrue(r.figures().stream().noneMatch(f -> f.name().startsWith("scan-")), "no scan figures");
+        assertTrue(r.html().contains("The run folder holds no t(\u03bc) scan (scan.csv)"), "the report says why");
+        assertTrue(r.html().contains("<figure id=\"belt\">"), "the belt is still shown");
+    }
+
+    @Test
     void scanTitlesNameTheData() {
         assertEquals("Asimov data at \u03bc = 1", ScanPlot.title("asimov at mu = 1.0"));
         assertEquals("Observed data", ScanPlot.title("observed"));
