@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.report.Report;
+import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.model.EventTable;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = {"Checks the coverage of a run's intervals: at each mu_true, N independent pseudo-experiments (streams",
                 "apart from the belt's toys) are treated as observed data; the fraction whose Neyman (and Wilks) interval",
-                "contains mu_true is reported per confidence level with its binomial error, in DIR/coverage.json."})
+                "contains mu_true is reported per confidence level with its binomial error, in DIR/coverage.json, and plotted",
+                "beside the nominal levels in DIR/coverage.png and coverage.svg."})
 public final class CoverageCommand implements Callable<Integer> {
 
     @Mixin
@@ -91,6 +94,6 @@ public final class CoverageCommand implements Callable<Integer> {
             summary.put("coverage", rows);
             summary.put("experiment_seconds", r.summary().get("toy_seconds"));
             return summary;
-        });
+        }, out -> Report.coverageFigure(RunReader.coverage(session, out.stagingRoot())).write(out, ""));
     }
 }

@@ -2,11 +2,14 @@ package org.nsbi.spark.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.report.Report;
+import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole chain on the off-shell toy with the shared ONNX fixtures: score the simulated reference",
                 "sample and observed data, run the Neyman construction, invert the belts into the observed interval",
-                "(and the Asimov one at mu = 1). Everything goes into one folder, moved into place when complete."})
+                "(and the Asimov one at mu = 1), and write the report (report/report.html and its plots). Everything goes",
+                "into one folder, moved into place when complete."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "scan-asimov-mu1.csv");
             summary.put("asimov_mu_1", Map.of("mu_hat", a.get("mu_hat"), "intervals", a.get("intervals")));
             return summary;
-        });
+        }, out -> Report.of(RunReader.read(session, out.stagingRoot(), List.of(), null)).write(out, "report/"));
     }
 
     private Path configPath() {

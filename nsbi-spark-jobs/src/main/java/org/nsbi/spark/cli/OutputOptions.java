@@ -30,6 +30,15 @@ public final class OutputOptions {
      * {@code summaryFile}, and moves everything into place; on any failure the staging area is removed.
      */
     int run(SparkSession spark, String command, String summaryFile, Body body) {
+        return run(spark, command, summaryFile, body, out -> { });
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, String, Body)}, and then {@code afterSummary} writes what is made from the
+     * staged output with its summary (plots, the report) before everything is moved into place.
+     */
+    int run(SparkSession spark, String command, String summaryFile, Body body,
+            java.util.function.Consumer<OutputFolder> afterSummary) {
         OutputFolder out = open(spark);
         try {
             long start = System.nanoTime();
@@ -38,6 +47,7 @@ public final class OutputOptions {
                 summary.put("seconds", (System.nanoTime() - start) / 1e9);
                 out.writeText(summaryFile, org.nsbi.spark.io.Json.write(summary));
             }
+            afterSummary.accept(out);
             out.commit();
             System.err.println("nsbi " + command + ": wrote " + out.target());
             return 0;

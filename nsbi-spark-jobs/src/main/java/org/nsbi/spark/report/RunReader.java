@@ -1,0 +1,124 @@
+package org.nsbi.spark.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.spark.io.HadoopFileAccess;
+import org.nsbi.spark.io.Json;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.belt.Coverage;
+
+/**
+ * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
+ * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
+ * scan.csv with the summary's intervals, and scan-asimov-mu1.csv with those of {@code asimov_mu_1} (demo);
+ * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
+ */
+public final class RunReader {
+
+    private final SparkSession spark;
+    private final HadoopFileAccess files;
+
+    private RunReader(SparkSession spark) {
+        this.spark = spark;
+        this.files = new HadoopFileAccess(spark.sparkContext().hadoopConfiguration());
+    }
+
+    /**
+     * @param run          a demo or neyman folder (summary.json, belts.csv, toys/)
+     * @param intervalDirs folders of {@code nsbi interval} whose scans to show too (may be empty)
+     * @param coverageDir  a folder of {@code nsbi coverage}, or null to use the run's own coverage.json if it has one
+     */
+    public static RunData read(SparkSession spark, String run, List<String> intervalDirs, String coverageDir) {
+        return new RunReader(spark).read(run, intervalDirs, coverageDir);
+    }
+
+    /** The coverage rows of a coverage folder's coverage.json. */
+    public static List<Coverage> coverage(SparkSession spark, String coverageDir) {
+        RunReader r = new RunReader(spark);
+        String file = r.file(coverageDir, "coverage.json");
+        return RunData.coverage(Json.readMap(r.text(file), file), file);
+    }
+
+    private RunData read(String run, List<String> intervalDirs, String coverageDir) {
+        String summaryFile = file(run, "summary.json");
+        Map<String, Object> summary = Json.readMap(text(summaryFile), summaryFile);
+        String beltFile = file(run, "belts.csv");
+        Belt belt = Belt.fromCsv(text(beltFile), beltFile);
+        List<PointToys> toys = toys(file(run, "toys"), belt.muGrid());
+        List<Scan> scans = new ArrayList<>();
+        if (files.exists(file(run, "scan.csv"))) {
+            scans.add(scan(run, summary, summaryFile, "scan.csv"));
+        }
+        if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov && files.exists(file(run, "scan-asimov-mu1.csv"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> a = (Map<String, Object>) asimov;
+            scans.add(scanOf("asimov at mu = 1.0", a, summaryFile + " (asimov_mu_1)", file(run, "scan-asimov-mu1.csv")));
+        }
+        for (String dir : intervalDirs) {
+            String f = file(dir, "summary.json");
+            scans.add(scan(dir, Json.readMap(text(f), f), f, "scan.csv"));
+        }
+        List<Coverage> coverage = List.of();
+        String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
+        if (coverageDir != null || files.exists(coverageFile)) {
+            coverage = RunData.coverage(Json.readMap(text(coverageFile), coverageFile), coverageFile);
+        } else {
+            coverageFile = null;
+        }
+        return new RunData(run, summary, belt, toys, scans, coverage, coverageFile);
+    }
+
+    private Scan scan(String dir, Map<String, Object> summary, String summaryFile, String scanName) {
+        Object data = summary.get("data");
+        return scanOf(data == null ? "observed" : data.toString(), summary, summaryFile, file(dir, scanName));
+    }
+
+    private Scan scanOf(String label, Map<String, Object> summary, String summaryFile, String scanFile) {
+        return Scan.fromCsv(label, RunData.number(summary, "mu_hat", summaryFile),
+                RunData.intervals(summary.get("intervals"), summaryFile), text(scanFile), scanFile);
+    }
+
+    private List<PointToys> toys(String dir, double[] grid) {
+        if (!files.exists(dir)) {
+            throw new IllegalArgumentException("no folder " + dir + "; expected the toys (Parquet) of a demo or neyman run");
+        }
+        List<List<Double>> t = new ArrayList<>();
+        int[] failed = new int[grid.length];
+        for (int m = 0; m < grid.length; m++) {
+            t.add(new ArrayList<>());
+        }
+        for (Row r : spark.read().parquet(dir).select("mu_index", "mu_true", "t", "converged").collectAsList()) {
+            int m = r.getInt(0);
+            if (m < 0 || m >= grid.length || r.getDouble(1) != grid[m]) {
+                throw new IllegalArgumentException(dir + ": a toy at mu_index " + m + ", mu_true " + r.getDouble(1)
+                        + " is not a point of the belt's grid " + java.util.Arrays.toString(grid));
+            }
+            if (r.getBoolean(3)) {
+                t.get(m).add(r.getDouble(2));
+            } else {
+                failed[m]++;
+            }
+        }
+        List<PointToys> out = new ArrayList<>();
+        for (int m = 0; m < grid.length; m++) {
+            out.add(new PointToys(grid[m], t.get(m).stream().mapToDouble(Double::doubleValue).toArray(), failed[m]));
+        }
+        return out;
+    }
+
+    private String file(String dir, String name) {
+        return new Path(dir, name).toString();
+    }
+
+    private String text(String file) {
+        if (!files.exists(file)) {
+            throw new IllegalArgumentException("no file " + file + "; expected it in the run folder");
+        }
+        return new String(files.read(file), StandardCharsets.UTF_8);
+    }
+}

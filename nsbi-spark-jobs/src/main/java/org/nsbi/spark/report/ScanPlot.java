@@ -1,0 +1,110 @@
+package org.nsbi.spark.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.nsbi.stats.interval.ConfidenceInterval;
+import org.nsbi.stats.interval.IntervalInverter;
+
+/**
+ * The t(&mu;) scan of a data set with its intervals, one chart per method so that Neyman and Wilks sit side by side
+ * on the same axes: the Neyman chart draws t_c(&mu;) of each level (interpolated between grid points), the Wilks chart
+ * the &chi;&sup2;&#8321; quantiles; in both the interval pieces {&mu; : t(&mu;) &le; threshold} are shaded and &mu;&#770;
+ * marked. The t axis is cut at 2.5 times the largest threshold so that the crossings are readable.
+ */
+public final class ScanPlot {
+
+    private ScanPlot() {
+    }
+
+    /** The chart of one method, "neyman" or "wilks". */
+    public static XYChart chart(Scan scan, String method) {
+        boolean neyman = switch (method) {
+            case "neyman" -> true;
+            case "wilks" -> false;
+            default -> throw new IllegalArgumentException("method '" + method + "'; expected neyman or wilks");
+        };
+        double[] mu = scan.mu();
+        double lo = mu[0];
+        double hi = mu[mu.length - 1];
+        double yMax = 0;
+        for (int c = 0; c < scan.cls().size(); c++) {
+            yMax = Math.max(yMax, IntervalInverter.wilksThreshold(scan.cls().get(c)));
+            for (double t : scan.tCrit()[c]) {
+                if (Double.isFinite(t)) {
+                    yMax = Math.max(yMax, t);
+                }
+            }
+        }
+        yMax = Math.ceil(2.5 * yMax);
+        String data = title(scan.label());
+        XYChart chart = ChartStyle.xy(data + ": t(\u03bc) and the " + (neyman ? "Neyman" : "Wilks") + " intervals",
+                "\u03bc", "t(\u03bc) = \u22122 ln \u03bb(\u03bc)", ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(yMax);
+        chart.getStyler().setXAxisMin(lo).setXAxisMax(hi);
+        for (int c = scan.cls().size() - 1; c >= 0; c--) {
+            double cl = scan.cls().get(c);
+            List<ConfidenceInterval> at = scan.intervals(method).stream().filter(i -> i.cl() == cl).toList();
+            for (ConfidenceInterval ci : at) {
+                boolean first = true;
+                for (double[] piece : ci.pieces()) {
+                    XYSeries s = ChartStyle.box(chart, first ? ChartStyle.percent(cl) + " CL: " + pieces(ci) : "piece "
+                                    + chart.getSeriesMap().size(), piece[0], piece[1], 0, yMax,
+                            ChartStyle.pastel(ChartStyle.level(c), c == 0 ? 0.35 : 0.25));
+                    s.setShowInLegend(first);
+                    first = false;
+                }
+            }
+        }
+        for (int c = 0; c < scan.cls().size(); c++) {
+            double cl = scan.cls().get(c);
+            String level = ChartStyle.percent(cl);
+            if (neyman) {
+                ChartStyle.line(chart, "t_c(\u03bc) " + level, mu, scan.tCrit()[c], ChartStyle.level(c),
+                        ChartStyle.DASHED);
+            } else {
+                ChartStyle.horizontal(chart, "\u03c7\u00b2\u2081 " + level + ": " + ChartStyle.num(IntervalInverter.wilksThreshold(cl)),
+                        IntervalInverter.wilksThreshold(cl), lo, hi, ChartStyle.level(c), ChartStyle.DASHED);
+            }
+        }
+        ChartStyle.line(chart, "t(\u03bc) of the data", mu, scan.tObs(), ChartStyle.OBSERVED, ChartStyle.SOLID);
+        if (scan.muHat() >= lo && scan.muHat() <= hi) {
+            ChartStyle.vertical(chart, "\u03bc\u0302 = " + ChartStyle.num(scan.muHat()), scan.muHat(), 0, yMax,
+                    ChartStyle.MU_HAT, ChartStyle.DOTTED);
+        }
+        return chart;
+    }
+
+    /** The pieces as text: [0.204, 1.140] &cup; ..., with "(edge)" when a piece reaches the scanned range's end. */
+    static String pieces(ConfidenceInterval ci) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] p : ci.pieces()) {
+            if (sb.length() > 0) {
+                sb.append(" \u222a ");
+            }
+            sb.append(String.format(Locale.ROOT, "[%.3f, %.3f]", p[0], p[1]));
+        }
+        if (ci.pieces().isEmpty()) {
+            sb.append("empty");
+        }
+        if (ci.atGridEdge()) {
+            sb.append(" (at the grid edge)");
+        }
+        return sb.toString();
+    }
+
+    /** "observed" as "Observed data", "asimov at mu = 1.0" as "Asimov data at \u03bc = 1". */
+    static String title(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("asimov at mu = (\\S+)").matcher(label);
+        if (m.matches()) {
+            try {
+                return "Asimov data at \u03bc = " + ChartStyle.trim(Double.parseDouble(m.group(1)));
+            } catch (NumberFormatException e) {
+                return "Asimov data at \u03bc = " + m.group(1);
+            }
+        }
+        return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1) + " data";
+    }
+}

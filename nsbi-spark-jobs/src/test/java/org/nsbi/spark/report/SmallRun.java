@@ -1,0 +1,158 @@
+package org.nsbi.spark.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.spark.interval.ObservedScan;
+import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.interval.ConfidenceInterval;
+import org.nsbi.stats.interval.IntervalInverter;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * A small run made in memory, for the plot and report tests: 5 grid points, 100 toys each with t ~ &chi;&sup2;&#8321;
+ * (seeded), two failed fits at &mu; = 1.5, a parabolic t(&mu;) scan with &mu;&#770; = 0.7, and coverage rows.
+ */
+final class SmallRun {
+
+    static final double[] GRID = {0, 0.5, 1, 1.5, 2};
+    static final List<Double> CLS = List.of(0.6827, 0.9545);
+    static final double MU_HAT = 0.7;
+    static final int TOYS = 100;
+
+    private SmallRun() {
+    }
+
+    static List<ToyOutcome> toys() {
+        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(new Well19937c(7), 1);
+        Well19937c rng = new Well19937c(11);
+        List<ToyOutcome> out = new ArrayList<>();
+        for (int m = 0; m < GRID.length; m++) {
+            for (int k = 0; k < TOYS; k++) {
+                boolean failed = m == 3 && k < 2;
+                double muHat = Math.max(0, GRID[m] + 0.4 * rng.nextGaussian());
+                out.add(new ToyOutcome(m, GRID[m], k, failed ? Double.NaN : chi2.sample(), muHat, new double[] {0.1},
+                        !failed, failed ? "test: not converged" : null, 500));
+            }
+        }
+        return out;
+    }
+
+    static Belt belt() {
+        return Belt.build(GRID, toys(), CLS);
+    }
+
+    static double[] scanMu() {
+        double[] mu = new double[41];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = 2.0 * i / 40;
+        }
+        return mu;
+    }
+
+    /** t(&mu;) = ((&mu; &minus; 0.7) / 0.35)&sup2;. */
+    static double t(double mu) {
+        double z = (mu - MU_HAT) / 0.35;
+        return z * z;
+    }
+
+    static List<ConfidenceInterval> intervals(Belt belt) {
+        List<ConfidenceInterval> out = new ArrayList<>();
+        for (double cl : CLS) {
+            out.add(IntervalInverter.neyman(SmallRun::t, scanMu(), belt, cl));
+            out.add(IntervalInverter.wilks(SmallRun::t, scanMu(), cl));
+        }
+        return out;
+    }
+
+    static ObservedScan.Result scanResult(Belt belt) {
+        double[] mu = scanMu();
+        double[] t = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            t[i] = t(mu[i]);
+        }
+        return new ObservedScan.Result(null, intervals(belt), mu, t);
+    }
+
+    static List<Coverage> coverage() {
+        return List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0), new Coverage(0.5, 0.6827, "wilks", 64, 100, 0),
+                new Coverage(0.5, 0.9545, "neyman", 96, 100, 0), new Coverage(0.5, 0.9545, "wilks", 93, 100, 0),
+                new Coverage(1.5, 0.6827, "neyman", 67, 100, 1), new Coverage(1.5, 0.6827, "wilks", 66, 100, 1),
+                new Coverage(1.5, 0.9545, "neyman", 95, 100, 1), new Coverage(1.5, 0.9545, "wilks", 94, 100, 1));
+    }
+
+    static Map<String, Object> summary(Belt belt) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("command", "demo");
+        s.put("config", "small-test.yaml");
+        s.put("mu_grid", GRID);
+        s.put("toys_per_point", TOYS);
+        s.put("confidence_levels", CLS);
+        s.put("score", Map.of("reference_events", 1000, "seconds", 1.5));
+        s.put("toy_seconds", 2.25);
+        List<Map<String, Object>> closure = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (int m = 0; m < GRID.length; m++) {
+            closure.add(Map.of("mu", GRID[m], "sum_w_asimov", 100 + 0.01 * m, "nu", 100.0, "closure", 1 + 1e-4 * m));
+            failed.add(Map.of("mu", GRID[m], "failed", belt.failedAt(m), "fraction", belt.failedAt(m) / (double) TOYS));
+        }
+        s.put("asimov_closure", closure);
+        s.put("failed_fits", failed);
+        s.put("data", "observed");
+        s.put("mu_hat", MU_HAT);
+        s.put("intervals", scanResult(belt).intervalsJson());
+        s.put("seconds", 9.5);
+        return s;
+    }
+
+    /** The run as the report reads it (no coverage unless given). */
+    static RunData runData(List<Coverage> coverage) {
+        Belt belt = belt();
+        List<PointToys> points = new ArrayList<>();
+        for (int m = 0; m < GRID.length; m++) {
+            int index = m;
+            List<ToyOutcome> at = toys().stream().filter(o -> o.muIndex() == index).toList();
+            points.add(new PointToys(GRID[m], at.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray(),
+                    (int) at.stream().filter(o -> !o.converged()).count()));
+        }
+        Scan scan = Scan.fromCsv("observed", MU_HAT, intervals(belt), scanResult(belt).scanCsv(belt), "scan.csv");
+        return new RunData("small-run", summary(belt), belt, points, List.of(scan), coverage,
+                coverage.isEmpty() ? null : "coverage.json");
+    }
+
+    /** Writes the run folder as demo does: summary.json, belts.csv, scan.csv, toys/ (Parquet). */
+    static void write(SparkSession spark, Path dir) throws Exception {
+        Belt belt = belt();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.json"), Json.write(summary(belt)));
+        Files.writeString(dir.resolve("belts.csv"), belt.toCsv());
+        Files.writeString(dir.resolve("scan.csv"), scanResult(belt).scanCsv(belt));
+        List<Row> rows = new ArrayList<>();
+        for (ToyOutcome o : toys()) {
+            rows.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), List.of(0.1), o.converged(),
+                    o.failure(), o.nPe()));
+        }
+        spark.createDataFrame(rows, NeymanJob.TOYS_SCHEMA).coalesce(1).write().parquet(dir.resolve("toys").toString());
+    }
+
+    /** coverage.json as the coverage command writes it. */
+    static String coverageJson() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Coverage c : coverage()) {
+            rows.add(Map.of("mu", c.mu(), "cl", c.cl(), "method", c.method(), "covered", c.covered(), "n", c.n(),
+                    "failed", c.failed(), "fraction", c.fraction(), "error", c.error()));
+        }
+        return Json.write(Map.of("command", "coverage", "coverage", rows));
+    }
+}
