@@ -1,0 +1,121 @@
+package org.nsbi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real standalone cluster of separate JVMs, started by deploy/standalone/nsbi-standalone.sh from the project's
+ * runtime jars (a master and two workers of one core on 127.0.0.1, spark.authenticate on), and the neyman job
+ * submitted to it through SparkSubmit: executors run in processes of their own, and the toys table is bit-identical
+ * to the local[2] run, also when an executor JVM is killed in the middle of the job.
+ */
+class StandaloneClusterTest {
+
+    static Path home;
+    static Map<String, String> env;
+    static SmallExactRun run;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        run = SmallExactRun.get();
+        home = run.dir.resolve("spark-home");
+        env = new HashMap<>();
+        env.put("NSBI_SPARK_HOME", home.toString());
+        env.put("NSBI_SPARK_AUTH_SECRET", java.util.UUID.randomUUID().toString());
+        env.put("NSBI_MASTER_PORT", String.valueOf(freePort()));
+        env.put("NSBI_MASTER_WEBUI_PORT", String.valueOf(freePort()));
+        env.put("NSBI_WORKER_WEBUI_PORT", String.valueOf(freePort()));
+        Path log = run.dir.resolve("cluster-start.log");
+        int code = ChildProcess.run(log, env, 180, "bash", script(), "start", "2", "1", "1500m");
+        assertEquals(0, code, "cluster start: " + Files.readString(log));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (env != null) {
+            ChildProcess.run(run.dir.resolve("cluster-stop.log"), env, 60, "bash", script(), "stop");
+        }
+    }
+
+    @Test
+    void neymanOnTheClusterGivesTheLocalToysEvenWhenAnExecutorIsKilled() throws IOException {
+        // undisturbed
+        Path calm = run.dir.resolve("neyman-cluster");
+        Set<Long> executors = new ConcurrentSkipListSet<>();
+        ChildProcess submit = submit(calm);
+        while (submit.process.isAlive()) {
+            executors.addAll(executorPids());
+            ChildProcess.sleep(100);
+        }
+        assertEquals(0, submit.waitFor(10), "submit: " + submit.tail());
+        assertTrue(executors.size() >= 2, "executors in JVMs of their own, seen: " + executors);
+        assertTrue(!executors.contains(ProcessHandle.current().pid()) && !executors.contains(submit.process.pid()),
+                "executors are neither the test JVM nor the driver");
+        List<Row> clusterToys = SmallExactRun.toys(calm);
+        assertEquals(run.totalToys(), clusterToys.size());
+        assertEquals(run.localToys(), clusterToys, "cluster toys bit-identical to local[2]");
+
+        // an executor JVM killed while blocks are still missing
+        Path disturbed = run.dir.resolve("neyman-cluster-executor-lost");
+        ChildProcess again = submit(disturbed);
+        int blocks = SmallExactRun.GRID_POINTS * SmallExactRun.TOYS_PER_POINT / SmallExactRun.TOYS_PER_BLOCK;
+        again.awaitWhileRunning(() -> ChildProcess.checkpointedBlocks(disturbed) >= blocks / 10 && !executorPids().isEmpty(),
+                240, "finished blocks on the cluster");
+        Set<Long> before = executorPids();
+        long victim = before.iterator().next();
+        int doneAtKill = ChildProcess.checkpointedBlocks(disturbed);
+        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+        assertEquals(0, again.waitFor(600), "submit with a lost executor: " + again.tail());
+        assertTrue(doneAtKill < blocks, "the executor died with " + doneAtKill + " of " + blocks + " blocks done");
+        String log = Files.readString(again.log);
+        assertTrue(log.contains("Lost executor") || log.contains("ExecutorLostFailure") || log.contains("Executor lost"),
+                "the driver saw the executor go: " + again.tail());
+        assertEquals(run.localToys(), SmallExactRun.toys(disturbed), "toys bit-identical after an executor was lost");
+        System.err.println("StandaloneClusterTest: executors " + executors + ", killed " + victim + " at " + doneAtKill
+                + "/" + blocks + " blocks");
+    }
+
+    private static ChildProcess submit(Path out) {
+        return ChildProcess.start(out.resolveSibling(out.getFileName() + ".log"), env, List.of("bash", script(), "submit",
+                "neyman", "--config", run.config.toString(), "--scored", run.scored.toString(), "--out", out.toString(),
+                "--toys-per-block", String.valueOf(SmallExactRun.TOYS_PER_BLOCK), "--partitions", "40"));
+    }
+
+    /** The executor JVMs of this test's cluster (their class path is in its Spark home). */
+    static Set<Long> executorPids() {
+        Set<Long> pids = new TreeSet<>();
+        String marker = home.toString();
+        ProcessHandle.allProcesses().forEach(p -> {
+            String cmd = p.info().commandLine().orElse("");
+            if (cmd.contains("CoarseGrainedExecutorBackend") && cmd.contains(marker)) {
+                pids.add(p.pid());
+            }
+        });
+        return pids;
+    }
+
+    private static String script() {
+        return Checkout.root().resolve("deploy/standalone/nsbi-standalone.sh").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
