@@ -89,4 +89,13 @@ final class ChildProcess {
         String[] names = blocks.list((d, n) -> n.endsWith(".bin"));
         return names == null ? 0 : names.length;
     }
+
+    /** A port nobody listens on at the moment, on the loopback address. */
+    static int freeLoopbackPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,9 +36,9 @@ class StandaloneClusterTest {
         env = new HashMap<>();
         env.put("NSBI_SPARK_HOME", home.toString());
         env.put("NSBI_SPARK_AUTH_SECRET", java.util.UUID.randomUUID().toString());
-        env.put("NSBI_MASTER_PORT", String.valueOf(freePort()));
-        env.put("NSBI_MASTER_WEBUI_PORT", String.valueOf(freePort()));
-        env.put("NSBI_WORKER_WEBUI_PORT", String.valueOf(freePort()));
+        env.put("NSBI_MASTER_PORT", String.valueOf(ChildProcess.freeLoopbackPort()));
+        env.put("NSBI_MASTER_WEBUI_PORT", String.valueOf(ChildProcess.freeLoopbackPort()));
+        env.put("NSBI_WORKER_WEBUI_PORT", String.valueOf(ChildProcess.freeLoopbackPort()));
         Path log = run.dir.resolve("cluster-start.log");
         int code = ChildProcess.run(log, env, 180, "bash", script(), "start", "2", "1", "1500m");
         assertEquals(0, code, "cluster start: " + Files.readString(log));
@@ -113,9 +112,4 @@ class StandaloneClusterTest {
         return Checkout.root().resolve("deploy/standalone/nsbi-standalone.sh").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

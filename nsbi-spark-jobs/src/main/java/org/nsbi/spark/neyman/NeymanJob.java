@@ -47,6 +47,18 @@ public final class NeymanJob {
             DataTypes.createStructField("failure", DataTypes.StringType, true),
             DataTypes.createStructField("n_pe", DataTypes.LongType, false)));
 
+    /** The belts table's schema (belts/ Parquet, and the columns of belts.csv): one row per (mu, CL). */
+    public static final StructType BELTS_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("mu", DataTypes.DoubleType, false),
+            DataTypes.createStructField("cl", DataTypes.DoubleType, false),
+            DataTypes.createStructField("t_crit", DataTypes.DoubleType, false),
+            DataTypes.createStructField("t_crit_lo", DataTypes.DoubleType, false),
+            DataTypes.createStructField("t_crit_hi", DataTypes.DoubleType, false),
+            DataTypes.createStructField("n_toys", DataTypes.IntegerType, false),
+            DataTypes.createStructField("n_failed", DataTypes.IntegerType, false),
+            DataTypes.createStructField("muhat_lo", DataTypes.DoubleType, false),
+            DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false)));
+
     /**
      * The settings of one construction.
      *
@@ -222,17 +234,7 @@ public final class NeymanJob {
             rows.add(RowFactory.create(p.mu(), p.cl(), p.tCrit(), p.tCritLo(), p.tCritHi(), p.nToys(), p.nFailed(),
                     p.muhatLo(), p.muhatHi()));
         }
-        StructType schema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("mu", DataTypes.DoubleType, false),
-                DataTypes.createStructField("cl", DataTypes.DoubleType, false),
-                DataTypes.createStructField("t_crit", DataTypes.DoubleType, false),
-                DataTypes.createStructField("t_crit_lo", DataTypes.DoubleType, false),
-                DataTypes.createStructField("t_crit_hi", DataTypes.DoubleType, false),
-                DataTypes.createStructField("n_toys", DataTypes.IntegerType, false),
-                DataTypes.createStructField("n_failed", DataTypes.IntegerType, false),
-                DataTypes.createStructField("muhat_lo", DataTypes.DoubleType, false),
-                DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false)));
-        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.stagingPath("belts"));
+        spark.createDataFrame(rows, BELTS_SCHEMA).coalesce(1).write().parquet(out.stagingPath("belts"));
     }
 
     /** More toys failed to fit than the run allows. */

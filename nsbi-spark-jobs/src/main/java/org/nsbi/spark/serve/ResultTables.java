@@ -1,0 +1,211 @@
+package org.nsbi.spark.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.NeymanJob;
+
+/**
+ * The runs under a results folder as tables, for inspection through Spark Connect: global temporary views
+ * {@code global_temp.runs}, {@code belts}, {@code toys}, {@code intervals} and {@code scores}, each with a
+ * {@code run} column (the run folder's name). A run is the folder itself or any folder directly in it that holds
+ * a {@code summary.json}, {@code belts.csv}, {@code toys/} or {@code scored/}. The views read the files where they
+ * are (local or any Hadoop URL); nothing is copied.
+ */
+public final class ResultTables {
+
+    static final StructType INTERVALS_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("run", DataTypes.StringType, false),
+            DataTypes.createStructField("data", DataTypes.StringType, false),
+            DataTypes.createStructField("cl", DataTypes.DoubleType, false),
+            DataTypes.createStructField("method", DataTypes.StringType, false),
+            DataTypes.createStructField("piece", DataTypes.IntegerType, false),
+            DataTypes.createStructField("lo", DataTypes.DoubleType, false),
+            DataTypes.createStructField("hi", DataTypes.DoubleType, false),
+            DataTypes.createStructField("at_grid_edge", DataTypes.BooleanType, false),
+            DataTypes.createStructField("mu_hat", DataTypes.DoubleType, true)));
+
+    static final StructType RUNS_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("run", DataTypes.StringType, false),
+            DataTypes.createStructField("path", DataTypes.StringType, false),
+            DataTypes.createStructField("command", DataTypes.StringType, true),
+            DataTypes.createStructField("seconds", DataTypes.DoubleType, true),
+            DataTypes.createStructField("summary_json", DataTypes.StringType, true)));
+
+    private ResultTables() {
+    }
+
+    /**
+     * Registers the views; returns, per view, how many runs feed it.
+     *
+     * @throws IllegalArgumentException when the folder does not exist or holds no run
+     */
+    public static Map<String, Integer> register(SparkSession spark, String resultsDir) {
+        List<Path> runs = findRuns(spark, resultsDir);
+        FileSystem fs = fs(spark, resultsDir);
+        List<Row> runRows = new ArrayList<>();
+        List<Row> intervalRows = new ArrayList<>();
+        List<Dataset<Row>> belts = new ArrayList<>();
+        List<Dataset<Row>> toys = new ArrayList<>();
+        List<Dataset<Row>> scores = new ArrayList<>();
+        long scoredRuns = 0;
+        for (Path run : runs) {
+            String name = run.getName();
+            String summaryText = exists(fs, new Path(run, "summary.json")) ? read(fs, new Path(run, "summary.json")) : null;
+            Map<String, Object> summary = summaryText == null ? Map.of() : Json.readMap(summaryText, new Path(run, "summary.json").toString());
+            runRows.add(RowFactory.create(name, run.toString(), (String) summary.get("command"),
+                    summary.get("seconds") instanceof Number n ? n.doubleValue() : null, summaryText));
+            intervalRows.addAll(intervals(name, "observed", summary));
+            if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov) {
+                intervalRows.addAll(intervals(name, "asimov_mu_1", asimov));
+            }
+            if (exists(fs, new Path(run, "belts.csv"))) {
+                belts.add(spark.read().option("header", "true").schema(NeymanJob.BELTS_SCHEMA).csv(new Path(run, "belts.csv").toString())
+                        .withColumn("run", functions.lit(name)));
+            }
+            if (exists(fs, new Path(run, "toys"))) {
+                toys.add(spark.read().parquet(new Path(run, "toys").toString()).withColumn("run", functions.lit(name)));
+            }
+            if (exists(fs, new Path(run, "scored"))) {
+                scoredRuns++;
+            }
+            for (String sample : List.of("reference", "observed")) {
+                Path scored = new Path(new Path(run, "scored"), sample);
+                if (exists(fs, scored)) {
+                    scores.add(perEvent(spark.read().parquet(scored.toString()), name, sample));
+                }
+            }
+        }
+        Map<String, Integer> registered = new LinkedHashMap<>();
+        spark.createDataFrame(runRows, RUNS_SCHEMA).createOrReplaceGlobalTempView("runs");
+        registered.put("runs", runRows.size());
+        spark.createDataFrame(intervalRows, INTERVALS_SCHEMA).createOrReplaceGlobalTempView("intervals");
+        registered.put("intervals", (int) intervalRows.stream().map(r -> r.getString(0)).distinct().count());
+        view(belts, "belts", registered);
+        view(toys, "toys", registered);
+        view(scores, "scores", registered);
+        registered.replace("scores", (int) scoredRuns);
+        return registered;
+    }
+
+    /** Event blocks (arrays per column) as one row per event: run, sample, block, the features, weight and ratios. */
+    static Dataset<Row> perEvent(Dataset<Row> blocks, String run, String sample) {
+        List<Column> arrays = new ArrayList<>();
+        for (String c : blocks.columns()) {
+            if (blocks.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+                arrays.add(functions.col("`" + c + "`"));
+            }
+        }
+        return blocks.select(functions.lit(run).as("run"), functions.lit(sample).as("sample"), functions.col("block"),
+                        functions.explode(functions.arrays_zip(arrays.toArray(new Column[0]))).as("e"))
+                .select("run", "sample", "block", "e.*");
+    }
+
+    private static void view(List<Dataset<Row>> parts, String name, Map<String, Integer> registered) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        Dataset<Row> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionByName(parts.get(i), true);
+        }
+        all.createOrReplaceGlobalTempView(name);
+        registered.put(name, parts.size());
+    }
+
+    private static List<Row> intervals(String run, String data, Map<?, ?> summary) {
+        List<Row> rows = new ArrayList<>();
+        Double muHat = summary.get("mu_hat") instanceof Number n ? n.doubleValue() : null;
+        if (!(summary.get("intervals") instanceof List<?> list)) {
+            return rows;
+        }
+        for (Object o : list) {
+            Map<?, ?> i = (Map<?, ?>) o;
+            List<?> pieces = (List<?>) i.get("pieces");
+            for (int p = 0; p < pieces.size(); p++) {
+                List<?> piece = (List<?>) pieces.get(p);
+                rows.add(RowFactory.create(run, data, ((Number) i.get("cl")).doubleValue(), (String) i.get("method"), p,
+                        ((Number) piece.get(0)).doubleValue(), ((Number) piece.get(1)).doubleValue(),
+                        Boolean.TRUE.equals(i.get("at_grid_edge")), muHat));
+            }
+        }
+        return rows;
+    }
+
+    /** The results folder itself if it is a run, and every run folder directly in it. */
+    static List<Path> findRuns(SparkSession spark, String resultsDir) {
+        FileSystem fs = fs(spark, resultsDir);
+        Path root = fs.makeQualified(new Path(resultsDir));
+        try {
+            if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+                throw new IllegalArgumentException("--results " + resultsDir + ": no such folder; expected a folder of nsbi runs");
+            }
+            List<Path> runs = new ArrayList<>();
+            if (isRun(fs, root)) {
+                runs.add(root);
+            }
+            for (FileStatus f : fs.listStatus(root)) {
+                String n = f.getPath().getName();
+                if (f.isDirectory() && !n.startsWith(".") && !n.startsWith("_") && isRun(fs, f.getPath())) {
+                    runs.add(f.getPath());
+                }
+            }
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("--results " + resultsDir + " holds no nsbi run; expected the output"
+                        + " folder of a run (with summary.json, belts.csv, toys/ or scored/) or a folder of such folders");
+            }
+            return runs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRun(FileSystem fs, Path p) {
+        for (String marker : List.of("summary.json", "belts.csv", "toys", "scored")) {
+            if (exists(fs, new Path(p, marker))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FileSystem fs(SparkSession spark, String dir) {
+        try {
+            return new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the file system of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(FileSystem fs, Path p) {
+        try {
+            return fs.exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(FileSystem fs, Path p) {
+        try (var in = fs.open(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+}
