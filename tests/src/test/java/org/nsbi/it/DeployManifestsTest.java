@@ -205,7 +205,9 @@ class DeployManifestsTest {
 
     /** A value written in the file, not taken from a template ({{ }}), a variable or command ($) or a placeholder (<>). */
     private static boolean writtenValue(String value) {
-        return !value.isEmpty() && !value.startsWith("{{") && !value.startsWith("$") && !value.startsWith("<");
+        // templates, variables, command substitutions (also escaped inside a message: \$(...)) and placeholders
+        return !value.isEmpty() && !value.startsWith("{{") && !value.startsWith("$") && !value.startsWith("\\$")
+                && !value.startsWith("<");
     }
 
     // ---- the checks themselves fail on a manifest that is wrong ----
@@ -322,7 +324,8 @@ class DeployManifestsTest {
                         "spark.authenticate.secret   abc123",
                         "echo \"spark.authenticate.secret $NSBI_SPARK_AUTH_SECRET\" >> conf; export NSBI_SPARK_AUTH_SECRET=\"$(openssl rand -hex 32)\"",
                         "export NSBI_SPARK_AUTH_SECRET=abc123",
-                        "secretType: Generic")));
+                        "secretType: Generic",
+                        "die \"set it, e.g. export NSBI_SPARK_AUTH_SECRET=\\$(head -c 32 /dev/urandom | base64)\"")));
     }
 
     @Test

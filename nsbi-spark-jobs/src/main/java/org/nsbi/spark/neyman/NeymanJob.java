@@ -155,21 +155,9 @@ public final class NeymanJob {
         summary.put("toys_computed", computed);
         summary.put("toys_per_second", computed / toySeconds);
         summary.put("asimov_closure", closure);
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (int m = 0; m < s.muGrid().length; m++) {
-            int f = belt.failedAt(m);
-            failed.add(Map.of("mu", s.muGrid()[m], "failed", f, "fraction", f / (double) s.toysPerPoint()));
-        }
+        List<Map<String, Object>> failed = failedFits(belt, s);
         summary.put("failed_fits", failed);
-        for (Map<String, Object> f : failed) {
-            if ((double) f.get("fraction") > s.maxFailedFraction()) {
-                throw new FailedFitsException("at mu = " + f.get("mu") + ", " + f.get("failed") + " of " + s.toysPerPoint()
-                        + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * (double) f.get("fraction"))
-                        + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
-                        + "; the toys are kept in " + checkpoints.folder() + " (rerun with --resume and a higher"
-                        + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
-            }
-        }
+        requireFewFailures(failed, s, checkpoints.folder());
         return new Result(belt, outcomes, summary);
     }
 
@@ -205,6 +193,34 @@ public final class NeymanJob {
             spark.sparkContext().removeSparkListener(listener);
             spark.sparkContext().clearJobGroup();
             workload.destroy();
+        }
+    }
+
+    /** Failed fits per grid point: {mu, failed, fraction} (failed toys stay in the belt, counted as t = +inf). */
+    static List<Map<String, Object>> failedFits(Belt belt, Settings s) {
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (int m = 0; m < s.muGrid().length; m++) {
+            int f = belt.failedAt(m);
+            failed.add(Map.of("mu", s.muGrid()[m], "failed", f, "fraction", f / (double) s.toysPerPoint()));
+        }
+        return failed;
+    }
+
+    /**
+     * Fails the run when the failed fits of a grid point exceed the allowed fraction.
+     *
+     * @param keptIn where the toys are kept (the checkpoints), for the message
+     * @throws FailedFitsException naming the grid point, the count and the allowed fraction
+     */
+    static void requireFewFailures(List<Map<String, Object>> failed, Settings s, String keptIn) {
+        for (Map<String, Object> f : failed) {
+            if ((double) f.get("fraction") > s.maxFailedFraction()) {
+                throw new FailedFitsException("at mu = " + f.get("mu") + ", " + f.get("failed") + " of " + s.toysPerPoint()
+                        + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * (double) f.get("fraction"))
+                        + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
+                        + "; the toys are kept in " + keptIn + " (rerun with --resume and a higher"
+                        + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
+            }
         }
     }
 
