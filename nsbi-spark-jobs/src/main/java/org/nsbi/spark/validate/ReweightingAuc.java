@@ -3,8 +3,8 @@ package org.nsbi.spark.validate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.spark.ml.classification.GBTClassificationModel;
-import org.apache.spark.ml.classification.GBTClassifier;
+import org.apache.spark.ml.classification.RandomForestClassificationModel;
+import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
@@ -18,8 +18,8 @@ import org.nsbi.stats.random.ToyRandom;
 
 /**
  * The reweighting test of a ratio r = p_num / p_den: the denominator sample reweighted by r should be
- * indistinguishable from the numerator sample. An independent classifier (Spark MLlib's gradient-boosted trees, not
- * the ratio network's architecture) is trained on a random part of both samples, numerator (label 1, weights w)
+ * indistinguishable from the numerator sample. An independent classifier (Spark MLlib's random forest, not the ratio
+ * network's architecture; a forest grows all its trees in one pass per depth level, so it costs few Spark jobs) is trained on a random part of both samples, numerator (label 1, weights w)
  * against reweighted denominator (label 0, weights w r), each class scaled to the same total weight; its AUC on the
  * other part ({@link WeightedAuc}) is 0.5 when r is right, and the more above 0.5 the more r is wrong. The AUC's
  * spread under "r is right" is given as {@link WeightedAuc#nullSigma} of the test part's effective sizes.
@@ -32,15 +32,15 @@ public final class ReweightingAuc {
     /**
      * The classifier's settings.
      *
-     * @param iterations    boosting iterations, &ge; 1
+     * @param trees         the number of trees, &ge; 1
      * @param depth         tree depth, &ge; 1
      * @param trainFraction the fraction of events used for training, in (0, 1)
      * @param seed          the seed of the split and the trees
      */
-    public record Settings(int iterations, int depth, double trainFraction, long seed) {
+    public record Settings(int trees, int depth, double trainFraction, long seed) {
         public Settings {
-            if (iterations < 1) {
-                throw new IllegalArgumentException("classifier iterations = " + iterations + "; expected >= 1");
+            if (trees < 1) {
+                throw new IllegalArgumentException("classifier trees = " + trees + "; expected >= 1");
             }
             if (depth < 1) {
                 throw new IllegalArgumentException("classifier depth = " + depth + "; expected >= 1");
@@ -105,9 +105,9 @@ public final class ReweightingAuc {
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> trainSet = spark.createDataFrame(jsc.parallelize(train, partitions), schema).cache();
         try {
-            GBTClassificationModel model = new GBTClassifier()
+            RandomForestClassificationModel model = new RandomForestClassifier()
                     .setFeaturesCol("features").setLabelCol("label").setWeightCol("weight")
-                    .setMaxIter(settings.iterations()).setMaxDepth(settings.depth())
+                    .setNumTrees(settings.trees()).setMaxDepth(settings.depth()).setMinInstancesPerNode(20)
                     .setSeed(ToyRandom.of(settings.seed(), "validate-trees/" + key).nextLong())
                     .fit(trainSet);
             Dataset<Row> testSet = spark.createDataFrame(jsc.parallelize(test, partitions), schema);
