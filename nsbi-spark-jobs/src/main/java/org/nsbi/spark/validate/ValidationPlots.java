@@ -49,6 +49,7 @@ public final class ValidationPlots {
                 .title(ratio + ": calibration (chi2 = " + fmt(c.chi2()) + " / " + c.filledBins() + " bins)")
                 .xAxisTitle("mean predicted ratio in the bin").yAxisTitle("histogram ratio / mean predicted ratio").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         double lo = x.stream().mapToDouble(Double::doubleValue).min().orElse(1);
         double hi = x.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         chart.getStyler().setXAxisLogarithmic(lo > 0 && hi / lo > 20);
@@ -65,9 +66,9 @@ public final class ValidationPlots {
     public static byte[] histogram(String title, String xTitle, double[] values, double[] weights, int bins) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        // the range holds all but the outer 0.1% on each side, so a few outliers do not squash the plot
-        double lo = sorted[(int) Math.floor(0.001 * (sorted.length - 1))];
-        double hi = sorted[(int) Math.ceil(0.999 * (sorted.length - 1))];
+        // the range holds all but the outer 0.5% of events on each side, so a few outliers do not squash the plot
+        double lo = sorted[(int) Math.floor(0.005 * (sorted.length - 1))];
+        double hi = sorted[(int) Math.ceil(0.995 * (sorted.length - 1))];
         if (!(hi > lo)) {
             hi = lo + Math.max(1e-9, Math.abs(lo) * 1e-6);
             lo = lo - (hi - lo);
@@ -91,8 +92,9 @@ public final class ValidationPlots {
             y[2 * b + 1] = y[2 * b];
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle("density (weighted, central 99.8%)").build();
+                .yAxisTitle("density (weighted; central 99% of events shown)").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("#0.####");
         XYSeries s = chart.addSeries("events", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
