@@ -49,7 +49,6 @@ public final class ValidationPlots {
                 .title(ratio + ": calibration (chi2 = " + fmt(c.chi2()) + " / " + c.filledBins() + " bins)")
                 .xAxisTitle("mean predicted ratio in the bin").yAxisTitle("histogram ratio / mean predicted ratio").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisDecimalPattern("#0.###");
         double lo = x.stream().mapToDouble(Double::doubleValue).min().orElse(1);
         double hi = x.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         chart.getStyler().setXAxisLogarithmic(lo > 0 && hi / lo > 20);
@@ -69,9 +68,11 @@ public final class ValidationPlots {
         // the range holds all but the outer 0.5% of events on each side, so a few outliers do not squash the plot
         double lo = sorted[(int) Math.floor(0.005 * (sorted.length - 1))];
         double hi = sorted[(int) Math.ceil(0.995 * (sorted.length - 1))];
-        if (!(hi > lo)) {
-            hi = lo + Math.max(1e-9, Math.abs(lo) * 1e-6);
-            lo = lo - (hi - lo);
+        if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(lo)))) {
+            // (nearly) one value, e.g. an exact ratio against itself: a unit range around it (XChart's tick
+            // calculation does not end on a range of 1e-9)
+            lo -= 0.5;
+            hi += 0.5;
         }
         double width = (hi - lo) / bins;
         double[] h = new double[bins];
@@ -94,7 +95,7 @@ public final class ValidationPlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle("density (weighted; central 99% of events shown)").build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("#0.####");
+        chart.getStyler().setXAxisDecimalPattern(decimalPattern(hi - lo));
         XYSeries s = chart.addSeries("events", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
@@ -111,6 +112,15 @@ public final class ValidationPlots {
         chart.getStyler().setErrorBarsColorSeriesColor(false);
         chart.addSeries("value", ratios, values, errors);
         return png(chart);
+    }
+
+    /**
+     * A tick label pattern with enough decimals for about ten distinct ticks over {@code range} (XChart's own choice
+     * prints every digit of a double; a pattern with too few decimals makes its tick spacing search run on).
+     */
+    static String decimalPattern(double range) {
+        int decimals = (int) Math.max(0, Math.min(15, Math.ceil(-Math.log10(range / 10)) + 1));
+        return decimals == 0 ? "#0" : "#0." + "#".repeat(decimals);
     }
 
     private static String fmt(double v) {
