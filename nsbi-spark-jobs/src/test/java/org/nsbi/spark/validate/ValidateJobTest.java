@@ -117,6 +117,19 @@ class ValidateJobTest {
     }
 
     @Test
+    void theCommandRefusesAnUnknownRatioWithExitCodeTwo() {
+        SharedSpark.session();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.nsbi.spark.cli.NsbiCommand.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute("validate", "--config", Path.of("..", "submit", "examples", "offshell-toy-exact.yaml")
+                .toString(), "--only", "r_X", "--out", dir.resolve("refused").toString());
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith("nsbi validate: error: --only r_X: no ratio of "), err.toString());
+        assertTrue(Files.notExists(dir.resolve("refused")), "nothing written for a refused run");
+    }
+
+    @Test
     void badNamesAndMissingSamplesAreRefusedWithTheirName() {
         AnalysisConfig config = small("offshell-toy-exact.yaml");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValidationPlan.of(config,
