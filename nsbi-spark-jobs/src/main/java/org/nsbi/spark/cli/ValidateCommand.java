@@ -17,19 +17,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validates the analysis's ratio networks (or exact ratios) on samples of their numerator and",
-                "denominator: closure, calibration, the reweighting classifier test (AUC), the ensemble's spread and,",
-                "for the off-shell toy, the error against the exact ratios. Writes DIR/validation.json and DIR/plots/.",
-                "Numerator samples: --sample, or drawn by the off-shell toy simulator when the analysis is the toy."})
+        description = "Validates the analysis's ratios (networks or exact) on samples of their numerator and "
+                + "denominator: closure, calibration, the reweighting classifier test (AUC), the ensemble's spread "
+                + "and, for the off-shell toy, the error against the exact ratios. Writes DIR/validation.json and "
+                + "DIR/plots/*.png. Numerator samples: --sample, or drawn by the off-shell toy simulator when the "
+                + "analysis is the toy.")
 public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     AnalysisRunOptions run;
 
     @Option(names = "--sample", paramLabel = "RATIO=FILES",
-            description = {"Events of a ratio's numerator: r_<process> (events of p_c) or r_<process>__<nuisance>__up|down",
-                    "(events of p_c at alpha = +-1); FILES: comma-separated Parquet or CSV paths (any Hadoop URL) with",
-                    "the feature columns. Repeatable."})
+            description = "Events of a ratio's numerator: r_<process> (events of p_c) or "
+                    + "r_<process>__<nuisance>__up|down (events of p_c at alpha = +-1); FILES: comma-separated Parquet "
+                    + "or CSV paths (any Hadoop URL) with the feature columns. Repeatable.")
     Map<String, String> samples = new LinkedHashMap<>();
 
     @Option(names = "--sample-weight", paramLabel = "COLUMN",
@@ -48,7 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Validate only these ratios (comma-separated column names, e.g. r_S,r_NI__ni_shape__up).")
     List<String> only = List.of();
 
-    @Option(names = "--calibration-bins", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--calibration-bins", defaultValue = "20",
+            description = "Bins of the calibration histograms (quantiles of the ratio). Default: ${DEFAULT-VALUE}.")
     int calibrationBins;
 
     @Option(names = "--trees", defaultValue = "30", description = "Trees of the reweighting classifier. Default: ${DEFAULT-VALUE}.")
