@@ -94,9 +94,14 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
                         List.of(numerator), nominal.name(), List.of(nominal)));
             }
         }
-        String sampled = userSamples.isEmpty() ? "off-shell toy simulator, " + draws.events() + " events per sample"
-                : userSamples.size() == columns.size() ? "--sample files"
-                : "--sample files, the others from the off-shell toy simulator (" + draws.events() + " events per sample)";
+        boolean drawn = targets.stream().flatMap(t -> java.util.stream.Stream.of(t.numerator(), t.denominator()))
+                .flatMap(List::stream).filter(e -> !config.reference().contains(e))
+                .anyMatch(e -> !userSamples.containsValue(e));
+        boolean given = targets.stream().flatMap(t -> java.util.stream.Stream.of(t.numerator(), t.denominator()))
+                .flatMap(List::stream).anyMatch(userSamples::containsValue);
+        String simulator = "the off-shell toy simulator (" + draws.events() + " events per sample)";
+        String sampled = given && drawn ? "--sample files, the others from " + simulator
+                : given ? "--sample files" : simulator;
         return new ValidationPlan(targets, noTruth, sampled);
     }
 

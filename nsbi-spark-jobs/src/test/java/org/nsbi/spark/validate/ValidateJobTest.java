@@ -117,6 +117,36 @@ class ValidateJobTest {
     }
 
     @Test
+    void aUserSampleFromParquetFilesIsTheNumerator() throws IOException {
+        org.nsbi.model.offshell.OffshellEvents e = org.nsbi.model.offshell.OffshellSimulator.generate(
+                org.nsbi.model.offshell.OffshellSample.byName("SBI"), 77, 4000, 1000);
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(e.m()[i], e.c()[i], e.y()[i], 2.0));
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("m", "float").add("c", "float").add("y", "float").add("w", "double");
+        String path = dir.resolve("sbi.parquet").toString();
+        SharedSpark.session().createDataFrame(rows, schema).write().parquet(path);
+        AnalysisConfig config = small("offshell-toy-exact.yaml");
+        ValidationPlan plan = ValidationPlan.of(config,
+                Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(path), EventSource.Format.PARQUET, "w")),
+                new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());
+        assertEquals("--sample files", plan.sampled());
+        OutputFolder out = OutputFolder.create(dir.resolve("files").toString(), OutputFolder.ExistingPolicy.REFUSE,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        ValidateJob.run(SharedSpark.session(), config, plan, new ValidateJob.Settings(10, 1000, null), out);
+        out.commit();
+        Map<String, Object> json = Json.readMap(Files.readString(dir.resolve("files/validation.json")), "validation.json");
+        Map<String, Object> r = map(json, "ratios", "r_SBI");
+        assertEquals("r_SBI", r.get("numerator_sample"));
+        assertEquals(4000, ((Number) r.get("numerator_events")).intValue(), "the file's events, not --events");
+        double bound = 10 + 5 * Math.sqrt(20);
+        assertTrue(number(map(r, "calibration"), "chi2") < bound, "the file's SBI events calibrate the exact ratio: "
+                + map(r, "calibration").get("chi2"));
+    }
+
+    @Test
     void theCommandRefusesAnUnknownRatioWithExitCodeTwo() {
         SharedSpark.session();
         java.io.StringWriter err = new java.io.StringWriter();
