@@ -60,18 +60,23 @@ class ValidateJobTest {
         return ((Number) m.get(key)).doubleValue();
     }
 
+    /** Runs the job into {@code dir/name} and returns its validation.json. */
+    private static Map<String, Object> run(String name, AnalysisConfig config, ValidationPlan plan,
+                                           ValidateJob.Settings settings) throws IOException {
+        OutputFolder out = OutputFolder.create(dir.resolve(name).toString(), OutputFolder.ExistingPolicy.REFUSE,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        ValidateJob.run(SharedSpark.session(), config, plan, settings, out);
+        out.commit();
+        return Json.readMap(Files.readString(dir.resolve(name + "/validation.json")), "validation.json");
+    }
+
     @Test
     void exactRatiosPassEveryCheck() throws IOException {
         AnalysisConfig config = small("offshell-toy-exact.yaml");
         ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(6000, 5),
                 Set.of("r_SBI", "r_SBI__energy_scale__up"), files());
         assertNull(plan.truth(), "the toy's reference: exact ratios are the truth");
-        OutputFolder out = OutputFolder.create(dir.resolve("exact").toString(), OutputFolder.ExistingPolicy.REFUSE,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        ValidateJob.run(SharedSpark.session(), config, plan,
-                new ValidateJob.Settings(10, 1000, new ReweightingAuc.Settings(20, 5, 0.5, 9)), out);
-        out.commit();
-        Map<String, Object> json = Json.readMap(Files.readString(dir.resolve("exact/validation.json")), "validation.json");
+        Map<String, Object> json = run("exact", config, plan, new ValidateJob.Settings(10, 1000, new ReweightingAuc.Settings(20, 5, 0.5, 9)));
         for (String ratio : List.of("r_SBI", "r_SBI__energy_scale__up")) {
             Map<String, Object> closure = map(json, "ratios", ratio, "closure");
             assertTrue(Math.abs(number(closure, "pull")) < 4, ratio + ": closure " + closure);
@@ -99,11 +104,7 @@ class ValidateJobTest {
         AnalysisConfig config = small("offshell-toy.yaml");
         ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(3000, 5),
                 Set.of("r_NI__ni_shape__up"), files());
-        OutputFolder out = OutputFolder.create(dir.resolve("onnx").toString(), OutputFolder.ExistingPolicy.REFUSE,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        ValidateJob.run(SharedSpark.session(), config, plan, new ValidateJob.Settings(10, 1000, null), out);
-        out.commit();
-        Map<String, Object> json = Json.readMap(Files.readString(dir.resolve("onnx/validation.json")), "validation.json");
+        Map<String, Object> json = run("onnx", config, plan, new ValidateJob.Settings(10, 1000, null));
         Map<String, Object> r = map(json, "ratios", "r_NI__ni_shape__up");
         assertEquals(3, ((Number) r.get("members")).intValue());
         Map<String, Object> spread = map(r, "ensemble_spread");
@@ -133,11 +134,7 @@ class ValidateJobTest {
                 Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(path), EventSource.Format.PARQUET, "w")),
                 new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());
         assertEquals("--sample files", plan.sampled());
-        OutputFolder out = OutputFolder.create(dir.resolve("files").toString(), OutputFolder.ExistingPolicy.REFUSE,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        ValidateJob.run(SharedSpark.session(), config, plan, new ValidateJob.Settings(10, 1000, null), out);
-        out.commit();
-        Map<String, Object> json = Json.readMap(Files.readString(dir.resolve("files/validation.json")), "validation.json");
+        Map<String, Object> json = run("files", config, plan, new ValidateJob.Settings(10, 1000, null));
         Map<String, Object> r = map(json, "ratios", "r_SBI");
         assertEquals("r_SBI", r.get("numerator_sample"));
         assertEquals(4000, ((Number) r.get("numerator_events")).intValue(), "the file's events, not --events");
