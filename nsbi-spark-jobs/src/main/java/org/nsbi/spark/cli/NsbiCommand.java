@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Neyman confidence belts and intervals from trained density-ratio networks, on Spark.",
         subcommands = {DemoCommand.class, SimulateCommand.class, ScoreCommand.class, NeymanCommand.class,
                 IntervalCommand.class, CoverageCommand.class, ReportCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+                ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class NsbiCommand {
 
     public static void main(String[] args) {

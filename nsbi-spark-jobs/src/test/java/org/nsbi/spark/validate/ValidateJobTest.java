@@ -1,0 +1,177 @@
+package org.nsbi.spark.validate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.AnalysisConfigParser;
+import org.nsbi.model.config.EventSource;
+import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.io.HadoopFileAccess;
+import org.nsbi.spark.io.Json;
+import org.nsbi.spark.io.OutputFolder;
+
+/**
+ * The validate job end to end on small off-shell toy samples: with the exact ratios every check must pass (closure
+ * within its MC error, a flat calibration, AUC 0.5, zero error against truth); with the shared PyTorch fixtures the
+ * ensemble's spread and its error against truth are reported.
+ */
+class ValidateJobTest {
+
+    @TempDir
+    static Path dir;
+
+    private static AnalysisConfig small(String example) {
+        AnalysisConfig full = AnalysisConfigParser.withDefaults().parse(Path.of("..", "submit", "examples", example));
+        return new AnalysisConfig(full.file(), full.features(), List.of(
+                new EventSource.Simulated("ref_S", "S", 3000, 1),
+                new EventSource.Simulated("ref_B", "B", 3000, 2),
+                new EventSource.Simulated("ref_NI", "NI", 3000, 3)),
+                full.processes(), full.systematics(), full.poi(), full.neyman(), full.observed(), full.badRatios(),
+                full.observedAux());
+    }
+
+    private static HadoopFileAccess files() {
+        return new HadoopFileAccess(SharedSpark.session().sparkContext().hadoopConfiguration());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String... keys) {
+        Map<String, Object> at = m;
+        for (String k : keys) {
+            at = (Map<String, Object>) at.get(k);
+        }
+        return at;
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** Runs the job into {@code dir/name} and returns its validation.json. */
+    private static Map<String, Object> run(String name, AnalysisConfig config, ValidationPlan plan,
+                                           ValidateJob.Settings settings) throws IOException {
+        OutputFolder out = OutputFolder.create(dir.resolve(name).toString(), OutputFolder.ExistingPolicy.REFUSE,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        ValidateJob.run(SharedSpark.session(), config, plan, settings, out);
+        out.commit();
+        return Json.readMap(Files.readString(dir.resolve(name + "/validation.json")), "validation.json");
+    }
+
+    @Test
+    void exactRatiosPassEveryCheck() throws IOException {
+        AnalysisConfig config = small("offshell-toy-exact.yaml");
+        ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(6000, 5),
+                Set.of("r_SBI", "r_SBI__energy_scale__up"), files());
+        assertNull(plan.truth(), "the toy's reference: exact ratios are the truth");
+        Map<String, Object> json = run("exact", config, plan, new ValidateJob.Settings(10, 1000, new ReweightingAuc.Settings(20, 5, 0.5, 9)));
+        for (String ratio : List.of("r_SBI", "r_SBI__energy_scale__up")) {
+            Map<String, Object> closure = map(json, "ratios", ratio, "closure");
+            assertTrue(Math.abs(number(closure, "pull")) < 4, ratio + ": closure " + closure);
+            Map<String, Object> cal = map(json, "ratios", ratio, "calibration");
+            double bound = 10 + 5 * Math.sqrt(20);
+            assertTrue(number(cal, "chi2") < bound, ratio + ": calibration chi2 " + cal.get("chi2"));
+            Map<String, Object> auc = map(json, "ratios", ratio, "reweighting_auc");
+            assertTrue(Math.abs(number(auc, "significance")) < 4, ratio + ": reweighting AUC " + auc);
+            Map<String, Object> truth = map(json, "ratios", ratio, "truth");
+            assertEquals(0.0, number(truth, "mean_abs_log_ratio_error"), 0, ratio + ": exact against itself");
+            assertEquals(0.0, number(truth, "p99_abs_log_ratio_error"), 0, ratio + ": exact against itself");
+            assertNull(map(json, "ratios", ratio).get("ensemble_spread"), "one member: no spread");
+        }
+        assertEquals("SBI_energy_scale_up", map(json, "ratios", "r_SBI__energy_scale__up").get("numerator_sample"));
+        assertEquals("SBI", map(json, "ratios", "r_SBI__energy_scale__up").get("denominator_sample"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        for (String plot : List.of("closure", "reweighting_auc", "calibration_r_SBI", "dlogr_r_SBI__energy_scale__up")) {
+            byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve("exact/plots/" + plot + ".png")), 4);
+            assertArrayEquals(png, head, plot + ".png is a PNG");
+        }
+    }
+
+    @Test
+    void fixtureEnsembleHasASpreadAndASmallErrorAgainstTruth() throws IOException {
+        AnalysisConfig config = small("offshell-toy.yaml");
+        ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(3000, 5),
+                Set.of("r_NI__ni_shape__up"), files());
+        Map<String, Object> json = run("onnx", config, plan, new ValidateJob.Settings(10, 1000, null));
+        Map<String, Object> r = map(json, "ratios", "r_NI__ni_shape__up");
+        assertEquals(3, ((Number) r.get("members")).intValue());
+        Map<String, Object> spread = map(r, "ensemble_spread");
+        assertTrue(number(spread, "mean") > 0 && number(spread, "mean") < 0.05, "3 members agree to a few %: " + spread);
+        Map<String, Object> truth = map(r, "truth");
+        double error = number(truth, "mean_abs_log_ratio_error");
+        double effect = number(truth, "mean_abs_log_ratio_exact");
+        assertTrue(error > 0 && error < 0.5 * effect, "network error " + error + " well below the effect " + effect);
+        assertNull(r.get("reweighting_auc"), "--no-auc");
+        assertTrue(Files.exists(dir.resolve("onnx/plots/spread_r_NI__ni_shape__up.png")));
+    }
+
+    @Test
+    void aUserSampleFromParquetFilesIsTheNumerator() throws IOException {
+        org.nsbi.model.offshell.OffshellEvents e = org.nsbi.model.offshell.OffshellSimulator.generate(
+                org.nsbi.model.offshell.OffshellSample.byName("SBI"), 77, 4000, 1000);
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(e.m()[i], e.c()[i], e.y()[i], 2.0));
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("m", "float").add("c", "float").add("y", "float").add("w", "double");
+        String path = dir.resolve("sbi.parquet").toString();
+        SharedSpark.session().createDataFrame(rows, schema).write().parquet(path);
+        AnalysisConfig config = small("offshell-toy-exact.yaml");
+        ValidationPlan plan = ValidationPlan.of(config,
+                Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(path), EventSource.Format.PARQUET, "w")),
+                new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());
+        assertEquals("--sample files", plan.sampled());
+        Map<String, Object> json = run("files", config, plan, new ValidateJob.Settings(10, 1000, null));
+        Map<String, Object> r = map(json, "ratios", "r_SBI");
+        assertEquals("r_SBI", r.get("numerator_sample"));
+        assertEquals(4000, ((Number) r.get("numerator_events")).intValue(), "the file's events, not --events");
+        double bound = 10 + 5 * Math.sqrt(20);
+        assertTrue(number(map(r, "calibration"), "chi2") < bound, "the file's SBI events calibrate the exact ratio: "
+                + map(r, "calibration").get("chi2"));
+    }
+
+    @Test
+    void theCommandRefusesAnUnknownRatioWithExitCodeTwo() {
+        SharedSpark.session();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.nsbi.spark.cli.NsbiCommand.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute("validate", "--config", Path.of("..", "submit", "examples", "offshell-toy-exact.yaml")
+                .toString(), "--only", "r_X", "--out", dir.resolve("refused").toString());
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith("nsbi validate: error: --only r_X: no ratio of "), err.toString());
+        assertTrue(Files.notExists(dir.resolve("refused")), "nothing written for a refused run");
+    }
+
+    @Test
+    void badNamesAndMissingSamplesAreRefusedWithTheirName() {
+        AnalysisConfig config = small("offshell-toy-exact.yaml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValidationPlan.of(config,
+                Map.of(), new ValidationPlan.ToyDraws(10, 1), Set.of("r_X"), files()));
+        assertTrue(e.getMessage().startsWith("--only r_X: no ratio of "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("has that name; expected one of [r_S, r_SBI, r_B, r_NI, "
+                + "r_S__energy_scale__up, r_S__energy_scale__down, r_SBI__energy_scale__up, r_SBI__energy_scale__down, "
+                + "r_B__energy_scale__up, r_B__energy_scale__down, r_NI__energy_scale__up, r_NI__energy_scale__down, "
+                + "r_NI__ni_shape__up, r_NI__ni_shape__down]"), e.getMessage());
+        AnalysisConfig renamed = new AnalysisConfig(config.file(), List.of("mass", "c", "y"), config.reference(),
+                config.processes(), List.of(), config.poi(), config.neyman(), config.observed(), config.badRatios(),
+                config.observedAux());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> ValidationPlan.of(
+                renamed, Map.of(), new ValidationPlan.ToyDraws(10, 1), Set.of(), files()));
+        assertEquals("ratio r_S: no numerator sample; give one with --sample r_S=<files> (the simulator cannot draw it: "
+                + "the features [mass, c, y] are not the toy's [m, c, y])", missing.getMessage());
+    }
+}
