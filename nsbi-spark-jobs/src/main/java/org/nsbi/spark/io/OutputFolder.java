@@ -89,8 +89,13 @@ public final class OutputFolder {
 
     /** Writes a small text file (CSV, JSON) into the staging folder. */
     public void writeText(String relative, String text) {
+        writeBytes(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a small binary file (an ONNX network) into the staging folder. */
+    public void writeBytes(String relative, byte[] bytes) {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative + " into " + staging + ": " + e.getMessage(), e);
         }
