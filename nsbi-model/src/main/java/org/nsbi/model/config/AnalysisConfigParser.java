@@ -42,6 +42,10 @@ public final class AnalysisConfigParser {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** The keys of a config's top level. */
+    private static final String[] TOP_KEYS = {"features", "reference", "processes", "systematics", "poi", "neyman",
+        "observed", "observed_aux", "bad_ratios", "training"};
+
     private final FileAccess files;
     private final CoefficientValidator coefficients;
 
@@ -67,14 +71,25 @@ public final class AnalysisConfigParser {
 
     /** Reads and validates a local config file; relative paths in it are relative to its folder. */
     public AnalysisConfig parse(Path file) {
-        String text;
+        return parse(read(file), file.toString(), file.toAbsolutePath().getParent().toString());
+    }
+
+    private static String read(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": cannot read the config file: " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir.toString());
+    }
+
+    private static JsonNode tree(String yaml, String fileName) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": ";
+            throw new ConfigException(List.of(fileName + ": " + where + "not valid YAML: " + e.getOriginalMessage()));
+        }
     }
 
     /**
@@ -87,14 +102,7 @@ public final class AnalysisConfigParser {
      */
     public AnalysisConfig parse(String yaml, String fileName, String baseDir) {
         ConfigProblems problems = new ConfigProblems(fileName);
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(List.of(fileName + ": " + where + "not valid YAML: " + e.getOriginalMessage()));
-        }
+        JsonNode root = tree(yaml, fileName);
         AnalysisConfig config = new Reading(problems, baseDir).config(root, fileName);
         if (!problems.all().isEmpty()) {
             throw new ConfigException(problems.all());
@@ -107,26 +115,13 @@ public final class AnalysisConfigParser {
      * process ratios, its {@code reference}); the rest of the analysis is not validated here.
      */
     public TrainingConfig parseTraining(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot read the config file: " + e.getMessage()));
-        }
-        return parseTraining(text, file.toString(), file.toAbsolutePath().getParent().toString());
+        return parseTraining(read(file), file.toString(), file.toAbsolutePath().getParent().toString());
     }
 
     /** As {@link #parseTraining(Path)}, from config text; arguments as for {@link #parse(String, String, String)}. */
     public TrainingConfig parseTraining(String yaml, String fileName, String baseDir) {
         ConfigProblems problems = new ConfigProblems(fileName);
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(List.of(fileName + ": " + where + "not valid YAML: " + e.getOriginalMessage()));
-        }
+        JsonNode root = tree(yaml, fileName);
         TrainingConfig config = new Reading(problems, baseDir).trainingConfig(root, fileName);
         if (!problems.all().isEmpty()) {
             throw new ConfigException(problems.all());
@@ -150,8 +145,7 @@ public final class AnalysisConfigParser {
         }
 
         AnalysisConfig config(JsonNode root, String fileName) {
-            JsonNode top = p.mapping(root, "(top level)", "features", "reference", "processes", "systematics", "poi",
-                    "neyman", "observed", "observed_aux", "bad_ratios", "training");
+            JsonNode top = p.mapping(root, "(top level)", TOP_KEYS);
             if (top == null) {
                 return null;
             }
@@ -184,8 +178,7 @@ public final class AnalysisConfigParser {
         }
 
         TrainingConfig trainingConfig(JsonNode root, String fileName) {
-            JsonNode top = p.mapping(root, "(top level)", "features", "reference", "processes", "systematics", "poi",
-                    "neyman", "observed", "observed_aux", "bad_ratios", "training");
+            JsonNode top = p.mapping(root, "(top level)", TOP_KEYS);
             if (top == null) {
                 return null;
             }
