@@ -82,9 +82,9 @@ public record TrainingSet(Dataset<Row> data, long label1, long label0) {
                 DataTypes.createStructField(LABEL, DataTypes.DoubleType, false),
                 DataTypes.createStructField(FEATURES, SQLDataTypes.VectorType(), false)));
         Dataset<Row> data = spark.createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Row> counts = data.groupBy(LABEL).count().collectAsList();
         ones.unpersist(false);
         zeros.unpersist(false);
-        List<Row> counts = data.groupBy(LABEL).count().collectAsList();
         long n1 = 0;
         long n0 = 0;
         for (Row r : counts) {
