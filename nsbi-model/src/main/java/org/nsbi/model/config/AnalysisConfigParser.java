@@ -42,6 +42,10 @@ public final class AnalysisConfigParser {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** The keys of a config's top level. */
+    private static final String[] TOP_KEYS = {"features", "reference", "processes", "systematics", "poi", "neyman",
+        "observed", "observed_aux", "bad_ratios", "training"};
+
     private final FileAccess files;
     private final CoefficientValidator coefficients;
 
@@ -67,14 +71,25 @@ public final class AnalysisConfigParser {
 
     /** Reads and validates a local config file; relative paths in it are relative to its folder. */
     public AnalysisConfig parse(Path file) {
-        String text;
+        return parse(read(file), file.toString(), file.toAbsolutePath().getParent().toString());
+    }
+
+    private static String read(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": cannot read the config file: " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir.toString());
+    }
+
+    private static JsonNode tree(String yaml, String fileName) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": ";
+            throw new ConfigException(List.of(fileName + ": " + where + "not valid YAML: " + e.getOriginalMessage()));
+        }
     }
 
     /**
@@ -87,15 +102,27 @@ public final class AnalysisConfigParser {
      */
     public AnalysisConfig parse(String yaml, String fileName, String baseDir) {
         ConfigProblems problems = new ConfigProblems(fileName);
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(List.of(fileName + ": " + where + "not valid YAML: " + e.getOriginalMessage()));
-        }
+        JsonNode root = tree(yaml, fileName);
         AnalysisConfig config = new Reading(problems, baseDir).config(root, fileName);
+        if (!problems.all().isEmpty()) {
+            throw new ConfigException(problems.all());
+        }
+        return config;
+    }
+
+    /**
+     * Reads and validates the {@code training} section of a local config file (with its {@code features} and, for
+     * process ratios, its {@code reference}); the rest of the analysis is not validated here.
+     */
+    public TrainingConfig parseTraining(Path file) {
+        return parseTraining(read(file), file.toString(), file.toAbsolutePath().getParent().toString());
+    }
+
+    /** As {@link #parseTraining(Path)}, from config text; arguments as for {@link #parse(String, String, String)}. */
+    public TrainingConfig parseTraining(String yaml, String fileName, String baseDir) {
+        ConfigProblems problems = new ConfigProblems(fileName);
+        JsonNode root = tree(yaml, fileName);
+        TrainingConfig config = new Reading(problems, baseDir).trainingConfig(root, fileName);
         if (!problems.all().isEmpty()) {
             throw new ConfigException(problems.all());
         }
@@ -118,8 +145,7 @@ public final class AnalysisConfigParser {
         }
 
         AnalysisConfig config(JsonNode root, String fileName) {
-            JsonNode top = p.mapping(root, "(top level)", "features", "reference", "processes", "systematics", "poi",
-                    "neyman", "observed", "observed_aux", "bad_ratios");
+            JsonNode top = p.mapping(root, "(top level)", TOP_KEYS);
             if (top == null) {
                 return null;
             }
@@ -149,6 +175,178 @@ public final class AnalysisConfigParser {
             }
             return new AnalysisConfig(fileName, features, reference, processes, systematics, poi, neyman, observed,
                     badRatios, observedAux);
+        }
+
+        TrainingConfig trainingConfig(JsonNode root, String fileName) {
+            JsonNode top = p.mapping(root, "(top level)", TOP_KEYS);
+            if (top == null) {
+                return null;
+            }
+            features = features(top);
+            List<String> knownProcesses = namesOf(top.get("processes"));
+            List<String> knownSystematics = namesOf(top.get("systematics"));
+            String tp = "training";
+            JsonNode t = p.mapping(top.get(tp), tp, "ensemble", "hidden_layers", "max_iterations", "events", "seed",
+                    "reference", "processes", "systematics");
+            if (t == null) {
+                return null;
+            }
+            Long ensemble = p.whole(t, "ensemble", tp, 1);
+            List<Integer> hidden = hiddenLayers(t, tp);
+            Long maxIterations = p.whole(t, "max_iterations", tp, 1);
+            Long events = p.whole(t, "events", tp, 1);
+            Long seed = p.whole(t, "seed", tp, 0);
+            List<TrainingConfig.Ratio> ratios = new ArrayList<>();
+            boolean ok = trainedProcesses(t, top, knownProcesses, ratios) & trainedSystematics(t, knownProcesses,
+                    knownSystematics, ratios);
+            if (ok && ratios.isEmpty()) {
+                p.add(tp, "expected at least one ratio to train (training.processes or training.systematics), found"
+                        + " none");
+            }
+            if (!p.all().isEmpty() || features == null || ensemble == null || hidden == null || maxIterations == null
+                    || events == null || seed == null || !ok) {
+                return null;
+            }
+            if (ensemble > 1000 || maxIterations > Integer.MAX_VALUE) {
+                p.add(tp, "expected ensemble <= 1000 and max_iterations <= " + Integer.MAX_VALUE + ", found "
+                        + ensemble + " and " + maxIterations);
+                return null;
+            }
+            return new TrainingConfig(fileName, features, new TrainingConfig.Settings(ensemble.intValue(), hidden,
+                    maxIterations.intValue(), events, seed), ratios);
+        }
+
+        /** The {@code name} values of a list of mappings, read leniently (null if absent or unreadable). */
+        private List<String> namesOf(JsonNode list) {
+            if (list == null || !list.isArray()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode n : list) {
+                if (n.isObject() && n.hasNonNull("name")) {
+                    names.add(n.get("name").asText());
+                }
+            }
+            return names;
+        }
+
+        private List<Integer> hiddenLayers(JsonNode t, String tp) {
+            List<JsonNode> nodes = p.list(t, "hidden_layers", tp, "a list of hidden layer sizes", true);
+            if (nodes == null) {
+                return null;
+            }
+            String path = child(tp, "hidden_layers");
+            if (nodes.isEmpty()) {
+                p.add(path, "expected at least one hidden layer size, found an empty list");
+                return null;
+            }
+            List<Integer> sizes = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                JsonNode n = nodes.get(i);
+                if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < 1) {
+                    p.add(index(path, i), "expected a layer size, a whole number >= 1, found " + found(n));
+                    continue;
+                }
+                sizes.add(n.intValue());
+            }
+            return sizes.size() == nodes.size() ? sizes : null;
+        }
+
+        /** training.processes: {process, samples} each, r_c = p_c / p_ref against the reference. */
+        private boolean trainedProcesses(JsonNode t, JsonNode top, List<String> known,
+                                         List<TrainingConfig.Ratio> out) {
+            if (!t.has("processes")) {
+                return true;
+            }
+            List<JsonNode> nodes = p.list(t, "processes", "training", "a list of {process, samples}", false);
+            if (nodes == null) {
+                return false;
+            }
+            List<EventSource> reference = t.has("reference") ? sources(t, "reference", "training")
+                    : top.has("reference") ? sources(top, "reference") : null;
+            if (reference == null && !t.has("reference") && !top.has("reference") && !nodes.isEmpty()) {
+                p.add("training.reference", "missing; expected the reference samples (label 0 of the process"
+                        + " ratios), here or as the config's reference");
+            }
+            boolean ok = reference != null || nodes.isEmpty();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = index("training.processes", i);
+                JsonNode c = p.mapping(nodes.get(i), path, "process", "samples");
+                if (c == null) {
+                    ok = false;
+                    continue;
+                }
+                String process = knownName(c, "process", path, known, "processes");
+                if (process != null) {
+                    Integer first = seen.putIfAbsent(process, i);
+                    if (first != null) {
+                        p.add(child(path, "process"), "expected each process once, found '" + process
+                                + "' again (first at " + index("training.processes", first) + ")");
+                    }
+                }
+                List<EventSource> samples = sources(c, "samples", path);
+                if (process == null || samples == null || reference == null) {
+                    ok = false;
+                    continue;
+                }
+                out.add(new TrainingConfig.Ratio("ratio_" + process, process, null, 0, samples, reference));
+            }
+            return ok;
+        }
+
+        /** training.systematics: {name, process, nominal, up, down} each, p_c(x | ±1) / p_c(x). */
+        private boolean trainedSystematics(JsonNode t, List<String> knownProcesses, List<String> knownSystematics,
+                                           List<TrainingConfig.Ratio> out) {
+            if (!t.has("systematics")) {
+                return true;
+            }
+            List<JsonNode> nodes = p.list(t, "systematics", "training",
+                    "a list of {name, process, nominal, up, down}", false);
+            if (nodes == null) {
+                return false;
+            }
+            boolean ok = true;
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = index("training.systematics", i);
+                JsonNode e = p.mapping(nodes.get(i), path, "name", "process", "nominal", "up", "down");
+                if (e == null) {
+                    ok = false;
+                    continue;
+                }
+                String name = knownName(e, "name", path, knownSystematics, "systematics");
+                String process = knownName(e, "process", path, knownProcesses, "processes");
+                if (name != null && process != null) {
+                    Integer first = seen.putIfAbsent(name + "/" + process, i);
+                    if (first != null) {
+                        p.add(path, "expected each (name, process) once, found (" + name + ", " + process
+                                + ") again (first at " + index("training.systematics", first) + ")");
+                    }
+                }
+                List<EventSource> nominal = sources(e, "nominal", path);
+                List<EventSource> up = sources(e, "up", path);
+                List<EventSource> down = sources(e, "down", path);
+                if (name == null || process == null || nominal == null || up == null || down == null) {
+                    ok = false;
+                    continue;
+                }
+                String base = "syst_" + process + "_" + name;
+                out.add(new TrainingConfig.Ratio(base + "_up", process, name, 1, up, nominal));
+                out.add(new TrainingConfig.Ratio(base + "_down", process, name, -1, down, nominal));
+            }
+            return ok;
+        }
+
+        /** A name that, when the config lists {@code listKey}, must be one of {@code known}. */
+        private String knownName(JsonNode node, String key, String path, List<String> known, String listKey) {
+            String name = p.string(node, key, path, true);
+            if (name != null && known != null && !known.contains(name)) {
+                p.add(child(path, key), "expected one of the config's " + listKey + " (" + String.join(", ", known)
+                        + "), found '" + name + "'");
+                return null;
+            }
+            return name;
         }
 
         private List<String> features(JsonNode top) {
@@ -181,17 +379,24 @@ public final class AnalysisConfigParser {
         }
 
         private List<EventSource> sources(JsonNode top, String key) {
-            List<JsonNode> nodes = p.list(top, key, "", "a list of samples (name and files or simulate)", false);
+            return sources(top, key, "");
+        }
+
+        /** The list of samples at {@code parent.key}; {@code parentPath} is the parent's key path. */
+        private List<EventSource> sources(JsonNode parent, String key, String parentPath) {
+            String listPath = child(parentPath, key);
+            List<JsonNode> nodes = p.list(parent, key, parentPath, "a list of samples (name and files or simulate)",
+                    false);
             if (nodes == null) {
                 return null;
             }
             if (nodes.isEmpty()) {
-                p.add(key, "expected at least one sample, found an empty list");
+                p.add(listPath, "expected at least one sample, found an empty list");
             }
             List<EventSource> out = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
-                String path = index(key, i);
+                String path = index(listPath, i);
                 JsonNode s = p.mapping(nodes.get(i), path, "name", "files", "format", "weight", "simulate");
                 if (s == null) {
                     continue;
@@ -201,7 +406,7 @@ public final class AnalysisConfigParser {
                     Integer first = seen.putIfAbsent(name, i);
                     if (first != null) {
                         p.add(child(path, "name"), "expected a unique sample name, found '" + name + "' again (first at "
-                                + index(key, first) + ")");
+                                + index(listPath, first) + ")");
                     }
                 }
                 EventSource source = s.has("simulate") ? simulated(s, path, name) : fileSource(s, path, name);

@@ -137,7 +137,7 @@ public final class OutputFolder {
         writeBytes(relative, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes a small binary file (an image) into the staging folder. */
+    /** Writes a small binary file (an image, an ONNX network) into the staging folder. */
     public void writeBytes(String relative, byte[] bytes) {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
             out.write(bytes);
