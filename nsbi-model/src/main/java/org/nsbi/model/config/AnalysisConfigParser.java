@@ -101,13 +101,7 @@ public final class AnalysisConfigParser {
      * @throws ConfigException listing every problem
      */
     public AnalysisConfig parse(String yaml, String fileName, String baseDir) {
-        ConfigProblems problems = new ConfigProblems(fileName);
-        JsonNode root = tree(yaml, fileName);
-        AnalysisConfig config = new Reading(problems, baseDir).config(root, fileName);
-        if (!problems.all().isEmpty()) {
-            throw new ConfigException(problems.all());
-        }
-        return config;
+        return validated(yaml, fileName, baseDir, (reading, root) -> reading.config(root, fileName));
     }
 
     /**
@@ -120,9 +114,15 @@ public final class AnalysisConfigParser {
 
     /** As {@link #parseTraining(Path)}, from config text; arguments as for {@link #parse(String, String, String)}. */
     public TrainingConfig parseTraining(String yaml, String fileName, String baseDir) {
+        return validated(yaml, fileName, baseDir, (reading, root) -> reading.trainingConfig(root, fileName));
+    }
+
+    /** Reads one part of a config with one {@link Reading}; throws every problem found at once. */
+    private <T> T validated(String yaml, String fileName, String baseDir,
+                            java.util.function.BiFunction<Reading, JsonNode, T> part) {
         ConfigProblems problems = new ConfigProblems(fileName);
         JsonNode root = tree(yaml, fileName);
-        TrainingConfig config = new Reading(problems, baseDir).trainingConfig(root, fileName);
+        T config = part.apply(new Reading(problems, baseDir), root);
         if (!problems.all().isEmpty()) {
             throw new ConfigException(problems.all());
         }
