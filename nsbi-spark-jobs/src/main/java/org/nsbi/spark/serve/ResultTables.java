@@ -64,7 +64,7 @@ public final class ResultTables {
         List<Dataset<Row>> belts = new ArrayList<>();
         List<Dataset<Row>> toys = new ArrayList<>();
         List<Dataset<Row>> scores = new ArrayList<>();
-        long scoredRuns = 0;
+        int scoredRuns = 0;
         for (Path run : runs) {
             String name = run.getName();
             String summaryText = exists(fs, new Path(run, "summary.json")) ? read(fs, new Path(run, "summary.json")) : null;
@@ -97,10 +97,9 @@ public final class ResultTables {
         registered.put("runs", runRows.size());
         spark.createDataFrame(intervalRows, INTERVALS_SCHEMA).createOrReplaceGlobalTempView("intervals");
         registered.put("intervals", (int) intervalRows.stream().map(r -> r.getString(0)).distinct().count());
-        view(belts, "belts", registered);
-        view(toys, "toys", registered);
-        view(scores, "scores", registered);
-        registered.replace("scores", (int) scoredRuns);
+        view(belts, belts.size(), "belts", registered);
+        view(toys, toys.size(), "toys", registered);
+        view(scores, scoredRuns, "scores", registered);
         return registered;
     }
 
@@ -117,7 +116,8 @@ public final class ResultTables {
                 .select("run", "sample", "block", "e.*");
     }
 
-    private static void view(List<Dataset<Row>> parts, String name, Map<String, Integer> registered) {
+    /** The union of the parts as a global temporary view, recorded with the number of runs that feed it. */
+    private static void view(List<Dataset<Row>> parts, int runs, String name, Map<String, Integer> registered) {
         if (parts.isEmpty()) {
             return;
         }
@@ -126,7 +126,7 @@ public final class ResultTables {
             all = all.unionByName(parts.get(i), true);
         }
         all.createOrReplaceGlobalTempView(name);
-        registered.put(name, parts.size());
+        registered.put(name, runs);
     }
 
     private static List<Row> intervals(String run, String data, Map<?, ?> summary) {
