@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
  * The {@code nsbi} command line. {@code submit/nsbi} runs it on an embedded local Spark;
  * {@code spark-submit --class org.nsbi.spark.cli.NsbiCommand <jar>} runs the same on a cluster.
  *
- * <p>Exit codes: 0 success; 2 bad input (config, data, output folder), with a message naming the
- * file, field and what was expected; 1 any other failure.
+ * <p>Exit codes: 0 success; 2 a user error ({@link org.nsbi.model.UserError}: config, data, output folder,
+ * checkpoints of another run, an option; picocli's own for an unknown option), its message in one line naming the
+ * file or option, the field and what was expected; 1 any other failure, with its stack trace.
  */
 @Command(name = "nsbi", mixinStandardHelpOptions = true, version = "nsbi-spark 0.1.0",
         description = "Neyman confidence belts and intervals from trained density-ratio networks, on Spark.",
