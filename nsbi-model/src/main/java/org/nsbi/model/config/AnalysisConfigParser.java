@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.nsbi.model.UserError;
 import org.nsbi.model.onnx.BadRatioPolicy;
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.OnnxRatioNetwork;
 import org.nsbi.model.onnx.RatioConvention;
 
 /**
@@ -138,6 +137,8 @@ public final class AnalysisConfigParser {
         private List<String> processNames;
         /** The nuisance parameters' names, once read; null if unreadable. */
         private List<String> nuisanceNames;
+        /** The ONNX networks named by the ratio sources read, for {@link OnnxWidthCheck} after the reading. */
+        private final List<OnnxWidthCheck.Named> networks = new ArrayList<>();
 
         Reading(ConfigProblems problems, String baseDir) {
             this.p = problems;
@@ -160,6 +161,9 @@ public final class AnalysisConfigParser {
             BadRatioPolicy badRatios = badRatios(top);
             Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
                     "an auxiliary measurement");
+            if (features != null) {
+                OnnxWidthCheck.check(features, networks, files, p);
+            }
             if (poi != null && processes != null) {
                 for (int i = 0; i < processes.size(); i++) {
                     ProcessSpec c = processes.get(i);
@@ -649,9 +653,10 @@ public final class AnalysisConfigParser {
                     List<JsonNode> nodes = p.list(r, "onnx", path, "an ONNX file or a list of them (an ensemble)", true);
                     List<String> models = nodes == null ? null : paths(nodes, child(path, "onnx"), "an existing ONNX file");
                     if (models != null) {
-                        checkOnnx(models, nodes.size() == 1 ? List.of(child(path, "onnx"))
-                                : java.util.stream.IntStream.range(0, models.size())
-                                .mapToObj(i -> index(child(path, "onnx"), i)).toList());
+                        for (int i = 0; i < models.size(); i++) {
+                            networks.add(new OnnxWidthCheck.Named(models.get(i),
+                                    nodes.size() == 1 ? child(path, "onnx") : index(child(path, "onnx"), i)));
+                        }
                     }
                     return models == null || conv == null || average == null ? null
                             : new RatioSource.Onnx(models, conv, average);
@@ -674,27 +679,6 @@ public final class AnalysisConfigParser {
             } catch (UserError e) {
                 p.add(child(path, "output"), "expected one of " + RatioConvention.configNames() + ", found '" + c + "'");
                 return null;
-            }
-        }
-
-        /** Loads each readable ONNX file and checks its input width against the feature list. */
-        private void checkOnnx(List<String> models, List<String> keyPaths) {
-            if (features == null) {
-                return;
-            }
-            for (int i = 0; i < models.size(); i++) {
-                String model = models.get(i);
-                if (!files.handles(model)) {
-                    continue;
-                }
-                try {
-                    OnnxRatioNetwork.load(model, files.readAllBytes(model), features.size(), null, 1);
-                } catch (IOException e) {
-                    p.add(keyPaths.get(i), "expected a readable ONNX file, found: " + e.getMessage());
-                } catch (UserError e) {
-                    p.add(keyPaths.get(i), "expected an ONNX network for the " + features.size() + " features "
-                            + features + ", found: " + e.getMessage());
-                }
             }
         }
 
