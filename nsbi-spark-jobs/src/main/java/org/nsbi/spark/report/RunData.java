@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.spark.coverage.CoverageFile;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
@@ -17,17 +17,16 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * @param belt           belts.csv
  * @param toys           the toys of each grid point, in grid order
  * @param scans          the t(&mu;) scans with their intervals (may be empty: a neyman folder has none)
- * @param coverage       the coverage rows of coverage.json (empty when there is none)
+ * @param coverage       coverage.json (null when there is none)
  * @param coverageSource where coverage.json was read from (null when there is none)
  */
 public record RunData(String run, Map<String, Object> summary, Belt belt, List<PointToys> toys, List<Scan> scans,
-                      List<Coverage> coverage, String coverageSource) {
+                      CoverageFile coverage, String coverageSource) {
 
     public RunData {
         summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         toys = List.copyOf(toys);
         scans = List.copyOf(scans);
-        coverage = List.copyOf(coverage);
         if (toys.size() != belt.muGrid().length) {
             throw new IllegalArgumentException(run + ": toys at " + toys.size() + " grid points, but the belt has "
                     + belt.muGrid().length);
@@ -72,21 +71,6 @@ public record RunData(String run, Map<String, Object> summary, Belt belt, List<P
             }
             out.add(new ConfidenceInterval(number(m, "cl", source), (String) m.get("method"), pieces,
                     Boolean.TRUE.equals(m.get("at_grid_edge"))));
-        }
-        return out;
-    }
-
-    /** The rows of coverage.json's {@code coverage} list. */
-    @SuppressWarnings("unchecked")
-    static List<Coverage> coverage(Map<String, Object> json, String source) {
-        if (!(json.get("coverage") instanceof List<?> rows)) {
-            throw new IllegalArgumentException(source + ": no 'coverage' list; expected the coverage.json of 'nsbi coverage'");
-        }
-        List<Coverage> out = new ArrayList<>();
-        for (Object o : rows) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            out.add(new Coverage(number(m, "mu", source), number(m, "cl", source), (String) m.get("method"),
-                    (int) number(m, "covered", source), (int) number(m, "n", source), (int) number(m, "failed", source)));
         }
         return out;
     }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.spark.coverage.CoverageFile;
 
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
@@ -37,11 +37,11 @@ public final class RunReader {
         return new RunReader(spark).read(run, intervalDirs, coverageDir);
     }
 
-    /** The coverage rows of a coverage folder's coverage.json. */
-    public static List<Coverage> coverage(SparkSession spark, String coverageDir) {
+    /** A coverage folder's coverage.json. */
+    public static CoverageFile coverage(SparkSession spark, String coverageDir) {
         RunReader r = new RunReader(spark);
         String file = r.file(coverageDir, "coverage.json");
-        return RunData.coverage(Json.readMap(r.text(file), file), file);
+        return CoverageFile.read(r.text(file), file);
     }
 
     private RunData read(String run, List<String> intervalDirs, String coverageDir) {
@@ -63,10 +63,10 @@ public final class RunReader {
             String f = file(dir, "summary.json");
             scans.add(scan(dir, Json.readMap(text(f), f), f, "scan.csv"));
         }
-        List<Coverage> coverage = List.of();
+        CoverageFile coverage = null;
         String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
         if (coverageDir != null || files.exists(coverageFile)) {
-            coverage = RunData.coverage(Json.readMap(text(coverageFile), coverageFile), coverageFile);
+            coverage = CoverageFile.read(text(coverageFile), coverageFile);
         } else {
             coverageFile = null;
         }

@@ -11,6 +11,8 @@ import org.apache.commons.math3.random.Well19937c;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.spark.coverage.CoverageFile;
+import org.nsbi.spark.coverage.ExperimentOrigin;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.NeymanJob;
@@ -85,11 +87,17 @@ final class SmallRun {
         return new ObservedScan.Result(null, intervals(belt), mu, t);
     }
 
-    static List<Coverage> coverage() {
-        return List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0), new Coverage(0.5, 0.6827, "wilks", 64, 100, 0),
-                new Coverage(0.5, 0.9545, "neyman", 96, 100, 0), new Coverage(0.5, 0.9545, "wilks", 93, 100, 0),
-                new Coverage(1.5, 0.6827, "neyman", 67, 100, 1), new Coverage(1.5, 0.6827, "wilks", 66, 100, 1),
-                new Coverage(1.5, 0.9545, "neyman", 95, 100, 1), new Coverage(1.5, 0.9545, "wilks", 94, 100, 1));
+    /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */
+    static CoverageFile coverage() {
+        List<Coverage> rows = List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0, TOYS),
+                new Coverage(0.5, 0.6827, "wilks", 64, 100, 0, 0), new Coverage(0.5, 0.9545, "neyman", 96, 100, 0, TOYS),
+                new Coverage(0.5, 0.9545, "wilks", 93, 100, 0, 0), new Coverage(1.5, 0.6827, "neyman", 67, 100, 1, TOYS),
+                new Coverage(1.5, 0.6827, "wilks", 66, 100, 1, 0), new Coverage(1.5, 0.9545, "neyman", 100, 100, 1, TOYS),
+                new Coverage(1.5, 0.9545, "wilks", 94, 100, 1, 0));
+        return new CoverageFile("coverage", "simulator", ExperimentOrigin.SIMULATOR.meaning(), List.of(), "small-run",
+                "small-test.yaml", new CoverageFile.RunHashes("b", "s", "c", "r"), "nominal", List.of(), 5L,
+                ExperimentOrigin.SIMULATOR.purpose(), 5L, 100, 25, CoverageFile.ERRORS,
+                rows.stream().map(CoverageFile.Row::of).toList(), 1.0);
     }
 
     static Map<String, Object> summary(Belt belt) {
@@ -117,7 +125,7 @@ final class SmallRun {
     }
 
     /** The run as the report reads it (no coverage unless given). */
-    static RunData runData(List<Coverage> coverage) {
+    static RunData runData(CoverageFile coverage) {
         Belt belt = belt();
         List<PointToys> points = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
@@ -128,7 +136,7 @@ final class SmallRun {
         }
         Scan scan = Scan.fromCsv("observed", MU_HAT, intervals(belt), scanResult(belt).scanCsv(belt), "scan.csv");
         return new RunData("small-run", summary(belt), belt, points, List.of(scan), coverage,
-                coverage.isEmpty() ? null : "coverage.json");
+                coverage == null ? null : "coverage.json");
     }
 
     /** Writes the run folder as demo does: summary.json, belts.csv, scan.csv, toys/ (Parquet). */
@@ -148,11 +156,6 @@ final class SmallRun {
 
     /** coverage.json as the coverage command writes it. */
     static String coverageJson() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Coverage c : coverage()) {
-            rows.add(Map.of("mu", c.mu(), "cl", c.cl(), "method", c.method(), "covered", c.covered(), "n", c.n(),
-                    "failed", c.failed(), "fraction", c.fraction(), "error", c.error()));
-        }
-        return Json.write(Map.of("command", "coverage", "coverage", rows));
+        return coverage().toJson();
     }
 }
