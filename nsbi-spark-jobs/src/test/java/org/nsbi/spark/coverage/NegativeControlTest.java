@@ -24,7 +24,9 @@ import org.nsbi.spark.score.ScoredColumns;
 import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.BootstrapExperiments;
 import org.nsbi.stats.coverage.ExperimentRunner;
+import org.nsbi.stats.coverage.ExperimentSource;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -57,9 +59,9 @@ class NegativeControlTest {
 
     @Test
     void aWrongModelFailsTheCheckAndTheExactOnePassesIt() {
-        List<Coverage> tooMuchSbi = check(1.0, 1.15);
-        List<Coverage> notClosing = check(1.15, 1.0);
-        List<Coverage> exact = check(1.0, 1.0);
+        List<Coverage> tooMuchSbi = check(1.0, 1.15, ExperimentOrigin.SIMULATOR);
+        List<Coverage> notClosing = check(1.15, 1.0, ExperimentOrigin.SIMULATOR);
+        List<Coverage> exact = check(1.0, 1.0, ExperimentOrigin.SIMULATOR);
         print("nu_SBI x 1.15", tooMuchSbi);
         print("r_SBI x 1.15", notClosing);
         print("exact", exact);
@@ -68,6 +70,17 @@ class NegativeControlTest {
         assertTrue(neyman(notClosing).anyMatch(c -> Math.abs(c.pull()) > 3),
                 "r_SBI x 1.15 (not closing): Neyman coverage off nominal by more than 3 sigma somewhere in [0, 2]");
         assertTrue(neyman(exact).allMatch(c -> Math.abs(c.pull()) < 3), "the exact analysis covers within 3 sigma everywhere");
+    }
+
+    /**
+     * Why the simulator is needed: experiments bootstrapped from the wrong analysis's own reference sample are
+     * exchangeable with its toys, and its coverage looks right (pulls within 3 sigma) however wrong the model is.
+     */
+    @Test
+    void theBootstrapOfTheReferenceCannotSeeTheWrongModel() {
+        List<Coverage> closure = check(1.0, 1.15, ExperimentOrigin.BOOTSTRAP);
+        print("nu_SBI x 1.15, bootstrap", closure);
+        assertTrue(neyman(closure).allMatch(c -> Math.abs(c.pull()) < 3), "the closure test passes the wrong model");
     }
 
     private static java.util.stream.Stream<Coverage> neyman(List<Coverage> rows) {
@@ -85,7 +98,7 @@ class NegativeControlTest {
      * Coverage at MU_TRUE of the off-shell toy analysis (exact ratios, no nuisance parameters) with r_SBI times
      * {@code scale} and the model's SBI yield times {@code yieldScale}.
      */
-    static List<Coverage> check(double scale, double yieldScale) {
+    static List<Coverage> check(double scale, double yieldScale, ExperimentOrigin origin) {
         AnalysisConfig full = AnalysisConfigParser.withDefaults()
                 .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
         List<ProcessSpec> processes = new ArrayList<>();
@@ -116,8 +129,10 @@ class NegativeControlTest {
         long t1 = System.nanoTime();
         List<ToyOutcome> experiments = new ArrayList<>();
         for (int e = 0; e < MU_TRUE.length; e++) {
-            experiments.addAll(ExperimentRunner.run(12, ExperimentOrigin.SIMULATOR.purpose(), e, MU_TRUE[e], 0, EXPERIMENTS,
-                    new SimulatorExperiments(model, plan, MU_TRUE[e], alpha), model));
+            ExperimentSource source = origin == ExperimentOrigin.SIMULATOR
+                    ? new SimulatorExperiments(model, plan, MU_TRUE[e], alpha)
+                    : BootstrapExperiments.of(model, reference, MU_TRUE[e], alpha);
+            experiments.addAll(ExperimentRunner.run(12, origin.purpose(), e, MU_TRUE[e], 0, EXPERIMENTS, source, model));
         }
         System.err.printf(Locale.ROOT, "r_SBI x %.2f, nu_SBI x %.2f: toys %.1fs, experiments %.1fs%n", scale, yieldScale, (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
