@@ -23,6 +23,6 @@ for size in $sizes; do
   time submit/nsbi neyman --config "$config" --scored "$out/scored-$size" --toys "$toys" --out "$out/run-$size" --overwrite
   time submit/nsbi coverage --run "$out/run-$size" --experiments-from simulator --mu 0,0.5,1,2 --experiments "$n" \
     --out "$out/coverage-$size" --overwrite
-  tables+=("reference $((3 * per))=$out/coverage-$size/coverage.json")
+  tables+=("reference $((3 * per))::$out/coverage-$size/coverage.json")
 done
 python3 bench/coverage-table.py "${tables[@]}" | tee "$out/coverage-table.md"

@@ -23,5 +23,5 @@ for truth in nominal shifted; do
   time submit/nsbi coverage --run "$out/run" --experiments-from simulator --mu 0,0.25,0.5,1,2 "${alpha[@]}" \
     --experiments "$n" --out "$out/coverage-$truth" --overwrite
 done
-python3 bench/coverage-table.py "alpha=0=$out/coverage-nominal/coverage.json" \
-  "alpha=(1,0,-1)=$out/coverage-shifted/coverage.json" | tee "$out/coverage-table.md"
+python3 bench/coverage-table.py "alpha=0::$out/coverage-nominal/coverage.json" \
+  "alpha=(1,0,-1)::$out/coverage-shifted/coverage.json" | tee "$out/coverage-table.md"

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Prints coverage.json files of 'nsbi coverage' as one markdown table: per (label, mu_true, CL) the Neyman and Wilks
-coverage with its error and pull.  usage: coverage-table.py LABEL=coverage.json ..."""
+coverage with its error and pull.  usage: coverage-table.py LABEL::coverage.json ..."""
 import json
 import sys
 
 rows = []
 for arg in sys.argv[1:]:
-    label, path = arg.split("=", 1)
+    label, path = arg.split("::", 1)
     c = json.load(open(path))
     by = {}
     for r in c["coverage"]:

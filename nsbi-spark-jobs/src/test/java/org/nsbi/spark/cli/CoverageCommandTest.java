@@ -15,7 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.spark.SharedSpark;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.spark.coverage.CoverageFile;
+import org.nsbi.spark.coverage.CoverageJob;
+import org.nsbi.spark.coverage.CoverageWorkload;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ToyOutcome;
 import picocli.CommandLine;
 
 /**
@@ -150,6 +158,38 @@ class CoverageCommandTest {
         assertTrue(e.contains("nuisance_truth: profiled"), e);
         assertTrue(e.contains("alpha_true = alpha-hat-hat(mu_true)"), e);
         assertFalse(Files.exists(dir.resolve("refused-4")), "nothing written");
+    }
+
+    @Test
+    void anInterruptedCheckResumesFromItsCheckpointsToTheSameExperiments() throws Exception {
+        AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(dir.resolve("small.yaml"));
+        MixtureModel model = Pipeline.model(config);
+        double[] mu = {0.5, 2};
+        CoverageWorkload w = CoverageWorkload.simulator(model, mu, new double[2][3], ScoringPlan.of(config, null));
+        CoverageJob.Settings s = new CoverageJob.Settings(9, 8, 2, 0);
+        org.apache.hadoop.conf.Configuration conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+        OutputFolder whole = OutputFolder.create(dir.resolve("job-whole").toString(), OutputFolder.ExistingPolicy.REFUSE, conf);
+        List<ToyOutcome> reference = CoverageJob.run(SharedSpark.session(), w, 2, s, whole, "plan\n");
+        whole.commit();
+
+        OutputFolder stopped = OutputFolder.create(dir.resolve("job-resumed").toString(), OutputFolder.ExistingPolicy.REFUSE, conf);
+        CoverageJob.run(SharedSpark.session(), w, 2, s, stopped, "plan\n");
+        stopped.abandon();
+        Path blocks = dir.resolve(".job-resumed.checkpoint").resolve("experiments").resolve("blocks");
+        List<Path> files;
+        try (var list = Files.list(blocks)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".bin")).sorted().toList();
+        }
+        assertEquals(8, files.size(), "2 mu_true x 4 blocks of 2 experiments");
+        for (int i = 0; i < files.size(); i += 2) {
+            Files.delete(files.get(i));
+        }
+        OutputFolder again = OutputFolder.create(dir.resolve("job-resumed").toString(), OutputFolder.ExistingPolicy.RESUME, conf);
+        List<ToyOutcome> resumed = CoverageJob.run(SharedSpark.session(), w, 2, s, again, "plan\n");
+        again.commit();
+        assertEquals(16, resumed.size());
+        assertEquals(reference, resumed, "the resumed check's experiments are the uninterrupted one's");
+        assertEquals(experiments(dir.resolve("job-whole")), experiments(dir.resolve("job-resumed")));
     }
 
     private static String[] concat(String[] a, String... b) {
