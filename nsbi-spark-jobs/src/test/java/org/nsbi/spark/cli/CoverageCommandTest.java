@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
+import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.spark.coverage.CoverageFile;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
@@ -158,6 +159,21 @@ class CoverageCommandTest {
         assertTrue(e.contains("nuisance_truth: profiled"), e);
         assertTrue(e.contains("alpha_true = alpha-hat-hat(mu_true)"), e);
         assertFalse(Files.exists(dir.resolve("refused-4")), "nothing written");
+
+        Path checked = dir.resolve("cov-profiled");
+        ok("coverage", "--run", profiled.toString(), "--config", dir.resolve("small.yaml").toString(), "--experiments-from",
+                "simulator", "--mu", "1", "--experiments", "2", "--out", checked.toString());
+        CoverageFile f = coverage(checked);
+        assertTrue(f.nuisanceTruth().startsWith("profiled"), f.nuisanceTruth());
+        AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(dir.resolve("small.yaml"));
+        MixtureModel model = Pipeline.model(config);
+        double[] alphaHatHat = Pipeline.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, new double[] {1}, model,
+                Pipeline.observedNll(SharedSpark.session(), config, model, dir.resolve("scored").toString()))[0];
+        for (int k = 0; k < 3; k++) {
+            assertEquals(alphaHatHat[k], f.truths().get(0).alpha().get(model.nuisances().get(k)), 0.0,
+                    "alpha_true = alpha-hat-hat(1) of the observed data: " + model.nuisances().get(k));
+        }
+        assertTrue(java.util.Arrays.stream(alphaHatHat).anyMatch(a -> a != 0), "not the nominal truth");
     }
 
     @Test
