@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
-import org.nsbi.spark.coverage.CoverageFile;
+import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
 import org.nsbi.spark.coverage.ExperimentOrigin;
@@ -96,8 +97,8 @@ public final class CoverageCommand implements Callable<Integer> {
         SparkSession session = spark.session("nsbi coverage");
         String summaryFile = run + "/summary.json";
         String summaryText = Pipeline.readText(session, summaryFile);
-        Map<String, Object> runSummary = Json.readMap(summaryText, summaryFile);
-        String configFile = config != null ? config : (String) runSummary.get("config");
+        RunSummary runSummary = Json.read(summaryText, RunSummary.class, summaryFile);
+        String configFile = config != null ? config : runSummary.run().config();
         if (configFile == null) {
             throw new IllegalArgumentException(summaryFile + " names no config; pass --config");
         }
@@ -108,11 +109,10 @@ public final class CoverageCommand implements Callable<Integer> {
         Belt belt = Belt.fromCsv(beltsText, beltsFile);
         double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
         checkMus(muTrue, belt);
-        String scored = runSummary.containsKey("scored") ? (String) runSummary.get("scored") : run;
-        Long beltSeed = runSummary.get("seed") instanceof Number n ? n.longValue() : null;
-        long runSeed = seed != null ? seed : beltSeed != null ? beltSeed : analysis.neyman().seed();
-        String truth = String.valueOf(runSummary.getOrDefault("nuisance_truth", "nominal"));
-        boolean profiled = NeymanSettings.NuisanceTruth.PROFILED.name().equalsIgnoreCase(truth);
+        String scored = runSummary.scored() != null ? runSummary.scored() : run;
+        long beltSeed = runSummary.neyman().seed();
+        long runSeed = seed != null ? seed : beltSeed;
+        boolean profiled = NeymanSettings.NuisanceTruth.PROFILED.name().equalsIgnoreCase(runSummary.neyman().nuisanceTruth());
         ExperimentOrigin origin = origin(experimentsFrom);
         checkAlpha(origin, profiled, summaryFile);
         ScoringPlan plan = ScoringPlan.of(analysis, new HadoopFileAccess(session.sparkContext().hadoopConfiguration()));
@@ -141,7 +141,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 workload = CoverageWorkload.bootstrap(origin, model, muTrue, alphaTrue, mc);
                 sampleHash = NeymanPlan.sha256(mc, model.nuisanceCount());
             }
-            CoverageFile.RunHashes hashes = new CoverageFile.RunHashes(sha256(beltsText), sha256(summaryText),
+            CoverageSummary.RunHashes hashes = new CoverageSummary.RunHashes(sha256(beltsText), sha256(summaryText),
                     sha256(Pipeline.readText(session, analysis.file().toString())),
                     NeymanPlan.sha256(reference, model.nuisanceCount()));
             CoverageJob.Settings settings = new CoverageJob.Settings(runSeed, experiments, perBlock, partitions);
@@ -151,19 +151,19 @@ public final class CoverageCommand implements Callable<Integer> {
                     + "\nreference " + hashes.reference() + "\n";
             List<ToyOutcome> outcomes = CoverageJob.run(session, workload, muTrue.length, settings, out, planText);
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<CoverageFile.Row> rows = new ArrayList<>();
+            List<CoverageSummary.Row> rows = new ArrayList<>();
             for (Coverage c : Coverage.of(belt, outcomes, muTrue)) {
-                rows.add(CoverageFile.Row.of(c));
+                rows.add(CoverageSummary.Row.of(c));
                 System.err.printf(Locale.ROOT, "[coverage %s] mu %.3f  CL %.4f  %-6s  %.4f +- %.4f  (%d of %d, %+.1f sigma)%n",
                         origin.label(), c.mu(), c.cl(), c.method(), c.fraction(), c.error(), c.covered(), c.n(), c.pull());
             }
-            List<CoverageFile.Truth> truths = new ArrayList<>();
+            List<CoverageSummary.Truth> truths = new ArrayList<>();
             for (int m = 0; m < muTrue.length; m++) {
                 Map<String, Double> a = new LinkedHashMap<>();
                 for (int k = 0; k < model.nuisanceCount(); k++) {
                     a.put(model.nuisances().get(k), alphaTrue[m][k]);
                 }
-                truths.add(new CoverageFile.Truth(muTrue[m], a));
+                truths.add(new CoverageSummary.Truth(muTrue[m], a));
             }
             String nuisanceTruth = profiled
                     ? "profiled: the belt was built for the observed data's alpha-hat-hat(mu); the experiments are drawn at"
@@ -172,11 +172,9 @@ public final class CoverageCommand implements Callable<Integer> {
                     : "nominal: the belt's toys were drawn at alpha = 0; the experiments at alpha_true"
                     + (alpha == null || alpha.isEmpty() ? " = 0 (nominal)" : " = " + alpha
                     + ", so this tests the nominal construction against another nuisance truth");
-            CoverageFile file = new CoverageFile("coverage", origin.label(), origin.meaning(), sourceFiles, run,
+            return new CoverageSummary("coverage", origin.label(), origin.meaning(), sourceFiles, run,
                     analysis.file().toString(), hashes, nuisanceTruth, truths, runSeed, origin.purpose(), beltSeed,
-                    experiments, perBlock, CoverageFile.ERRORS, rows, seconds);
-            out.writeText("coverage.json", file.toJson());
-            return null;
+                    experiments, perBlock, CoverageSummary.ERRORS, rows, seconds, 0);
         }, out -> Report.coverageFigure(org.nsbi.spark.report.RunReader.coverage(session, out.stagingRoot())).write(out, ""));
     }
 

@@ -2,14 +2,10 @@ package org.nsbi.spark.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToyBlockTask;
 import org.nsbi.spark.neyman.ToyCheckpoints;
 import org.nsbi.spark.progress.ProgressLine;
@@ -51,7 +47,6 @@ public final class CoverageJob {
      */
     public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
                                        OutputFolder out, String plan) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan,
                 spark.sparkContext().hadoopConfiguration());
@@ -64,26 +59,7 @@ public final class CoverageJob {
         if (!missing.isEmpty()) {
             compute(spark, workload, s, missing, checkpoints);
         }
-        String path = out.stagingPath("experiments");
-        JavaRDD<Row> rows = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
-            List<Row> r = new ArrayList<>(task.toys());
-            for (ToyOutcome o : checkpoints.read(task)) {
-                r.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(),
-                        o.converged(), o.failure(), o.nPe()));
-            }
-            return r.iterator();
-        });
-        spark.createDataFrame(rows, NeymanJob.TOYS_SCHEMA).write().parquet(path);
-        List<ToyOutcome> outcomes = new ArrayList<>();
-        for (Row r : spark.read().parquet(path).orderBy("mu_index", "toy").collectAsList()) {
-            List<Object> alpha = r.getList(5);
-            double[] a = new double[alpha.size()];
-            for (int k = 0; k < a.length; k++) {
-                a[k] = ((Number) alpha.get(k)).doubleValue();
-            }
-            outcomes.add(new ToyOutcome(r.getInt(0), r.getDouble(1), r.getInt(2), r.getDouble(3), r.getDouble(4), a,
-                    r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8)));
-        }
+        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, out.stagingPath("experiments"));
         return outcomes;
     }
 

@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.nsbi.spark.coverage.CoverageFile;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.stats.belt.Coverage;
 
 /**
@@ -22,7 +22,7 @@ public final class CoveragePlot {
     private CoveragePlot() {
     }
 
-    public static XYChart chart(CoverageFile coverage) {
+    public static XYChart chart(CoverageSummary coverage) {
         List<Coverage> rows = coverage.rows();
         TreeSet<Double> cls = new TreeSet<>();
         TreeSet<Double> mus = new TreeSet<>();

@@ -61,7 +61,7 @@ public record Report(List<Figure> figures, String html) {
     }
 
     /** The coverage figure (coverage.png/.svg), as the coverage command writes it beside coverage.json. */
-    public static Figure coverageFigure(org.nsbi.spark.coverage.CoverageFile coverage) {
+    public static Figure coverageFigure(org.nsbi.model.output.CoverageSummary coverage) {
         return Figure.render("coverage", "Coverage of the Neyman and Wilks intervals against \u03bc_true (" + coverage.source()
                 + (coverage.source().equals("bootstrap") ? ": a closure test of the machinery only" : "")
                 + "), with errors including the belt's Monte Carlo noise, and the band of exact coverage.",

@@ -18,7 +18,7 @@ import org.nsbi.spark.SharedSpark;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.NeymanSettings;
-import org.nsbi.spark.coverage.CoverageFile;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
 import org.nsbi.spark.io.OutputFolder;
@@ -75,8 +75,8 @@ class CoverageCommandTest {
                 .collectAsList();
     }
 
-    static CoverageFile coverage(Path out) throws Exception {
-        return CoverageFile.read(Files.readString(out.resolve("coverage.json")), "coverage.json");
+    static CoverageSummary coverage(Path out) throws Exception {
+        return org.nsbi.spark.report.RunReader.coverageOf(Files.readString(out.resolve("coverage.json")), "coverage.json");
     }
 
     @Test
@@ -92,7 +92,7 @@ class CoverageCommandTest {
         assertEquals(rows, experiments(b), "the same experiments, bit for bit");
         assertTrue(rows.stream().allMatch(r -> r.getBoolean(6)), "every experiment's fits converged");
 
-        CoverageFile f = coverage(a);
+        CoverageSummary f = coverage(a);
         assertEquals("simulator", f.source());
         assertTrue(f.tests().startsWith("a coverage check of the analysis"), f.tests());
         assertEquals("coverage-simulator", f.streams());
@@ -104,7 +104,7 @@ class CoverageCommandTest {
         assertEquals(Map.of("energy_scale", 1.0, "ni_norm", 0.0, "ni_shape", -1.0), f.truths().get(1).alpha());
         assertTrue(f.nuisanceTruth().startsWith("nominal"), f.nuisanceTruth());
         assertEquals(3 * 2 * 2, f.coverage().size(), "3 mu_true x 2 levels x Neyman and Wilks");
-        for (CoverageFile.Row r : f.coverage()) {
+        for (CoverageSummary.Row r : f.coverage()) {
             assertEquals(12, r.n());
             assertEquals(r.method().equals("neyman") ? 40 : 0, r.beltToys());
             assertTrue(r.error() > 0, "never a zero error");
@@ -117,10 +117,10 @@ class CoverageCommandTest {
     void theBootstrapIsLabelledAClosureTestAndAnIndependentSampleIsBootstrapped() throws Exception {
         Path boot = dir.resolve("cov-boot");
         ok("coverage", "--run", run.toString(), "--experiments-from", "bootstrap", "--experiments", "6", "--out", boot.toString());
-        CoverageFile f = coverage(boot);
+        CoverageSummary f = coverage(boot);
         assertEquals("bootstrap", f.source());
         assertTrue(f.tests().startsWith("a closure test of the machinery only"), f.tests());
-        assertEquals(List.of(0.0, 0.5, 1.0, 1.5, 2.0), f.truths().stream().map(CoverageFile.Truth::mu).toList(),
+        assertEquals(List.of(0.0, 0.5, 1.0, 1.5, 2.0), f.truths().stream().map(CoverageSummary.Truth::mu).toList(),
                 "by default the grid points and the mid-points");
 
         Path mc = dir.resolve("mc");
@@ -130,7 +130,7 @@ class CoverageCommandTest {
                 mc.resolve("samples/NI").toString());
         ok("coverage", "--run", run.toString(), "--experiments-from", sample, "--weight-column", "weight", "--mu", "1",
                 "--experiments", "6", "--out", files.toString());
-        CoverageFile g = coverage(files);
+        CoverageSummary g = coverage(files);
         assertEquals("files", g.source());
         assertEquals(3, g.sourceFiles().size());
         assertTrue(g.tests().contains("independent MC sample"), g.tests());
@@ -163,7 +163,7 @@ class CoverageCommandTest {
         Path checked = dir.resolve("cov-profiled");
         ok("coverage", "--run", profiled.toString(), "--config", dir.resolve("small.yaml").toString(), "--experiments-from",
                 "simulator", "--mu", "1", "--experiments", "2", "--out", checked.toString());
-        CoverageFile f = coverage(checked);
+        CoverageSummary f = coverage(checked);
         assertTrue(f.nuisanceTruth().startsWith("profiled"), f.nuisanceTruth());
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(dir.resolve("small.yaml"));
         MixtureModel model = Pipeline.model(config);

@@ -1,11 +1,5 @@
-package org.nsbi.spark.coverage;
+package org.nsbi.model.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 import org.nsbi.stats.belt.Coverage;
@@ -13,7 +7,8 @@ import org.nsbi.stats.belt.Coverage;
 /**
  * coverage.json, the record of a coverage check: what was tested (the source of the experiments and what that makes
  * the check, the truths, the seeds), which run (its folder and the SHA-256 of its belts, summary, config and scored
- * reference sample), and one row per (&mu;_true, CL, method). Written and read as this record (snake_case keys).
+ * reference sample), and one row per (&mu;_true, CL, method). Written and read as this record (snake_case keys, by
+ * nsbi-spark-jobs' Json).
  *
  * @param command           "coverage"
  * @param source            "simulator", "files" or "bootstrap"
@@ -31,22 +26,19 @@ import org.nsbi.stats.belt.Coverage;
  * @param experimentsPerBlock experiments per task
  * @param errors            how the errors are computed
  * @param coverage          the rows
- * @param experimentSeconds time spent on the experiments
+ * @param experimentSeconds time spent on the experiments (with loading the reference and scoring an MC sample)
+ * @param seconds           wall time of the command
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CoverageFile(String command, String source, String tests, List<String> sourceFiles, String run,
+public record CoverageSummary(String command, String source, String tests, List<String> sourceFiles, String run,
                            String config, RunHashes runHashes, String nuisanceTruth, List<Truth> truths, long seed,
-                           String streams, Long beltSeed, int experimentsPerMu, int experimentsPerBlock, String errors,
-                           List<Row> coverage, double experimentSeconds) {
+                           String streams, long beltSeed, int experimentsPerMu, int experimentsPerBlock, String errors,
+                           List<Row> coverage, double experimentSeconds, double seconds) implements TimedSummary {
 
     public static final String ERRORS = "error = sqrt(binomial^2 + belt^2): binomial = sqrt(p(1-p)/n), at p = 0 or 1 the"
             + " distance to the far end of the central 68.27% Clopper-Pearson interval; belt (Neyman only) ="
             + " sqrt(CL(1-CL)/N_toys), the belt's own Monte Carlo noise; pull = (fraction - CL)/error";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    public CoverageFile {
+    public CoverageSummary {
         sourceFiles = List.copyOf(sourceFiles);
         truths = List.copyOf(truths);
         coverage = List.copyOf(coverage);
@@ -60,17 +52,14 @@ public record CoverageFile(String command, String source, String tests, List<Str
      * @param config    the config file
      * @param reference the scored reference sample, in its canonical order (weights and ratios)
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunHashes(String belts, String summary, String config, String reference) {
     }
 
     /** &alpha;_true at one &mu;_true. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Truth(double mu, Map<String, Double> alpha) {
     }
 
     /** One (&mu;_true, CL, method): the counts and the derived fraction, errors and pull. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Row(double mu, double cl, String method, int covered, int n, int failed, int beltToys, double fraction,
                       double error, double binomialError, double beltError, double pull) {
 
@@ -89,25 +78,9 @@ public record CoverageFile(String command, String source, String tests, List<Str
         return coverage.stream().map(Row::toCoverage).toList();
     }
 
-    public String toJson() {
-        try {
-            return MAPPER.writeValueAsString(this) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write coverage.json: " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads coverage.json; {@code source} names the file in messages. */
-    public static CoverageFile read(String text, String source) {
-        CoverageFile f;
-        try {
-            f = MAPPER.readValue(text, CoverageFile.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + " is not the coverage.json of 'nsbi coverage': " + e.getOriginalMessage(), e);
-        }
-        if (f.coverage() == null || f.coverage().isEmpty()) {
-            throw new IllegalArgumentException(source + ": no 'coverage' rows; expected the coverage.json of 'nsbi coverage'");
-        }
-        return f;
+    @Override
+    public CoverageSummary withSeconds(double s) {
+        return new CoverageSummary(command, source, tests, sourceFiles, run, config, runHashes, nuisanceTruth, truths, seed,
+                streams, beltSeed, experimentsPerMu, experimentsPerBlock, errors, coverage, experimentSeconds, s);
     }
 }
