@@ -140,6 +140,11 @@ public final class CoverageCommand implements Callable<Integer> {
                 EventTable mc = independentSample(session, analysis, plan, model, sourceFiles, out.stagingPath("scored-mc"));
                 workload = CoverageWorkload.bootstrap(origin, model, muTrue, alphaTrue, mc);
                 sampleHash = NeymanPlan.sha256(mc, model.nuisanceCount());
+                if (sampleHash.equals(NeymanPlan.sha256(reference, model.nuisanceCount()))) {
+                    throw new IllegalArgumentException("--experiments-from " + experimentsFrom + ": these are the events of"
+                            + " the run's reference sample, not an independent MC sample; use --experiments-from bootstrap"
+                            + " for the closure test of the machinery, or files of events the reference does not hold");
+                }
             }
             CoverageSummary.RunHashes hashes = new CoverageSummary.RunHashes(sha256(beltsText), sha256(summaryText),
                     sha256(Pipeline.readText(session, analysis.file().toString())),

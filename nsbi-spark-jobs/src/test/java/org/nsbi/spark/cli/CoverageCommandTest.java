@@ -135,6 +135,20 @@ class CoverageCommandTest {
         assertEquals(3, g.sourceFiles().size());
         assertTrue(g.tests().contains("independent MC sample"), g.tests());
         assertEquals(6, experiments(files).size());
+
+        // the reference sample itself, as per-event files: the same samples, seeds and block size as the config's
+        List<String> parts = new java.util.ArrayList<>();
+        long seed = 101;
+        for (String name : List.of("S", "B", "NI")) {
+            Path copy = dir.resolve("reference-" + name);
+            ok("simulate", "--samples", name, "--events", "3000", "--seed", String.valueOf(seed++), "--block-size", "4096",
+                    "--out", copy.toString());
+            parts.add(copy.resolve("samples").resolve(name).toString());
+        }
+        String reference = String.join(",", parts);
+        String e = nsbi(2, "coverage", "--run", run.toString(), "--experiments-from", reference, "--weight-column", "weight",
+                "--experiments", "2", "--out", dir.resolve("refused-reference").toString());
+        assertTrue(e.contains("these are the events of the run's reference sample, not an independent MC sample"), e);
     }
 
     @Test
