@@ -39,16 +39,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true,
-        description = {"Checks the coverage of a run's intervals: at each mu_true, N experiments drawn at the truth",
-                "(mu_true, alpha_true) are treated as observed data; the fraction whose Neyman (and Wilks) interval contains",
-                "mu_true is reported per confidence level, with an error that includes the belt's own Monte Carlo noise, in",
-                "DIR/coverage.json, and plotted in DIR/coverage.png and coverage.svg. The experiments come from",
-                "  simulator  the off-shell toy's simulator, scored with the run's ratios (networks or exact): a check of the analysis;",
-                "  FILES      an independent weighted MC sample (not the reference; Parquet or CSV, comma-separated paths or",
-                "             globs), Poisson-bootstrapped with the run's model weights at the truth;",
-                "  bootstrap  the belt's own reference sample: a closure test of the machinery only (it covers by construction).",
-                "A belt built with nuisance_truth: profiled is a belt for the observed data's alpha-hat-hat(mu): its experiments",
-                "are drawn at alpha_true = alpha-hat-hat(mu_true) of the observed data, and --alpha is refused."})
+        description = {"Checks the coverage of a run's intervals: at each mu_true, N experiments drawn",
+                "at the truth (mu_true, alpha_true) are treated as observed data; the fraction",
+                "whose Neyman (and Wilks) interval contains mu_true is reported per confidence",
+                "level, with an error that includes the belt's own Monte Carlo noise, in",
+                "DIR/coverage.json, and plotted in DIR/coverage.png and coverage.svg.",
+                "The experiments come from (--experiments-from):",
+                "  simulator  the off-shell toy's simulator, scored with the run's ratios",
+                "             (networks or exact): a check of the analysis;",
+                "  FILES      an independent weighted MC sample (not the reference; Parquet",
+                "             or CSV, comma-separated paths or globs), Poisson-bootstrapped",
+                "             with the run's model weights at the truth;",
+                "  bootstrap  the belt's own reference sample: a closure test of the",
+                "             machinery only (it covers by construction).",
+                "A belt built with nuisance_truth: profiled is a belt for the observed data's",
+                "alpha-hat-hat(mu): its experiments are drawn at alpha_true =",
+                "alpha-hat-hat(mu_true) of the observed data, and --alpha is refused."})
 public final class CoverageCommand implements Callable<Integer> {
 
     @Mixin
