@@ -10,7 +10,7 @@ out="${1:?usage: bench/coverage-reference-size.sh OUT_DIR [experiments] [toys] [
 n="${2:-500}"
 toys="${3:-1000}"
 sizes="${4:-10000 100000 1000000}"
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 mkdir -p "$out"
 tables=()
 for size in $sizes; do

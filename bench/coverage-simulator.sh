@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out="${1:?usage: bench/coverage-simulator.sh OUT_DIR [experiments] [toys]}"
 n="${2:-500}"
 toys="${3:-1000}"
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 mkdir -p "$out"
 config="$out/offshell-toy-exact-coverage.yaml"
 sed -e 's/mu_grid: {from: 0, to: 4, steps: 17}/mu_grid: [0, 0.25, 0.5, 1, 2]/' \

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
@@ -106,7 +107,7 @@ public final class CoverageCommand implements Callable<Integer> {
         RunSummary runSummary = Json.read(summaryText, RunSummary.class, summaryFile);
         String configFile = config != null ? config : runSummary.run().config();
         if (configFile == null) {
-            throw new IllegalArgumentException(summaryFile + " names no config; pass --config");
+            throw new UserError(summaryFile + " names no config; pass --config");
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
         MixtureModel model = Pipeline.model(analysis);
@@ -147,7 +148,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 workload = CoverageWorkload.bootstrap(origin, model, muTrue, alphaTrue, mc);
                 sampleHash = NeymanPlan.sha256(mc, model.nuisanceCount());
                 if (sampleHash.equals(NeymanPlan.sha256(reference, model.nuisanceCount()))) {
-                    throw new IllegalArgumentException("--experiments-from " + experimentsFrom + ": these are the events of"
+                    throw new UserError("--experiments-from " + experimentsFrom + ": these are the events of"
                             + " the run's reference sample, not an independent MC sample; use --experiments-from bootstrap"
                             + " for the closure test of the machinery, or files of events the reference does not hold");
                 }
@@ -201,7 +202,7 @@ public final class CoverageCommand implements Callable<Integer> {
         double[] grid = belt.muGrid();
         for (double mu : muTrue) {
             if (!(mu >= grid[0] && mu <= grid[grid.length - 1])) {
-                throw new IllegalArgumentException("--mu " + mu + ": expected a true mu inside the belt's grid range ["
+                throw new UserError("--mu " + mu + ": expected a true mu inside the belt's grid range ["
                         + grid[0] + ", " + grid[grid.length - 1] + "]");
             }
         }
@@ -213,14 +214,14 @@ public final class CoverageCommand implements Callable<Integer> {
             return;
         }
         if (profiled) {
-            throw new IllegalArgumentException("--alpha " + alpha + ": the run's belt was built with nuisance_truth: profiled ("
+            throw new UserError("--alpha " + alpha + ": the run's belt was built with nuisance_truth: profiled ("
                     + summaryFile + "), a belt for the observed data's alpha-hat-hat(mu); its coverage is checked at"
                     + " alpha_true = alpha-hat-hat(mu_true), which the command uses without --alpha. Coverage at another"
                     + " alpha_true would need a belt built for that alpha (nuisance_truth: nominal checks the nominal"
                     + " construction against other truths)");
         }
         if (origin == ExperimentOrigin.BOOTSTRAP) {
-            throw new IllegalArgumentException("--alpha " + alpha + " with --experiments-from bootstrap: the bootstrap of"
+            throw new UserError("--alpha " + alpha + " with --experiments-from bootstrap: the bootstrap of"
                     + " the reference sample is a closure test of the machinery, drawn at the belt's own truth; use"
                     + " --experiments-from simulator or an independent MC sample to test another alpha_true");
         }
@@ -233,11 +234,11 @@ public final class CoverageCommand implements Callable<Integer> {
             for (Map.Entry<String, Double> e : alpha.entrySet()) {
                 int k = model.nuisances().indexOf(e.getKey());
                 if (k < 0) {
-                    throw new IllegalArgumentException("--alpha " + e.getKey() + "=" + e.getValue()
+                    throw new UserError("--alpha " + e.getKey() + "=" + e.getValue()
                             + ": the analysis has no nuisance parameter '" + e.getKey() + "'; it has " + model.nuisances());
                 }
                 if (!Double.isFinite(e.getValue())) {
-                    throw new IllegalArgumentException("--alpha " + e.getKey() + "=" + e.getValue() + ": expected a finite number");
+                    throw new UserError("--alpha " + e.getKey() + "=" + e.getValue() + ": expected a finite number");
                 }
                 a[k] = e.getValue();
             }
@@ -257,7 +258,7 @@ public final class CoverageCommand implements Callable<Integer> {
         EventSource.Files source = new EventSource.Files("independent MC", files, format, weightColumn);
         long n = ScoreJob.scoreSample(session, analysis, plan, source, "independent MC sample", path, 10_000);
         if (n == 0) {
-            throw new IllegalArgumentException("--experiments-from " + files + ": the independent MC sample has no events");
+            throw new UserError("--experiments-from " + files + ": the independent MC sample has no events");
         }
         return ScoredTable.load(session, path, Pipeline.features(analysis), model).table();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
@@ -17,6 +18,7 @@ import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
@@ -76,7 +78,7 @@ final class Pipeline {
         String file = scoredDir + "/scored.json";
         Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
         if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
-            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+            throw new UserError(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
                     + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
         return model.nuisances().stream().mapToDouble(aux::get).toArray();
@@ -85,7 +87,7 @@ final class Pipeline {
     static String readText(SparkSession spark, String file) {
         HadoopFileAccess files = new HadoopFileAccess(spark.sparkContext().hadoopConfiguration());
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected the output of an earlier stage there");
+            throw new UserError("no file " + file + "; expected the output of an earlier stage there");
         }
         return new String(files.read(file), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -168,7 +170,7 @@ final class Pipeline {
     /** Reads belts.csv of a Neyman folder back into a Belt. */
     static Belt readBelt(SparkSession spark, String neymanDir) {
         String file = new Path(neymanDir, "belts.csv").toString();
-        return Belt.fromCsv(readText(spark, file), file);
+        return BeltsTable.fromCsv(readText(spark, file), file);
     }
 
     /** Command-line overrides of the config's Neyman settings. */

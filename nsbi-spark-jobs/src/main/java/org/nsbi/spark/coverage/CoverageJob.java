@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.ToyBlockTask;
 import org.nsbi.spark.neyman.ToyCheckpoints;
@@ -31,8 +32,8 @@ public final class CoverageJob {
     public record Settings(long seed, int perMu, int perBlock, int partitions) {
         public Settings {
             if (perMu < 1 || perBlock < 1) {
-                throw new IllegalArgumentException("experiments per mu = " + perMu + ", per block = " + perBlock
-                        + "; expected at least 1 each");
+                throw new UserError("--experiments " + perMu + ", --experiments-per-block " + perBlock
+                        + ": expected at least 1 each");
             }
         }
     }

@@ -3,6 +3,7 @@ package org.nsbi.spark.coverage;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellNuisance;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSimulator;
@@ -49,12 +50,12 @@ public final class SimulatorExperiments implements ExperimentSource {
      * Checks that a model can be checked with simulator experiments: the off-shell toy's features, ratios computed from
      * the features, and only nuisance parameters the simulator knows.
      *
-     * @throws IllegalArgumentException naming what does not fit
+     * @throws UserError naming what does not fit
      */
     public static void check(MixtureModel model, ScoringPlan plan, List<String> features) {
         EventSources.checkToyFeatures("--experiments-from simulator", features);
         if (!plan.ratiosFromDataColumns().isEmpty()) {
-            throw new IllegalArgumentException("--experiments-from simulator: the ratios " + plan.ratiosFromDataColumns()
+            throw new UserError("--experiments-from simulator: the ratios " + plan.ratiosFromDataColumns()
                     + " are read from data columns, which simulated events do not have; expected onnx or exact ratios");
         }
         toyIndex(model.nuisances());
@@ -66,7 +67,7 @@ public final class SimulatorExperiments implements ExperimentSource {
             try {
                 index[k] = OffshellNuisance.byKey(nuisances.get(k)).ordinal();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--experiments-from simulator: the analysis's nuisance parameter '"
+                throw new UserError("--experiments-from simulator: the analysis's nuisance parameter '"
                         + nuisances.get(k) + "' is not one the simulator can vary (" + e.getMessage() + ")", e);
             }
         }

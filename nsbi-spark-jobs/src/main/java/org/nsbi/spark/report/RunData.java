@@ -1,8 +1,7 @@
 package org.nsbi.spark.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.CoverageSummary;
@@ -27,7 +26,7 @@ public record RunData(String run, RunSummary summary, Belt belt, List<PointToys>
         toys = List.copyOf(toys);
         scans = List.copyOf(scans);
         if (toys.size() != belt.muGrid().length) {
-            throw new IllegalArgumentException(run + ": toys at " + toys.size() + " grid points, but the belt has "
+            throw new UserError(run + ": toys at " + toys.size() + " grid points, but the belt has "
                     + belt.muGrid().length);
         }
     }
@@ -35,12 +34,5 @@ public record RunData(String run, RunSummary summary, Belt belt, List<PointToys>
     /** The summary's Asimov closure, one entry per grid point. */
     public List<AsimovClosure> closure() {
         return summary.neyman().asimovClosure();
-    }
-
-    static double number(Map<String, Object> m, String key, String source) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException(source + ": '" + key + "' is " + m.get(key) + "; expected a number");
-        }
-        return n.doubleValue();
     }
 }
