@@ -605,7 +605,7 @@ public final class AnalysisConfigParser {
         }
 
         private RatioSource ratioSource(JsonNode node, String path) {
-            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average");
+            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average", "scale");
             if (r == null) {
                 return null;
             }
@@ -620,6 +620,10 @@ public final class AnalysisConfigParser {
                         + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
                 return null;
             }
+            if (!kinds.get(0).equals("exact") && r.has("scale")) {
+                p.add(child(path, "scale"), "expected only with exact (a deliberately wrong model for a negative control),"
+                        + " found it with " + kinds.get(0));
+            }
             if (!kinds.get(0).equals("onnx") && r.has("average")) {
                 p.add(child(path, "average"), "expected only with onnx (an ensemble), found it with " + kinds.get(0));
             }
@@ -630,7 +634,8 @@ public final class AnalysisConfigParser {
                                 + " ratio), found " + found(r.get("output")));
                     }
                     String name = p.string(r, "exact", path, true);
-                    return name == null ? null : new RatioSource.Exact(name);
+                    Double scale = r.has("scale") ? p.positive(r, "scale", path) : Double.valueOf(1.0);
+                    return name == null || scale == null ? null : new RatioSource.Exact(name, scale);
                 }
                 case "column" -> {
                     String column = p.string(r, "column", path, true);

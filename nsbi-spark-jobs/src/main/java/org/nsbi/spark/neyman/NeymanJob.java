@@ -113,18 +113,9 @@ public final class NeymanJob {
             computeBlocks(spark, model, reference, s, missing, checkpoints);
         }
         String toysPath = out.stagingPath(table);
-        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
-        JavaRDD<Row> toys = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
-            List<Row> rows = new ArrayList<>(task.toys());
-            for (ToyOutcome o : checkpoints.read(task)) {
-                rows.add(ToysTable.toRow(o));
-            }
-            return rows.iterator();
-        });
-        spark.createDataFrame(toys, ToysTable.SCHEMA).write().parquet(toysPath);
+        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);

@@ -11,6 +11,7 @@ import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
@@ -87,10 +88,13 @@ final class ReportHtml {
         section(h, "Asimov closure and failed fits", byName, List.of("asimov-closure", "failed-fits"));
         pointTable(h, run);
 
-        if (!run.coverage().isEmpty()) {
+        if (run.coverage() != null) {
             section(h, "Coverage", byName, List.of("coverage"));
-            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>.</p>\n");
-            coverageTable(h, run.coverage());
+            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>: experiments from <b>")
+                    .append(esc(run.coverage().source())).append("</b>, ").append(esc(run.coverage().tests()))
+                    .append(". Nuisance truth: ").append(esc(run.coverage().nuisanceTruth())).append(". ")
+                    .append(esc(CoverageSummary.ERRORS)).append(".</p>\n");
+            coverageTable(h, run.coverage().rows());
         }
 
         Map<String, Object> flat = new LinkedHashMap<>();
@@ -155,13 +159,14 @@ final class ReportHtml {
 
     private static void coverageTable(StringBuilder h, List<Coverage> rows) {
         h.append("<table>\n<tr><th>\u03bc_true</th><th>CL</th><th>method</th><th>covered</th><th>experiments</th>"
-                + "<th>failed</th><th>coverage</th></tr>\n");
+                + "<th>failed</th><th>coverage</th><th>pull</th></tr>\n");
         for (Coverage c : rows) {
             h.append("<tr><td class=\"n\">").append(ChartStyle.num(c.mu())).append("</td><td class=\"n\">")
                     .append(ChartStyle.percent(c.cl())).append("</td><td>").append(esc(c.method())).append("</td><td class=\"n\">")
                     .append(c.covered()).append("</td><td class=\"n\">").append(c.n()).append("</td><td class=\"n\">")
                     .append(c.failed()).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td></tr>\n");
+                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%+.1f&sigma;", c.pull())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -74,6 +74,25 @@ public final class ScoreJob {
         return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config), 0);
     }
 
+    /**
+     * Scores one more sample with the plan (e.g. the independent MC sample of a coverage check) into {@code path}, as
+     * {@code scored/reference} is written.
+     *
+     * @return the number of events
+     */
+    public static long scoreSample(SparkSession spark, AnalysisConfig config, ScoringPlan plan, EventSource source,
+                                   String what, String path, int blockSize) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
+        try {
+            JavaRDD<EventBlock> blocks = EventSources.read(spark, source, 0, config.features(),
+                    new ArrayList<>(plan.dataColumns()), blockSize);
+            return write(spark, score(blocks, shipped, what, List.of(source.name())), plan, path, what);
+        } finally {
+            shipped.destroy();
+        }
+    }
+
     private static List<String> names(List<EventSource> sources) {
         return sources.stream().map(EventSource::name).toList();
     }

@@ -140,8 +140,8 @@ class PlotRenderingTest {
 
     @Test
     void aNeymanFolderWithoutScanHasNoScanFiguresAndSaysWhy() {
-        RunData full = SmallRun.runData(List.of());
-        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), List.of(), null);
+        RunData full = SmallRun.runData(null);
+        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), null, null);
         Report r = Report.of(neymanOnly);
         assertTrue(r.figures().stream().noneMatch(f -> f.name().startsWith("scan-")), "no scan figures");
         assertTrue(r.html().contains("The run folder holds no t(\u03bc) scan (scan.csv)"), "the report says why");
