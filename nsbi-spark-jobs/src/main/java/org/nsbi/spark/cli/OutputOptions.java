@@ -49,7 +49,7 @@ public final class OutputOptions {
             }
             afterSummary.accept(out);
             out.commit();
-            System.err.println("nsbi " + command + ": wrote " + out.target());
+            System.err.println("nsbi " + command + ": wrote " + out.shownTarget());
             return 0;
         } finally {
             out.abandon();

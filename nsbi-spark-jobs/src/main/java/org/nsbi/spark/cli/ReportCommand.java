@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             report.write(out, "");
             out.commit();
-            System.err.println("nsbi report: wrote " + out.target() + "/report.html and " + report.figures().size()
+            System.err.println("nsbi report: wrote " + out.shownTarget() + "/report.html and " + report.figures().size()
                     + " figures (PNG and SVG)");
             return 0;
         } finally {

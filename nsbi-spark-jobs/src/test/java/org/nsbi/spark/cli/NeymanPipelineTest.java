@@ -124,13 +124,14 @@ class NeymanPipelineTest {
         Path taken = dir.resolve("taken");
         Files.createDirectories(taken);
         Files.writeString(taken.resolve("summary.json"), "{}");
+        Files.writeString(taken.resolve(OutputFolder.MARKER), "{}");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandLine cl = NsbiCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("neyman", "--config", Path.of("..", "submit", "examples", "offshell-toy-exact.yaml").toString(),
                 "--scored", scored, "--out", taken.toString(), "--master", "local[2]");
         assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("exists and holds another run"), err.toString());
+        assertTrue(err.toString().contains("holds an earlier nsbi output"), err.toString());
         assertEquals("{}", Files.readString(taken.resolve("summary.json")), "the old run is untouched");
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".taken.staging")),
                 "no staging folder left behind");
