@@ -82,14 +82,14 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theAirflowDagChainsSimulateScoreNeymanIntervalWithCommandsTheJarAccepts() throws IOException {
+    void theAirflowDagChainsSimulateAndRunWithCommandsTheJarAccepts() throws IOException {
         String python = Files.readString(DAG);
         JsonNode pipeline = DeployManifestReader.airflowPipeline(python);
         List<SubmittedJob> jobs = DeployManifestReader.airflowJobs(REPO.relativize(DAG).toString(), pipeline);
-        assertEquals(List.of("simulate", "score", "neyman", "interval"), jobs.stream().map(j -> j.args().get(0)).toList());
+        assertEquals(List.of("simulate", "run"), jobs.stream().map(j -> j.args().get(0)).toList());
         List<String> steps = new ArrayList<>();
         pipeline.path("steps").forEach(s -> steps.add(s.path("task_id").asText()));
-        assertEquals(List.of("simulate", "score", "neyman", "interval"), steps);
+        assertEquals(List.of("simulate", "run"), steps);
         assertEquals(List.of(), jobs.stream().flatMap(j -> CHECKS.problems(j).stream()).toList());
 
         // the operators are built from PIPELINE and chained in its order
@@ -98,18 +98,11 @@ class DeployManifestsTest {
             assertTrue(python.contains(use), "the DAG should build its operators with " + use);
         }
 
-        // each step reads what the one before it wrote
+        // 'run' reads the pipeline config, whose samples 'simulate' writes
         SubmittedJob simulate = jobs.get(0);
-        SubmittedJob score = jobs.get(1);
-        SubmittedJob neyman = jobs.get(2);
-        SubmittedJob interval = jobs.get(3);
-        assertEquals(score.option("--out"), neyman.option("--scored"));
-        assertEquals(score.option("--out"), interval.option("--scored"));
-        assertEquals(neyman.option("--out"), interval.option("--belts"));
+        SubmittedJob run = jobs.get(1);
         String config = DeployJobChecks.IMAGE_HOME + REPO.relativize(PIPELINE_CONFIG);
-        for (SubmittedJob job : List.of(score, neyman, interval)) {
-            assertEquals(config, job.option("--config"), job.source());
-        }
+        assertEquals(config, run.option("--config"), run.source());
         // and the config's samples are the ones 'simulate' writes
         String simulated = simulate.option("--out");
         AnalysisConfig analysis = AnalysisConfigParser.withDefaults().parse(PIPELINE_CONFIG);

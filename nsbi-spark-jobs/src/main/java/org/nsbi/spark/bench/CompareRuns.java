@@ -43,7 +43,7 @@ public final class CompareRuns {
             Map<String, Object> s = Json.readMap(Files.readString(p.resolve("summary.json")), p + "/summary.json");
             System.out.println(p + ": toys " + s.get("toys") + " in " + s.get("toy_seconds") + " s; mu_hat " + s.get("mu_hat"));
             System.out.println("  observed intervals: " + s.get("intervals"));
-            System.out.println("  asimov mu=1: " + s.get("asimov_mu_1"));
+            System.out.println("  asimov: " + s.get("asimov"));
         }
     }
 }

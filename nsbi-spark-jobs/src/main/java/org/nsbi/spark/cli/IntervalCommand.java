@@ -8,13 +8,18 @@ import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "interval", mixinStandardHelpOptions = true,
         description = {"Scans t(mu) on the observed data (or an Asimov data set) and inverts the belts of a 'neyman' run",
                 "into the Neyman interval, beside the Wilks interval. Writes DIR/summary.json (intervals, mu_hat)",
-                "and DIR/scan.csv."})
+                "and DIR/scan.csv, and prints the results table."})
 public final class IntervalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     AnalysisRunOptions run;
@@ -39,12 +44,16 @@ public final class IntervalCommand implements Callable<Integer> {
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
         Belt belt = Pipeline.readBelt(session, belts);
-        return run.output.run(session, "interval", "summary.json", out -> {
+        Pipeline.IntervalStage[] result = new Pipeline.IntervalStage[1];
+        int code = run.output.run(session, "interval", "summary.json", out -> {
             Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
             summary.put("scored", scored);
             summary.put("belts", belts);
-            summary.putAll(Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv"));
+            result[0] = Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv");
+            summary.putAll(result[0].summary());
             return summary;
         });
+        result[0].print(spec.commandLine().getOut());
+        return code;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nsbi", mixinStandardHelpOptions = true, version = "nsbi-spark 0.1.0",
         description = "Neyman confidence belts and intervals from trained density-ratio networks, on Spark.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, TrainCommand.class, ScoreCommand.class, NeymanCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, TrainCommand.class, ScoreCommand.class, NeymanCommand.class,
                 IntervalCommand.class, CoverageCommand.class, ReportCommand.class, ServeCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class NsbiCommand {

@@ -10,6 +10,7 @@ import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.spark.interval.ObservedScan;
+import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
@@ -133,23 +134,38 @@ final class Pipeline {
         return new NeymanJob.Result(r.belt(), r.outcomes(), s);
     }
 
-    /** The observed (or Asimov) interval from a belt, into the summary map. */
-    static Map<String, Object> interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
-                                        Belt belt, Double asimovMu, int scanSteps, OutputFolder out,
-                                        String scanFile) {
+    /** An interval stage's summary entries, its terminal table and the warnings that go with it. */
+    record IntervalStage(Map<String, Object> summary, ResultTable table, List<String> warnings) {
+
+        /** Prints the table and its warnings (the end of what a command shows). */
+        void print(java.io.PrintWriter out) {
+            table.print(out, warnings);
+        }
+    }
+
+    /** The observed (or Asimov) interval from a belt: the summary entries, the table and its warnings. */
+    static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+                                  Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
         long start = System.nanoTime();
         Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
         ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
         out.writeText(scanFile, r.scanCsv(belt));
+        String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
+        List<String> warnings = table.warnings(belt, asimovMu);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("data", asimovMu == null ? "observed" : "asimov at mu = " + asimovMu);
+        s.put("data", data);
+        if (asimovMu != null) {
+            s.put("mu", asimovMu);
+        }
         s.put("observed_events", nll.sumOfWeights());
         s.put("mu_hat", r.global().mu());
         s.put("alpha_hat", r.global().alpha());
         s.put("intervals", r.intervalsJson());
+        s.put("warnings", warnings);
         s.put("interval_seconds", seconds(start));
-        return s;
+        return new IntervalStage(s, table, warnings);
     }
 
     static double seconds(long startNanos) {

@@ -24,7 +24,7 @@ public final class ObservedScan {
     /** The best fit, the intervals and the scan (&mu;, t_obs) for the summary. */
     public record Result(FitResult global, List<ConfidenceInterval> intervals, double[] mu, double[] t) {
 
-        /** The {@code intervals} entries of summary.json: cl, method, pieces, at_grid_edge. */
+        /** The {@code intervals} entries of summary.json: cl, method, pieces, empty, at_grid_edge, at_poi_bound. */
         public List<Map<String, Object>> intervalsJson() {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ConfidenceInterval ci : intervals) {
@@ -32,7 +32,9 @@ public final class ObservedScan {
                 m.put("cl", ci.cl());
                 m.put("method", ci.method());
                 m.put("pieces", ci.pieces());
+                m.put("empty", ci.empty());
                 m.put("at_grid_edge", ci.atGridEdge());
+                m.put("at_poi_bound", ci.atPoiBound());
                 out.add(m);
             }
             return out;
@@ -90,8 +92,8 @@ public final class ObservedScan {
         });
         List<ConfidenceInterval> intervals = new ArrayList<>();
         for (double cl : belt.cls()) {
-            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl));
-            intervals.add(IntervalInverter.wilks(tObs, grid, cl));
+            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax()));
         }
         double[] t = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {

@@ -18,7 +18,7 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 final class ReportHtml {
 
     /** summary.json entries that the page shows in their own tables, not among the settings. */
-    private static final List<String> OWN_TABLES = List.of("asimov_closure", "failed_fits", "intervals", "asimov_mu_1",
+    private static final List<String> OWN_TABLES = List.of("asimov_closure", "failed_fits", "intervals", "asimov",
             "mu_hat");
 
     private ReportHtml() {

@@ -71,7 +71,7 @@ public record RunData(String run, Map<String, Object> summary, Belt belt, List<P
                 pieces.add(new double[] {pair.get(0).doubleValue(), pair.get(1).doubleValue()});
             }
             out.add(new ConfidenceInterval(number(m, "cl", source), (String) m.get("method"), pieces,
-                    Boolean.TRUE.equals(m.get("at_grid_edge"))));
+                    Boolean.TRUE.equals(m.get("at_grid_edge")), Boolean.TRUE.equals(m.get("at_poi_bound"))));
         }
         return out;
     }

@@ -15,7 +15,7 @@ import org.nsbi.stats.belt.Coverage;
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
  * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
- * scan.csv with the summary's intervals, and scan-asimov-mu1.csv with those of {@code asimov_mu_1} (demo);
+ * scan.csv with the summary's intervals, and scan-asimov.csv with those of {@code asimov} (run, demo);
  * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
  */
 public final class RunReader {
@@ -54,10 +54,10 @@ public final class RunReader {
         if (files.exists(file(run, "scan.csv"))) {
             scans.add(scan(run, summary, summaryFile, "scan.csv"));
         }
-        if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov && files.exists(file(run, "scan-asimov-mu1.csv"))) {
+        if (summary.get("asimov") instanceof Map<?, ?> asimov && files.exists(file(run, "scan-asimov.csv"))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> a = (Map<String, Object>) asimov;
-            scans.add(scanOf("asimov at mu = 1.0", a, summaryFile + " (asimov_mu_1)", file(run, "scan-asimov-mu1.csv")));
+            scans.add(scanOf(String.valueOf(a.get("data")), a, summaryFile + " (asimov)", file(run, "scan-asimov.csv")));
         }
         for (String dir : intervalDirs) {
             String f = file(dir, "summary.json");

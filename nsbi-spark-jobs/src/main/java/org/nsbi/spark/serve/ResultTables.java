@@ -72,8 +72,8 @@ public final class ResultTables {
             runRows.add(RowFactory.create(name, run.toString(), (String) summary.get("command"),
                     summary.get("seconds") instanceof Number n ? n.doubleValue() : null, summaryText));
             intervalRows.addAll(intervals(name, "observed", summary));
-            if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov) {
-                intervalRows.addAll(intervals(name, "asimov_mu_1", asimov));
+            if (summary.get("asimov") instanceof Map<?, ?> asimov) {
+                intervalRows.addAll(intervals(name, String.valueOf(asimov.get("data")), asimov));
             }
             if (exists(fs, new Path(run, "belts.csv"))) {
                 belts.add(spark.read().option("header", "true").schema(NeymanJob.BELTS_SCHEMA).csv(new Path(run, "belts.csv").toString())

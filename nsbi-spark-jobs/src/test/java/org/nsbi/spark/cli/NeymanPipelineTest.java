@@ -108,7 +108,7 @@ class NeymanPipelineTest {
 
         OutputFolder out = folder("interval");
         Map<String, Object> s = Pipeline.interval(SharedSpark.session(), config, model, scored,
-                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv");
+                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv").summary();
         out.commit();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> intervals = (List<Map<String, Object>>) s.get("intervals");
