@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.provenance.Provenance;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.model.MixtureModel;
@@ -46,10 +47,12 @@ public final class AnalysisChain {
         AnalysisConfig analysis = ConfigOption.parser(session).parse(config);
         MixtureModel model = Pipeline.model(analysis);
         List<Pipeline.IntervalStage> results = new ArrayList<>();
+        Provenance provenance = Pipeline.provenance(session, analysis);
         int code = output.run(session, command, "summary.json", out -> {
+            out.mark(provenance.marker(command));
             Map<String, Object> summary = Pipeline.runInfo(session, command, analysis);
             String staged = out.stagingRoot();
-            summary.put("score", Pipeline.score(session, analysis, out, blockSize));
+            summary.put("score", Pipeline.score(session, analysis, out, blockSize, provenance));
             NeymanJob.Result r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
             summary.putAll(r.summary());
             Pipeline.IntervalStage observed = Pipeline.interval(session, analysis, model, staged, r.belt(), null, scanSteps,
@@ -58,6 +61,7 @@ public final class AnalysisChain {
             Pipeline.IntervalStage asimov = Pipeline.interval(session, analysis, model, staged, r.belt(), asimovMu, scanSteps,
                     out, "scan-asimov.csv");
             summary.put("asimov", asimov.summary());
+            summary.put("provenance", provenance.toMap());
             results.add(observed);
             results.add(asimov);
             return summary;

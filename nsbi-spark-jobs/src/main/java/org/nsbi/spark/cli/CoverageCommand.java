@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.belt.Belt;
@@ -61,10 +62,16 @@ public final class CoverageCommand implements Callable<Integer> {
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
         MixtureModel model = Pipeline.model(analysis);
+        InputCheck check = Pipeline.inputCheck(session);
+        InputCheck.Input runInput = check.read(run, "run");
+        org.nsbi.spark.provenance.Provenance made = Pipeline.provenance(session, analysis);
+        check.sameModel(runInput, made);
+        org.nsbi.spark.provenance.Provenance provenance = made.withInput("run", runInput.markerSha256());
         Belt belt = Pipeline.readBelt(session, run);
         String scored = runSummary.containsKey("scored") ? (String) runSummary.get("scored") : run;
         long runSeed = seed != null ? seed : ((Number) runSummary.getOrDefault("seed", analysis.neyman().seed())).longValue();
         return output.run(session, "coverage", "coverage.json", out -> {
+            out.mark(provenance.marker("coverage"));
             EventTable reference = Pipeline.reference(session, analysis, model, scored);
             double[][] alpha = new double[mus.length][model.nuisanceCount()];
             NeymanJob.Settings s = new NeymanJob.Settings(mus, experiments, 25, belt.cls(), runSeed, alpha, 1.0, 0, "coverage");

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.spark.provenance.InputCheck;
+import org.nsbi.spark.provenance.Provenance;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
@@ -24,7 +26,7 @@ public final class IntervalCommand implements Callable<Integer> {
     @Mixin
     AnalysisRunOptions run;
 
-    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
+    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score' (or its scored/).")
     String scored;
 
     @Option(names = "--belts", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi neyman'.")
@@ -43,14 +45,25 @@ public final class IntervalCommand implements Callable<Integer> {
         SparkSession session = c.session();
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
+        InputCheck check = Pipeline.inputCheck(session);
+        String scoredDir = check.scoredFolder(scored);
+        InputCheck.Input scores = check.read(scoredDir, "scored");
+        InputCheck.Input neymanRun = check.read(belts, "belts");
+        Provenance made = Pipeline.provenance(session, analysis);
+        check.sameScoring(scores, made);
+        check.sameModel(neymanRun, made);
+        check.beltsFromScores(neymanRun, scores);
+        Provenance provenance = made.withInput("scored", scores.markerSha256()).withInput("belts", neymanRun.markerSha256());
         Belt belt = Pipeline.readBelt(session, belts);
         Pipeline.IntervalStage[] result = new Pipeline.IntervalStage[1];
         int code = run.output.run(session, "interval", "summary.json", out -> {
+            out.mark(provenance.marker("interval"));
             Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
-            summary.put("scored", scored);
+            summary.put("scored", scoredDir);
             summary.put("belts", belts);
-            result[0] = Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv");
+            result[0] = Pipeline.interval(session, analysis, model, scoredDir, belt, asimov, scanSteps, out, "scan.csv");
             summary.putAll(result[0].summary());
+            summary.put("provenance", provenance.toMap());
             return summary;
         });
         result[0].print(spec.commandLine().getOut());

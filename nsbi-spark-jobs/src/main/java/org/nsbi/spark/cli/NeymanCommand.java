@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.spark.provenance.InputCheck;
+import org.nsbi.spark.provenance.Provenance;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ public final class NeymanCommand implements Callable<Integer> {
     @Mixin
     NeymanOptions neyman;
 
-    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
+    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score' (or its scored/).")
     String scored;
 
     @Override
@@ -30,10 +32,18 @@ public final class NeymanCommand implements Callable<Integer> {
         SparkSession session = c.session();
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
+        InputCheck check = Pipeline.inputCheck(session);
+        String scoredDir = check.scoredFolder(scored);
+        InputCheck.Input scores = check.read(scoredDir, "scored");
+        Provenance made = Pipeline.provenance(session, analysis);
+        check.sameScoring(scores, made);
+        Provenance provenance = made.withInput("scored", scores.markerSha256());
         return run.output.run(session, "neyman", "summary.json", out -> {
+            out.mark(provenance.marker("neyman"));
             Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
-            summary.put("scored", scored);
-            summary.putAll(Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary());
+            summary.put("scored", scoredDir);
+            summary.putAll(Pipeline.neyman(session, analysis, model, scoredDir, out, neyman.overrides()).summary());
+            summary.put("provenance", provenance.toMap());
             return summary;
         });
     }

@@ -15,6 +15,9 @@ import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.spark.provenance.InputCheck;
+import org.nsbi.spark.provenance.Provenance;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
@@ -36,13 +39,15 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** Scores into {@code out}, writing {@code scored/} and returning the summary of the stage. */
-    static Map<String, Object> score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize) {
+    /** Scores into {@code out}, writing {@code scored/} and scored.json (with its provenance); returns the stage's summary. */
+    static Map<String, Object> score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize,
+                                     Provenance provenance) {
         long start = System.nanoTime();
         ScoringPlan plan = ScoringPlan.of(config, new HadoopFileAccess(spark.sparkContext().hadoopConfiguration()));
         ScoreJob.Result result = ScoreJob.run(spark, config, plan, out, blockSize);
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());
         summary.put("seconds", seconds(start));
+        summary.put("provenance", provenance.toMap());
         out.writeText("scored.json", Json.write(summary));
         return summary;
     }
@@ -166,6 +171,15 @@ final class Pipeline {
         s.put("warnings", warnings);
         s.put("interval_seconds", seconds(start));
         return new IntervalStage(s, table, warnings);
+    }
+
+    /** The provenance of an output made from {@code config}: its hashes, a fresh id, no inputs yet. */
+    static Provenance provenance(SparkSession spark, AnalysisConfig config) {
+        return ConfigProvenance.of(config, spark.sparkContext().hadoopConfiguration());
+    }
+
+    static InputCheck inputCheck(SparkSession spark) {
+        return new InputCheck(spark.sparkContext().hadoopConfiguration());
     }
 
     static double seconds(long startNanos) {

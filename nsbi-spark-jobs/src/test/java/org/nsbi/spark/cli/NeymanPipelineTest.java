@@ -53,7 +53,7 @@ class NeymanPipelineTest {
                 full.observed(), full.badRatios(), full.observedAux());
         model = Pipeline.model(config);
         OutputFolder out = folder("scored");
-        Map<String, Object> summary = Pipeline.score(spark, config, out, 1000);
+        Map<String, Object> summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
         out.commit();
         scored = dir.resolve("scored").toString();
         @SuppressWarnings("unchecked")
