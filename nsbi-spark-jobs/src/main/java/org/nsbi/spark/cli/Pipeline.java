@@ -54,7 +54,8 @@ final class Pipeline {
 
     /** The observed data's likelihood from a scored folder (aux from its scored.json). */
     static Nll observedNll(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
-        EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model).table();
+        EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model,
+                ratioScale(spark, config, model, scoredDir)).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
     }
@@ -67,7 +68,39 @@ final class Pipeline {
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
-        return ScoredTable.load(spark, scoredDir + "/scored/reference", features(config), model).table();
+        return ScoredTable.load(spark, scoredDir + "/scored/reference", features(config), model,
+                ratioScale(spark, config, model, scoredDir)).table();
+    }
+
+    /**
+     * With {@code normalise_ratios: true}, the factor 1 / C_c for each process ratio (C_c its closure on the reference
+     * sample, from scored.json), in the model's process order; null without it.
+     */
+    @SuppressWarnings("unchecked")
+    static double[] ratioScale(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        if (!config.normaliseRatios()) {
+            return null;
+        }
+        String file = scoredDir + "/scored.json";
+        Map<String, Object> scored = Json.readMap(readText(spark, file), file);
+        Map<String, Double> closure = new LinkedHashMap<>();
+        if (scored.get("process_closure") instanceof List<?> rows) {
+            for (Object o : rows) {
+                Map<String, Object> row = (Map<String, Object>) o;
+                closure.put((String) row.get("process"), ((Number) row.get("closure")).doubleValue());
+            }
+        }
+        double[] scale = new double[model.processCount()];
+        for (int c = 0; c < scale.length; c++) {
+            Double value = closure.get(model.process(c).name());
+            if (value == null || !(value > 0)) {
+                throw new IllegalArgumentException(file + ": process_closure has " + (value == null ? "no entry" : "closure "
+                        + value) + " for process " + model.process(c).name() + "; expected a positive closure to normalise"
+                        + " its ratio by (normalise_ratios: true in " + config.file() + ")");
+            }
+            scale[c] = 1 / value;
+        }
+        return scale;
     }
 
     static String[] features(AnalysisConfig config) {
@@ -194,6 +227,7 @@ final class Pipeline {
         s.put("default_parallelism", spark.sparkContext().defaultParallelism());
         s.put("processes", config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList());
         s.put("nuisance_parameters", config.systematics().stream().map(x -> x.name()).toList());
+        s.put("normalise_ratios", config.normaliseRatios());
         return s;
     }
 

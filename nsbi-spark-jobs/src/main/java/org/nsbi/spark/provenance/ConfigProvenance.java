@@ -56,6 +56,7 @@ public final class ConfigProvenance {
             }
         }
         model.put("poi", String.valueOf(config.poi()));
+        model.put("normalise_ratios", String.valueOf(config.normaliseRatios()));
         return new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), config.file(),
                 sha256(read(config.file(), hadoop)), onnx, scoring, model, UUID.randomUUID().toString(), Map.of());
     }

@@ -19,7 +19,7 @@ final class ReportHtml {
 
     /** summary.json entries that the page shows in their own tables, not among the settings. */
     private static final List<String> OWN_TABLES = List.of("asimov_closure", "failed_fits", "intervals", "asimov",
-            "mu_hat");
+            "mu_hat", "warnings");
 
     private ReportHtml() {
     }
@@ -65,6 +65,9 @@ final class ReportHtml {
             }
             h.append("</table>\n");
         }
+
+        warnings(h, s);
+        processClosure(h, s);
 
         section(h, "Confidence belt", byName, List.of("belt"));
         section(h, "Critical values", byName, List.of("critical-values"));
@@ -166,6 +169,45 @@ final class ReportHtml {
                     .append(c.covered()).append("</td><td class=\"n\">").append(c.n()).append("</td><td class=\"n\">")
                     .append(c.failed()).append("</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** The warnings of the observed and Asimov intervals (the lines the terminal showed), if any. */
+    private static void warnings(StringBuilder h, Map<String, Object> s) {
+        List<Object> all = new ArrayList<>();
+        if (s.get("warnings") instanceof List<?> w) {
+            all.addAll(w);
+        }
+        if (s.get("asimov") instanceof Map<?, ?> a && a.get("warnings") instanceof List<?> w) {
+            all.addAll(w);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Warnings</h2>\n<ul>\n");
+        for (Object w : all) {
+            h.append("<li>").append(esc(w)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    /** Each process ratio's closure on the reference sample with its Monte Carlo error and pull (run and demo). */
+    @SuppressWarnings("unchecked")
+    private static void processClosure(StringBuilder h, Map<String, Object> s) {
+        if (!(s.get("score") instanceof Map<?, ?> score) || !(score.get("process_closure") instanceof List<?> rows)) {
+            return;
+        }
+        h.append("<h2>Closure of the process ratios on the reference sample</h2>\n<p>C_c = \u03a3 \u0175 r_c, which is 1 for a"
+                + " calibrated ratio up to its Monte Carlo error \u03c3; a pull (C_c \u2212 1)/\u03c3 far from 0 moves \u03bc\u0302"
+                + " of an Asimov data set away from the injected \u03bc. <code>normalise_ratios: true</code> "
+                + (Boolean.TRUE.equals(score.get("normalise_ratios")) ? "is on: each r_c is divided by C_c." : "divides each r_c by C_c.")
+                + "</p>\n<table>\n<tr><th>process</th><th>C_c</th><th>\u03c3</th><th>pull</th></tr>\n");
+        for (Object o : rows) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            h.append("<tr><td>").append(esc(r.get("process"))).append("</td><td class=\"n\">").append(esc(value(r.get("closure"))))
+                    .append("</td><td class=\"n\">").append(esc(value(r.get("mc_error")))).append("</td><td class=\"n\">")
+                    .append(esc(value(r.get("pull")))).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

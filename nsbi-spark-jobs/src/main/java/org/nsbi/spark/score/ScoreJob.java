@@ -24,7 +24,8 @@ import org.nsbi.spark.progress.TaskProgressListener;
  * broadcast) run on executors over blocks of events, and the per-event table is written as block
  * Parquet to {@code scored/reference} and {@code scored/observed} (schema: {@link EventBlock}).
  * Also computes the closure of each ratio on the reference sample: &Sigma; &#375; r_c (&asymp; 1) for
- * a process and &Sigma; &#375; r_c r_{c,k,&plusmn;} / &Sigma; &#375; r_c (&asymp; 1) for a shape systematic.
+ * a process and &Sigma; &#375; r_c r_{c,k,&plusmn;} / &Sigma; &#375; r_c (&asymp; 1) for a shape systematic, and each
+ * process's closure with its Monte Carlo error and pull.
  */
 public final class ScoreJob {
 
@@ -73,6 +74,8 @@ public final class ScoreJob {
         summary.put("observed_events", nObserved);
         summary.put("observed_aux", observed.aux());
         summary.put("closure", closure(sums, config));
+        summary.put("process_closure", processClosure(sums, config));
+        summary.put("normalise_ratios", config.normaliseRatios());
         return new Result(observed.aux(), summary);
     }
 
@@ -118,17 +121,20 @@ public final class ScoreJob {
     }
 
     /**
-     * [events, &Sigma;w, then per process &Sigma; w r_c, then per shape column &Sigma; w r_c r_{c,k,&plusmn;}] over the
-     * reference sample, in the order of {@link #closure}.
+     * [events, &Sigma;w, &Sigma;w&sup2;, then per term &Sigma; w r_c (r_{c,k,&plusmn;}), then per process &Sigma;w&sup2; r_c and
+     * &Sigma;w&sup2; r_c&sup2;] over the reference sample, the terms in the order of {@link #closureTerms}.
      */
     private static double[] closureSums(JavaRDD<EventBlock> scored, ScoringPlan plan, AnalysisConfig config) {
         List<String[]> terms = closureTerms(config);
-        int size = 2 + terms.size();
+        int nc = config.processes().size();
+        int size = 3 + terms.size() + 2 * nc;
         return scored.map(b -> {
             double[] s = new double[size];
             s[0] = b.size();
             for (int i = 0; i < b.size(); i++) {
-                s[1] += b.weights()[i];
+                double w = b.weights()[i];
+                s[1] += w;
+                s[2] += w * w;
             }
             for (int t = 0; t < terms.size(); t++) {
                 float[] r = b.columns().get(terms.get(t)[0]);
@@ -137,7 +143,15 @@ public final class ScoreJob {
                 for (int i = 0; i < b.size(); i++) {
                     acc += (double) b.weights()[i] * r[i] * (shape == null ? 1.0 : shape[i]);
                 }
-                s[2 + t] = acc;
+                s[3 + t] = acc;
+            }
+            for (int c = 0; c < nc; c++) {
+                float[] r = b.columns().get(terms.get(c)[0]);
+                for (int i = 0; i < b.size(); i++) {
+                    double wr = (double) b.weights()[i] * r[i];
+                    s[3 + terms.size() + 2 * c] += wr * b.weights()[i];
+                    s[3 + terms.size() + 2 * c + 1] += wr * wr;
+                }
             }
             return s;
         }).fold(new double[size], (a, c) -> {
@@ -147,6 +161,31 @@ public final class ScoreJob {
             }
             return sum;
         });
+    }
+
+    /**
+     * Per process, the closure C_c = &Sigma; &#375; r_c on the reference sample (&#375; = w / &Sigma;w), its Monte Carlo
+     * error &sigma; = &radic;(&Sigma; &#375;&sup2; (r_c &minus; C_c)&sup2;) (the self-normalised estimate's standard
+     * error) and the pull (C_c &minus; 1) / &sigma;.
+     */
+    private static List<Map<String, Object>> processClosure(double[] sums, AnalysisConfig config) {
+        int terms = closureTerms(config).size();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int c = 0; c < config.processes().size(); c++) {
+            double sw = sums[1];
+            double closure = sums[3 + c] / sw;
+            double w2r = sums[3 + terms + 2 * c];
+            double w2r2 = sums[3 + terms + 2 * c + 1];
+            double variance = Math.max(0, w2r2 - 2 * closure * w2r + closure * closure * sums[2]) / (sw * sw);
+            double error = Math.sqrt(variance);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("process", config.processes().get(c).name());
+            m.put("closure", closure);
+            m.put("mc_error", error);
+            m.put("pull", error > 0 ? (closure - 1) / error : 0.0);
+            out.add(m);
+        }
+        return out;
     }
 
     /** Pairs (process ratio column, shape column or null), in the order of the sums. */
@@ -172,10 +211,10 @@ public final class ScoreJob {
         for (int t = 0; t < terms.size(); t++) {
             String[] term = terms.get(t);
             if (term[1] == null) {
-                processSums.put(term[0], sums[2 + t]);
-                out.put(term[0], sums[2 + t] / sums[1]);
+                processSums.put(term[0], sums[3 + t]);
+                out.put(term[0], sums[3 + t] / sums[1]);
             } else {
-                out.put(term[1], sums[2 + t] / processSums.get(term[0]));
+                out.put(term[1], sums[3 + t] / processSums.get(term[0]));
             }
         }
         return out;

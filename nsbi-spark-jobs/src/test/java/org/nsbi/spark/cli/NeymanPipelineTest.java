@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.model.config.AnalysisConfigParser;
-import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.OutputFolder;
@@ -41,16 +39,8 @@ class NeymanPipelineTest {
     @BeforeAll
     static void scoreOnce() {
         SparkSession spark = SharedSpark.session();
-        AnalysisConfig full = AnalysisConfigParser.withDefaults()
-                .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
-        config = new AnalysisConfig(full.file(), full.features(), List.of(
-                new EventSource.Simulated("ref_S", "S", 4000, 1),
-                new EventSource.Simulated("ref_B", "B", 4000, 2),
-                new EventSource.Simulated("ref_NI", "NI", 4000, 3)),
-                full.processes(), full.systematics(), full.poi(),
-                new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
-                        NeymanSettings.NuisanceTruth.NOMINAL),
-                full.observed(), full.badRatios(), full.observedAux());
+        config = SmallExactToy.config(4000, 1, new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
+                NeymanSettings.NuisanceTruth.NOMINAL));
         model = Pipeline.model(config);
         OutputFolder out = folder("scored");
         Map<String, Object> summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
