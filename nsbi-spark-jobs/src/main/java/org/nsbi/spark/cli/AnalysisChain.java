@@ -46,6 +46,7 @@ public final class AnalysisChain {
         SparkSession session = spark.session("nsbi " + command);
         AnalysisConfig analysis = ConfigOption.parser(session).parse(config);
         MixtureModel model = Pipeline.model(analysis);
+        output.check(session);
         List<Pipeline.IntervalStage> results = new ArrayList<>();
         Provenance provenance = Pipeline.provenance(session, analysis);
         int code = output.run(session, command, "summary.json", out -> {

@@ -54,6 +54,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         SparkSession session = spark.session("nsbi coverage");
+        output.check(session);
         String summaryFile = run + "/summary.json";
         Map<String, Object> runSummary = Json.readMap(Pipeline.readText(session, summaryFile), summaryFile);
         String configFile = config != null ? config : (String) runSummary.get("config");

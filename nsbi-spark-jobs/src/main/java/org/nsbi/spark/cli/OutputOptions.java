@@ -57,11 +57,18 @@ public final class OutputOptions {
     }
 
     OutputFolder open(SparkSession spark) {
+        return OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
+    void check(SparkSession spark) {
+        OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private ExistingPolicy policy() {
         if (overwrite && resume) {
             throw new IllegalArgumentException("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
         }
-        ExistingPolicy policy = overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
-        return OutputFolder.create(out, policy,
-                spark.sparkContext().hadoopConfiguration());
+        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
     }
 }

@@ -56,12 +56,14 @@ public final class OutputFolder {
     }
 
     /**
-     * Checks the target and creates the staging folder.
+     * The refusals of {@link #create} without touching anything: a command calls it first, so that a taken output
+     * folder is reported before any other work.
      *
-     * @throws OutputFolderException when the target exists, is not empty and the policy is REFUSE,
-     *                               or when it is a file
+     * @throws OutputFolderException when the target is a file, a folder that is not an nsbi output, an nsbi output
+     *                               under REFUSE, a finished run under RESUME, or when checkpoints of an interrupted
+     *                               run lie beside it under REFUSE
      */
-    public static OutputFolder create(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
+    public static void check(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
         try {
             Path target = new Path(targetUri);
             FileSystem fs = target.getFileSystem(hadoopConf);
@@ -69,10 +71,6 @@ public final class OutputFolder {
             Path parent = target.getParent();
             Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
             boolean interrupted = fs.exists(checkpoints) && holdsWork(fs, checkpoints);
-            if (fs.exists(checkpoints) && !interrupted) {
-                // left by a run that was refused or failed before it finished anything: nothing to resume
-                fs.delete(checkpoints, true);
-            }
             if (fs.exists(target)) {
                 FileStatus status = fs.getFileStatus(target);
                 if (!status.isDirectory()) {
@@ -99,6 +97,30 @@ public final class OutputFolder {
             if (interrupted && policy == ExistingPolicy.REFUSE) {
                 throw new OutputFolderException("an interrupted run left its checkpoints at " + shown(checkpoints)
                         + "; pass --resume to complete it, or --overwrite to start again");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the output folder " + targetUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the target and creates the staging folder.
+     *
+     * @throws OutputFolderException when the target exists, is not empty and the policy is REFUSE,
+     *                               or when it is a file
+     */
+    public static OutputFolder create(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
+        check(targetUri, policy, hadoopConf);
+        try {
+            Path target = new Path(targetUri);
+            FileSystem fs = target.getFileSystem(hadoopConf);
+            target = fs.makeQualified(target);
+            Path parent = target.getParent();
+            Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
+            boolean interrupted = fs.exists(checkpoints) && holdsWork(fs, checkpoints);
+            if (fs.exists(checkpoints) && !interrupted) {
+                // left by a run that was refused or failed before it finished anything: nothing to resume
+                fs.delete(checkpoints, true);
             }
             if (interrupted && policy == ExistingPolicy.OVERWRITE && !fs.delete(checkpoints, true)) {
                 throw new OutputFolderException("cannot remove the checkpoints " + shown(checkpoints) + " of an earlier run");

@@ -44,6 +44,7 @@ class NeymanPipelineTest {
         model = Pipeline.model(config);
         OutputFolder out = folder("scored");
         Map<String, Object> summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
+        out.mark(Pipeline.provenance(spark, config).marker("score"));
         out.commit();
         scored = dir.resolve("scored").toString();
         @SuppressWarnings("unchecked")
