@@ -65,12 +65,12 @@ public final class OutputFolder {
      */
     public static void check(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
         try {
-            Path target = new Path(targetUri);
-            FileSystem fs = target.getFileSystem(hadoopConf);
-            target = fs.makeQualified(target);
+            Place place = Place.of(targetUri, hadoopConf);
+            FileSystem fs = place.fs();
+            Path target = place.target();
             Path parent = target.getParent();
-            Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
-            boolean interrupted = fs.exists(checkpoints) && holdsWork(fs, checkpoints);
+            Path checkpoints = place.checkpoints();
+            boolean interrupted = place.interrupted();
             if (fs.exists(target)) {
                 FileStatus status = fs.getFileStatus(target);
                 if (!status.isDirectory()) {
@@ -112,12 +112,12 @@ public final class OutputFolder {
     public static OutputFolder create(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
         check(targetUri, policy, hadoopConf);
         try {
-            Path target = new Path(targetUri);
-            FileSystem fs = target.getFileSystem(hadoopConf);
-            target = fs.makeQualified(target);
+            Place place = Place.of(targetUri, hadoopConf);
+            FileSystem fs = place.fs();
+            Path target = place.target();
             Path parent = target.getParent();
-            Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
-            boolean interrupted = fs.exists(checkpoints) && holdsWork(fs, checkpoints);
+            Path checkpoints = place.checkpoints();
+            boolean interrupted = place.interrupted();
             if (fs.exists(checkpoints) && !interrupted) {
                 // left by a run that was refused or failed before it finished anything: nothing to resume
                 fs.delete(checkpoints, true);
@@ -171,6 +171,17 @@ public final class OutputFolder {
                 + (names.size() > 5 ? ", ..." : "");
         return files + (files == 1 ? " file" : " files") + " and " + folders + (folders == 1 ? " folder" : " folders")
                 + ": " + shown;
+    }
+
+    /** Where an output goes: its file system, the qualified target, its checkpoint folder and whether that holds work. */
+    private record Place(FileSystem fs, Path target, Path checkpoints, boolean interrupted) {
+        static Place of(String targetUri, Configuration conf) throws IOException {
+            Path given = new Path(targetUri);
+            FileSystem fs = given.getFileSystem(conf);
+            Path target = fs.makeQualified(given);
+            Path checkpoints = new Path(target.getParent(), "." + target.getName() + ".checkpoint");
+            return new Place(fs, target, checkpoints, fs.exists(checkpoints) && holdsWork(fs, checkpoints));
+        }
     }
 
     /** The staging folders that a killed run of the same target left behind (a resumed run is their only owner). */
