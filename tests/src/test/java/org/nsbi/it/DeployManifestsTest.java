@@ -251,8 +251,8 @@ class DeployManifestsTest {
     void aCommandTheJarDoesNotHaveFails() {
         List<String> problems = problemsOf(withArgs("belts, --out, o"));
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("mem.yaml: 'belts' is not an nsbi command (it has [demo, simulate, ")
-                && problems.get(0).contains(", neyman, interval, "), problems.get(0));
+        assertTrue(problems.get(0).startsWith("mem.yaml: 'belts' is not an nsbi command (it has [")
+                && problems.get(0).contains("run, demo, ") && problems.get(0).contains(", neyman, interval, "), problems.get(0));
     }
 
     @Test

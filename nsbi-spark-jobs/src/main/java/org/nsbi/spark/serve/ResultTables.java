@@ -23,7 +23,7 @@ import org.nsbi.spark.neyman.NeymanJob;
 
 /**
  * The runs under a results folder as tables, for inspection through Spark Connect: global temporary views
- * {@code global_temp.runs}, {@code belts}, {@code toys}, {@code intervals} and {@code scores}, each with a
+ * {@code global_temp.runs}, {@code belts}, {@code toys}, {@code intervals}, {@code coverage} and {@code scores}, each with a
  * {@code run} column (the run folder's name). A run is the folder itself or any folder directly in it that holds
  * a {@code summary.json}, {@code belts.csv}, {@code toys/} or {@code scored/}. The views read the files where they
  * are (local or any Hadoop URL); nothing is copied.
@@ -48,6 +48,17 @@ public final class ResultTables {
             DataTypes.createStructField("seconds", DataTypes.DoubleType, true),
             DataTypes.createStructField("summary_json", DataTypes.StringType, true)));
 
+    static final StructType COVERAGE_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("run", DataTypes.StringType, false),
+            DataTypes.createStructField("mu", DataTypes.DoubleType, false),
+            DataTypes.createStructField("cl", DataTypes.DoubleType, false),
+            DataTypes.createStructField("method", DataTypes.StringType, false),
+            DataTypes.createStructField("covered", DataTypes.LongType, true),
+            DataTypes.createStructField("n", DataTypes.LongType, true),
+            DataTypes.createStructField("failed", DataTypes.LongType, true),
+            DataTypes.createStructField("fraction", DataTypes.DoubleType, true),
+            DataTypes.createStructField("error", DataTypes.DoubleType, true)));
+
     private ResultTables() {
     }
 
@@ -61,6 +72,7 @@ public final class ResultTables {
         FileSystem fs = fs(spark, resultsDir);
         List<Row> runRows = new ArrayList<>();
         List<Row> intervalRows = new ArrayList<>();
+        List<Row> coverageRows = new ArrayList<>();
         List<Dataset<Row>> belts = new ArrayList<>();
         List<Dataset<Row>> toys = new ArrayList<>();
         List<Dataset<Row>> scores = new ArrayList<>();
@@ -74,6 +86,10 @@ public final class ResultTables {
             intervalRows.addAll(intervals(name, "observed", summary));
             if (summary.get("asimov") instanceof Map<?, ?> asimov) {
                 intervalRows.addAll(intervals(name, String.valueOf(asimov.get("data")), asimov));
+            }
+            Path coverageFile = new Path(run, "coverage.json");
+            if (exists(fs, coverageFile)) {
+                coverageRows.addAll(coverage(name, Json.readMap(read(fs, coverageFile), coverageFile.toString())));
             }
             if (exists(fs, new Path(run, "belts.csv"))) {
                 belts.add(spark.read().option("header", "true").schema(NeymanJob.BELTS_SCHEMA).csv(new Path(run, "belts.csv").toString())
@@ -97,6 +113,10 @@ public final class ResultTables {
         registered.put("runs", runRows.size());
         spark.createDataFrame(intervalRows, INTERVALS_SCHEMA).createOrReplaceGlobalTempView("intervals");
         registered.put("intervals", (int) intervalRows.stream().map(r -> r.getString(0)).distinct().count());
+        if (!coverageRows.isEmpty()) {
+            spark.createDataFrame(coverageRows, COVERAGE_SCHEMA).createOrReplaceGlobalTempView("coverage");
+            registered.put("coverage", (int) coverageRows.stream().map(r -> r.getString(0)).distinct().count());
+        }
         view(belts, belts.size(), "belts", registered);
         view(toys, toys.size(), "toys", registered);
         view(scores, scoredRuns, "scores", registered);
@@ -146,6 +166,44 @@ public final class ResultTables {
             }
         }
         return rows;
+    }
+
+    /** The rows of a coverage.json's {@code coverage} list. */
+    private static List<Row> coverage(String run, Map<String, Object> json) {
+        List<Row> rows = new ArrayList<>();
+        if (!(json.get("coverage") instanceof List<?> list)) {
+            return rows;
+        }
+        for (Object o : list) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            rows.add(RowFactory.create(run, ((Number) c.get("mu")).doubleValue(), ((Number) c.get("cl")).doubleValue(),
+                    String.valueOf(c.get("method")), longOrNull(c.get("covered")), longOrNull(c.get("n")),
+                    longOrNull(c.get("failed")), c.get("fraction") instanceof Number f ? f.doubleValue() : null,
+                    c.get("error") instanceof Number e ? e.doubleValue() : null));
+        }
+        return rows;
+    }
+
+    private static Long longOrNull(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
+    }
+
+    /**
+     * What the views are made of, to tell when they must be made again: each run folder with the modification time of
+     * its marker (or of the folder, for a run without one).
+     */
+    public static List<String> fingerprint(SparkSession spark, String resultsDir) {
+        FileSystem fs = fs(spark, resultsDir);
+        List<String> out = new ArrayList<>();
+        for (Path run : findRuns(spark, resultsDir)) {
+            try {
+                Path marker = new Path(run, org.nsbi.spark.io.OutputFolder.MARKER);
+                out.add(run + "@" + fs.getFileStatus(fs.exists(marker) ? marker : run).getModificationTime());
+            } catch (IOException e) {
+                out.add(run + "@?");
+            }
+        }
+        return out;
     }
 
     /** The results folder itself if it is a run, and every run folder directly in it. */
