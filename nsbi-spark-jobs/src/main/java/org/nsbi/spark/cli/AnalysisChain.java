@@ -3,11 +3,12 @@ package org.nsbi.spark.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.spark.neyman.NeymanJob;
-import org.nsbi.spark.provenance.Provenance;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.model.MixtureModel;
@@ -50,22 +51,18 @@ public final class AnalysisChain {
         List<Pipeline.IntervalStage> results = new ArrayList<>();
         Provenance provenance = Pipeline.provenance(session, analysis);
         int code = output.run(session, command, "summary.json", out -> {
-            out.mark(provenance.marker(command));
-            Map<String, Object> summary = Pipeline.runInfo(session, command, analysis);
+            out.mark(ConfigProvenance.marker(command, provenance));
             String staged = out.stagingRoot();
-            summary.put("score", Pipeline.score(session, analysis, out, blockSize, provenance));
-            NeymanJob.Result r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
-            summary.putAll(r.summary());
+            ScoreSummary score = Pipeline.score(session, analysis, out, blockSize, provenance);
+            Pipeline.Construction r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
             Pipeline.IntervalStage observed = Pipeline.interval(session, analysis, model, staged, r.belt(), null, scanSteps,
                     out, "scan.csv");
-            summary.putAll(observed.summary());
             Pipeline.IntervalStage asimov = Pipeline.interval(session, analysis, model, staged, r.belt(), asimovMu, scanSteps,
                     out, "scan-asimov.csv");
-            summary.put("asimov", asimov.summary());
-            summary.put("provenance", provenance.toMap());
             results.add(observed);
             results.add(asimov);
-            return summary;
+            return new RunSummary(Pipeline.runInfo(session, command, analysis), null, score, r.summary(), observed.result(),
+                    asimov.result(), provenance, 0);
         }, out -> Report.of(RunReader.read(session, out.stagingRoot(), List.of(), null)).write(out, "report/"));
         java.io.PrintWriter terminal = spec.commandLine().getOut();
         for (Pipeline.IntervalStage s : results) {

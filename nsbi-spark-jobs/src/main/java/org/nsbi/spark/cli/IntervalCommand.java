@@ -1,11 +1,12 @@
 package org.nsbi.spark.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.provenance.Provenance;
+import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
@@ -57,14 +58,10 @@ public final class IntervalCommand implements Callable<Integer> {
         Belt belt = Pipeline.readBelt(session, belts);
         Pipeline.IntervalStage[] result = new Pipeline.IntervalStage[1];
         int code = run.output.run(session, "interval", "summary.json", out -> {
-            out.mark(provenance.marker("interval"));
-            Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
-            summary.put("scored", scoredDir);
-            summary.put("belts", belts);
+            out.mark(ConfigProvenance.marker("interval", provenance));
             result[0] = Pipeline.interval(session, analysis, model, scoredDir, belt, asimov, scanSteps, out, "scan.csv");
-            summary.putAll(result[0].summary());
-            summary.put("provenance", provenance.toMap());
-            return summary;
+            return new IntervalSummary(Pipeline.runInfo(session, "interval", analysis), scoredDir, belts, result[0].result(),
+                    provenance, 0);
         });
         result[0].print(spec.commandLine().getOut());
         return code;

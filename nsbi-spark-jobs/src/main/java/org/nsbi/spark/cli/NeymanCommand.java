@@ -1,11 +1,12 @@
 package org.nsbi.spark.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.provenance.Provenance;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +40,10 @@ public final class NeymanCommand implements Callable<Integer> {
         check.sameScoring(scores, made);
         Provenance provenance = made.withInput("scored", scores.markerSha256());
         return run.output.run(session, "neyman", "summary.json", out -> {
-            out.mark(provenance.marker("neyman"));
-            Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
-            summary.put("scored", scoredDir);
-            summary.putAll(Pipeline.neyman(session, analysis, model, scoredDir, out, neyman.overrides()).summary());
-            summary.put("provenance", provenance.toMap());
-            return summary;
+            out.mark(ConfigProvenance.marker("neyman", provenance));
+            return new RunSummary(Pipeline.runInfo(session, "neyman", analysis), scoredDir, null,
+                    Pipeline.neyman(session, analysis, model, scoredDir, out, neyman.overrides()).summary(), null, null,
+                    provenance, 0);
         });
     }
 }

@@ -9,6 +9,12 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.ProcessClosure;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.model.output.RunInfo;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
@@ -17,7 +23,6 @@ import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.provenance.Provenance;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
@@ -28,6 +33,7 @@ import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * The stages of a run, shared by the commands: score, Neyman construction, observed interval.
@@ -40,14 +46,12 @@ final class Pipeline {
     }
 
     /** Scores into {@code out}, writing {@code scored/} and scored.json (with its provenance); returns the stage's summary. */
-    static Map<String, Object> score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize,
-                                     Provenance provenance) {
+    static ScoreSummary score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize,
+                              Provenance provenance) {
         long start = System.nanoTime();
         ScoringPlan plan = ScoringPlan.of(config, new HadoopFileAccess(spark.sparkContext().hadoopConfiguration()));
-        ScoreJob.Result result = ScoreJob.run(spark, config, plan, out, blockSize);
-        Map<String, Object> summary = new LinkedHashMap<>(result.summary());
-        summary.put("seconds", seconds(start));
-        summary.put("provenance", provenance.toMap());
+        ScoreSummary summary = ScoreJob.run(spark, config, plan, out, blockSize).withProvenance(provenance)
+                .withSeconds(seconds(start));
         out.writeText("scored.json", Json.write(summary));
         return summary;
     }
@@ -76,19 +80,14 @@ final class Pipeline {
      * With {@code normalise_ratios: true}, the factor 1 / C_c for each process ratio (C_c its closure on the reference
      * sample, from scored.json), in the model's process order; null without it.
      */
-    @SuppressWarnings("unchecked")
     static double[] ratioScale(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
         if (!config.normaliseRatios()) {
             return null;
         }
         String file = scoredDir + "/scored.json";
-        Map<String, Object> scored = Json.readMap(readText(spark, file), file);
         Map<String, Double> closure = new LinkedHashMap<>();
-        if (scored.get("process_closure") instanceof List<?> rows) {
-            for (Object o : rows) {
-                Map<String, Object> row = (Map<String, Object>) o;
-                closure.put((String) row.get("process"), ((Number) row.get("closure")).doubleValue());
-            }
+        for (ProcessClosure c : Json.read(readText(spark, file), ScoreSummary.class, file).processClosure()) {
+            closure.put(c.process(), c.closure());
         }
         double[] scale = new double[model.processCount()];
         for (int c = 0; c < scale.length; c++) {
@@ -107,16 +106,15 @@ final class Pipeline {
         return config.features().toArray(String[]::new);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The observed aux measurements of a scored folder, in the model's nuisance-parameter order. */
     static double[] observedAux(SparkSession spark, String scoredDir, MixtureModel model) {
         String file = scoredDir + "/scored.json";
-        Map<String, Object> scored = Json.readMap(readText(spark, file), file);
-        List<Number> aux = (List<Number>) scored.get("observed_aux");
-        if (aux == null || aux.size() != model.nuisanceCount()) {
-            throw new IllegalArgumentException(file + ": observed_aux has " + (aux == null ? "no" : aux.size())
-                    + " values; expected " + model.nuisanceCount() + " (one per nuisance parameter " + model.nuisances() + ")");
+        Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
+        if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
+            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+                    + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
-        return aux.stream().mapToDouble(Number::doubleValue).toArray();
+        return model.nuisances().stream().mapToDouble(aux::get).toArray();
     }
 
     static String readText(SparkSession spark, String file) {
@@ -147,8 +145,12 @@ final class Pipeline {
         return alpha;
     }
 
+    /** The belt of a Neyman construction, its toys and its summary. */
+    record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    }
+
     /** Runs the Neyman construction into {@code out} and returns its belt and summary. */
-    static NeymanJob.Result neyman(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+    static Construction neyman(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                    OutputFolder out, NeymanOverrides o) {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
@@ -160,28 +162,22 @@ final class Pipeline {
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, out);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("mu_grid", grid);
-        s.put("toys_per_point", toys);
-        s.put("toys_per_block", o.toysPerBlock);
-        s.put("confidence_levels", ns.confidenceLevels());
-        s.put("seed", settings.seed());
-        s.put("nuisance_truth", ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT));
-        s.put("reference_events", reference.size());
-        s.putAll(r.summary());
-        return new NeymanJob.Result(r.belt(), r.outcomes(), s);
+        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
+                ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
+                reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
+                r.failedFits()));
     }
 
-    /** An interval stage's summary entries, its terminal table and the warnings that go with it. */
-    record IntervalStage(Map<String, Object> summary, ResultTable table, List<String> warnings) {
+    /** An interval stage's result, its terminal table (the warnings are in the result). */
+    record IntervalStage(IntervalResult result, ResultTable table) {
 
         /** Prints the table and its warnings (the end of what a command shows). */
         void print(java.io.PrintWriter out) {
-            table.print(out, warnings);
+            table.print(out, result.warnings());
         }
     }
 
-    /** The observed (or Asimov) interval from a belt: the summary entries, the table and its warnings. */
+    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. */
     static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                   Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
         long start = System.nanoTime();
@@ -189,21 +185,25 @@ final class Pipeline {
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
         ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
         out.writeText(scanFile, r.scanCsv(belt));
+        Map<String, Double> alphaHat = new LinkedHashMap<>();
+        for (int k = 0; k < model.nuisanceCount(); k++) {
+            alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+        }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
         ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
-        List<String> warnings = table.warnings(belt, asimovMu);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("data", data);
-        if (asimovMu != null) {
-            s.put("mu", asimovMu);
-        }
-        s.put("observed_events", nll.sumOfWeights());
-        s.put("mu_hat", r.global().mu());
-        s.put("alpha_hat", r.global().alpha());
-        s.put("intervals", r.intervalsJson());
-        s.put("warnings", warnings);
-        s.put("interval_seconds", seconds(start));
-        return new IntervalStage(s, table, warnings);
+        return new IntervalStage(new IntervalResult(data, nll.sumOfWeights(), r.global().mu(), alphaHat, r.intervals(),
+                table.warnings(belt, asimovMu), seconds(start)), table);
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static RunInfo runInfo(SparkSession spark, String command, AnalysisConfig config) {
+        return new RunInfo(command, config.file(), spark.sparkContext().master(),
+                spark.sparkContext().defaultParallelism(),
+                config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList(),
+                config.systematics().stream().map(x -> x.name()).toList(), config.normaliseRatios());
     }
 
     /** The provenance of an output made from {@code config}: its hashes, a fresh id, no inputs yet. */
@@ -213,22 +213,6 @@ final class Pipeline {
 
     static InputCheck inputCheck(SparkSession spark) {
         return new InputCheck(spark.sparkContext().hadoopConfiguration());
-    }
-
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    static Map<String, Object> runInfo(SparkSession spark, String command, AnalysisConfig config) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("command", command);
-        s.put("config", config.file());
-        s.put("spark_master", spark.sparkContext().master());
-        s.put("default_parallelism", spark.sparkContext().defaultParallelism());
-        s.put("processes", config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList());
-        s.put("nuisance_parameters", config.systematics().stream().map(x -> x.name()).toList());
-        s.put("normalise_ratios", config.normaliseRatios());
-        return s;
     }
 
     static MixtureModel model(AnalysisConfig config) {

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
@@ -58,10 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
                 overwrite ? OutputFolder.ExistingPolicy.OVERWRITE : OutputFolder.ExistingPolicy.REFUSE,
                 session.sparkContext().hadoopConfiguration());
         try {
-            java.util.Map<String, Object> marker = new java.util.LinkedHashMap<>();
-            marker.put("nsbi_output", "report");
-            marker.put("inputs", runMarker == null ? java.util.Map.of() : java.util.Map.of("run", runMarker));
-            out.mark(org.nsbi.spark.io.Json.write(marker));
+            org.nsbi.model.output.Provenance p = ConfigProvenance.ofProgram();
+            out.mark(ConfigProvenance.marker("report", runMarker == null ? p : p.withInput("run", runMarker)));
             report.write(out, "");
             out.commit();
             System.err.println("nsbi report: wrote " + out.shownTarget() + "/report.html and " + report.figures().size()

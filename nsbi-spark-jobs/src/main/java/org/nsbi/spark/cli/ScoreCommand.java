@@ -3,7 +3,8 @@ package org.nsbi.spark.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.spark.provenance.Provenance;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ public final class ScoreCommand implements Callable<Integer> {
         AnalysisConfig analysis = c.analysis();
         Provenance provenance = Pipeline.provenance(session, analysis);
         return run.output.run(session, "score", null, out -> {
-            out.mark(provenance.marker("score"));
+            out.mark(ConfigProvenance.marker("score", provenance));
             Pipeline.score(session, analysis, out, blockSize, provenance);
             return null;
         });

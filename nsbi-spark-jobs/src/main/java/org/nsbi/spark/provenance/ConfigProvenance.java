@@ -20,6 +20,9 @@ import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.OutputMarker;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.io.Json;
 
 /**
  * The provenance of an output made from a config: the config's and every ONNX network's SHA-256, and what the scores
@@ -59,6 +62,17 @@ public final class ConfigProvenance {
         model.put("normalise_ratios", String.valueOf(config.normaliseRatios()));
         return new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), config.file(),
                 sha256(read(config.file(), hadoop)), onnx, scoring, model, UUID.randomUUID().toString(), Map.of());
+    }
+
+    /** The provenance of an output made without a config (a report): the program, a fresh id, no inputs yet. */
+    public static Provenance ofProgram() {
+        return new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), null, null, Map.of(), Map.of(), Map.of(),
+                UUID.randomUUID().toString(), Map.of());
+    }
+
+    /** The text of an output's marker file: the command that wrote it, now, and its provenance. */
+    public static String marker(String command, Provenance p) {
+        return Json.write(new OutputMarker(command, java.time.Instant.now().toString(), p));
     }
 
     private static String ratio(RatioSource r, Map<String, String> onnx, Configuration hadoop) {

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nsbi.model.output.OutputMarker;
+import org.nsbi.model.output.Provenance;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 
@@ -53,14 +55,12 @@ public final class InputCheck {
                     + ": it was not written by this version of nsbi; make it again");
         }
         byte[] bytes = bytes(marker);
-        Map<String, Object> m = Json.readMap(new String(bytes, StandardCharsets.UTF_8), marker.toString());
-        if (!(m.get("provenance") instanceof Map<?, ?> p)) {
-            throw new IllegalArgumentException(marker + ": no 'provenance'; it was not written by this version of nsbi;"
+        OutputMarker m = Json.read(new String(bytes, StandardCharsets.UTF_8), OutputMarker.class, marker.toString());
+        if (m.provenance() == null || m.provenance().scoring() == null) {
+            throw new IllegalArgumentException(marker + ": no provenance; it was not written by this version of nsbi;"
                     + " make the " + role + " input again");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> pm = (Map<String, Object>) p;
-        return new Input(folder, role, Provenance.fromMap(pm, marker.toString()), ConfigProvenance.sha256(bytes));
+        return new Input(folder, role, m.provenance(), ConfigProvenance.sha256(bytes));
     }
 
     /** The input's scores were made from the same ratios, features and samples as the config's. */

@@ -14,6 +14,8 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.ProcessClosure;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.io.EventBlock;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
@@ -29,14 +31,12 @@ import org.nsbi.spark.progress.TaskProgressListener;
  */
 public final class ScoreJob {
 
-    /** What scoring wrote: the observed aux values, closure figures, counts. */
-    public record Result(double[] observedAux, Map<String, Object> summary) {
-    }
 
     private ScoreJob() {
     }
 
-    public static Result run(SparkSession spark, AnalysisConfig config, ScoringPlan plan, OutputFolder out, int blockSize) {
+    /** Scores into {@code out} and returns what scored.json holds (seconds 0: the caller times the stage). */
+    public static ScoreSummary run(SparkSession spark, AnalysisConfig config, ScoringPlan plan, OutputFolder out, int blockSize) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
         List<String> extra = new ArrayList<>(plan.dataColumns());
@@ -68,15 +68,12 @@ public final class ScoreJob {
                     + EventSources.describe(config.observed()) + " has no events; expected at least one event");
         }
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("reference_events", (long) sums[0]);
-        summary.put("reference_sum_of_weights", sums[1]);
-        summary.put("observed_events", nObserved);
-        summary.put("observed_aux", observed.aux());
-        summary.put("closure", closure(sums, config));
-        summary.put("process_closure", processClosure(sums, config));
-        summary.put("normalise_ratios", config.normaliseRatios());
-        return new Result(observed.aux(), summary);
+        Map<String, Double> aux = new LinkedHashMap<>();
+        for (int k = 0; k < config.systematics().size(); k++) {
+            aux.put(config.systematics().get(k).name(), observed.aux()[k]);
+        }
+        return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config),
+                processClosure(sums, config), config.normaliseRatios(), null, 0);
     }
 
     private static List<String> names(List<EventSource> sources) {
@@ -168,9 +165,9 @@ public final class ScoreJob {
      * error &sigma; = &radic;(&Sigma; &#375;&sup2; (r_c &minus; C_c)&sup2;) (the self-normalised estimate's standard
      * error) and the pull (C_c &minus; 1) / &sigma;.
      */
-    private static List<Map<String, Object>> processClosure(double[] sums, AnalysisConfig config) {
+    private static List<ProcessClosure> processClosure(double[] sums, AnalysisConfig config) {
         int terms = closureTerms(config).size();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ProcessClosure> out = new ArrayList<>();
         for (int c = 0; c < config.processes().size(); c++) {
             double sw = sums[1];
             double closure = sums[3 + c] / sw;
@@ -178,12 +175,8 @@ public final class ScoreJob {
             double w2r2 = sums[3 + terms + 2 * c + 1];
             double variance = Math.max(0, w2r2 - 2 * closure * w2r + closure * closure * sums[2]) / (sw * sw);
             double error = Math.sqrt(variance);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("process", config.processes().get(c).name());
-            m.put("closure", closure);
-            m.put("mc_error", error);
-            m.put("pull", error > 0 ? (closure - 1) / error : 0.0);
-            out.add(m);
+            out.add(new ProcessClosure(config.processes().get(c).name(), closure, error,
+                    error > 0 ? (closure - 1) / error : 0.0));
         }
         return out;
     }

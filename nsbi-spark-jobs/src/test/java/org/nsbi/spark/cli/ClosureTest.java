@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.ProcessClosure;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.fit.FitResult;
@@ -33,7 +35,7 @@ class ClosureTest {
     static AnalysisConfig normalised;
     static MixtureModel model;
     static String scored;
-    static Map<String, Object> summary;
+    static ScoreSummary summary;
 
     @BeforeAll
     static void scoreOnce() {
@@ -52,18 +54,17 @@ class ClosureTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void eachProcessClosureComesWithItsMonteCarloErrorAndPull() {
         EventTable reference = Pipeline.reference(SharedSpark.session(), config, model, scored);
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) summary.get("process_closure");
+        List<ProcessClosure> rows = summary.processClosure();
         assertEquals(model.processCount(), rows.size());
         double sw = 0;
         for (int i = 0; i < reference.size(); i++) {
             sw += reference.weight(i);
         }
         for (int c = 0; c < model.processCount(); c++) {
-            Map<String, Object> row = rows.get(c);
-            assertEquals(model.process(c).name(), row.get("process"));
+            ProcessClosure row = rows.get(c);
+            assertEquals(model.process(c).name(), row.process());
             double closure = 0;
             for (int i = 0; i < reference.size(); i++) {
                 closure += reference.weight(i) / sw * reference.ratio(c, i);
@@ -73,10 +74,10 @@ class ClosureTest {
                 double wHat = reference.weight(i) / sw;
                 var += wHat * wHat * Math.pow(reference.ratio(c, i) - closure, 2);
             }
-            assertEquals(closure, ((Number) row.get("closure")).doubleValue(), 1e-9 * closure, "closure of " + row);
-            assertEquals(Math.sqrt(var), ((Number) row.get("mc_error")).doubleValue(), 1e-6 * Math.sqrt(var), "error of " + row);
-            assertEquals((closure - 1) / Math.sqrt(var), ((Number) row.get("pull")).doubleValue(), 1e-5, "pull of " + row);
-            assertTrue(Math.abs(((Number) row.get("pull")).doubleValue()) < 5, "exact ratios close within MC error: " + row);
+            assertEquals(closure, row.closure(), 1e-9 * closure, "closure of " + row);
+            assertEquals(Math.sqrt(var), row.mcError(), 1e-6 * Math.sqrt(var), "error of " + row);
+            assertEquals((closure - 1) / Math.sqrt(var), row.pull(), 1e-5, "pull of " + row);
+            assertTrue(Math.abs(row.pull()) < 5, "exact ratios close within MC error: " + row);
         }
     }
 

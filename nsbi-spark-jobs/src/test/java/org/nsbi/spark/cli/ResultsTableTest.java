@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.spark.io.Json;
+import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * The results on the terminal: {@code nsbi interval} ends with a table of mu-hat, the named alpha-hat and the
@@ -50,39 +52,36 @@ class ResultsTableTest {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> summary(String out) throws Exception {
+    private static IntervalResult summary(String out) throws Exception {
         Path f = dir.resolve(out).resolve("summary.json");
-        return Json.readMap(Files.readString(f), f.toString());
+        return Json.read(Files.readString(f), IntervalSummary.class, f.toString()).interval();
     }
 
     @Test
     void theTableOfIntervalSaysWhatSummaryJsonSays() throws Exception {
         TinyAnalysis.Run r = interval("observed");
-        Map<String, Object> s = summary("observed");
+        IntervalResult s = summary("observed");
         List<String> lines = r.out().lines().toList();
-        assertEquals(String.format(Locale.ROOT, "Observed data:  \u03bc\u0302 = %.4f", ((Number) s.get("mu_hat")).doubleValue()),
-                lines.get(0), r.out());
+        assertEquals(String.format(Locale.ROOT, "Observed data:  \u03bc\u0302 = %.4f", s.muHat()), lines.get(0), r.out());
         assertEquals("  \u03b1\u0302 (pulls): none (no nuisance parameters)", lines.get(1), r.out());
         assertTrue(lines.get(2).matches("  CL +Neyman +Wilks"), lines.get(2));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> intervals = (List<Map<String, Object>>) s.get("intervals");
+        List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(2, intervals.size(), "neyman and wilks at the one level");
         String row = lines.get(3);
         assertTrue(row.startsWith("  68.27%"), row);
         int wilksAt = -1;
-        for (Map<String, Object> i : intervals) {
+        for (ConfidenceInterval i : intervals) {
             String text = pieces(i);
             int at = row.indexOf(text);
-            assertTrue(at > 0, i.get("method") + " " + text + " in the row: " + row);
-            if ("wilks".equals(i.get("method"))) {
+            assertTrue(at > 0, i.method() + " " + text + " in the row: " + row);
+            if ("wilks".equals(i.method())) {
                 wilksAt = at;
             } else {
                 assertTrue(wilksAt < 0 || at < wilksAt, "Neyman first: " + row);
             }
         }
         List<String> warnings = lines.stream().filter(l -> l.startsWith("warning: ")).toList();
-        assertEquals(s.get("warnings"), warnings.stream().map(w -> w.substring("warning: ".length())).toList(),
+        assertEquals(s.warnings(), warnings.stream().map(w -> w.substring("warning: ".length())).toList(),
                 "the warnings printed are the ones recorded");
         assertTrue(warnings.contains("warning: at CL 68.27%, 3 of 3 grid points (mu = 0, 1, 2) have N(1-CL) < 10 (N = 4 toys):"
                 + " their critical values rest on fewer than 10 toys beyond them; raise neyman.toys_per_point to at least 32"),
@@ -92,18 +91,16 @@ class ResultsTableTest {
     @Test
     void anAsimovMuBeyondTheGridIsWarnedAboutAndItsIntervalIsFlaggedAtTheEdge() throws Exception {
         TinyAnalysis.Run r = interval("asimov-3", "--asimov", "3");
-        Map<String, Object> s = summary("asimov-3");
-        assertEquals(3.0, ((Number) s.get("mu_hat")).doubleValue(), 1e-3, "the Asimov fit returns the injected mu");
+        IntervalResult s = summary("asimov-3");
+        assertEquals(3.0, s.muHat(), 1e-3, "the Asimov fit returns the injected mu");
         assertTrue(r.out().startsWith(String.format(Locale.ROOT, "Asimov data at mu = 3.0:  \u03bc\u0302 = %.4f",
-                ((Number) s.get("mu_hat")).doubleValue())), r.out());
+                s.muHat())), r.out());
         assertTrue(r.out().contains("warning: --asimov 3 lies outside the grid [0, 2]: the intervals cannot contain it;"
                 + " extend neyman.mu_grid"), r.out());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> intervals = (List<Map<String, Object>>) s.get("intervals");
-        for (Map<String, Object> i : intervals) {
-            assertEquals(true, i.get("at_grid_edge"), "an interval towards mu = 3 runs into the scan's end at 2: " + i);
-            assertTrue(r.out().contains("warning: the " + i.get("method") + " 68.27% interval "), r.out());
-            if (Boolean.TRUE.equals(i.get("empty"))) {
+        for (ConfidenceInterval i : s.intervals()) {
+            assertEquals(true, i.atGridEdge(), "an interval towards mu = 3 runs into the scan's end at 2: " + i);
+            assertTrue(r.out().contains("warning: the " + i.method() + " 68.27% interval "), r.out());
+            if (i.empty()) {
                 assertTrue(r.out().contains("empty (no scanned \u03bc accepted) (at the grid edge)"), r.out());
             }
         }
@@ -113,23 +110,17 @@ class ResultsTableTest {
     @Test
     void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
         interval("asimov-0", "--asimov", "0");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> intervals = (List<Map<String, Object>>) summary("asimov-0").get("intervals");
-        for (Map<String, Object> i : intervals) {
-            @SuppressWarnings("unchecked")
-            List<List<Number>> pieces = (List<List<Number>>) i.get("pieces");
-            assertEquals(0.0, pieces.get(0).get(0).doubleValue(), 0.0, "the interval reaches mu = 0: " + i);
-            assertEquals(true, i.get("at_poi_bound"), i.toString());
-            assertEquals(false, i.get("at_grid_edge"), "mu = 0 is the poi's bound, not the end of a scan that could go on: " + i);
+        for (ConfidenceInterval i : summary("asimov-0").intervals()) {
+            assertEquals(0.0, i.pieces().get(0)[0], 0.0, "the interval reaches mu = 0: " + i);
+            assertEquals(true, i.atPoiBound(), i.toString());
+            assertEquals(false, i.atGridEdge(), "mu = 0 is the poi's bound, not the end of a scan that could go on: " + i);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String pieces(Map<String, Object> interval) {
+    private static String pieces(ConfidenceInterval interval) {
         StringBuilder sb = new StringBuilder();
-        for (List<Number> p : (List<List<Number>>) interval.get("pieces")) {
-            sb.append(sb.length() > 0 ? " \u222a " : "").append(String.format(Locale.ROOT, "[%.3f, %.3f]",
-                    p.get(0).doubleValue(), p.get(1).doubleValue()));
+        for (double[] p : interval.pieces()) {
+            sb.append(sb.length() > 0 ? " \u222a " : "").append(String.format(Locale.ROOT, "[%.3f, %.3f]", p[0], p[1]));
         }
         return sb.length() == 0 ? "empty" : sb.toString();
     }
