@@ -52,7 +52,7 @@ class ConnectClientTest {
 
             // a run added while the server runs appears in the views without a restart
             run.nsbi("interval", "--config", run.config.toString(), "--scored", run.scored.toString(),
-                    "--belts", run.localNeyman.toString(), "--out", run.dir.resolve("interval-local").toString(),
+                    "--run", run.localNeyman.toString(), "--out", run.dir.resolve("interval-local").toString(),
                     "--scan-steps", "20");
             server.awaitWhileRunning(() -> logHas(server.log, "nsbi serve: views refreshed"), 120, "views refreshed");
 

@@ -258,7 +258,7 @@ class DeployManifestsTest {
     @Test
     void aMissingRequiredOptionOrAValueOfTheWrongTypeFails() {
         assertEquals(List.of("mem.yaml: nsbi interval does not accept [--config, c.yaml, --scored, s, --out, o]: "
-                        + "Missing required option: '--belts=DIR'"),
+                        + "Missing required option: '--run=DIR'"),
                 problemsOf(withArgs("interval, --config, c.yaml, --scored, s, --out, o")));
         List<String> typed = problemsOf(withArgs("simulate, --out, o, --seed, '{{ run_id }}'"));
         assertEquals(1, typed.size());

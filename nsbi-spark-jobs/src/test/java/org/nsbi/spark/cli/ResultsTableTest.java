@@ -44,7 +44,7 @@ class ResultsTableTest {
 
     private static TinyAnalysis.Run interval(String out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("interval", "--config", analysis.config().toString(),
-                "--scored", scored.toString(), "--belts", belts.toString(), "--scan-steps", "20",
+                "--scored", scored.toString(), "--run", belts.toString(), "--scan-steps", "20",
                 "--out", dir.resolve(out).toString()));
         args.addAll(List.of(more));
         TinyAnalysis.Run r = TinyAnalysis.run(args.toArray(String[]::new));
@@ -108,6 +108,20 @@ class ResultsTableTest {
     }
 
     @Test
+    void intervalNeedsOnlyTheRunItsConfigAndScoresComeFromTheRunsSummary() throws Exception {
+        TinyAnalysis.Run r = TinyAnalysis.run("interval", "--run", belts.toString(), "--scan-steps", "20",
+                "--out", dir.resolve("from-run").toString());
+        assertEquals(0, r.code(), r.err());
+        Path f = dir.resolve("from-run").resolve("summary.json");
+        IntervalSummary s = Json.read(Files.readString(f), IntervalSummary.class, f.toString());
+        assertEquals(analysis.config().toString(), s.run().config());
+        assertEquals(scored.toString(), s.scored());
+        interval("explicit");
+        assertEquals(text(summary("explicit").intervals()), text(s.interval().intervals()),
+                "the same intervals as with --config and --scored given");
+    }
+
+    @Test
     void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
         interval("asimov-0", "--asimov", "0");
         for (ConfidenceInterval i : summary("asimov-0").intervals()) {
@@ -115,6 +129,10 @@ class ResultsTableTest {
             assertEquals(true, i.atPoiBound(), i.toString());
             assertEquals(false, i.atGridEdge(), "mu = 0 is the poi's bound, not the end of a scan that could go on: " + i);
         }
+    }
+
+    private static List<String> text(List<ConfidenceInterval> intervals) {
+        return intervals.stream().map(i -> i.method() + " " + i.cl() + " " + pieces(i) + " " + i.atGridEdge()).toList();
     }
 
     private static String pieces(ConfidenceInterval interval) {

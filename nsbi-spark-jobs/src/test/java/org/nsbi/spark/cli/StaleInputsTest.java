@@ -53,7 +53,7 @@ class StaleInputsTest {
 
     private static TinyAnalysis.Run interval(TinyAnalysis x, Path scored, Path belts) {
         return TinyAnalysis.run("interval", "--config", x.config().toString(), "--scored", scored.toString(),
-                "--belts", belts.toString(), "--scan-steps", "10", "--out", x.out().toString());
+                "--run", belts.toString(), "--scan-steps", "10", "--out", x.out().toString());
     }
 
     @Test
@@ -104,7 +104,7 @@ class StaleInputsTest {
     void aReportRefusesTheIntervalOfOtherBelts() throws Exception {
         Path intervalB = dir.resolve("interval-b");
         ok(TinyAnalysis.run("interval", "--config", b.config().toString(), "--scored", scoredB.toString(),
-                "--belts", beltsB.toString(), "--scan-steps", "10", "--out", intervalB.toString()));
+                "--run", beltsB.toString(), "--scan-steps", "10", "--out", intervalB.toString()));
         TinyAnalysis.Run r = TinyAnalysis.run("report", "--run", beltsA.toString(), "--interval", intervalB.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(true, r.err().contains("the interval " + intervalB + " was not inverted from the belts of " + beltsA), r.err());
