@@ -23,9 +23,38 @@ public final class NsbiCommand {
         System.exit(code);
     }
 
+    /**
+     * A command line picocli cannot take: the message, suggestions for an unknown option, and where help is. A
+     * misspelt required option is reported as the unknown option it is (with the names it may have meant), not as the
+     * required one missing.
+     */
+    static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        CommandLine.ParameterException shown = ex;
+        if (ex instanceof CommandLine.MissingParameterException) {
+            java.util.List<String> unknown = new java.util.ArrayList<>();
+            for (String a : args) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (name.startsWith("--") && !cmd.getCommandSpec().optionsMap().containsKey(name)) {
+                    unknown.add(a);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                shown = new CommandLine.UnmatchedArgumentException(cmd, unknown);
+            }
+        }
+        err.println("nsbi " + cmd.getCommandName() + ": " + shown.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(shown, err);
+        err.println("Try 'nsbi " + cmd.getCommandName() + " --help' for the options.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     /** The command line with its error handling, for main and for tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NsbiCommand());
+        cl.setParameterExceptionHandler(NsbiCommand::badArguments);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = BadInput.isBadInput(ex);

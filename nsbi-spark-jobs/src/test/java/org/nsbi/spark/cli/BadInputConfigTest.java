@@ -145,4 +145,13 @@ class BadInputConfigTest {
         assertEquals("my notes", Files.readString(a.out().resolve("notes.txt")));
         assertEquals("png", Files.readString(a.out().resolve("plots").resolve("2025").resolve("fit.png")));
     }
+
+    @Test
+    void aMisspeltRequiredOptionIsReportedAsUnknownWithSuggestions() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        TinyAnalysis.Run r = TinyAnalysis.run("score", "--confg", a.config().toString(), "--out", a.out().toString());
+        assertEquals(2, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("Unknown option: '--confg'"), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().matches("(?s).*Possible solutions: [^\n]*--config.*"), r.err());
+    }
 }
