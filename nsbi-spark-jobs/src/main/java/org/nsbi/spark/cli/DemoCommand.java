@@ -3,6 +3,7 @@ package org.nsbi.spark.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nsbi.model.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
         String home = System.getenv("NSBI_HOME");
         Path p = Path.of(home == null ? "." : home, "submit", "examples", "offshell-toy.yaml");
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no config given and none at " + p.toAbsolutePath()
+            throw new UserError("no config given and none at " + p.toAbsolutePath()
                     + "; expected --config FILE or NSBI_HOME set to the checkout (submit/nsbi sets it)");
         }
         return p;

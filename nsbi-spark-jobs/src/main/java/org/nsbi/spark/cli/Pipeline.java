@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
@@ -20,6 +21,7 @@ import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
@@ -93,7 +95,7 @@ final class Pipeline {
         for (int c = 0; c < scale.length; c++) {
             Double value = closure.get(model.process(c).name());
             if (value == null || !(value > 0)) {
-                throw new IllegalArgumentException(file + ": process_closure has " + (value == null ? "no entry" : "closure "
+                throw new UserError(file + ": process_closure has " + (value == null ? "no entry" : "closure "
                         + value) + " for process " + model.process(c).name() + "; expected a positive closure to normalise"
                         + " its ratio by (normalise_ratios: true in " + config.file() + ")");
             }
@@ -111,7 +113,7 @@ final class Pipeline {
         String file = scoredDir + "/scored.json";
         Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
         if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
-            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+            throw new UserError(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
                     + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
         return model.nuisances().stream().mapToDouble(aux::get).toArray();
@@ -120,7 +122,7 @@ final class Pipeline {
     static String readText(SparkSession spark, String file) {
         HadoopFileAccess files = new HadoopFileAccess(spark.sparkContext().hadoopConfiguration());
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected the output of an earlier stage there");
+            throw new UserError("no file " + file + "; expected the output of an earlier stage there");
         }
         return new String(files.read(file), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -222,7 +224,7 @@ final class Pipeline {
     /** Reads belts.csv of a Neyman folder back into a Belt. */
     static Belt readBelt(SparkSession spark, String neymanDir) {
         String file = new Path(neymanDir, "belts.csv").toString();
-        return Belt.fromCsv(readText(spark, file), file);
+        return BeltsTable.fromCsv(readText(spark, file), file);
     }
 
     /** Command-line overrides of the config's Neyman settings. */

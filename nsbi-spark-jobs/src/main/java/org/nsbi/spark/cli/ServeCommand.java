@@ -1,5 +1,6 @@
 package org.nsbi.spark.cli;
 
+import org.nsbi.model.UserError;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (noAuth && tokenFile != null) {
-            throw new IllegalArgumentException("--no-auth and --token-file exclude each other");
+            throw new UserError("--no-auth and --token-file exclude each other");
         }
         ConnectToken token = noAuth ? null : ConnectToken.resolve(tokenFile, System.getenv(ConnectToken.ENV));
         spark.conf.put("spark.plugins", PLUGIN);

@@ -1,5 +1,6 @@
 package org.nsbi.spark.provenance;
 
+import org.nsbi.model.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class InputCheck {
         if ("scored".equals(p.getName()) && p.getParent() != null && exists(new Path(p.getParent(), "scored.json"))) {
             return p.getParent().toString();
         }
-        throw new IllegalArgumentException("--scored " + given + " is not the output of 'nsbi score' (no scored.json in it"
+        throw new UserError("--scored " + given + " is not the output of 'nsbi score' (no scored.json in it"
                 + (p.getName().equals("scored") ? " or beside it" : "") + "); expected the folder 'score' (or 'run') wrote,"
                 + " which holds scored.json and scored/, or that scored/ itself");
     }
@@ -51,13 +52,13 @@ public final class InputCheck {
     public Input read(String folder, String role) {
         Path marker = new Path(folder, OutputFolder.MARKER);
         if (!exists(marker)) {
-            throw new IllegalArgumentException("the " + role + " input " + folder + " has no " + OutputFolder.MARKER
+            throw new UserError("the " + role + " input " + folder + " has no " + OutputFolder.MARKER
                     + ": it was not written by this version of nsbi; make it again");
         }
         byte[] bytes = bytes(marker);
         OutputMarker m = Json.read(new String(bytes, StandardCharsets.UTF_8), OutputMarker.class, marker.toString());
         if (m.provenance() == null || m.provenance().scoring() == null) {
-            throw new IllegalArgumentException(marker + ": no provenance; it was not written by this version of nsbi;"
+            throw new UserError(marker + ": no provenance; it was not written by this version of nsbi;"
                     + " make the " + role + " input again");
         }
         return new Input(folder, role, m.provenance(), ConfigProvenance.sha256(bytes));
@@ -79,7 +80,7 @@ public final class InputCheck {
         String from = belts.provenance().inputs().get("scored");
         boolean own = from == null && belts.provenance().outputId().equals(scored.provenance().outputId());
         if (!own && !scored.markerSha256().equals(from)) {
-            throw new IllegalArgumentException("the belts " + belts.folder() + " were not built from the scores " + scored.folder()
+            throw new UserError("the belts " + belts.folder() + " were not built from the scores " + scored.folder()
                     + (from == null ? " but from the scores of their own run; pass --scored " + belts.folder()
                     : " but from other scores (marker sha256 " + from + ", this one's " + scored.markerSha256() + ")")
                     + "; pass the --scored the belts were built from, or run neyman on these scores");
@@ -90,7 +91,7 @@ public final class InputCheck {
     public void intervalOfBelts(Input interval, Input run) {
         String from = interval.provenance().inputs().get("belts");
         if (!run.markerSha256().equals(from)) {
-            throw new IllegalArgumentException("the interval " + interval.folder() + " was not inverted from the belts of "
+            throw new UserError("the interval " + interval.folder() + " was not inverted from the belts of "
                     + run.folder() + (from == null ? " (it records no belts)" : " but from other belts (marker sha256 "
                     + from + ", this run's " + run.markerSha256() + ")") + "; pass an interval made with --belts " + run.folder());
         }
@@ -101,7 +102,7 @@ public final class InputCheck {
             String f = found.get(key);
             String e = expected.get(key);
             if (f == null ? e != null : !f.equals(e)) {
-                throw new IllegalArgumentException("the " + in.role() + " input " + in.folder() + " was made from another "
+                throw new UserError("the " + in.role() + " input " + in.folder() + " was made from another "
                         + (what.equals("scoring") ? "analysis" : "model") + ": its " + key + " is "
                         + (f == null ? "absent" : f) + " where the config " + config + " has " + (e == null ? "none" : e)
                         + "; make the " + in.role() + " input again with this config, or pass the config it was made with");

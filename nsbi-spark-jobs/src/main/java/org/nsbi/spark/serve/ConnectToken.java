@@ -1,7 +1,7 @@
 package org.nsbi.spark.serve;
 
+import org.nsbi.model.UserError;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,11 @@ public record ConnectToken(String value, String source) {
             try {
                 String t = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
                 if (t.isEmpty()) {
-                    throw new IllegalArgumentException("--token-file " + file + " is empty; expected the token on its first line");
+                    throw new UserError("--token-file " + file + " is empty; expected the token on its first line");
                 }
                 return new ConnectToken(t, "file " + file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --token-file " + file + ": " + e.getMessage(), e);
+                throw new UserError("cannot read --token-file " + file + ": " + e.getMessage(), e);
             }
         }
         if (env != null && !env.isBlank()) {

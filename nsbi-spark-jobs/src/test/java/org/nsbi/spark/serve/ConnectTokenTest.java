@@ -32,7 +32,7 @@ class ConnectTokenTest {
     @Test
     void anEmptyTokenFileIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("empty"), "\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectToken.resolve(file.toString(), null));
+        org.nsbi.model.UserError e = assertThrows(org.nsbi.model.UserError.class, () -> ConnectToken.resolve(file.toString(), null));
         assertEquals("--token-file " + file + " is empty; expected the token on its first line", e.getMessage());
     }
 }
