@@ -43,7 +43,7 @@ public final class AnalysisConfigParser {
 
     /** The keys of a config's top level. */
     private static final String[] TOP_KEYS = {"features", "reference", "processes", "systematics", "poi", "neyman",
-        "observed", "observed_aux", "bad_ratios", "training"};
+        "observed", "observed_aux", "bad_ratios", "normalise_ratios", "training"};
 
     private final FileAccess files;
     private final CoefficientValidator coefficients;
@@ -159,6 +159,7 @@ public final class AnalysisConfigParser {
             nuisanceNames = systematics == null ? null : systematics.stream().map(Systematic::name).toList();
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
+            boolean normaliseRatios = normaliseRatios(top);
             Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
                     "an auxiliary measurement");
             if (features != null) {
@@ -178,7 +179,20 @@ public final class AnalysisConfigParser {
                 return null;
             }
             return new AnalysisConfig(fileName, features, reference, processes, systematics, poi, neyman, observed,
-                    badRatios, observedAux);
+                    badRatios, observedAux, normaliseRatios);
+        }
+
+        /** {@code normalise_ratios}: true or false (default). */
+        private boolean normaliseRatios(JsonNode top) {
+            JsonNode n = top.get("normalise_ratios");
+            if (n == null || n.isNull()) {
+                return false;
+            }
+            if (!n.isBoolean()) {
+                p.add("normalise_ratios", "expected true or false, found " + n);
+                return false;
+            }
+            return n.booleanValue();
         }
 
         TrainingConfig trainingConfig(JsonNode root, String fileName) {

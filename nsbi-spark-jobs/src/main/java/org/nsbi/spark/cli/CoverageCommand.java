@@ -25,7 +25,9 @@ import org.nsbi.spark.coverage.ExperimentOrigin;
 import org.nsbi.spark.coverage.SimulatorExperiments;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanPlan;
+import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
@@ -102,6 +104,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         SparkSession session = spark.session("nsbi coverage");
+        output.check(session);
         String summaryFile = run + "/summary.json";
         String summaryText = Pipeline.readText(session, summaryFile);
         RunSummary runSummary = Json.read(summaryText, RunSummary.class, summaryFile);
@@ -111,9 +114,14 @@ public final class CoverageCommand implements Callable<Integer> {
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
         MixtureModel model = Pipeline.model(analysis);
+        InputCheck check = Pipeline.inputCheck(session);
+        InputCheck.Input runInput = check.read(run, "run");
+        org.nsbi.model.output.Provenance made = Pipeline.provenance(session, analysis);
+        check.sameModel(runInput, made);
+        org.nsbi.model.output.Provenance provenance = made.withInput("run", runInput.markerSha256());
         String beltsFile = run + "/belts.csv";
         String beltsText = Pipeline.readText(session, beltsFile);
-        Belt belt = Belt.fromCsv(beltsText, beltsFile);
+        Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
         double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
@@ -127,6 +135,7 @@ public final class CoverageCommand implements Callable<Integer> {
             SimulatorExperiments.check(model, plan, analysis.features());
         }
         return output.run(session, "coverage", "coverage.json", out -> {
+            out.mark(org.nsbi.spark.provenance.ConfigProvenance.marker("coverage", provenance));
             long start = System.nanoTime();
             EventTable reference = Pipeline.reference(session, analysis, model, scored);
             double[][] alphaTrue = profiled

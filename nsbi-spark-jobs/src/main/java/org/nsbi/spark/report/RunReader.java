@@ -20,7 +20,7 @@ import org.nsbi.stats.toys.ToyOutcome;
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
  * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
- * scan.csv with the summary's intervals, and scan-asimov-mu1.csv with those of {@code asimov_mu_1} (demo);
+ * scan.csv with the summary's intervals, and scan-asimov.csv with those of {@code asimov} (run, demo);
  * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
  */
 public final class RunReader {
@@ -68,8 +68,8 @@ public final class RunReader {
         if (summary.observed() != null && files.exists(file(run, "scan.csv"))) {
             scans.add(scan(summary.observed(), file(run, "scan.csv")));
         }
-        if (summary.asimovMu1() != null && files.exists(file(run, "scan-asimov-mu1.csv"))) {
-            scans.add(scan(summary.asimovMu1(), file(run, "scan-asimov-mu1.csv")));
+        if (summary.asimov() != null && files.exists(file(run, "scan-asimov.csv"))) {
+            scans.add(scan(summary.asimov(), file(run, "scan-asimov.csv")));
         }
         for (String dir : intervalDirs) {
             String f = file(dir, "summary.json");

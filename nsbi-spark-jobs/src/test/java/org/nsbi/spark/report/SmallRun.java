@@ -111,12 +111,14 @@ final class SmallRun {
             closure.add(new AsimovClosure(GRID[m], 100 + 0.01 * m, 100.0, (100 + 0.01 * m) / 100.0));
             failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS));
         }
-        RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"));
-        ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0), 1.5);
+        RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"), false);
+        ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),
+                List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
                 2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed);
-        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), 0.5);
-        return new RunSummary(info, null, score, neyman, observed, null, 9.5);
+        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), List.of(),
+                0.5);
+        return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */
