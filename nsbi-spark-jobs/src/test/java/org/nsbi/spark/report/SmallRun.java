@@ -82,7 +82,7 @@ final class SmallRun {
         for (int i = 0; i < mu.length; i++) {
             t[i] = t(mu[i]);
         }
-        return new ObservedScan.Result(null, intervals(belt), mu, t);
+        return new ObservedScan.Result(null, intervals(belt), mu, t, new boolean[mu.length], List.of());
     }
 
     static List<Coverage> coverage() {
