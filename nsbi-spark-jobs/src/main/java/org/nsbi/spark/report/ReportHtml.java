@@ -140,6 +140,10 @@ final class ReportHtml {
                     .append("</td>");
             for (double cl : belt.cls()) {
                 var p = belt.point(m, cl);
+                if (p.tooFewToys()) {
+                    h.append("<td class=\"n\">+\u221e (too few toys)</td>");
+                    continue;
+                }
                 h.append("<td class=\"n\">").append(ChartStyle.num(p.tCrit())).append(" [").append(ChartStyle.num(p.tCritLo()))
                         .append(", ").append(ChartStyle.num(p.tCritHi())).append("]</td>");
             }

@@ -43,14 +43,14 @@ class FailedFitsTest {
         assertEquals(2, failed.get(1).get("failed"));
         assertEquals(0.01, (double) failed.get(1).get("fraction"), 1e-12);
         NeymanJob.requireFewFailures(failed, settings(0.01), "ckpt");   // 1 % is allowed
-        // k = ceil(0.6827 * 200) = 137. Without failures t = 0.00 .. 1.99 and t_c = 1.36; when toys 0 and 1 fail they
-        // count as +inf, not as dropped, so the 137th smallest is 0.02 + 1.36: the belt gets wider, never narrower
-        assertEquals(1.36, belt(0).criticalValue(0.6827, 1.0), 1e-12);
-        assertEquals(1.38, two.criticalValue(0.6827, 1.0), 1e-12);
+        // k = ceil(0.6827 * 201) = 138. Without failures t = 0.00 .. 1.99 and t_c = 1.37; when toys 0 and 1 fail they
+        // count as +inf, not as dropped, so the 138th smallest is 0.02 + 1.37: the belt gets wider, never narrower
+        assertEquals(1.37, belt(0).criticalValue(0.6827, 1.0), 1e-12);
+        assertEquals(1.39, two.criticalValue(0.6827, 1.0), 1e-12);
         assertEquals(Double.POSITIVE_INFINITY, belt(20).criticalValue(0.9545, 1.0),
-                "with 20 of 200 failed, the 191st is a failed toy: +inf, never a dropped toy");
+                "with 20 of 200 failed, the 192nd is a failed toy: +inf, never a dropped toy");
         String csv = two.toCsv();
-        assertEquals(true, csv.contains("\n1.0,0.6827,1.38"), csv);
+        assertEquals(true, csv.contains("\n1.0,0.6827,1.39"), csv);
         assertEquals(true, csv.lines().filter(l -> l.startsWith("1.0,")).allMatch(l -> l.split(",")[6].equals("2")),
                 "n_failed in belts.csv: " + csv);
     }

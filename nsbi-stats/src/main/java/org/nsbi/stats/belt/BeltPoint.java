@@ -8,6 +8,11 @@ package org.nsbi.stats.belt;
 public record BeltPoint(double mu, double cl, double tCrit, double tCritLo, double tCritHi, int nToys, int nFailed,
                         double muhatLo, double muhatHi) {
 
+    /** True when the toys are too few for the level: k = &lceil;CL&middot;(N+1)&rceil; &gt; N, so t_c = +&infin;. */
+    public boolean tooFewToys() {
+        return CriticalValue.rank(nToys, cl) > nToys;
+    }
+
     public static final String CSV_HEADER = "mu,cl,t_crit,t_crit_lo,t_crit_hi,n_toys,n_failed,muhat_lo,muhat_hi";
 
     String toCsv() {
