@@ -725,7 +725,7 @@ public final class AnalysisConfigParser {
             Map<String, Integer> seen = new HashMap<>();
             for (int k = 0; k < nodes.size(); k++) {
                 String path = index("systematics", k);
-                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects");
+                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects", "bounds");
                 if (s == null) {
                     continue;
                 }
@@ -750,11 +750,35 @@ public final class AnalysisConfigParser {
                         effects.add(effect);
                     }
                 }
-                if (name != null && effects.size() == effectNodes.size()) {
-                    out.add(new Systematic(name, effects));
+                double[] bounds = bounds(s, path);
+                if (name != null && effects.size() == effectNodes.size() && bounds != null) {
+                    out.add(new Systematic(name, effects, bounds[0], bounds[1]));
                 }
             }
             return out;
+        }
+
+        /** systematics[k].bounds: [lo, hi] with lo &lt; 0 &lt; hi, finite; default [-5, 5]. Null with a problem. */
+        private double[] bounds(JsonNode s, String path) {
+            if (!s.has("bounds")) {
+                return new double[] {-Systematic.DEFAULT_BOUND, Systematic.DEFAULT_BOUND};
+            }
+            String bp = child(path, "bounds");
+            JsonNode b = s.get("bounds");
+            if (!b.isArray() || b.size() != 2) {
+                p.add(bp, "expected [lo, hi], two numbers with lo < 0 < hi, found " + ConfigProblems.found(b));
+                return null;
+            }
+            Double lo = p.numberValue(b.get(0), index(bp, 0));
+            Double hi = p.numberValue(b.get(1), index(bp, 1));
+            if (lo == null || hi == null) {
+                return null;
+            }
+            if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < 0 && hi > 0)) {
+                p.add(bp, "expected [lo, hi], finite with lo < 0 < hi (the nominal 0 inside), found [" + lo + ", " + hi + "]");
+                return null;
+            }
+            return new double[] {lo, hi};
         }
 
         private SystematicEffect effect(JsonNode node, String path, Map<String, Integer> affected,

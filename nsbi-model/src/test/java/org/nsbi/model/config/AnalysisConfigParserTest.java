@@ -110,6 +110,20 @@ class AnalysisConfigParserTest {
     }
 
     @Test
+    void nuisanceBoundsAreReadAndChecked() {
+        AnalysisConfig c = parse(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    bounds: [-8, 6.5]\n"));
+        assertEquals(-8, c.systematics().get(0).low());
+        assertEquals(6.5, c.systematics().get(0).high());
+        assertEquals(-5, parse(valid()).systematics().get(0).low(), "default [-5, 5]");
+        assertEquals(5, parse(valid()).systematics().get(0).high(), "default [-5, 5]");
+        assertEquals(List.of(file + ": systematics[0].bounds: expected [lo, hi], finite with lo < 0 < hi (the nominal 0"
+                + " inside), found [1.0, 6.0]"), problems(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    bounds: [1, 6]\n")));
+        assertEquals(List.of(file + ": systematics[0].bounds: expected [lo, hi], two numbers with lo < 0 < hi, found '5'"),
+                problems(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    bounds: 5\n")));
+    }
+
+    @Test
     void unknownKeys() {
         List<String> p = problems(valid().replace("    yield: 150", "    yeild: 150")
                 .replace("toys_per_point: 10", "toys_per_point: 10\n  tosy: 3"));
