@@ -84,6 +84,10 @@ public final class NeymanJob {
             if (alphaTrue.length != muGrid.length) {
                 throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
             }
+            if (!(maxFailedFraction >= 0 && maxFailedFraction <= 1)) {
+                throw new IllegalArgumentException("--max-failed-fraction = " + maxFailedFraction
+                        + "; expected a fraction in [0, 1]");
+            }
         }
     }
 

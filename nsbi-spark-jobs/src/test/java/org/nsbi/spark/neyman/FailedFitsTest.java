@@ -56,6 +56,16 @@ class FailedFitsTest {
     }
 
     @Test
+    void aMaxFailedFractionOutsideZeroToOneOrNanIsRefused() {
+        for (double f : new double[] {-0.01, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> settings(f));
+            assertEquals("--max-failed-fraction = " + f + "; expected a fraction in [0, 1]", e.getMessage());
+        }
+        settings(0);
+        settings(1);
+    }
+
+    @Test
     void aRunWithTooManyFailedFitsFailsWithAMessage() {
         List<Map<String, Object>> failed = NeymanJob.failedFits(belt(3), settings(0.01));
         NeymanJob.FailedFitsException e = assertThrows(NeymanJob.FailedFitsException.class,
