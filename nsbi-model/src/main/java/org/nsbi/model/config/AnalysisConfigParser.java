@@ -158,8 +158,10 @@ public final class AnalysisConfigParser {
             nuisanceNames = systematics == null ? null : systematics.stream().map(Systematic::name).toList();
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
-            Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
-                    "an auxiliary measurement");
+            JsonNode observedNodes = top.get("observed");
+            boolean observedComplete = observed != null && observedNodes != null && observedNodes.isArray()
+                    && observed.size() == observedNodes.size();
+            Map<String, Double> observedAux = observedAux(top.get("observed_aux"), observedComplete ? observed : null);
             if (poi != null && processes != null) {
                 for (int i = 0; i < processes.size(); i++) {
                     ProcessSpec c = processes.get(i);
@@ -461,6 +463,39 @@ public final class AnalysisConfigParser {
                 return null;
             }
             return new EventSource.SimulatedObservation(name, mu, alpha, seed);
+        }
+
+        /**
+         * observed_aux: a value per nuisance parameter, or {@code nominal} (every a_k = 0, said explicitly). For
+         * observed data from files every parameter needs one (a missing one is never silently 0); data drawn by
+         * the simulator at a truth bring their own draws, which observed_aux overrides where given. {@code observed}
+         * is null when it did not parse completely (then only the values are checked).
+         */
+        private Map<String, Double> observedAux(JsonNode node, List<EventSource> observed) {
+            if (nuisanceNames == null) {
+                return new LinkedHashMap<>();
+            }
+            if (node != null && node.isTextual() && node.asText().strip().equals("nominal")) {
+                Map<String, Double> nominal = new LinkedHashMap<>();
+                nuisanceNames.forEach(n -> nominal.put(n, 0.0));
+                return nominal;
+            }
+            if (node != null && node.isValueNode()) {
+                p.add("observed_aux", "expected a mapping from nuisance parameter names to numbers, or 'nominal', found "
+                        + found(node));
+                return new LinkedHashMap<>();
+            }
+            Map<String, Double> aux = namedNumbers(node, "observed_aux", "an auxiliary measurement");
+            boolean simulated = observed != null
+                    && observed.stream().anyMatch(o -> o instanceof EventSource.SimulatedObservation);
+            List<String> missing = nuisanceNames.stream().filter(n -> !aux.containsKey(n)).toList();
+            if (observed != null && !simulated && !missing.isEmpty() && (node == null || node.isObject())) {
+                p.add("observed_aux", (node == null ? "missing" : "no value for " + String.join(", ", missing))
+                        + "; expected the auxiliary measurement of every nuisance parameter of the file-based observed data ("
+                        + String.join(", ", nuisanceNames) + "), e.g. {" + nuisanceNames.get(0)
+                        + ": 0.0, ...}, or 'observed_aux: nominal' for all 0");
+            }
+            return aux;
         }
 
         /**

@@ -62,10 +62,7 @@ public final class ScoreJob {
         JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped, "observed data", names(config.observed()));
         long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
         shipped.destroy();
-        if (nObserved == 0) {
-            throw new IllegalArgumentException(config.file() + ": observed: the observed data "
-                    + EventSources.describe(config.observed()) + " has no events; expected at least one event");
-        }
+        // zero observed events is legal data: the extended likelihood is then nu(mu, alpha) plus the constraints
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("reference_events", (long) sums[0]);
