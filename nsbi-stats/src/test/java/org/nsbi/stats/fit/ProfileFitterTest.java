@@ -58,8 +58,8 @@ class ProfileFitterTest {
      * NLL in mu with two minima, at mu ~ 1.23 (lower) and mu ~ 6.85, with a barrier between them. The global
      * fit must find the lower one, whichever start it is given; checked against a fine brute-force scan.
      */
-    @Test
-    void globalFitFindsTheLowerOfTwoMinima() {
+    /** Two groups of identical events whose NLL in mu has two minima, ~1.23 (lower) and ~6.85. */
+    static Nll twoMinima() {
         MixtureModel model = MixtureModel.of(List.of(
                 Process.unaffected("S", 35, Coefficient.parse("mu - sqrt(mu)"), 0),
                 Process.unaffected("SBI", 142, Coefficient.parse("sqrt(mu)"), 0),
@@ -68,7 +68,12 @@ class ProfileFitterTest {
         float[][] r = {{2.4153514569941024f, 2.2092905430401615f}, {0.2594911937719352f, 2.3189460127453416f},
                 {1.873169697626169f, 0.5800380614574667f}, {0.6131194196838731f, 1.3104117977400762f}};
         EventTable events = EventTable.of(model, new float[] {1, 1}, r, null, null);
-        Nll nll = Nll.of(model, events, new double[] {110, 246}, new double[0]);
+        return Nll.of(model, events, new double[] {110, 246}, new double[0]);
+    }
+
+    @Test
+    void globalFitFindsTheLowerOfTwoMinima() {
+        Nll nll = twoMinima();
 
         double bestMu = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
@@ -147,6 +152,22 @@ class ProfileFitterTest {
         assertEquals(FitStatus.FAILED, g.status());
         assertTrue(g.message().contains("mixture density at event 0"), g.message());
         assertTrue(Double.isNaN(g.mu()), "no plausible number in place of a failed fit");
+    }
+
+    /**
+     * With a 7-point scan and 3 iterations per start, the start in the basin of the lower minimum (mu ~ 1.23) runs
+     * out of iterations below the NLL where the start in the other basin converged (mu ~ 6.85). The global fit keeps
+     * the lowest NLL any start reached: it restarts from there and must end at the lower minimum, not report the
+     * converged higher one.
+     */
+    @Test
+    void theGlobalFitContinuesFromTheLowestNllAnyStartReached() {
+        Nll nll = twoMinima();
+        FitResult truth = FITTER.global(nll);
+        FitResult g = FITTER.withScanPoints(7).withMaxIterations(3).global(nll);
+        assertTrue(g.converged(), g.toString());
+        assertEquals(truth.mu(), g.mu(), 1e-5, g.toString());
+        assertEquals(truth.nll(), g.nll(), 1e-9, g.toString());
     }
 
     /**
