@@ -41,7 +41,7 @@ class ZeroObservedEventsTest {
                 "--belts", belts.toString(), "--scan-steps", "40", "--out", interval.toString());
         assertEquals(0, i.code(), i.err());
 
-        JsonNode summary = new ObjectMapper().readTree(interval.resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(interval.resolve("summary.json").toFile()).get("interval");
         assertEquals(0, summary.get("observed_events").asDouble());
         assertEquals(0, summary.get("mu_hat").asDouble(), 1e-9);
         List<String> scan = Files.readAllLines(interval.resolve("scan.csv"));
