@@ -36,7 +36,10 @@ public final class ObservedScan {
     public record Result(FitResult global, List<ConfidenceInterval> intervals, double[] mu, double[] t,
                          boolean[] atBound, List<String> warnings) {
 
-        /** scan.csv: mu, t_obs and the critical values at each CL ({@link ScanColumns}), one line per scanned mu. */
+        /**
+         * scan.csv: mu, t_obs, the critical values at each CL and at_bound ({@link ScanColumns}), one line per
+         * scanned mu.
+         */
         public String scanCsv(Belt belt) {
             StringBuilder sb = new StringBuilder(String.join(",", ScanColumns.header(belt.cls()))).append('\n');
             for (int i = 0; i < mu.length; i++) {
@@ -44,7 +47,7 @@ public final class ObservedScan {
                 for (double cl : belt.cls()) {
                     sb.append(',').append(belt.criticalValue(cl, mu[i]));
                 }
-                sb.append('\n');
+                sb.append(',').append(atBound[i]).append('\n');
             }
             return sb.toString();
         }

@@ -47,7 +47,7 @@ final class SmallRun {
                 boolean failed = m == 3 && k < 2;
                 double muHat = Math.max(0, GRID[m] + 0.4 * rng.nextGaussian());
                 out.add(new ToyOutcome(m, GRID[m], k, failed ? Double.NaN : chi2.sample(), muHat, new double[] {0.1},
-                        !failed, failed ? "test: not converged" : null, 500));
+                        !failed, failed ? "test: not converged" : null, 500, failed ? "iteration_limit" : null, k % 7 == 0));
             }
         }
         return out;
@@ -101,7 +101,8 @@ final class SmallRun {
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
             closure.add(new AsimovClosure(GRID[m], 100 + 0.01 * m, 100.0, (100 + 0.01 * m) / 100.0));
-            failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS));
+            failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS,
+                    belt.failedAt(m) == 0 ? Map.of() : Map.of("iteration_limit", belt.failedAt(m)), belt.atBoundAt(m)));
         }
         RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"));
         ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0), 1.5);

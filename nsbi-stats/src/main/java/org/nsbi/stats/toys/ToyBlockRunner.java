@@ -38,8 +38,7 @@ public final class ToyBlockRunner {
             } catch (RuntimeException e) {
                 f = ToyFit.failed(FailureReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
             }
-            out.add(new ToyOutcome(muIndex, muTrue, i, f.converged() ? f.t() : Double.NaN, f.muHat(), f.alphaHat(),
-                    f.converged(), f.failure(), pe.totalCount()));
+            out.add(ToyOutcome.of(muIndex, muTrue, i, f, pe.totalCount()));
         }
         return out;
     }

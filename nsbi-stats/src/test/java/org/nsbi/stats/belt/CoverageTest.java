@@ -47,8 +47,8 @@ class CoverageTest {
     @Test
     void coverageIsCheckedAtGridPointsOnly() {
         Belt belt = Belt.build(new double[] {0, 1}, List.of(
-                new ToyOutcome(0, 0, 0, 0.5, 0, new double[0], true, null, 3),
-                new ToyOutcome(1, 1, 0, 0.5, 1, new double[0], true, null, 3)), List.of(0.6827));
+                new ToyOutcome(0, 0, 0, 0.5, 0, new double[0], true, null, 3, null, false),
+                new ToyOutcome(1, 1, 0, 0.5, 1, new double[0], true, null, 3, null, false)), List.of(0.6827));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Coverage.of(belt, List.of(), new double[] {0.5}));
         assertEquals("mu_true = 0.5 is not a grid point of the belt [0.0, 1.0]; coverage is checked at grid points", e.getMessage());
