@@ -186,6 +186,9 @@ final class Pipeline {
         Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
         ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
+        for (String w : r.warnings()) {
+            System.err.println("warning: " + (asimovMu == null ? "observed data" : "Asimov data") + ": " + w);
+        }
         out.writeText(scanFile, r.scanCsv(belt));
         Map<String, Double> alphaHat = new LinkedHashMap<>();
         for (int k = 0; k < model.nuisanceCount(); k++) {
