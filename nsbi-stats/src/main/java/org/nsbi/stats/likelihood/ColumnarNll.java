@@ -1,0 +1,614 @@
+package org.nsbi.stats.likelihood;
+
+import java.util.Arrays;
+import org.nsbi.stats.expr.Coefficient;
+import org.nsbi.stats.model.Code4Interpolation;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.model.Process;
+
+/**
+ * The production NLL kernel: the events in columns of doubles (structure of arrays) and every
+ * evaluation a sequence of tight loops over them, in blocks of {@value #BLOCK} events that stay in the cache.
+ * <ul>
+ * <li>Per event and shape effect e = (c, k) the code-4 coefficients a1..a6 and ln r&plusmn; are computed once,
+ * when the events are {@linkplain #load loaded}.</li>
+ * <li>Per evaluation, the powers of each &alpha;_k and the yield factors G_ck with their log-derivatives
+ * G'/G, G''/G are computed once. A shape factor is then h = 1 + &Sigma; a_n &alpha;^n with h' and h'' from the
+ * same powers; the exponential branch (h = r&plusmn;^&plusmn;&alpha;) runs only when |&alpha;_k| &ge; 1.</li>
+ * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
+ * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
+ * parameters that act on a process (yield or shape) are visited.</li>
+ * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, then reduced with
+ * s = w/&lambda; and s/&lambda;.</li>
+ * </ul>
+ * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
+ * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
+ * zeros in one term is lost (it underflows to 0).
+ *
+ * <p>Events of weight 0 are dropped when loaded (they add nothing to the NLL). One instance is a
+ * workspace: {@link #load} replaces its events and reuses its arrays, so a thread fitting many toys
+ * allocates nothing per toy once its arrays have grown to the largest toy. Not thread-safe.
+ * {@code ReferenceNll} (test scope) is the plain per-event implementation this one is tested against.
+ */
+public final class ColumnarNll extends Nll {
+
+    /** Events per block of an evaluation: the block's scratch columns stay in the L1/L2 cache. */
+    static final int BLOCK = 256;
+    /** The stand-in for a factor that is exactly 0. */
+    static final double TINY = 1e-300;
+
+    private final int nc;
+    private final int nk;
+    private final int dim;
+    private final double[] nu;
+    private final Coefficient[] coefficients;
+    /** Per process, the parameters acting on it (a yield factor not identically 1, or a shape). */
+    private final int[][] active;
+    /** Per process and parameter, the index of its shape effect, or -1. */
+    private final int[][] effectOf;
+    /** Per process, its shape effects. */
+    private final int[][] effectsOfProcess;
+    private final int effects;
+    private final int[] effectK;
+
+    // the events, compacted to weight > 0
+    private int n;
+    private double sumW;
+    private double[] aux;
+    private int[] origin = new int[0];
+    private double[] w = new double[0];
+    private double[][] rnu;        // [c][j] = r_c * nu_c
+    private double[][][] coef;     // [e][m][j]: a_{m+1}
+    private double[][] logUp;      // [e][j]
+    private double[][] logDown;    // [e][j]
+
+    // per evaluation
+    private final double[] b0;
+    private final double[] b1;
+    private final double[] b2;
+    private final double[][] gu;   // [c][k] G'/G
+    private final double[][] gv;   // [c][k] G''/G
+    private final double[] g3 = new double[3];
+    // per block
+    private final double[][] h;    // [e][j]
+    private final double[][] u;    // [e][j] h'/h
+    private final double[][] v;    // [e][j] h''/h
+    private final double[] q = new double[BLOCK];
+    private final double[] t = new double[BLOCK];
+    private final double[][] bigU; // [k][j]
+    private final double[] lam = new double[BLOCK];
+    private final double[][] dl;   // [a][j]
+    private final double[][] d2l;  // [a*dim+b][j], a <= b
+    private final double[] s = new double[BLOCK];
+    private final double[] s2 = new double[BLOCK];
+
+    /** An empty workspace for {@code model}; {@link #load} gives it events. */
+    public ColumnarNll(MixtureModel model) {
+        super(model);
+        this.nc = model.processCount();
+        this.nk = model.nuisanceCount();
+        this.dim = 1 + nk;
+        this.nu = new double[nc];
+        this.coefficients = new Coefficient[nc];
+        this.active = new int[nc][];
+        this.effectOf = new int[nc][nk];
+        this.effectsOfProcess = new int[nc][];
+        int e = 0;
+        int[] ks = new int[nc * nk];
+        for (int c = 0; c < nc; c++) {
+            Process p = model.process(c);
+            nu[c] = p.yield();
+            coefficients[c] = p.coefficient();
+            boolean[] shape = p.shape();
+            double[] up = p.kappaUp();
+            double[] down = p.kappaDown();
+            int[] act = new int[nk];
+            int na = 0;
+            int[] mine = new int[nk];
+            int nm = 0;
+            for (int k = 0; k < nk; k++) {
+                effectOf[c][k] = -1;
+                if (shape[k]) {
+                    effectOf[c][k] = e;
+                    ks[e] = k;
+                    mine[nm++] = e;
+                    e++;
+                }
+                if (shape[k] || up[k] != 1 || down[k] != 1) {
+                    act[na++] = k;
+                }
+            }
+            active[c] = Arrays.copyOf(act, na);
+            effectsOfProcess[c] = Arrays.copyOf(mine, nm);
+        }
+        this.effects = e;
+        this.effectK = Arrays.copyOf(ks, e);
+        this.rnu = new double[nc][0];
+        this.coef = new double[e][6][0];
+        this.logUp = new double[e][0];
+        this.logDown = new double[e][0];
+        this.b0 = new double[nc];
+        this.b1 = new double[nc];
+        this.b2 = new double[nc];
+        this.gu = new double[nc][nk];
+        this.gv = new double[nc][nk];
+        this.h = new double[e][BLOCK];
+        this.u = new double[e][BLOCK];
+        this.v = new double[e][BLOCK];
+        this.bigU = new double[nk][BLOCK];
+        this.dl = new double[dim][BLOCK];
+        this.d2l = new double[dim * dim][];
+        for (int a = 0; a < dim; a++) {
+            for (int b = a; b < dim; b++) {
+                d2l[a * dim + b] = new double[BLOCK];
+            }
+        }
+    }
+
+    /**
+     * Loads events {@code indices} of {@code table} (null: all, in order) with weights {@code weights}
+     * (one per loaded event; null: the table's own) and auxiliary measurements {@code aux}, replacing
+     * the previous events. Arrays grow when needed and are reused otherwise.
+     *
+     * @return this
+     */
+    public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
+        int m = indices == null ? table.size() : indices.length;
+        if (table.processCount() != nc) {
+            throw new IllegalArgumentException("the events have ratios of " + table.processCount()
+                    + " processes; the model has " + nc);
+        }
+        if (aux.length != nk) {
+            throw new IllegalArgumentException(aux.length + " auxiliary measurements for " + nk + " nuisance parameters "
+                    + model().nuisances());
+        }
+        if (weights != null && weights.length != m) {
+            throw new IllegalArgumentException(weights.length + " weights for " + m + " events");
+        }
+        for (int c = 0; c < nc; c++) {
+            for (int k = 0; k < nk; k++) {
+                if (table.hasShape(c, k) != (effectOf[c][k] >= 0)) {
+                    throw new IllegalArgumentException("process " + model().process(c).name() + ": the events "
+                            + (table.hasShape(c, k) ? "have" : "have no") + " shape ratios of " + model().nuisances().get(k)
+                            + "; the model " + (effectOf[c][k] >= 0 ? "expects them" : "has none"));
+                }
+            }
+        }
+        this.aux = aux.clone();
+        grow(m);
+        double[] a = new double[6];
+        int kept = 0;
+        double total = 0;
+        for (int j = 0; j < m; j++) {
+            int i = indices == null ? j : indices[j];
+            double wj = weights == null ? table.weight(i) : weights[j];
+            if (!(wj >= 0) || Double.isInfinite(wj)) {
+                throw new IllegalArgumentException("weight of event " + j + " is " + wj + "; expected a finite weight >= 0");
+            }
+            total += wj;
+            if (wj == 0) {
+                continue;
+            }
+            origin[kept] = j;
+            w[kept] = wj;
+            for (int c = 0; c < nc; c++) {
+                rnu[c][kept] = table.ratio(c, i) * nu[c];
+                for (int e : effectsOfProcess[c]) {
+                    int k = effectK[e];
+                    double lu = table.logUp(c, k, i);
+                    double ld = table.logDown(c, k, i);
+                    Code4Interpolation.coefficients(Math.max(table.up(c, k, i), Code4Interpolation.MIN_RATIO),
+                            Math.max(table.down(c, k, i), Code4Interpolation.MIN_RATIO), lu, ld, a, 0);
+                    for (int p = 0; p < 6; p++) {
+                        coef[e][p][kept] = a[p];
+                    }
+                    logUp[e][kept] = lu;
+                    logDown[e][kept] = ld;
+                }
+            }
+            kept++;
+        }
+        this.n = kept;
+        this.sumW = total;
+        return this;
+    }
+
+    private void grow(int m) {
+        if (w.length >= m) {
+            return;
+        }
+        int cap = Math.max(m, w.length + w.length / 2);
+        origin = new int[cap];
+        w = new double[cap];
+        for (int c = 0; c < nc; c++) {
+            rnu[c] = new double[cap];
+        }
+        for (int e = 0; e < effects; e++) {
+            for (int p = 0; p < 6; p++) {
+                coef[e][p] = new double[cap];
+            }
+            logUp[e] = new double[cap];
+            logDown[e] = new double[cap];
+        }
+    }
+
+    @Override
+    public int events() {
+        return n;
+    }
+
+    @Override
+    public double sumOfWeights() {
+        return sumW;
+    }
+
+    @Override
+    protected double compute(double[] theta, double[] grad, double[] hess) {
+        boolean wantHess = hess != null;
+        boolean wantGrad = grad != null || wantHess;
+        double[] gr = grad != null ? grad : new double[dim];
+        Arrays.fill(gr, 0);
+        if (wantHess) {
+            Arrays.fill(hess, 0);
+        }
+        double nll = normalisations(theta[0], theta, gr, hess);
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            shapes(theta, start, len, wantGrad, wantHess);
+            densities(start, len, wantGrad, wantHess);
+            nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
+        }
+        for (int k = 0; k < nk; k++) {
+            double d = theta[1 + k] - aux[k];
+            nll += 0.5 * d * d;
+            gr[1 + k] += d;
+            if (wantHess) {
+                hess[(1 + k) * dim + 1 + k] += 1;
+            }
+        }
+        if (wantHess) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b < a; b++) {
+                    hess[a * dim + b] = hess[b * dim + a];
+                }
+            }
+        }
+        return nll;
+    }
+
+    /**
+     * The per-evaluation constants B_c = f_c &Pi;_k G_ck (and with f', f''), G'/G and G''/G; returns the
+     * expected yield &nu;(&theta;) and adds its derivatives to grad and hess (upper triangle).
+     */
+    private double normalisations(double p, double[] theta, double[] grad, double[] hess) {
+        boolean sqrt = scale() == Scale.SQRT_MU;
+        double yield = 0;
+        for (int c = 0; c < nc; c++) {
+            double[] f = sqrt ? coefficients[c].atSqrt(p) : coefficients[c].at(p);
+            double prod = 1;
+            for (int k = 0; k < nk; k++) {
+                model().yieldFactor(c, k, theta[1 + k], g3);
+                double g = g3[0] == 0 ? TINY : g3[0];
+                gu[c][k] = g3[1] / g;
+                gv[c][k] = g3[2] / g;
+                prod *= g;
+            }
+            b0[c] = f[0] * prod;
+            b1[c] = f[1] * prod;
+            b2[c] = f[2] * prod;
+            double t0 = nu[c] * b0[c];
+            double t1 = nu[c] * b1[c];
+            yield += t0;
+            grad[0] += t1;
+            int[] act = active[c];
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                grad[1 + k] += t0 * gu[c][k];
+            }
+            if (hess != null) {
+                hess[0] += nu[c] * b2[c];
+                for (int i = 0; i < act.length; i++) {
+                    int k = act[i];
+                    hess[1 + k] += t1 * gu[c][k];
+                    hess[(1 + k) * dim + 1 + k] += t0 * gv[c][k];
+                    for (int i2 = i + 1; i2 < act.length; i2++) {
+                        int l = act[i2];
+                        hess[(1 + k) * dim + 1 + l] += t0 * gu[c][k] * gu[c][l];
+                    }
+                }
+            }
+        }
+        return yield;
+    }
+
+    /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
+    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess) {
+        for (int e = 0; e < effects; e++) {
+            double x = theta[1 + effectK[e]];
+            double[] he = h[e];
+            double[] ue = u[e];
+            double[] ve = v[e];
+            if (x >= 1) {
+                double[] l = logUp[e];
+                for (int j = 0; j < len; j++) {
+                    double lj = l[start + j];
+                    he[j] = Math.exp(x * lj);
+                    ue[j] = lj;
+                    ve[j] = lj * lj;
+                }
+            } else if (x <= -1) {
+                double[] l = logDown[e];
+                for (int j = 0; j < len; j++) {
+                    double lj = l[start + j];
+                    he[j] = Math.exp(-x * lj);
+                    ue[j] = -lj;
+                    ve[j] = lj * lj;
+                }
+            } else {
+                polynomial(coef[e], x, start, len, he, ue, ve, wantGrad, wantHess);
+            }
+        }
+    }
+
+    /** The code-4 polynomial from the per-evaluation powers of x. */
+    private static void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
+                                   boolean wantGrad, boolean wantHess) {
+        double x2 = x * x;
+        double x3 = x2 * x;
+        double x4 = x3 * x;
+        double x5 = x4 * x;
+        double x6 = x5 * x;
+        double[] a1 = a[0];
+        double[] a2 = a[1];
+        double[] a3 = a[2];
+        double[] a4 = a[3];
+        double[] a5 = a[4];
+        double[] a6 = a[5];
+        for (int j = 0; j < len; j++) {
+            int i = start + j;
+            he[j] = 1 + (a1[i] * x + a2[i] * x2 + a3[i] * x3 + a4[i] * x4 + a5[i] * x5 + a6[i] * x6);
+        }
+        boolean zero = false;
+        for (int j = 0; j < len; j++) {
+            zero |= he[j] == 0;
+        }
+        if (zero) {
+            for (int j = 0; j < len; j++) {
+                if (he[j] == 0) {
+                    he[j] = TINY;
+                }
+            }
+        }
+        if (wantGrad) {
+            double c2 = 2 * x;
+            double c3 = 3 * x2;
+            double c4 = 4 * x3;
+            double c5 = 5 * x4;
+            double c6 = 6 * x5;
+            for (int j = 0; j < len; j++) {
+                int i = start + j;
+                ue[j] = (a1[i] + a2[i] * c2 + a3[i] * c3 + a4[i] * c4 + a5[i] * c5 + a6[i] * c6) / he[j];
+            }
+        }
+        if (wantHess) {
+            double d3 = 6 * x;
+            double d4 = 12 * x2;
+            double d5 = 20 * x3;
+            double d6 = 30 * x4;
+            for (int j = 0; j < len; j++) {
+                int i = start + j;
+                ve[j] = (2 * a2[i] + a3[i] * d3 + a4[i] * d4 + a5[i] * d5 + a6[i] * d6) / he[j];
+            }
+        }
+    }
+
+    /** &lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; over events [start, start+len). */
+    private void densities(int start, int len, boolean wantGrad, boolean wantHess) {
+        Arrays.fill(lam, 0, len, 0);
+        if (wantGrad) {
+            for (int a = 0; a < dim; a++) {
+                Arrays.fill(dl[a], 0, len, 0);
+            }
+        }
+        if (wantHess) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = a; b < dim; b++) {
+                    Arrays.fill(d2l[a * dim + b], 0, len, 0);
+                }
+            }
+        }
+        for (int c = 0; c < nc; c++) {
+            double[] r = rnu[c];
+            for (int j = 0; j < len; j++) {
+                q[j] = r[start + j];
+            }
+            for (int e : effectsOfProcess[c]) {
+                double[] he = h[e];
+                for (int j = 0; j < len; j++) {
+                    q[j] *= he[j];
+                }
+            }
+            double c0 = b0[c];
+            double c1 = b1[c];
+            for (int j = 0; j < len; j++) {
+                t[j] = c0 * q[j];
+                lam[j] += t[j];
+            }
+            if (!wantGrad) {
+                continue;
+            }
+            addScaled(dl[0], c1, q, len);
+            int[] act = active[c];
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                double[] uk = bigU[k];
+                double g = gu[c][k];
+                int e = effectOf[c][k];
+                if (e >= 0) {
+                    double[] ue = u[e];
+                    for (int j = 0; j < len; j++) {
+                        uk[j] = g + ue[j];
+                    }
+                } else {
+                    Arrays.fill(uk, 0, len, g);
+                }
+                addProduct(dl[1 + k], t, uk, len);
+            }
+            if (!wantHess) {
+                continue;
+            }
+            addScaled(d2l[0], b2[c], q, len);
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                double[] uk = bigU[k];
+                double[] d0k = d2l[1 + k];
+                for (int j = 0; j < len; j++) {
+                    d0k[j] += c1 * q[j] * uk[j];
+                }
+                double[] dkk = d2l[(1 + k) * dim + 1 + k];
+                double g = gu[c][k];
+                double gg = gv[c][k];
+                int e = effectOf[c][k];
+                if (e >= 0) {
+                    double[] ue = u[e];
+                    double[] ve = v[e];
+                    double g2 = 2 * g;
+                    for (int j = 0; j < len; j++) {
+                        dkk[j] += t[j] * (gg + g2 * ue[j] + ve[j]);
+                    }
+                } else {
+                    addScaled(dkk, gg, t, len);
+                }
+                for (int i2 = i + 1; i2 < act.length; i2++) {
+                    int l = act[i2];
+                    double[] ul = bigU[l];
+                    double[] dkl = d2l[(1 + k) * dim + 1 + l];
+                    for (int j = 0; j < len; j++) {
+                        dkl[j] += t[j] * uk[j] * ul[j];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addScaled(double[] dst, double c, double[] x, int len) {
+        for (int j = 0; j < len; j++) {
+            dst[j] += c * x[j];
+        }
+    }
+
+    private static void addProduct(double[] dst, double[] x, double[] y, int len) {
+        for (int j = 0; j < len; j++) {
+            dst[j] += x[j] * y[j];
+        }
+    }
+
+    /** &minus;&Sigma; w ln &lambda; over the block, with its gradient and Hessian added to grad and hess. */
+    private double reduce(double[] theta, int start, int len, double[] grad, double[] hess) {
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            double l = lam[j];
+            if (!(l > 0)) {
+                throw new NonPositiveDensityException(origin[start + j], l, mu(theta[0]),
+                        Arrays.copyOfRange(theta, 1, dim));
+            }
+            double wj = w[start + j];
+            sum -= wj * Math.log(l);
+            double sj = wj / l;
+            s[j] = sj;
+            s2[j] = sj / l;
+        }
+        if (grad != null) {
+            for (int a = 0; a < dim; a++) {
+                double[] da = dl[a];
+                double g = 0;
+                for (int j = 0; j < len; j++) {
+                    g += s[j] * da[j];
+                }
+                grad[a] -= g;
+            }
+        }
+        if (hess != null) {
+            for (int a = 0; a < dim; a++) {
+                double[] da = dl[a];
+                for (int b = a; b < dim; b++) {
+                    double[] db = dl[b];
+                    double[] dab = d2l[a * dim + b];
+                    double x = 0;
+                    for (int j = 0; j < len; j++) {
+                        x += s[j] * dab[j] - s2[j] * da[j] * db[j];
+                    }
+                    hess[a * dim + b] -= x;
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    protected double[] scan(double[] alpha, double[] mus) {
+        double[] theta = new double[dim];
+        System.arraycopy(alpha, 0, theta, 1, nk);
+        double[] gprod = new double[nc];
+        double constraint = 0;
+        for (int k = 0; k < nk; k++) {
+            constraint += 0.5 * (alpha[k] - aux[k]) * (alpha[k] - aux[k]);
+        }
+        double[][] f = new double[mus.length][nc];
+        double[] out = new double[mus.length];
+        for (int c = 0; c < nc; c++) {
+            double g = 1;
+            for (int k = 0; k < nk; k++) {
+                model().yieldFactor(c, k, alpha[k], g3);
+                g *= g3[0];
+            }
+            gprod[c] = g;
+        }
+        for (int m = 0; m < mus.length; m++) {
+            double nll = constraint;
+            for (int c = 0; c < nc; c++) {
+                f[m][c] = coefficients[c].value(mus[m]);
+                nll += f[m][c] * nu[c] * gprod[c];
+            }
+            out[m] = nll;
+        }
+        double[][] bc = new double[nc][BLOCK];
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            shapes(theta, start, len, false, false);
+            for (int c = 0; c < nc; c++) {
+                double[] r = rnu[c];
+                double[] b = bc[c];
+                double g = gprod[c];
+                for (int j = 0; j < len; j++) {
+                    b[j] = r[start + j] * g;
+                }
+                for (int e : effectsOfProcess[c]) {
+                    double[] he = h[e];
+                    for (int j = 0; j < len; j++) {
+                        b[j] *= he[j];
+                    }
+                }
+            }
+            for (int m = 0; m < mus.length; m++) {
+                if (out[m] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                Arrays.fill(lam, 0, len, 0);
+                for (int c = 0; c < nc; c++) {
+                    addScaled(lam, f[m][c], bc[c], len);
+                }
+                double sum = 0;
+                boolean bad = false;
+                for (int j = 0; j < len; j++) {
+                    double l = lam[j];
+                    bad |= !(l > 0);
+                    sum -= w[start + j] * Math.log(l);
+                }
+                out[m] = bad ? Double.POSITIVE_INFINITY : out[m] + sum;
+            }
+        }
+        return out;
+    }
+}
