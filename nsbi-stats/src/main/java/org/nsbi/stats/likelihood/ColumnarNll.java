@@ -51,12 +51,14 @@ public final class ColumnarNll extends Nll {
     private final int[][] effectsOfProcess;
     private final int effects;
     private final int[] effectK;
+    private final int[] effectC;
 
     // the events, compacted to weight > 0
     private int n;
     private double sumW;
     private double[] aux;
     private int[] origin = new int[0];
+    private int[] source = new int[0];
     private double[] w = new double[0];
     private double[][] rnu;        // [c][j] = r_c * nu_c
     private double[][][] coef;     // [e][m][j]: a_{m+1}
@@ -82,6 +84,7 @@ public final class ColumnarNll extends Nll {
     private final double[][] d2l;  // [a*dim+b][j], a <= b
     private final double[] s = new double[BLOCK];
     private final double[] s2 = new double[BLOCK];
+    private boolean fixZeros;
 
     /** An empty workspace for {@code model}; {@link #load} gives it events. */
     public ColumnarNll(MixtureModel model) {
@@ -96,6 +99,7 @@ public final class ColumnarNll extends Nll {
         this.effectsOfProcess = new int[nc][];
         int e = 0;
         int[] ks = new int[nc * nk];
+        int[] cs = new int[nc * nk];
         for (int c = 0; c < nc; c++) {
             Process p = model.process(c);
             nu[c] = p.yield();
@@ -112,6 +116,7 @@ public final class ColumnarNll extends Nll {
                 if (shape[k]) {
                     effectOf[c][k] = e;
                     ks[e] = k;
+                    cs[e] = c;
                     mine[nm++] = e;
                     e++;
                 }
@@ -124,6 +129,7 @@ public final class ColumnarNll extends Nll {
         }
         this.effects = e;
         this.effectK = Arrays.copyOf(ks, e);
+        this.effectC = Arrays.copyOf(cs, e);
         this.rnu = new double[nc][0];
         this.coef = new double[e][6][0];
         this.logUp = new double[e][0];
@@ -177,40 +183,58 @@ public final class ColumnarNll extends Nll {
         }
         this.aux = aux.clone();
         grow(m);
-        double[] a = new double[6];
+        // which events are kept (weight > 0), then each column gathered on its own: the reads of one column
+        // are independent of each other, so the memory system overlaps their cache misses
         int kept = 0;
         double total = 0;
         for (int j = 0; j < m; j++) {
-            int i = indices == null ? j : indices[j];
-            double wj = weights == null ? table.weight(i) : weights[j];
+            double wj = weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
             if (!(wj >= 0) || Double.isInfinite(wj)) {
                 throw new IllegalArgumentException("weight of event " + j + " is " + wj + "; expected a finite weight >= 0");
             }
             total += wj;
-            if (wj == 0) {
-                continue;
+            if (wj != 0) {
+                origin[kept] = j;
+                source[kept] = indices == null ? j : indices[j];
+                w[kept] = wj;
+                kept++;
             }
-            origin[kept] = j;
-            w[kept] = wj;
-            for (int c = 0; c < nc; c++) {
-                rnu[c][kept] = table.ratio(c, i) * nu[c];
-                for (int e : effectsOfProcess[c]) {
-                    int k = effectK[e];
-                    double lu = table.logUp(c, k, i);
-                    double ld = table.logDown(c, k, i);
-                    Code4Interpolation.coefficients(Math.max(table.up(c, k, i), Code4Interpolation.MIN_RATIO),
-                            Math.max(table.down(c, k, i), Code4Interpolation.MIN_RATIO), lu, ld, a, 0);
-                    for (int p = 0; p < 6; p++) {
-                        coef[e][p][kept] = a[p];
-                    }
-                    logUp[e][kept] = lu;
-                    logDown[e][kept] = ld;
-                }
-            }
-            kept++;
         }
         this.n = kept;
         this.sumW = total;
+        for (int c = 0; c < nc; c++) {
+            double[] r = rnu[c];
+            double nuc = nu[c];
+            for (int j = 0; j < kept; j++) {
+                r[j] = table.ratio(c, source[j]) * nuc;
+            }
+        }
+        double[] a = new double[6];
+        for (int e = 0; e < effects; e++) {
+            int c = effectC[e];
+            int k = effectK[e];
+            double[] lu = logUp[e];
+            double[] ld = logDown[e];
+            double[] ru = q;
+            for (int start = 0; start < kept; start += BLOCK) {
+                int len = Math.min(BLOCK, kept - start);
+                for (int j = 0; j < len; j++) {
+                    int i = source[start + j];
+                    lu[start + j] = table.logUp(c, k, i);
+                    ld[start + j] = table.logDown(c, k, i);
+                    ru[j] = table.up(c, k, i);
+                    t[j] = table.down(c, k, i);
+                }
+                double[][] ce = coef[e];
+                for (int j = 0; j < len; j++) {
+                    Code4Interpolation.coefficients(Math.max(ru[j], Code4Interpolation.MIN_RATIO),
+                            Math.max(t[j], Code4Interpolation.MIN_RATIO), lu[start + j], ld[start + j], a, 0);
+                    for (int p = 0; p < 6; p++) {
+                        ce[p][start + j] = a[p];
+                    }
+                }
+            }
+        }
         return this;
     }
 
@@ -220,6 +244,7 @@ public final class ColumnarNll extends Nll {
         }
         int cap = Math.max(m, w.length + w.length / 2);
         origin = new int[cap];
+        source = new int[cap];
         w = new double[cap];
         for (int c = 0; c < nc; c++) {
             rnu[c] = new double[cap];
@@ -245,6 +270,29 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double compute(double[] theta, double[] grad, double[] hess) {
+        double nll = computeOnce(theta, grad, hess);
+        if (grad != null && !allFinite(grad) || hess != null && !allFinite(hess)) {
+            // a shape factor exactly 0 (or a true overflow, which stays)
+            fixZeros = true;
+            try {
+                nll = computeOnce(theta, grad, hess);
+            } finally {
+                fixZeros = false;
+            }
+        }
+        return nll;
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double computeOnce(double[] theta, double[] grad, double[] hess) {
         boolean wantHess = hess != null;
         boolean wantGrad = grad != null || wantHess;
         double[] gr = grad != null ? grad : new double[dim];
@@ -351,9 +399,13 @@ public final class ColumnarNll extends Nll {
         }
     }
 
-    /** The code-4 polynomial from the per-evaluation powers of x. */
-    private static void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
-                                   boolean wantGrad, boolean wantHess) {
+    /**
+     * The code-4 polynomial from the per-evaluation powers of x: h, and h'/h, h''/h as wanted. A factor
+     * exactly 0 makes h'/h infinite; {@link #compute} then evaluates again with {@code fixZeros}, which reads
+     * such factors as {@link #TINY} (a check per event that the common case does not pay for).
+     */
+    private void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
+                            boolean wantGrad, boolean wantHess) {
         double x2 = x * x;
         double x3 = x2 * x;
         double x4 = x3 * x;
@@ -369,37 +421,37 @@ public final class ColumnarNll extends Nll {
             int i = start + j;
             he[j] = 1 + (a1[i] * x + a2[i] * x2 + a3[i] * x3 + a4[i] * x4 + a5[i] * x5 + a6[i] * x6);
         }
-        boolean zero = false;
-        for (int j = 0; j < len; j++) {
-            zero |= he[j] == 0;
-        }
-        if (zero) {
+        if (fixZeros) {
             for (int j = 0; j < len; j++) {
                 if (he[j] == 0) {
                     he[j] = TINY;
                 }
             }
         }
-        if (wantGrad) {
-            double c2 = 2 * x;
-            double c3 = 3 * x2;
-            double c4 = 4 * x3;
-            double c5 = 5 * x4;
-            double c6 = 6 * x5;
+        if (!wantGrad) {
+            return;
+        }
+        double c2 = 2 * x;
+        double c3 = 3 * x2;
+        double c4 = 4 * x3;
+        double c5 = 5 * x4;
+        double c6 = 6 * x5;
+        if (!wantHess) {
             for (int j = 0; j < len; j++) {
                 int i = start + j;
                 ue[j] = (a1[i] + a2[i] * c2 + a3[i] * c3 + a4[i] * c4 + a5[i] * c5 + a6[i] * c6) / he[j];
             }
+            return;
         }
-        if (wantHess) {
-            double d3 = 6 * x;
-            double d4 = 12 * x2;
-            double d5 = 20 * x3;
-            double d6 = 30 * x4;
-            for (int j = 0; j < len; j++) {
-                int i = start + j;
-                ve[j] = (2 * a2[i] + a3[i] * d3 + a4[i] * d4 + a5[i] * d5 + a6[i] * d6) / he[j];
-            }
+        double d3 = 6 * x;
+        double d4 = 12 * x2;
+        double d5 = 20 * x3;
+        double d6 = 30 * x4;
+        for (int j = 0; j < len; j++) {
+            int i = start + j;
+            double inv = 1 / he[j];
+            ue[j] = (a1[i] + a2[i] * c2 + a3[i] * c3 + a4[i] * c4 + a5[i] * c5 + a6[i] * c6) * inv;
+            ve[j] = (2 * a2[i] + a3[i] * d3 + a4[i] * d4 + a5[i] * d5 + a6[i] * d6) * inv;
         }
     }
 
@@ -521,12 +573,7 @@ public final class ColumnarNll extends Nll {
         }
         if (grad != null) {
             for (int a = 0; a < dim; a++) {
-                double[] da = dl[a];
-                double g = 0;
-                for (int j = 0; j < len; j++) {
-                    g += s[j] * da[j];
-                }
-                grad[a] -= g;
+                grad[a] -= dot(s, dl[a], len);
             }
         }
         if (hess != null) {
@@ -534,16 +581,36 @@ public final class ColumnarNll extends Nll {
                 double[] da = dl[a];
                 for (int b = a; b < dim; b++) {
                     double[] db = dl[b];
-                    double[] dab = d2l[a * dim + b];
-                    double x = 0;
                     for (int j = 0; j < len; j++) {
-                        x += s[j] * dab[j] - s2[j] * da[j] * db[j];
+                        q[j] = s2[j] * da[j];
                     }
-                    hess[a * dim + b] -= x;
+                    hess[a * dim + b] -= dot(s, d2l[a * dim + b], len) - dot(q, db, len);
                 }
             }
         }
         return sum;
+    }
+
+    /**
+     * &Sigma;_j x_j y_j in four interleaved partial sums: four independent chains of additions instead of one,
+     * which the JIT does not do by itself for floating point (the order of the sum changes in the last bits).
+     */
+    private static double dot(double[] x, double[] y, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += x[j] * y[j];
+            s1 += x[j + 1] * y[j + 1];
+            s2 += x[j + 2] * y[j + 2];
+            s3 += x[j + 3] * y[j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += x[j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
