@@ -19,8 +19,9 @@ import org.nsbi.stats.model.Process;
  * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
  * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
  * parameters that act on a process (yield or shape) are visited.</li>
- * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, then reduced with
- * s = w/&lambda; and s/&lambda;.</li>
+ * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, weighted with
+ * s = w/&lambda; and s/&lambda; into per-position sums over the blocks, and those summed once per evaluation by halving
+ * (vectorised), not in one long chain of additions.</li>
  * </ul>
  * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
  * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
@@ -85,6 +86,12 @@ public final class ColumnarNll extends Nll {
     private final double[] s = new double[BLOCK];
     private final double[] s2 = new double[BLOCK];
     private boolean fixZeros;
+    // per evaluation: &Sigma; over blocks, per position in the block, of the gradient's and Hessian's terms
+    private final double[][] accGrad;
+    private final double[][] accHess;
+    private final double[] powers = new double[6];
+    private final double[] slopes = new double[5];
+    private final double[] curvatures = new double[4];
 
     /** An empty workspace for {@code model}; {@link #load} gives it events. */
     public ColumnarNll(MixtureModel model) {
@@ -145,9 +152,12 @@ public final class ColumnarNll extends Nll {
         this.bigU = new double[nk][BLOCK];
         this.dl = new double[dim][BLOCK];
         this.d2l = new double[dim * dim][];
+        this.accGrad = new double[dim][BLOCK];
+        this.accHess = new double[dim * dim][];
         for (int a = 0; a < dim; a++) {
             for (int b = a; b < dim; b++) {
                 d2l[a * dim + b] = new double[BLOCK];
+                accHess[a * dim + b] = new double[BLOCK];
             }
         }
     }
@@ -301,11 +311,24 @@ public final class ColumnarNll extends Nll {
             Arrays.fill(hess, 0);
         }
         double nll = normalisations(theta[0], theta, gr, hess);
+        int width = Math.min(n, BLOCK);
+        for (int a = 0; a < dim && wantGrad; a++) {
+            Arrays.fill(accGrad[a], 0, width, 0);
+            for (int b = a; b < dim && wantHess; b++) {
+                Arrays.fill(accHess[a * dim + b], 0, width, 0);
+            }
+        }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, wantGrad, wantHess);
             densities(start, len, wantGrad, wantHess);
             nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
+        }
+        for (int a = 0; a < dim && wantGrad; a++) {
+            gr[a] -= VectorLoops.sum(accGrad[a], width);
+            for (int b = a; b < dim && wantHess; b++) {
+                hess[a * dim + b] -= VectorLoops.sum(accHess[a * dim + b], width);
+            }
         }
         for (int k = 0; k < nk; k++) {
             double d = theta[1 + k] - aux[k];
@@ -406,53 +429,34 @@ public final class ColumnarNll extends Nll {
      */
     private void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
                             boolean wantGrad, boolean wantHess) {
-        double x2 = x * x;
-        double x3 = x2 * x;
-        double x4 = x3 * x;
-        double x5 = x4 * x;
-        double x6 = x5 * x;
-        double[] a1 = a[0];
-        double[] a2 = a[1];
-        double[] a3 = a[2];
-        double[] a4 = a[3];
-        double[] a5 = a[4];
-        double[] a6 = a[5];
-        for (int j = 0; j < len; j++) {
-            int i = start + j;
-            he[j] = 1 + (a1[i] * x + a2[i] * x2 + a3[i] * x3 + a4[i] * x4 + a5[i] * x5 + a6[i] * x6);
+        double[] p = powers;
+        p[0] = x;
+        for (int i = 1; i < 6; i++) {
+            p[i] = p[i - 1] * x;
         }
-        if (fixZeros) {
-            for (int j = 0; j < len; j++) {
-                if (he[j] == 0) {
-                    he[j] = TINY;
+        if (!wantGrad || fixZeros) {
+            VectorLoops.polynomialValue(a, p, start, len, he);
+            if (fixZeros) {
+                for (int j = 0; j < len; j++) {
+                    if (he[j] == 0) {
+                        he[j] = TINY;
+                    }
                 }
             }
-        }
-        if (!wantGrad) {
-            return;
-        }
-        double c2 = 2 * x;
-        double c3 = 3 * x2;
-        double c4 = 4 * x3;
-        double c5 = 5 * x4;
-        double c6 = 6 * x5;
-        if (!wantHess) {
-            for (int j = 0; j < len; j++) {
-                int i = start + j;
-                ue[j] = (a1[i] + a2[i] * c2 + a3[i] * c3 + a4[i] * c4 + a5[i] * c5 + a6[i] * c6) / he[j];
+            if (!wantGrad) {
+                return;
             }
-            return;
         }
-        double d3 = 6 * x;
-        double d4 = 12 * x2;
-        double d5 = 20 * x3;
-        double d6 = 30 * x4;
-        for (int j = 0; j < len; j++) {
-            int i = start + j;
-            double inv = 1 / he[j];
-            ue[j] = (a1[i] + a2[i] * c2 + a3[i] * c3 + a4[i] * c4 + a5[i] * c5 + a6[i] * c6) * inv;
-            ve[j] = (2 * a2[i] + a3[i] * d3 + a4[i] * d4 + a5[i] * d5 + a6[i] * d6) * inv;
+        double[] d = slopes;
+        double[] e = curvatures;
+        for (int i = 0; i < 5; i++) {
+            d[i] = (i + 2) * p[i];
         }
+        e[0] = 6 * x;
+        e[1] = 12 * p[1];
+        e[2] = 20 * p[2];
+        e[3] = 30 * p[3];
+        VectorLoops.polynomialDerivatives(a, p, d, e, start, len, he, ue, wantHess ? ve : null, fixZeros);
     }
 
     /** &lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; over events [start, start+len). */
@@ -471,146 +475,78 @@ public final class ColumnarNll extends Nll {
             }
         }
         for (int c = 0; c < nc; c++) {
-            double[] r = rnu[c];
-            for (int j = 0; j < len; j++) {
-                q[j] = r[start + j];
-            }
+            VectorLoops.scaled(q, 1, rnu[c], start, len);
             for (int e : effectsOfProcess[c]) {
-                double[] he = h[e];
-                for (int j = 0; j < len; j++) {
-                    q[j] *= he[j];
-                }
+                VectorLoops.multiply(q, h[e], len);
             }
-            double c0 = b0[c];
             double c1 = b1[c];
-            for (int j = 0; j < len; j++) {
-                t[j] = c0 * q[j];
-                lam[j] += t[j];
-            }
+            VectorLoops.scaledAndAdded(t, lam, b0[c], q, len);
             if (!wantGrad) {
                 continue;
             }
-            addScaled(dl[0], c1, q, len);
+            VectorLoops.addScaled(dl[0], c1, q, len);
             int[] act = active[c];
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
                 double[] uk = bigU[k];
-                double g = gu[c][k];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    double[] ue = u[e];
-                    for (int j = 0; j < len; j++) {
-                        uk[j] = g + ue[j];
-                    }
+                    VectorLoops.offset(uk, gu[c][k], u[e], len);
                 } else {
-                    Arrays.fill(uk, 0, len, g);
+                    Arrays.fill(uk, 0, len, gu[c][k]);
                 }
-                addProduct(dl[1 + k], t, uk, len);
+                VectorLoops.addProduct(dl[1 + k], t, uk, len);
             }
             if (!wantHess) {
                 continue;
             }
-            addScaled(d2l[0], b2[c], q, len);
+            VectorLoops.addScaled(d2l[0], b2[c], q, len);
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
                 double[] uk = bigU[k];
-                double[] d0k = d2l[1 + k];
-                for (int j = 0; j < len; j++) {
-                    d0k[j] += c1 * q[j] * uk[j];
-                }
+                VectorLoops.addScaledProduct(d2l[1 + k], c1, q, uk, len);
                 double[] dkk = d2l[(1 + k) * dim + 1 + k];
-                double g = gu[c][k];
-                double gg = gv[c][k];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    double[] ue = u[e];
-                    double[] ve = v[e];
-                    double g2 = 2 * g;
-                    for (int j = 0; j < len; j++) {
-                        dkk[j] += t[j] * (gg + g2 * ue[j] + ve[j]);
-                    }
+                    VectorLoops.addCurvature(dkk, t, gv[c][k], 2 * gu[c][k], u[e], v[e], len);
                 } else {
-                    addScaled(dkk, gg, t, len);
+                    VectorLoops.addScaled(dkk, gv[c][k], t, len);
                 }
                 for (int i2 = i + 1; i2 < act.length; i2++) {
                     int l = act[i2];
-                    double[] ul = bigU[l];
-                    double[] dkl = d2l[(1 + k) * dim + 1 + l];
-                    for (int j = 0; j < len; j++) {
-                        dkl[j] += t[j] * uk[j] * ul[j];
-                    }
+                    VectorLoops.addProduct(d2l[(1 + k) * dim + 1 + l], t, uk, bigU[l], len);
                 }
             }
         }
     }
 
-    private static void addScaled(double[] dst, double c, double[] x, int len) {
-        for (int j = 0; j < len; j++) {
-            dst[j] += c * x[j];
-        }
-    }
-
-    private static void addProduct(double[] dst, double[] x, double[] y, int len) {
-        for (int j = 0; j < len; j++) {
-            dst[j] += x[j] * y[j];
-        }
-    }
-
-    /** &minus;&Sigma; w ln &lambda; over the block, with its gradient and Hessian added to grad and hess. */
+    /**
+     * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
+     * s/&lambda;, are added to the per-position sums (grad/hess null: not wanted).
+     */
     private double reduce(double[] theta, int start, int len, double[] grad, double[] hess) {
-        double sum = 0;
-        for (int j = 0; j < len; j++) {
-            double l = lam[j];
-            if (!(l > 0)) {
-                throw new NonPositiveDensityException(origin[start + j], l, mu(theta[0]),
-                        Arrays.copyOfRange(theta, 1, dim));
+        double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
+        if (Double.isNaN(logs)) {
+            for (int j = 0; j < len; j++) {
+                if (!(lam[j] > 0)) {
+                    throw new NonPositiveDensityException(origin[start + j], lam[j], mu(theta[0]),
+                            Arrays.copyOfRange(theta, 1, dim));
+                }
             }
-            double wj = w[start + j];
-            sum -= wj * Math.log(l);
-            double sj = wj / l;
-            s[j] = sj;
-            s2[j] = sj / l;
         }
         if (grad != null) {
             for (int a = 0; a < dim; a++) {
-                grad[a] -= dot(s, dl[a], len);
+                VectorLoops.addProduct(accGrad[a], s, dl[a], len);
             }
         }
         if (hess != null) {
             for (int a = 0; a < dim; a++) {
-                double[] da = dl[a];
                 for (int b = a; b < dim; b++) {
-                    double[] db = dl[b];
-                    for (int j = 0; j < len; j++) {
-                        q[j] = s2[j] * da[j];
-                    }
-                    hess[a * dim + b] -= dot(s, d2l[a * dim + b], len) - dot(q, db, len);
+                    VectorLoops.addHessianTerm(accHess[a * dim + b], s, d2l[a * dim + b], s2, dl[a], dl[b], len);
                 }
             }
         }
-        return sum;
-    }
-
-    /**
-     * &Sigma;_j x_j y_j in four interleaved partial sums: four independent chains of additions instead of one,
-     * which the JIT does not do by itself for floating point (the order of the sum changes in the last bits).
-     */
-    private static double dot(double[] x, double[] y, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += x[j] * y[j];
-            s1 += x[j + 1] * y[j + 1];
-            s2 += x[j + 2] * y[j + 2];
-            s3 += x[j + 3] * y[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += x[j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return -logs;
     }
 
     @Override
@@ -645,17 +581,9 @@ public final class ColumnarNll extends Nll {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, false, false);
             for (int c = 0; c < nc; c++) {
-                double[] r = rnu[c];
-                double[] b = bc[c];
-                double g = gprod[c];
-                for (int j = 0; j < len; j++) {
-                    b[j] = r[start + j] * g;
-                }
+                VectorLoops.scaled(bc[c], gprod[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {
-                    double[] he = h[e];
-                    for (int j = 0; j < len; j++) {
-                        b[j] *= he[j];
-                    }
+                    VectorLoops.multiply(bc[c], h[e], len);
                 }
             }
             for (int m = 0; m < mus.length; m++) {
@@ -664,16 +592,10 @@ public final class ColumnarNll extends Nll {
                 }
                 Arrays.fill(lam, 0, len, 0);
                 for (int c = 0; c < nc; c++) {
-                    addScaled(lam, f[m][c], bc[c], len);
+                    VectorLoops.addScaled(lam, f[m][c], bc[c], len);
                 }
-                double sum = 0;
-                boolean bad = false;
-                for (int j = 0; j < len; j++) {
-                    double l = lam[j];
-                    bad |= !(l > 0);
-                    sum -= w[start + j] * Math.log(l);
-                }
-                out[m] = bad ? Double.POSITIVE_INFINITY : out[m] + sum;
+                double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
+                out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;
             }
         }
         return out;
