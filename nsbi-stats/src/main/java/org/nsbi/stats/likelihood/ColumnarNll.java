@@ -193,8 +193,7 @@ public final class ColumnarNll extends Nll {
         }
         this.aux = aux.clone();
         grow(m);
-        // which events are kept (weight > 0), then each column gathered on its own: the reads of one column
-        // are independent of each other, so the memory system overlaps their cache misses
+        // which events are kept (weight > 0)
         int kept = 0;
         double total = 0;
         for (int j = 0; j < m; j++) {
@@ -212,36 +211,32 @@ public final class ColumnarNll extends Nll {
         }
         this.n = kept;
         this.sumW = total;
-        for (int c = 0; c < nc; c++) {
-            double[] r = rnu[c];
-            double nuc = nu[c];
-            for (int j = 0; j < kept; j++) {
-                r[j] = table.ratio(c, source[j]) * nuc;
+        // one pass over the events (a row of the table each: one or two cache lines), the raw ratios of each
+        // shape effect parked in its first two coefficient columns
+        for (int j = 0; j < kept; j++) {
+            int i = source[j];
+            for (int c = 0; c < nc; c++) {
+                rnu[c][j] = table.ratio(c, i) * nu[c];
+            }
+            for (int e = 0; e < effects; e++) {
+                int c = effectC[e];
+                int k = effectK[e];
+                coef[e][0][j] = table.up(c, k, i);
+                coef[e][1][j] = table.down(c, k, i);
+                logUp[e][j] = table.logUp(c, k, i);
+                logDown[e][j] = table.logDown(c, k, i);
             }
         }
         double[] a = new double[6];
         for (int e = 0; e < effects; e++) {
-            int c = effectC[e];
-            int k = effectK[e];
+            double[][] ce = coef[e];
             double[] lu = logUp[e];
             double[] ld = logDown[e];
-            double[] ru = q;
-            for (int start = 0; start < kept; start += BLOCK) {
-                int len = Math.min(BLOCK, kept - start);
-                for (int j = 0; j < len; j++) {
-                    int i = source[start + j];
-                    lu[start + j] = table.logUp(c, k, i);
-                    ld[start + j] = table.logDown(c, k, i);
-                    ru[j] = table.up(c, k, i);
-                    t[j] = table.down(c, k, i);
-                }
-                double[][] ce = coef[e];
-                for (int j = 0; j < len; j++) {
-                    Code4Interpolation.coefficients(Math.max(ru[j], Code4Interpolation.MIN_RATIO),
-                            Math.max(t[j], Code4Interpolation.MIN_RATIO), lu[start + j], ld[start + j], a, 0);
-                    for (int p = 0; p < 6; p++) {
-                        ce[p][start + j] = a[p];
-                    }
+            for (int j = 0; j < kept; j++) {
+                Code4Interpolation.coefficients(Math.max(ce[0][j], Code4Interpolation.MIN_RATIO),
+                        Math.max(ce[1][j], Code4Interpolation.MIN_RATIO), lu[j], ld[j], a, 0);
+                for (int p = 0; p < 6; p++) {
+                    ce[p][j] = a[p];
                 }
             }
         }

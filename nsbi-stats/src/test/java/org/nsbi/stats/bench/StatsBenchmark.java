@@ -15,6 +15,7 @@ import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.likelihood.PolynomialLoops;
 import org.nsbi.stats.likelihood.ReferenceNll;
 import org.nsbi.stats.likelihood.TestModels;
 import org.nsbi.stats.model.EventTable;
@@ -80,6 +81,10 @@ public final class StatsBenchmark {
                 model.nuisanceCount(), reference.size(), sparse.totalWeight(), MU_TRUE, REPEATS);
 
         kernels(model, reference, sparse);
+        double[] loops = PolynomialLoops.nsPerEvent(sparse.draw(ToyRandom.forToy(1, 0, 0)).eventIndex().length, REPEATS,
+                StatsBenchmark::cpuNanos);
+        System.out.printf(Locale.ROOT, "code-4 polynomial loop (h, h'/h, h''/h), ns/event per shape effect: plain Java %.2f,"
+                + " Vector API (%s) %.2f (%.1fx)%n", loops[0], PolynomialLoops.species(), loops[1], loops[0] / loops[1]);
         evaluationsPerToy(model, reference, sparse, 300);
 
         PseudoExperimentFit fast = new ProfileLikelihoodFit(model, reference);
