@@ -2,7 +2,6 @@ package org.nsbi.stats.likelihood;
 
 import java.util.Arrays;
 import org.nsbi.stats.expr.Coefficient;
-import org.nsbi.stats.model.Code4Interpolation;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
@@ -227,18 +226,8 @@ public final class ColumnarNll extends Nll {
                 logDown[e][j] = table.logDown(c, k, i);
             }
         }
-        double[] a = new double[6];
         for (int e = 0; e < effects; e++) {
-            double[][] ce = coef[e];
-            double[] lu = logUp[e];
-            double[] ld = logDown[e];
-            for (int j = 0; j < kept; j++) {
-                Code4Interpolation.coefficients(Math.max(ce[0][j], Code4Interpolation.MIN_RATIO),
-                        Math.max(ce[1][j], Code4Interpolation.MIN_RATIO), lu[j], ld[j], a, 0);
-                for (int p = 0; p < 6; p++) {
-                    ce[p][j] = a[p];
-                }
-            }
+            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept);
         }
         return this;
     }

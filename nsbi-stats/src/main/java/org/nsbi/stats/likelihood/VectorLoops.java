@@ -3,6 +3,7 @@ package org.nsbi.stats.likelihood;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.nsbi.stats.model.Code4Interpolation;
 
 /**
  * The loops of {@link ColumnarNll}, written with the JDK Vector API ({@code jdk.incubator.vector}, on the
@@ -24,6 +25,44 @@ final class VectorLoops {
                     + " --add-modules=jdk.incubator.vector (the flags in the launcher's jvm-flags file)");
         }
         return DoubleVector.SPECIES_PREFERRED;
+    }
+
+    /**
+     * The code-4 coefficients a1..a6 of every event j &lt; len into out[0..6)[j], from its ratios
+     * max(up_j, {@link Code4Interpolation#MIN_RATIO}), max(down_j, MIN_RATIO) and their logs lu_j, ld_j: the
+     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers. {@code up} and
+     * {@code down} may be out[0] and out[1] (each lane is read before it is written).
+     */
+    static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len) {
+        double min = Code4Interpolation.MIN_RATIO;
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector ru = DoubleVector.fromArray(SPECIES, up, j).max(min);
+            DoubleVector rd = DoubleVector.fromArray(SPECIES, down, j).max(min);
+            DoubleVector lup = DoubleVector.fromArray(SPECIES, lu, j);
+            DoubleVector ldn = DoubleVector.fromArray(SPECIES, ld, j);
+            DoubleVector s0 = ru.add(rd).mul(0.5);
+            DoubleVector a0 = ru.sub(rd).mul(0.5);
+            DoubleVector rlu = ru.mul(lup);
+            DoubleVector rld = rd.mul(ldn);
+            DoubleVector s1 = rlu.sub(rld).mul(0.5);
+            DoubleVector a1 = rlu.add(rld).mul(0.5);
+            DoubleVector s2 = rlu.mul(lup).add(rld.mul(ldn)).mul(0.5);
+            DoubleVector a2 = rlu.mul(lup).sub(rld.mul(ldn)).mul(0.5);
+            a0.mul(15).sub(s1.mul(7)).add(a2).div(8).intoArray(out[0], j);
+            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).div(8).intoArray(out[1], j);
+            a0.mul(-5).add(s1.mul(5)).sub(a2).div(4).intoArray(out[2], j);
+            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).div(4).intoArray(out[3], j);
+            a0.mul(3).sub(s1.mul(3)).add(a2).div(8).intoArray(out[4], j);
+            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).div(8).intoArray(out[5], j);
+        }
+        double[] a = new double[6];
+        for (; j < len; j++) {
+            Code4Interpolation.coefficients(Math.max(up[j], min), Math.max(down[j], min), lu[j], ld[j], a, 0);
+            for (int p = 0; p < 6; p++) {
+                out[p][j] = a[p];
+            }
+        }
     }
 
     /** h_j = 1 + &Sigma;_n a_n[off+j] x^n (n = 1..6), from the powers p[0..6) = x..x&sup6;. */
