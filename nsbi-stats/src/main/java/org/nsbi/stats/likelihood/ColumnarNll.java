@@ -59,6 +59,7 @@ public final class ColumnarNll extends Nll {
     private double[] aux;
     private int[] origin = new int[0];
     private int[] source = new int[0];
+    private float[] rowBuffer = new float[0];
     private double[] w = new double[0];
     private double[][] rnu;        // [c][j] = r_c * nu_c
     private double[][][] coef;     // [e][m][j]: a_{m+1}
@@ -210,20 +211,34 @@ public final class ColumnarNll extends Nll {
         }
         this.n = kept;
         this.sumW = total;
-        // one pass over the events (a row of the table each: one or two cache lines), the raw ratios of each
-        // shape effect parked in its first two coefficient columns
-        for (int j = 0; j < kept; j++) {
-            int i = source[j];
-            for (int c = 0; c < nc; c++) {
-                rnu[c][j] = table.ratio(c, i) * nu[c];
+        // the toy's rows copied into the workspace (the random reads from the reference, overlapped), then
+        // spread into columns; the raw ratios of each shape effect parked in its first two coefficient columns
+        int stride = table.stride();
+        if (rowBuffer.length < kept * stride) {
+            rowBuffer = new float[Math.max(kept * stride, rowBuffer.length + rowBuffer.length / 2)];
+        }
+        table.copyRows(source, kept, rowBuffer);
+        float[] rows = rowBuffer;
+        for (int c = 0; c < nc; c++) {
+            double[] r = rnu[c];
+            double nuc = nu[c];
+            int o = table.ratioOffset(c);
+            for (int j = 0; j < kept; j++) {
+                r[j] = rows[j * stride + o] * nuc;
             }
-            for (int e = 0; e < effects; e++) {
-                int c = effectC[e];
-                int k = effectK[e];
-                coef[e][0][j] = table.up(c, k, i);
-                coef[e][1][j] = table.down(c, k, i);
-                logUp[e][j] = table.logUp(c, k, i);
-                logDown[e][j] = table.logDown(c, k, i);
+        }
+        for (int e = 0; e < effects; e++) {
+            int o = table.shapeOffset(effectC[e], effectK[e]);
+            double[] up = coef[e][0];
+            double[] down = coef[e][1];
+            double[] lu = logUp[e];
+            double[] ld = logDown[e];
+            for (int j = 0; j < kept; j++) {
+                int at = j * stride + o;
+                up[j] = rows[at];
+                down[j] = rows[at + 1];
+                lu[j] = rows[at + 2];
+                ld[j] = rows[at + 3];
             }
         }
         for (int e = 0; e < effects; e++) {

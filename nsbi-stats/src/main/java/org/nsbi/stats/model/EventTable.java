@@ -117,6 +117,32 @@ public final class EventTable implements Serializable {
         return new EventTable(indices.length, processes, stride, shapeOffset, out);
     }
 
+    /**
+     * Copies the rows of events {@code indices[0..count)} into {@code buffer} (row j at j &times; {@link #stride()}):
+     * a kernel's gather of a toy's events into its own workspace. One copy per row keeps many cache misses in
+     * flight at once, where reading the values one by one would wait for each row in turn.
+     */
+    public void copyRows(int[] indices, int count, float[] buffer) {
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(rows, indices[j] * stride, buffer, j * stride, stride);
+        }
+    }
+
+    /** Floats per row: w, the C ratios, then four per shape effect (see the class comment). */
+    public int stride() {
+        return stride;
+    }
+
+    /** The offset of r_c in a row. */
+    public int ratioOffset(int c) {
+        return 1 + c;
+    }
+
+    /** The offset in a row of r_{c,k,+}, followed by r_{c,k,&minus;}, ln r_{c,k,+}, ln r_{c,k,&minus;}; -1 without a shape effect. */
+    public int shapeOffset(int c, int k) {
+        return shapeOffset[c][k];
+    }
+
     public int size() {
         return size;
     }

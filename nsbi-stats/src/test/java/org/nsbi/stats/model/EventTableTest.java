@@ -58,6 +58,24 @@ class EventTableTest {
     }
 
     @Test
+    void copiedRowsHoldTheValuesAtTheDeclaredOffsets() {
+        EventTable t = table();
+        int stride = t.stride();
+        float[] buffer = new float[2 * stride];
+        t.copyRows(new int[] {2, 0, 1}, 2, buffer);
+        assertEquals(0f, buffer[0], "weight of event 2");
+        assertEquals(3f, buffer[t.ratioOffset(1)]);
+        assertEquals(-1, t.shapeOffset(0, 1));
+        int o = t.shapeOffset(1, 1);
+        assertEquals(3.3f, buffer[o]);
+        assertEquals(2.7f, buffer[o + 1]);
+        assertEquals(t.logUp(1, 1, 2), buffer[o + 2]);
+        assertEquals(t.logDown(1, 1, 2), buffer[o + 3]);
+        assertEquals(1f, buffer[stride], "weight of event 0");
+        assertEquals(1.1f, buffer[stride + t.shapeOffset(0, 0)]);
+    }
+
+    @Test
     void aMissingShapeColumnIsRefused() {
         float[] w = {1};
         float[][] r = {{1}, {1}};
