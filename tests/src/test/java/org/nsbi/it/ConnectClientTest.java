@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.spark.io.Json;
+import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * {@code submit/nsbi serve} in a JVM of its own, queried from another JVM that has only the Spark Connect JVM
@@ -70,11 +73,11 @@ class ConnectClientTest {
                     .thenComparing(s -> Double.parseDouble(s.split("\t")[0])));
             assertEquals(expected, results.get(n), "belts through Connect equal belts.csv");
             assertEquals(List.of(run.totalToys() + "\t" + run.totalToys()), results.get(n + 1), "every toy, all converged");
-            JsonNode intervals = new ObjectMapper().readTree(run.dir.resolve("interval-local/summary.json").toFile()).get("intervals");
+            List<ConfidenceInterval> intervals = Json.read(Files.readString(run.dir.resolve("interval-local/summary.json")),
+                    IntervalSummary.class, "summary.json").interval().intervals();
             assertEquals(4, results.get(n + 2).size(), "Neyman and Wilks at two levels");
-            for (JsonNode i : intervals) {
-                String row = i.get("method").asText() + "\t" + i.get("cl").asDouble() + "\t" + i.get("pieces").get(0).get(0).asDouble()
-                        + "\t" + i.get("pieces").get(0).get(1).asDouble();
+            for (ConfidenceInterval i : intervals) {
+                String row = i.method() + "\t" + i.cl() + "\t" + i.pieces().get(0)[0] + "\t" + i.pieces().get(0)[1];
                 assertTrue(results.get(n + 2).contains(row), row + " in " + results.get(n + 2));
             }
             List<String> scores = results.get(n + 3);

@@ -45,7 +45,7 @@ class DockerImageTest {
             int at = logs.indexOf(SUMMARY);
             assertTrue(at >= 0, "no summary printed:\n" + logs);
             JsonNode summary = new ObjectMapper().readTree(logs.substring(at + SUMMARY.length()));
-            JsonNode intervals = summary.path("intervals");
+            JsonNode intervals = summary.path("observed").path("intervals");
             assertFalse(intervals.isEmpty(), "no intervals in summary.json:\n" + summary);
             Set<String> methods = new HashSet<>();
             for (JsonNode i : intervals) {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.spark.io.Json;
 
 /**
  * The driver of a neyman run (submit/nsbi, its own JVM) is killed with SIGKILL half way; {@code --resume} into the
@@ -37,8 +37,8 @@ class DriverKillResumeTest {
 
         run.nsbi("neyman", "--config", run.config.toString(), "--scored", run.scored.toString(), "--out", out.toString(),
                 "--toys-per-block", String.valueOf(SmallExactRun.TOYS_PER_BLOCK), "--resume");
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        long computed = summary.get("toys_computed").asLong();
+        long computed = Json.read(Files.readString(out.resolve("summary.json")), RunSummary.class, "summary.json")
+                .neyman().toysComputed();
         assertEquals(run.totalToys() - (long) kept * SmallExactRun.TOYS_PER_BLOCK, computed,
                 "only the blocks without a checkpoint are computed");
         assertEquals(run.localToys(), SmallExactRun.toys(out), "resumed toys bit-identical to the uninterrupted run");

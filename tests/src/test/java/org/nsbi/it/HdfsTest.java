@@ -18,6 +18,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.spark.io.Json;
 
 /**
  * The whole chain through an in-process HDFS (MiniDFSCluster, one datanode): the simulated MC samples and observed
@@ -76,11 +79,12 @@ class HdfsTest {
         List<Row> toys = SmallExactRun.toys(root + "/neyman/toys");
         assertEquals(40L * SmallExactRun.GRID_POINTS, toys.size());
         assertTrue(toys.stream().allMatch(r -> r.getBoolean(6)), "every toy converged");
-        JsonNode interval = new ObjectMapper().readTree(read(root + "/interval/summary.json"));
-        assertEquals(4, interval.get("intervals").size(), "Neyman and Wilks at two levels: " + interval);
-        JsonNode scored = new ObjectMapper().readTree(read(root + "/scored/scored.json"));
-        assertTrue(scored.toString().contains("closure"), scored.toString());
-        System.err.println("HdfsTest: observed " + observed + "; intervals " + interval.get("intervals"));
+        IntervalSummary interval = Json.read(read(root + "/interval/summary.json"), IntervalSummary.class, "summary.json");
+        assertEquals(4, interval.interval().intervals().size(), "Neyman and Wilks at two levels: " + interval);
+        ScoreSummary scored = Json.read(read(root + "/scored/scored.json"), ScoreSummary.class, "scored.json");
+        assertTrue(scored.closure().containsKey("r_SBI") && scored.closure().values().stream()
+                .allMatch(c -> Math.abs(c - 1) < 0.05), "every ratio closes on the reference sample: " + scored);
+        System.err.println("HdfsTest: observed " + observed + "; intervals " + interval.interval().intervals());
     }
 
     /** The small exact config with its reference and observed samples read from the simulate run on HDFS. */

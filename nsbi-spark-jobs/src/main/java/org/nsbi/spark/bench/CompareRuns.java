@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
@@ -40,10 +41,15 @@ public final class CompareRuns {
         }
         System.out.printf(Locale.ROOT, "MC bands (68%%) overlap at %d of %d (mu, cl) points%n", overlap, total);
         for (Path p : List.of(a, b)) {
-            Map<String, Object> s = Json.readMap(Files.readString(p.resolve("summary.json")), p + "/summary.json");
-            System.out.println(p + ": toys " + s.get("toys") + " in " + s.get("toy_seconds") + " s; mu_hat " + s.get("mu_hat"));
-            System.out.println("  observed intervals: " + s.get("intervals"));
-            System.out.println("  asimov mu=1: " + s.get("asimov_mu_1"));
+            RunSummary s = Json.read(Files.readString(p.resolve("summary.json")), RunSummary.class, p + "/summary.json");
+            System.out.println(p + ": toys " + s.neyman().toys() + " in " + s.neyman().toySeconds() + " s");
+            for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimovMu1())) {
+                if (r != null) {
+                    System.out.println("  " + r.data() + ": mu_hat " + r.muHat() + ", intervals " + r.intervals().stream()
+                            .map(i -> i.method() + " " + i.cl() + " " + i.pieces().stream().map(java.util.Arrays::toString).toList())
+                            .toList());
+                }
+            }
         }
     }
 }

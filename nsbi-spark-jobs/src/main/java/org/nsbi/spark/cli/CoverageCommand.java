@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.report.Report;
@@ -50,20 +51,19 @@ public final class CoverageCommand implements Callable<Integer> {
     Long seed;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() {
         SparkSession session = spark.session("nsbi coverage");
         String summaryFile = run + "/summary.json";
-        Map<String, Object> runSummary = Json.readMap(Pipeline.readText(session, summaryFile), summaryFile);
-        String configFile = config != null ? config : (String) runSummary.get("config");
+        RunSummary runSummary = Json.read(Pipeline.readText(session, summaryFile), RunSummary.class, summaryFile);
+        String configFile = config != null ? config : runSummary.run().config();
         if (configFile == null) {
             throw new IllegalArgumentException(summaryFile + " names no config; pass --config");
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
         MixtureModel model = Pipeline.model(analysis);
         Belt belt = Pipeline.readBelt(session, run);
-        String scored = runSummary.containsKey("scored") ? (String) runSummary.get("scored") : run;
-        long runSeed = seed != null ? seed : ((Number) runSummary.getOrDefault("seed", analysis.neyman().seed())).longValue();
+        String scored = runSummary.scored() != null ? runSummary.scored() : run;
+        long runSeed = seed != null ? seed : runSummary.neyman().seed();
         return output.run(session, "coverage", "coverage.json", out -> {
             EventTable reference = Pipeline.reference(session, analysis, model, scored);
             double[][] alpha = new double[mus.length][model.nuisanceCount()];
@@ -92,8 +92,8 @@ public final class CoverageCommand implements Callable<Integer> {
             summary.put("seed", runSeed);
             summary.put("nuisance_truth", "nominal (alpha = 0)");
             summary.put("coverage", rows);
-            summary.put("experiment_seconds", r.summary().get("toy_seconds"));
-            return summary;
+            summary.put("experiment_seconds", r.toySeconds());
+            return OutputOptions.untyped(summary);
         }, out -> Report.coverageFigure(RunReader.coverage(session, out.stagingRoot())).write(out, ""));
     }
 }

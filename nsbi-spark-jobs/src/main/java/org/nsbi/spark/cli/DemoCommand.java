@@ -3,11 +3,12 @@ package org.nsbi.spark.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.model.MixtureModel;
@@ -47,16 +48,15 @@ public final class DemoCommand implements Callable<Integer> {
         AnalysisConfig analysis = ConfigOption.parser(session).parse(configPath());
         MixtureModel model = Pipeline.model(analysis);
         return output.run(session, "demo", "summary.json", out -> {
-            Map<String, Object> summary = Pipeline.runInfo(session, "demo", analysis);
             String staged = out.stagingRoot();
-            summary.put("score", Pipeline.score(session, analysis, out, blockSize));
-            NeymanJob.Result r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
-            summary.putAll(r.summary());
-            summary.putAll(Pipeline.interval(session, analysis, model, staged, r.belt(), null, scanSteps, out, "scan.csv"));
-            Map<String, Object> a = Pipeline.interval(session, analysis, model, staged, r.belt(), 1.0, scanSteps, out,
+            ScoreSummary score = Pipeline.score(session, analysis, out, blockSize);
+            Pipeline.Construction r = Pipeline.neyman(session, analysis, model, staged, out, neyman.overrides());
+            IntervalResult observed = Pipeline.interval(session, analysis, model, staged, r.belt(), null, scanSteps, out,
+                    "scan.csv");
+            IntervalResult asimov = Pipeline.interval(session, analysis, model, staged, r.belt(), 1.0, scanSteps, out,
                     "scan-asimov-mu1.csv");
-            summary.put("asimov_mu_1", Map.of("mu_hat", a.get("mu_hat"), "intervals", a.get("intervals")));
-            return summary;
+            return new RunSummary(Pipeline.runInfo(session, "demo", analysis), null, score, r.summary(), observed,
+                    asimov, 0);
         }, out -> Report.of(RunReader.read(session, out.stagingRoot(), List.of(), null)).write(out, "report/"));
     }
 

@@ -1,9 +1,9 @@
 package org.nsbi.spark.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
@@ -39,12 +39,8 @@ public final class IntervalCommand implements Callable<Integer> {
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
         Belt belt = Pipeline.readBelt(session, belts);
-        return run.output.run(session, "interval", "summary.json", out -> {
-            Map<String, Object> summary = Pipeline.runInfo(session, "interval", analysis);
-            summary.put("scored", scored);
-            summary.put("belts", belts);
-            summary.putAll(Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv"));
-            return summary;
-        });
+        return run.output.run(session, "interval", "summary.json", out -> new IntervalSummary(
+                Pipeline.runInfo(session, "interval", analysis), scored, belts,
+                Pipeline.interval(session, analysis, model, scored, belt, asimov, scanSteps, out, "scan.csv"), 0));
     }
 }

@@ -1,9 +1,9 @@
 package org.nsbi.spark.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +30,8 @@ public final class NeymanCommand implements Callable<Integer> {
         SparkSession session = c.session();
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
-        return run.output.run(session, "neyman", "summary.json", out -> {
-            Map<String, Object> summary = Pipeline.runInfo(session, "neyman", analysis);
-            summary.put("scored", scored);
-            summary.putAll(Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary());
-            return summary;
-        });
+        return run.output.run(session, "neyman", "summary.json", out -> new RunSummary(
+                Pipeline.runInfo(session, "neyman", analysis), scored, null,
+                Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary(), null, null, 0));
     }
 }

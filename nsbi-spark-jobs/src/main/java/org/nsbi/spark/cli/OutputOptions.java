@@ -1,8 +1,10 @@
 package org.nsbi.spark.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.model.output.TimedSummary;
+import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
+import org.nsbi.spark.io.OutputFolder;
 import picocli.CommandLine.Option;
 
 /** Where a command writes, and whether it may replace an earlier run there. */
@@ -19,10 +21,18 @@ public final class OutputOptions {
             "(mu point, block) are taken from its checkpoints, only the rest is computed. Without checkpoints, starts afresh."})
     boolean resume;
 
-    /** What a command writes into its folder; returns the summary to write as {@code summary}, or null. */
+    /** What a command writes into its folder; returns the summary to write as {@code summaryFile}, or null. */
     @FunctionalInterface
     interface Body {
-        java.util.Map<String, Object> write(OutputFolder out);
+        TimedSummary write(OutputFolder out);
+    }
+
+    /** A summary without a record of its own yet (simulate.json, train's summary.json, coverage.json). */
+    static TimedSummary untyped(java.util.Map<String, Object> summary) {
+        return seconds -> {
+            summary.put("seconds", seconds);
+            return summary;
+        };
     }
 
     /**
@@ -42,10 +52,9 @@ public final class OutputOptions {
         OutputFolder out = open(spark);
         try {
             long start = System.nanoTime();
-            java.util.Map<String, Object> summary = body.write(out);
+            TimedSummary summary = body.write(out);
             if (summary != null) {
-                summary.put("seconds", (System.nanoTime() - start) / 1e9);
-                out.writeText(summaryFile, org.nsbi.spark.io.Json.write(summary));
+                out.writeText(summaryFile, Json.write(summary.withSeconds((System.nanoTime() - start) / 1e9)));
             }
             afterSummary.accept(out);
             out.commit();

@@ -9,6 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.RunInfo;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
@@ -24,6 +28,7 @@ import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * The stages of a run, shared by the commands: score, Neyman construction, observed interval.
@@ -35,13 +40,11 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** Scores into {@code out}, writing {@code scored/} and returning the summary of the stage. */
-    static Map<String, Object> score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize) {
+    /** Scores into {@code out}, writing {@code scored/} and scored.json, and returns the summary of the stage. */
+    static ScoreSummary score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize) {
         long start = System.nanoTime();
         ScoringPlan plan = ScoringPlan.of(config, new HadoopFileAccess(spark.sparkContext().hadoopConfiguration()));
-        ScoreJob.Result result = ScoreJob.run(spark, config, plan, out, blockSize);
-        Map<String, Object> summary = new LinkedHashMap<>(result.summary());
-        summary.put("seconds", seconds(start));
+        ScoreSummary summary = ScoreJob.run(spark, config, plan, out, blockSize).withSeconds(seconds(start));
         out.writeText("scored.json", Json.write(summary));
         return summary;
     }
@@ -68,16 +71,15 @@ final class Pipeline {
         return config.features().toArray(String[]::new);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The observed aux measurements of a scored folder, in the model's nuisance-parameter order. */
     static double[] observedAux(SparkSession spark, String scoredDir, MixtureModel model) {
         String file = scoredDir + "/scored.json";
-        Map<String, Object> scored = Json.readMap(readText(spark, file), file);
-        List<Number> aux = (List<Number>) scored.get("observed_aux");
-        if (aux == null || aux.size() != model.nuisanceCount()) {
-            throw new IllegalArgumentException(file + ": observed_aux has " + (aux == null ? "no" : aux.size())
-                    + " values; expected " + model.nuisanceCount() + " (one per nuisance parameter " + model.nuisances() + ")");
+        Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
+        if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
+            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+                    + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
-        return aux.stream().mapToDouble(Number::doubleValue).toArray();
+        return model.nuisances().stream().mapToDouble(aux::get).toArray();
     }
 
     static String readText(SparkSession spark, String file) {
@@ -108,8 +110,12 @@ final class Pipeline {
         return alpha;
     }
 
+    /** The belt of a Neyman construction, its toys and its summary. */
+    record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    }
+
     /** Runs the Neyman construction into {@code out} and returns its belt and summary. */
-    static NeymanJob.Result neyman(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+    static Construction neyman(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                    OutputFolder out, NeymanOverrides o) {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
@@ -121,20 +127,14 @@ final class Pipeline {
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, out);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("mu_grid", grid);
-        s.put("toys_per_point", toys);
-        s.put("toys_per_block", o.toysPerBlock);
-        s.put("confidence_levels", ns.confidenceLevels());
-        s.put("seed", settings.seed());
-        s.put("nuisance_truth", ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT));
-        s.put("reference_events", reference.size());
-        s.putAll(r.summary());
-        return new NeymanJob.Result(r.belt(), r.outcomes(), s);
+        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
+                ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
+                reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
+                r.failedFits()));
     }
 
-    /** The observed (or Asimov) interval from a belt, into the summary map. */
-    static Map<String, Object> interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}. */
+    static IntervalResult interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                         Belt belt, Double asimovMu, int scanSteps, OutputFolder out,
                                         String scanFile) {
         long start = System.nanoTime();
@@ -142,29 +142,23 @@ final class Pipeline {
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
         ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
         out.writeText(scanFile, r.scanCsv(belt));
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("data", asimovMu == null ? "observed" : "asimov at mu = " + asimovMu);
-        s.put("observed_events", nll.sumOfWeights());
-        s.put("mu_hat", r.global().mu());
-        s.put("alpha_hat", r.global().alpha());
-        s.put("intervals", r.intervalsJson());
-        s.put("interval_seconds", seconds(start));
-        return s;
+        Map<String, Double> alphaHat = new LinkedHashMap<>();
+        for (int k = 0; k < model.nuisanceCount(); k++) {
+            alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+        }
+        return new IntervalResult(asimovMu == null ? "observed" : "asimov at mu = " + asimovMu, nll.sumOfWeights(),
+                r.global().mu(), alphaHat, r.intervals(), seconds(start));
     }
 
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static Map<String, Object> runInfo(SparkSession spark, String command, AnalysisConfig config) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("command", command);
-        s.put("config", config.file());
-        s.put("spark_master", spark.sparkContext().master());
-        s.put("default_parallelism", spark.sparkContext().defaultParallelism());
-        s.put("processes", config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList());
-        s.put("nuisance_parameters", config.systematics().stream().map(x -> x.name()).toList());
-        return s;
+    static RunInfo runInfo(SparkSession spark, String command, AnalysisConfig config) {
+        return new RunInfo(command, config.file(), spark.sparkContext().master(),
+                spark.sparkContext().defaultParallelism(),
+                config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList(),
+                config.systematics().stream().map(x -> x.name()).toList());
     }
 
     static MixtureModel model(AnalysisConfig config) {

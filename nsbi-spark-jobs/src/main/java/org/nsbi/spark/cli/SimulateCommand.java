@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
             summary.put("command", "simulate");
             summary.put("seed", seed);
             summary.putAll(SimulateJob.run(session, settings, out));
-            return summary;
+            return OutputOptions.untyped(summary);
         });
     }
 }

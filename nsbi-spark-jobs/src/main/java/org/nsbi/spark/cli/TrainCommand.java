@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
             summary.put("command", "train");
             summary.put("networks", networks.size());
             summary.put("ratios", training.ratios().size());
-            return summary;
+            return OutputOptions.untyped(summary);
         });
     }
 }

@@ -3,7 +3,6 @@ package org.nsbi.spark.interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
@@ -11,6 +10,7 @@ import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
+import org.nsbi.stats.interval.ScanColumns;
 import org.nsbi.stats.likelihood.Nll;
 
 /**
@@ -24,27 +24,9 @@ public final class ObservedScan {
     /** The best fit, the intervals and the scan (&mu;, t_obs) for the summary. */
     public record Result(FitResult global, List<ConfidenceInterval> intervals, double[] mu, double[] t) {
 
-        /** The {@code intervals} entries of summary.json: cl, method, pieces, at_grid_edge. */
-        public List<Map<String, Object>> intervalsJson() {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (ConfidenceInterval ci : intervals) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("cl", ci.cl());
-                m.put("method", ci.method());
-                m.put("pieces", ci.pieces());
-                m.put("at_grid_edge", ci.atGridEdge());
-                out.add(m);
-            }
-            return out;
-        }
-
-        /** mu,t_obs and the critical values at each CL, one line per scanned mu. */
+        /** scan.csv: mu, t_obs and the critical values at each CL ({@link ScanColumns}), one line per scanned mu. */
         public String scanCsv(Belt belt) {
-            StringBuilder sb = new StringBuilder("mu,t_obs");
-            for (double cl : belt.cls()) {
-                sb.append(",t_crit_").append(String.format(Locale.ROOT, "%.4f", cl));
-            }
-            sb.append('\n');
+            StringBuilder sb = new StringBuilder(String.join(",", ScanColumns.header(belt.cls()))).append('\n');
             for (int i = 0; i < mu.length; i++) {
                 sb.append(mu[i]).append(',').append(t[i]);
                 for (double cl : belt.cls()) {

@@ -1,22 +1,18 @@
 package org.nsbi.spark.neyman;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.FailedFits;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.BeltPoint;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -34,30 +30,6 @@ import org.nsbi.stats.toys.ToyOutcome;
  * distributes the blocks and gathers the outcomes.
  */
 public final class NeymanJob {
-
-    /** The toys table's schema: one row per pseudo-experiment. */
-    public static final StructType TOYS_SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("mu_index", DataTypes.IntegerType, false),
-            DataTypes.createStructField("mu_true", DataTypes.DoubleType, false),
-            DataTypes.createStructField("toy", DataTypes.IntegerType, false),
-            DataTypes.createStructField("t", DataTypes.DoubleType, false),
-            DataTypes.createStructField("mu_hat", DataTypes.DoubleType, false),
-            DataTypes.createStructField("alpha_hat", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
-            DataTypes.createStructField("converged", DataTypes.BooleanType, false),
-            DataTypes.createStructField("failure", DataTypes.StringType, true),
-            DataTypes.createStructField("n_pe", DataTypes.LongType, false)));
-
-    /** The belts table's schema (belts/ Parquet, and the columns of belts.csv): one row per (mu, CL). */
-    public static final StructType BELTS_SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("mu", DataTypes.DoubleType, false),
-            DataTypes.createStructField("cl", DataTypes.DoubleType, false),
-            DataTypes.createStructField("t_crit", DataTypes.DoubleType, false),
-            DataTypes.createStructField("t_crit_lo", DataTypes.DoubleType, false),
-            DataTypes.createStructField("t_crit_hi", DataTypes.DoubleType, false),
-            DataTypes.createStructField("n_toys", DataTypes.IntegerType, false),
-            DataTypes.createStructField("n_failed", DataTypes.IntegerType, false),
-            DataTypes.createStructField("muhat_lo", DataTypes.DoubleType, false),
-            DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false)));
 
     /**
      * The settings of one construction.
@@ -87,8 +59,21 @@ public final class NeymanJob {
         }
     }
 
-    /** The belt, the toys it was built from, and figures for the summary. */
-    public record Result(Belt belt, List<ToyOutcome> outcomes, Map<String, Object> summary) {
+    /**
+     * The belt, the toys it was built from, and figures for the summary.
+     *
+     * @param toys          toys of the run
+     * @param toySeconds    wall time of the toys
+     * @param toysComputed  toys computed now (the rest came from checkpoints)
+     * @param asimovClosure the Asimov closure per grid point
+     * @param failedFits    the failed fits per grid point
+     */
+    public record Result(Belt belt, List<ToyOutcome> outcomes, long toys, double toySeconds, long toysComputed,
+                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits) {
+
+        public double toysPerSecond() {
+            return toysComputed / toySeconds;
+        }
     }
 
     private NeymanJob() {
@@ -101,10 +86,10 @@ public final class NeymanJob {
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
-        List<Map<String, Object>> closure = new ArrayList<>();
+        List<AsimovClosure> closure = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
             AsimovWeights a = AsimovWeights.compute(model, reference, s.muGrid()[m], s.alphaTrue()[m]);
-            closure.add(Map.of("mu", s.muGrid()[m], "sum_w_asimov", a.sum(), "nu", a.yield(), "closure", a.closure()));
+            closure.add(new AsimovClosure(s.muGrid()[m], a.sum(), a.yield(), a.closure()));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
@@ -131,34 +116,22 @@ public final class NeymanJob {
         JavaRDD<Row> toys = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
             List<Row> rows = new ArrayList<>(task.toys());
             for (ToyOutcome o : checkpoints.read(task)) {
-                rows.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(),
-                        o.converged(), o.failure(), o.nPe()));
+                rows.add(ToysTable.toRow(o));
             }
             return rows.iterator();
         });
-        spark.createDataFrame(toys, TOYS_SCHEMA).write().parquet(toysPath);
+        spark.createDataFrame(toys, ToysTable.SCHEMA).write().parquet(toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        List<ToyOutcome> outcomes = new ArrayList<>();
-        for (Row r : spark.read().parquet(toysPath).collectAsList()) {
-            outcomes.add(new ToyOutcome(r.getInt(0), r.getDouble(1), r.getInt(2), r.getDouble(3), r.getDouble(4),
-                    toDoubles(r.getList(5)), r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8)));
-        }
+        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
         }
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("toys", total);
-        summary.put("toy_seconds", toySeconds);
-        summary.put("toys_computed", computed);
-        summary.put("toys_per_second", computed / toySeconds);
-        summary.put("asimov_closure", closure);
-        List<Map<String, Object>> failed = failedFits(belt, s);
-        summary.put("failed_fits", failed);
+        List<FailedFits> failed = failedFits(belt, s);
         requireFewFailures(failed, s, checkpoints.folder());
-        return new Result(belt, outcomes, summary);
+        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed);
     }
 
     /**
@@ -196,12 +169,12 @@ public final class NeymanJob {
         }
     }
 
-    /** Failed fits per grid point: {mu, failed, fraction} (failed toys stay in the belt, counted as t = +inf). */
-    static List<Map<String, Object>> failedFits(Belt belt, Settings s) {
-        List<Map<String, Object>> failed = new ArrayList<>();
+    /** Failed fits per grid point (failed toys stay in the belt, counted as t = +inf). */
+    static List<FailedFits> failedFits(Belt belt, Settings s) {
+        List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
             int f = belt.failedAt(m);
-            failed.add(Map.of("mu", s.muGrid()[m], "failed", f, "fraction", f / (double) s.toysPerPoint()));
+            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) s.toysPerPoint()));
         }
         return failed;
     }
@@ -212,11 +185,11 @@ public final class NeymanJob {
      * @param keptIn where the toys are kept (the checkpoints), for the message
      * @throws FailedFitsException naming the grid point, the count and the allowed fraction
      */
-    static void requireFewFailures(List<Map<String, Object>> failed, Settings s, String keptIn) {
-        for (Map<String, Object> f : failed) {
-            if ((double) f.get("fraction") > s.maxFailedFraction()) {
-                throw new FailedFitsException("at mu = " + f.get("mu") + ", " + f.get("failed") + " of " + s.toysPerPoint()
-                        + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * (double) f.get("fraction"))
+    static void requireFewFailures(List<FailedFits> failed, Settings s, String keptIn) {
+        for (FailedFits f : failed) {
+            if (f.fraction() > s.maxFailedFraction()) {
+                throw new FailedFitsException("at mu = " + f.mu() + ", " + f.failed() + " of " + s.toysPerPoint()
+                        + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * f.fraction())
                         + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
                         + "; the toys are kept in " + keptIn + " (rerun with --resume and a higher"
                         + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
@@ -235,22 +208,9 @@ public final class NeymanJob {
         return n;
     }
 
-    private static double[] toDoubles(List<Object> list) {
-        double[] d = new double[list.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = ((Number) list.get(i)).doubleValue();
-        }
-        return d;
-    }
-
     private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {
         out.writeText("belts.csv", belt.toCsv());
-        List<Row> rows = new ArrayList<>();
-        for (BeltPoint p : belt.points()) {
-            rows.add(RowFactory.create(p.mu(), p.cl(), p.tCrit(), p.tCritLo(), p.tCritHi(), p.nToys(), p.nFailed(),
-                    p.muhatLo(), p.muhatHi()));
-        }
-        spark.createDataFrame(rows, BELTS_SCHEMA).coalesce(1).write().parquet(out.stagingPath("belts"));
+        BeltsTable.frame(spark, belt).coalesce(1).write().parquet(out.stagingPath("belts"));
     }
 
     /** More toys failed to fit than the run allows. */

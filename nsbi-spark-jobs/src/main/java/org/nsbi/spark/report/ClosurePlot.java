@@ -4,6 +4,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nsbi.model.output.AsimovClosure;
 
 /**
  * The Asimov closure at each grid point: &Sigma; w_A / &nu;(&mu;, &alpha;), the Asimov weights' sum over the expected
@@ -14,12 +15,12 @@ public final class ClosurePlot {
     private ClosurePlot() {
     }
 
-    public static XYChart chart(List<RunData.Closure> closure) {
+    public static XYChart chart(List<AsimovClosure> closure) {
         if (closure.isEmpty()) {
             throw new IllegalArgumentException("no Asimov closure values; expected one per grid point (summary.json asimov_closure)");
         }
-        double[] mu = closure.stream().mapToDouble(RunData.Closure::mu).toArray();
-        double[] r = closure.stream().mapToDouble(RunData.Closure::ratio).toArray();
+        double[] mu = closure.stream().mapToDouble(AsimovClosure::mu).toArray();
+        double[] r = closure.stream().mapToDouble(AsimovClosure::closure).toArray();
         XYChart chart = ChartStyle.xy("Asimov closure \u03a3 w_A / \u03bd at each grid point", "true \u03bc",
                 "\u03a3 w_A / \u03bd(\u03bc)", ChartStyle.WIDTH, ChartStyle.HEIGHT);
         double dev = 0;

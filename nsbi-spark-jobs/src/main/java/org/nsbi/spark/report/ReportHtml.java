@@ -1,11 +1,15 @@
 package org.nsbi.spark.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.RunInfo;
+import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -16,10 +20,6 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * timings from summary.json.
  */
 final class ReportHtml {
-
-    /** summary.json entries that the page shows in their own tables, not among the settings. */
-    private static final List<String> OWN_TABLES = List.of("asimov_closure", "failed_fits", "intervals", "asimov_mu_1",
-            "mu_hat");
 
     private ReportHtml() {
     }
@@ -37,14 +37,10 @@ final class ReportHtml {
                 .append("th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("figure{display:inline-block;margin:0.5em;vertical-align:top}img{max-width:100%;height:auto}figcaption{font-size:0.9em;color:#444;max-width:800px}\n")
                 .append(".grid{display:flex;flex-wrap:wrap}\n</style>\n</head>\n<body>\n");
-        Map<String, Object> s = run.summary();
+        RunInfo info = run.summary().run();
         h.append("<h1>nsbi report</h1>\n<p>Run folder: <code>").append(esc(run.run())).append("</code>");
-        if (s.get("command") != null) {
-            h.append(", written by <code>nsbi ").append(esc(s.get("command"))).append("</code>");
-        }
-        if (s.get("config") != null) {
-            h.append(", config <code>").append(esc(s.get("config"))).append("</code>");
-        }
+        h.append(", written by <code>nsbi ").append(esc(info.command())).append("</code>");
+        h.append(", config <code>").append(esc(info.config())).append("</code>");
         h.append(".</p>\n");
 
         h.append("<h2>Intervals</h2>\n");
@@ -98,7 +94,7 @@ final class ReportHtml {
         }
 
         Map<String, Object> flat = new LinkedHashMap<>();
-        flatten("", s, flat);
+        flatten("", Json.tree(run.summary()), flat);
         table(h, "Timings", flat, true);
         table(h, "Settings", flat, false);
         h.append("</body>\n</html>\n");
@@ -128,7 +124,7 @@ final class ReportHtml {
     private static void pointTable(StringBuilder h, RunData run) {
         Belt belt = run.belt();
         double[] grid = belt.muGrid();
-        List<RunData.Closure> closure = run.closure();
+        List<AsimovClosure> closure = run.closure();
         h.append("<table>\n<tr><th>\u03bc</th><th>toys</th><th>failed fits</th>");
         for (double cl : belt.cls()) {
             h.append("<th>t_c ").append(ChartStyle.percent(cl)).append(" [MC band]</th>");
@@ -144,13 +140,13 @@ final class ReportHtml {
                         .append(", ").append(ChartStyle.num(p.tCritHi())).append("]</td>");
             }
             double mu = grid[m];
-            RunData.Closure c = closure.stream().filter(x -> x.mu() == mu).findFirst().orElse(null);
+            AsimovClosure c = closure.stream().filter(x -> x.mu() == mu).findFirst().orElse(null);
             if (c == null) {
                 h.append("<td></td><td></td><td></td>");
             } else {
-                h.append("<td class=\"n\">").append(ChartStyle.num(c.sumOfWeights())).append("</td><td class=\"n\">")
-                        .append(ChartStyle.num(c.yield())).append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.5f", c.ratio())).append("</td>");
+                h.append("<td class=\"n\">").append(ChartStyle.num(c.sumWAsimov())).append("</td><td class=\"n\">")
+                        .append(ChartStyle.num(c.nu())).append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.5f", c.closure())).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -170,23 +166,36 @@ final class ReportHtml {
         h.append("</table>\n");
     }
 
-    /** Nested maps become dotted keys; lists of plain values are kept; lists of objects have their own tables. */
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> map, Map<String, Object> out) {
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (prefix.isEmpty() && OWN_TABLES.contains(e.getKey())) {
-                continue;
-            }
+    /**
+     * Nested objects become dotted keys; lists of plain values are kept; lists of objects (intervals, Asimov closure,
+     * failed fits) have their own tables; nulls (parts the run does not have) are left out.
+     */
+    private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = prefix + e.getKey();
-            Object v = e.getValue();
-            if (v instanceof Map<?, ?> m) {
-                flatten(key + ".", (Map<String, Object>) m, out);
-            } else if (v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Map || x instanceof List)) {
-                continue;
-            } else {
-                out.put(key, v);
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                flatten(key + ".", v, out);
+            } else if (v.isArray()) {
+                List<Object> values = new ArrayList<>();
+                v.forEach(x -> values.add(x.isContainerNode() ? null : plain(x)));
+                if (!values.contains(null)) {
+                    out.put(key, values);
+                }
+            } else if (!v.isNull()) {
+                out.put(key, plain(v));
             }
         }
+    }
+
+    private static Object plain(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        return v.isTextual() ? v.textValue() : v.toString();
     }
 
     private static boolean isTiming(String key) {

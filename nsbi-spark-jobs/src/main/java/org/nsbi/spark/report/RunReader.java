@@ -3,14 +3,17 @@ package org.nsbi.spark.report;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
@@ -46,22 +49,20 @@ public final class RunReader {
 
     private RunData read(String run, List<String> intervalDirs, String coverageDir) {
         String summaryFile = file(run, "summary.json");
-        Map<String, Object> summary = Json.readMap(text(summaryFile), summaryFile);
+        RunSummary summary = Json.read(text(summaryFile), RunSummary.class, summaryFile);
         String beltFile = file(run, "belts.csv");
         Belt belt = Belt.fromCsv(text(beltFile), beltFile);
         List<PointToys> toys = toys(file(run, "toys"), belt.muGrid());
         List<Scan> scans = new ArrayList<>();
-        if (files.exists(file(run, "scan.csv"))) {
-            scans.add(scan(run, summary, summaryFile, "scan.csv"));
+        if (summary.observed() != null && files.exists(file(run, "scan.csv"))) {
+            scans.add(scan(summary.observed(), file(run, "scan.csv")));
         }
-        if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov && files.exists(file(run, "scan-asimov-mu1.csv"))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> a = (Map<String, Object>) asimov;
-            scans.add(scanOf("asimov at mu = 1.0", a, summaryFile + " (asimov_mu_1)", file(run, "scan-asimov-mu1.csv")));
+        if (summary.asimovMu1() != null && files.exists(file(run, "scan-asimov-mu1.csv"))) {
+            scans.add(scan(summary.asimovMu1(), file(run, "scan-asimov-mu1.csv")));
         }
         for (String dir : intervalDirs) {
             String f = file(dir, "summary.json");
-            scans.add(scan(dir, Json.readMap(text(f), f), f, "scan.csv"));
+            scans.add(scan(Json.read(text(f), IntervalSummary.class, f).interval(), file(dir, "scan.csv")));
         }
         List<Coverage> coverage = List.of();
         String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
@@ -73,14 +74,8 @@ public final class RunReader {
         return new RunData(run, summary, belt, toys, scans, coverage, coverageFile);
     }
 
-    private Scan scan(String dir, Map<String, Object> summary, String summaryFile, String scanName) {
-        Object data = summary.get("data");
-        return scanOf(data == null ? "observed" : data.toString(), summary, summaryFile, file(dir, scanName));
-    }
-
-    private Scan scanOf(String label, Map<String, Object> summary, String summaryFile, String scanFile) {
-        return Scan.fromCsv(label, RunData.number(summary, "mu_hat", summaryFile),
-                RunData.intervals(summary.get("intervals"), summaryFile), text(scanFile), scanFile);
+    private Scan scan(IntervalResult result, String scanFile) {
+        return Scan.fromCsv(result.data(), result.muHat(), result.intervals(), text(scanFile), scanFile);
     }
 
     private List<PointToys> toys(String dir, double[] grid) {
@@ -92,14 +87,14 @@ public final class RunReader {
         for (int m = 0; m < grid.length; m++) {
             t.add(new ArrayList<>());
         }
-        for (Row r : spark.read().parquet(dir).select("mu_index", "mu_true", "t", "converged").collectAsList()) {
-            int m = r.getInt(0);
-            if (m < 0 || m >= grid.length || r.getDouble(1) != grid[m]) {
-                throw new IllegalArgumentException(dir + ": a toy at mu_index " + m + ", mu_true " + r.getDouble(1)
+        for (ToyOutcome o : ToysTable.read(spark, dir)) {
+            int m = o.muIndex();
+            if (m < 0 || m >= grid.length || o.muTrue() != grid[m]) {
+                throw new IllegalArgumentException(dir + ": a toy at mu_index " + m + ", mu_true " + o.muTrue()
                         + " is not a point of the belt's grid " + java.util.Arrays.toString(grid));
             }
-            if (r.getBoolean(3)) {
-                t.get(m).add(r.getDouble(2));
+            if (o.converged()) {
+                t.get(m).add(o.t());
             } else {
                 failed[m]++;
             }

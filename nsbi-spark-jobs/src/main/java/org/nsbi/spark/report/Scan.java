@@ -1,8 +1,8 @@
 package org.nsbi.spark.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nsbi.stats.interval.ConfidenceInterval;
+import org.nsbi.stats.interval.ScanColumns;
 
 /**
  * A t(&mu;) scan of one data set (scan.csv) with the intervals and &mu;&#770; the run found on it.
@@ -18,8 +18,6 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 public record Scan(String label, double muHat, double[] mu, double[] tObs, List<Double> cls, double[][] tCrit,
                    List<ConfidenceInterval> intervals) {
 
-    private static final String T_CRIT = "t_crit_";
-
     public Scan {
         if (mu.length != tObs.length) {
             throw new IllegalArgumentException("scan of " + label + ": " + mu.length + " mu values but " + tObs.length + " t values");
@@ -34,22 +32,18 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
     }
 
     /**
-     * Reads scan.csv ({@code mu,t_obs,t_crit_<cl>...}, as {@code ObservedScan.Result#scanCsv} writes it);
+     * Reads scan.csv ({@link ScanColumns}: {@code mu,t_obs,t_crit_<percent>...}, as {@code ObservedScan.Result#scanCsv}
+     * writes it) of the scan whose intervals are given: its confidence levels are theirs, in their order;
      * {@code source} names the file in messages.
      */
     public static Scan fromCsv(String label, double muHat, List<ConfidenceInterval> intervals, String csv, String source) {
         String[] lines = csv.strip().split("\r?\n");
+        List<Double> cls = intervals.stream().map(ConfidenceInterval::cl).distinct().toList();
+        List<String> expected = ScanColumns.header(cls);
         String[] header = lines[0].strip().split(",");
-        if (header.length < 2 || !header[0].equals("mu") || !header[1].equals("t_obs")) {
-            throw new IllegalArgumentException(source + ": expected the header mu,t_obs,t_crit_<cl>..., found '" + lines[0] + "'");
-        }
-        List<Double> cls = new ArrayList<>();
-        for (int c = 2; c < header.length; c++) {
-            if (!header[c].startsWith(T_CRIT)) {
-                throw new IllegalArgumentException(source + ": column " + (c + 1) + " is '" + header[c]
-                        + "'; expected t_crit_<cl> after mu,t_obs");
-            }
-            cls.add(number(header[c].substring(T_CRIT.length()), source, 1, c));
+        if (!List.of(header).equals(expected)) {
+            throw new IllegalArgumentException(source + ": expected the header " + String.join(",", expected)
+                    + " (the confidence levels " + cls + " of its intervals), found '" + lines[0] + "'");
         }
         int n = lines.length - 1;
         double[] mu = new double[n];

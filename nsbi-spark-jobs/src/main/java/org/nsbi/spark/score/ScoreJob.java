@@ -14,6 +14,7 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.io.EventBlock;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
@@ -28,14 +29,12 @@ import org.nsbi.spark.progress.TaskProgressListener;
  */
 public final class ScoreJob {
 
-    /** What scoring wrote: the observed aux values, closure figures, counts. */
-    public record Result(double[] observedAux, Map<String, Object> summary) {
-    }
 
     private ScoreJob() {
     }
 
-    public static Result run(SparkSession spark, AnalysisConfig config, ScoringPlan plan, OutputFolder out, int blockSize) {
+    /** Scores into {@code out} and returns what scored.json holds (seconds 0: the caller times the stage). */
+    public static ScoreSummary run(SparkSession spark, AnalysisConfig config, ScoringPlan plan, OutputFolder out, int blockSize) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
         List<String> extra = new ArrayList<>(plan.dataColumns());
@@ -67,13 +66,11 @@ public final class ScoreJob {
                     + EventSources.describe(config.observed()) + " has no events; expected at least one event");
         }
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("reference_events", (long) sums[0]);
-        summary.put("reference_sum_of_weights", sums[1]);
-        summary.put("observed_events", nObserved);
-        summary.put("observed_aux", observed.aux());
-        summary.put("closure", closure(sums, config));
-        return new Result(observed.aux(), summary);
+        Map<String, Double> aux = new LinkedHashMap<>();
+        for (int k = 0; k < config.systematics().size(); k++) {
+            aux.put(config.systematics().get(k).name(), observed.aux()[k]);
+        }
+        return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config), 0);
     }
 
     private static List<String> names(List<EventSource> sources) {

@@ -1,5 +1,6 @@
 package org.nsbi.spark.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
-import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.neyman.BeltsTable;
+import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * The runs under a results folder as tables, for inspection through Spark Connect: global temporary views
@@ -67,16 +72,27 @@ public final class ResultTables {
         int scoredRuns = 0;
         for (Path run : runs) {
             String name = run.getName();
-            String summaryText = exists(fs, new Path(run, "summary.json")) ? read(fs, new Path(run, "summary.json")) : null;
-            Map<String, Object> summary = summaryText == null ? Map.of() : Json.readMap(summaryText, new Path(run, "summary.json").toString());
-            runRows.add(RowFactory.create(name, run.toString(), (String) summary.get("command"),
-                    summary.get("seconds") instanceof Number n ? n.doubleValue() : null, summaryText));
-            intervalRows.addAll(intervals(name, "observed", summary));
-            if (summary.get("asimov_mu_1") instanceof Map<?, ?> asimov) {
-                intervalRows.addAll(intervals(name, "asimov_mu_1", asimov));
+            Path summaryFile = new Path(run, "summary.json");
+            String summaryText = exists(fs, summaryFile) ? read(fs, summaryFile) : null;
+            String command = null;
+            Double seconds = null;
+            if (summaryText != null) {
+                JsonNode tree = Json.readTree(summaryText, summaryFile.toString());
+                // neyman, demo and interval name their command in "run"; train's summary names it at the top
+                command = tree.path("run").path("command").asText(tree.path("command").asText(null));
+                seconds = tree.path("seconds").isNumber() ? tree.path("seconds").doubleValue() : null;
+                if (List.of("neyman", "demo").contains(command)) {
+                    RunSummary summary = Json.read(tree, RunSummary.class, summaryFile.toString());
+                    intervalRows.addAll(intervals(name, "observed", summary.observed()));
+                    intervalRows.addAll(intervals(name, "asimov_mu_1", summary.asimovMu1()));
+                } else if ("interval".equals(command)) {
+                    intervalRows.addAll(intervals(name, "observed",
+                            Json.read(tree, IntervalSummary.class, summaryFile.toString()).interval()));
+                }
             }
+            runRows.add(RowFactory.create(name, run.toString(), command, seconds, summaryText));
             if (exists(fs, new Path(run, "belts.csv"))) {
-                belts.add(spark.read().option("header", "true").schema(NeymanJob.BELTS_SCHEMA).csv(new Path(run, "belts.csv").toString())
+                belts.add(spark.read().option("header", "true").schema(BeltsTable.SCHEMA).csv(new Path(run, "belts.csv").toString())
                         .withColumn("run", functions.lit(name)));
             }
             if (exists(fs, new Path(run, "toys"))) {
@@ -129,20 +145,17 @@ public final class ResultTables {
         registered.put(name, runs);
     }
 
-    private static List<Row> intervals(String run, String data, Map<?, ?> summary) {
+    /** One row per piece of each interval of a result (none when the run has no such result). */
+    private static List<Row> intervals(String run, String data, IntervalResult result) {
         List<Row> rows = new ArrayList<>();
-        Double muHat = summary.get("mu_hat") instanceof Number n ? n.doubleValue() : null;
-        if (!(summary.get("intervals") instanceof List<?> list)) {
+        if (result == null) {
             return rows;
         }
-        for (Object o : list) {
-            Map<?, ?> i = (Map<?, ?>) o;
-            List<?> pieces = (List<?>) i.get("pieces");
-            for (int p = 0; p < pieces.size(); p++) {
-                List<?> piece = (List<?>) pieces.get(p);
-                rows.add(RowFactory.create(run, data, ((Number) i.get("cl")).doubleValue(), (String) i.get("method"), p,
-                        ((Number) piece.get(0)).doubleValue(), ((Number) piece.get(1)).doubleValue(),
-                        Boolean.TRUE.equals(i.get("at_grid_edge")), muHat));
+        for (ConfidenceInterval i : result.intervals()) {
+            for (int p = 0; p < i.pieces().size(); p++) {
+                double[] piece = i.pieces().get(p);
+                rows.add(RowFactory.create(run, data, i.cl(), i.method(), p, piece[0], piece[1], i.atGridEdge(),
+                        result.muHat()));
             }
         }
         return rows;

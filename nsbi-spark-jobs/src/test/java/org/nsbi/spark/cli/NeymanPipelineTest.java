@@ -19,9 +19,12 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine;
 
@@ -39,7 +42,7 @@ class NeymanPipelineTest {
     static String scored;
 
     @BeforeAll
-    static void scoreOnce() {
+    static void scoreOnce() throws Exception {
         SparkSession spark = SharedSpark.session();
         AnalysisConfig full = AnalysisConfigParser.withDefaults()
                 .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
@@ -53,12 +56,13 @@ class NeymanPipelineTest {
                 full.observed(), full.badRatios(), full.observedAux());
         model = Pipeline.model(config);
         OutputFolder out = folder("scored");
-        Map<String, Object> summary = Pipeline.score(spark, config, out, 1000);
+        ScoreSummary summary = Pipeline.score(spark, config, out, 1000);
         out.commit();
         scored = dir.resolve("scored").toString();
-        @SuppressWarnings("unchecked")
-        Map<String, Double> closure = (Map<String, Double>) summary.get("closure");
-        for (Map.Entry<String, Double> e : closure.entrySet()) {
+        assertEquals(summary, Json.read(Files.readString(dir.resolve("scored").resolve("scored.json")),
+                ScoreSummary.class, "scored.json"), "scored.json reads back into the summary it was written from");
+        assertEquals(model.nuisances(), List.copyOf(summary.observedAux().keySet()), "observed aux by name");
+        for (Map.Entry<String, Double> e : summary.closure().entrySet()) {
             assertEquals(1.0, e.getValue(), 0.05, "exact ratios close on 12000 reference events: " + e.getKey());
         }
     }
@@ -69,16 +73,16 @@ class NeymanPipelineTest {
     }
 
     private static List<Row> neyman(String name, int toysPerBlock, int partitions) {
-        NeymanJob.Result r = neyman(folder(name), toysPerBlock, partitions, true);
-        assertEquals(72L, r.summary().get("toys"));
+        Pipeline.Construction r = neyman(folder(name), toysPerBlock, partitions, true);
+        assertEquals(72L, r.summary().toys());
         return toys(name);
     }
 
-    private static NeymanJob.Result neyman(OutputFolder out, int toysPerBlock, int partitions, boolean commit) {
+    private static Pipeline.Construction neyman(OutputFolder out, int toysPerBlock, int partitions, boolean commit) {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerBlock = toysPerBlock;
         o.partitions = partitions;
-        NeymanJob.Result r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, o);
+        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, o);
         if (commit) {
             out.commit();
         } else {
@@ -107,15 +111,15 @@ class NeymanPipelineTest {
         assertTrue(Files.isDirectory(dir.resolve("neyman-a").resolve("belts")), "belts as Parquet too");
 
         OutputFolder out = folder("interval");
-        Map<String, Object> s = Pipeline.interval(SharedSpark.session(), config, model, scored,
+        IntervalResult s = Pipeline.interval(SharedSpark.session(), config, model, scored,
                 Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv");
         out.commit();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> intervals = (List<Map<String, Object>>) s.get("intervals");
+        List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(4, intervals.size(), "neyman and wilks at two levels");
-        assertEquals(List.of("neyman", "wilks", "neyman", "wilks"), intervals.stream().map(i -> i.get("method")).toList());
-        assertTrue(Files.readString(dir.resolve("interval").resolve("scan.csv")).startsWith("mu,t_obs,t_crit_0.6827,t_crit_0.9545"));
-        double muHat = (double) s.get("mu_hat");
+        assertEquals(List.of("neyman", "wilks", "neyman", "wilks"), intervals.stream().map(ConfidenceInterval::method).toList());
+        assertTrue(Files.readString(dir.resolve("interval").resolve("scan.csv")).startsWith("mu,t_obs,t_crit_68,t_crit_95\n"));
+        assertEquals(model.nuisances(), List.copyOf(s.alphaHat().keySet()), "alpha-hat by name");
+        double muHat = s.muHat();
         assertTrue(muHat >= 0 && muHat < 4, "mu-hat " + muHat);
     }
 
@@ -164,8 +168,8 @@ class NeymanPipelineTest {
 
         OutputFolder again = OutputFolder.create(dir.resolve("resumed").toString(), OutputFolder.ExistingPolicy.RESUME,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
-        NeymanJob.Result r = neyman(again, 6, 0, true);
-        assertEquals(36L, r.summary().get("toys_computed"), "only the 6 missing blocks are computed");
+        Pipeline.Construction r = neyman(again, 6, 0, true);
+        assertEquals(36L, r.summary().toysComputed(), "only the 6 missing blocks are computed");
         assertEquals(whole, toys("resumed"), "the resumed run's toys are bit-identical to the uninterrupted run's");
         assertFalse(Files.exists(dir.resolve(".resumed.checkpoint")), "the checkpoints go with the commit");
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.FailedFits;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -38,10 +38,10 @@ class FailedFitsTest {
     @Test
     void failedFitsAreCountedPerPointAndMakeTheBeltWider() {
         Belt two = belt(2);
-        List<Map<String, Object>> failed = NeymanJob.failedFits(two, settings(0.01));
-        assertEquals(0, failed.get(0).get("failed"));
-        assertEquals(2, failed.get(1).get("failed"));
-        assertEquals(0.01, (double) failed.get(1).get("fraction"), 1e-12);
+        List<FailedFits> failed = NeymanJob.failedFits(two, settings(0.01));
+        assertEquals(0, failed.get(0).failed());
+        assertEquals(2, failed.get(1).failed());
+        assertEquals(0.01, failed.get(1).fraction(), 1e-12);
         NeymanJob.requireFewFailures(failed, settings(0.01), "ckpt");   // 1 % is allowed
         // k = ceil(0.6827 * 200) = 137. Without failures t = 0.00 .. 1.99 and t_c = 1.36; when toys 0 and 1 fail they
         // count as +inf, not as dropped, so the 137th smallest is 0.02 + 1.36: the belt gets wider, never narrower
@@ -57,7 +57,7 @@ class FailedFitsTest {
 
     @Test
     void aRunWithTooManyFailedFitsFailsWithAMessage() {
-        List<Map<String, Object>> failed = NeymanJob.failedFits(belt(3), settings(0.01));
+        List<FailedFits> failed = NeymanJob.failedFits(belt(3), settings(0.01));
         NeymanJob.FailedFitsException e = assertThrows(NeymanJob.FailedFitsException.class,
                 () -> NeymanJob.requireFewFailures(failed, settings(0.01), "/runs/.n.checkpoint/toys"));
         assertEquals("at mu = 1.0, 3 of 200 toys failed to fit (1.50%), more than the allowed 1.00%; the toys are kept"

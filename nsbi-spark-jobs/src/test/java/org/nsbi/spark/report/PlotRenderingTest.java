@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.interval.ConfidenceInterval;
 import org.w3c.dom.Document;
 
 /**
@@ -108,9 +109,10 @@ class PlotRenderingTest {
     @Test
     void scanCsvReadsBackWithTheBeltsCriticalValues() {
         Belt belt = SmallRun.belt();
-        Scan scan = Scan.fromCsv("observed", SmallRun.MU_HAT, List.of(), SmallRun.scanResult(belt).scanCsv(belt), "scan.csv");
+        Scan scan = Scan.fromCsv("observed", SmallRun.MU_HAT, SmallRun.intervals(belt),
+                SmallRun.scanResult(belt).scanCsv(belt), "scan.csv");
         assertArrayEquals(SmallRun.scanMu(), scan.mu(), "mu");
-        assertEquals(SmallRun.CLS, scan.cls(), "the levels from the header");
+        assertEquals(SmallRun.CLS, scan.cls(), "the levels of the intervals, the header's columns");
         for (int i = 0; i < scan.mu().length; i++) {
             assertEquals(SmallRun.t(scan.mu()[i]), scan.tObs()[i], 1e-15, "t_obs");
             for (int c = 0; c < SmallRun.CLS.size(); c++) {
@@ -121,12 +123,18 @@ class PlotRenderingTest {
 
     @Test
     void aScanWithAnotherHeaderIsRefusedByName() {
+        List<ConfidenceInterval> intervals = SmallRun.intervals(SmallRun.belt());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Scan.fromCsv("observed", 0, List.of(), "mu,t\n0,1\n", "run/scan.csv"));
-        assertEquals("run/scan.csv: expected the header mu,t_obs,t_crit_<cl>..., found 'mu,t'", e.getMessage());
+                () -> Scan.fromCsv("observed", 0, intervals, "mu,t\n0,1\n", "run/scan.csv"));
+        assertEquals("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95 (the confidence levels [0.6827, 0.9545]"
+                + " of its intervals), found 'mu,t'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Scan.fromCsv("observed", 0, List.of(), "mu,t_obs,t_crit_0.6827\n0,1\n", "run/scan.csv"));
-        assertEquals("run/scan.csv: line 2 has 2 fields; expected 3 as in the header", e.getMessage());
+                () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_0.6827,t_crit_0.9545\n0,1,2,3\n", "run/scan.csv"));
+        assertTrue(e.getMessage().startsWith("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95"), "dotted names"
+                + " are gone: " + e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_68,t_crit_95\n0,1\n", "run/scan.csv"));
+        assertEquals("run/scan.csv: line 2 has 2 fields; expected 4 as in the header", e.getMessage());
     }
 
     @Test

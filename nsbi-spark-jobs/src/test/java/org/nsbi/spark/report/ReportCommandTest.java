@@ -69,7 +69,7 @@ class ReportCommandTest {
         for (ConfidenceInterval ci : SmallRun.intervals(SmallRun.belt())) {
             assertTrue(html.contains(ScanPlot.pieces(ci).replace(" (at the grid edge)", "")), ci.method() + " " + ci.cl() + " in " + html);
         }
-        assertTrue(html.contains("<th>toy_seconds</th><td>2.25</td>"), "the timings");
+        assertTrue(html.contains("<th>neyman.toy_seconds</th><td>2.25</td>"), "the timings");
         assertTrue(html.contains("<th>score.reference_events</th><td>1000</td>"), "the settings, nested ones flattened");
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.contains("src=\"http"), "nothing loaded from elsewhere");

@@ -3,17 +3,21 @@ package org.nsbi.spark.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.random.Well19937c;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.FailedFits;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.RunInfo;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.Json;
-import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -92,28 +96,19 @@ final class SmallRun {
                 new Coverage(1.5, 0.9545, "neyman", 95, 100, 1), new Coverage(1.5, 0.9545, "wilks", 94, 100, 1));
     }
 
-    static Map<String, Object> summary(Belt belt) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("command", "demo");
-        s.put("config", "small-test.yaml");
-        s.put("mu_grid", GRID);
-        s.put("toys_per_point", TOYS);
-        s.put("confidence_levels", CLS);
-        s.put("score", Map.of("reference_events", 1000, "seconds", 1.5));
-        s.put("toy_seconds", 2.25);
-        List<Map<String, Object>> closure = new ArrayList<>();
-        List<Map<String, Object>> failed = new ArrayList<>();
+    static RunSummary summary(Belt belt) {
+        List<AsimovClosure> closure = new ArrayList<>();
+        List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
-            closure.add(Map.of("mu", GRID[m], "sum_w_asimov", 100 + 0.01 * m, "nu", 100.0, "closure", 1 + 1e-4 * m));
-            failed.add(Map.of("mu", GRID[m], "failed", belt.failedAt(m), "fraction", belt.failedAt(m) / (double) TOYS));
+            closure.add(new AsimovClosure(GRID[m], 100 + 0.01 * m, 100.0, (100 + 0.01 * m) / 100.0));
+            failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS));
         }
-        s.put("asimov_closure", closure);
-        s.put("failed_fits", failed);
-        s.put("data", "observed");
-        s.put("mu_hat", MU_HAT);
-        s.put("intervals", scanResult(belt).intervalsJson());
-        s.put("seconds", 9.5);
-        return s;
+        RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"));
+        ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0), 1.5);
+        NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
+                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed);
+        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), 0.5);
+        return new RunSummary(info, null, score, neyman, observed, null, 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */
@@ -138,12 +133,7 @@ final class SmallRun {
         Files.writeString(dir.resolve("summary.json"), Json.write(summary(belt)));
         Files.writeString(dir.resolve("belts.csv"), belt.toCsv());
         Files.writeString(dir.resolve("scan.csv"), scanResult(belt).scanCsv(belt));
-        List<Row> rows = new ArrayList<>();
-        for (ToyOutcome o : toys()) {
-            rows.add(RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), List.of(0.1), o.converged(),
-                    o.failure(), o.nPe()));
-        }
-        spark.createDataFrame(rows, NeymanJob.TOYS_SCHEMA).coalesce(1).write().parquet(dir.resolve("toys").toString());
+        ToysTable.frame(spark, toys()).coalesce(1).write().parquet(dir.resolve("toys").toString());
     }
 
     /** coverage.json as the coverage command writes it. */

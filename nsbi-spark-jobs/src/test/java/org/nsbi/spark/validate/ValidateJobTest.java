@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.EventSource;
+import org.nsbi.model.output.ValidationSummary;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
@@ -47,27 +48,17 @@ class ValidateJobTest {
         return new HadoopFileAccess(SharedSpark.session().sparkContext().hadoopConfiguration());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> m, String... keys) {
-        Map<String, Object> at = m;
-        for (String k : keys) {
-            at = (Map<String, Object>) at.get(k);
-        }
-        return at;
-    }
-
-    private static double number(Map<String, Object> m, String key) {
-        return ((Number) m.get(key)).doubleValue();
-    }
-
     /** Runs the job into {@code dir/name} and returns its validation.json. */
-    private static Map<String, Object> run(String name, AnalysisConfig config, ValidationPlan plan,
-                                           ValidateJob.Settings settings) throws IOException {
+    private static ValidationSummary run(String name, AnalysisConfig config, ValidationPlan plan,
+                                         ValidateJob.Settings settings) throws IOException {
         OutputFolder out = OutputFolder.create(dir.resolve(name).toString(), OutputFolder.ExistingPolicy.REFUSE,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
-        ValidateJob.run(SharedSpark.session(), config, plan, settings, out);
+        ValidationSummary written = ValidateJob.run(SharedSpark.session(), config, plan, settings, out);
         out.commit();
-        return Json.readMap(Files.readString(dir.resolve(name + "/validation.json")), "validation.json");
+        ValidationSummary read = Json.read(Files.readString(dir.resolve(name + "/validation.json")),
+                ValidationSummary.class, "validation.json");
+        assertEquals(Json.write(written), Json.write(read), "validation.json reads back into what was written");
+        return read;
     }
 
     @Test
@@ -76,22 +67,19 @@ class ValidateJobTest {
         ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(6000, 5),
                 Set.of("r_SBI", "r_SBI__energy_scale__up"), files());
         assertNull(plan.truth(), "the toy's reference: exact ratios are the truth");
-        Map<String, Object> json = run("exact", config, plan, new ValidateJob.Settings(10, 1000, new ReweightingAuc.Settings(20, 5, 0.5, 9)));
+        ValidationSummary json = run("exact", config, plan, new ValidateJob.Settings(10, 1000, new ReweightingAuc.Settings(20, 5, 0.5, 9)));
         for (String ratio : List.of("r_SBI", "r_SBI__energy_scale__up")) {
-            Map<String, Object> closure = map(json, "ratios", ratio, "closure");
-            assertTrue(Math.abs(number(closure, "pull")) < 4, ratio + ": closure " + closure);
-            Map<String, Object> cal = map(json, "ratios", ratio, "calibration");
+            ValidationSummary.Ratio r = json.ratios().get(ratio);
+            assertTrue(Math.abs(r.closure().pull()) < 4, ratio + ": closure " + r.closure());
             double bound = 10 + 5 * Math.sqrt(20);
-            assertTrue(number(cal, "chi2") < bound, ratio + ": calibration chi2 " + cal.get("chi2"));
-            Map<String, Object> auc = map(json, "ratios", ratio, "reweighting_auc");
-            assertTrue(Math.abs(number(auc, "significance")) < 4, ratio + ": reweighting AUC " + auc);
-            Map<String, Object> truth = map(json, "ratios", ratio, "truth");
-            assertEquals(0.0, number(truth, "mean_abs_log_ratio_error"), 0, ratio + ": exact against itself");
-            assertEquals(0.0, number(truth, "p99_abs_log_ratio_error"), 0, ratio + ": exact against itself");
-            assertNull(map(json, "ratios", ratio).get("ensemble_spread"), "one member: no spread");
+            assertTrue(r.calibration().chi2() < bound, ratio + ": calibration chi2 " + r.calibration().chi2());
+            assertTrue(Math.abs(r.reweightingAuc().significance()) < 4, ratio + ": reweighting AUC " + r.reweightingAuc());
+            assertEquals(0.0, r.truth().meanAbsLogRatioError(), 0, ratio + ": exact against itself");
+            assertEquals(0.0, r.truth().p99AbsLogRatioError(), 0, ratio + ": exact against itself");
+            assertNull(r.ensembleSpread(), "one member: no spread");
         }
-        assertEquals("SBI_energy_scale_up", map(json, "ratios", "r_SBI__energy_scale__up").get("numerator_sample"));
-        assertEquals("SBI", map(json, "ratios", "r_SBI__energy_scale__up").get("denominator_sample"));
+        assertEquals("SBI_energy_scale_up", json.ratios().get("r_SBI__energy_scale__up").numeratorSample());
+        assertEquals("SBI", json.ratios().get("r_SBI__energy_scale__up").denominatorSample());
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         for (String plot : List.of("closure", "reweighting_auc", "calibration_r_SBI", "dlogr_r_SBI__energy_scale__up")) {
             byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve("exact/plots/" + plot + ".png")), 4);
@@ -104,16 +92,15 @@ class ValidateJobTest {
         AnalysisConfig config = small("offshell-toy.yaml");
         ValidationPlan plan = ValidationPlan.of(config, Map.of(), new ValidationPlan.ToyDraws(3000, 5),
                 Set.of("r_NI__ni_shape__up"), files());
-        Map<String, Object> json = run("onnx", config, plan, new ValidateJob.Settings(10, 1000, null));
-        Map<String, Object> r = map(json, "ratios", "r_NI__ni_shape__up");
-        assertEquals(3, ((Number) r.get("members")).intValue());
-        Map<String, Object> spread = map(r, "ensemble_spread");
-        assertTrue(number(spread, "mean") > 0 && number(spread, "mean") < 0.05, "3 members agree to a few %: " + spread);
-        Map<String, Object> truth = map(r, "truth");
-        double error = number(truth, "mean_abs_log_ratio_error");
-        double effect = number(truth, "mean_abs_log_ratio_exact");
+        ValidationSummary json = run("onnx", config, plan, new ValidateJob.Settings(10, 1000, null));
+        ValidationSummary.Ratio r = json.ratios().get("r_NI__ni_shape__up");
+        assertEquals(3, r.members());
+        ValidationSummary.EnsembleSpread spread = r.ensembleSpread();
+        assertTrue(spread.mean() > 0 && spread.mean() < 0.05, "3 members agree to a few %: " + spread);
+        double error = r.truth().meanAbsLogRatioError();
+        double effect = r.truth().meanAbsLogRatioExact();
         assertTrue(error > 0 && error < 0.5 * effect, "network error " + error + " well below the effect " + effect);
-        assertNull(r.get("reweighting_auc"), "--no-auc");
+        assertNull(r.reweightingAuc(), "--no-auc");
         assertTrue(Files.exists(dir.resolve("onnx/plots/spread_r_NI__ni_shape__up.png")));
     }
 
@@ -134,13 +121,13 @@ class ValidateJobTest {
                 Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(path), EventSource.Format.PARQUET, "w")),
                 new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());
         assertEquals("--sample files", plan.sampled());
-        Map<String, Object> json = run("files", config, plan, new ValidateJob.Settings(10, 1000, null));
-        Map<String, Object> r = map(json, "ratios", "r_SBI");
-        assertEquals("r_SBI", r.get("numerator_sample"));
-        assertEquals(4000, ((Number) r.get("numerator_events")).intValue(), "the file's events, not --events");
+        ValidationSummary json = run("files", config, plan, new ValidateJob.Settings(10, 1000, null));
+        ValidationSummary.Ratio r = json.ratios().get("r_SBI");
+        assertEquals("r_SBI", r.numeratorSample());
+        assertEquals(4000, r.numeratorEvents(), "the file's events, not --events");
         double bound = 10 + 5 * Math.sqrt(20);
-        assertTrue(number(map(r, "calibration"), "chi2") < bound, "the file's SBI events calibrate the exact ratio: "
-                + map(r, "calibration").get("chi2"));
+        assertTrue(r.calibration().chi2() < bound, "the file's SBI events calibrate the exact ratio: "
+                + r.calibration().chi2());
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.nsbi.model.output;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nsbi.stats.interval.ConfidenceInterval;
+
+/**
+ * The t(&mu;) scan of one data set inverted into intervals.
+ *
+ * @param data            "observed", or "asimov at mu = X"
+ * @param observedEvents  the data's sum of weights
+ * @param muHat           the global fit's &mu;&#770;
+ * @param alphaHat        the global fit's &alpha;&#770;, by nuisance-parameter name
+ * @param intervals       Neyman and Wilks at each confidence level
+ * @param intervalSeconds wall time of the scan
+ */
+public record IntervalResult(String data, double observedEvents, double muHat, Map<String, Double> alphaHat,
+                             List<ConfidenceInterval> intervals, double intervalSeconds) {
+
+    public IntervalResult {
+        alphaHat = Collections.unmodifiableMap(new LinkedHashMap<>(alphaHat));
+        intervals = List.copyOf(intervals);
+    }
+}

@@ -1,0 +1,19 @@
+package org.nsbi.model.output;
+
+/**
+ * summary.json of {@code interval}.
+ *
+ * @param run      what ran
+ * @param scored   the scored folder of the data
+ * @param belts    the neyman folder of the belts
+ * @param interval the scan and its intervals
+ * @param seconds  wall time of the command
+ */
+public record IntervalSummary(RunInfo run, String scored, String belts, IntervalResult interval, double seconds)
+        implements TimedSummary {
+
+    @Override
+    public IntervalSummary withSeconds(double s) {
+        return new IntervalSummary(run, scored, belts, interval, s);
+    }
+}

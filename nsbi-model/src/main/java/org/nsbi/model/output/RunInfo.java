@@ -1,0 +1,22 @@
+package org.nsbi.model.output;
+
+import java.util.List;
+
+/**
+ * What ran, and where: the head of every summary.json.
+ *
+ * @param command            the nsbi command (neyman, demo, interval)
+ * @param config             the analysis config's file
+ * @param sparkMaster        the Spark master URL
+ * @param defaultParallelism Spark's default parallelism (cores)
+ * @param processes          the processes as {@code name: coefficient}
+ * @param nuisanceParameters the nuisance parameters' names, in the model's order
+ */
+public record RunInfo(String command, String config, String sparkMaster, int defaultParallelism,
+                      List<String> processes, List<String> nuisanceParameters) {
+
+    public RunInfo {
+        processes = List.copyOf(processes);
+        nuisanceParameters = List.copyOf(nuisanceParameters);
+    }
+}
