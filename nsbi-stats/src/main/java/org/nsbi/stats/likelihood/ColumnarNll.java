@@ -400,21 +400,9 @@ public final class ColumnarNll extends Nll {
             double[] ue = u[e];
             double[] ve = v[e];
             if (x >= 1) {
-                double[] l = logUp[e];
-                for (int j = 0; j < len; j++) {
-                    double lj = l[start + j];
-                    he[j] = Math.exp(x * lj);
-                    ue[j] = lj;
-                    ve[j] = lj * lj;
-                }
+                VectorLoops.exponential(x, 1, logUp[e], start, len, he, ue, ve);
             } else if (x <= -1) {
-                double[] l = logDown[e];
-                for (int j = 0; j < len; j++) {
-                    double lj = l[start + j];
-                    he[j] = Math.exp(-x * lj);
-                    ue[j] = -lj;
-                    ve[j] = lj * lj;
-                }
+                VectorLoops.exponential(-x, -1, logDown[e], start, len, he, ue, ve);
             } else {
                 polynomial(coef[e], x, start, len, he, ue, ve, wantGrad, wantHess);
             }

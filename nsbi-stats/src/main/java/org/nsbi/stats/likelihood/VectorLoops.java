@@ -141,6 +141,27 @@ final class VectorLoops {
         }
     }
 
+    /**
+     * The exponential branch of code 4, y = |&alpha;| and l the logs of the ratios on the side of &alpha;, sign that
+     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential
+     * lane-wise ({@link VectorOperators#EXP}).
+     */
+    static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
+            lv.mul(y).lanewise(VectorOperators.EXP).intoArray(h, j);
+            lv.mul(sign).intoArray(u, j);
+            lv.mul(lv).intoArray(v, j);
+        }
+        for (; j < len; j++) {
+            double lj = l[off + j];
+            h[j] = Math.exp(y * lj);
+            u[j] = sign * lj;
+            v[j] = lj * lj;
+        }
+    }
+
     /** dst_j = c &middot; x[off+j]. */
     static void scaled(double[] dst, double c, double[] x, int off, int len) {
         int j = 0;
