@@ -11,6 +11,8 @@ import org.nsbi.stats.model.Code4Interpolation;
  * and finishes with a scalar tail. Measured against the same loops in plain Java, which the JIT did not
  * vectorise (bench/stats-benchmark.sh prints both for the code-4 polynomial). Each method's contract is
  * given as its scalar loop; arrays hold at least {@code len} (from the offset where one is given).
+ * Only lane-wise add, subtract, multiply, divide and max are used, which are exact IEEE operations: the
+ * results are the same bits whether the JIT has compiled the loops or not (a toy's t must not depend on it).
  */
 final class VectorLoops {
 
@@ -143,22 +145,25 @@ final class VectorLoops {
 
     /**
      * The exponential branch of code 4, y = |&alpha;| and l the logs of the ratios on the side of &alpha;, sign that
-     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential
-     * lane-wise ({@link VectorOperators#EXP}).
+     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential is
+     * {@link Math#exp}, one event at a time: the Vector API's lane-wise EXP gives other last bits in compiled
+     * than in interpreted code, and a toy's result must not depend on the JIT's state (resume reproduces bit
+     * for bit).
      */
     static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
-            lv.mul(y).lanewise(VectorOperators.EXP).intoArray(h, j);
             lv.mul(sign).intoArray(u, j);
             lv.mul(lv).intoArray(v, j);
         }
         for (; j < len; j++) {
             double lj = l[off + j];
-            h[j] = Math.exp(y * lj);
             u[j] = sign * lj;
             v[j] = lj * lj;
+        }
+        for (j = 0; j < len; j++) {
+            h[j] = Math.exp(y * l[off + j]);
         }
     }
 
@@ -285,41 +290,50 @@ final class VectorLoops {
     }
 
     /**
-     * For &lambda;_j &gt; 0: s_j = w[off+j]/&lambda;_j, s2_j = s_j/&lambda;_j, and returns &Sigma;_j w[off+j] ln &lambda;_j (the logarithm
-     * lane-wise, {@link VectorOperators#LOG}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
+     * For &lambda;_j &gt; 0: s_j = w[off+j]/&lambda;_j, s2_j = s_j/&lambda;_j, and returns &Sigma;_j w[off+j] ln &lambda;_j. The
+     * logarithm is {@link Math#log} in order, one event at a time (the lane-wise LOG's last bits depend on the
+     * JIT's state, see {@link #exponential}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
      */
     static double weightedLogs(double[] w, int off, double[] lam, double[] s, double[] s2, int len) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
         boolean bad = false;
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector l = DoubleVector.fromArray(SPECIES, lam, j);
-            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, off + j);
             bad |= !l.compare(VectorOperators.GT, 0).allTrue();
-            DoubleVector sv = wv.div(l);
+            DoubleVector sv = DoubleVector.fromArray(SPECIES, w, off + j).div(l);
             sv.intoArray(s, j);
             sv.div(l).intoArray(s2, j);
-            acc = wv.mul(l.lanewise(VectorOperators.LOG)).add(acc);
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
         for (; j < len; j++) {
             double l = lam[j];
             bad |= !(l > 0);
             s[j] = w[off + j] / l;
             s2[j] = s[j] / l;
-            sum += w[off + j] * Math.log(l);
         }
-        return bad ? Double.NaN : sum;
+        if (bad) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (j = 0; j < len; j++) {
+            sum += w[off + j] * Math.log(lam[j]);
+        }
+        return sum;
     }
 
-    /** &Sigma;_{j &lt; len} x_j, lane-wise then across the lanes. */
+    /**
+     * &Sigma;_{j &lt; len} x_j: lane-wise, then the lanes added in lane order (not {@code reduceLanes}, whose order
+     * of additions is unspecified and may differ between compiled and interpreted code), then the tail.
+     */
     static double sum(double[] x, int len) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             acc = acc.add(DoubleVector.fromArray(SPECIES, x, j));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            s += acc.lane(lane);
+        }
         for (; j < len; j++) {
             s += x[j];
         }
