@@ -9,27 +9,64 @@ import java.util.function.Function;
 
 /**
  * Differential check of a config parser change: the parser of an earlier revision (compiled as
- * {@code OldAnalysisConfigParser}) and the current one read the example configs and every mutation of them (each key
- * removed, replaced by a string, a number, an empty list or mapping, null, true, a doubled list; an unknown key
- * added) and must give the same config or the same problems in the same order, for parse and parseTraining.
- * Run by bench/config-parser-differential.sh; prints the cases, the identical ones and the outcomes by kind.
+ * {@code OldAnalysisConfigParser}) and the current one read the example configs and mutations of them, and must give
+ * the same config or the same problems in the same order, for parse and parseTraining. The mutations: every key or
+ * list item removed, replaced by a string, a number, an empty list or mapping, null, true, a doubled list, and every
+ * key joined by a misspelt one; then {@code PAIRS} seeded random pairs of them, so that problems in two sections at
+ * once test the order of the problems too. Run by bench/config-parser-differential.sh; prints the cases, the
+ * identical ones and the outcomes by kind.
  */
 public class ConfigParserDifferential {
     static final YAMLMapper Y = new YAMLMapper();
+    static final int PAIRS = 4000;
     static int cases, same, diff;
     static final Map<String, Integer> kinds = new TreeMap<>();
+
+    /**
+     * One change: at the node reached by {@code path} from the root, the key or item {@code slot} gets replacement
+     * {@code r} (-1: a misspelt key added).
+     */
+    record Mutation(List<Object> path, Object slot, int r) {
+        boolean applyTo(JsonNode root) {
+            JsonNode parent = root;
+            for (Object step : path) {
+                parent = parent == null ? null : step instanceof String k ? parent.get(k) : parent.get((Integer) step);
+            }
+            if (parent == null || (slot instanceof String ? !parent.isObject() : !parent.isArray())) {
+                return false;
+            }
+            if (r < 0) {
+                ((ObjectNode) parent).put(slot + "_typo", 1);
+                return true;
+            }
+            if (slot instanceof Integer i && i >= parent.size()) {
+                return false;
+            }
+            set(parent, slot, REPLACEMENTS.get(r));
+            return true;
+        }
+    }
 
     public static void main(String[] a) throws Exception {
         for (String f : a) {
             Path p = Path.of(f).toAbsolutePath();
             JsonNode root = Y.readTree(Files.readString(p));
             String base = p.getParent().toString();
-            List<JsonNode> variants = new ArrayList<>();
-            variants.add(root);
-            mutate(root, root, variants);
-            for (JsonNode v : variants) {
-                String yaml = Y.writeValueAsString(v);
-                compare(yaml, f, base);
+            List<Mutation> mutations = new ArrayList<>();
+            mutations(root, new ArrayList<>(), mutations);
+            List<List<Mutation>> variants = new ArrayList<>();
+            variants.add(List.of());
+            mutations.forEach(m -> variants.add(List.of(m)));
+            Random random = new Random(17);
+            for (int i = 0; i < PAIRS; i++) {
+                variants.add(List.of(mutations.get(random.nextInt(mutations.size())),
+                        mutations.get(random.nextInt(mutations.size()))));
+            }
+            for (List<Mutation> v : variants) {
+                JsonNode copy = root.deepCopy();
+                if (v.stream().allMatch(m -> m.applyTo(copy))) {
+                    compare(Y.writeValueAsString(copy), f, base);
+                }
             }
         }
         System.out.println("cases " + cases + " same " + same + " different " + diff + "; outcomes " + kinds);
@@ -38,8 +75,8 @@ public class ConfigParserDifferential {
         }
     }
 
-    /** Each key or item of the tree: removed, replaced by each replacement; each key also joined by a misspelt one. */
-    static void mutate(JsonNode root, JsonNode node, List<JsonNode> out) {
+    /** Each key or item below {@code node} (at {@code path}): each replacement; each key also a misspelt one. */
+    static void mutations(JsonNode node, List<Object> path, List<Mutation> out) {
         List<Object> slots = new ArrayList<>();
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(slots::add);
@@ -49,17 +86,15 @@ public class ConfigParserDifferential {
             }
         }
         for (Object slot : slots) {
-            for (Function<JsonNode, JsonNode> r : REPLACEMENTS) {
-                JsonNode copy = root.deepCopy();
-                set(locate(copy, root, node), slot, r);
-                out.add(copy);
+            for (int r = 0; r < REPLACEMENTS.size(); r++) {
+                out.add(new Mutation(List.copyOf(path), slot, r));
             }
-            if (slot instanceof String k) {
-                JsonNode copy = root.deepCopy();
-                ((ObjectNode) locate(copy, root, node)).put(k + "_typo", 1);
-                out.add(copy);
+            if (slot instanceof String) {
+                out.add(new Mutation(List.copyOf(path), slot, -1));
             }
-            mutate(root, slot instanceof String k ? node.get(k) : node.get((Integer) slot), out);
+            List<Object> child = new ArrayList<>(path);
+            child.add(slot);
+            mutations(slot instanceof String k ? node.get(k) : node.get((Integer) slot), child, out);
         }
     }
 
@@ -68,7 +103,8 @@ public class ConfigParserDifferential {
             n -> null, n -> TextNode.valueOf("x"), n -> IntNode.valueOf(-1), n -> DoubleNode.valueOf(0.5),
             n -> JsonNodeFactory.instance.arrayNode(), n -> JsonNodeFactory.instance.objectNode(),
             n -> NullNode.instance, n -> TextNode.valueOf("nominal"), n -> BooleanNode.TRUE,
-            n -> n.isArray() && n.size() > 0 ? JsonNodeFactory.instance.arrayNode().add(n.get(0)).add(n.get(0)) : n);
+            n -> n != null && n.isArray() && n.size() > 0
+                    ? JsonNodeFactory.instance.arrayNode().add(n.get(0)).add(n.get(0)) : n);
 
     static void set(JsonNode parent, Object slot, Function<JsonNode, JsonNode> replacement) {
         if (slot instanceof String k) {
@@ -89,25 +125,6 @@ public class ConfigParserDifferential {
                 a.set(i, v);
             }
         }
-    }
-
-    /** The node in copy at the same position as target in original. */
-    static JsonNode locate(JsonNode copy, JsonNode original, JsonNode target) {
-        if (original == target) return copy;
-        if (original.isObject()) {
-            Iterator<String> it = original.fieldNames();
-            while (it.hasNext()) {
-                String k = it.next();
-                JsonNode r = locate(copy.get(k), original.get(k), target);
-                if (r != null) return r;
-            }
-        } else if (original.isArray()) {
-            for (int i = 0; i < original.size(); i++) {
-                JsonNode r = locate(copy.get(i), original.get(i), target);
-                if (r != null) return r;
-            }
-        }
-        return null;
     }
 
     static String run(java.util.concurrent.Callable<Object> c) {
