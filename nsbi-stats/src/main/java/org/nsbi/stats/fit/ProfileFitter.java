@@ -64,6 +64,7 @@ public final class ProfileFitter {
     /** The conditional fit at fixed &mu; from {@code alphaStart}; retried from &alpha; = 0 if it fails. */
     public FitResult conditional(Nll nll, double mu, double[] alphaStart) {
         checkMu(nll, mu);
+        nll.countAs(Nll.Stage.CONDITIONAL);
         double[] start = new double[nll.dimension()];
         start[0] = nll.p(mu);
         System.arraycopy(alphaStart, 0, start, 1, alphaStart.length);
@@ -110,6 +111,7 @@ public final class ProfileFitter {
     }
 
     private FitResult global(Nll nll, double[] start, boolean tryStart) {
+        nll.countAs(Nll.Stage.GLOBAL);
         int dim = nll.dimension();
         double[] alpha = start == null ? new double[dim - 1] : Arrays.copyOfRange(start, 1, dim);
         List<double[]> starts = new ArrayList<>();
