@@ -13,6 +13,8 @@ import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.spark.distributed.DistributedNll;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
@@ -24,7 +26,6 @@ import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
-import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -54,13 +55,6 @@ final class Pipeline {
         EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
-    }
-
-    /** The Asimov data set at (&mu;, &alpha; = 0) on the reference sample, aux = 0. */
-    static Nll asimovNll(MixtureModel model, EventTable reference, double mu) {
-        double[] alpha = new double[model.nuisanceCount()];
-        AsimovWeights a = AsimovWeights.compute(model, reference, mu, alpha);
-        return Nll.of(model, reference, a.weights(), alpha);
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
@@ -133,21 +127,28 @@ final class Pipeline {
                 r.failedFits()));
     }
 
-    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}. */
+    /**
+     * The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}. The events stay on
+     * the executors ({@link DistributedEvents}): the Asimov weights are computed there, and every NLL
+     * evaluation of the scan is a tree aggregate over their blocks; the fits run on the driver.
+     */
     static IntervalResult interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                         Belt belt, Double asimovMu, int scanSteps, OutputFolder out,
                                         String scanFile) {
         long start = System.nanoTime();
-        Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
-                : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
-        ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
-        out.writeText(scanFile, r.scanCsv(belt));
-        Map<String, Double> alphaHat = new LinkedHashMap<>();
-        for (int k = 0; k < model.nuisanceCount(); k++) {
-            alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+        String data = scoredDir + (asimovMu == null ? "/scored/observed" : "/scored/reference");
+        try (DistributedEvents events = DistributedEvents.scored(spark, data, features(config), model);
+             DistributedNll nll = asimovMu == null ? events.nll(observedAux(spark, scoredDir, model))
+                     : events.asimov(asimovMu, new double[model.nuisanceCount()]).nll()) {
+            ObservedScan.Result r = ObservedScan.run(nll.nll(), belt, scanSteps);
+            out.writeText(scanFile, r.scanCsv(belt));
+            Map<String, Double> alphaHat = new LinkedHashMap<>();
+            for (int k = 0; k < model.nuisanceCount(); k++) {
+                alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+            }
+            return new IntervalResult(asimovMu == null ? "observed" : "asimov at mu = " + asimovMu,
+                    nll.nll().sumOfWeights(), r.global().mu(), alphaHat, r.intervals(), seconds(start));
         }
-        return new IntervalResult(asimovMu == null ? "observed" : "asimov at mu = " + asimovMu, nll.sumOfWeights(),
-                r.global().mu(), alphaHat, r.intervals(), seconds(start));
     }
 
     static double seconds(long startNanos) {

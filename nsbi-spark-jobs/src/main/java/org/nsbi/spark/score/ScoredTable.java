@@ -34,20 +34,7 @@ public final class ScoredTable {
             blocks.add(b);
             n += b.size();
         }
-        int nc = model.processCount();
-        int nk = model.nuisanceCount();
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            columns.add(ScoredColumns.process(model.process(c).name()));
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (model.process(c).shape()[k]) {
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), +1));
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), -1));
-                }
-            }
-        }
+        List<String> columns = ScoredColumns.of(model);
         int nf = features.length;
         // rows of the flat event matrix: features, weight, columns
         int width = nf + 1 + columns.size();
@@ -59,11 +46,7 @@ public final class ScoredTable {
             }
             System.arraycopy(b.weights(), 0, flat[nf], at, b.size());
             for (int x = 0; x < columns.size(); x++) {
-                float[] col = b.columns().get(columns.get(x));
-                if (col == null) {
-                    throw new IllegalArgumentException(path + ": block " + b.blockId() + " has no column " + columns.get(x)
-                            + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
-                }
+                float[] col = ScoredColumns.column(b, columns, x, path);
                 System.arraycopy(col, 0, flat[nf + 1 + x], at, b.size());
             }
             at += b.size();
@@ -88,22 +71,7 @@ public final class ScoredTable {
             }
             flat[x] = null;
         }
-        float[][] ratios = new float[nc][];
-        for (int c = 0; c < nc; c++) {
-            ratios[c] = sorted[nf + 1 + c];
-        }
-        float[][][] up = new float[nc][nk][];
-        float[][][] down = new float[nc][nk][];
-        int x = nf + 1 + nc;
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (model.process(c).shape()[k]) {
-                    up[c][k] = sorted[x++];
-                    down[c][k] = sorted[x++];
-                }
-            }
-        }
-        EventTable table = EventTable.of(model, sorted[nf], ratios, up, down);
+        EventTable table = ScoredColumns.table(model, sorted[nf], java.util.Arrays.copyOfRange(sorted, nf + 1, width));
         System.err.printf(java.util.Locale.ROOT, "[load] %s: %d events (collect %.1fs, table %.1fs)%n", path, n,
                 (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9);
         float[][] feats = new float[nf][];

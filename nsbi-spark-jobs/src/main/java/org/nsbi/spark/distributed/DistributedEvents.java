@@ -1,0 +1,129 @@
+package org.nsbi.spark.distributed;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.score.ScoredColumns;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.likelihood.EventPart;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+
+/**
+ * A data set (a scored reference sample, observed data) kept on the executors as blocks of events
+ * ({@link EventTable}, one per scored block or generated block), never collected to the driver. What the
+ * likelihood needs of it is computed where the blocks are: &Sigma;w, the Asimov weights and their closure, and
+ * the NLL as a {@link DistributedNll}. The blocks are persisted (MEMORY_AND_DISK) until {@link #close()}.
+ */
+public final class DistributedEvents implements AutoCloseable {
+
+    private final JavaRDD<EventTable> blocks;
+    private final MixtureModel model;
+
+    private DistributedEvents(JavaRDD<EventTable> blocks, MixtureModel model) {
+        this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        this.model = model;
+    }
+
+    /** The blocks {@code blocks} of a data set of {@code model}. */
+    public static DistributedEvents of(JavaRDD<EventTable> blocks, MixtureModel model) {
+        return new DistributedEvents(blocks, model);
+    }
+
+    /** A table held by the driver (e.g. observed data, small), cut into {@code parts} blocks of consecutive events. */
+    public static DistributedEvents split(JavaSparkContext jsc, EventTable table, int parts, MixtureModel model) {
+        int p = Math.max(1, Math.min(parts, table.size()));
+        List<EventTable> blocks = new ArrayList<>();
+        for (int b = 0; b < p; b++) {
+            int from = (int) ((long) table.size() * b / p);
+            int to = (int) ((long) table.size() * (b + 1) / p);
+            int[] idx = new int[to - from];
+            for (int i = from; i < to; i++) {
+                idx[i - from] = i;
+            }
+            blocks.add(table.gather(idx));
+        }
+        return of(jsc.parallelize(blocks, p), model);
+    }
+
+    /**
+     * The block table of a {@code score} output (scored/reference or scored/observed), read by the executors:
+     * one {@link EventTable} per scored block.
+     */
+    public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model) {
+        List<String> columns = ScoredColumns.of(model);
+        JavaRDD<EventTable> blocks = spark.read().parquet(path).javaRDD()
+                .map(row -> table(EventBlock.fromRow(row, features), columns, model, path));
+        return of(blocks, model);
+    }
+
+    private static EventTable table(EventBlock b, List<String> columns, MixtureModel model, String path) {
+        float[][] col = new float[columns.size()][];
+        for (int x = 0; x < col.length; x++) {
+            col[x] = ScoredColumns.column(b, columns, x, path);
+        }
+        return ScoredColumns.table(model, b.weights(), col);
+    }
+
+    /** &Sigma;_i w_i over every block (a tree aggregate). */
+    public double sumOfWeights() {
+        return blocks.treeAggregate(0.0, (s, t) -> s + t.sumOfWeights(), Double::sum, 2);
+    }
+
+    /** The number of events (a tree aggregate). */
+    public long events() {
+        return blocks.treeAggregate(0L, (s, t) -> s + t.size(), Long::sum, 2);
+    }
+
+    /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
+    public DistributedNll nll(double[] aux) {
+        MixtureModel m = model;
+        return DistributedNll.of(blocks.map(t -> EventPart.of(m, t, null)), model, aux);
+    }
+
+    /** The Asimov data set at (&mu;, &alpha;) on this reference sample, its weights computed on the executors. */
+    public Asimov asimov(double mu, double[] alpha) {
+        double total = sumOfWeights();
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("the reference sample's weights sum to " + total
+                    + "; expected a positive total (is the reference sample empty?)");
+        }
+        MixtureModel m = model;
+        double[] a = alpha.clone();
+        DistributedNll nll = DistributedNll.of(
+                blocks.map(t -> EventPart.of(m, t, AsimovWeights.compute(m, t, total, mu, a).weights())), model, a);
+        double yield = model.expectedYield(mu, alpha);
+        if (!(nll.sumOfWeights() > 0)) {
+            nll.close();
+            throw new IllegalArgumentException("the total Asimov weight is " + nll.sumOfWeights() + " at mu = " + mu
+                    + "; expected > 0 (no event can be drawn)");
+        }
+        return new Asimov(nll, nll.sumOfWeights(), yield);
+    }
+
+    /**
+     * An Asimov data set: its NLL (aux = the &alpha; it was built at), &Sigma;w_A and &nu;(&mu;, &alpha;).
+     * Close to release its parts.
+     */
+    public record Asimov(DistributedNll nll, double sumOfWeights, double yield) implements AutoCloseable {
+
+        /** &Sigma;w_A / &nu;, 1 for calibrated ratios. */
+        public double closure() {
+            return sumOfWeights / yield;
+        }
+
+        @Override
+        public void close() {
+            nll.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+}
