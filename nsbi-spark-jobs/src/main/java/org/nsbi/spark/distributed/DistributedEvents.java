@@ -12,6 +12,7 @@ import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.EventPart;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import scala.Tuple2;
 
 /**
  * A data set (a scored reference sample, observed data) kept on the executors as blocks of events
@@ -21,23 +22,23 @@ import org.nsbi.stats.model.MixtureModel;
  */
 public final class DistributedEvents implements AutoCloseable {
 
-    private final JavaRDD<EventTable> blocks;
+    private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
 
-    private DistributedEvents(JavaRDD<EventTable> blocks, MixtureModel model) {
+    private DistributedEvents(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
         this.model = model;
     }
 
     /** The blocks {@code blocks} of a data set of {@code model}. */
-    public static DistributedEvents of(JavaRDD<EventTable> blocks, MixtureModel model) {
+    public static DistributedEvents of(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
         return new DistributedEvents(blocks, model);
     }
 
     /** A table held by the driver (e.g. observed data, small), cut into {@code parts} blocks of consecutive events. */
     public static DistributedEvents split(JavaSparkContext jsc, EventTable table, int parts, MixtureModel model) {
         int p = Math.max(1, Math.min(parts, table.size()));
-        List<EventTable> blocks = new ArrayList<>();
+        List<KeyedBlock> blocks = new ArrayList<>();
         for (int b = 0; b < p; b++) {
             int from = (int) ((long) table.size() * b / p);
             int to = (int) ((long) table.size() * (b + 1) / p);
@@ -45,19 +46,22 @@ public final class DistributedEvents implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 idx[i - from] = i;
             }
-            blocks.add(table.gather(idx));
+            blocks.add(new KeyedBlock(b, table.gather(idx)));
         }
         return of(jsc.parallelize(blocks, p), model);
     }
 
     /**
      * The block table of a {@code score} output (scored/reference or scored/observed), read by the executors:
-     * one {@link EventTable} per scored block.
+     * one {@link EventTable} per scored block, keyed by the block's id.
      */
     public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model) {
         List<String> columns = ScoredColumns.of(model);
-        JavaRDD<EventTable> blocks = spark.read().parquet(path).javaRDD()
-                .map(row -> table(EventBlock.fromRow(row, features), columns, model, path));
+        JavaRDD<KeyedBlock> blocks = spark.read().parquet(path).javaRDD()
+                .map(row -> {
+                    EventBlock b = EventBlock.fromRow(row, features);
+                    return new KeyedBlock(b.blockId(), table(b, columns, model, path));
+                });
         return of(blocks, model);
     }
 
@@ -69,20 +73,39 @@ public final class DistributedEvents implements AutoCloseable {
         return ScoredColumns.table(model, b.weights(), col);
     }
 
-    /** &Sigma;_i w_i over every block (a tree aggregate). */
+    /**
+     * &Sigma;_i w_i over every block, summed on the driver in key order from one number per block, so it is the
+     * same to the last bit however the blocks are spread (the Asimov weights and the toys depend on it).
+     */
     public double sumOfWeights() {
-        return blocks.treeAggregate(0.0, (s, t) -> s + t.sumOfWeights(), Double::sum, 2);
+        List<Tuple2<Long, Double>> sums = new ArrayList<>(
+                blocks.map(b -> new Tuple2<>(b.key(), b.table().sumOfWeights())).collect());
+        sums.sort((a, b) -> Long.compare(a._1(), b._1()));
+        double total = 0;
+        for (Tuple2<Long, Double> s : sums) {
+            total += s._2();
+        }
+        return total;
+    }
+
+    /** The blocks (persisted). */
+    JavaRDD<KeyedBlock> blocks() {
+        return blocks;
+    }
+
+    MixtureModel model() {
+        return model;
     }
 
     /** The number of events (a tree aggregate). */
     public long events() {
-        return blocks.treeAggregate(0L, (s, t) -> s + t.size(), Long::sum, 2);
+        return blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
     }
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
         MixtureModel m = model;
-        return DistributedNll.of(blocks.map(t -> EventPart.of(m, t, null)), model, aux);
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m, b.table(), null)), model, aux);
     }
 
     /** The Asimov data set at (&mu;, &alpha;) on this reference sample, its weights computed on the executors. */
@@ -95,7 +118,7 @@ public final class DistributedEvents implements AutoCloseable {
         MixtureModel m = model;
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(
-                blocks.map(t -> EventPart.of(m, t, AsimovWeights.compute(m, t, total, mu, a).weights())), model, a);
+                blocks.map(b -> EventPart.of(m, b.table(), AsimovWeights.compute(m, b.table(), total, mu, a).weights())), model, a);
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();

@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nsbi.model.synthetic.SyntheticAnalysis;
-import org.nsbi.stats.model.EventTable;
+import org.nsbi.spark.distributed.KeyedBlock;
 
 /**
  * The reference sample of a {@link SyntheticAnalysis}, generated on the executors: one task per group of
@@ -17,10 +17,10 @@ public final class SyntheticJob {
     private SyntheticJob() {
     }
 
-    /** Every block of the reference sample, in block order, spread over {@code slices} partitions. */
-    public static JavaRDD<EventTable> reference(JavaSparkContext jsc, SyntheticAnalysis analysis, int slices) {
+    /** Every block of the reference sample, keyed by its index, spread over {@code slices} partitions. */
+    public static JavaRDD<KeyedBlock> reference(JavaSparkContext jsc, SyntheticAnalysis analysis, int slices) {
         List<Integer> blocks = IntStream.range(0, analysis.spec().blocks()).boxed().toList();
         return jsc.parallelize(blocks, Math.max(1, Math.min(slices, blocks.size())))
-                .map(b -> analysis.referenceBlock(b).table());
+                .map(b -> new KeyedBlock(b, analysis.referenceBlock(b).table()));
     }
 }

@@ -18,6 +18,7 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
@@ -45,37 +46,7 @@ class DistributedScanTest {
         for (int b = 0; b < ANALYSIS.spec().blocks(); b++) {
             blocks.add(ANALYSIS.referenceBlock(b).table());
         }
-        int n = blocks.stream().mapToInt(EventTable::size).sum();
-        int nc = model.processCount();
-        int nk = model.nuisanceCount();
-        float[] w = new float[n];
-        float[][] r = new float[nc][n];
-        float[][][] up = new float[nc][nk][];
-        float[][][] down = new float[nc][nk][];
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (blocks.get(0).hasShape(c, k)) {
-                    up[c][k] = new float[n];
-                    down[c][k] = new float[n];
-                }
-            }
-        }
-        int at = 0;
-        for (EventTable t : blocks) {
-            for (int i = 0; i < t.size(); i++, at++) {
-                w[at] = t.weight(i);
-                for (int c = 0; c < nc; c++) {
-                    r[c][at] = t.ratio(c, i);
-                    for (int k = 0; k < nk; k++) {
-                        if (up[c][k] != null) {
-                            up[c][k][at] = t.up(c, k, i);
-                            down[c][k][at] = t.down(c, k, i);
-                        }
-                    }
-                }
-            }
-        }
-        return EventTable.of(model, w, r, up, down);
+        return EventTables.concat(model, blocks);
     }
 
     private static void assertSameScan(ObservedScan.Result expected, ObservedScan.Result actual, String what) {

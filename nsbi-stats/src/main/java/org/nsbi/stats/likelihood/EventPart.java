@@ -1,6 +1,7 @@
 package org.nsbi.stats.likelihood;
 
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 
 /**

@@ -1,6 +1,7 @@
 package org.nsbi.stats.likelihood;
 
 import java.util.List;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
