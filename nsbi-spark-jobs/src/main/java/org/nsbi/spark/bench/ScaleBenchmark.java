@@ -71,7 +71,7 @@ public final class ScaleBenchmark {
         System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), local[2]%n",
                 n, analysis.spec().blocks());
         long t0 = System.nanoTime();
-        try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, 4 * jsc.defaultParallelism()), model)) {
+        try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();
             report("generate (on executors)", t0);
             t0 = System.nanoTime();

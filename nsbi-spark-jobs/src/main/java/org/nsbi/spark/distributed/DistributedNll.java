@@ -17,11 +17,15 @@ import org.nsbi.stats.model.MixtureModel;
  */
 public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
 
-    /** The depth of the tree aggregates: partial sums meet on executors in two rounds before the driver. */
-    private static final int DEPTH = 2;
+    /**
+     * Partitions from which the sums meet on executors in two rounds before the driver (a tree of depth 2);
+     * with fewer, the extra stage costs more than the driver's merging of one result per partition.
+     */
+    private static final int TREE_FROM = 64;
 
     private final JavaRDD<EventPart> parts;
     private final int dim;
+    private final int depth;
     private final SummedNll nll;
     private final double sumOfWeights;
     private long jobs;
@@ -29,10 +33,11 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
     private DistributedNll(JavaRDD<EventPart> parts, MixtureModel model, double[] aux) {
         this.parts = parts.persist(StorageLevel.MEMORY_ONLY());
         this.dim = 1 + model.nuisanceCount();
+        this.depth = parts.getNumPartitions() >= TREE_FROM ? 2 : 1;
         // builds the parts (one job) and counts their events and weights
         double[] counts = this.parts.treeAggregate(new double[2],
                 (acc, p) -> new double[] {acc[0] + p.events(), acc[1] + p.sumOfWeights()},
-                (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, DEPTH);
+                (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, depth);
         if (counts[0] > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(counts[0] + " events; at most " + Integer.MAX_VALUE + " in one data set");
         }
@@ -66,7 +71,7 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
         double[] at = theta.clone();
         int d = dim;
         return parts.treeAggregate(new EventTerms(d, withGradient, withHessian),
-                (acc, p) -> acc.add(evaluatePart(p, at, withGradient, withHessian)), EventTerms::add, DEPTH);
+                (acc, p) -> acc.add(evaluatePart(p, at, withGradient, withHessian)), EventTerms::add, depth);
     }
 
     @Override
@@ -75,7 +80,7 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
         double[] a = alpha.clone();
         double[] m = mus.clone();
         return parts.treeAggregate(new double[m.length], (acc, p) -> plus(acc, scanPart(p, a, m)),
-                DistributedNll::plus, DEPTH);
+                DistributedNll::plus, depth);
     }
 
     /** A part is used by one task at a time (it holds scratch buffers); speculative copies wait their turn. */
