@@ -1,12 +1,15 @@
 package org.nsbi.spark.distributed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
 import org.nsbi.spark.score.ScoredColumns;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.EventPart;
@@ -53,24 +56,38 @@ public final class DistributedEvents implements AutoCloseable {
 
     /**
      * The block table of a {@code score} output (scored/reference or scored/observed), read by the executors:
-     * one {@link EventTable} per scored block, keyed by the block's id.
+     * one {@link EventTable} per scored block, keyed by the block's id, each process ratio r_c multiplied by
+     * {@code ratioScale[c]} ({@code normalise_ratios}), or as scored when it is null.
      */
-    public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model) {
-        List<String> columns = ScoredColumns.of(model);
-        JavaRDD<KeyedBlock> blocks = spark.read().parquet(path).javaRDD()
-                .map(row -> {
+    public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model,
+                                           double[] ratioScale) {
+        double[] scale = ratioScale == null ? null : ratioScale.clone();
+        JavaRDD<KeyedBlock> blocks = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
+                .javaRDD().map(row -> {
                     EventBlock b = EventBlock.fromRow(row, features);
-                    return new KeyedBlock(b.blockId(), table(b, columns, model, path));
+                    return new KeyedBlock(b.blockId(), ScoredColumns.table(model, scaled(b, model, scale)));
                 });
         return of(blocks, model);
     }
 
-    private static EventTable table(EventBlock b, List<String> columns, MixtureModel model, String path) {
-        float[][] col = new float[columns.size()][];
-        for (int x = 0; x < col.length; x++) {
-            col[x] = ScoredColumns.column(b, columns, x, path);
+    /** The block with each process ratio column r_c multiplied by scale[c] (the block itself when scale is null). */
+    private static EventBlock scaled(EventBlock b, MixtureModel model, double[] scale) {
+        if (scale == null) {
+            return b;
         }
-        return ScoredColumns.table(model, b.weights(), col);
+        Map<String, float[]> columns = new LinkedHashMap<>(b.columns());
+        for (int c = 0; c < model.processCount(); c++) {
+            String name = ScoredColumns.process(model.process(c).name());
+            float[] r = columns.get(name);
+            if (r != null) {
+                float[] s = new float[r.length];
+                for (int i = 0; i < r.length; i++) {
+                    s[i] = (float) (r[i] * scale[c]);
+                }
+                columns.put(name, s);
+            }
+        }
+        return new EventBlock(b.blockId(), b.features(), b.weights(), columns);
     }
 
     /**

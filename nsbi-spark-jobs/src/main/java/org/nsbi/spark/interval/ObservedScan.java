@@ -72,8 +72,8 @@ public final class ObservedScan {
         });
         List<ConfidenceInterval> intervals = new ArrayList<>();
         for (double cl : belt.cls()) {
-            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl));
-            intervals.add(IntervalInverter.wilks(tObs, grid, cl));
+            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax()));
         }
         double[] t = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {

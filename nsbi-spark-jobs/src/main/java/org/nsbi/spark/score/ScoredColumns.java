@@ -26,16 +26,18 @@ public final class ScoredColumns {
         return "r_" + process + "__" + nuisance + "__" + (direction > 0 ? "up" : "down");
     }
 
-    /** The ratio columns {@code model} reads, in order: r_c of every process, then r_{c,k,up}, r_{c,k,down} where c has a shape in k. */
+    /**
+     * The ratio columns a model needs, in the order of its processes and then of (process, nuisance) shape effects,
+     * up before down.
+     */
     public static List<String> of(MixtureModel model) {
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < model.processCount(); c++) {
             columns.add(process(model.process(c).name()));
         }
         for (int c = 0; c < model.processCount(); c++) {
-            boolean[] shape = model.process(c).shape();
             for (int k = 0; k < model.nuisanceCount(); k++) {
-                if (shape[k]) {
+                if (model.process(c).shape()[k]) {
                     columns.add(shape(model.process(c).name(), model.nuisances().get(k), +1));
                     columns.add(shape(model.process(c).name(), model.nuisances().get(k), -1));
                 }
@@ -44,34 +46,31 @@ public final class ScoredColumns {
         return columns;
     }
 
-    /** The event table of {@code model} from the weights and the columns of {@link #of} (in that order). */
-    public static EventTable table(MixtureModel model, float[] weights, float[][] columns) {
+    /** The likelihood's table of one scored block, events in the block's order. */
+    public static EventTable table(MixtureModel model, EventBlock scored) {
         int nc = model.processCount();
         int nk = model.nuisanceCount();
         float[][] ratios = new float[nc][];
-        System.arraycopy(columns, 0, ratios, 0, nc);
         float[][][] up = new float[nc][nk][];
         float[][][] down = new float[nc][nk][];
-        int x = nc;
         for (int c = 0; c < nc; c++) {
-            boolean[] shape = model.process(c).shape();
+            ratios[c] = column(scored, process(model.process(c).name()));
             for (int k = 0; k < nk; k++) {
-                if (shape[k]) {
-                    up[c][k] = columns[x++];
-                    down[c][k] = columns[x++];
+                if (model.process(c).shape()[k]) {
+                    up[c][k] = column(scored, shape(model.process(c).name(), model.nuisances().get(k), +1));
+                    down[c][k] = column(scored, shape(model.process(c).name(), model.nuisances().get(k), -1));
                 }
             }
         }
-        return EventTable.of(model, weights, ratios, up, down);
+        return EventTable.of(model, scored.weights(), ratios, up, down);
     }
 
-    /** Column {@code x} of {@code columns} ({@link #of}) in block {@code b} of the table at {@code path}, or a message. */
-    public static float[] column(EventBlock b, List<String> columns, int x, String path) {
-        float[] col = b.columns().get(columns.get(x));
-        if (col == null) {
-            throw new IllegalArgumentException(path + ": block " + b.blockId() + " has no column " + columns.get(x)
-                    + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
+    private static float[] column(EventBlock b, String name) {
+        float[] v = b.columns().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("block " + b.blockId() + " has no ratio column " + name + "; it has "
+                    + b.columns().keySet());
         }
-        return col;
+        return v;
     }
 }

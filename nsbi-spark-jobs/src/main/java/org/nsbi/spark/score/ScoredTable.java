@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -24,8 +26,18 @@ public final class ScoredTable {
     }
 
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model) {
+        return load(spark, path, features, model, null);
+    }
+
+    /**
+     * As {@link #load(SparkSession, String, String[], MixtureModel)}, with each process ratio r_c multiplied by
+     * {@code ratioScale[c]} ({@code normalise_ratios}: 1 / the closure of r_c on the reference sample), or as scored when
+     * {@code ratioScale} is null.
+     */
+    public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model, double[] ratioScale) {
         long start = System.nanoTime();
-        List<Row> rows = spark.read().parquet(path).collectAsList();
+        List<Row> rows = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
+                .collectAsList();
         long collected = System.nanoTime();
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
@@ -34,6 +46,8 @@ public final class ScoredTable {
             blocks.add(b);
             n += b.size();
         }
+        int nc = model.processCount();
+        int nk = model.nuisanceCount();
         List<String> columns = ScoredColumns.of(model);
         int nf = features.length;
         // rows of the flat event matrix: features, weight, columns
@@ -46,7 +60,11 @@ public final class ScoredTable {
             }
             System.arraycopy(b.weights(), 0, flat[nf], at, b.size());
             for (int x = 0; x < columns.size(); x++) {
-                float[] col = ScoredColumns.column(b, columns, x, path);
+                float[] col = b.columns().get(columns.get(x));
+                if (col == null) {
+                    throw new UserError(path + ": block " + b.blockId() + " has no column " + columns.get(x)
+                            + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
+                }
                 System.arraycopy(col, 0, flat[nf + 1 + x], at, b.size());
             }
             at += b.size();
@@ -71,7 +89,27 @@ public final class ScoredTable {
             }
             flat[x] = null;
         }
-        EventTable table = ScoredColumns.table(model, sorted[nf], java.util.Arrays.copyOfRange(sorted, nf + 1, width));
+        float[][] ratios = new float[nc][];
+        for (int c = 0; c < nc; c++) {
+            ratios[c] = sorted[nf + 1 + c];
+            if (ratioScale != null) {
+                for (int i = 0; i < n; i++) {
+                    ratios[c][i] = (float) (ratios[c][i] * ratioScale[c]);
+                }
+            }
+        }
+        float[][][] up = new float[nc][nk][];
+        float[][][] down = new float[nc][nk][];
+        int x = nf + 1 + nc;
+        for (int c = 0; c < nc; c++) {
+            for (int k = 0; k < nk; k++) {
+                if (model.process(c).shape()[k]) {
+                    up[c][k] = sorted[x++];
+                    down[c][k] = sorted[x++];
+                }
+            }
+        }
+        EventTable table = EventTable.of(model, sorted[nf], ratios, up, down);
         System.err.printf(java.util.Locale.ROOT, "[load] %s: %d events (collect %.1fs, table %.1fs)%n", path, n,
                 (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9);
         float[][] feats = new float[nf][];

@@ -3,6 +3,7 @@ package org.nsbi.stats.toys;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.ColumnarNll;
+import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -39,9 +40,33 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         for (int j = 0; j < counts.length; j++) {
             weights[j] = counts[j];
         }
+        Nll nll;
+        try {
+            nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return ToyFit.failed(e.getMessage(), 0);
+        }
+        return fit(statistic, nll, muTested);
+    }
+
+    /**
+     * t_&mu; of any weighted data set (events with their ratios, weights, aux measurements) at {@code muTested}: a
+     * pseudo-experiment of the bootstrap, or an experiment drawn elsewhere and scored with the analysis's ratios.
+     */
+    public static ToyFit fit(MixtureModel model, TestStatistic statistic, EventTable events, double[] weights, double[] aux,
+                             double muTested) {
+        Nll nll;
+        try {
+            nll = Nll.of(model, events, weights, aux);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return ToyFit.failed(e.getMessage(), 0);
+        }
+        return fit(statistic, nll, muTested);
+    }
+
+    private static ToyFit fit(TestStatistic statistic, Nll nll, double muTested) {
         TestStatistic.Result t;
         try {
-            ColumnarNll nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(e.getMessage(), 0);
