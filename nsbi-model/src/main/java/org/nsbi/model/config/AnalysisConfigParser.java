@@ -160,8 +160,10 @@ public final class AnalysisConfigParser {
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
             boolean normaliseRatios = normaliseRatios(top);
-            Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
-                    "an auxiliary measurement");
+            JsonNode observedNodes = top.get("observed");
+            boolean observedComplete = observed != null && observedNodes != null && observedNodes.isArray()
+                    && observed.size() == observedNodes.size();
+            Map<String, Double> observedAux = observedAux(top.get("observed_aux"), observedComplete ? observed : null);
             if (features != null) {
                 OnnxWidthCheck.check(features, networks, files, p);
             }
@@ -482,6 +484,39 @@ public final class AnalysisConfigParser {
         }
 
         /**
+         * observed_aux: a value per nuisance parameter, or {@code nominal} (every a_k = 0, said explicitly). For
+         * observed data from files every parameter needs one (a missing one is never silently 0); data drawn by
+         * the simulator at a truth bring their own draws, which observed_aux overrides where given. {@code observed}
+         * is null when it did not parse completely (then only the values are checked).
+         */
+        private Map<String, Double> observedAux(JsonNode node, List<EventSource> observed) {
+            if (nuisanceNames == null) {
+                return new LinkedHashMap<>();
+            }
+            if (node != null && node.isTextual() && node.asText().strip().equals("nominal")) {
+                Map<String, Double> nominal = new LinkedHashMap<>();
+                nuisanceNames.forEach(n -> nominal.put(n, 0.0));
+                return nominal;
+            }
+            if (node != null && node.isValueNode()) {
+                p.add("observed_aux", "expected a mapping from nuisance parameter names to numbers, or 'nominal', found "
+                        + found(node));
+                return new LinkedHashMap<>();
+            }
+            Map<String, Double> aux = namedNumbers(node, "observed_aux", "an auxiliary measurement");
+            boolean simulated = observed != null
+                    && observed.stream().anyMatch(o -> o instanceof EventSource.SimulatedObservation);
+            List<String> missing = nuisanceNames.stream().filter(n -> !aux.containsKey(n)).toList();
+            if (observed != null && !simulated && !missing.isEmpty() && (node == null || node.isObject())) {
+                p.add("observed_aux", (node == null ? "missing" : "no value for " + String.join(", ", missing))
+                        + "; expected the auxiliary measurement of every nuisance parameter of the file-based observed data ("
+                        + String.join(", ", nuisanceNames) + "), e.g. {" + nuisanceNames.get(0)
+                        + ": 0.0, ...}, or 'observed_aux: nominal' for all 0");
+            }
+            return aux;
+        }
+
+        /**
          * A mapping from nuisance parameter names to numbers (observed_aux, a simulated truth's alpha); every
          * name must be a nuisance parameter of the config. Absent: an empty map.
          */
@@ -728,7 +763,7 @@ public final class AnalysisConfigParser {
             Map<String, Integer> seen = new HashMap<>();
             for (int k = 0; k < nodes.size(); k++) {
                 String path = index("systematics", k);
-                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects");
+                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects", "bounds");
                 if (s == null) {
                     continue;
                 }
@@ -753,11 +788,35 @@ public final class AnalysisConfigParser {
                         effects.add(effect);
                     }
                 }
-                if (name != null && effects.size() == effectNodes.size()) {
-                    out.add(new Systematic(name, effects));
+                double[] bounds = bounds(s, path);
+                if (name != null && effects.size() == effectNodes.size() && bounds != null) {
+                    out.add(new Systematic(name, effects, bounds[0], bounds[1]));
                 }
             }
             return out;
+        }
+
+        /** systematics[k].bounds: [lo, hi] with lo &lt; 0 &lt; hi, finite; default [-5, 5]. Null with a problem. */
+        private double[] bounds(JsonNode s, String path) {
+            if (!s.has("bounds")) {
+                return new double[] {-Systematic.DEFAULT_BOUND, Systematic.DEFAULT_BOUND};
+            }
+            String bp = child(path, "bounds");
+            JsonNode b = s.get("bounds");
+            if (!b.isArray() || b.size() != 2) {
+                p.add(bp, "expected [lo, hi], two numbers with lo < 0 < hi, found " + ConfigProblems.found(b));
+                return null;
+            }
+            Double lo = p.numberValue(b.get(0), index(bp, 0));
+            Double hi = p.numberValue(b.get(1), index(bp, 1));
+            if (lo == null || hi == null) {
+                return null;
+            }
+            if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < 0 && hi > 0)) {
+                p.add(bp, "expected [lo, hi], finite with lo < 0 < hi (the nominal 0 inside), found [" + lo + ", " + hi + "]");
+                return null;
+            }
+            return new double[] {lo, hi};
         }
 
         private SystematicEffect effect(JsonNode node, String path, Map<String, Integer> affected,

@@ -191,6 +191,9 @@ final class Pipeline {
             r = ObservedScan.run(nll.nll(), belt, scanSteps);
             sumOfWeights = nll.nll().sumOfWeights();
         }
+        for (String w : r.warnings()) {
+            System.err.println("warning: " + (asimovMu == null ? "observed data" : "Asimov data") + ": " + w);
+        }
         out.writeText(scanFile, r.scanCsv(belt));
         Map<String, Double> alphaHat = new LinkedHashMap<>();
         for (int k = 0; k < model.nuisanceCount(); k++) {

@@ -172,7 +172,7 @@ final class ReportHtml {
         Belt belt = run.belt();
         double[] grid = belt.muGrid();
         List<AsimovClosure> closure = run.closure();
-        h.append("<table>\n<tr><th>\u03bc</th><th>toys</th><th>failed fits</th>");
+        h.append("<table>\n<tr><th>\u03bc</th><th>toys</th><th>failed fits (by reason)</th><th>fits on a bound</th>");
         for (double cl : belt.cls()) {
             h.append("<th>t_c ").append(ChartStyle.percent(cl)).append(" [MC band]</th>");
         }
@@ -180,9 +180,14 @@ final class ReportHtml {
         for (int m = 0; m < grid.length; m++) {
             h.append("<tr><td class=\"n\">").append(ChartStyle.num(grid[m])).append("</td><td class=\"n\">")
                     .append(belt.point(m, belt.cls().get(0)).nToys()).append("</td><td class=\"n\">").append(belt.failedAt(m))
+                    .append(esc(byReason(run, grid[m]))).append("</td><td class=\"n\">").append(belt.atBoundAt(m))
                     .append("</td>");
             for (double cl : belt.cls()) {
                 var p = belt.point(m, cl);
+                if (p.tooFewToys()) {
+                    h.append("<td class=\"n\">+\u221e (too few toys)</td>");
+                    continue;
+                }
                 h.append("<td class=\"n\">").append(ChartStyle.num(p.tCrit())).append(" [").append(ChartStyle.num(p.tCritLo()))
                         .append(", ").append(ChartStyle.num(p.tCritHi())).append("]</td>");
             }
@@ -198,6 +203,13 @@ final class ReportHtml {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** " (iteration_limit 2, no_descent 1)" from the summary's failed fits at mu, or "" when none failed. */
+    private static String byReason(RunData run, double mu) {
+        return run.summary().neyman().failedFits().stream().filter(f -> f.mu() == mu && !f.failedByReason().isEmpty())
+                .findFirst().map(f -> " (" + String.join(", ", f.failedByReason().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")").orElse("");
     }
 
     private static void coverageTable(StringBuilder h, List<Coverage> rows) {

@@ -64,10 +64,7 @@ public final class ScoreJob {
         JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped, "observed data", names(config.observed()));
         long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
         shipped.destroy();
-        if (nObserved == 0) {
-            throw new UserError(config.file() + ": observed: the observed data "
-                    + EventSources.describe(config.observed()) + " has no events; expected at least one event");
-        }
+        // zero observed events is legal data: the extended likelihood is then nu(mu, alpha) plus the constraints
 
         Map<String, Double> aux = new LinkedHashMap<>();
         for (int k = 0; k < config.systematics().size(); k++) {

@@ -166,6 +166,7 @@ class CoverageCommandTest {
         Path profiled = dir.resolve("run-profiled");
         Files.createDirectories(profiled);
         Files.copy(run.resolve("belts.csv"), profiled.resolve("belts.csv"));
+        Files.copy(run.resolve("nsbi-output.json"), profiled.resolve("nsbi-output.json"));
         Files.writeString(profiled.resolve("summary.json"), Files.readString(run.resolve("summary.json"))
                 .replace("\"nuisance_truth\" : \"nominal\"", "\"nuisance_truth\" : \"profiled\""));
         e = nsbi(2, "coverage", "--run", profiled.toString(), "--experiments-from", "simulator", "--alpha", "ni_norm=1",

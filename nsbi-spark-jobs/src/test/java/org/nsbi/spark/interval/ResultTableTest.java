@@ -18,7 +18,7 @@ class ResultTableTest {
         double[] grid = {0, 1, 2};
         for (int m = 0; m < grid.length; m++) {
             for (int t = 0; t < toys; t++) {
-                outcomes.add(new ToyOutcome(m, grid[m], t, t / (double) toys, grid[m], new double[0], true, null, 10));
+                outcomes.add(new ToyOutcome(m, grid[m], t, t / (double) toys, grid[m], new double[0], true, null, 10, null, false));
             }
         }
         return Belt.build(grid, outcomes, List.of(0.6827));

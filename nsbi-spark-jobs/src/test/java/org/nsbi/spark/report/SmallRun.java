@@ -49,7 +49,7 @@ final class SmallRun {
                 boolean failed = m == 3 && k < 2;
                 double muHat = Math.max(0, GRID[m] + 0.4 * rng.nextGaussian());
                 out.add(new ToyOutcome(m, GRID[m], k, failed ? Double.NaN : chi2.sample(), muHat, new double[] {0.1},
-                        !failed, failed ? "test: not converged" : null, 500));
+                        !failed, failed ? "test: not converged" : null, 500, failed ? "iteration_limit" : null, k % 7 == 0));
             }
         }
         return out;
@@ -88,7 +88,7 @@ final class SmallRun {
         for (int i = 0; i < mu.length; i++) {
             t[i] = t(mu[i]);
         }
-        return new ObservedScan.Result(null, intervals(belt), mu, t);
+        return new ObservedScan.Result(null, intervals(belt), mu, t, new boolean[mu.length], List.of());
     }
 
     /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */
@@ -109,7 +109,8 @@ final class SmallRun {
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
             closure.add(new AsimovClosure(GRID[m], 100 + 0.01 * m, 100.0, (100 + 0.01 * m) / 100.0));
-            failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS));
+            failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS,
+                    belt.failedAt(m) == 0 ? Map.of() : Map.of("iteration_limit", belt.failedAt(m)), belt.atBoundAt(m)));
         }
         RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"), false);
         ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),

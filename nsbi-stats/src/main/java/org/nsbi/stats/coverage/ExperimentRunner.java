@@ -37,8 +37,7 @@ public final class ExperimentRunner {
         for (int i = from; i < to; i++) {
             Experiment e = source.draw(ToyRandom.of(seed, purpose, Double.doubleToLongBits(muTrue), i));
             ToyFit f = ProfileLikelihoodFit.fit(model, statistic, e.events(), e.weights(), e.aux(), muTrue);
-            out.add(new ToyOutcome(muIndex, muTrue, i, f.converged() ? f.t() : Double.NaN, f.muHat(), f.alphaHat(),
-                    f.converged(), f.failure(), e.count()));
+            out.add(ToyOutcome.of(muIndex, muTrue, i, f, e.count()));
         }
         return out;
     }

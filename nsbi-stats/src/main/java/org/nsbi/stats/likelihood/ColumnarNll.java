@@ -180,7 +180,7 @@ public final class ColumnarNll extends Nll {
                     + model().nuisances());
         }
         if (weights != null && weights.length != m) {
-            throw new IllegalArgumentException(weights.length + " weights for " + m + " events");
+            throw new IllegalArgumentException(weights.length + " weights for " + m + " events; expected one per event");
         }
         for (int c = 0; c < nc; c++) {
             for (int k = 0; k < nk; k++) {
@@ -265,6 +265,11 @@ public final class ColumnarNll extends Nll {
             logUp[e] = new double[cap];
             logDown[e] = new double[cap];
         }
+    }
+
+    @Override
+    public double[] aux() {
+        return aux.clone();
     }
 
     @Override

@@ -80,6 +80,9 @@ public abstract class Nll {
     /** &Sigma;_i w_i, the size of the data set. */
     public abstract double sumOfWeights();
 
+    /** The auxiliary measurements, the centres of the nuisance parameters' constraints (a copy). */
+    public abstract double[] aux();
+
     /** &mu; from the fit variable p. */
     public final double mu(double p) {
         return scale == Scale.SQRT_MU ? p * p : p;

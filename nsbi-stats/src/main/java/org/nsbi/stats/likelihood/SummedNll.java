@@ -96,6 +96,11 @@ public final class SummedNll extends Nll {
     }
 
     @Override
+    public double[] aux() {
+        return base.aux();
+    }
+
+    @Override
     protected double compute(double[] theta, double[] grad, double[] hess) {
         double v = base.evaluate(theta, grad, hess);
         EventTerms t = parts.evaluate(theta, grad != null, hess != null);

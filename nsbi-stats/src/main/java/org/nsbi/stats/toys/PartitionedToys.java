@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.EventTables;
@@ -83,9 +84,8 @@ public final class PartitionedToys {
         try {
             f = new ProfileLikelihoodFit(model, events).fit(pe, muTrue);
         } catch (RuntimeException e) {
-            f = ToyFit.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+            f = ToyFit.failed(FailureReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
         }
-        return new ToyOutcome(muIndex, muTrue, toyIndex, f.converged() ? f.t() : Double.NaN, f.muHat(), f.alphaHat(),
-                f.converged(), f.failure(), pe.totalCount());
+        return ToyOutcome.of(muIndex, muTrue, toyIndex, f, pe.totalCount());
     }
 }

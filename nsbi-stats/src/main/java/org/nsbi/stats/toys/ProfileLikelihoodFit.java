@@ -1,5 +1,6 @@
 package org.nsbi.stats.toys;
 
+import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.ColumnarNll;
@@ -44,7 +45,7 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         try {
             nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ToyFit.failed(e.getMessage(), 0);
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
         return fit(statistic, nll, muTested);
     }
@@ -59,7 +60,7 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         try {
             nll = Nll.of(model, events, weights, aux);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ToyFit.failed(e.getMessage(), 0);
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
         return fit(statistic, nll, muTested);
     }
@@ -69,13 +70,13 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         try {
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ToyFit.failed(e.getMessage(), 0);
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
         FitResult g = t.global();
         if (!t.converged()) {
             return new ToyFit(Double.NaN, g.converged() ? g.mu() : Double.NaN, g.converged() ? g.alpha() : new double[0],
-                    false, t.iterations(), t.failure());
+                    false, t.iterations(), t.failure(), t.reason(), t.atBound());
         }
-        return new ToyFit(t.t(), g.mu(), g.alpha(), true, t.iterations(), null);
+        return new ToyFit(t.t(), g.mu(), g.alpha(), true, t.iterations(), null, null, t.atBound());
     }
 }

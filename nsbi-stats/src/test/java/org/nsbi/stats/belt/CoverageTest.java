@@ -138,14 +138,14 @@ class CoverageTest {
     @Test
     void coverageIsCheckedInsideTheGridOnly() {
         Belt belt = Belt.build(new double[] {0, 1}, List.of(
-                new ToyOutcome(0, 0, 0, 0.5, 0, new double[0], true, null, 3),
-                new ToyOutcome(1, 1, 0, 0.5, 1, new double[0], true, null, 3)), List.of(0.6827));
+                new ToyOutcome(0, 0, 0, 0.5, 0, new double[0], true, null, 3, null, false),
+                new ToyOutcome(1, 1, 0, 0.5, 1, new double[0], true, null, 3, null, false)), List.of(0.6827));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Coverage.of(belt, List.of(), new double[] {1.5}));
         assertEquals("mu_true = 1.5 is outside the belt's grid [0.0, 1.0]; coverage is checked where the belt is defined",
                 e.getMessage());
-        List<Coverage> mid = Coverage.of(belt, List.of(new ToyOutcome(0, 0.5, 0, 0.4, 0.5, new double[0], true, null, 3),
-                new ToyOutcome(0, 0.5, 1, Double.NaN, Double.NaN, new double[0], false, "failed", 3)), new double[] {0.5});
+        List<Coverage> mid = Coverage.of(belt, List.of(new ToyOutcome(0, 0.5, 0, 0.4, 0.5, new double[0], true, null, 3, null, false),
+                new ToyOutcome(0, 0.5, 1, Double.NaN, Double.NaN, new double[0], false, "failed", 3, "error", false)), new double[] {0.5});
         assertEquals(1, mid.get(0).covered(), "t = 0.4 <= t_c(0.5) = 0.5, interpolated");
         assertEquals(1, mid.get(0).failed(), "a failed experiment counts as not covering");
         assertEquals(1, mid.get(0).beltToys());

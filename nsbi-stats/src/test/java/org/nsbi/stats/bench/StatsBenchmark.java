@@ -182,8 +182,8 @@ public final class StatsBenchmark {
         return (pe, mu) -> {
             double[] counts = Arrays.stream(pe.count()).asDoubleStream().toArray();
             TestStatistic.Result t = statistic.at(ReferenceNll.of(model, reference.gather(pe.eventIndex()), counts, pe.aux()), mu);
-            return t.converged() ? new ToyFit(t.t(), t.global().mu(), t.global().alpha(), true, t.iterations(), null)
-                    : ToyFit.failed(t.failure(), t.iterations());
+            return t.converged() ? new ToyFit(t.t(), t.global().mu(), t.global().alpha(), true, t.iterations(), null, null,
+                    t.atBound()) : ToyFit.failed(t.reason(), t.failure(), t.iterations());
         };
     }
 

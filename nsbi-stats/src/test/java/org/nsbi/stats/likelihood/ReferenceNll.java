@@ -125,6 +125,11 @@ public final class ReferenceNll extends Nll {
     }
 
     @Override
+    public double[] aux() {
+        return aux.clone();
+    }
+
+    @Override
     public int events() {
         return n;
     }
