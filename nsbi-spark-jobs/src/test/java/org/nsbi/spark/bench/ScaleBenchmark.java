@@ -164,8 +164,8 @@ public final class ScaleBenchmark {
     private static Belt belt() {
         StringBuilder csv = new StringBuilder(BeltPoint.CSV_HEADER).append('\n');
         for (int m = 0; m <= 6; m++) {
-            csv.append(m * 0.5).append(",0.6827,1,1,1,100,0,0,1\n");
-            csv.append(m * 0.5).append(",0.9545,4,4,4,100,0,0,1\n");
+            csv.append(m * 0.5).append(",0.6827,1,1,1,100,0,0,1,false,0\n");
+            csv.append(m * 0.5).append(",0.9545,4,4,4,100,0,0,1,false,0\n");
         }
         return Belt.fromCsv(csv.toString(), "benchmark belt (t_c = 1 and 4)");
     }
