@@ -69,6 +69,9 @@ public abstract class Nll {
         return scale;
     }
 
+    /** The auxiliary measurements, the centres of the nuisance parameters' constraints (a copy). */
+    public abstract double[] aux();
+
     /** 1 + K, the number of parameters. */
     public final int dimension() {
         return dim;
@@ -79,9 +82,6 @@ public abstract class Nll {
 
     /** &Sigma;_i w_i, the size of the data set. */
     public abstract double sumOfWeights();
-
-    /** The auxiliary measurements, the centres of the nuisance parameters' constraints (a copy). */
-    public abstract double[] aux();
 
     /** &mu; from the fit variable p. */
     public final double mu(double p) {

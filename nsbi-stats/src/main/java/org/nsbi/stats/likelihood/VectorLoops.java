@@ -1,6 +1,7 @@
 package org.nsbi.stats.likelihood;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.nsbi.stats.model.Code4Interpolation;
@@ -11,6 +12,9 @@ import org.nsbi.stats.model.Code4Interpolation;
  * and finishes with a scalar tail. Measured against the same loops in plain Java, which the JIT did not
  * vectorise (bench/stats-benchmark.sh prints both for the code-4 polynomial). Each method's contract is
  * given as its scalar loop; arrays hold at least {@code len} (from the offset where one is given).
+ * Only lane-wise add, subtract, multiply, divide and max and integer operations are used, which are exact: the
+ * results are the same bits whether the JIT has compiled the loops or not (a toy's t must not depend on it);
+ * hence the logarithm is written out ({@link #log}) and the exponential is {@link Math#exp}.
  */
 final class VectorLoops {
 
@@ -143,22 +147,25 @@ final class VectorLoops {
 
     /**
      * The exponential branch of code 4, y = |&alpha;| and l the logs of the ratios on the side of &alpha;, sign that
-     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential
-     * lane-wise ({@link VectorOperators#EXP}).
+     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential is
+     * {@link Math#exp}, one event at a time: the Vector API's lane-wise EXP gives other last bits in compiled
+     * than in interpreted code, and a toy's result must not depend on the JIT's state (resume reproduces bit
+     * for bit).
      */
     static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
-            lv.mul(y).lanewise(VectorOperators.EXP).intoArray(h, j);
             lv.mul(sign).intoArray(u, j);
             lv.mul(lv).intoArray(v, j);
         }
         for (; j < len; j++) {
             double lj = l[off + j];
-            h[j] = Math.exp(y * lj);
             u[j] = sign * lj;
             v[j] = lj * lj;
+        }
+        for (j = 0; j < len; j++) {
+            h[j] = Math.exp(y * l[off + j]);
         }
     }
 
@@ -285,23 +292,30 @@ final class VectorLoops {
     }
 
     /**
-     * For &lambda;_j &gt; 0: s_j = w[off+j]/&lambda;_j, s2_j = s_j/&lambda;_j, and returns &Sigma;_j w[off+j] ln &lambda;_j (the logarithm
-     * lane-wise, {@link VectorOperators#LOG}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
+     * For &lambda;_j &gt; 0: s_j = w[off+j]/&lambda;_j, s2_j = s_j/&lambda;_j, and returns &Sigma;_j w[off+j] ln &lambda;_j (the
+     * logarithm by {@link #log}; {@link Math#log} for the tail and for a block with a &lambda; below
+     * {@link Double#MIN_NORMAL}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
      */
     static double weightedLogs(double[] w, int off, double[] lam, double[] s, double[] s2, int len) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
         boolean bad = false;
+        boolean tiny = false;
+        DoubleVector acc = DoubleVector.zero(SPECIES);
         int j = 0;
-        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+        int bound = SPECIES.loopBound(len);
+        for (; j < bound; j += SPECIES.length()) {
             DoubleVector l = DoubleVector.fromArray(SPECIES, lam, j);
-            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, off + j);
             bad |= !l.compare(VectorOperators.GT, 0).allTrue();
+            tiny |= !l.compare(VectorOperators.GE, Double.MIN_NORMAL).allTrue();
+            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, off + j);
             DoubleVector sv = wv.div(l);
             sv.intoArray(s, j);
             sv.div(l).intoArray(s2, j);
-            acc = wv.mul(l.lanewise(VectorOperators.LOG)).add(acc);
+            acc = wv.mul(log(l)).add(acc);
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum += acc.lane(lane);
+        }
         for (; j < len; j++) {
             double l = lam[j];
             bad |= !(l > 0);
@@ -309,17 +323,73 @@ final class VectorLoops {
             s2[j] = s[j] / l;
             sum += w[off + j] * Math.log(l);
         }
-        return bad ? Double.NaN : sum;
+        if (bad) {
+            return Double.NaN;
+        }
+        if (tiny) {
+            sum = 0;
+            for (j = 0; j < len; j++) {
+                sum += w[off + j] * Math.log(lam[j]);
+            }
+        }
+        return sum;
     }
 
-    /** &Sigma;_{j &lt; len} x_j, lane-wise then across the lanes. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LG1 = 6.666666666666735130e-01;
+    private static final double LG2 = 3.999999999940941908e-01;
+    private static final double LG3 = 2.857142874366239149e-01;
+    private static final double LG4 = 2.222219843214978396e-01;
+    private static final double LG5 = 1.818357216161805012e-01;
+    private static final double LG6 = 1.531383769920937332e-01;
+    private static final double LG7 = 1.479819860511658591e-01;
+    /** 2^52 + 2^51: a small integer k added to its bits gives the double 2^52 + 2^51 + k exactly. */
+    private static final long MAGIC_BITS = 0x4338000000000000L;
+    private static final double MAGIC = 6755399441055744.0;
+
+    /**
+     * ln x lane-wise for normal x &gt; 0, fdlibm's e_log.c (the reduction x = 2^k (1+f), &radic;2/2 &lt; 1+f &lt; &radic;2,
+     * and its degree-14 polynomial in s = f/(2+f)), within about 1 ulp of {@link Math#log}. Only integer
+     * operations on the bits and exact IEEE add, subtract, multiply and divide: the same bits whether the JIT has
+     * compiled it or not (the Vector API's own LOG does not promise that, and a toy's t must not depend on it).
+     */
+    static DoubleVector log(DoubleVector x) {
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
+        LongVector hm = high.and(0x000fffffL);
+        LongVector i = hm.add(0x95f64L).and(0x100000L);
+        LongVector k = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20));
+        LongVector reduced = hm.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32)
+                .or(bits.and(0xffffffffL));
+        DoubleVector f = reduced.reinterpretAsDoubles().sub(1.0);
+        DoubleVector kd = k.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
+        DoubleVector sv = f.div(f.add(2.0));
+        DoubleVector z = sv.mul(sv);
+        DoubleVector ww = z.mul(z);
+        DoubleVector t1 = ww.mul(ww.mul(ww.mul(LG6).add(LG4)).add(LG2));
+        DoubleVector t2 = z.mul(ww.mul(ww.mul(ww.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+        DoubleVector r = t2.add(t1);
+        DoubleVector hfsq = f.mul(f).mul(0.5);
+        // k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f)
+        DoubleVector inner = sv.mul(hfsq.add(r)).add(kd.mul(LN2_LO));
+        return kd.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
+    }
+
+    /**
+     * &Sigma;_{j &lt; len} x_j: lane-wise, then the lanes added in lane order (not {@code reduceLanes}, whose order
+     * of additions is unspecified and may differ between compiled and interpreted code), then the tail.
+     */
     static double sum(double[] x, int len) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             acc = acc.add(DoubleVector.fromArray(SPECIES, x, j));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            s += acc.lane(lane);
+        }
         for (; j < len; j++) {
             s += x[j];
         }

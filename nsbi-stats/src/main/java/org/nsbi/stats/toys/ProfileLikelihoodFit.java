@@ -41,13 +41,14 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         for (int j = 0; j < counts.length; j++) {
             weights[j] = counts[j];
         }
-        Nll nll;
+        TestStatistic.Result t;
         try {
-            nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
+            ColumnarNll nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
+            t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
-        return fit(statistic, nll, muTested);
+        return toyFit(t);
     }
 
     /**
@@ -56,22 +57,17 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
      */
     public static ToyFit fit(MixtureModel model, TestStatistic statistic, EventTable events, double[] weights, double[] aux,
                              double muTested) {
-        Nll nll;
-        try {
-            nll = Nll.of(model, events, weights, aux);
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
-        }
-        return fit(statistic, nll, muTested);
-    }
-
-    private static ToyFit fit(TestStatistic statistic, Nll nll, double muTested) {
         TestStatistic.Result t;
         try {
+            Nll nll = Nll.of(model, events, weights, aux);
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
+        return toyFit(t);
+    }
+
+    private static ToyFit toyFit(TestStatistic.Result t) {
         FitResult g = t.global();
         if (!t.converged()) {
             return new ToyFit(Double.NaN, g.converged() ? g.mu() : Double.NaN, g.converged() ? g.alpha() : new double[0],

@@ -42,9 +42,10 @@ import org.nsbi.stats.toys.ToyOutcome;
  * <li>toys/s of whole toys (draw, conditional fit, global fit) with the sparse and the dense sampler;</li>
  * <li>the largest difference of t_&mu; between the two kernels on the same toys.</li>
  * </ul>
- * Usage: {@code StatsBenchmark synthetic [reference events]} (the off-shell-like synthetic model of
- * {@link TestModels}) or {@code StatsBenchmark FILE} (a model and table serialised by nsbi-model's
- * {@code OffshellExactTable}: the off-shell toy with exact ratios). Run by bench/stats-benchmark.sh.
+ * Usage: {@code StatsBenchmark synthetic|FILE [reference events] [toys per repeat] [toys per point]}: the
+ * off-shell-like synthetic model of {@link TestModels}, or a model and table serialised by nsbi-model's
+ * {@code OffshellExactTable} (the off-shell toy with exact ratios); with toys per point &gt; 0, the t_&mu; of both
+ * kernels are also compared on that many toys at each of &mu; = 0, 0.5, 1, 2. Run by bench/stats-benchmark.sh.
  */
 public final class StatsBenchmark {
 
@@ -103,6 +104,15 @@ public final class StatsBenchmark {
         System.out.printf(Locale.ROOT, "whole toys/s per core, dense sampler:  fast kernel %.0f, reference kernel %.0f;"
                 + " sparse/dense with the fast kernel %.1fx%n", fastDense, plainDense, fastSparse / fastDense);
         compare(fastOut[0], plainOut[0]);
+        int perPoint = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        for (double mu : new double[] {0, 0.5, 1, 2}) {
+            if (perPoint > 0) {
+                double[] wMu = AsimovWeights.compute(model, reference, mu, alpha).weights();
+                SparsePoissonSampler atMu = SparsePoissonSampler.of(wMu, alpha);
+                System.out.printf(Locale.ROOT, "at mu = %.1f: ", mu);
+                compare(ToyBlockRunner.run(7, 0, mu, 0, perPoint, atMu, fast), ToyBlockRunner.run(7, 0, mu, 0, perPoint, atMu, plain));
+            }
+        }
     }
 
     /** ns per event per evaluation of both kernels on one toy's events, with and without the Hessian. */

@@ -1,6 +1,7 @@
 package org.nsbi.stats.likelihood;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,61 @@ class VectorLoopsTest {
             assertEquals(ref[1] / ref[0], u[j], 1e-13, "h'/h of event " + j);
             assertEquals(ref[2] / ref[0], v[j], 1e-13, "h''/h of event " + j);
         }
+    }
+
+    @Test
+    void logIsWithinTwoUlpsOfMathLog() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = VectorLoops.SPECIES.length();
+        double[] x = new double[n];
+        double worst = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            for (int j = 0; j < n; j++) {
+                x[j] = switch (trial % 4) {
+                    case 0 -> Math.exp(-700 + 1400 * rng.nextDouble());
+                    case 1 -> 1 + 1e-6 * (rng.nextDouble() - 0.5);
+                    case 2 -> Math.sqrt(2) * (1 + 1e-9 * (rng.nextDouble() - 0.5));
+                    default -> 1000 * rng.nextDouble() + Double.MIN_NORMAL;
+                };
+            }
+            double[] out = new double[n];
+            VectorLoops.log(jdk.incubator.vector.DoubleVector.fromArray(VectorLoops.SPECIES, x, 0)).intoArray(out, 0);
+            for (int j = 0; j < n; j++) {
+                double expected = Math.log(x[j]);
+                double ulps = Math.abs(out[j] - expected) / Math.ulp(expected == 0 ? Double.MIN_NORMAL : expected);
+                worst = Math.max(worst, ulps);
+                assertEquals(expected, out[j], 2 * Math.ulp(expected), "ln " + x[j]);
+            }
+        }
+        assertEquals(0, worst, 2, "worst error in ulps");
+    }
+
+    @Test
+    void weightedLogsEqualTheSumOfMathLogs() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 203;
+        double[] w = new double[n + 3];
+        double[] lam = new double[n];
+        double expected = 0;
+        for (int j = 0; j < n; j++) {
+            w[3 + j] = 1 + rng.nextInt(3);
+            lam[j] = 1e-3 + 500 * rng.nextDouble();
+            expected += w[3 + j] * Math.log(lam[j]);
+        }
+        double[] s = new double[n];
+        double[] s2 = new double[n];
+        assertEquals(expected, VectorLoops.weightedLogs(w, 3, lam, s, s2, n), 1e-13 * Math.abs(expected));
+        for (int j = 0; j < n; j++) {
+            assertEquals(w[3 + j] / lam[j], s[j], 0.0);
+            assertEquals(s[j] / lam[j], s2[j], 0.0);
+        }
+        lam[100] = 1e-310; // subnormal: the block falls back to Math.log
+        double fallback = 0;
+        for (int j = 0; j < n; j++) {
+            fallback += w[3 + j] * Math.log(lam[j]);
+        }
+        assertEquals(fallback, VectorLoops.weightedLogs(w, 3, lam, s, s2, n), 1e-13 * Math.abs(fallback));
+        lam[7] = 0;
+        assertTrue(Double.isNaN(VectorLoops.weightedLogs(w, 3, lam, s, s2, n)), "a density of 0 is reported");
     }
 }
