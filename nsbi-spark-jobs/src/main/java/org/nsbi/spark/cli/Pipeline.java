@@ -16,6 +16,8 @@ import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.spark.distributed.DistributedNll;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
@@ -31,7 +33,6 @@ import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
-import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -64,13 +65,6 @@ final class Pipeline {
                 ratioScale(spark, config, model, scoredDir)).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
-    }
-
-    /** The Asimov data set at (&mu;, &alpha; = 0) on the reference sample, aux = 0. */
-    static Nll asimovNll(MixtureModel model, EventTable reference, double mu) {
-        double[] alpha = new double[model.nuisanceCount()];
-        AsimovWeights a = AsimovWeights.compute(model, reference, mu, alpha);
-        return Nll.of(model, reference, a.weights(), alpha);
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
@@ -179,13 +173,24 @@ final class Pipeline {
         }
     }
 
-    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. */
+    /**
+     * The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. The
+     * events stay on the executors ({@link DistributedEvents}): the Asimov weights are computed there, and every
+     * NLL evaluation of the scan is an aggregate over their blocks; the fits run on the driver.
+     */
     static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                   Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
         long start = System.nanoTime();
-        Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
-                : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
-        ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
+        String path = scoredDir + (asimovMu == null ? "/scored/observed" : "/scored/reference");
+        double[] scale = ratioScale(spark, config, model, scoredDir);
+        ObservedScan.Result r;
+        double sumOfWeights;
+        try (DistributedEvents events = DistributedEvents.scored(spark, path, features(config), model, scale);
+             DistributedNll nll = asimovMu == null ? events.nll(observedAux(spark, scoredDir, model))
+                     : events.asimov(asimovMu, new double[model.nuisanceCount()]).nll()) {
+            r = ObservedScan.run(nll.nll(), belt, scanSteps);
+            sumOfWeights = nll.nll().sumOfWeights();
+        }
         for (String w : r.warnings()) {
             System.err.println("warning: " + (asimovMu == null ? "observed data" : "Asimov data") + ": " + w);
         }
@@ -196,7 +201,7 @@ final class Pipeline {
         }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
         ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
-        return new IntervalStage(new IntervalResult(data, nll.sumOfWeights(), r.global().mu(), alphaHat, r.intervals(),
+        return new IntervalStage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, r.intervals(),
                 table.warnings(belt, asimovMu), seconds(start)), table);
     }
 

@@ -35,6 +35,23 @@ public record AsimovWeights(double[] weights, double sum, double yield) {
             throw new IllegalArgumentException("the reference sample's weights sum to " + total
                     + "; expected a positive total (is the reference sample empty?)");
         }
+        AsimovWeights a = compute(model, reference, total, mu, alpha);
+        if (!(a.sum > 0)) {
+            throw new IllegalArgumentException("the total Asimov weight is " + a.sum + " at mu = " + mu + ", alpha = "
+                    + java.util.Arrays.toString(alpha) + "; expected > 0 (no event can be drawn)");
+        }
+        return a;
+    }
+
+    /**
+     * The Asimov weights of {@code reference}, one part of a reference sample whose weights sum to
+     * {@code total} (&#373;_i = w_ref,i / total): the parts' weights together are the whole
+     * sample's. A part's sum may be 0; {@code sum} and {@link #closure()} are the part's.
+     *
+     * @throws IllegalArgumentException if a weight comes out negative or not finite (naming the event)
+     */
+    public static AsimovWeights compute(MixtureModel model, EventTable reference, double total, double mu,
+                                        double[] alpha) {
         int nc = model.processCount();
         int nk = model.nuisanceCount();
         double[] norm = model.processNormalisations(mu, alpha);
@@ -68,10 +85,6 @@ public record AsimovWeights(double[] weights, double sum, double yield) {
             }
             w[i] = wi;
             sum += wi;
-        }
-        if (!(sum > 0)) {
-            throw new IllegalArgumentException("the total Asimov weight is " + sum + " at mu = " + mu + ", alpha = "
-                    + java.util.Arrays.toString(alpha) + "; expected > 0 (no event can be drawn)");
         }
         return new AsimovWeights(w, sum, model.expectedYield(mu, alpha));
     }

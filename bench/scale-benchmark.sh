@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Scale on the synthetic analysis, reference sample on the executors (issue 14). Run on purpose, not in CI.
+#   bench/scale-benchmark.sh stages N TOYS        per-stage wall time and heap peak at N reference events
+#   bench/scale-benchmark.sh kscan N TOYS K...    CPU per toy and ns/event/evaluation for each K (10% shape)
+# e.g. bench/scale-benchmark.sh stages 1000000 1000; bench/scale-benchmark.sh kscan 1000000 20 3 10 30 100
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/built.sh
+export SPARK_LOCAL_IP=127.0.0.1
+# shellcheck disable=SC2046
+java -Xmx${NSBI_BENCH_HEAP:-4g} $(cat "$t/launcher/jvm-flags") -Dlog4j2.configurationFile=org/nsbi/spark/log4j2-nsbi.properties \
+  -cp "$BENCH_CP" org.nsbi.spark.bench.ScaleBenchmark "$@"

@@ -1,0 +1,169 @@
+package org.nsbi.spark.distributed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
+import org.nsbi.spark.score.ScoredColumns;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.likelihood.EventPart;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+import scala.Tuple2;
+
+/**
+ * A data set (a scored reference sample, observed data) kept on the executors as blocks of events
+ * ({@link EventTable}, one per scored block or generated block), never collected to the driver. What the
+ * likelihood needs of it is computed where the blocks are: &Sigma;w, the Asimov weights and their closure, and
+ * the NLL as a {@link DistributedNll}. The blocks are persisted (MEMORY_AND_DISK) until {@link #close()}.
+ */
+public final class DistributedEvents implements AutoCloseable {
+
+    private final JavaRDD<KeyedBlock> blocks;
+    private final MixtureModel model;
+
+    private DistributedEvents(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
+        this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        this.model = model;
+    }
+
+    /** The blocks {@code blocks} of a data set of {@code model}. */
+    public static DistributedEvents of(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
+        return new DistributedEvents(blocks, model);
+    }
+
+    /** A table held by the driver (e.g. observed data, small), cut into {@code parts} blocks of consecutive events. */
+    public static DistributedEvents split(JavaSparkContext jsc, EventTable table, int parts, MixtureModel model) {
+        int p = Math.max(1, Math.min(parts, table.size()));
+        List<KeyedBlock> blocks = new ArrayList<>();
+        for (int b = 0; b < p; b++) {
+            int from = (int) ((long) table.size() * b / p);
+            int to = (int) ((long) table.size() * (b + 1) / p);
+            int[] idx = new int[to - from];
+            for (int i = from; i < to; i++) {
+                idx[i - from] = i;
+            }
+            blocks.add(new KeyedBlock(b, table.gather(idx)));
+        }
+        return of(jsc.parallelize(blocks, p), model);
+    }
+
+    /**
+     * The block table of a {@code score} output (scored/reference or scored/observed), read by the executors:
+     * one {@link EventTable} per scored block, keyed by the block's id, each process ratio r_c multiplied by
+     * {@code ratioScale[c]} ({@code normalise_ratios}), or as scored when it is null.
+     */
+    public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model,
+                                           double[] ratioScale) {
+        double[] scale = ratioScale == null ? null : ratioScale.clone();
+        JavaRDD<KeyedBlock> blocks = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
+                .javaRDD().map(row -> {
+                    EventBlock b = EventBlock.fromRow(row, features);
+                    return new KeyedBlock(b.blockId(), ScoredColumns.table(model, scaled(b, model, scale)));
+                });
+        return of(blocks, model);
+    }
+
+    /** The block with each process ratio column r_c multiplied by scale[c] (the block itself when scale is null). */
+    private static EventBlock scaled(EventBlock b, MixtureModel model, double[] scale) {
+        if (scale == null) {
+            return b;
+        }
+        Map<String, float[]> columns = new LinkedHashMap<>(b.columns());
+        for (int c = 0; c < model.processCount(); c++) {
+            String name = ScoredColumns.process(model.process(c).name());
+            float[] r = columns.get(name);
+            if (r != null) {
+                float[] s = new float[r.length];
+                for (int i = 0; i < r.length; i++) {
+                    s[i] = (float) (r[i] * scale[c]);
+                }
+                columns.put(name, s);
+            }
+        }
+        return new EventBlock(b.blockId(), b.features(), b.weights(), columns);
+    }
+
+    /**
+     * &Sigma;_i w_i over every block, summed on the driver in key order from one number per block, so it is the
+     * same to the last bit however the blocks are spread (the Asimov weights and the toys depend on it).
+     */
+    public double sumOfWeights() {
+        List<Tuple2<Long, Double>> sums = new ArrayList<>(
+                blocks.map(b -> new Tuple2<>(b.key(), b.table().sumOfWeights())).collect());
+        sums.sort((a, b) -> Long.compare(a._1(), b._1()));
+        double total = 0;
+        for (Tuple2<Long, Double> s : sums) {
+            total += s._2();
+        }
+        return total;
+    }
+
+    /** The blocks (persisted). */
+    JavaRDD<KeyedBlock> blocks() {
+        return blocks;
+    }
+
+    MixtureModel model() {
+        return model;
+    }
+
+    /** The number of events (a tree aggregate). */
+    public long events() {
+        return blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
+    }
+
+    /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
+    public DistributedNll nll(double[] aux) {
+        MixtureModel m = model;
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m, b.table(), null)), model, aux);
+    }
+
+    /** The Asimov data set at (&mu;, &alpha;) on this reference sample, its weights computed on the executors. */
+    public Asimov asimov(double mu, double[] alpha) {
+        double total = sumOfWeights();
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("the reference sample's weights sum to " + total
+                    + "; expected a positive total (is the reference sample empty?)");
+        }
+        MixtureModel m = model;
+        double[] a = alpha.clone();
+        DistributedNll nll = DistributedNll.of(
+                blocks.map(b -> EventPart.of(m, b.table(), AsimovWeights.compute(m, b.table(), total, mu, a).weights())), model, a);
+        double yield = model.expectedYield(mu, alpha);
+        if (!(nll.sumOfWeights() > 0)) {
+            nll.close();
+            throw new IllegalArgumentException("the total Asimov weight is " + nll.sumOfWeights() + " at mu = " + mu
+                    + "; expected > 0 (no event can be drawn)");
+        }
+        return new Asimov(nll, nll.sumOfWeights(), yield);
+    }
+
+    /**
+     * An Asimov data set: its NLL (aux = the &alpha; it was built at), &Sigma;w_A and &nu;(&mu;, &alpha;).
+     * Close to release its parts.
+     */
+    public record Asimov(DistributedNll nll, double sumOfWeights, double yield) implements AutoCloseable {
+
+        /** &Sigma;w_A / &nu;, 1 for calibrated ratios. */
+        public double closure() {
+            return sumOfWeights / yield;
+        }
+
+        @Override
+        public void close() {
+            nll.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+}

@@ -1,0 +1,194 @@
+package org.nsbi.spark.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.synthetic.SyntheticAnalysis;
+import org.nsbi.model.synthetic.SyntheticSpec;
+import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.spark.distributed.DistributedNll;
+import org.nsbi.spark.distributed.DistributedToys;
+import org.nsbi.spark.interval.ObservedScan;
+import org.nsbi.spark.jobs.SyntheticJob;
+import org.nsbi.spark.session.SparkSessions;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.belt.BeltPoint;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ProfileLikelihoodFit;
+import org.nsbi.stats.toys.SparsePoissonSampler;
+import org.nsbi.stats.toys.ToyBlockRunner;
+
+/**
+ * The scale benchmark on the synthetic analysis (run on purpose, not in CI; bench/scale-benchmark.sh).
+ * <ul>
+ * <li>{@code stages N TOYS}: per stage wall time with the reference sample on the executors (generate, Asimov
+ * weights, Asimov interval, TOYS distributed toys at one &mu;, observed interval), the single-JVM Asimov interval
+ * on the same events for the ratio, and the peak heap of this JVM (in local mode it also hosts the executors).</li>
+ * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one), CPU per toy (sparse sampler and fit, one thread)
+ * and ns per event per NLL evaluation with gradient and Hessian.</li>
+ * </ul>
+ */
+public final class ScaleBenchmark {
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: ScaleBenchmark stages N TOYS | kscan N TOYS K...");
+        }
+        long n = Long.parseLong(args[1]);
+        int toys = Integer.parseInt(args[2]);
+        if (args[0].equals("stages")) {
+            stages(n, toys);
+        } else {
+            List<Integer> ks = new ArrayList<>();
+            for (int i = 3; i < args.length; i++) {
+                ks.add(Integer.parseInt(args[i]));
+            }
+            kscan((int) n, toys, ks);
+        }
+    }
+
+    private static void stages(long n, int toys) {
+        SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", "local[2]", Map.of());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, 2, 1, n, 50_000, 1));
+        MixtureModel model = analysis.model();
+        double[] zero = new double[model.nuisanceCount()];
+        resetPeaks();
+        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), local[2]%n",
+                n, analysis.spec().blocks());
+        long t0 = System.nanoTime();
+        try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
+            reference.events();
+            report("generate (on executors)", t0);
+            t0 = System.nanoTime();
+            double interval;
+            try (DistributedEvents.Asimov asimov = reference.asimov(1.0, zero)) {
+                report(String.format(Locale.ROOT, "Asimov weights (closure %.4f)", asimov.closure()), t0);
+                t0 = System.nanoTime();
+                ObservedScan.Result r = ObservedScan.run(asimov.nll().nll(), belt(), 10);
+                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, mu-hat "
+                        + String.format(Locale.ROOT, "%.4f", r.global().mu()) + ")", t0);
+            }
+            t0 = System.nanoTime();
+            DistributedToys.run(reference, new double[] {1.0}, new double[][] {zero}, toys, 7, 4 * jsc.defaultParallelism());
+            double toySeconds = report(toys + " toys at mu = 1, distributed", t0);
+            System.out.printf(Locale.ROOT, "ratio: Asimov interval / %d toys = %.2f%n", toys, interval / toySeconds);
+            SyntheticAnalysis.Observation obs = analysis.observed(1.0, 0);
+            t0 = System.nanoTime();
+            try (DistributedEvents data = DistributedEvents.split(jsc, obs.events().table(), 2 * jsc.defaultParallelism(), model);
+                 DistributedNll nll = data.nll(obs.aux())) {
+                ObservedScan.run(nll.nll(), belt(), 10);
+                report("observed interval, distributed (" + obs.events().table().size() + " events)", t0);
+            }
+        }
+        double peak = peakHeapMb();
+        if (n <= 2_000_000) {
+            // the single-JVM Asimov interval on the same events, for the ratio
+            List<EventTable> blocks = new ArrayList<>();
+            for (int b = 0; b < analysis.spec().blocks(); b++) {
+                blocks.add(analysis.referenceBlock(b).table());
+            }
+            EventTable whole = EventTables.concat(model, blocks);
+            blocks.clear();
+            t0 = System.nanoTime();
+            Nll single = Nll.of(model, whole, AsimovWeights.compute(model, whole, 1.0, zero).weights(), zero);
+            ObservedScan.run(single, belt(), 10);
+            report("Asimov weights + interval, single JVM (one thread)", t0);
+        }
+        System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (local mode: driver and executors)%n", peak);
+        spark.stop();
+    }
+
+    private static void kscan(int n, int toys, List<Integer> ks) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
+        System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,ns_per_event_per_evaluation");
+        for (int k : ks) {
+            int shape = Math.max(1, k / 10);
+            SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, shape, k - shape, n, 50_000, 3));
+            MixtureModel model = analysis.model();
+            List<EventTable> blocks = new ArrayList<>();
+            for (int b = 0; b < analysis.spec().blocks(); b++) {
+                blocks.add(analysis.referenceBlock(b).table());
+            }
+            EventTable ref = EventTables.concat(model, blocks);
+            double[] zero = new double[k];
+            double[] wA = AsimovWeights.compute(model, ref, 1.0, zero).weights();
+            SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, zero);
+            ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
+            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(1, toys / 10), sampler, fit); // warm-up
+            long cpu = threads.getCurrentThreadCpuTime();
+            ToyBlockRunner.run(11, 0, 1.0, 0, toys, sampler, fit);
+            double perToy = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / toys;
+            // one evaluation with gradient and Hessian on 10^4 events, median of 5 timings of 20
+            int m = Math.min(10_000, ref.size());
+            int[] idx = new int[m];
+            for (int i = 0; i < m; i++) {
+                idx[i] = i;
+            }
+            Nll nll = Nll.of(model, ref.gather(idx), null, zero);
+            double[] theta = new double[k + 1];
+            theta[0] = 1;
+            for (int j = 1; j <= k; j++) {
+                theta[j] = 0.1;
+            }
+            double[] g = new double[k + 1];
+            double[] h = new double[(k + 1) * (k + 1)];
+            double[] times = new double[5];
+            for (int rep = 0; rep < times.length; rep++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                for (int e = 0; e < 20; e++) {
+                    nll.evaluate(theta, g, h);
+                }
+                times[rep] = (threads.getCurrentThreadCpuTime() - c0) / 20.0 / m;
+            }
+            java.util.Arrays.sort(times);
+            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f%n", k, shape, k - shape, perToy, times[2]);
+        }
+    }
+
+    private static Belt belt() {
+        StringBuilder csv = new StringBuilder(BeltPoint.CSV_HEADER).append('\n');
+        for (int m = 0; m <= 6; m++) {
+            csv.append(m * 0.5).append(",0.6827,1,1,1,100,0,0,1,false,0\n");
+            csv.append(m * 0.5).append(",0.9545,4,4,4,100,0,0,1,false,0\n");
+        }
+        return Belt.fromCsv(csv.toString(), "benchmark belt (t_c = 1 and 4)");
+    }
+
+    private static double report(String stage, long startNanos) {
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "%-70s %8.2f s   heap peak so far %6.0f MB%n", stage, s, peakHeapMb());
+        return s;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    private static double peakHeapMb() {
+        double sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum / (1 << 20);
+    }
+}
