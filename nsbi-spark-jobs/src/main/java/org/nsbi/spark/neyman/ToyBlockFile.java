@@ -14,14 +14,15 @@ import org.nsbi.stats.toys.ToyOutcome;
 /**
  * The bytes of one finished block of toys, as kept in a run's checkpoints: every field of every
  * {@link ToyOutcome} in binary, so a block read back is bit-identical to the one computed. The
- * header names the block, so a file under the wrong name is detected.
+ * header names the block, so a file under the wrong name is detected. A block keyed by its &mu; value is
+ * recognised by the value, whatever its index was when it was computed, and read back at the index it has now.
  *
- * <p>Layout: magic {@code NSBITOY1}, muIndex, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
+ * <p>Layout: magic {@code NSBITOY2}, muIndex, mu, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
  * muHat, number of alphas and the alphas, converged, failure (present flag, length and UTF-8 bytes), nPe.
  */
 public final class ToyBlockFile {
 
-    private static final long MAGIC = 0x4e53424954_4f5931L; // "NSBITOY1"
+    private static final long MAGIC = 0x4e53424954_4f5932L; // "NSBITOY2"
 
     private ToyBlockFile() {
     }
@@ -34,6 +35,7 @@ public final class ToyBlockFile {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(MAGIC);
             out.writeInt(block.muIndex());
+            out.writeDouble(block.mu());
             out.writeInt(block.fromToy());
             out.writeInt(block.toToy());
             for (ToyOutcome o : outcomes) {
@@ -72,13 +74,13 @@ public final class ToyBlockFile {
             if (in.readLong() != MAGIC) {
                 throw new IllegalStateException(source + " is not a toy block checkpoint (bad magic)");
             }
-            ToyBlockTask stored = new ToyBlockTask(in.readInt(), in.readInt(), in.readInt());
-            if (!stored.equals(block)) {
+            ToyBlockTask stored = new ToyBlockTask(in.readInt(), in.readDouble(), in.readInt(), in.readInt());
+            if (!(block.keyedByValue() ? stored.atIndex(block.muIndex()) : stored).equals(block)) {
                 throw new IllegalStateException(source + " holds " + stored + ", expected " + block);
             }
             List<ToyOutcome> outcomes = new ArrayList<>(block.toys());
             for (int i = 0; i < block.toys(); i++) {
-                int mu = in.readInt();
+                in.readInt(); // the index the toy had when it was computed; it has block.muIndex() now
                 double muTrue = in.readDouble();
                 int toy = in.readInt();
                 double t = in.readDouble();
@@ -94,7 +96,7 @@ public final class ToyBlockFile {
                     in.readFully(text);
                     failure = new String(text, StandardCharsets.UTF_8);
                 }
-                outcomes.add(new ToyOutcome(mu, muTrue, toy, t, muHat, alpha, converged, failure, in.readLong()));
+                outcomes.add(new ToyOutcome(block.muIndex(), muTrue, toy, t, muHat, alpha, converged, failure, in.readLong()));
             }
             if (in.available() != 0) {
                 throw new IllegalStateException(source + " has " + in.available() + " bytes after its last toy");

@@ -179,9 +179,24 @@ class NeymanPipelineTest {
         neyman(folder("other-plan"), 6, 0, false);
         OutputFolder again = OutputFolder.create(dir.resolve("other-plan").toString(), OutputFolder.ExistingPolicy.RESUME,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
+        Pipeline.NeymanOverrides otherSeed = new Pipeline.NeymanOverrides();
+        otherSeed.toysPerBlock = 6;
+        otherSeed.seed = 12L;
         RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> neyman(again, 8, 0, true));
-        assertTrue(e.getMessage().contains("were made for another run: they have toys_per_block 6 where this run has"
-                + " toys_per_block 8"), e.getMessage());
+                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, again, otherSeed));
+        again.abandon();
+        assertTrue(e.getMessage().contains("were made for another run: they have seed 11 where this run has seed 12"),
+                e.getMessage());
+    }
+
+    @Test
+    void aResumedRunWithAnotherBlockSizeReusesTheToys() {
+        List<Row> whole = neyman("blocks-reference", 6, 0);
+        neyman(folder("other-blocks"), 6, 0, false);
+        OutputFolder again = OutputFolder.create(dir.resolve("other-blocks").toString(), OutputFolder.ExistingPolicy.RESUME,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        Pipeline.Construction r = neyman(again, 8, 0, true);
+        assertEquals(0L, r.summary().toysComputed(), "a toy is the same in any block: none is computed again");
+        assertEquals(whole, toys("other-blocks"));
     }
 }

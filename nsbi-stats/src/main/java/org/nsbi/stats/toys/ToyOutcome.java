@@ -5,7 +5,7 @@ package org.nsbi.stats.toys;
  * converged (and why not), and N_pe. A failed toy is kept with t = NaN; belts count it as t = +&infin;.
  */
 public record ToyOutcome(int muIndex, double muTrue, int toyIndex, double t, double muHat, double[] alphaHat,
-                         boolean converged, String failure, long nPe) {
+                         boolean converged, String failure, long nPe) implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
