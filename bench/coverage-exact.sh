@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out="${1:?usage: bench/coverage-exact.sh OUT_DIR [experiments] [toys]}"
 n="${2:-500}"
 toys="${3:-1000}"
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 submit/nsbi demo --config submit/examples/offshell-toy-exact.yaml --toys "$toys" --out "$out/run" --overwrite
 submit/nsbi coverage --run "$out/run" --mu 0,0.5,1,2 --experiments "$n" --out "$out/coverage" --overwrite
 submit/nsbi report --run "$out/run" --coverage "$out/coverage" --overwrite

@@ -30,7 +30,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 PIPELINE = {
     "conn_id": "nsbi_spark",
-    "application": "/opt/nsbi/nsbi-spark/lib/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar",
+    "application": "/opt/nsbi/nsbi-spark/lib/nsbi-spark-jobs.jar",
     "java_class": "org.nsbi.spark.cli.NsbiCommand",
     "conf": {
         "spark.authenticate": "true",

@@ -29,7 +29,7 @@ import org.nsbi.model.config.EventSource;
 class DeployManifestsTest {
 
     private static final Path REPO = Checkout.root();
-    private static final DeployJobChecks CHECKS = new DeployJobChecks(Checkout.shadedJarName(), REPO);
+    private static final DeployJobChecks CHECKS = new DeployJobChecks(Checkout.IMAGE_JAR, REPO);
     private static final Path DAG = REPO.resolve("deploy/airflow/nsbi_pipeline.py");
     private static final Path PIPELINE_CONFIG = REPO.resolve("deploy/config/offshell-toy-pipeline.yaml");
 
@@ -234,7 +234,7 @@ class DeployManifestsTest {
             """;
 
     private static List<String> problemsOf(String yaml) {
-        JsonNode doc = DeployManifestReader.yamlDocuments(yaml.replace("JAR", Checkout.shadedJarName())).get(0);
+        JsonNode doc = DeployManifestReader.yamlDocuments(yaml.replace("JAR", Checkout.IMAGE_JAR)).get(0);
         return CHECKS.problems(DeployManifestReader.kubernetesJob("mem.yaml", DeployManifestReader.applicationSpec(doc)));
     }
 
@@ -278,7 +278,7 @@ class DeployManifestsTest {
                 .replace("lib/JAR", "lib/nsbi-old.jar");
         assertEquals(List.of("mem.yaml: main class 'org.example.Main', expected org.nsbi.spark.cli.NsbiCommand",
                 "mem.yaml: application 'local:///opt/nsbi/nsbi-spark/lib/nsbi-old.jar' is not the shaded jar "
-                        + Checkout.shadedJarName()), problemsOf(yaml));
+                        + Checkout.IMAGE_JAR), problemsOf(yaml));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.nsbi.model.config;
 
+import static org.nsbi.model.config.ConfigProblems.child;
+import static org.nsbi.model.config.ConfigProblems.found;
+import static org.nsbi.model.config.ConfigProblems.index;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.nsbi.model.onnx.BadRatioPolicy;
-import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.OnnxRatioNetwork;
-import org.nsbi.model.onnx.RatioConvention;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.nsbi.model.config.ConfigProblems.child;
-import static org.nsbi.model.config.ConfigProblems.found;
-import static org.nsbi.model.config.ConfigProblems.index;
+import org.nsbi.model.UserError;
+import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.onnx.EnsembleAverage;
+import org.nsbi.model.onnx.OnnxRatioNetwork;
+import org.nsbi.model.onnx.RatioConvention;
 
 /**
  * Reads and validates an analysis config (format: {@code nsbi-model/CONFIG.md}) before any work starts. Every
@@ -640,7 +640,7 @@ public final class AnalysisConfigParser {
                     if (a != null) {
                         try {
                             average = EnsembleAverage.fromConfigName(a);
-                        } catch (IllegalArgumentException e) {
+                        } catch (UserError e) {
                             p.add(child(path, "average"), "expected one of " + EnsembleAverage.configNames()
                                     + ", found '" + a + "'");
                             average = null;
@@ -671,7 +671,7 @@ public final class AnalysisConfigParser {
             }
             try {
                 return RatioConvention.fromConfigName(c);
-            } catch (IllegalArgumentException e) {
+            } catch (UserError e) {
                 p.add(child(path, "output"), "expected one of " + RatioConvention.configNames() + ", found '" + c + "'");
                 return null;
             }
@@ -691,7 +691,7 @@ public final class AnalysisConfigParser {
                     OnnxRatioNetwork.load(model, files.readAllBytes(model), features.size(), null, 1);
                 } catch (IOException e) {
                     p.add(keyPaths.get(i), "expected a readable ONNX file, found: " + e.getMessage());
-                } catch (IllegalArgumentException e) {
+                } catch (UserError e) {
                     p.add(keyPaths.get(i), "expected an ONNX network for the " + features.size() + " features "
                             + features + ", found: " + e.getMessage());
                 }

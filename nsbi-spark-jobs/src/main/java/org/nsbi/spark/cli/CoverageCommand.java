@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
@@ -57,7 +58,7 @@ public final class CoverageCommand implements Callable<Integer> {
         RunSummary runSummary = Json.read(Pipeline.readText(session, summaryFile), RunSummary.class, summaryFile);
         String configFile = config != null ? config : runSummary.run().config();
         if (configFile == null) {
-            throw new IllegalArgumentException(summaryFile + " names no config; pass --config");
+            throw new UserError(summaryFile + " names no config; pass --config");
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
         MixtureModel model = Pipeline.model(analysis);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.RunSummary;
@@ -67,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         String home = System.getenv("NSBI_HOME");
         Path p = Path.of(home == null ? "." : home, "submit", "examples", "offshell-toy.yaml");
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no config given and none at " + p.toAbsolutePath()
+            throw new UserError("no config given and none at " + p.toAbsolutePath()
                     + "; expected --config FILE or NSBI_HOME set to the checkout (submit/nsbi sets it)");
         }
         return p;

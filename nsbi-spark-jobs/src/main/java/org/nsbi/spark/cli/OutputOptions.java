@@ -1,6 +1,7 @@
 package org.nsbi.spark.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.TimedSummary;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
@@ -67,7 +68,7 @@ public final class OutputOptions {
 
     OutputFolder open(SparkSession spark) {
         if (overwrite && resume) {
-            throw new IllegalArgumentException("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
         }
         ExistingPolicy policy = overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
         return OutputFolder.create(out, policy,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
@@ -17,13 +18,14 @@ import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
-import org.nsbi.stats.adaptive.AdaptiveToys;
-import org.nsbi.stats.adaptive.GridStatistic;
-import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridStatistic;
+import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
@@ -79,7 +81,7 @@ final class Pipeline {
         String file = scoredDir + "/scored.json";
         Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
         if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
-            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+            throw new UserError(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
                     + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
         return model.nuisances().stream().mapToDouble(aux::get).toArray();
@@ -88,7 +90,7 @@ final class Pipeline {
     static String readText(SparkSession spark, String file) {
         HadoopFileAccess files = new HadoopFileAccess(spark.sparkContext().hadoopConfiguration());
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected the output of an earlier stage there");
+            throw new UserError("no file " + file + "; expected the output of an earlier stage there");
         }
         return new String(files.read(file), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -149,8 +151,12 @@ final class Pipeline {
         double[] t = o.signifAsimov == null
                 ? GridStatistic.at(observedNll(spark, config, model, scoredDir), grid, "observed")
                 : GridStatistic.at(asimovNll(model, reference, o.signifAsimov), grid, "asimov at mu = " + o.signifAsimov);
-        return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
-                List.of(t));
+        try {
+            return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
+                    List.of(t));
+        } catch (IllegalArgumentException e) { // names the option and what was expected
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}. */
@@ -188,7 +194,7 @@ final class Pipeline {
     /** Reads belts.csv of a Neyman folder back into a Belt. */
     static Belt readBelt(SparkSession spark, String neymanDir) {
         String file = new Path(neymanDir, "belts.csv").toString();
-        return Belt.fromCsv(readText(spark, file), file);
+        return BeltsTable.fromCsv(readText(spark, file), file);
     }
 
     /** Command-line overrides of the config's Neyman settings. */

@@ -9,6 +9,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nsbi.model.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An output folder that appears only when complete. Everything is written under a hidden staging
@@ -25,6 +28,8 @@ import org.apache.hadoop.fs.Path;
  * {@link ExistingPolicy#OVERWRITE} (discard it).
  */
 public final class OutputFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
 
     /** What to do when the target folder exists and holds something. */
     public enum ExistingPolicy {
@@ -157,7 +162,7 @@ public final class OutputFolder {
             }
             done = true;
             if (fs.exists(checkpoints) && !fs.delete(checkpoints, true)) {
-                System.err.println("warning: could not remove the checkpoints " + checkpoints + " of the finished run");
+                LOG.warn("could not remove the checkpoints {} of the finished run", checkpoints);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the output into " + target + ": " + e.getMessage(), e);
@@ -172,13 +177,13 @@ public final class OutputFolder {
         try {
             fs.delete(staging, true);
         } catch (IOException | RuntimeException e) {
-            System.err.println("warning: could not remove the staging folder " + staging + ": " + e.getMessage());
+            LOG.warn("could not remove the staging folder {}: {}", staging, e.getMessage());
         }
         done = true;
     }
 
     /** A refused or failed output folder; the message says which folder and why. */
-    public static final class OutputFolderException extends RuntimeException {
+    public static final class OutputFolderException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public OutputFolderException(String message) {

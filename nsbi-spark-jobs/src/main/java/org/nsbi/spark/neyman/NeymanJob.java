@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.spark.io.OutputFolder;
@@ -56,7 +57,7 @@ public final class NeymanJob {
                 throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
             }
             if (toysPerPoint < 1) {
-                throw new IllegalArgumentException("toys per point = " + toysPerPoint + "; expected at least 1");
+                throw new UserError("toys per point = " + toysPerPoint + "; expected at least 1");
             }
             if (alphaTrue.length != muGrid.length) {
                 throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
@@ -99,7 +100,7 @@ public final class NeymanJob {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
-                throw new IllegalArgumentException("mu grid point " + mu + " is outside the allowed range ["
+                throw new UserError("mu grid point " + mu + " is outside the allowed range ["
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
@@ -271,7 +272,7 @@ public final class NeymanJob {
     }
 
     /** More toys failed to fit than the run allows. */
-    public static final class FailedFitsException extends RuntimeException {
+    public static final class FailedFitsException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public FailedFitsException(String message) {

@@ -3,6 +3,7 @@ package org.nsbi.spark.neyman;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.model.UserError;
 
 /**
  * One unit of the Neyman construction's work: toys [fromToy, toToy) of the grid point muIndex, whose value is
@@ -55,7 +56,7 @@ public record ToyBlockTask(int muIndex, double mu, int fromToy, int toToy) imple
      */
     public static List<ToyBlockTask> range(int muIndex, double mu, int from, int to, int toysPerBlock) {
         if (toysPerBlock < 1) {
-            throw new IllegalArgumentException("toys per block = " + toysPerBlock + "; expected at least 1");
+            throw new UserError("toys per block = " + toysPerBlock + "; expected at least 1");
         }
         List<ToyBlockTask> tasks = new ArrayList<>();
         for (int f = from; f < to; f += toysPerBlock) {

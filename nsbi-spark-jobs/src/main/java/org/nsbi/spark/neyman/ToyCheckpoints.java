@@ -22,6 +22,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -229,7 +230,7 @@ public final class ToyCheckpoints implements Serializable {
     }
 
     /** Checkpoints of another run where this one would resume. */
-    public static final class CheckpointMismatchException extends RuntimeException {
+    public static final class CheckpointMismatchException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public CheckpointMismatchException(String message) {

@@ -3,6 +3,7 @@ package org.nsbi.spark.neyman;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import org.nsbi.model.UserError;
 
 /**
  * The blocks of toys of a construction in rounds. Per point, the finished blocks ({@link ToyCheckpoints#finishedByPoint})
@@ -33,7 +34,7 @@ final class ToyRounds {
      */
     static Cover cover(List<NavigableMap<Integer, Integer>> finished, int[] target, double[] grid, int perBlock) {
         if (perBlock < 1) {
-            throw new IllegalArgumentException("toys per block = " + perBlock + "; expected at least 1");
+            throw new UserError("--toys-per-block = " + perBlock + "; expected at least 1");
         }
         List<ToyBlockTask> blocks = new ArrayList<>();
         List<ToyBlockTask> missing = new ArrayList<>();

@@ -3,9 +3,10 @@ package org.nsbi.spark.report;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.belt.Coverage;
 
 /**
@@ -20,7 +21,7 @@ public final class CoveragePlot {
 
     public static XYChart chart(List<Coverage> rows) {
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no coverage rows; expected the coverage list of coverage.json");
+            throw new UserError("no coverage rows; expected the coverage list of coverage.json");
         }
         TreeSet<Double> cls = new TreeSet<>();
         TreeSet<Double> mus = new TreeSet<>();

@@ -3,6 +3,7 @@ package org.nsbi.spark.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.stats.belt.Belt;
@@ -28,7 +29,7 @@ public record RunData(String run, RunSummary summary, Belt belt, List<PointToys>
         scans = List.copyOf(scans);
         coverage = List.copyOf(coverage);
         if (toys.size() != belt.muGrid().length) {
-            throw new IllegalArgumentException(run + ": toys at " + toys.size() + " grid points, but the belt has "
+            throw new UserError(run + ": toys at " + toys.size() + " grid points, but the belt has "
                     + belt.muGrid().length);
         }
     }
@@ -42,7 +43,7 @@ public record RunData(String run, RunSummary summary, Belt belt, List<PointToys>
     @SuppressWarnings("unchecked")
     static List<Coverage> coverage(Map<String, Object> json, String source) {
         if (!(json.get("coverage") instanceof List<?> rows)) {
-            throw new IllegalArgumentException(source + ": no 'coverage' list; expected the coverage.json of 'nsbi coverage'");
+            throw new UserError(source + ": no 'coverage' list; expected the coverage.json of 'nsbi coverage'");
         }
         List<Coverage> out = new ArrayList<>();
         for (Object o : rows) {
@@ -55,7 +56,7 @@ public record RunData(String run, RunSummary summary, Belt belt, List<PointToys>
 
     static double number(Map<String, Object> m, String key, String source) {
         if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException(source + ": '" + key + "' is " + m.get(key) + "; expected a number");
+            throw new UserError(source + ": '" + key + "' is " + m.get(key) + "; expected a number");
         }
         return n.doubleValue();
     }

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
@@ -51,7 +53,7 @@ public final class RunReader {
         String summaryFile = file(run, "summary.json");
         RunSummary summary = Json.read(text(summaryFile), RunSummary.class, summaryFile);
         String beltFile = file(run, "belts.csv");
-        Belt belt = Belt.fromCsv(text(beltFile), beltFile);
+        Belt belt = BeltsTable.fromCsv(text(beltFile), beltFile);
         List<PointToys> toys = toys(file(run, "toys"), belt.muGrid());
         List<Scan> scans = new ArrayList<>();
         if (summary.observed() != null && files.exists(file(run, "scan.csv"))) {
@@ -80,7 +82,7 @@ public final class RunReader {
 
     private List<PointToys> toys(String dir, double[] grid) {
         if (!files.exists(dir)) {
-            throw new IllegalArgumentException("no folder " + dir + "; expected the toys (Parquet) of a demo or neyman run");
+            throw new UserError("no folder " + dir + "; expected the toys (Parquet) of a demo or neyman run");
         }
         List<List<Double>> t = new ArrayList<>();
         int[] failed = new int[grid.length];
@@ -90,7 +92,7 @@ public final class RunReader {
         for (ToyOutcome o : ToysTable.read(spark, dir)) {
             int m = o.muIndex();
             if (m < 0 || m >= grid.length || o.muTrue() != grid[m]) {
-                throw new IllegalArgumentException(dir + ": a toy at mu_index " + m + ", mu_true " + o.muTrue()
+                throw new UserError(dir + ": a toy at mu_index " + m + ", mu_true " + o.muTrue()
                         + " is not a point of the belt's grid " + java.util.Arrays.toString(grid));
             }
             if (o.converged()) {
@@ -112,7 +114,7 @@ public final class RunReader {
 
     private String text(String file) {
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected it in the run folder");
+            throw new UserError("no file " + file + "; expected it in the run folder");
         }
         return new String(files.read(file), StandardCharsets.UTF_8);
     }

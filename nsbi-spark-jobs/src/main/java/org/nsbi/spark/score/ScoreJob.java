@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
@@ -51,7 +52,7 @@ public final class ScoreJob {
         double[] sums = closureSums(scoredReference, plan, config);
         scoredReference.unpersist(false);
         if (!(sums[1] > 0)) {
-            throw new IllegalArgumentException(config.file() + ": reference: the reference sample "
+            throw new UserError(config.file() + ": reference: the reference sample "
                     + EventSources.describe(config.reference()) + " has "
                     + (sums[0] == 0 ? "no events" : (long) sums[0] + " events of total weight " + sums[1])
                     + "; expected events of positive total weight (p_ref is their weighted union)");
@@ -62,7 +63,7 @@ public final class ScoreJob {
         long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
         shipped.destroy();
         if (nObserved == 0) {
-            throw new IllegalArgumentException(config.file() + ": observed: the observed data "
+            throw new UserError(config.file() + ": observed: the observed data "
                     + EventSources.describe(config.observed()) + " has no events; expected at least one event");
         }
 

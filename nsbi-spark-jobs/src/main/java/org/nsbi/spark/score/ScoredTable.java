@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -25,7 +27,8 @@ public final class ScoredTable {
 
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model) {
         long start = System.nanoTime();
-        List<Row> rows = spark.read().parquet(path).collectAsList();
+        List<Row> rows = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
+                .collectAsList();
         long collected = System.nanoTime();
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
@@ -61,7 +64,7 @@ public final class ScoredTable {
             for (int x = 0; x < columns.size(); x++) {
                 float[] col = b.columns().get(columns.get(x));
                 if (col == null) {
-                    throw new IllegalArgumentException(path + ": block " + b.blockId() + " has no column " + columns.get(x)
+                    throw new UserError(path + ": block " + b.blockId() + " has no column " + columns.get(x)
                             + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
                 }
                 System.arraycopy(col, 0, flat[nf + 1 + x], at, b.size());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
@@ -226,7 +227,7 @@ public final class ScoringPlan implements Serializable {
             RatioSource.Column source = columnSource(name).orElseThrow();
             float[] raw = in.columns().get(source.column());
             if (raw == null) {
-                throw new IllegalArgumentException("ratio " + name + ": the events have no column '" + source.column()
+                throw new UserError("ratio " + name + ": the events have no column '" + source.column()
                         + "'; expected it beside the features");
             }
             RatioFunction f = new RatioFunction() {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
@@ -167,7 +168,7 @@ public final class ResultTables {
         Path root = fs.makeQualified(new Path(resultsDir));
         try {
             if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-                throw new IllegalArgumentException("--results " + resultsDir + ": no such folder; expected a folder of nsbi runs");
+                throw new UserError("--results " + resultsDir + ": no such folder; expected a folder of nsbi runs");
             }
             List<Path> runs = new ArrayList<>();
             if (isRun(fs, root)) {
@@ -180,7 +181,7 @@ public final class ResultTables {
                 }
             }
             if (runs.isEmpty()) {
-                throw new IllegalArgumentException("--results " + resultsDir + " holds no nsbi run; expected the output"
+                throw new UserError("--results " + resultsDir + " holds no nsbi run; expected the output"
                         + " folder of a run (with summary.json, belts.csv, toys/ or scored/) or a folder of such folders");
             }
             return runs;

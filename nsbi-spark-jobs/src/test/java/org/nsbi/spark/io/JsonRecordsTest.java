@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
@@ -60,16 +61,16 @@ class JsonRecordsTest {
     @Test
     void readingRefusesAMissingOrUnknownFieldNamingTheFileAndTheField() {
         String text = Json.write(demo());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        UserError unknown = assertThrows(UserError.class,
                 () -> Json.read(text.replaceFirst("\"nu\" :", "\"yield\" : 1, \"nu\" :"), RunSummary.class,
                         "/runs/a/summary.json"));
         assertEquals("/runs/a/summary.json: unknown field 'yield' in neyman.asimov_closure[0]; expected a"
                 + " RunSummary as nsbi writes it (README.md, Outputs)", unknown.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        UserError missing = assertThrows(UserError.class,
                 () -> Json.read("{\"reference_events\": 1}", ScoreSummary.class, "s.json"));
         assertTrue(missing.getMessage().startsWith("s.json: missing field 'reference_sum_of_weights'; expected a ScoreSummary"),
                 missing.getMessage());
-        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
+        UserError nul = assertThrows(UserError.class,
                 () -> Json.read(Json.write(demo().score()).replace("12000", "null"), ScoreSummary.class, "s.json"));
         assertTrue(nul.getMessage().startsWith("s.json: null where a number"), nul.getMessage());
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
 
@@ -23,8 +24,8 @@ public final class CompareRuns {
     public static void main(String[] args) throws Exception {
         Path a = Path.of(args[0]);
         Path b = Path.of(args[1]);
-        Belt ba = Belt.fromCsv(Files.readString(a.resolve("belts.csv")), a + "/belts.csv");
-        Belt bb = Belt.fromCsv(Files.readString(b.resolve("belts.csv")), b + "/belts.csv");
+        Belt ba = BeltsTable.fromCsv(Files.readString(a.resolve("belts.csv")), a + "/belts.csv");
+        Belt bb = BeltsTable.fromCsv(Files.readString(b.resolve("belts.csv")), b + "/belts.csv");
         System.out.printf(Locale.ROOT, "%-6s %-7s %-28s %-28s %s%n", "mu", "cl", "t_c A [band]", "t_c B [band]", "bands overlap");
         int overlap = 0;
         int total = 0;
