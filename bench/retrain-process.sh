@@ -44,4 +44,4 @@ submit/nsbi train --config "$config" --out "$out/trained" --overwrite
 echo "train: $(( $(date +%s) - start )) s" | tee "$out/train-time.txt"
 java -cp "$BENCH_CP" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained" | tee "$out/quality.csv"
 submit/nsbi demo --config "$out/trained/analysis.yaml" --out "$out/demo" --overwrite
-python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['asimov_mu_1']))" "$out/demo/summary.json"
+python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['asimov']))" "$out/demo/summary.json"

@@ -46,5 +46,5 @@ python3 - "$out" <<'PY'
 import json, sys
 for run in ("demo-exact", "demo-trained"):
     s = json.load(open(f"{sys.argv[1]}/{run}/summary.json"))
-    print(run, "asimov_mu_1:", json.dumps(s["asimov_mu_1"]))
+    print(run, "asimov:", json.dumps(s["asimov"]))
 PY

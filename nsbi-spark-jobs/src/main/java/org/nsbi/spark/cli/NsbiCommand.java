@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nsbi", mixinStandardHelpOptions = true, versionProvider = NsbiCommand.Version.class,
         description = "Neyman confidence belts and intervals from trained density-ratio networks, on Spark.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, TrainCommand.class, ScoreCommand.class, NeymanCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, TrainCommand.class, ScoreCommand.class, NeymanCommand.class,
                 IntervalCommand.class, CoverageCommand.class, ReportCommand.class, ServeCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class NsbiCommand {
@@ -22,6 +22,34 @@ public final class NsbiCommand {
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         System.exit(code);
+    }
+
+    /**
+     * A command line picocli cannot take: the message, suggestions for an unknown option, and where help is. A
+     * misspelt required option is reported as the unknown option it is (with the names it may have meant), not as the
+     * required one missing.
+     */
+    static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        CommandLine.ParameterException shown = ex;
+        if (ex instanceof CommandLine.MissingParameterException) {
+            java.util.List<String> unknown = new java.util.ArrayList<>();
+            for (String a : args) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (name.startsWith("--") && !cmd.getCommandSpec().optionsMap().containsKey(name)) {
+                    unknown.add(a);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                shown = new CommandLine.UnmatchedArgumentException(cmd, unknown);
+            }
+        }
+        err.println("nsbi " + cmd.getCommandName() + ": " + shown.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(shown, err);
+        err.println("Try 'nsbi " + cmd.getCommandName() + " --help' for the options.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** {@code nsbi --version}: the pom's version, carried into the jar by version.properties. */
@@ -42,6 +70,7 @@ public final class NsbiCommand {
     /** The command line with its error handling, for main and for tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NsbiCommand());
+        cl.setParameterExceptionHandler(NsbiCommand::badArguments);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = BadInput.isBadInput(ex);

@@ -59,7 +59,7 @@ public final class OutputOptions {
             }
             afterSummary.accept(out);
             out.commit();
-            System.err.println("nsbi " + command + ": wrote " + out.target());
+            System.err.println("nsbi " + command + ": wrote " + out.shownTarget());
             return 0;
         } finally {
             out.abandon();
@@ -67,11 +67,18 @@ public final class OutputOptions {
     }
 
     OutputFolder open(SparkSession spark) {
+        return OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
+    void check(SparkSession spark) {
+        OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private ExistingPolicy policy() {
         if (overwrite && resume) {
             throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
         }
-        ExistingPolicy policy = overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
-        return OutputFolder.create(out, policy,
-                spark.sparkContext().hadoopConfiguration());
+        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
     }
 }

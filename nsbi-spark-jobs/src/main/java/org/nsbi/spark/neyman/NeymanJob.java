@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -61,6 +62,10 @@ public final class NeymanJob {
             }
             if (alphaTrue.length != muGrid.length) {
                 throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
+            }
+            if (!(maxFailedFraction >= 0 && maxFailedFraction <= 1)) {
+                throw new UserError("--max-failed-fraction = " + maxFailedFraction
+                        + "; expected a fraction in [0, 1]");
             }
         }
     }
@@ -145,7 +150,7 @@ public final class NeymanJob {
             writeBelts(spark, belt, out);
         }
 
-        List<FailedFits> failed = failedFits(belt, s);
+        List<FailedFits> failed = failedFits(belt, outcomes, s);
         requireFewFailures(failed, s, checkpoints.folder());
         long total = 0;
         for (int n : target) {
@@ -227,12 +232,19 @@ public final class NeymanJob {
         }
     }
 
-    /** Failed fits per grid point (failed toys stay in the belt, counted as t = +inf). */
-    static List<FailedFits> failedFits(Belt belt, Settings s) {
+    /**
+     * Failed fits per grid point (failed toys stay in the belt, counted as t = +inf), by reason, and the toys whose
+     * fits ended on a bound.
+     */
+    static List<FailedFits> failedFits(Belt belt, List<ToyOutcome> outcomes, Settings s) {
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
+            int index = m;
+            Map<String, Integer> byReason = new java.util.TreeMap<>();
+            outcomes.stream().filter(o -> o.muIndex() == index && !o.converged())
+                    .forEach(o -> byReason.merge(o.failureReason() == null ? "unknown" : o.failureReason(), 1, Integer::sum));
             int f = belt.failedAt(m);
-            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) belt.point(m, belt.cls().get(0)).nToys()));
+            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) belt.point(m, belt.cls().get(0)).nToys(), byReason, belt.atBoundAt(m)));
         }
         return failed;
     }

@@ -5,18 +5,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
 /**
  * What a Neyman run's toys depend on, as text: the streams (purpose, seed, how a toy's stream is keyed), the
- * model and a SHA-256 of the reference sample. Checkpoints are reused only under the same text, so a resumed
- * run gives the toys an uninterrupted one would. The grid and the toys per point are not in it: a toy depends on
- * its &mu; value and index only, so a run with more points or more toys reuses the blocks it shares with an
- * earlier one; each point's true nuisance parameters are checked per point ({@link ToyCheckpoints#admitPoints}).
+ * model (with the nuisance parameters' bounds), the fitter's settings, the version of the code ({@link CodeVersion})
+ * and a SHA-256 of the reference sample. Checkpoints are reused only under the same text, so a resumed run gives the
+ * toys an uninterrupted one would. The grid and the toys per point are not in it: a toy depends on its &mu; value and
+ * index only, so a run with more points or more toys reuses the blocks it shares with an earlier one; each point's
+ * true nuisance parameters are checked per point ({@link ToyCheckpoints#admitPoints}).
  */
-final class NeymanPlan {
+public final class NeymanPlan {
+
+    /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
+    private static final String CODE = CodeVersion.of(ProfileFitter.class, NeymanPlan.class);
 
     /** How a toy's random stream is keyed, recorded in the plan (a change of scheme refuses old checkpoints). */
     static final String STREAMS = "toy i at mu draws from ToyRandom.of(seed, purpose, muKey(mu), i);"
@@ -41,6 +46,8 @@ final class NeymanPlan {
         b.append("seed ").append(s.seed()).append('\n');
         b.append("streams ").append(STREAMS).append('\n');
         b.append("model ").append(model).append('\n');
+        b.append("fitter ").append(ProfileFitter.withDefaults().settings()).append('\n');
+        b.append("code ").append(CODE).append('\n');
         for (Process p : model.processes()) {
             b.append("process ").append(p.name()).append(" kappa_up ").append(Arrays.toString(p.kappaUp()))
                     .append(" kappa_down ").append(Arrays.toString(p.kappaDown()))
@@ -51,7 +58,7 @@ final class NeymanPlan {
     }
 
     /** SHA-256 over every weight, ratio and shape ratio of the table, in event order. */
-    static String sha256(EventTable t, int nuisances) {
+    public static String sha256(EventTable t, int nuisances) {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");

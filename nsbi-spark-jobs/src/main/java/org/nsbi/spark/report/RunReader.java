@@ -9,18 +9,18 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
  * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
- * scan.csv with the summary's intervals, and scan-asimov-mu1.csv with those of {@code asimov_mu_1} (demo);
+ * scan.csv with the summary's intervals, and scan-asimov.csv with those of {@code asimov} (run, demo);
  * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
  */
 public final class RunReader {
@@ -42,11 +42,20 @@ public final class RunReader {
         return new RunReader(spark).read(run, intervalDirs, coverageDir);
     }
 
-    /** The coverage rows of a coverage folder's coverage.json. */
-    public static List<Coverage> coverage(SparkSession spark, String coverageDir) {
+    /** A coverage folder's coverage.json. */
+    public static CoverageSummary coverage(SparkSession spark, String coverageDir) {
         RunReader r = new RunReader(spark);
         String file = r.file(coverageDir, "coverage.json");
-        return RunData.coverage(Json.readMap(r.text(file), file), file);
+        return coverageOf(r.text(file), file);
+    }
+
+    /** coverage.json's record; {@code source} names the file in messages. */
+    public static CoverageSummary coverageOf(String text, String source) {
+        CoverageSummary c = Json.read(text, CoverageSummary.class, source);
+        if (c.coverage().isEmpty()) {
+            throw new UserError(source + ": no 'coverage' rows; expected the coverage.json of 'nsbi coverage'");
+        }
+        return c;
     }
 
     private RunData read(String run, List<String> intervalDirs, String coverageDir) {
@@ -59,17 +68,17 @@ public final class RunReader {
         if (summary.observed() != null && files.exists(file(run, "scan.csv"))) {
             scans.add(scan(summary.observed(), file(run, "scan.csv")));
         }
-        if (summary.asimovMu1() != null && files.exists(file(run, "scan-asimov-mu1.csv"))) {
-            scans.add(scan(summary.asimovMu1(), file(run, "scan-asimov-mu1.csv")));
+        if (summary.asimov() != null && files.exists(file(run, "scan-asimov.csv"))) {
+            scans.add(scan(summary.asimov(), file(run, "scan-asimov.csv")));
         }
         for (String dir : intervalDirs) {
             String f = file(dir, "summary.json");
             scans.add(scan(Json.read(text(f), IntervalSummary.class, f).interval(), file(dir, "scan.csv")));
         }
-        List<Coverage> coverage = List.of();
+        CoverageSummary coverage = null;
         String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
         if (coverageDir != null || files.exists(coverageFile)) {
-            coverage = RunData.coverage(Json.readMap(text(coverageFile), coverageFile), coverageFile);
+            coverage = coverageOf(text(coverageFile), coverageFile);
         } else {
             coverageFile = null;
         }

@@ -26,6 +26,15 @@ public final class ScoredTable {
     }
 
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model) {
+        return load(spark, path, features, model, null);
+    }
+
+    /**
+     * As {@link #load(SparkSession, String, String[], MixtureModel)}, with each process ratio r_c multiplied by
+     * {@code ratioScale[c]} ({@code normalise_ratios}: 1 / the closure of r_c on the reference sample), or as scored when
+     * {@code ratioScale} is null.
+     */
+    public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model, double[] ratioScale) {
         long start = System.nanoTime();
         List<Row> rows = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
                 .collectAsList();
@@ -39,18 +48,7 @@ public final class ScoredTable {
         }
         int nc = model.processCount();
         int nk = model.nuisanceCount();
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            columns.add(ScoredColumns.process(model.process(c).name()));
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (model.process(c).shape()[k]) {
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), +1));
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), -1));
-                }
-            }
-        }
+        List<String> columns = ScoredColumns.of(model);
         int nf = features.length;
         // rows of the flat event matrix: features, weight, columns
         int width = nf + 1 + columns.size();
@@ -94,6 +92,11 @@ public final class ScoredTable {
         float[][] ratios = new float[nc][];
         for (int c = 0; c < nc; c++) {
             ratios[c] = sorted[nf + 1 + c];
+            if (ratioScale != null) {
+                for (int i = 0; i < n; i++) {
+                    ratios[c][i] = (float) (ratios[c][i] * ratioScale[c]);
+                }
+            }
         }
         float[][][] up = new float[nc][nk][];
         float[][][] down = new float[nc][nk][];

@@ -44,7 +44,7 @@ public final class CompareRuns {
         for (Path p : List.of(a, b)) {
             RunSummary s = Json.read(Files.readString(p.resolve("summary.json")), RunSummary.class, p + "/summary.json");
             System.out.println(p + ": toys " + s.neyman().toys() + " in " + s.neyman().toySeconds() + " s");
-            for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimovMu1())) {
+            for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimov())) {
                 if (r != null) {
                     System.out.println("  " + r.data() + ": mu_hat " + r.muHat() + ", intervals " + r.intervals().stream()
                             .map(i -> i.method() + " " + i.cl() + " " + i.pieces().stream().map(java.util.Arrays::toString).toList())

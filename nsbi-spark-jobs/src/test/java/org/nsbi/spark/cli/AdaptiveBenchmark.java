@@ -48,7 +48,7 @@ public final class AdaptiveBenchmark {
         MixtureModel model = Pipeline.model(config);
         String scored = out.resolve("scored").toString();
         OutputFolder s = folder(spark, scored);
-        Pipeline.score(spark, config, s, 4096);
+        Pipeline.score(spark, config, s, 4096, Pipeline.provenance(spark, config));
         s.commit();
 
         List<Outcome> outcomes = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class AdaptiveBenchmark {
                 Pipeline.Construction c = Pipeline.neyman(spark, config, model, scored, n, o);
                 n.commit();
                 OutputFolder i = folder(spark, run + "-interval");
-                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv");
+                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv").result();
                 i.commit();
                 Outcome x = new Outcome(method, seed, c.summary().toys(), (System.nanoTime() - start) / 1e9,
                         r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());

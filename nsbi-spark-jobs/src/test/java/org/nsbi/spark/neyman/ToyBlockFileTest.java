@@ -13,10 +13,11 @@ class ToyBlockFileTest {
 
     private static final ToyBlockTask BLOCK = new ToyBlockTask(3, 10, 13);
     private static final List<ToyOutcome> TOYS = List.of(
-            new ToyOutcome(3, 0.75, 10, 0.123456789012345, 0.6, new double[] {0.1, -2.5e-17, Double.MIN_VALUE}, true, null, 512),
+            new ToyOutcome(3, 0.75, 10, 0.123456789012345, 0.6, new double[] {0.1, -2.5e-17, Double.MIN_VALUE}, true, null, 512,
+                    null, true),
             new ToyOutcome(3, 0.75, 11, Double.NaN, Double.NaN, new double[] {Double.NaN, 0, 0}, false,
-                    "global fit: no convergence after 200 iterations (edm 3.2e-4) \u03bc", 0),
-            new ToyOutcome(3, 0.75, 12, 0.0, -0.0, new double[0], true, null, Long.MAX_VALUE));
+                    "global fit: no convergence after 200 iterations (edm 3.2e-4) \u03bc", 0, "iteration_limit", false),
+            new ToyOutcome(3, 0.75, 12, 0.0, -0.0, new double[0], true, null, Long.MAX_VALUE, null, false));
 
     @Test
     void aBlockReadBackIsBitIdentical() {
@@ -51,7 +52,7 @@ class ToyBlockFileTest {
         for (int i = 0; i < TOYS.size(); i++) {
             ToyOutcome o = TOYS.get(i);
             assertEquals(new ToyOutcome(5, o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(), o.converged(),
-                    o.failure(), o.nPe()), back.get(i), "toy " + i + " at the grid index of 0.75 in the refined grid");
+                    o.failure(), o.nPe(), o.failureReason(), o.atBound()), back.get(i), "toy " + i + " at the grid index of 0.75 in the refined grid");
         }
         IllegalStateException otherMu = assertThrows(IllegalStateException.class,
                 () -> ToyBlockFile.decode(new ToyBlockTask(3, 0.5, 10, 13), bytes, "blocks/w.bin"));

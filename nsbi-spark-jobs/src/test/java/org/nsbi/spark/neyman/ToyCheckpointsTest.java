@@ -27,7 +27,7 @@ class ToyCheckpointsTest {
     private static List<ToyOutcome> toys(ToyBlockTask b) {
         List<ToyOutcome> t = new ArrayList<>();
         for (int i = b.fromToy(); i < b.toToy(); i++) {
-            t.add(new ToyOutcome(b.muIndex(), b.mu(), i, 0.1 * i, b.mu(), new double[0], true, null, 5));
+            t.add(new ToyOutcome(b.muIndex(), b.mu(), i, 0.1 * i, b.mu(), new double[0], true, null, 5, null, false));
         }
         return t;
     }

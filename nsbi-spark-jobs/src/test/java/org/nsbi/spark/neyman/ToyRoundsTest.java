@@ -117,7 +117,7 @@ class ToyRoundsTest {
             for (int i = 0; i < 100; i++) {
                 ToyOutcome o = before.get(i);
                 assertEquals(new ToyOutcome(fineIndex, o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(),
-                        o.converged(), o.failure(), o.nPe()), after.get(i), "mu = " + mu + ", toy " + i
+                        o.converged(), o.failure(), o.nPe(), o.failureReason(), o.atBound()), after.get(i), "mu = " + mu + ", toy " + i
                         + ": the same toy, bit for bit (only its grid index moved)");
             }
         }

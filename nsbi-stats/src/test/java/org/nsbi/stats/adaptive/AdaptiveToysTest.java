@@ -20,7 +20,7 @@ class AdaptiveToysTest {
         for (int m = 0; m < n.length; m++) {
             for (int i = 0; i < n[m]; i++) {
                 double t = ((i * 7919L) % n[m] + 0.5) / n[m];
-                out.add(new ToyOutcome(m, GRID[m], i, t, 1.0, new double[0], true, null, 10));
+                out.add(new ToyOutcome(m, GRID[m], i, t, 1.0, new double[0], true, null, 10, null, false));
             }
         }
         return out;

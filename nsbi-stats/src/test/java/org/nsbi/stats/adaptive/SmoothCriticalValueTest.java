@@ -32,7 +32,7 @@ class SmoothCriticalValueTest {
         for (int m = 0; m < GRID.length; m++) {
             for (int i = 0; i < perPoint; i++) {
                 double t = -Math.log(1 - rng.nextDouble()) * (1 + Math.sqrt(GRID[m]));
-                toys.add(new ToyOutcome(m, GRID[m], i, t, 0, new double[0], true, null, 1));
+                toys.add(new ToyOutcome(m, GRID[m], i, t, 0, new double[0], true, null, 1, null, false));
             }
         }
         return toys;
@@ -102,8 +102,8 @@ class SmoothCriticalValueTest {
         for (ToyOutcome o : toys) {
             boolean fail = o.toyIndex() % 7 == 0;
             failed.add(fail ? new ToyOutcome(o.muIndex(), o.muTrue(), o.toyIndex(), Double.NaN, Double.NaN, new double[0],
-                    false, "failed", 1) : o);
-            huge.add(fail ? new ToyOutcome(o.muIndex(), o.muTrue(), o.toyIndex(), 1e6, 0, new double[0], true, null, 1) : o);
+                    false, "failed", 1, "error", false) : o);
+            huge.add(fail ? new ToyOutcome(o.muIndex(), o.muTrue(), o.toyIndex(), 1e6, 0, new double[0], true, null, 1, null, false) : o);
         }
         SmoothCriticalValue a = SmoothCriticalValue.fit(failed, 0.6827);
         SmoothCriticalValue b = SmoothCriticalValue.fit(huge, 0.6827);

@@ -45,7 +45,7 @@ class DeterminismTest {
             ToyOutcome b = atIndex7.get(i);
             assertEquals(7, b.muIndex());
             assertEquals(new ToyOutcome(3, b.muTrue(), b.toyIndex(), b.t(), b.muHat(), b.alphaHat(), b.converged(),
-                    b.failure(), b.nPe()), a, "toy " + i + " is the same at grid index 3 and 7 (only the recorded index differs)");
+                    b.failure(), b.nPe(), b.failureReason(), b.atBound()), a, "toy " + i + " is the same at grid index 3 and 7 (only the recorded index differs)");
         }
         // the same sampler at another mu value: other streams, so other counts
         long differ = 0;
