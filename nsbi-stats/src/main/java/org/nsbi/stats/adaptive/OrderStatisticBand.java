@@ -7,7 +7,7 @@ import org.nsbi.stats.belt.CriticalValue;
 /**
  * The Monte Carlo uncertainty of a critical value estimated from N toys, distribution-free (order statistics).
  *
- * <p>t_c is the k-th smallest of N toys, k = &lceil;CL&middot;(N+1)&rceil; (the rule of {@link CriticalValue}). For a continuous t
+ * <p>t_c is the k-th smallest of N toys, k = &lceil;CL&middot;(N+1)&rceil; ({@link CriticalValue#rank}). For a continuous t
  * with CDF F, F(t_(k)) follows Beta(k, N+1&minus;k) exactly: the <em>coverage</em> that t_c delivers scatters around
  * k/(N+1) with standard deviation {@link #coverageSd}, which is the precision of the point in coverage-probability
  * units (what {@code --target-precision} asks for).
@@ -30,18 +30,13 @@ public final class OrderStatisticBand {
      * the Beta(k, N+1&minus;k) standard deviation; +&infin; when k &gt; N (too few toys for the level).
      */
     public static double coverageSd(int n, double cl) {
-        int k = rank(n, cl);
+        int k = CriticalValue.rank(n, cl);
         if (k > n) {
             return Double.POSITIVE_INFINITY;
         }
         double a = k;
         double b = n + 1.0 - k;
         return Math.sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-    }
-
-    /** k = &lceil;CL&middot;(N+1)&rceil;, the rank of t_c among N toys (may exceed N). */
-    static int rank(int n, double cl) {
-        return (int) Math.ceil(cl * (n + 1) - 1e-9);
     }
 
     /** The one-sided tail &Phi;(&minus;s) of a significance s in standard deviations. */
