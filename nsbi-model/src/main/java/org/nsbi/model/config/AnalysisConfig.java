@@ -43,4 +43,70 @@ public record AnalysisConfig(String file, List<String> features, List<EventSourc
                           java.util.Map<String, Double> observedAux) {
         this(file, features, reference, processes, systematics, poi, neyman, observed, badRatios, observedAux, false);
     }
+
+    /** This config with other {@code file}. */
+    public AnalysisConfig withFile(String file) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code features}. */
+    public AnalysisConfig withFeatures(List<String> features) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code reference}. */
+    public AnalysisConfig withReference(List<EventSource> reference) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code processes}. */
+    public AnalysisConfig withProcesses(List<ProcessSpec> processes) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code systematics}. */
+    public AnalysisConfig withSystematics(List<Systematic> systematics) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code poi}. */
+    public AnalysisConfig withPoi(Poi poi) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code neyman}. */
+    public AnalysisConfig withNeyman(NeymanSettings neyman) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code observed}. */
+    public AnalysisConfig withObserved(List<EventSource> observed) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code badRatios}. */
+    public AnalysisConfig withBadRatios(BadRatioPolicy badRatios) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code observedAux}. */
+    public AnalysisConfig withObservedAux(java.util.Map<String, Double> observedAux) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
+
+    /** This config with other {@code normaliseRatios}. */
+    public AnalysisConfig withNormaliseRatios(boolean normaliseRatios) {
+        return new AnalysisConfig(file, features, reference, processes, systematics, poi, neyman, observed, badRatios,
+                observedAux, normaliseRatios);
+    }
 }

@@ -42,9 +42,7 @@ class ClosureTest {
         SparkSession spark = SharedSpark.session();
         config = SmallExactToy.config(3000, 5,
                 new NeymanSettings(List.of(0.0, 1.0, 2.0), 10, List.of(0.6827), 1, NeymanSettings.NuisanceTruth.NOMINAL));
-        normalised = new AnalysisConfig(config.file(), config.features(), config.reference(), config.processes(),
-                config.systematics(), config.poi(), config.neyman(), config.observed(), config.badRatios(),
-                config.observedAux(), true);
+        normalised = config.withNormaliseRatios(true);
         model = Pipeline.model(config);
         OutputFolder out = OutputFolder.create(dir.resolve("scored").toString(), OutputFolder.ExistingPolicy.REFUSE,
                 spark.sparkContext().hadoopConfiguration());
@@ -109,7 +107,6 @@ class ClosureTest {
     }
 
     private static AnalysisConfig withoutSystematics(AnalysisConfig c) {
-        return new AnalysisConfig(c.file(), c.features(), c.reference(), c.processes(), List.of(), c.poi(), c.neyman(),
-                c.observed(), c.badRatios(), Map.of(), c.normaliseRatios());
+        return c.withSystematics(List.of()).withObservedAux(Map.of());
     }
 }

@@ -110,9 +110,9 @@ class NegativeControlTest {
         for (double g : GRID) {
             grid.add(g);
         }
-        AnalysisConfig config = new AnalysisConfig(full.file(), full.features(), full.reference(), processes, List.of(),
-                full.poi(), new NeymanSettings(grid, TOYS, List.of(0.6827, 0.9545), 11, NeymanSettings.NuisanceTruth.NOMINAL),
-                full.observed(), full.badRatios(), Map.of());
+        AnalysisConfig config = full.withProcesses(processes).withSystematics(List.of()).withObservedAux(Map.of())
+                .withNeyman(new NeymanSettings(grid, TOYS, List.of(0.6827, 0.9545), 11,
+                        NeymanSettings.NuisanceTruth.NOMINAL));
         MixtureModel model = AnalysisModel.mixture(config);
         ScoringPlan plan = ScoringPlan.of(config, null);
         EventTable reference = reference(model, plan);

@@ -154,9 +154,7 @@ class ValidateJobTest {
                 + "r_S__energy_scale__up, r_S__energy_scale__down, r_SBI__energy_scale__up, r_SBI__energy_scale__down, "
                 + "r_B__energy_scale__up, r_B__energy_scale__down, r_NI__energy_scale__up, r_NI__energy_scale__down, "
                 + "r_NI__ni_shape__up, r_NI__ni_shape__down]"), e.getMessage());
-        AnalysisConfig renamed = new AnalysisConfig(config.file(), List.of("mass", "c", "y"), config.reference(),
-                config.processes(), List.of(), config.poi(), config.neyman(), config.observed(), config.badRatios(),
-                config.observedAux());
+        AnalysisConfig renamed = config.withFeatures(List.of("mass", "c", "y")).withSystematics(List.of());
         UserError missing = assertThrows(UserError.class, () -> ValidationPlan.of(
                 renamed, Map.of(), new ValidationPlan.ToyDraws(10, 1), Set.of(), files()));
         assertEquals("ratio r_S: no numerator sample; give one with --sample r_S=<files> (the simulator cannot draw it: "

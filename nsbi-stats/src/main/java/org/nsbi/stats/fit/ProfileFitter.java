@@ -94,6 +94,7 @@ public final class ProfileFitter {
      */
     public FitResult conditional(Nll nll, double mu, double[] alphaStart, double[] alphaHat) {
         checkMu(nll, mu);
+        nll.countAs(Nll.Stage.CONDITIONAL);
         int dim = nll.dimension();
         Box box = box(nll);
         boolean[] fixed = new boolean[dim];
@@ -147,6 +148,7 @@ public final class ProfileFitter {
     }
 
     private FitResult global(Nll nll, double[] start, boolean tryStart) {
+        nll.countAs(Nll.Stage.GLOBAL);
         int dim = nll.dimension();
         Box box = box(nll);
         List<double[]> alphas = new ArrayList<>();

@@ -3,41 +3,38 @@ package org.nsbi.stats.model;
 import java.io.Serializable;
 
 /**
- * The per-event inputs of the likelihood, in columns: for each event i its weight w_i, for each
- * process c the ratio r_c(x_i) = p_c(x_i)/p_ref(x_i), and for each process and nuisance parameter
- * with a shape effect the ratios r_{c,k,&plusmn;}(x_i) = p_c(x_i|&alpha;_k=&plusmn;1)/p_c(x_i) with their logs.
+ * The per-event inputs of the likelihood: for each event i its weight w_i, for each process c the ratio
+ * r_c(x_i) = p_c(x_i)/p_ref(x_i), and for each process and nuisance parameter with a shape effect the ratios
+ * r_{c,k,&plusmn;}(x_i) = p_c(x_i|&alpha;_k=&plusmn;1)/p_c(x_i) with their logs.
  * Float32 storage (10&#8310;&ndash;10&#8311; events fit in memory), double accumulation everywhere they are used.
  * Immutable and serializable as a whole, so an engine can broadcast it.
  *
- * <p>Column layout: {@code ratio[c][i]}, {@code up[c][k][i]}, {@code down[c][k][i]} (null where process c
- * has no shape effect of parameter k).
+ * <p>Layout: one row per event, {@code stride} floats in one array: w, r_0..r_{C-1}, then per shape effect
+ * (c, k) up, down, ln up, ln down. A pseudo-experiment picks a few hundred events at random from 10&#8310; or
+ * more: with rows, each costs one or two cache lines instead of one per column.
  */
 public final class EventTable implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int size;
-    private final float[] weight;
-    private final float[][] ratio;
-    private final float[][][] up;
-    private final float[][][] down;
-    private final float[][][] logUp;
-    private final float[][][] logDown;
+    private final int processes;
+    private final int stride;
+    /** Per process and parameter, the offset of the shape effect's four values in a row, or -1. */
+    private final int[][] shapeOffset;
+    private final float[] rows;
 
-    private EventTable(float[] weight, float[][] ratio, float[][][] up, float[][][] down, float[][][] logUp,
-                       float[][][] logDown) {
-        this.size = weight.length;
-        this.weight = weight;
-        this.ratio = ratio;
-        this.up = up;
-        this.down = down;
-        this.logUp = logUp;
-        this.logDown = logDown;
+    private EventTable(int size, int processes, int stride, int[][] shapeOffset, float[] rows) {
+        this.size = size;
+        this.processes = processes;
+        this.stride = stride;
+        this.shapeOffset = shapeOffset;
+        this.rows = rows;
     }
 
     /**
-     * A table for {@code model}, checking every column: lengths, and values finite and &ge; 0.
-     * The arrays are owned by the table afterwards (not copied); do not change them.
+     * A table for {@code model}, checking every column: lengths, and values finite and &ge; 0. The columns
+     * are copied into the table's rows.
      *
      * @param weights the event weights w_i
      * @param ratios  ratios[c] = r_c over the events
@@ -52,8 +49,8 @@ public final class EventTable implements Serializable {
         if (ratios.length != nc) {
             throw new IllegalArgumentException(ratios.length + " ratio columns for the " + nc + " processes of the model");
         }
-        float[][][] lu = new float[nc][nk][];
-        float[][][] ld = new float[nc][nk][];
+        int[][] offsets = new int[nc][nk];
+        int stride = 1 + nc;
         for (int c = 0; c < nc; c++) {
             Process p = model.process(c);
             check(ratios[c], n, "ratio of process " + p.name());
@@ -65,23 +62,37 @@ public final class EventTable implements Serializable {
                     throw new IllegalArgumentException(what + ": the model " + (p.hasShape(k) ? "expects" : "has no")
                             + " up and down columns, the table gives " + (has ? "up" : "no up") + " and " + (hasDown ? "down" : "no down"));
                 }
+                offsets[c][k] = -1;
                 if (has) {
                     check(up[c][k], n, what + " (up)");
                     check(down[c][k], n, what + " (down)");
-                    lu[c][k] = logs(up[c][k]);
-                    ld[c][k] = logs(down[c][k]);
+                    offsets[c][k] = stride;
+                    stride += 4;
                 }
             }
         }
-        float[][][] u = new float[nc][nk][];
-        float[][][] d = new float[nc][nk][];
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                u[c][k] = up == null || up[c] == null ? null : up[c][k];
-                d[c][k] = down == null || down[c] == null ? null : down[c][k];
+        if ((long) n * stride > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " events of " + stride + " values each do not fit one table (at most "
+                    + (Integer.MAX_VALUE - 8) / stride + " events); expected fewer events per table");
+        }
+        float[] rows = new float[n * stride];
+        for (int i = 0; i < n; i++) {
+            int at = i * stride;
+            rows[at] = weights[i];
+            for (int c = 0; c < nc; c++) {
+                rows[at + 1 + c] = ratios[c][i];
+                for (int k = 0; k < nk; k++) {
+                    int o = offsets[c][k];
+                    if (o >= 0) {
+                        rows[at + o] = up[c][k][i];
+                        rows[at + o + 1] = down[c][k][i];
+                        rows[at + o + 2] = (float) Code4Interpolation.log(up[c][k][i]);
+                        rows[at + o + 3] = (float) Code4Interpolation.log(down[c][k][i]);
+                    }
+                }
             }
         }
-        return new EventTable(weights, ratios, u, d, lu, ld);
+        return new EventTable(n, nc, stride, offsets, rows);
     }
 
     private static void check(float[] column, int n, String what) {
@@ -97,44 +108,39 @@ public final class EventTable implements Serializable {
         }
     }
 
-    private static float[] logs(float[] r) {
-        float[] l = new float[r.length];
-        for (int i = 0; i < r.length; i++) {
-            l[i] = (float) Code4Interpolation.log(r[i]);
-        }
-        return l;
-    }
-
     /** The events {@code indices} (in that order) as a compact table, e.g. the events of one toy. */
     public EventTable gather(int[] indices) {
-        int nc = ratio.length;
-        int nk = up.length == 0 ? 0 : up[0].length;
-        float[] w = pick(weight, indices);
-        float[][] r = new float[nc][];
-        float[][][] u = new float[nc][nk][];
-        float[][][] d = new float[nc][nk][];
-        float[][][] lu = new float[nc][nk][];
-        float[][][] ld = new float[nc][nk][];
-        for (int c = 0; c < nc; c++) {
-            r[c] = pick(ratio[c], indices);
-            for (int k = 0; k < nk; k++) {
-                if (up[c][k] != null) {
-                    u[c][k] = pick(up[c][k], indices);
-                    d[c][k] = pick(down[c][k], indices);
-                    lu[c][k] = pick(logUp[c][k], indices);
-                    ld[c][k] = pick(logDown[c][k], indices);
-                }
-            }
+        float[] out = new float[indices.length * stride];
+        for (int j = 0; j < indices.length; j++) {
+            System.arraycopy(rows, indices[j] * stride, out, j * stride, stride);
         }
-        return new EventTable(w, r, u, d, lu, ld);
+        return new EventTable(indices.length, processes, stride, shapeOffset, out);
     }
 
-    private static float[] pick(float[] column, int[] indices) {
-        float[] out = new float[indices.length];
-        for (int j = 0; j < indices.length; j++) {
-            out[j] = column[indices[j]];
+    /**
+     * Copies the rows of events {@code indices[0..count)} into {@code buffer} (row j at j &times; {@link #stride()}):
+     * a kernel's gather of a toy's events into its own workspace. One copy per row keeps many cache misses in
+     * flight at once, where reading the values one by one would wait for each row in turn.
+     */
+    public void copyRows(int[] indices, int count, float[] buffer) {
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(rows, indices[j] * stride, buffer, j * stride, stride);
         }
-        return out;
+    }
+
+    /** Floats per row: w, the C ratios, then four per shape effect (see the class comment). */
+    public int stride() {
+        return stride;
+    }
+
+    /** The offset of r_c in a row. */
+    public int ratioOffset(int c) {
+        return 1 + c;
+    }
+
+    /** The offset in a row of r_{c,k,+}, followed by r_{c,k,&minus;}, ln r_{c,k,+}, ln r_{c,k,&minus;}; -1 without a shape effect. */
+    public int shapeOffset(int c, int k) {
+        return shapeOffset[c][k];
     }
 
     public int size() {
@@ -142,42 +148,42 @@ public final class EventTable implements Serializable {
     }
 
     public int processCount() {
-        return ratio.length;
+        return processes;
     }
 
     public float weight(int i) {
-        return weight[i];
+        return rows[i * stride];
     }
 
     public float ratio(int c, int i) {
-        return ratio[c][i];
+        return rows[i * stride + 1 + c];
     }
 
     public boolean hasShape(int c, int k) {
-        return up[c][k] != null;
+        return shapeOffset[c][k] >= 0;
     }
 
     public float up(int c, int k, int i) {
-        return up[c][k][i];
+        return rows[i * stride + shapeOffset[c][k]];
     }
 
     public float down(int c, int k, int i) {
-        return down[c][k][i];
+        return rows[i * stride + shapeOffset[c][k] + 1];
     }
 
     public float logUp(int c, int k, int i) {
-        return logUp[c][k][i];
+        return rows[i * stride + shapeOffset[c][k] + 2];
     }
 
     public float logDown(int c, int k, int i) {
-        return logDown[c][k][i];
+        return rows[i * stride + shapeOffset[c][k] + 3];
     }
 
     /** &Sigma;_i w_i. */
     public double sumOfWeights() {
         double s = 0;
-        for (float w : weight) {
-            s += w;
+        for (int i = 0; i < size; i++) {
+            s += rows[i * stride];
         }
         return s;
     }

@@ -3,28 +3,31 @@ package org.nsbi.stats.toys;
 import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.TestStatistic;
+import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
  * Fits a pseudo-experiment drawn from a reference sample with the full NSBI likelihood: the
- * experiment's events are gathered into a compact table (so a fit touches N_pe events, not the whole
- * reference sample), their counts are the weights, its aux values the constraints' centres, and
- * t_&mu; comes from {@link TestStatistic}. A non-positive density or a failed fit becomes a failed
- * {@link ToyFit} with the reason. Not thread-safe only in that it holds no state; one instance can
- * serve many toys.
+ * experiment's events are loaded into a per-thread {@link ColumnarNll} workspace (so a fit touches N_pe
+ * events, not the whole reference sample, and a thread allocates no event arrays per toy once they have
+ * grown), their counts are the weights, its aux values the constraints' centres, and t_&mu; comes from
+ * {@link TestStatistic}. A non-positive density or a failed fit becomes a failed {@link ToyFit} with the
+ * reason. Thread-safe: one instance can serve many toys on many threads.
  */
 public final class ProfileLikelihoodFit implements PseudoExperimentFit {
 
     private final MixtureModel model;
     private final EventTable reference;
     private final TestStatistic statistic;
+    private final ThreadLocal<ColumnarNll> workspace;
 
     public ProfileLikelihoodFit(MixtureModel model, EventTable reference, TestStatistic statistic) {
         this.model = model;
         this.reference = reference;
         this.statistic = statistic;
+        this.workspace = ThreadLocal.withInitial(() -> new ColumnarNll(model));
     }
 
     public ProfileLikelihoodFit(MixtureModel model, EventTable reference) {
@@ -38,13 +41,14 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         for (int j = 0; j < counts.length; j++) {
             weights[j] = counts[j];
         }
-        EventTable events;
+        TestStatistic.Result t;
         try {
-            events = reference.gather(experiment.eventIndex());
-        } catch (IllegalArgumentException e) {
+            ColumnarNll nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
+            t = statistic.at(nll, muTested);
+        } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
-        return fit(model, statistic, events, weights, experiment.aux(), muTested);
+        return toyFit(t);
     }
 
     /**
@@ -53,14 +57,17 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
      */
     public static ToyFit fit(MixtureModel model, TestStatistic statistic, EventTable events, double[] weights, double[] aux,
                              double muTested) {
-        Nll nll;
         TestStatistic.Result t;
         try {
-            nll = Nll.of(model, events, weights, aux);
+            Nll nll = Nll.of(model, events, weights, aux);
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
+        return toyFit(t);
+    }
+
+    private static ToyFit toyFit(TestStatistic.Result t) {
         FitResult g = t.global();
         if (!t.converged()) {
             return new ToyFit(Double.NaN, g.converged() ? g.mu() : Double.NaN, g.converged() ? g.alpha() : new double[0],

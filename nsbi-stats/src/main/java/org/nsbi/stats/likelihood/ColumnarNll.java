@@ -1,0 +1,595 @@
+package org.nsbi.stats.likelihood;
+
+import java.util.Arrays;
+import org.nsbi.stats.expr.Coefficient;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.model.Process;
+
+/**
+ * The production NLL kernel: the events in columns of doubles (structure of arrays) and every
+ * evaluation a sequence of tight loops over them, in blocks of {@value #BLOCK} events that stay in the cache.
+ * <ul>
+ * <li>Per event and shape effect e = (c, k) the code-4 coefficients a1..a6 and ln r&plusmn; are computed once,
+ * when the events are {@linkplain #load loaded}.</li>
+ * <li>Per evaluation, the powers of each &alpha;_k and the yield factors G_ck with their log-derivatives
+ * G'/G, G''/G are computed once. A shape factor is then h = 1 + &Sigma; a_n &alpha;^n with h' and h'' from the
+ * same powers; the exponential branch (h = r&plusmn;^&plusmn;&alpha;) runs only when |&alpha;_k| &ge; 1.</li>
+ * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
+ * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
+ * parameters that act on a process (yield or shape) are visited.</li>
+ * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, weighted with
+ * s = w/&lambda; and s/&lambda; into per-position sums over the blocks, and those summed once per evaluation by halving
+ * (vectorised), not in one long chain of additions.</li>
+ * </ul>
+ * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
+ * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
+ * zeros in one term is lost (it underflows to 0).
+ *
+ * <p>Events of weight 0 are dropped when loaded (they add nothing to the NLL). One instance is a
+ * workspace: {@link #load} replaces its events and reuses its arrays, so a thread fitting many toys
+ * allocates nothing per toy once its arrays have grown to the largest toy. Not thread-safe.
+ * {@code ReferenceNll} (test scope) is the plain per-event implementation this one is tested against.
+ */
+public final class ColumnarNll extends Nll {
+
+    /** Events per block of an evaluation: the block's scratch columns stay in the L1/L2 cache. */
+    static final int BLOCK = 256;
+    /** The stand-in for a factor that is exactly 0. */
+    static final double TINY = 1e-300;
+
+    private final int nc;
+    private final int nk;
+    private final int dim;
+    private final double[] nu;
+    private final Coefficient[] coefficients;
+    /** Per process, the parameters acting on it (a yield factor not identically 1, or a shape). */
+    private final int[][] active;
+    /** Per process and parameter, the index of its shape effect, or -1. */
+    private final int[][] effectOf;
+    /** Per process, its shape effects. */
+    private final int[][] effectsOfProcess;
+    private final int effects;
+    private final int[] effectK;
+    private final int[] effectC;
+
+    // the events, compacted to weight > 0
+    private int n;
+    private double sumW;
+    private double[] aux;
+    private int[] origin = new int[0];
+    private int[] source = new int[0];
+    private float[] rowBuffer = new float[0];
+    private double[] w = new double[0];
+    private double[][] rnu;        // [c][j] = r_c * nu_c
+    private double[][][] coef;     // [e][m][j]: a_{m+1}
+    private double[][] logUp;      // [e][j]
+    private double[][] logDown;    // [e][j]
+
+    // per evaluation
+    private final double[] b0;
+    private final double[] b1;
+    private final double[] b2;
+    private final double[][] gu;   // [c][k] G'/G
+    private final double[][] gv;   // [c][k] G''/G
+    private final double[] g3 = new double[3];
+    // per block
+    private final double[][] h;    // [e][j]
+    private final double[][] u;    // [e][j] h'/h
+    private final double[][] v;    // [e][j] h''/h
+    private final double[] q = new double[BLOCK];
+    private final double[] t = new double[BLOCK];
+    private final double[][] bigU; // [k][j]
+    private final double[] lam = new double[BLOCK];
+    private final double[][] dl;   // [a][j]
+    private final double[][] d2l;  // [a*dim+b][j], a <= b
+    private final double[] s = new double[BLOCK];
+    private final double[] s2 = new double[BLOCK];
+    private boolean fixZeros;
+    // per evaluation: &Sigma; over blocks, per position in the block, of the gradient's and Hessian's terms
+    private final double[][] accGrad;
+    private final double[][] accHess;
+    private final double[] powers = new double[6];
+    private final double[] slopes = new double[5];
+    private final double[] curvatures = new double[4];
+
+    /** An empty workspace for {@code model}; {@link #load} gives it events. */
+    public ColumnarNll(MixtureModel model) {
+        super(model);
+        this.nc = model.processCount();
+        this.nk = model.nuisanceCount();
+        this.dim = 1 + nk;
+        this.nu = new double[nc];
+        this.coefficients = new Coefficient[nc];
+        this.active = new int[nc][];
+        this.effectOf = new int[nc][nk];
+        this.effectsOfProcess = new int[nc][];
+        int e = 0;
+        int[] ks = new int[nc * nk];
+        int[] cs = new int[nc * nk];
+        for (int c = 0; c < nc; c++) {
+            Process p = model.process(c);
+            nu[c] = p.yield();
+            coefficients[c] = p.coefficient();
+            boolean[] shape = p.shape();
+            double[] up = p.kappaUp();
+            double[] down = p.kappaDown();
+            int[] act = new int[nk];
+            int na = 0;
+            int[] mine = new int[nk];
+            int nm = 0;
+            for (int k = 0; k < nk; k++) {
+                effectOf[c][k] = -1;
+                if (shape[k]) {
+                    effectOf[c][k] = e;
+                    ks[e] = k;
+                    cs[e] = c;
+                    mine[nm++] = e;
+                    e++;
+                }
+                if (shape[k] || up[k] != 1 || down[k] != 1) {
+                    act[na++] = k;
+                }
+            }
+            active[c] = Arrays.copyOf(act, na);
+            effectsOfProcess[c] = Arrays.copyOf(mine, nm);
+        }
+        this.effects = e;
+        this.effectK = Arrays.copyOf(ks, e);
+        this.effectC = Arrays.copyOf(cs, e);
+        this.rnu = new double[nc][0];
+        this.coef = new double[e][6][0];
+        this.logUp = new double[e][0];
+        this.logDown = new double[e][0];
+        this.b0 = new double[nc];
+        this.b1 = new double[nc];
+        this.b2 = new double[nc];
+        this.gu = new double[nc][nk];
+        this.gv = new double[nc][nk];
+        this.h = new double[e][BLOCK];
+        this.u = new double[e][BLOCK];
+        this.v = new double[e][BLOCK];
+        this.bigU = new double[nk][BLOCK];
+        this.dl = new double[dim][BLOCK];
+        this.d2l = new double[dim * dim][];
+        this.accGrad = new double[dim][BLOCK];
+        this.accHess = new double[dim * dim][];
+        for (int a = 0; a < dim; a++) {
+            for (int b = a; b < dim; b++) {
+                d2l[a * dim + b] = new double[BLOCK];
+                accHess[a * dim + b] = new double[BLOCK];
+            }
+        }
+    }
+
+    /**
+     * Loads events {@code indices} of {@code table} (null: all, in order) with weights {@code weights}
+     * (one per loaded event; null: the table's own) and auxiliary measurements {@code aux}, replacing
+     * the previous events. Arrays grow when needed and are reused otherwise.
+     *
+     * @return this
+     */
+    public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
+        int m = indices == null ? table.size() : indices.length;
+        if (table.processCount() != nc) {
+            throw new IllegalArgumentException("the events have ratios of " + table.processCount()
+                    + " processes; the model has " + nc);
+        }
+        if (aux.length != nk) {
+            throw new IllegalArgumentException(aux.length + " auxiliary measurements for " + nk + " nuisance parameters "
+                    + model().nuisances());
+        }
+        if (weights != null && weights.length != m) {
+            throw new IllegalArgumentException(weights.length + " weights for " + m + " events; expected one per event");
+        }
+        for (int c = 0; c < nc; c++) {
+            for (int k = 0; k < nk; k++) {
+                if (table.hasShape(c, k) != (effectOf[c][k] >= 0)) {
+                    throw new IllegalArgumentException("process " + model().process(c).name() + ": the events "
+                            + (table.hasShape(c, k) ? "have" : "have no") + " shape ratios of " + model().nuisances().get(k)
+                            + "; the model " + (effectOf[c][k] >= 0 ? "expects them" : "has none"));
+                }
+            }
+        }
+        this.aux = aux.clone();
+        grow(m);
+        // which events are kept (weight > 0)
+        int kept = 0;
+        double total = 0;
+        for (int j = 0; j < m; j++) {
+            double wj = weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
+            if (!(wj >= 0) || Double.isInfinite(wj)) {
+                throw new IllegalArgumentException("weight of event " + j + " is " + wj + "; expected a finite weight >= 0");
+            }
+            total += wj;
+            if (wj != 0) {
+                origin[kept] = j;
+                source[kept] = indices == null ? j : indices[j];
+                w[kept] = wj;
+                kept++;
+            }
+        }
+        this.n = kept;
+        this.sumW = total;
+        // the toy's rows copied into the workspace (the random reads from the reference, overlapped), then
+        // spread into columns; the raw ratios of each shape effect parked in its first two coefficient columns
+        int stride = table.stride();
+        if (rowBuffer.length < kept * stride) {
+            rowBuffer = new float[Math.max(kept * stride, rowBuffer.length + rowBuffer.length / 2)];
+        }
+        table.copyRows(source, kept, rowBuffer);
+        float[] rows = rowBuffer;
+        for (int c = 0; c < nc; c++) {
+            double[] r = rnu[c];
+            double nuc = nu[c];
+            int o = table.ratioOffset(c);
+            for (int j = 0; j < kept; j++) {
+                r[j] = rows[j * stride + o] * nuc;
+            }
+        }
+        for (int e = 0; e < effects; e++) {
+            int o = table.shapeOffset(effectC[e], effectK[e]);
+            double[] up = coef[e][0];
+            double[] down = coef[e][1];
+            double[] lu = logUp[e];
+            double[] ld = logDown[e];
+            for (int j = 0; j < kept; j++) {
+                int at = j * stride + o;
+                up[j] = rows[at];
+                down[j] = rows[at + 1];
+                lu[j] = rows[at + 2];
+                ld[j] = rows[at + 3];
+            }
+        }
+        for (int e = 0; e < effects; e++) {
+            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept);
+        }
+        return this;
+    }
+
+    private void grow(int m) {
+        if (w.length >= m) {
+            return;
+        }
+        int cap = Math.max(m, w.length + w.length / 2);
+        origin = new int[cap];
+        source = new int[cap];
+        w = new double[cap];
+        for (int c = 0; c < nc; c++) {
+            rnu[c] = new double[cap];
+        }
+        for (int e = 0; e < effects; e++) {
+            for (int p = 0; p < 6; p++) {
+                coef[e][p] = new double[cap];
+            }
+            logUp[e] = new double[cap];
+            logDown[e] = new double[cap];
+        }
+    }
+
+    @Override
+    public double[] aux() {
+        return aux.clone();
+    }
+
+    @Override
+    public int events() {
+        return n;
+    }
+
+    @Override
+    public double sumOfWeights() {
+        return sumW;
+    }
+
+    @Override
+    protected double compute(double[] theta, double[] grad, double[] hess) {
+        double nll = computeOnce(theta, grad, hess);
+        if (grad != null && !allFinite(grad) || hess != null && !allFinite(hess)) {
+            // a shape factor exactly 0 (or a true overflow, which stays)
+            fixZeros = true;
+            try {
+                nll = computeOnce(theta, grad, hess);
+            } finally {
+                fixZeros = false;
+            }
+        }
+        return nll;
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double computeOnce(double[] theta, double[] grad, double[] hess) {
+        boolean wantHess = hess != null;
+        boolean wantGrad = grad != null || wantHess;
+        double[] gr = grad != null ? grad : new double[dim];
+        Arrays.fill(gr, 0);
+        if (wantHess) {
+            Arrays.fill(hess, 0);
+        }
+        double nll = normalisations(theta[0], theta, gr, hess);
+        int width = Math.min(n, BLOCK);
+        for (int a = 0; a < dim && wantGrad; a++) {
+            Arrays.fill(accGrad[a], 0, width, 0);
+            for (int b = a; b < dim && wantHess; b++) {
+                Arrays.fill(accHess[a * dim + b], 0, width, 0);
+            }
+        }
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            shapes(theta, start, len, wantGrad, wantHess);
+            densities(start, len, wantGrad, wantHess);
+            nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
+        }
+        for (int a = 0; a < dim && wantGrad; a++) {
+            gr[a] -= VectorLoops.sum(accGrad[a], width);
+            for (int b = a; b < dim && wantHess; b++) {
+                hess[a * dim + b] -= VectorLoops.sum(accHess[a * dim + b], width);
+            }
+        }
+        for (int k = 0; k < nk; k++) {
+            double d = theta[1 + k] - aux[k];
+            nll += 0.5 * d * d;
+            gr[1 + k] += d;
+            if (wantHess) {
+                hess[(1 + k) * dim + 1 + k] += 1;
+            }
+        }
+        if (wantHess) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b < a; b++) {
+                    hess[a * dim + b] = hess[b * dim + a];
+                }
+            }
+        }
+        return nll;
+    }
+
+    /**
+     * The per-evaluation constants B_c = f_c &Pi;_k G_ck (and with f', f''), G'/G and G''/G; returns the
+     * expected yield &nu;(&theta;) and adds its derivatives to grad and hess (upper triangle).
+     */
+    private double normalisations(double p, double[] theta, double[] grad, double[] hess) {
+        boolean sqrt = scale() == Scale.SQRT_MU;
+        double yield = 0;
+        for (int c = 0; c < nc; c++) {
+            double[] f = sqrt ? coefficients[c].atSqrt(p) : coefficients[c].at(p);
+            double prod = 1;
+            for (int k = 0; k < nk; k++) {
+                model().yieldFactor(c, k, theta[1 + k], g3);
+                double g = g3[0] == 0 ? TINY : g3[0];
+                gu[c][k] = g3[1] / g;
+                gv[c][k] = g3[2] / g;
+                prod *= g;
+            }
+            b0[c] = f[0] * prod;
+            b1[c] = f[1] * prod;
+            b2[c] = f[2] * prod;
+            double t0 = nu[c] * b0[c];
+            double t1 = nu[c] * b1[c];
+            yield += t0;
+            grad[0] += t1;
+            int[] act = active[c];
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                grad[1 + k] += t0 * gu[c][k];
+            }
+            if (hess != null) {
+                hess[0] += nu[c] * b2[c];
+                for (int i = 0; i < act.length; i++) {
+                    int k = act[i];
+                    hess[1 + k] += t1 * gu[c][k];
+                    hess[(1 + k) * dim + 1 + k] += t0 * gv[c][k];
+                    for (int i2 = i + 1; i2 < act.length; i2++) {
+                        int l = act[i2];
+                        hess[(1 + k) * dim + 1 + l] += t0 * gu[c][k] * gu[c][l];
+                    }
+                }
+            }
+        }
+        return yield;
+    }
+
+    /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
+    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess) {
+        for (int e = 0; e < effects; e++) {
+            double x = theta[1 + effectK[e]];
+            double[] he = h[e];
+            double[] ue = u[e];
+            double[] ve = v[e];
+            if (x >= 1) {
+                VectorLoops.exponential(x, 1, logUp[e], start, len, he, ue, ve);
+            } else if (x <= -1) {
+                VectorLoops.exponential(-x, -1, logDown[e], start, len, he, ue, ve);
+            } else {
+                polynomial(coef[e], x, start, len, he, ue, ve, wantGrad, wantHess);
+            }
+        }
+    }
+
+    /**
+     * The code-4 polynomial from the per-evaluation powers of x: h, and h'/h, h''/h as wanted. A factor
+     * exactly 0 makes h'/h infinite; {@link #compute} then evaluates again with {@code fixZeros}, which reads
+     * such factors as {@link #TINY} (a check per event that the common case does not pay for).
+     */
+    private void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
+                            boolean wantGrad, boolean wantHess) {
+        double[] p = powers;
+        p[0] = x;
+        for (int i = 1; i < 6; i++) {
+            p[i] = p[i - 1] * x;
+        }
+        if (!wantGrad || fixZeros) {
+            VectorLoops.polynomialValue(a, p, start, len, he);
+            if (fixZeros) {
+                for (int j = 0; j < len; j++) {
+                    if (he[j] == 0) {
+                        he[j] = TINY;
+                    }
+                }
+            }
+            if (!wantGrad) {
+                return;
+            }
+        }
+        double[] d = slopes;
+        double[] e = curvatures;
+        for (int i = 0; i < 5; i++) {
+            d[i] = (i + 2) * p[i];
+        }
+        e[0] = 6 * x;
+        e[1] = 12 * p[1];
+        e[2] = 20 * p[2];
+        e[3] = 30 * p[3];
+        VectorLoops.polynomialDerivatives(a, p, d, e, start, len, he, ue, wantHess ? ve : null, fixZeros);
+    }
+
+    /** &lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; over events [start, start+len). */
+    private void densities(int start, int len, boolean wantGrad, boolean wantHess) {
+        Arrays.fill(lam, 0, len, 0);
+        if (wantGrad) {
+            for (int a = 0; a < dim; a++) {
+                Arrays.fill(dl[a], 0, len, 0);
+            }
+        }
+        if (wantHess) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = a; b < dim; b++) {
+                    Arrays.fill(d2l[a * dim + b], 0, len, 0);
+                }
+            }
+        }
+        for (int c = 0; c < nc; c++) {
+            VectorLoops.scaled(q, 1, rnu[c], start, len);
+            for (int e : effectsOfProcess[c]) {
+                VectorLoops.multiply(q, h[e], len);
+            }
+            double c1 = b1[c];
+            VectorLoops.scaledAndAdded(t, lam, b0[c], q, len);
+            if (!wantGrad) {
+                continue;
+            }
+            VectorLoops.addScaled(dl[0], c1, q, len);
+            int[] act = active[c];
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                double[] uk = bigU[k];
+                int e = effectOf[c][k];
+                if (e >= 0) {
+                    VectorLoops.offset(uk, gu[c][k], u[e], len);
+                } else {
+                    Arrays.fill(uk, 0, len, gu[c][k]);
+                }
+                VectorLoops.addProduct(dl[1 + k], t, uk, len);
+            }
+            if (!wantHess) {
+                continue;
+            }
+            VectorLoops.addScaled(d2l[0], b2[c], q, len);
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                double[] uk = bigU[k];
+                VectorLoops.addScaledProduct(d2l[1 + k], c1, q, uk, len);
+                double[] dkk = d2l[(1 + k) * dim + 1 + k];
+                int e = effectOf[c][k];
+                if (e >= 0) {
+                    VectorLoops.addCurvature(dkk, t, gv[c][k], 2 * gu[c][k], u[e], v[e], len);
+                } else {
+                    VectorLoops.addScaled(dkk, gv[c][k], t, len);
+                }
+                for (int i2 = i + 1; i2 < act.length; i2++) {
+                    int l = act[i2];
+                    VectorLoops.addProduct(d2l[(1 + k) * dim + 1 + l], t, uk, bigU[l], len);
+                }
+            }
+        }
+    }
+
+    /**
+     * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
+     * s/&lambda;, are added to the per-position sums (grad/hess null: not wanted).
+     */
+    private double reduce(double[] theta, int start, int len, double[] grad, double[] hess) {
+        double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
+        if (Double.isNaN(logs)) {
+            for (int j = 0; j < len; j++) {
+                if (!(lam[j] > 0)) {
+                    throw new NonPositiveDensityException(origin[start + j], lam[j], mu(theta[0]),
+                            Arrays.copyOfRange(theta, 1, dim));
+                }
+            }
+        }
+        if (grad != null) {
+            for (int a = 0; a < dim; a++) {
+                VectorLoops.addProduct(accGrad[a], s, dl[a], len);
+            }
+        }
+        if (hess != null) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = a; b < dim; b++) {
+                    VectorLoops.addHessianTerm(accHess[a * dim + b], s, d2l[a * dim + b], s2, dl[a], dl[b], len);
+                }
+            }
+        }
+        return -logs;
+    }
+
+    @Override
+    protected double[] scan(double[] alpha, double[] mus) {
+        double[] theta = new double[dim];
+        System.arraycopy(alpha, 0, theta, 1, nk);
+        double[] gprod = new double[nc];
+        double constraint = 0;
+        for (int k = 0; k < nk; k++) {
+            constraint += 0.5 * (alpha[k] - aux[k]) * (alpha[k] - aux[k]);
+        }
+        double[][] f = new double[mus.length][nc];
+        double[] out = new double[mus.length];
+        for (int c = 0; c < nc; c++) {
+            double g = 1;
+            for (int k = 0; k < nk; k++) {
+                model().yieldFactor(c, k, alpha[k], g3);
+                g *= g3[0];
+            }
+            gprod[c] = g;
+        }
+        for (int m = 0; m < mus.length; m++) {
+            double nll = constraint;
+            for (int c = 0; c < nc; c++) {
+                f[m][c] = coefficients[c].value(mus[m]);
+                nll += f[m][c] * nu[c] * gprod[c];
+            }
+            out[m] = nll;
+        }
+        double[][] bc = new double[nc][BLOCK];
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            shapes(theta, start, len, false, false);
+            for (int c = 0; c < nc; c++) {
+                VectorLoops.scaled(bc[c], gprod[c], rnu[c], start, len);
+                for (int e : effectsOfProcess[c]) {
+                    VectorLoops.multiply(bc[c], h[e], len);
+                }
+            }
+            for (int m = 0; m < mus.length; m++) {
+                if (out[m] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                Arrays.fill(lam, 0, len, 0);
+                for (int c = 0; c < nc; c++) {
+                    VectorLoops.addScaled(lam, f[m][c], bc[c], len);
+                }
+                double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
+                out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;
+            }
+        }
+        return out;
+    }
+}

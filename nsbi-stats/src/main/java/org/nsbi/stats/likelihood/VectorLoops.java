@@ -1,0 +1,398 @@
+package org.nsbi.stats.likelihood;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.nsbi.stats.model.Code4Interpolation;
+
+/**
+ * The loops of {@link ColumnarNll}, written with the JDK Vector API ({@code jdk.incubator.vector}, on the
+ * launcher's JVM flags): each processes {@link #SPECIES} lanes at a time (8 doubles with AVX-512, 4 with AVX2)
+ * and finishes with a scalar tail. Measured against the same loops in plain Java, which the JIT did not
+ * vectorise (bench/stats-benchmark.sh prints both for the code-4 polynomial). Each method's contract is
+ * given as its scalar loop; arrays hold at least {@code len} (from the offset where one is given).
+ * Only lane-wise add, subtract, multiply, divide and max and integer operations are used, which are exact: the
+ * results are the same bits whether the JIT has compiled the loops or not (a toy's t must not depend on it);
+ * hence the logarithm is written out ({@link #log}) and the exponential is {@link Math#exp}.
+ */
+final class VectorLoops {
+
+    static final VectorSpecies<Double> SPECIES = species();
+
+    private VectorLoops() {
+    }
+
+    private static VectorSpecies<Double> species() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("the NLL kernel needs the JDK Vector API: run the JVM with"
+                    + " --add-modules=jdk.incubator.vector (the flags in the launcher's jvm-flags file)");
+        }
+        return DoubleVector.SPECIES_PREFERRED;
+    }
+
+    /**
+     * The code-4 coefficients a1..a6 of every event j &lt; len into out[0..6)[j], from its ratios
+     * max(up_j, {@link Code4Interpolation#MIN_RATIO}), max(down_j, MIN_RATIO) and their logs lu_j, ld_j: the
+     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers. {@code up} and
+     * {@code down} may be out[0] and out[1] (each lane is read before it is written).
+     */
+    static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len) {
+        double min = Code4Interpolation.MIN_RATIO;
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector ru = DoubleVector.fromArray(SPECIES, up, j).max(min);
+            DoubleVector rd = DoubleVector.fromArray(SPECIES, down, j).max(min);
+            DoubleVector lup = DoubleVector.fromArray(SPECIES, lu, j);
+            DoubleVector ldn = DoubleVector.fromArray(SPECIES, ld, j);
+            DoubleVector s0 = ru.add(rd).mul(0.5);
+            DoubleVector a0 = ru.sub(rd).mul(0.5);
+            DoubleVector rlu = ru.mul(lup);
+            DoubleVector rld = rd.mul(ldn);
+            DoubleVector s1 = rlu.sub(rld).mul(0.5);
+            DoubleVector a1 = rlu.add(rld).mul(0.5);
+            DoubleVector s2 = rlu.mul(lup).add(rld.mul(ldn)).mul(0.5);
+            DoubleVector a2 = rlu.mul(lup).sub(rld.mul(ldn)).mul(0.5);
+            a0.mul(15).sub(s1.mul(7)).add(a2).div(8).intoArray(out[0], j);
+            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).div(8).intoArray(out[1], j);
+            a0.mul(-5).add(s1.mul(5)).sub(a2).div(4).intoArray(out[2], j);
+            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).div(4).intoArray(out[3], j);
+            a0.mul(3).sub(s1.mul(3)).add(a2).div(8).intoArray(out[4], j);
+            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).div(8).intoArray(out[5], j);
+        }
+        double[] a = new double[6];
+        for (; j < len; j++) {
+            Code4Interpolation.coefficients(Math.max(up[j], min), Math.max(down[j], min), lu[j], ld[j], a, 0);
+            for (int p = 0; p < 6; p++) {
+                out[p][j] = a[p];
+            }
+        }
+    }
+
+    /** h_j = 1 + &Sigma;_n a_n[off+j] x^n (n = 1..6), from the powers p[0..6) = x..x&sup6;. */
+    static void polynomialValue(double[][] a, double[] p, int off, int len, double[] h) {
+        double[] a1 = a[0];
+        double[] a2 = a[1];
+        double[] a3 = a[2];
+        double[] a4 = a[3];
+        double[] a5 = a[4];
+        double[] a6 = a[5];
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            int i = off + j;
+            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p[5])
+                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p[4]))
+                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p[3]))
+                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p[2]))
+                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p[1]))
+                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p[0]));
+            v.add(1).intoArray(h, j);
+        }
+        for (; j < len; j++) {
+            int i = off + j;
+            h[j] = 1 + (a6[i] * p[5] + a5[i] * p[4] + a4[i] * p[3] + a3[i] * p[2] + a2[i] * p[1] + a1[i] * p[0]);
+        }
+    }
+
+    /**
+     * h_j as {@link #polynomialValue}, u_j = h'_j/h_j and (if v is not null) v_j = h''_j/h_j, with
+     * d[0..5) = 2x, 3x&sup2;, 4x&sup3;, 5x&#8308;, 6x&#8309; and e[0..4) = 6x, 12x&sup2;, 20x&sup3;, 30x&#8308;. With {@code given}, h is
+     * taken from h instead of computed.
+     */
+    static void polynomialDerivatives(double[][] a, double[] p, double[] d, double[] e, int off, int len, double[] h,
+                                      double[] u, double[] v, boolean given) {
+        double[] a1 = a[0];
+        double[] a2 = a[1];
+        double[] a3 = a[2];
+        double[] a4 = a[3];
+        double[] a5 = a[4];
+        double[] a6 = a[5];
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            int i = off + j;
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, a1, i);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, a2, i);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, a3, i);
+            DoubleVector b4 = DoubleVector.fromArray(SPECIES, a4, i);
+            DoubleVector b5 = DoubleVector.fromArray(SPECIES, a5, i);
+            DoubleVector b6 = DoubleVector.fromArray(SPECIES, a6, i);
+            DoubleVector hv;
+            if (given) {
+                hv = DoubleVector.fromArray(SPECIES, h, j);
+            } else {
+                hv = b6.mul(p[5]).add(b5.mul(p[4])).add(b4.mul(p[3])).add(b3.mul(p[2])).add(b2.mul(p[1]))
+                        .add(b1.mul(p[0])).add(1);
+                hv.intoArray(h, j);
+            }
+            DoubleVector inv = hv.broadcast(1).div(hv);
+            b6.mul(d[4]).add(b5.mul(d[3])).add(b4.mul(d[2])).add(b3.mul(d[1])).add(b2.mul(d[0])).add(b1)
+                    .mul(inv).intoArray(u, j);
+            if (v != null) {
+                b6.mul(e[3]).add(b5.mul(e[2])).add(b4.mul(e[1])).add(b3.mul(e[0])).add(b2.mul(2))
+                        .mul(inv).intoArray(v, j);
+            }
+        }
+        for (; j < len; j++) {
+            int i = off + j;
+            double hj = given ? h[j]
+                    : 1 + (a6[i] * p[5] + a5[i] * p[4] + a4[i] * p[3] + a3[i] * p[2] + a2[i] * p[1] + a1[i] * p[0]);
+            h[j] = hj;
+            double inv = 1 / hj;
+            u[j] = (a6[i] * d[4] + a5[i] * d[3] + a4[i] * d[2] + a3[i] * d[1] + a2[i] * d[0] + a1[i]) * inv;
+            if (v != null) {
+                v[j] = (a6[i] * e[3] + a5[i] * e[2] + a4[i] * e[1] + a3[i] * e[0] + a2[i] * 2) * inv;
+            }
+        }
+    }
+
+    /**
+     * The exponential branch of code 4, y = |&alpha;| and l the logs of the ratios on the side of &alpha;, sign that
+     * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential is
+     * {@link Math#exp}, one event at a time: the Vector API's lane-wise EXP gives other last bits in compiled
+     * than in interpreted code, and a toy's result must not depend on the JIT's state (resume reproduces bit
+     * for bit).
+     */
+    static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
+            lv.mul(sign).intoArray(u, j);
+            lv.mul(lv).intoArray(v, j);
+        }
+        for (; j < len; j++) {
+            double lj = l[off + j];
+            u[j] = sign * lj;
+            v[j] = lj * lj;
+        }
+        for (j = 0; j < len; j++) {
+            h[j] = Math.exp(y * l[off + j]);
+        }
+    }
+
+    /** dst_j = c &middot; x[off+j]. */
+    static void scaled(double[] dst, double c, double[] x, int off, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, off + j).mul(c).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] = c * x[off + j];
+        }
+    }
+
+    /** dst_j *= x_j. */
+    static void multiply(double[] dst, double[] x, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, dst, j).mul(DoubleVector.fromArray(SPECIES, x, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] *= x[j];
+        }
+    }
+
+    /** t_j = c &middot; q_j, then sum_j += t_j. */
+    static void scaledAndAdded(double[] t, double[] sum, double c, double[] q, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector tv = DoubleVector.fromArray(SPECIES, q, j).mul(c);
+            tv.intoArray(t, j);
+            DoubleVector.fromArray(SPECIES, sum, j).add(tv).intoArray(sum, j);
+        }
+        for (; j < len; j++) {
+            t[j] = c * q[j];
+            sum[j] += t[j];
+        }
+    }
+
+    /** dst_j += c &middot; x_j. */
+    static void addScaled(double[] dst, double c, double[] x, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).mul(c).add(DoubleVector.fromArray(SPECIES, dst, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] += c * x[j];
+        }
+    }
+
+    /** dst_j += c &middot; x_j &middot; y_j. */
+    static void addScaledProduct(double[] dst, double c, double[] x, double[] y, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).mul(c).mul(DoubleVector.fromArray(SPECIES, y, j))
+                    .add(DoubleVector.fromArray(SPECIES, dst, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] += c * x[j] * y[j];
+        }
+    }
+
+    /** dst_j += x_j &middot; y_j. */
+    static void addProduct(double[] dst, double[] x, double[] y, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j))
+                    .add(DoubleVector.fromArray(SPECIES, dst, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] += x[j] * y[j];
+        }
+    }
+
+    /** dst_j += x_j &middot; y_j &middot; z_j. */
+    static void addProduct(double[] dst, double[] x, double[] y, double[] z, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j))
+                    .mul(DoubleVector.fromArray(SPECIES, z, j))
+                    .add(DoubleVector.fromArray(SPECIES, dst, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] += x[j] * y[j] * z[j];
+        }
+    }
+
+    /** dst_j = g + x_j. */
+    static void offset(double[] dst, double g, double[] x, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).add(g).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] = g + x[j];
+        }
+    }
+
+    /** dst_j += t_j (gg + g2 u_j + v_j). */
+    static void addCurvature(double[] dst, double[] t, double gg, double g2, double[] u, double[] v, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector inner = DoubleVector.fromArray(SPECIES, u, j).mul(g2).add(gg)
+                    .add(DoubleVector.fromArray(SPECIES, v, j));
+            DoubleVector.fromArray(SPECIES, t, j).mul(inner).add(DoubleVector.fromArray(SPECIES, dst, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] += t[j] * (gg + g2 * u[j] + v[j]);
+        }
+    }
+
+    /** acc_j += s_j x_j &minus; s2_j y_j z_j (a Hessian term of &minus;&Sigma; w ln &lambda;, before its sign). */
+    static void addHessianTerm(double[] acc, double[] s, double[] x, double[] s2, double[] y, double[] z, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, s, j).mul(DoubleVector.fromArray(SPECIES, x, j));
+            DoubleVector b = DoubleVector.fromArray(SPECIES, s2, j).mul(DoubleVector.fromArray(SPECIES, y, j))
+                    .mul(DoubleVector.fromArray(SPECIES, z, j));
+            a.sub(b).add(DoubleVector.fromArray(SPECIES, acc, j)).intoArray(acc, j);
+        }
+        for (; j < len; j++) {
+            acc[j] += s[j] * x[j] - s2[j] * y[j] * z[j];
+        }
+    }
+
+    /**
+     * For &lambda;_j &gt; 0: s_j = w[off+j]/&lambda;_j, s2_j = s_j/&lambda;_j, and returns &Sigma;_j w[off+j] ln &lambda;_j (the
+     * logarithm by {@link #log}; {@link Math#log} for the tail and for a block with a &lambda; below
+     * {@link Double#MIN_NORMAL}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
+     */
+    static double weightedLogs(double[] w, int off, double[] lam, double[] s, double[] s2, int len) {
+        boolean bad = false;
+        boolean tiny = false;
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        int bound = SPECIES.loopBound(len);
+        for (; j < bound; j += SPECIES.length()) {
+            DoubleVector l = DoubleVector.fromArray(SPECIES, lam, j);
+            bad |= !l.compare(VectorOperators.GT, 0).allTrue();
+            tiny |= !l.compare(VectorOperators.GE, Double.MIN_NORMAL).allTrue();
+            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, off + j);
+            DoubleVector sv = wv.div(l);
+            sv.intoArray(s, j);
+            sv.div(l).intoArray(s2, j);
+            acc = wv.mul(log(l)).add(acc);
+        }
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum += acc.lane(lane);
+        }
+        for (; j < len; j++) {
+            double l = lam[j];
+            bad |= !(l > 0);
+            s[j] = w[off + j] / l;
+            s2[j] = s[j] / l;
+            sum += w[off + j] * Math.log(l);
+        }
+        if (bad) {
+            return Double.NaN;
+        }
+        if (tiny) {
+            sum = 0;
+            for (j = 0; j < len; j++) {
+                sum += w[off + j] * Math.log(lam[j]);
+            }
+        }
+        return sum;
+    }
+
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LG1 = 6.666666666666735130e-01;
+    private static final double LG2 = 3.999999999940941908e-01;
+    private static final double LG3 = 2.857142874366239149e-01;
+    private static final double LG4 = 2.222219843214978396e-01;
+    private static final double LG5 = 1.818357216161805012e-01;
+    private static final double LG6 = 1.531383769920937332e-01;
+    private static final double LG7 = 1.479819860511658591e-01;
+    /** 2^52 + 2^51: a small integer k added to its bits gives the double 2^52 + 2^51 + k exactly. */
+    private static final long MAGIC_BITS = 0x4338000000000000L;
+    private static final double MAGIC = 6755399441055744.0;
+
+    /**
+     * ln x lane-wise for normal x &gt; 0, fdlibm's e_log.c (the reduction x = 2^k (1+f), &radic;2/2 &lt; 1+f &lt; &radic;2,
+     * and its degree-14 polynomial in s = f/(2+f)), within about 1 ulp of {@link Math#log}. Only integer
+     * operations on the bits and exact IEEE add, subtract, multiply and divide: the same bits whether the JIT has
+     * compiled it or not (the Vector API's own LOG does not promise that, and a toy's t must not depend on it).
+     */
+    static DoubleVector log(DoubleVector x) {
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
+        LongVector hm = high.and(0x000fffffL);
+        LongVector i = hm.add(0x95f64L).and(0x100000L);
+        LongVector k = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20));
+        LongVector reduced = hm.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32)
+                .or(bits.and(0xffffffffL));
+        DoubleVector f = reduced.reinterpretAsDoubles().sub(1.0);
+        DoubleVector kd = k.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
+        DoubleVector sv = f.div(f.add(2.0));
+        DoubleVector z = sv.mul(sv);
+        DoubleVector ww = z.mul(z);
+        DoubleVector t1 = ww.mul(ww.mul(ww.mul(LG6).add(LG4)).add(LG2));
+        DoubleVector t2 = z.mul(ww.mul(ww.mul(ww.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+        DoubleVector r = t2.add(t1);
+        DoubleVector hfsq = f.mul(f).mul(0.5);
+        // k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f)
+        DoubleVector inner = sv.mul(hfsq.add(r)).add(kd.mul(LN2_LO));
+        return kd.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
+    }
+
+    /**
+     * &Sigma;_{j &lt; len} x_j: lane-wise, then the lanes added in lane order (not {@code reduceLanes}, whose order
+     * of additions is unspecified and may differ between compiled and interpreted code), then the tail.
+     */
+    static double sum(double[] x, int len) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            acc = acc.add(DoubleVector.fromArray(SPECIES, x, j));
+        }
+        double s = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            s += acc.lane(lane);
+        }
+        for (; j < len; j++) {
+            s += x[j];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,228 @@
+package org.nsbi.stats.likelihood;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nsbi.stats.expr.Coefficient;
+import org.nsbi.stats.fit.TestStatistic;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.model.Process;
+import org.nsbi.stats.random.ToyRandom;
+import org.nsbi.stats.toys.ProfileLikelihoodFit;
+import org.nsbi.stats.toys.PseudoExperiment;
+import org.nsbi.stats.toys.SparsePoissonSampler;
+import org.nsbi.stats.toys.ToyFit;
+
+/** The fast kernel {@link ColumnarNll} against the plain one it replaced ({@link ReferenceNll}). */
+class ColumnarNllTest {
+
+    private static final double TOLERANCE = 1e-10;
+
+    /** Two processes linear in mu (fit in mu), both shaped by both parameters, one also with yield factors. */
+    private static MixtureModel linearModel() {
+        return MixtureModel.of(List.of(
+                new Process("sig", 50, Coefficient.parse("mu"), new double[] {1.05, 1.2}, new double[] {0.9, 0.85},
+                        new boolean[] {true, true}),
+                new Process("bkg", 300, Coefficient.parse("1"), new double[] {1, 1}, new double[] {1, 1},
+                        new boolean[] {true, true})), List.of("a", "b"), "mu", -2, 10);
+    }
+
+    /**
+     * Events with wide shape ratios (ln r in [-1.5, 1.5], some exactly 0 read as the smallest ratio), ratios
+     * with some 0s, and weights in [0, 3) with about a quarter exactly 0.
+     */
+    private static Object[] wideEvents(MixtureModel model, int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int nc = model.processCount();
+        int nk = model.nuisanceCount();
+        float[] w = new float[n];
+        float[][] r = new float[nc][n];
+        float[][][] up = new float[nc][nk][];
+        float[][][] down = new float[nc][nk][];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 1;
+            weights[i] = rng.nextDouble() < 0.25 ? 0 : 3 * rng.nextDouble();
+        }
+        for (int c = 0; c < nc; c++) {
+            for (int i = 0; i < n; i++) {
+                r[c][i] = rng.nextDouble() < 0.05 ? 0 : (float) (0.2 + 2 * rng.nextDouble());
+            }
+            for (int k = 0; k < nk; k++) {
+                if (model.process(c).shape()[k]) {
+                    up[c][k] = new float[n];
+                    down[c][k] = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        up[c][k][i] = rng.nextDouble() < 0.02 ? 0 : (float) Math.exp(-1.5 + 3 * rng.nextDouble());
+                        down[c][k][i] = (float) Math.exp(-1.5 + 3 * rng.nextDouble());
+                    }
+                }
+            }
+        }
+        return new Object[] {EventTable.of(model, w, r, up, down), weights};
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, TOLERANCE * Math.max(Math.abs(expected), 1e-6), what);
+    }
+
+    private static void compareAtRandomPoints(MixtureModel model, EventTable events, double[] weights, double[] aux,
+                                              long seed, double pLo, double pHi) {
+        Nll ref = ReferenceNll.of(model, events, weights, aux);
+        Nll fast = Nll.of(model, events, weights, aux);
+        assertTrue(fast instanceof ColumnarNll, "Nll.of builds the fast kernel");
+        assertEquals(ref.sumOfWeights(), fast.sumOfWeights(), 1e-9 * ref.sumOfWeights());
+        int d = ref.dimension();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int beyond = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            double[] theta = new double[d];
+            theta[0] = pLo + (pHi - pLo) * rng.nextDouble();
+            for (int k = 1; k < d; k++) {
+                theta[k] = -3 + 6 * rng.nextDouble();
+                beyond += Math.abs(theta[k]) >= 1 ? 1 : 0;
+            }
+            double[] gr = new double[d];
+            double[] hr = new double[d * d];
+            double[] gf = new double[d];
+            double[] hf = new double[d * d];
+            double vr;
+            try {
+                vr = ref.evaluate(theta, gr, hr);
+            } catch (NonPositiveDensityException e) {
+                assertThrows(NonPositiveDensityException.class, () -> fast.evaluate(theta, gf, hf));
+                continue;
+            }
+            double vf = fast.evaluate(theta, gf, hf);
+            String at = "at theta = " + java.util.Arrays.toString(theta);
+            assertClose(vr, vf, "value " + at);
+            assertClose(vr, fast.evaluate(theta, null, null), "value alone " + at);
+            double[] g2 = new double[d];
+            fast.evaluate(theta, g2, null);
+            for (int a = 0; a < d; a++) {
+                assertClose(gr[a], gf[a], "d/dtheta" + a + " " + at);
+                assertClose(gr[a], g2[a], "d/dtheta" + a + " without the Hessian " + at);
+                for (int b = 0; b < d; b++) {
+                    assertClose(hr[a * d + b], hf[a * d + b], "d2/dtheta" + a + "dtheta" + b + " " + at);
+                }
+            }
+            double[] alpha = java.util.Arrays.copyOfRange(theta, 1, d);
+            double[] mus = {0, 0.5, 1, 2.5, 7};
+            double[] sr = ref.valuesAtFixedAlpha(alpha, mus);
+            double[] sf = fast.valuesAtFixedAlpha(alpha, mus);
+            for (int m = 0; m < mus.length; m++) {
+                if (Double.isInfinite(sr[m])) {
+                    assertEquals(sr[m], sf[m], "scan at mu = " + mus[m] + " " + at);
+                } else {
+                    assertClose(sr[m], sf[m], "scan at mu = " + mus[m] + " " + at);
+                }
+            }
+        }
+        assertTrue(beyond > 20, "the exponential branches were visited");
+    }
+
+    @Test
+    void offshellLikeModelAgreesWithTheReferenceKernelOnValueGradientAndHessian() {
+        MixtureModel model = TestModels.offshellLike();
+        Object[] ev = wideEvents(model, 700, 3);
+        compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1], new double[] {0.3, -0.4, 1.2}, 17, 0, 3);
+    }
+
+    @Test
+    void tableWeightsAndCalibratedEventsAgreeWithTheReferenceKernel() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable events = TestModels.randomEvents(model, 600, 8);
+        compareAtRandomPoints(model, events, null, new double[] {-0.2, 0.1, 0.5}, 5, 0, 3);
+    }
+
+    @Test
+    void linearModelWithTwoShapesPerProcessAgreesWithTheReferenceKernel() {
+        MixtureModel model = linearModel();
+        Object[] ev = wideEvents(model, 1100, 4);
+        compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1], new double[] {0.5, -1}, 23, -0.5, 6);
+    }
+
+    @Test
+    void aReloadedWorkspaceEqualsAFreshOne() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable events = TestModels.randomEvents(model, 2000, 9);
+        ColumnarNll workspace = new ColumnarNll(model);
+        int[] big = new int[1500];
+        for (int j = 0; j < big.length; j++) {
+            big[j] = j;
+        }
+        workspace.load(events, big, null, new double[3]);
+        int[] small = {3, 10, 11, 400, 1999};
+        double[] counts = {1, 2, 1, 3, 1};
+        double[] aux = {0.1, 0.2, -0.3};
+        workspace.load(events, small, counts, aux);
+        Nll fresh = ReferenceNll.of(model, events.gather(small), counts, aux);
+        assertEquals(5, workspace.events());
+        double[] theta = {1.1, 0.4, -1.3, 0.2};
+        double[] g1 = new double[4];
+        double[] g2 = new double[4];
+        assertClose(fresh.evaluate(theta, g1, null), workspace.evaluate(theta, g2, null), "value after reload");
+        for (int a = 0; a < 4; a++) {
+            assertClose(g1[a], g2[a], "gradient after reload");
+        }
+    }
+
+    @Test
+    void aNonPositiveDensityNamesTheEventOfTheLoadedList() {
+        MixtureModel model = linearModel();
+        Object[] ev = wideEvents(model, 40, 6);
+        double[] weights = new double[40];
+        java.util.Arrays.fill(weights, 1);
+        weights[0] = 0;
+        Nll fast = Nll.of(model, (EventTable) ev[0], weights, new double[2]);
+        Nll ref = ReferenceNll.of(model, (EventTable) ev[0], weights, new double[2]);
+        // mu = -2 makes the signal term negative; the reference and the fast kernel name the same event
+        double[] theta = {-2, 0, 0};
+        NonPositiveDensityException r = assertThrows(NonPositiveDensityException.class, () -> ref.evaluate(theta, null, null));
+        NonPositiveDensityException f = assertThrows(NonPositiveDensityException.class, () -> fast.evaluate(theta, null, null));
+        assertEquals(r.event(), f.event());
+    }
+
+    @Test
+    void toysGiveTheSameTestStatisticWithBothKernels() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable reference = TestModels.randomEvents(model, 20_000, 12);
+        double[] alpha = new double[3];
+        double[] wA = AsimovWeights.compute(model, reference, 1.0, alpha).weights();
+        SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, alpha);
+        ProfileLikelihoodFit fast = new ProfileLikelihoodFit(model, reference);
+        TestStatistic statistic = TestStatistic.withDefaults();
+        for (int i = 0; i < 30; i++) {
+            double mu = 0.25 * (i % 9);
+            PseudoExperiment pe = sampler.draw(ToyRandom.forToy(77, 0, i));
+            double[] counts = java.util.Arrays.stream(pe.count()).asDoubleStream().toArray();
+            TestStatistic.Result r = statistic.at(ReferenceNll.of(model, reference.gather(pe.eventIndex()), counts, pe.aux()), mu);
+            ToyFit f = fast.fit(pe, mu);
+            assertTrue(r.converged() && f.converged(), "toy " + i);
+            assertEquals(r.t(), f.t(), 1e-6, "t of toy " + i + " at mu = " + mu);
+            assertEquals(r.global().mu(), f.muHat(), 1e-4, "mu hat of toy " + i);
+        }
+    }
+
+    @Test
+    void evaluationsAreCountedByStage() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable events = TestModels.randomEvents(model, 1000, 2);
+        Nll nll = Nll.of(model, events, null, new double[3]);
+        TestStatistic.withDefaults().at(nll, 1.0);
+        Map<Nll.Stage, Long> counts = nll.evaluationCounts();
+        assertTrue(counts.get(Nll.Stage.CONDITIONAL) > 0, counts.toString());
+        assertTrue(counts.get(Nll.Stage.GLOBAL) > 0, counts.toString());
+        assertEquals(0, counts.get(Nll.Stage.SCAN) % 17, "the default scan has 17 points: " + counts);
+        assertTrue(counts.get(Nll.Stage.SCAN) > 0, counts.toString());
+        assertEquals(0L, counts.get(Nll.Stage.OTHER), counts.toString());
+        long hess = nll.hessianCounts().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(counts.get(Nll.Stage.CONDITIONAL) + counts.get(Nll.Stage.GLOBAL), hess, "Newton evaluations carry the Hessian");
+    }
+}

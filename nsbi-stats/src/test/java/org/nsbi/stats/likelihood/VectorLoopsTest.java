@@ -1,0 +1,133 @@
+package org.nsbi.stats.likelihood;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nsbi.stats.model.Code4Interpolation;
+
+/** The Vector API loops against their scalar contracts. */
+class VectorLoopsTest {
+
+    @Test
+    void code4CoefficientsEqualTheScalarOnesExactly() {
+        SplittableRandom rng = new SplittableRandom(1);
+        int n = 203; // not a multiple of the vector length: the scalar tail runs too
+        double[] up = new double[n];
+        double[] down = new double[n];
+        double[] lu = new double[n];
+        double[] ld = new double[n];
+        for (int j = 0; j < n; j++) {
+            up[j] = j % 17 == 0 ? 0 : Math.exp(-2 + 4 * rng.nextDouble());
+            down[j] = Math.exp(-2 + 4 * rng.nextDouble());
+            lu[j] = Code4Interpolation.log(up[j]);
+            ld[j] = Code4Interpolation.log(down[j]);
+        }
+        double[][] out = new double[6][n];
+        VectorLoops.code4Coefficients(up, down, lu, ld, out, n);
+        double[] a = new double[6];
+        for (int j = 0; j < n; j++) {
+            Code4Interpolation.coefficients(Math.max(up[j], Code4Interpolation.MIN_RATIO),
+                    Math.max(down[j], Code4Interpolation.MIN_RATIO), lu[j], ld[j], a, 0);
+            for (int p = 0; p < 6; p++) {
+                assertEquals(a[p], out[p][j], 0.0, "a" + (p + 1) + " of event " + j);
+            }
+        }
+    }
+
+    @Test
+    void polynomialDerivativesEqualTheCode4InterpolationOfEachEvent() {
+        SplittableRandom rng = new SplittableRandom(2);
+        int n = 77;
+        double[][] a = new double[6][n];
+        double[] lu = new double[n];
+        double[] ld = new double[n];
+        double[] tmp = new double[6];
+        for (int j = 0; j < n; j++) {
+            double ru = Math.exp(-1 + 2 * rng.nextDouble());
+            double rd = Math.exp(-1 + 2 * rng.nextDouble());
+            lu[j] = Math.log(ru);
+            ld[j] = Math.log(rd);
+            Code4Interpolation.coefficients(ru, rd, lu[j], ld[j], tmp, 0);
+            for (int p = 0; p < 6; p++) {
+                a[p][j] = tmp[p];
+            }
+        }
+        double x = -0.63;
+        double[] pw = {x, x * x, x * x * x, x * x * x * x, x * x * x * x * x, x * x * x * x * x * x};
+        double[] d = {2 * x, 3 * pw[1], 4 * pw[2], 5 * pw[3], 6 * pw[4]};
+        double[] e = {6 * x, 12 * pw[1], 20 * pw[2], 30 * pw[3]};
+        double[] h = new double[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        VectorLoops.polynomialDerivatives(a, pw, d, e, 0, n, h, u, v, false);
+        double[] ref = new double[3];
+        double[] coefs = new double[6];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < 6; p++) {
+                coefs[p] = a[p][j];
+            }
+            Code4Interpolation.evaluate(x, coefs, 0, lu[j], ld[j], ref);
+            assertEquals(ref[0], h[j], 1e-14, "h of event " + j);
+            assertEquals(ref[1] / ref[0], u[j], 1e-13, "h'/h of event " + j);
+            assertEquals(ref[2] / ref[0], v[j], 1e-13, "h''/h of event " + j);
+        }
+    }
+
+    @Test
+    void logIsWithinTwoUlpsOfMathLog() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = VectorLoops.SPECIES.length();
+        double[] x = new double[n];
+        double worst = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            for (int j = 0; j < n; j++) {
+                x[j] = switch (trial % 4) {
+                    case 0 -> Math.exp(-700 + 1400 * rng.nextDouble());
+                    case 1 -> 1 + 1e-6 * (rng.nextDouble() - 0.5);
+                    case 2 -> Math.sqrt(2) * (1 + 1e-9 * (rng.nextDouble() - 0.5));
+                    default -> 1000 * rng.nextDouble() + Double.MIN_NORMAL;
+                };
+            }
+            double[] out = new double[n];
+            VectorLoops.log(jdk.incubator.vector.DoubleVector.fromArray(VectorLoops.SPECIES, x, 0)).intoArray(out, 0);
+            for (int j = 0; j < n; j++) {
+                double expected = Math.log(x[j]);
+                double ulps = Math.abs(out[j] - expected) / Math.ulp(expected == 0 ? Double.MIN_NORMAL : expected);
+                worst = Math.max(worst, ulps);
+                assertEquals(expected, out[j], 2 * Math.ulp(expected), "ln " + x[j]);
+            }
+        }
+        assertEquals(0, worst, 2, "worst error in ulps");
+    }
+
+    @Test
+    void weightedLogsEqualTheSumOfMathLogs() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 203;
+        double[] w = new double[n + 3];
+        double[] lam = new double[n];
+        double expected = 0;
+        for (int j = 0; j < n; j++) {
+            w[3 + j] = 1 + rng.nextInt(3);
+            lam[j] = 1e-3 + 500 * rng.nextDouble();
+            expected += w[3 + j] * Math.log(lam[j]);
+        }
+        double[] s = new double[n];
+        double[] s2 = new double[n];
+        assertEquals(expected, VectorLoops.weightedLogs(w, 3, lam, s, s2, n), 1e-13 * Math.abs(expected));
+        for (int j = 0; j < n; j++) {
+            assertEquals(w[3 + j] / lam[j], s[j], 0.0);
+            assertEquals(s[j] / lam[j], s2[j], 0.0);
+        }
+        lam[100] = 1e-310; // subnormal: the block falls back to Math.log
+        double fallback = 0;
+        for (int j = 0; j < n; j++) {
+            fallback += w[3 + j] * Math.log(lam[j]);
+        }
+        assertEquals(fallback, VectorLoops.weightedLogs(w, 3, lam, s, s2, n), 1e-13 * Math.abs(fallback));
+        lam[7] = 0;
+        assertTrue(Double.isNaN(VectorLoops.weightedLogs(w, 3, lam, s, s2, n)), "a density of 0 is reported");
+    }
+}
