@@ -23,6 +23,30 @@ public final class NeymanOptions {
             description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 
+    @Option(names = "--max-toys", paramLabel = "N",
+            description = {"Adaptive toys: each grid point starts with --min-toys and doubles its toys round by round, up to N,",
+                    "until its critical value is precise (--target-precision) or the data's t(mu) is clear of it (--signif).",
+                    "Without it, every point gets --toys."})
+    Integer maxToys;
+
+    @Option(names = "--min-toys", paramLabel = "N", defaultValue = "100",
+            description = "Adaptive toys: the toys of every point's first round. Default: ${DEFAULT-VALUE}.")
+    int minToys;
+
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.005",
+            description = {"Adaptive toys: a point whose critical value delivers its coverage to within P (one standard",
+                    "deviation, in coverage probability) stops; 0: never on precision. Default: ${DEFAULT-VALUE}."})
+    double targetPrecision;
+
+    @Option(names = "--signif", paramLabel = "S", defaultValue = "2",
+            description = {"Adaptive toys: a point stops when the data's t(mu) lies outside the order-statistic band of",
+                    "t_c at S standard deviations at every level (in or out of the interval is certain). Default: ${DEFAULT-VALUE}."})
+    double signif;
+
+    @Option(names = "--signif-asimov", paramLabel = "MU",
+            description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
+    Double signifAsimov;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
@@ -30,6 +54,11 @@ public final class NeymanOptions {
         o.seed = seed;
         o.maxFailedFraction = maxFailedFraction;
         o.partitions = partitions;
+        o.maxToys = maxToys;
+        o.minToys = minToys;
+        o.targetPrecision = targetPrecision;
+        o.signif = signif;
+        o.signifAsimov = signifAsimov;
         return o;
     }
 }

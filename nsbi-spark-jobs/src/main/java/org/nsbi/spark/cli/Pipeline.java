@@ -30,6 +30,9 @@ import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridStatistic;
+import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
@@ -157,11 +160,32 @@ final class Pipeline {
         NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
-        NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, out);
+        NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
+                schedule(spark, config, model, scoredDir, reference, settings.muGrid(), toys, o), out);
         return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
                 ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
                 reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
                 r.failedFits()));
+    }
+
+    /**
+     * The toys per point: {@code toys} everywhere, or adaptive toys (--max-toys) that decide on t(&mu;) of the observed
+     * data (or the Asimov data at --signif-asimov) at the grid points.
+     */
+    static ToySchedule schedule(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+                                EventTable reference, double[] grid, int toys, NeymanOverrides o) {
+        if (o.maxToys == null) {
+            return ToySchedule.uniform(toys);
+        }
+        double[] t = o.signifAsimov == null
+                ? GridStatistic.at(observedNll(spark, config, model, scoredDir), grid, "observed")
+                : GridStatistic.at(asimovNll(model, reference, o.signifAsimov), grid, "asimov at mu = " + o.signifAsimov);
+        try {
+            return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
+                    List.of(t));
+        } catch (IllegalArgumentException e) { // names the option and what was expected
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** An interval stage's result, its terminal table (the warnings are in the result). */
@@ -242,10 +266,18 @@ final class Pipeline {
         Long seed;
         double maxFailedFraction = 0.01;
         int partitions;
+        /** Adaptive toys when set: the most toys of a point. */
+        Integer maxToys;
+        int minToys = 100;
+        double targetPrecision = 0.005;
+        double signif = 2;
+        /** Adaptive toys decide on the Asimov data at this mu instead of the observed data. */
+        Double signifAsimov;
 
         @Override
         public String toString() {
-            return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction).toString();
+            return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction, maxToys, minToys, targetPrecision,
+                    signif, signifAsimov).toString();
         }
     }
 }

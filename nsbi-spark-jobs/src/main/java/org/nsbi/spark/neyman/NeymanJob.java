@@ -1,7 +1,9 @@
 package org.nsbi.spark.neyman;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -14,10 +16,12 @@ import org.nsbi.model.output.FailedFits;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
+import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.ToyBlockRunner;
 import org.nsbi.stats.toys.ToyOutcome;
@@ -26,8 +30,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * The Neyman construction on Spark: for every &mu; of the grid, {@code toysPerPoint} pseudo-experiments
  * drawn by the Poisson bootstrap from the scored reference sample and fitted twice each, spread over
  * the cluster as (&mu; point, block of toys) tasks. The model and reference sample reach each executor
- * once (a broadcast); each toy's random stream is keyed by (seed, &mu; index, toy index), so the toys
- * table does not depend on the number of executors or partitions. Writes {@code toys/} (Parquet),
+ * once (a broadcast); each toy's random stream is keyed by (seed, &mu; value, toy index), so the toys
+ * table does not depend on the number of executors or partitions, nor on the other points of the grid. Writes {@code toys/} (Parquet),
  * {@code belts.csv} and {@code belts/} (Parquet); the statistics are nsbi-stats', Spark only
  * distributes the blocks and gathers the outcomes.
  */
@@ -49,6 +53,7 @@ public final class NeymanJob {
         }
 
         public Settings {
+            muGrid = ToyRandom.canonical(muGrid);
             if (muGrid.length == 0) {
                 throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
             }
@@ -86,49 +91,110 @@ public final class NeymanJob {
     }
 
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, OutputFolder out) {
-        for (double mu : s.muGrid()) {
+        return run(spark, model, reference, s, ToySchedule.uniform(s.toysPerPoint()), out);
+    }
+
+    /**
+     * The construction with toys in rounds: round r brings each point that {@code rounds} keeps going from n_r to
+     * n_(r+1) toys, drawn from the same keyed streams (toy i at &mu; is the same toy in any round, run or grid), so a
+     * run extended later equals one that asked for the final counts from the start. Every block is checkpointed per
+     * (&mu; value, round, block); a resumed run re-reads what it has and takes the same decisions on the same toys.
+     */
+    public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
+                             OutputFolder out) {
+        double[] grid = s.muGrid();
+        for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
                 throw new UserError("mu grid point " + mu + " is outside the allowed range ["
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
         List<AsimovClosure> closure = new ArrayList<>();
-        for (int m = 0; m < s.muGrid().length; m++) {
-            AsimovWeights a = AsimovWeights.compute(model, reference, s.muGrid()[m], s.alphaTrue()[m]);
-            closure.add(new AsimovClosure(s.muGrid()[m], a.sum(), a.yield(), a.closure()));
+        for (int m = 0; m < grid.length; m++) {
+            AsimovWeights a = AsimovWeights.compute(model, reference, grid[m], s.alphaTrue()[m]);
+            closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<ToyBlockTask> tasks = ToyBlockTask.plan(s.muGrid().length, s.toysPerPoint(), s.toysPerBlock());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), NeymanPlan.describe(model, reference, s),
                 spark.sparkContext().hadoopConfiguration());
-        List<ToyBlockTask> missing = new ArrayList<>(tasks);
-        missing.removeAll(checkpoints.finished(tasks));
-        if (missing.size() < tasks.size()) {
-            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
-                    + " of " + tasks.size() + " blocks of toys already done");
-        }
-        long total = (long) s.toysPerPoint() * s.muGrid().length;
+        checkpoints.admitPoints(grid, NeymanPlan.pointInputs(s));
+        List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
+        int[] target = rounds.first(grid.length);
         long start = System.nanoTime();
         long computed = 0;
-        for (ToyBlockTask t : missing) {
-            computed += t.toys();
-        }
-        if (!missing.isEmpty()) {
-            computeBlocks(spark, model, reference, s, missing, checkpoints);
+        ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
+        reportResume(checkpoints, cover, target);
+        while (true) {
+            computed += cover.missingToys();
+            if (!cover.missing().isEmpty()) {
+                computeBlocks(spark, model, reference, s, cover.missing(), checkpoints);
+            }
+            if (rounds.singleRound()) {
+                break;
+            }
+            int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target), target);
+            if (Arrays.equals(next, target)) {
+                break;
+            }
+            target = next;
+            cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         }
         String toysPath = out.stagingPath(table);
-        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, toysPath);
+        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
+        writeToys(spark, checkpoints, cover.blocks(), target, toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
+        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
+        Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
         }
 
         List<FailedFits> failed = failedFits(belt, outcomes, s);
         requireFewFailures(failed, s, checkpoints.folder());
+        long total = 0;
+        for (int n : target) {
+            total += n;
+        }
         return new Result(belt, outcomes, total, toySeconds, computed, closure, failed);
+    }
+
+    private static void reportResume(ToyCheckpoints checkpoints, ToyRounds.Cover cover, int[] target) {
+        long want = 0;
+        for (int n : target) {
+            want += n;
+        }
+        long have = want - cover.missingToys();
+        if (have > 0) {
+            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + have + " of " + want
+                    + " toys of the first round already done");
+        }
+    }
+
+    /** The outcomes of {@code blocks}, toys beyond each point's target left out, read on the cluster. */
+    private static JavaRDD<ToyOutcome> outcomes(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks,
+                                                int[] target) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return jsc.parallelize(blocks, Math.max(1, Math.min(blocks.size(), jsc.defaultParallelism()))).flatMap(task -> {
+            List<ToyOutcome> kept = new ArrayList<>(task.toys());
+            for (ToyOutcome o : checkpoints.read(task)) {
+                if (o.toyIndex() < target[task.muIndex()]) {
+                    kept.add(o);
+                }
+            }
+            return kept.iterator();
+        });
+    }
+
+    private static List<ToyOutcome> gather(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks,
+                                           int[] target) {
+        return outcomes(spark, checkpoints, blocks, target).collect();
+    }
+
+    private static void writeToys(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks, int[] target,
+                                  String path) {
+        JavaRDD<Row> rows = outcomes(spark, checkpoints, blocks, target).map(ToysTable::toRow);
+        spark.createDataFrame(rows, ToysTable.SCHEMA).write().parquet(path);
     }
 
     /**
@@ -156,7 +222,7 @@ public final class NeymanJob {
             jsc.parallelize(blocks, slices).foreach(task -> {
                 ToyWorkload w = ToyWorkload.of(workload);
                 ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
-                checkpoints.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()),
+                checkpoints.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(),
                         task.fromToy(), task.toToy(), w.sampler(task.muIndex()), fit));
             });
         } finally {
@@ -178,7 +244,7 @@ public final class NeymanJob {
             outcomes.stream().filter(o -> o.muIndex() == index && !o.converged())
                     .forEach(o -> byReason.merge(o.failureReason() == null ? "unknown" : o.failureReason(), 1, Integer::sum));
             int f = belt.failedAt(m);
-            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) s.toysPerPoint(), byReason, belt.atBoundAt(m)));
+            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) belt.point(m, belt.cls().get(0)).nToys(), byReason, belt.atBoundAt(m)));
         }
         return failed;
     }
@@ -192,7 +258,7 @@ public final class NeymanJob {
     static void requireFewFailures(List<FailedFits> failed, Settings s, String keptIn) {
         for (FailedFits f : failed) {
             if (f.fraction() > s.maxFailedFraction()) {
-                throw new FailedFitsException("at mu = " + f.mu() + ", " + f.failed() + " of " + s.toysPerPoint()
+                throw new FailedFitsException("at mu = " + f.mu() + ", " + f.failed() + " of " + Math.round(f.failed() / f.fraction())
                         + " toys failed to fit (" + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * f.fraction())
                         + "), more than the allowed " + String.format(java.util.Locale.ROOT, "%.2f%%", 100 * s.maxFailedFraction())
                         + "; the toys are kept in " + keptIn + " (rerun with --resume and a higher"

@@ -11,27 +11,40 @@ import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
 /**
- * What a Neyman run's toys depend on, as text: the streams (purpose, seed), the grid and its nuisance
- * truths, the blocks, the model (with the nuisance parameters' bounds), the fitter's settings, the version of the
- * code ({@link CodeVersion}) and a SHA-256 of the reference sample. Checkpoints are reused only
- * under the same text, so a resumed run gives the toys an uninterrupted one would.
+ * What a Neyman run's toys depend on, as text: the streams (purpose, seed, how a toy's stream is keyed), the
+ * model (with the nuisance parameters' bounds), the fitter's settings, the version of the code ({@link CodeVersion})
+ * and a SHA-256 of the reference sample. Checkpoints are reused only under the same text, so a resumed run gives the
+ * toys an uninterrupted one would. The grid and the toys per point are not in it: a toy depends on its &mu; value and
+ * index only, so a run with more points or more toys reuses the blocks it shares with an earlier one; each point's
+ * true nuisance parameters are checked per point ({@link ToyCheckpoints#admitPoints}).
  */
 public final class NeymanPlan {
 
     /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
     private static final String CODE = CodeVersion.of(ProfileFitter.class, NeymanPlan.class);
 
+    /** How a toy's random stream is keyed, recorded in the plan (a change of scheme refuses old checkpoints). */
+    static final String STREAMS = "toy i at mu draws from ToyRandom.of(seed, purpose, muKey(mu), i);"
+            + " muKey = IEEE bits of mu rounded to " + org.nsbi.stats.random.ToyRandom.MU_DIGITS + " significant digits;"
+            + " checkpoints per (mu value, round, block of toys)";
+
     private NeymanPlan() {
+    }
+
+    /** The inputs of each grid point that its toys depend on besides the plan: its true nuisance parameters. */
+    static java.util.List<String> pointInputs(NeymanJob.Settings s) {
+        java.util.List<String> inputs = new java.util.ArrayList<>();
+        for (int m = 0; m < s.muGrid().length; m++) {
+            inputs.add("mu " + s.muGrid()[m] + " alpha_true " + Arrays.toString(s.alphaTrue()[m]));
+        }
+        return inputs;
     }
 
     static String describe(MixtureModel model, EventTable reference, NeymanJob.Settings s) {
         StringBuilder b = new StringBuilder();
         b.append("purpose ").append(s.purpose()).append('\n');
         b.append("seed ").append(s.seed()).append('\n');
-        b.append("mu_grid ").append(Arrays.toString(s.muGrid())).append('\n');
-        b.append("alpha_true ").append(Arrays.deepToString(s.alphaTrue())).append('\n');
-        b.append("toys_per_point ").append(s.toysPerPoint()).append('\n');
-        b.append("toys_per_block ").append(s.toysPerBlock()).append('\n');
+        b.append("streams ").append(STREAMS).append('\n');
         b.append("model ").append(model).append('\n');
         b.append("fitter ").append(ProfileFitter.withDefaults().settings()).append('\n');
         b.append("code ").append(CODE).append('\n');

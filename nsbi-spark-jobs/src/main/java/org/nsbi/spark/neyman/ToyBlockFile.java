@@ -14,15 +14,16 @@ import org.nsbi.stats.toys.ToyOutcome;
 /**
  * The bytes of one finished block of toys, as kept in a run's checkpoints: every field of every
  * {@link ToyOutcome} in binary, so a block read back is bit-identical to the one computed. The
- * header names the block, so a file under the wrong name is detected.
+ * header names the block, so a file under the wrong name is detected. A block keyed by its &mu; value is
+ * recognised by the value, whatever its index was when it was computed, and read back at the index it has now.
  *
- * <p>Layout: magic {@code NSBITOY1}, muIndex, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
+ * <p>Layout: magic {@code NSBITOY3}, muIndex, mu, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
  * muHat, number of alphas and the alphas, converged, failure (present flag, length and UTF-8 bytes), nPe,
- * failure reason (likewise), at bound. ({@code NSBITOY1} files, without the last two, are refused.)
+ * failure reason (likewise), at bound. (Files of an earlier layout, {@code NSBITOY1} or {@code NSBITOY2}, are refused.)
  */
 public final class ToyBlockFile {
 
-    private static final long MAGIC = 0x4e53424954_4f5932L; // "NSBITOY2"
+    private static final long MAGIC = 0x4e53424954_4f5933L; // "NSBITOY3"
 
     private ToyBlockFile() {
     }
@@ -35,6 +36,7 @@ public final class ToyBlockFile {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(MAGIC);
             out.writeInt(block.muIndex());
+            out.writeDouble(block.mu());
             out.writeInt(block.fromToy());
             out.writeInt(block.toToy());
             for (ToyOutcome o : outcomes) {
@@ -89,13 +91,13 @@ public final class ToyBlockFile {
             if (in.readLong() != MAGIC) {
                 throw new IllegalStateException(source + " is not a toy block checkpoint (bad magic)");
             }
-            ToyBlockTask stored = new ToyBlockTask(in.readInt(), in.readInt(), in.readInt());
-            if (!stored.equals(block)) {
+            ToyBlockTask stored = new ToyBlockTask(in.readInt(), in.readDouble(), in.readInt(), in.readInt());
+            if (!(block.keyedByValue() ? stored.atIndex(block.muIndex()) : stored).equals(block)) {
                 throw new IllegalStateException(source + " holds " + stored + ", expected " + block);
             }
             List<ToyOutcome> outcomes = new ArrayList<>(block.toys());
             for (int i = 0; i < block.toys(); i++) {
-                int mu = in.readInt();
+                in.readInt(); // the index the toy had when it was computed; it has block.muIndex() now
                 double muTrue = in.readDouble();
                 int toy = in.readInt();
                 double t = in.readDouble();
@@ -107,7 +109,7 @@ public final class ToyBlockFile {
                 boolean converged = in.readBoolean();
                 String failure = readText(in);
                 long nPe = in.readLong();
-                outcomes.add(new ToyOutcome(mu, muTrue, toy, t, muHat, alpha, converged, failure, nPe, readText(in),
+                outcomes.add(new ToyOutcome(block.muIndex(), muTrue, toy, t, muHat, alpha, converged, failure, nPe, readText(in),
                         in.readBoolean()));
             }
             if (in.available() != 0) {

@@ -6,16 +6,24 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
 import org.nsbi.model.UserError;
+import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
@@ -23,7 +31,13 @@ import org.nsbi.stats.toys.ToyOutcome;
  * system beside the output until the run is complete. Executors write a block the moment it is done
  * (to a temporary name, then renamed, so a file is either whole or absent); a resumed run computes only
  * the blocks that have no file. The folder's {@code plan.txt} records what the blocks were computed for
- * (seed, grid, toys, model, reference sample): blocks of another plan are never mixed in.
+ * (seed, streams, model, reference sample): blocks of another plan are never mixed in.
+ *
+ * <p>Blocks of a point known by its &mu; value ({@link ToyBlockTask#keyedByValue()}) are named by the value,
+ * {@code blocks/mu=<mu>-toys<from>-<to>.bin}, and the point's own inputs (its true nuisance parameters) are kept
+ * in {@code points/mu=<mu>.txt}. The grid and the number of toys are not part of the plan: a run with more
+ * grid points or more toys per point reuses every block it shares with the earlier one
+ * ({@link #finishedByPoint}) and computes only the rest.
  */
 public final class ToyCheckpoints implements Serializable {
 
@@ -53,8 +67,8 @@ public final class ToyCheckpoints implements Serializable {
                 String stored = c.readText(planFile);
                 if (!stored.equals(plan)) {
                     throw new CheckpointMismatchException("the checkpoints at " + folder + " were made for another run: "
-                            + firstDifference(stored, plan) + "; resume with the same config, scored sample and --seed/"
-                            + "--toys/--toys-per-block, or pass --overwrite to start again");
+                            + firstDifference(stored, plan) + "; resume with the same config, scored sample and --seed,"
+                            + " or pass --overwrite to start again");
                 }
             } else {
                 fs.mkdirs(new Path(folder, "blocks"));
@@ -87,6 +101,66 @@ public final class ToyCheckpoints implements Serializable {
 
     /** The blocks of {@code plan} that already have a file. */
     public Set<ToyBlockTask> finished(List<ToyBlockTask> plan) {
+        Set<String> names = blockNames();
+        Set<ToyBlockTask> done = new HashSet<>();
+        for (ToyBlockTask t : plan) {
+            if (names.contains(fileName(t))) {
+                done.add(t);
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Records the inputs of each point of a grid (e.g. its true nuisance parameters), or checks them against those
+     * recorded by an earlier run: a point's blocks are reused only for the same inputs.
+     *
+     * @throws CheckpointMismatchException when a point was computed with other inputs
+     */
+    public void admitPoints(double[] grid, List<String> inputs) {
+        try {
+            FileSystem fs = fs();
+            for (int m = 0; m < grid.length; m++) {
+                Path p = new Path(new Path(folder, "points"), "mu=" + ToyRandom.muText(grid[m]) + ".txt");
+                String text = inputs.get(m) + "\n";
+                if (fs.exists(p)) {
+                    String stored = readText(p);
+                    if (!stored.equals(text)) {
+                        throw new CheckpointMismatchException("the checkpoints at " + folder + " hold toys at mu = "
+                                + grid[m] + " made for other inputs: they have " + abbreviate(stored.strip())
+                                + " where this run has " + abbreviate(text.strip()) + "; pass --overwrite to start again");
+                    }
+                } else {
+                    fs.mkdirs(p.getParent());
+                    writeAtomically(p, text.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the grid points at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * For each point of a grid (blocks keyed by &mu; value), its finished blocks: first toy &rarr; end, where two blocks
+     * start at the same toy (runs with other block sizes) the longer one.
+     */
+    public List<NavigableMap<Integer, Integer>> finishedByPoint(double[] grid) {
+        Map<String, NavigableMap<Integer, Integer>> byPoint = new HashMap<>(); // mu text -> from -> largest to
+        for (String name : blockNames()) {
+            Matcher x = KEYED.matcher(name);
+            if (x.matches()) {
+                byPoint.computeIfAbsent(x.group(1), k -> new TreeMap<>())
+                        .merge(Integer.parseInt(x.group(2)), Integer.parseInt(x.group(3)), Math::max);
+            }
+        }
+        List<NavigableMap<Integer, Integer>> points = new ArrayList<>();
+        for (double mu : grid) {
+            points.add(byPoint.getOrDefault(ToyRandom.muText(mu), new TreeMap<>()));
+        }
+        return points;
+    }
+
+    private Set<String> blockNames() {
         Set<String> names = new HashSet<>();
         try {
             for (FileStatus f : fs().listStatus(new Path(folder, "blocks"))) {
@@ -95,13 +169,7 @@ public final class ToyCheckpoints implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the checkpoints at " + folder + ": " + e.getMessage(), e);
         }
-        Set<ToyBlockTask> done = new HashSet<>();
-        for (ToyBlockTask t : plan) {
-            if (names.contains(fileName(t))) {
-                done.add(t);
-            }
-        }
-        return done;
+        return names;
     }
 
     /** Keeps a finished block (called on the executor that computed it; a retried task writes the same bytes). */
@@ -128,8 +196,11 @@ public final class ToyCheckpoints implements Serializable {
     }
 
     static String fileName(ToyBlockTask t) {
-        return "mu" + t.muIndex() + "-toys" + t.fromToy() + "-" + t.toToy() + ".bin";
+        String point = t.keyedByValue() ? "mu=" + ToyRandom.muText(t.mu()) : "mu" + t.muIndex();
+        return point + "-toys" + t.fromToy() + "-" + t.toToy() + ".bin";
     }
+
+    private static final Pattern KEYED = Pattern.compile("mu=(-?[0-9.]+)-toys([0-9]+)-([0-9]+)\\.bin");
 
     private Path path(ToyBlockTask t) {
         return new Path(new Path(folder, "blocks"), fileName(t));

@@ -171,9 +171,66 @@ class NeymanPipelineTest {
         neyman(folder("other-plan"), 6, 0, false);
         OutputFolder again = OutputFolder.create(dir.resolve("other-plan").toString(), OutputFolder.ExistingPolicy.RESUME,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
+        Pipeline.NeymanOverrides otherSeed = new Pipeline.NeymanOverrides();
+        otherSeed.toysPerBlock = 6;
+        otherSeed.seed = 12L;
         RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> neyman(again, 8, 0, true));
-        assertTrue(e.getMessage().contains("were made for another run: they have toys_per_block 6 where this run has"
-                + " toys_per_block 8"), e.getMessage());
+                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, again, otherSeed));
+        again.abandon();
+        assertTrue(e.getMessage().contains("were made for another run: they have seed 11 where this run has seed 12"),
+                e.getMessage());
+    }
+
+    @Test
+    void aResumedRunWithAnotherBlockSizeReusesTheToys() {
+        List<Row> whole = neyman("blocks-reference", 6, 0);
+        neyman(folder("other-blocks"), 6, 0, false);
+        OutputFolder again = OutputFolder.create(dir.resolve("other-blocks").toString(), OutputFolder.ExistingPolicy.RESUME,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        Pipeline.Construction r = neyman(again, 8, 0, true);
+        assertEquals(0L, r.summary().toysComputed(), "a toy is the same in any block: none is computed again");
+        assertEquals(whole, toys("other-blocks"));
+    }
+
+    @Test
+    void adaptiveToysAreTheFirstToysOfEachPointsStreams() {
+        Pipeline.NeymanOverrides uniform = new Pipeline.NeymanOverrides();
+        uniform.toysPerPoint = 48;
+        uniform.toysPerBlock = 12;
+        OutputFolder u = folder("uniform48");
+        Pipeline.Construction all = Pipeline.neyman(SharedSpark.session(), config, model, scored, u, uniform);
+        u.commit();
+        Pipeline.NeymanOverrides adaptive = new Pipeline.NeymanOverrides();
+        adaptive.toysPerBlock = 12;
+        adaptive.minToys = 12;
+        adaptive.maxToys = 48;
+        adaptive.targetPrecision = 0;
+        adaptive.signif = 1;
+        OutputFolder a = folder("adaptive");
+        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, a, adaptive);
+        a.commit();
+        long used = 0;
+        for (int m = 0; m < 3; m++) {
+            int n = r.belt().point(m, 0.6827).nToys();
+            assertTrue(List.of(12, 24, 48).contains(n), "rounds of 12, 24, 48 toys: " + n);
+            int point = m;
+            List<org.nsbi.stats.toys.ToyOutcome> first = all.outcomes().stream()
+                    .filter(o -> o.muIndex() == point && o.toyIndex() < n)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex)).toList();
+            List<org.nsbi.stats.toys.ToyOutcome> got = r.outcomes().stream().filter(o -> o.muIndex() == point)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex)).toList();
+            assertTrue(first.equals(got), "the adaptive point's " + n + " toys are the first " + n + " of the uniform run's");
+            used += n;
+        }
+        assertEquals(used, r.summary().toys(), "the summary counts the toys used");
+
+        Pipeline.NeymanOverrides bad = new Pipeline.NeymanOverrides();
+        bad.minToys = 100;
+        bad.maxToys = 50;
+        OutputFolder b = folder("adaptive-bad");
+        org.nsbi.model.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, b, bad));
+        b.abandon();
+        assertEquals("--min-toys = 100, --max-toys = 50; expected 1 <= min <= max", e.getMessage());
     }
 }

@@ -33,8 +33,8 @@ class ToyBlockFileTest {
         byte[] bytes = ToyBlockFile.encode(BLOCK, TOYS);
         IllegalStateException other = assertThrows(IllegalStateException.class,
                 () -> ToyBlockFile.decode(new ToyBlockTask(3, 13, 16), bytes, "blocks/x.bin"));
-        assertEquals("blocks/x.bin holds ToyBlockTask[muIndex=3, fromToy=10, toToy=13], expected"
-                + " ToyBlockTask[muIndex=3, fromToy=13, toToy=16]", other.getMessage());
+        assertEquals("blocks/x.bin holds ToyBlockTask[muIndex=3, mu=NaN, fromToy=10, toToy=13], expected"
+                + " ToyBlockTask[muIndex=3, mu=NaN, fromToy=13, toToy=16]", other.getMessage());
         IllegalStateException cut = assertThrows(IllegalStateException.class,
                 () -> ToyBlockFile.decode(BLOCK, Arrays.copyOf(bytes, bytes.length - 5), "blocks/y.bin"));
         assertTrue(cut.getMessage().startsWith("blocks/y.bin is truncated or unreadable"), cut.getMessage());
@@ -42,5 +42,22 @@ class ToyBlockFileTest {
         assertEquals("blocks/z.bin is not a toy block checkpoint (bad magic)",
                 assertThrows(IllegalStateException.class, () -> ToyBlockFile.decode(BLOCK, junk, "blocks/z.bin")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> ToyBlockFile.encode(BLOCK, TOYS.subList(0, 2)));
+    }
+
+    @Test
+    void aBlockKeyedByItsMuValueIsReadBackAtTheIndexTheValueHasNow() {
+        ToyBlockTask computed = new ToyBlockTask(3, 0.75, 10, 13);
+        byte[] bytes = ToyBlockFile.encode(computed, TOYS);
+        List<ToyOutcome> back = ToyBlockFile.decode(computed.atIndex(5), bytes, "f");
+        for (int i = 0; i < TOYS.size(); i++) {
+            ToyOutcome o = TOYS.get(i);
+            assertEquals(new ToyOutcome(5, o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(), o.converged(),
+                    o.failure(), o.nPe(), o.failureReason(), o.atBound()), back.get(i), "toy " + i + " at the grid index of 0.75 in the refined grid");
+        }
+        IllegalStateException otherMu = assertThrows(IllegalStateException.class,
+                () -> ToyBlockFile.decode(new ToyBlockTask(3, 0.5, 10, 13), bytes, "blocks/w.bin"));
+        assertTrue(otherMu.getMessage().startsWith("blocks/w.bin holds ToyBlockTask[muIndex=3, mu=0.75,"), otherMu.getMessage());
+        assertThrows(IllegalStateException.class, () -> ToyBlockFile.decode(BLOCK, bytes, "blocks/v.bin"),
+                "a block keyed by value is not a block of an index-keyed list");
     }
 }

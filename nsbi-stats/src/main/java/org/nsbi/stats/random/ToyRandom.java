@@ -1,5 +1,7 @@
 package org.nsbi.stats.random;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -13,15 +15,60 @@ import org.apache.commons.rng.simple.RandomSource;
  * </pre>
  * and the generator is Commons RNG's XO_RO_SHI_RO_128_PP seeded with those two longs. Different
  * purposes ("toy", "observed", "coverage") never share a stream.
+ *
+ * <p>A toy of the Neyman construction is keyed by its &mu; <em>value</em>, never by the &mu;'s position in a
+ * grid: {@link #muKey} is the IEEE bits of &mu; rounded to {@value #MU_DIGITS} significant digits (so 0.1 + 0.2
+ * and 0.3 are one point, and &minus;0 is 0). Adding or removing grid points leaves every other point's toys as
+ * they were.
  */
 public final class ToyRandom {
 
     private ToyRandom() {
     }
 
-    /** The stream of toy {@code toyIndex} at grid point {@code muIndex}. */
-    public static UniformRandomProvider forToy(long runSeed, int muIndex, int toyIndex) {
-        return of(runSeed, "toy", muIndex, toyIndex);
+    /** Significant digits of the canonical &mu; key. */
+    public static final int MU_DIGITS = 12;
+
+    /** The stream of toy {@code toyIndex} at the grid point &mu; (keyed by {@link #muKey}(&mu;)). */
+    public static UniformRandomProvider forToy(long runSeed, double mu, int toyIndex) {
+        return of(runSeed, "toy", muKey(mu), toyIndex);
+    }
+
+    /**
+     * The canonical key of a &mu; value: the bits of &mu; rounded to {@value #MU_DIGITS} significant digits, with
+     * &minus;0 read as 0.
+     *
+     * @throws IllegalArgumentException when &mu; is not finite
+     */
+    public static long muKey(double mu) {
+        return Double.doubleToLongBits(canonicalMu(mu));
+    }
+
+    /** &mu; rounded to {@value #MU_DIGITS} significant digits (&minus;0 as 0): the value a grid point's toys are fitted at. */
+    public static double canonicalMu(double mu) {
+        return decimal(mu).doubleValue();
+    }
+
+    /** {@link #canonicalMu} of each value. */
+    public static double[] canonical(double[] mus) {
+        double[] c = new double[mus.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = canonicalMu(mus[i]);
+        }
+        return c;
+    }
+
+    /** The canonical &mu; as plain decimal text ("0", "0.5", "1.25"), e.g. for file names. */
+    public static String muText(double mu) {
+        return decimal(mu).toPlainString();
+    }
+
+    private static BigDecimal decimal(double mu) {
+        if (!Double.isFinite(mu)) {
+            throw new IllegalArgumentException("mu = " + mu + "; a toy's mu must be finite");
+        }
+        BigDecimal b = new BigDecimal(mu).round(new MathContext(MU_DIGITS)).stripTrailingZeros();
+        return b.signum() == 0 ? BigDecimal.ZERO : b;
     }
 
     /** A stream for any purpose, keyed by {@code key}. */

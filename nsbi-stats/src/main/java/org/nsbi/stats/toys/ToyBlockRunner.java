@@ -6,9 +6,10 @@ import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.random.ToyRandom;
 
 /**
- * Runs toys [from, to) of one grid point: toy i draws from {@link ToyRandom#forToy}(seed, &mu; index, i)
- * and is fitted at &mu;_true. A toy's result therefore depends only on (seed, &mu; index, i), whatever
- * block, thread or executor runs it. A fit that throws is recorded as a failed toy with the message.
+ * Runs toys [from, to) of one grid point: toy i draws from {@link ToyRandom#of}(seed, purpose,
+ * {@link ToyRandom#muKey}(&mu;_true), i) and is fitted at &mu;_true. A toy's result therefore depends only on
+ * (seed, &mu;_true, i), whatever block, thread or executor runs it, and whatever the point's index in the grid
+ * (the index is only recorded in the outcome). A fit that throws is recorded as a failed toy with the message.
  */
 public final class ToyBlockRunner {
 
@@ -21,7 +22,7 @@ public final class ToyBlockRunner {
     }
 
     /**
-     * The same with the streams of another purpose ({@link ToyRandom#of}(seed, purpose, &mu; index, i)), e.g. the
+     * The same with the streams of another purpose ({@link ToyRandom#of}(seed, purpose, muKey(&mu;_true), i)), e.g. the
      * "coverage" experiments, which must be independent of the toys that built the belt.
      */
     public static List<ToyOutcome> run(long runSeed, String purpose, int muIndex, double muTrue, int fromToy, int toToy,
@@ -30,8 +31,9 @@ public final class ToyBlockRunner {
             throw new IllegalArgumentException("toys " + fromToy + ".." + toToy + "; expected 0 <= from <= to");
         }
         List<ToyOutcome> out = new ArrayList<>(toToy - fromToy);
+        long muKey = ToyRandom.muKey(muTrue);
         for (int i = fromToy; i < toToy; i++) {
-            PseudoExperiment pe = sampler.draw(ToyRandom.of(runSeed, purpose, muIndex, i));
+            PseudoExperiment pe = sampler.draw(ToyRandom.of(runSeed, purpose, muKey, i));
             ToyFit f;
             try {
                 f = fit.fit(pe, muTrue);

@@ -7,7 +7,8 @@ package org.nsbi.stats.toys;
  * with t = NaN; belts count it as t = +&infin;.
  */
 public record ToyOutcome(int muIndex, double muTrue, int toyIndex, double t, double muHat, double[] alphaHat,
-                         boolean converged, String failure, long nPe, String failureReason, boolean atBound) {
+                         boolean converged, String failure, long nPe, String failureReason, boolean atBound)
+        implements java.io.Serializable {
 
     /** The row of a toy fitted by {@link ToyBlockRunner}. */
     public static ToyOutcome of(int muIndex, double muTrue, int toyIndex, ToyFit f, long nPe) {

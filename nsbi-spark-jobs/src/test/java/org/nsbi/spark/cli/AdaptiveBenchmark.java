@@ -1,0 +1,137 @@
+package org.nsbi.spark.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.AnalysisConfigParser;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.session.SparkSessions;
+import org.nsbi.stats.interval.ConfidenceInterval;
+import org.nsbi.stats.model.MixtureModel;
+
+/**
+ * Uniform against adaptive toys on one analysis and its observed data (bench/adaptive-benchmark.sh): the analysis is
+ * scored once; then, for each seed, the Neyman construction with the same toys at every grid point and with adaptive
+ * toys, and the observed interval from each belt. Prints, per method and level, the toys used and the Neyman
+ * endpoints' mean &plusmn; standard deviation over the seeds (the endpoints' Monte Carlo precision). In the test scope of
+ * nsbi-spark-jobs (it drives the pipeline's package-private stages), not in the product jar.
+ *
+ * <p>Arguments: OUT_DIR CONFIG SEEDS UNIFORM_TOYS MIN_TOYS MAX_TOYS TARGET_PRECISION SIGNIF
+ */
+public final class AdaptiveBenchmark {
+
+    private AdaptiveBenchmark() {
+    }
+
+    /** One construction and its interval. */
+    private record Outcome(String method, long seed, long toys, double seconds, List<ConfidenceInterval> neyman) {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 8) {
+            throw new IllegalArgumentException("usage: OUT_DIR CONFIG SEEDS UNIFORM_TOYS MIN_TOYS MAX_TOYS TARGET_PRECISION SIGNIF");
+        }
+        Path out = Path.of(args[0]);
+        AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(Path.of(args[1]));
+        int seeds = Integer.parseInt(args[2]);
+        int uniformToys = Integer.parseInt(args[3]);
+        int minToys = Integer.parseInt(args[4]);
+        int maxToys = Integer.parseInt(args[5]);
+        double precision = Double.parseDouble(args[6]);
+        double signif = Double.parseDouble(args[7]);
+        SparkSession spark = SparkSessions.getOrCreate("nsbi-adaptive-benchmark", "local[2]", Map.of());
+        MixtureModel model = Pipeline.model(config);
+        String scored = out.resolve("scored").toString();
+        OutputFolder s = folder(spark, scored);
+        Pipeline.score(spark, config, s, 4096, Pipeline.provenance(spark, config));
+        s.commit();
+
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String method : List.of("uniform", "adaptive")) {
+            for (long seed = 1; seed <= seeds; seed++) {
+                Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
+                o.seed = seed;
+                o.toysPerBlock = 25;
+                o.maxFailedFraction = 1.0;
+                if (method.equals("uniform")) {
+                    o.toysPerPoint = uniformToys;
+                } else {
+                    o.minToys = minToys;
+                    o.maxToys = maxToys;
+                    o.targetPrecision = precision;
+                    o.signif = signif;
+                }
+                long start = System.nanoTime();
+                String run = out.resolve(method + "-" + seed).toString();
+                OutputFolder n = folder(spark, run);
+                Pipeline.Construction c = Pipeline.neyman(spark, config, model, scored, n, o);
+                n.commit();
+                OutputFolder i = folder(spark, run + "-interval");
+                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv").result();
+                i.commit();
+                Outcome x = new Outcome(method, seed, c.summary().toys(), (System.nanoTime() - start) / 1e9,
+                        r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());
+                outcomes.add(x);
+                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", method, seed, x.toys(), x.seconds(),
+                        describe(x.neyman()));
+            }
+        }
+        System.out.println();
+        System.out.println("| method | seeds | toys used (mean) | CL | lower endpoint mean ± sd | upper endpoint mean ± sd |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String method : List.of("uniform", "adaptive")) {
+            List<Outcome> runs = outcomes.stream().filter(x -> x.method().equals(method)).toList();
+            double toys = runs.stream().mapToLong(Outcome::toys).average().orElse(Double.NaN);
+            for (int c = 0; c < runs.get(0).neyman().size(); c++) {
+                int level = c;
+                double[] lo = runs.stream().mapToDouble(x -> x.neyman().get(level).pieces().get(0)[0]).toArray();
+                double[] hi = runs.stream().mapToDouble(x -> {
+                    List<double[]> p = x.neyman().get(level).pieces();
+                    return p.get(p.size() - 1)[1];
+                }).toArray();
+                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.4f | %.4f ± %.4f | %.4f ± %.4f |%n", method, runs.size(),
+                        toys, runs.get(0).neyman().get(level).cl(), mean(lo), sd(lo), mean(hi), sd(hi));
+            }
+        }
+        spark.stop();
+    }
+
+    private static OutputFolder folder(SparkSession spark, String path) {
+        return OutputFolder.create(path, OutputFolder.ExistingPolicy.OVERWRITE, spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static String describe(List<ConfidenceInterval> intervals) {
+        StringBuilder b = new StringBuilder();
+        for (ConfidenceInterval ci : intervals) {
+            b.append(String.format(Locale.ROOT, "CL %.4f:", ci.cl()));
+            for (double[] p : ci.pieces()) {
+                b.append(String.format(Locale.ROOT, " [%.4f, %.4f]", p[0], p[1]));
+            }
+            b.append("  ");
+        }
+        return b.toString().strip();
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    /** The sample standard deviation (n - 1). */
+    private static double sd(double[] x) {
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return x.length > 1 ? Math.sqrt(s / (x.length - 1)) : Double.NaN;
+    }
+}

@@ -1,0 +1,81 @@
+package org.nsbi.spark.neyman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/** The checkpoints' bookkeeping by mu value: names, each point's inputs, and the blocks a round reads and adds. */
+class ToyCheckpointsTest {
+
+    @TempDir
+    Path dir;
+
+    private ToyCheckpoints open() {
+        return ToyCheckpoints.open(dir.resolve("ckpt").toString(), "plan\n", new Configuration());
+    }
+
+    private static List<ToyOutcome> toys(ToyBlockTask b) {
+        List<ToyOutcome> t = new ArrayList<>();
+        for (int i = b.fromToy(); i < b.toToy(); i++) {
+            t.add(new ToyOutcome(b.muIndex(), b.mu(), i, 0.1 * i, b.mu(), new double[0], true, null, 5, null, false));
+        }
+        return t;
+    }
+
+    @Test
+    void blocksAreNamedByTheCanonicalMuValue() {
+        assertEquals("mu=0.3-toys0-25.bin", ToyCheckpoints.fileName(new ToyBlockTask(4, 0.1 + 0.2, 0, 25)));
+        assertEquals("mu=0-toys25-50.bin", ToyCheckpoints.fileName(new ToyBlockTask(0, -0.0, 25, 50)));
+        assertEquals("mu2-toys0-25.bin", ToyCheckpoints.fileName(new ToyBlockTask(2, 0, 25)), "index-keyed lists keep their names");
+    }
+
+    @Test
+    void aPointComputedWithOtherInputsIsRefused() {
+        ToyCheckpoints c = open();
+        c.admitPoints(new double[] {0.0, 1.0}, List.of("alpha_true [0.0]", "alpha_true [0.1]"));
+        open().admitPoints(new double[] {0.0, 0.5, 1.0}, List.of("alpha_true [0.0]", "alpha_true [0.2]", "alpha_true [0.1]"));
+        assertTrue(Files.exists(dir.resolve("ckpt").resolve("points").resolve("mu=0.5.txt")), "the new point is recorded");
+        ToyCheckpoints.CheckpointMismatchException e = assertThrows(ToyCheckpoints.CheckpointMismatchException.class,
+                () -> open().admitPoints(new double[] {1.0}, List.of("alpha_true [0.3]")));
+        assertTrue(e.getMessage().contains("hold toys at mu = 1.0 made for other inputs: they have alpha_true [0.1] where"
+                + " this run has alpha_true [0.3]"), e.getMessage());
+    }
+
+    @Test
+    void aRoundReadsTheFinishedBlocksAndFillsTheGapsInBlocksOfItsOwnSize() {
+        ToyCheckpoints c = open();
+        double[] grid = {0.5, 1.5};
+        // mu = 0.5: toys 0..10 and 20..30 finished (another block size), mu = 1.5: nothing
+        for (ToyBlockTask b : List.of(new ToyBlockTask(7, 0.5, 0, 10), new ToyBlockTask(7, 0.5, 20, 30),
+                new ToyBlockTask(7, 0.5, 0, 5))) {
+            c.write(b, toys(b));
+        }
+        List<NavigableMap<Integer, Integer>> finished = c.finishedByPoint(grid);
+        assertEquals(java.util.Map.of(0, 10, 20, 30), finished.get(0), "where two blocks start together, the longer");
+        ToyRounds.Cover cover = ToyRounds.cover(finished, new int[] {40, 12}, grid, 8);
+        assertEquals(List.of(new ToyBlockTask(0, 0.5, 10, 18), new ToyBlockTask(0, 0.5, 18, 20),
+                new ToyBlockTask(0, 0.5, 30, 38), new ToyBlockTask(0, 0.5, 38, 40),
+                new ToyBlockTask(1, 1.5, 0, 8), new ToyBlockTask(1, 1.5, 8, 12)), cover.missing());
+        assertEquals(40 + 12 - 20, cover.missingToys());
+        assertEquals(List.of(new ToyBlockTask(0, 0.5, 0, 10), new ToyBlockTask(0, 0.5, 10, 18), new ToyBlockTask(0, 0.5, 18, 20),
+                new ToyBlockTask(0, 0.5, 20, 30), new ToyBlockTask(0, 0.5, 30, 38), new ToyBlockTask(0, 0.5, 38, 40),
+                new ToyBlockTask(1, 1.5, 0, 8), new ToyBlockTask(1, 1.5, 8, 12)), cover.blocks(), "the blocks at index 0 now");
+        ToyRounds.Cover fewer = ToyRounds.cover(finished, new int[] {15, 12}, grid, 8);
+        assertEquals(List.of(), fewer.missing(), "asking for fewer toys computes nothing");
+        assertEquals(List.of(new ToyBlockTask(0, 0.5, 0, 10), new ToyBlockTask(0, 0.5, 10, 18),
+                new ToyBlockTask(1, 1.5, 0, 8), new ToyBlockTask(1, 1.5, 8, 12)), fewer.blocks(),
+                "the last block reaches beyond 15; the job keeps toys below the target");
+        assertEquals(toys(new ToyBlockTask(0, 0.5, 20, 30)), c.read(new ToyBlockTask(0, 0.5, 20, 30)),
+                "a block computed at index 7 is read back at index 0, the same toys");
+    }
+}

@@ -1,0 +1,118 @@
+package org.nsbi.stats.adaptive;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * Toys where the interval is decided: every point starts with {@code minToys}; after each round a point that is
+ * not done doubles its toys, up to {@code maxToys}. A point is done when, at every confidence level,
+ * <ul>
+ *   <li>its critical value is precise: the coverage it delivers scatters by at most {@code targetPrecision}
+ *       ({@link OrderStatisticBand#coverageSd}; 0 never stops on precision), or</li>
+ *   <li>for every observed data set given (the observed data; the Asimov data in its own run), t_obs(&mu;) lies
+ *       outside the order-statistic band of t_c at {@code signif} standard deviations
+ *       ({@link OrderStatisticBand#decide}): whether &mu; is in the interval is already certain.</li>
+ * </ul>
+ * The rounds are n = min, 2&middot;min, 4&middot;min, ... (the last one max), the same for every point, so a point's toys are
+ * the first n of its keyed streams for one of these n.
+ *
+ * @param observedT per data set, t(&mu;) at each grid point (may be empty: then only precision stops a point)
+ */
+public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, double signif, List<Double> confidenceLevels,
+                           List<double[]> observedT) implements ToySchedule {
+
+    public AdaptiveToys {
+        if (minToys < 1 || maxToys < minToys) {
+            throw new IllegalArgumentException("--min-toys = " + minToys + ", --max-toys = " + maxToys
+                    + "; expected 1 <= min <= max");
+        }
+        if (!(targetPrecision >= 0 && targetPrecision < 1)) {
+            throw new IllegalArgumentException("--target-precision = " + targetPrecision
+                    + "; expected a coverage probability in [0, 1) (0: never stop on precision)");
+        }
+        if (!(signif > 0)) {
+            throw new IllegalArgumentException("--signif = " + signif + "; expected a positive number of standard deviations");
+        }
+        if (confidenceLevels.isEmpty()) {
+            throw new IllegalArgumentException("no confidence levels; expected at least one");
+        }
+        confidenceLevels = List.copyOf(confidenceLevels);
+        observedT = List.copyOf(observedT);
+    }
+
+    @Override
+    public int[] first(int points) {
+        for (double[] t : observedT) {
+            if (t.length != points) {
+                throw new IllegalArgumentException(t.length + " observed t values for " + points + " grid points");
+            }
+        }
+        int[] n = new int[points];
+        Arrays.fill(n, minToys);
+        return n;
+    }
+
+    @Override
+    public int[] next(double[] grid, List<ToyOutcome> toys, int[] current) {
+        List<List<Double>> byPoint = new ArrayList<>();
+        for (int m = 0; m < grid.length; m++) {
+            byPoint.add(new ArrayList<>());
+        }
+        for (ToyOutcome o : toys) {
+            if (o.toyIndex() < current[o.muIndex()]) {
+                byPoint.get(o.muIndex()).add(o.converged() ? o.t() : Double.POSITIVE_INFINITY);
+            }
+        }
+        int[] next = current.clone();
+        for (int m = 0; m < grid.length; m++) {
+            double[] t = byPoint.get(m).stream().mapToDouble(Double::doubleValue).toArray();
+            if (t.length != current[m]) {
+                throw new IllegalArgumentException(t.length + " toys at mu = " + grid[m] + "; expected " + current[m]);
+            }
+            if (current[m] < maxToys && !done(t, m)) {
+                next[m] = (int) Math.min(maxToys, 2L * current[m]);
+            }
+        }
+        return next;
+    }
+
+    /** True when every level is precise or decided at point m. */
+    boolean done(double[] t, int m) {
+        for (double cl : confidenceLevels) {
+            boolean precise = targetPrecision > 0 && OrderStatisticBand.coverageSd(t.length, cl) <= targetPrecision;
+            if (!precise && !decided(t, m, cl)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean decided(double[] t, int m, double cl) {
+        if (observedT.isEmpty()) {
+            return false;
+        }
+        for (double[] obs : observedT) {
+            if (OrderStatisticBand.decide(t, obs[m], cl, signif) == OrderStatisticBand.Decision.OPEN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean singleRound() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("adaptive min " + minToys + " max " + maxToys + " target_precision "
+                + targetPrecision + " signif " + signif + " cls " + confidenceLevels);
+        for (double[] t : observedT) {
+            b.append(" t_obs ").append(Arrays.toString(t));
+        }
+        return b.toString();
+    }
+}
