@@ -36,6 +36,7 @@ import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
+import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -63,6 +64,13 @@ final class Pipeline {
     }
 
     /** The observed data's likelihood from a scored folder (aux from its scored.json). */
+    /** The NLL of the Asimov data set at {@code mu} (nominal nuisance parameters) of a reference sample held here. */
+    static Nll asimovNll(MixtureModel model, EventTable reference, double mu) {
+        double[] alpha = new double[model.nuisanceCount()];
+        AsimovWeights a = AsimovWeights.compute(model, reference, mu, alpha);
+        return Nll.of(model, reference, a.weights(), alpha);
+    }
+
     static Nll observedNll(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
         EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model,
                 ratioScale(spark, config, model, scoredDir)).table();
