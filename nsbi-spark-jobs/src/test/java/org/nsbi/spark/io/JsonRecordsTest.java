@@ -24,7 +24,7 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 /** The output records through Json: the same values back, snake_case names, and strict reading. */
 class JsonRecordsTest {
 
-    static final Provenance PROVENANCE = new Provenance("0.1.0-SNAPSHOT", "abc123", "a.yaml", "ff00",
+    static final Provenance PROVENANCE = new Provenance("9.9.9-test", "abc123", "a.yaml", "ff00",
             Map.of("/x/a.onnx", "aa11"), Map.of("ratio S", "onnx sha256 aa11 (RATIO, RATIO)"), Map.of("poi", "mu"),
             "id-1", Map.of("scored", "bb22"));
 
