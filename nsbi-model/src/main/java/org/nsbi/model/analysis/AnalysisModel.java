@@ -16,7 +16,8 @@ import org.nsbi.stats.model.Process;
  * Turns a validated analysis config into nsbi-stats' {@link MixtureModel}: processes in the config's
  * order, nuisance parameters in the order of {@code systematics}, yield factors &kappa;&plusmn; where an
  * effect gives them (1 elsewhere), a shape flag where an effect gives ratios, and the range of the
- * parameter of interest (narrowed to &mu; &ge; 0 by square roots, as MixtureModel checks).
+ * parameter of interest (narrowed to &mu; &ge; 0 by square roots, as MixtureModel checks), and the nuisance
+ * parameters' bounds ({@code bounds: [lo, hi]}, default [&minus;5, 5]).
  *
  * <p>Every point of the Neyman grid must expect some events at the nominal point,
  * &nu;(&mu;, 0) = &Sigma;_c &nu;_c f_c(&mu;) &gt; 0: where it is not, the Asimov weights sum to zero and no
@@ -51,7 +52,10 @@ public final class AnalysisModel {
             processes.add(new Process(p.name(), p.yield(), Coefficient.parse(p.coefficient(), config.poi().name()),
                     up, down, shape));
         }
-        MixtureModel model = MixtureModel.of(processes, nps, config.poi().name(), config.poi().min(), config.poi().max());
+        double[] low = config.systematics().stream().mapToDouble(Systematic::low).toArray();
+        double[] high = config.systematics().stream().mapToDouble(Systematic::high).toArray();
+        MixtureModel model = MixtureModel.of(processes, nps, config.poi().name(), config.poi().min(), config.poi().max())
+                .withNuisanceBounds(low, high);
         checkGrid(config, model);
         return model;
     }

@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.nsbi.model.UserError;
 import org.nsbi.model.onnx.BadRatioPolicy;
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.OnnxRatioNetwork;
 import org.nsbi.model.onnx.RatioConvention;
 
 /**
@@ -138,6 +137,8 @@ public final class AnalysisConfigParser {
         private List<String> processNames;
         /** The nuisance parameters' names, once read; null if unreadable. */
         private List<String> nuisanceNames;
+        /** The ONNX networks named by the ratio sources read, for {@link OnnxWidthCheck} after the reading. */
+        private final List<OnnxWidthCheck.Named> networks = new ArrayList<>();
 
         Reading(ConfigProblems problems, String baseDir) {
             this.p = problems;
@@ -159,8 +160,13 @@ public final class AnalysisConfigParser {
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
             boolean normaliseRatios = normaliseRatios(top);
-            Map<String, Double> observedAux = namedNumbers(top.get("observed_aux"), "observed_aux",
-                    "an auxiliary measurement");
+            JsonNode observedNodes = top.get("observed");
+            boolean observedComplete = observed != null && observedNodes != null && observedNodes.isArray()
+                    && observed.size() == observedNodes.size();
+            Map<String, Double> observedAux = observedAux(top.get("observed_aux"), observedComplete ? observed : null);
+            if (features != null) {
+                OnnxWidthCheck.check(features, networks, files, p);
+            }
             if (poi != null && processes != null) {
                 for (int i = 0; i < processes.size(); i++) {
                     ProcessSpec c = processes.get(i);
@@ -478,6 +484,39 @@ public final class AnalysisConfigParser {
         }
 
         /**
+         * observed_aux: a value per nuisance parameter, or {@code nominal} (every a_k = 0, said explicitly). For
+         * observed data from files every parameter needs one (a missing one is never silently 0); data drawn by
+         * the simulator at a truth bring their own draws, which observed_aux overrides where given. {@code observed}
+         * is null when it did not parse completely (then only the values are checked).
+         */
+        private Map<String, Double> observedAux(JsonNode node, List<EventSource> observed) {
+            if (nuisanceNames == null) {
+                return new LinkedHashMap<>();
+            }
+            if (node != null && node.isTextual() && node.asText().strip().equals("nominal")) {
+                Map<String, Double> nominal = new LinkedHashMap<>();
+                nuisanceNames.forEach(n -> nominal.put(n, 0.0));
+                return nominal;
+            }
+            if (node != null && node.isValueNode()) {
+                p.add("observed_aux", "expected a mapping from nuisance parameter names to numbers, or 'nominal', found "
+                        + found(node));
+                return new LinkedHashMap<>();
+            }
+            Map<String, Double> aux = namedNumbers(node, "observed_aux", "an auxiliary measurement");
+            boolean simulated = observed != null
+                    && observed.stream().anyMatch(o -> o instanceof EventSource.SimulatedObservation);
+            List<String> missing = nuisanceNames.stream().filter(n -> !aux.containsKey(n)).toList();
+            if (observed != null && !simulated && !missing.isEmpty() && (node == null || node.isObject())) {
+                p.add("observed_aux", (node == null ? "missing" : "no value for " + String.join(", ", missing))
+                        + "; expected the auxiliary measurement of every nuisance parameter of the file-based observed data ("
+                        + String.join(", ", nuisanceNames) + "), e.g. {" + nuisanceNames.get(0)
+                        + ": 0.0, ...}, or 'observed_aux: nominal' for all 0");
+            }
+            return aux;
+        }
+
+        /**
          * A mapping from nuisance parameter names to numbers (observed_aux, a simulated truth's alpha); every
          * name must be a nuisance parameter of the config. Absent: an empty map.
          */
@@ -615,7 +654,7 @@ public final class AnalysisConfigParser {
         }
 
         private RatioSource ratioSource(JsonNode node, String path) {
-            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average");
+            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average", "scale");
             if (r == null) {
                 return null;
             }
@@ -630,6 +669,10 @@ public final class AnalysisConfigParser {
                         + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
                 return null;
             }
+            if (!kinds.get(0).equals("exact") && r.has("scale")) {
+                p.add(child(path, "scale"), "expected only with exact (a deliberately wrong model for a negative control),"
+                        + " found it with " + kinds.get(0));
+            }
             if (!kinds.get(0).equals("onnx") && r.has("average")) {
                 p.add(child(path, "average"), "expected only with onnx (an ensemble), found it with " + kinds.get(0));
             }
@@ -640,7 +683,8 @@ public final class AnalysisConfigParser {
                                 + " ratio), found " + found(r.get("output")));
                     }
                     String name = p.string(r, "exact", path, true);
-                    return name == null ? null : new RatioSource.Exact(name);
+                    Double scale = r.has("scale") ? p.positive(r, "scale", path) : Double.valueOf(1.0);
+                    return name == null || scale == null ? null : new RatioSource.Exact(name, scale);
                 }
                 case "column" -> {
                     String column = p.string(r, "column", path, true);
@@ -663,9 +707,10 @@ public final class AnalysisConfigParser {
                     List<JsonNode> nodes = p.list(r, "onnx", path, "an ONNX file or a list of them (an ensemble)", true);
                     List<String> models = nodes == null ? null : paths(nodes, child(path, "onnx"), "an existing ONNX file");
                     if (models != null) {
-                        checkOnnx(models, nodes.size() == 1 ? List.of(child(path, "onnx"))
-                                : java.util.stream.IntStream.range(0, models.size())
-                                .mapToObj(i -> index(child(path, "onnx"), i)).toList());
+                        for (int i = 0; i < models.size(); i++) {
+                            networks.add(new OnnxWidthCheck.Named(models.get(i),
+                                    nodes.size() == 1 ? child(path, "onnx") : index(child(path, "onnx"), i)));
+                        }
                     }
                     return models == null || conv == null || average == null ? null
                             : new RatioSource.Onnx(models, conv, average);
@@ -688,27 +733,6 @@ public final class AnalysisConfigParser {
             } catch (UserError e) {
                 p.add(child(path, "output"), "expected one of " + RatioConvention.configNames() + ", found '" + c + "'");
                 return null;
-            }
-        }
-
-        /** Loads each readable ONNX file and checks its input width against the feature list. */
-        private void checkOnnx(List<String> models, List<String> keyPaths) {
-            if (features == null) {
-                return;
-            }
-            for (int i = 0; i < models.size(); i++) {
-                String model = models.get(i);
-                if (!files.handles(model)) {
-                    continue;
-                }
-                try {
-                    OnnxRatioNetwork.load(model, files.readAllBytes(model), features.size(), null, 1);
-                } catch (IOException e) {
-                    p.add(keyPaths.get(i), "expected a readable ONNX file, found: " + e.getMessage());
-                } catch (UserError e) {
-                    p.add(keyPaths.get(i), "expected an ONNX network for the " + features.size() + " features "
-                            + features + ", found: " + e.getMessage());
-                }
             }
         }
 
@@ -739,7 +763,7 @@ public final class AnalysisConfigParser {
             Map<String, Integer> seen = new HashMap<>();
             for (int k = 0; k < nodes.size(); k++) {
                 String path = index("systematics", k);
-                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects");
+                JsonNode s = p.mapping(nodes.get(k), path, "name", "effects", "bounds");
                 if (s == null) {
                     continue;
                 }
@@ -764,11 +788,35 @@ public final class AnalysisConfigParser {
                         effects.add(effect);
                     }
                 }
-                if (name != null && effects.size() == effectNodes.size()) {
-                    out.add(new Systematic(name, effects));
+                double[] bounds = bounds(s, path);
+                if (name != null && effects.size() == effectNodes.size() && bounds != null) {
+                    out.add(new Systematic(name, effects, bounds[0], bounds[1]));
                 }
             }
             return out;
+        }
+
+        /** systematics[k].bounds: [lo, hi] with lo &lt; 0 &lt; hi, finite; default [-5, 5]. Null with a problem. */
+        private double[] bounds(JsonNode s, String path) {
+            if (!s.has("bounds")) {
+                return new double[] {-Systematic.DEFAULT_BOUND, Systematic.DEFAULT_BOUND};
+            }
+            String bp = child(path, "bounds");
+            JsonNode b = s.get("bounds");
+            if (!b.isArray() || b.size() != 2) {
+                p.add(bp, "expected [lo, hi], two numbers with lo < 0 < hi, found " + ConfigProblems.found(b));
+                return null;
+            }
+            Double lo = p.numberValue(b.get(0), index(bp, 0));
+            Double hi = p.numberValue(b.get(1), index(bp, 1));
+            if (lo == null || hi == null) {
+                return null;
+            }
+            if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < 0 && hi > 0)) {
+                p.add(bp, "expected [lo, hi], finite with lo < 0 < hi (the nominal 0 inside), found [" + lo + ", " + hi + "]");
+                return null;
+            }
+            return new double[] {lo, hi};
         }
 
         private SystematicEffect effect(JsonNode node, String path, Map<String, Integer> affected,

@@ -3,13 +3,25 @@ package org.nsbi.model.config;
 import java.util.List;
 
 /**
- * A nuisance parameter &alpha;_k with a unit Gaussian constraint, and its effect on each process it acts on.
+ * A nuisance parameter &alpha;_k with a unit Gaussian constraint, its effect on each process it acts on,
+ * and the range the fits keep it in.
  *
  * @param name    unique parameter name
  * @param effects one per affected process (distinct processes)
+ * @param low     the lower bound of &alpha;_k (config {@code bounds: [lo, hi]}; default &minus;5)
+ * @param high    the upper bound of &alpha;_k (default 5)
  */
-public record Systematic(String name, List<SystematicEffect> effects) {
+public record Systematic(String name, List<SystematicEffect> effects, double low, double high) {
+
+    /** The default bound, &plusmn;5 (the HistFactory/pyhf convention). */
+    public static final double DEFAULT_BOUND = 5.0;
+
     public Systematic {
         effects = List.copyOf(effects);
+    }
+
+    /** With the default bounds [&minus;5, 5]. */
+    public Systematic(String name, List<SystematicEffect> effects) {
+        this(name, effects, -DEFAULT_BOUND, DEFAULT_BOUND);
     }
 }

@@ -63,6 +63,7 @@ class AnalysisConfigParserTest {
                 observed:
                   - name: data
                     simulate: {sample: SBI, events: 100, seed: 7}
+                observed_aux: nominal
                 """.replace("ONNX", ONNX.toString());
     }
 
@@ -107,6 +108,20 @@ class AnalysisConfigParserTest {
                 NeymanSettings.NuisanceTruth.NOMINAL), c.neyman());
         assertEquals(new EventSource.Simulated("data", "SBI", 100, 7), c.observed().get(0));
         assertEquals(BadRatioPolicy.FAIL, c.badRatios(), "default policy");
+    }
+
+    @Test
+    void nuisanceBoundsAreReadAndChecked() {
+        AnalysisConfig c = parse(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    bounds: [-8, 6.5]\n"));
+        assertEquals(-8, c.systematics().get(0).low());
+        assertEquals(6.5, c.systematics().get(0).high());
+        assertEquals(-5, parse(valid()).systematics().get(0).low(), "default [-5, 5]");
+        assertEquals(5, parse(valid()).systematics().get(0).high(), "default [-5, 5]");
+        assertEquals(List.of(file + ": systematics[0].bounds: expected [lo, hi], finite with lo < 0 < hi (the nominal 0"
+                + " inside), found [1.0, 6.0]"), problems(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    bounds: [1, 6]\n")));
+        assertEquals(List.of(file + ": systematics[0].bounds: expected [lo, hi], two numbers with lo < 0 < hi, found '5'"),
+                problems(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    bounds: 5\n")));
     }
 
     @Test
@@ -193,11 +208,11 @@ class AnalysisConfigParserTest {
         List<String> p = problems(bad);
         List<String> keys = p.stream().map(x -> x.substring(file.length() + 2, x.indexOf(':', file.length() + 2)))
                 .toList();
-        assertEquals(List.of("reference[0].files", "processes[0].ratio.onnx[0]", "processes[0].ratio.onnx[1]",
-                "processes[1].yeild", "processes[1].name", "processes[1].yield", "poi.max",
-                "systematics[0].effects[0].process", "systematics[0].effects[0].ratio.up.onnx",
-                "systematics[0].effects[0].ratio.down.output", "neyman.mu_grid", "neyman.confidence_levels[1]"), keys,
-                String.join("\n", p));
+        // the ONNX networks' input widths are checked in a pass after the sections are read: their problems come last
+        assertEquals(List.of("reference[0].files", "processes[1].yeild", "processes[1].name", "processes[1].yield",
+                "poi.max", "systematics[0].effects[0].process", "systematics[0].effects[0].ratio.down.output",
+                "neyman.mu_grid", "neyman.confidence_levels[1]", "processes[0].ratio.onnx[0]", "processes[0].ratio.onnx[1]",
+                "systematics[0].effects[0].ratio.up.onnx"), keys, String.join("\n", p));
         assertTrue(p.contains(file + ": systematics[0].effects[0].ratio.down.output: expected one of score, logit,"
                 + " ratio, log_ratio, found 'logits'"), String.join("\n", p));
         assertTrue(p.contains(file + ": poi.max: expected a number > poi.min = 0.0, found -1.0"), String.join("\n", p));
@@ -270,16 +285,34 @@ class AnalysisConfigParserTest {
     @Test
     void observedDataAtATruthWithItsAuxiliaryMeasurements() {
         AnalysisConfig c = parse(valid().replace("simulate: {sample: SBI, events: 100, seed: 7}",
-                "simulate: {mu: 1.5, alpha: {energy_scale: 0.5}, seed: 9}") + "observed_aux: {energy_scale: -0.2}\n");
+                "simulate: {mu: 1.5, alpha: {energy_scale: 0.5}, seed: 9}").replace("observed_aux: nominal\n", "")
+                + "observed_aux: {energy_scale: -0.2}\n");
         assertEquals(new EventSource.SimulatedObservation("data", 1.5, Map.of("energy_scale", 0.5), 9),
                 c.observed().get(0));
         assertEquals(Map.of("energy_scale", -0.2), c.observedAux());
     }
 
+    /**
+     * Observed data from files (or drawn from a sample, without a truth) has no auxiliary measurements of its own:
+     * each nuisance parameter's must be given, or 'observed_aux: nominal' said explicitly; never a silent 0.
+     */
+    @Test
+    void fileBasedObservedDataNeedsEveryAuxiliaryMeasurementOrNominal() {
+        String missing = file + ": observed_aux: %s; expected the auxiliary measurement of every nuisance parameter of the"
+                + " file-based observed data (energy_scale), e.g. {energy_scale: 0.0, ...}, or 'observed_aux: nominal' for all 0";
+        assertEquals(List.of(missing.formatted("missing")), problems(valid().replace("observed_aux: nominal\n", "")));
+        assertEquals(Map.of("energy_scale", 0.0), parse(valid()).observedAux(), "nominal: every a_k = 0, explicitly");
+        assertEquals(Map.of("energy_scale", 0.3), parse(valid().replace("observed_aux: nominal",
+                "observed_aux: {energy_scale: 0.3}")).observedAux());
+        assertEquals(List.of(file + ": observed_aux: expected a mapping from nuisance parameter names to numbers, or"
+                + " 'nominal', found 'nominal_please'"), problems(valid().replace("observed_aux: nominal", "observed_aux: nominal_please")));
+    }
+
     @Test
     void truthsAndAuxNameKnownNuisanceParametersOnly() {
         List<String> p = problems(valid().replace("simulate: {sample: SBI, events: 100, seed: 7}",
-                "simulate: {mu: -1, alpha: {jes: 0.5}, seed: 9}") + "observed_aux: {ni_norm: 0.1}\n");
+                "simulate: {mu: -1, alpha: {jes: 0.5}, seed: 9}").replace("observed_aux: nominal\n", "")
+                + "observed_aux: {ni_norm: 0.1}\n");
         assertEquals(List.of(
                 file + ": observed[0].simulate.mu: expected a true mu >= 0, found -1.0",
                 file + ": observed[0].simulate.alpha.jes: expected a true value of a nuisance parameter (energy_scale),"

@@ -186,13 +186,17 @@ final class Pipeline {
         Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
         ObservedScan.Result r = ObservedScan.run(nll, belt, scanSteps);
+        for (String w : r.warnings()) {
+            System.err.println("warning: " + (asimovMu == null ? "observed data" : "Asimov data") + ": " + w);
+        }
         out.writeText(scanFile, r.scanCsv(belt));
         Map<String, Double> alphaHat = new LinkedHashMap<>();
         for (int k = 0; k < model.nuisanceCount(); k++) {
             alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
         }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
-        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(),
+                r.global().atBoundNames(model.nuisances()), r.intervals());
         return new IntervalStage(new IntervalResult(data, nll.sumOfWeights(), r.global().mu(), alphaHat, r.intervals(),
                 table.warnings(belt, asimovMu), seconds(start)), table);
     }

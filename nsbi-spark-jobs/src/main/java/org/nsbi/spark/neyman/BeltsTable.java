@@ -27,19 +27,21 @@ public final class BeltsTable {
             DataTypes.createStructField("n_toys", DataTypes.IntegerType, false),
             DataTypes.createStructField("n_failed", DataTypes.IntegerType, false),
             DataTypes.createStructField("muhat_lo", DataTypes.DoubleType, false),
-            DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false)));
+            DataTypes.createStructField("muhat_hi", DataTypes.DoubleType, false),
+            DataTypes.createStructField("too_few_toys", DataTypes.BooleanType, false),
+            DataTypes.createStructField("n_at_bound", DataTypes.IntegerType, false)));
 
     private BeltsTable() {
     }
 
     public static Row toRow(BeltPoint p) {
         return RowFactory.create(p.mu(), p.cl(), p.tCrit(), p.tCritLo(), p.tCritHi(), p.nToys(), p.nFailed(),
-                p.muhatLo(), p.muhatHi());
+                p.muhatLo(), p.muhatHi(), p.tooFewToys(), p.nAtBound());
     }
 
     public static BeltPoint fromRow(Row r) {
         return new BeltPoint(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
-                r.getInt(5), r.getInt(6), r.getDouble(7), r.getDouble(8));
+                r.getInt(5), r.getInt(6), r.getDouble(7), r.getDouble(8), r.getBoolean(9), r.getInt(10));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.nsbi.spark.neyman;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -56,6 +57,10 @@ public final class NeymanJob {
             }
             if (alphaTrue.length != muGrid.length) {
                 throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
+            }
+            if (!(maxFailedFraction >= 0 && maxFailedFraction <= 1)) {
+                throw new UserError("--max-failed-fraction = " + maxFailedFraction
+                        + "; expected a fraction in [0, 1]");
             }
         }
     }
@@ -113,24 +118,15 @@ public final class NeymanJob {
             computeBlocks(spark, model, reference, s, missing, checkpoints);
         }
         String toysPath = out.stagingPath(table);
-        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
-        JavaRDD<Row> toys = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
-            List<Row> rows = new ArrayList<>(task.toys());
-            for (ToyOutcome o : checkpoints.read(task)) {
-                rows.add(ToysTable.toRow(o));
-            }
-            return rows.iterator();
-        });
-        spark.createDataFrame(toys, ToysTable.SCHEMA).write().parquet(toysPath);
+        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
         }
 
-        List<FailedFits> failed = failedFits(belt, s);
+        List<FailedFits> failed = failedFits(belt, outcomes, s);
         requireFewFailures(failed, s, checkpoints.folder());
         return new Result(belt, outcomes, total, toySeconds, computed, closure, failed);
     }
@@ -170,12 +166,19 @@ public final class NeymanJob {
         }
     }
 
-    /** Failed fits per grid point (failed toys stay in the belt, counted as t = +inf). */
-    static List<FailedFits> failedFits(Belt belt, Settings s) {
+    /**
+     * Failed fits per grid point (failed toys stay in the belt, counted as t = +inf), by reason, and the toys whose
+     * fits ended on a bound.
+     */
+    static List<FailedFits> failedFits(Belt belt, List<ToyOutcome> outcomes, Settings s) {
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
+            int index = m;
+            Map<String, Integer> byReason = new java.util.TreeMap<>();
+            outcomes.stream().filter(o -> o.muIndex() == index && !o.converged())
+                    .forEach(o -> byReason.merge(o.failureReason() == null ? "unknown" : o.failureReason(), 1, Integer::sum));
             int f = belt.failedAt(m);
-            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) s.toysPerPoint()));
+            failed.add(new FailedFits(s.muGrid()[m], f, f / (double) s.toysPerPoint(), byReason, belt.atBoundAt(m)));
         }
         return failed;
     }

@@ -5,16 +5,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
 /**
  * What a Neyman run's toys depend on, as text: the streams (purpose, seed), the grid and its nuisance
- * truths, the blocks, the model and a SHA-256 of the reference sample. Checkpoints are reused only
+ * truths, the blocks, the model (with the nuisance parameters' bounds), the fitter's settings, the version of the
+ * code ({@link CodeVersion}) and a SHA-256 of the reference sample. Checkpoints are reused only
  * under the same text, so a resumed run gives the toys an uninterrupted one would.
  */
-final class NeymanPlan {
+public final class NeymanPlan {
+
+    /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
+    private static final String CODE = CodeVersion.of(ProfileFitter.class, NeymanPlan.class);
 
     private NeymanPlan() {
     }
@@ -28,6 +33,8 @@ final class NeymanPlan {
         b.append("toys_per_point ").append(s.toysPerPoint()).append('\n');
         b.append("toys_per_block ").append(s.toysPerBlock()).append('\n');
         b.append("model ").append(model).append('\n');
+        b.append("fitter ").append(ProfileFitter.withDefaults().settings()).append('\n');
+        b.append("code ").append(CODE).append('\n');
         for (Process p : model.processes()) {
             b.append("process ").append(p.name()).append(" kappa_up ").append(Arrays.toString(p.kappaUp()))
                     .append(" kappa_down ").append(Arrays.toString(p.kappaDown()))
@@ -38,7 +45,7 @@ final class NeymanPlan {
     }
 
     /** SHA-256 over every weight, ratio and shape ratio of the table, in event order. */
-    static String sha256(EventTable t, int nuisances) {
+    public static String sha256(EventTable t, int nuisances) {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");

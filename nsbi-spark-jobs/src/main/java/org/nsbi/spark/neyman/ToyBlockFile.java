@@ -17,11 +17,12 @@ import org.nsbi.stats.toys.ToyOutcome;
  * header names the block, so a file under the wrong name is detected.
  *
  * <p>Layout: magic {@code NSBITOY1}, muIndex, fromToy, toToy, then per toy muIndex, muTrue, toy, t,
- * muHat, number of alphas and the alphas, converged, failure (present flag, length and UTF-8 bytes), nPe.
+ * muHat, number of alphas and the alphas, converged, failure (present flag, length and UTF-8 bytes), nPe,
+ * failure reason (likewise), at bound. ({@code NSBITOY1} files, without the last two, are refused.)
  */
 public final class ToyBlockFile {
 
-    private static final long MAGIC = 0x4e53424954_4f5931L; // "NSBITOY1"
+    private static final long MAGIC = 0x4e53424954_4f5932L; // "NSBITOY2"
 
     private ToyBlockFile() {
     }
@@ -47,18 +48,34 @@ public final class ToyBlockFile {
                     out.writeDouble(a);
                 }
                 out.writeBoolean(o.converged());
-                out.writeBoolean(o.failure() != null);
-                if (o.failure() != null) {
-                    byte[] text = o.failure().getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(text.length);
-                    out.write(text);
-                }
+                writeText(out, o.failure());
                 out.writeLong(o.nPe());
+                writeText(out, o.failureReason());
+                out.writeBoolean(o.atBound());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A nullable text: a present flag, then the length and the UTF-8 bytes. */
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -88,13 +105,10 @@ public final class ToyBlockFile {
                     alpha[k] = in.readDouble();
                 }
                 boolean converged = in.readBoolean();
-                String failure = null;
-                if (in.readBoolean()) {
-                    byte[] text = new byte[in.readInt()];
-                    in.readFully(text);
-                    failure = new String(text, StandardCharsets.UTF_8);
-                }
-                outcomes.add(new ToyOutcome(mu, muTrue, toy, t, muHat, alpha, converged, failure, in.readLong()));
+                String failure = readText(in);
+                long nPe = in.readLong();
+                outcomes.add(new ToyOutcome(mu, muTrue, toy, t, muHat, alpha, converged, failure, nPe, readText(in),
+                        in.readBoolean()));
             }
             if (in.available() != 0) {
                 throw new IllegalStateException(source + " has " + in.available() + " bytes after its last toy");

@@ -66,6 +66,25 @@ public final class ToyCheckpoints implements Serializable {
         }
     }
 
+    /**
+     * Writes the toys table of {@code plan} at {@code path} from the checkpoints, in plan order (blocks computed now
+     * or before give the same bytes), and returns its rows.
+     */
+    public List<ToyOutcome> writeTable(org.apache.spark.sql.SparkSession spark, List<ToyBlockTask> plan, String path) {
+        org.apache.spark.api.java.JavaSparkContext jsc =
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        org.apache.spark.api.java.JavaRDD<org.apache.spark.sql.Row> rows = jsc.parallelize(plan,
+                Math.min(plan.size(), jsc.defaultParallelism())).flatMap(task -> {
+                    List<org.apache.spark.sql.Row> r = new java.util.ArrayList<>(task.toys());
+                    for (ToyOutcome o : read(task)) {
+                        r.add(ToysTable.toRow(o));
+                    }
+                    return r.iterator();
+                });
+        spark.createDataFrame(rows, ToysTable.SCHEMA).write().parquet(path);
+        return ToysTable.read(spark, path);
+    }
+
     /** The blocks of {@code plan} that already have a file. */
     public Set<ToyBlockTask> finished(List<ToyBlockTask> plan) {
         Set<String> names = new HashSet<>();

@@ -18,7 +18,7 @@ import org.nsbi.stats.toys.ToyOutcome;
  */
 public final class ToysTable {
 
-    /** mu_index, mu_true, toy, t, mu_hat, alpha_hat, converged, failure, n_pe. */
+    /** mu_index, mu_true, toy, t, mu_hat, alpha_hat, converged, failure, n_pe, failure_reason, at_bound. */
     public static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("mu_index", DataTypes.IntegerType, false),
             DataTypes.createStructField("mu_true", DataTypes.DoubleType, false),
@@ -28,14 +28,16 @@ public final class ToysTable {
             DataTypes.createStructField("alpha_hat", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
             DataTypes.createStructField("converged", DataTypes.BooleanType, false),
             DataTypes.createStructField("failure", DataTypes.StringType, true),
-            DataTypes.createStructField("n_pe", DataTypes.LongType, false)));
+            DataTypes.createStructField("n_pe", DataTypes.LongType, false),
+            DataTypes.createStructField("failure_reason", DataTypes.StringType, true),
+            DataTypes.createStructField("at_bound", DataTypes.BooleanType, false)));
 
     private ToysTable() {
     }
 
     public static Row toRow(ToyOutcome o) {
         return RowFactory.create(o.muIndex(), o.muTrue(), o.toyIndex(), o.t(), o.muHat(), o.alphaHat(), o.converged(),
-                o.failure(), o.nPe());
+                o.failure(), o.nPe(), o.failureReason(), o.atBound());
     }
 
     /** A row of the table (columns in {@link #SCHEMA}'s order) back into the outcome. */
@@ -46,7 +48,8 @@ public final class ToysTable {
             a[i] = ((Number) alpha.get(i)).doubleValue();
         }
         return new ToyOutcome(r.getInt(0), r.getDouble(1), r.getInt(2), r.getDouble(3), r.getDouble(4), a,
-                r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8));
+                r.getBoolean(6), r.isNullAt(7) ? null : r.getString(7), r.getLong(8), r.isNullAt(9) ? null : r.getString(9),
+                r.getBoolean(10));
     }
 
     public static Dataset<Row> frame(SparkSession spark, List<ToyOutcome> outcomes) {

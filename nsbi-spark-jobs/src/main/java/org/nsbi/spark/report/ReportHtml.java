@@ -15,6 +15,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
@@ -97,10 +98,13 @@ final class ReportHtml {
         }
         pointTable(h, run);
 
-        if (!run.coverage().isEmpty()) {
+        if (run.coverage() != null) {
             section(h, "Coverage", byName, List.of("coverage"));
-            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>.</p>\n");
-            coverageTable(h, run.coverage());
+            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>: experiments from <b>")
+                    .append(esc(run.coverage().source())).append("</b>, ").append(esc(run.coverage().tests()))
+                    .append(". Nuisance truth: ").append(esc(run.coverage().nuisanceTruth())).append(". ")
+                    .append(esc(CoverageSummary.ERRORS)).append(".</p>\n");
+            coverageTable(h, run.coverage().rows());
         }
 
         Map<String, Object> flat = new LinkedHashMap<>();
@@ -171,7 +175,7 @@ final class ReportHtml {
         Belt belt = run.belt();
         double[] grid = belt.muGrid();
         List<AsimovClosure> closure = run.closure();
-        h.append("<table>\n<tr><th>\u03bc</th><th>toys</th><th>failed fits</th>");
+        h.append("<table>\n<tr><th>\u03bc</th><th>toys</th><th>failed fits (by reason)</th><th>fits on a bound</th>");
         for (double cl : belt.cls()) {
             h.append("<th>t_c ").append(ChartStyle.percent(cl)).append(" [MC band]</th>");
         }
@@ -179,9 +183,14 @@ final class ReportHtml {
         for (int m = 0; m < grid.length; m++) {
             h.append("<tr><td class=\"n\">").append(ChartStyle.num(grid[m])).append("</td><td class=\"n\">")
                     .append(belt.point(m, belt.cls().get(0)).nToys()).append("</td><td class=\"n\">").append(belt.failedAt(m))
+                    .append(esc(byReason(run, grid[m]))).append("</td><td class=\"n\">").append(belt.atBoundAt(m))
                     .append("</td>");
             for (double cl : belt.cls()) {
                 var p = belt.point(m, cl);
+                if (p.tooFewToys()) {
+                    h.append("<td class=\"n\">+\u221e (too few toys)</td>");
+                    continue;
+                }
                 h.append("<td class=\"n\">").append(ChartStyle.num(p.tCrit())).append(" [").append(ChartStyle.num(p.tCritLo()))
                         .append(", ").append(ChartStyle.num(p.tCritHi())).append("]</td>");
             }
@@ -199,15 +208,23 @@ final class ReportHtml {
         h.append("</table>\n");
     }
 
+    /** " (iteration_limit 2, no_descent 1)" from the summary's failed fits at mu, or "" when none failed. */
+    private static String byReason(RunData run, double mu) {
+        return run.summary().neyman().failedFits().stream().filter(f -> f.mu() == mu && !f.failedByReason().isEmpty())
+                .findFirst().map(f -> " (" + String.join(", ", f.failedByReason().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")").orElse("");
+    }
+
     private static void coverageTable(StringBuilder h, List<Coverage> rows) {
         h.append("<table>\n<tr><th>\u03bc_true</th><th>CL</th><th>method</th><th>covered</th><th>experiments</th>"
-                + "<th>failed</th><th>coverage</th></tr>\n");
+                + "<th>failed</th><th>coverage</th><th>pull</th></tr>\n");
         for (Coverage c : rows) {
             h.append("<tr><td class=\"n\">").append(ChartStyle.num(c.mu())).append("</td><td class=\"n\">")
                     .append(ChartStyle.percent(c.cl())).append("</td><td>").append(esc(c.method())).append("</td><td class=\"n\">")
                     .append(c.covered()).append("</td><td class=\"n\">").append(c.n()).append("</td><td class=\"n\">")
                     .append(c.failed()).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td></tr>\n");
+                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%+.1f&sigma;", c.pull())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

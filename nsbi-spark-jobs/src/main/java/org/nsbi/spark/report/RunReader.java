@@ -9,12 +9,12 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
@@ -42,11 +42,20 @@ public final class RunReader {
         return new RunReader(spark).read(run, intervalDirs, coverageDir);
     }
 
-    /** The coverage rows of a coverage folder's coverage.json. */
-    public static List<Coverage> coverage(SparkSession spark, String coverageDir) {
+    /** A coverage folder's coverage.json. */
+    public static CoverageSummary coverage(SparkSession spark, String coverageDir) {
         RunReader r = new RunReader(spark);
         String file = r.file(coverageDir, "coverage.json");
-        return RunData.coverage(Json.readMap(r.text(file), file), file);
+        return coverageOf(r.text(file), file);
+    }
+
+    /** coverage.json's record; {@code source} names the file in messages. */
+    public static CoverageSummary coverageOf(String text, String source) {
+        CoverageSummary c = Json.read(text, CoverageSummary.class, source);
+        if (c.coverage().isEmpty()) {
+            throw new UserError(source + ": no 'coverage' rows; expected the coverage.json of 'nsbi coverage'");
+        }
+        return c;
     }
 
     private RunData read(String run, List<String> intervalDirs, String coverageDir) {
@@ -66,10 +75,10 @@ public final class RunReader {
             String f = file(dir, "summary.json");
             scans.add(scan(Json.read(text(f), IntervalSummary.class, f).interval(), file(dir, "scan.csv")));
         }
-        List<Coverage> coverage = List.of();
+        CoverageSummary coverage = null;
         String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
         if (coverageDir != null || files.exists(coverageFile)) {
-            coverage = RunData.coverage(Json.readMap(text(coverageFile), coverageFile), coverageFile);
+            coverage = coverageOf(text(coverageFile), coverageFile);
         } else {
             coverageFile = null;
         }

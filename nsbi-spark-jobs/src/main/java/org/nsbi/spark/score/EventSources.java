@@ -61,7 +61,7 @@ public final class EventSources {
     }
 
     /** The simulator's features, which a config must name in this order to use simulated events. */
-    static void checkToyFeatures(String name, List<String> features) {
+    public static void checkToyFeatures(String name, List<String> features) {
         if (!features.equals(Arrays.asList(OffshellEvents.FEATURES))) {
             throw new UserError(name + ": simulated events have the features "
                     + Arrays.toString(OffshellEvents.FEATURES) + "; the config's features are " + features);

@@ -18,7 +18,7 @@ import org.nsbi.spark.io.EventBlock;
 /**
  * The observed data of a config as blocks, with the auxiliary measurements a_k in the config's
  * nuisance-parameter order: {@code observed_aux} where given, else the simulator's draws for an
- * observation drawn at a truth, else 0.
+ * observation drawn at a truth (the config parser requires every value, or {@code nominal}, otherwise).
  */
 public final class ObservedData {
 

@@ -64,10 +64,7 @@ public final class ScoreJob {
         JavaRDD<EventBlock> scoredObserved = score(observed.blocks(), shipped, "observed data", names(config.observed()));
         long nObserved = write(spark, scoredObserved, plan, out.stagingPath("scored/observed"), "observed");
         shipped.destroy();
-        if (nObserved == 0) {
-            throw new UserError(config.file() + ": observed: the observed data "
-                    + EventSources.describe(config.observed()) + " has no events; expected at least one event");
-        }
+        // zero observed events is legal data: the extended likelihood is then nu(mu, alpha) plus the constraints
 
         Map<String, Double> aux = new LinkedHashMap<>();
         for (int k = 0; k < config.systematics().size(); k++) {
@@ -75,6 +72,25 @@ public final class ScoreJob {
         }
         return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config),
                 processClosure(sums, config), config.normaliseRatios(), null, 0);
+    }
+
+    /**
+     * Scores one more sample with the plan (e.g. the independent MC sample of a coverage check) into {@code path}, as
+     * {@code scored/reference} is written.
+     *
+     * @return the number of events
+     */
+    public static long scoreSample(SparkSession spark, AnalysisConfig config, ScoringPlan plan, EventSource source,
+                                   String what, String path, int blockSize) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
+        try {
+            JavaRDD<EventBlock> blocks = EventSources.read(spark, source, 0, config.features(),
+                    new ArrayList<>(plan.dataColumns()), blockSize);
+            return write(spark, score(blocks, shipped, what, List.of(source.name())), plan, path, what);
+        } finally {
+            shipped.destroy();
+        }
     }
 
     private static List<String> names(List<EventSource> sources) {

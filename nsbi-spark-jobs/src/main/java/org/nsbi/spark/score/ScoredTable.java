@@ -48,18 +48,7 @@ public final class ScoredTable {
         }
         int nc = model.processCount();
         int nk = model.nuisanceCount();
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            columns.add(ScoredColumns.process(model.process(c).name()));
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (model.process(c).shape()[k]) {
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), +1));
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), -1));
-                }
-            }
-        }
+        List<String> columns = ScoredColumns.of(model);
         int nf = features.length;
         // rows of the flat event matrix: features, weight, columns
         int width = nf + 1 + columns.size();

@@ -70,14 +70,6 @@ class BadInputDataTest {
                 + dir.resolve("ref.csv") + ") has no events; expected events of positive total weight");
     }
 
-    @Test
-    void observedDataWithZeroEvents() {
-        TinyAnalysis a = TinyAnalysis.in(dir);
-        a.write("data.csv", "x1,x2\n");
-        a.assertRefused(a.score(), "score", a.config() + ": observed: the observed data 'data' ("
-                + dir.resolve("data.csv") + ") has no events; expected at least one event");
-    }
-
     /** The network's output is its bias b for every event: NaN, +inf, -inf or -1, each a bad ratio. */
     @ParameterizedTest
     @CsvSource({"NaN, 300 NaN (events 0, 1, 2, 3, 4, ...)", "Infinity, 300 infinite (events 0, 1, 2, 3, 4, ...)",

@@ -108,7 +108,7 @@ class NeymanPipelineTest {
         List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(4, intervals.size(), "neyman and wilks at two levels");
         assertEquals(List.of("neyman", "wilks", "neyman", "wilks"), intervals.stream().map(ConfidenceInterval::method).toList());
-        assertTrue(Files.readString(dir.resolve("interval").resolve("scan.csv")).startsWith("mu,t_obs,t_crit_68,t_crit_95\n"));
+        assertTrue(Files.readString(dir.resolve("interval").resolve("scan.csv")).startsWith("mu,t_obs,t_crit_68,t_crit_95,at_bound\n"));
         assertEquals(model.nuisances(), List.copyOf(s.alphaHat().keySet()), "alpha-hat by name");
         double muHat = s.muHat();
         assertTrue(muHat >= 0 && muHat < 4, "mu-hat " + muHat);

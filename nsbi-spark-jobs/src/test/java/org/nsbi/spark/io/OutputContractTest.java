@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
@@ -58,6 +59,10 @@ class OutputContractTest {
         m.put("`ensemble_spread`", Json.fieldNames(ValidationSummary.EnsembleSpread.class));
         m.put("`truth`", Json.fieldNames(ValidationSummary.Truth.class));
         m.put("`members` entry", Json.fieldNames(ValidationSummary.MemberError.class));
+        m.put("`coverage.json`", Json.fieldNames(CoverageSummary.class));
+        m.put("`run_hashes`", Json.fieldNames(CoverageSummary.RunHashes.class));
+        m.put("`truths` entry", Json.fieldNames(CoverageSummary.Truth.class));
+        m.put("`coverage` entry", Json.fieldNames(CoverageSummary.Row.class));
         return m;
     }
 

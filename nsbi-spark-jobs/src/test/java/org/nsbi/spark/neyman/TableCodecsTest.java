@@ -29,7 +29,8 @@ class TableCodecsTest {
             for (int k = 0; k < 5; k++) {
                 boolean failed = k == 3;
                 toys.add(new ToyOutcome(m, 0.5 * m, k, failed ? Double.NaN : 0.1 * k + m, 0.25 * k,
-                        new double[] {0.01 * k, -0.02 * m}, !failed, failed ? "global fit: no convergence" : null, 100 + k));
+                        new double[] {0.01 * k, -0.02 * m}, !failed, failed ? "global fit: no convergence" : null, 100 + k,
+                        failed ? "iteration_limit" : null, k % 3 == 0));
             }
         }
         return toys;
@@ -50,7 +51,7 @@ class TableCodecsTest {
         BeltsTable.frame(spark, Belt.build(new double[] {0, 0.5}, toys(), List.of(0.6827))).write().parquet(path);
         UserError e = assertThrows(UserError.class, () -> ToysTable.read(spark, path));
         assertTrue(e.getMessage().startsWith(path + ": no columns [mu_index, mu_true, toy, t, mu_hat, alpha_hat,"
-                + " converged, failure, n_pe]; expected a toys table"), e.getMessage());
+                + " converged, failure, n_pe, failure_reason, at_bound]; expected a toys table"), e.getMessage());
     }
 
     @Test

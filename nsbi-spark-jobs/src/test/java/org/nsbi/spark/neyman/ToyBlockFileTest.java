@@ -13,10 +13,11 @@ class ToyBlockFileTest {
 
     private static final ToyBlockTask BLOCK = new ToyBlockTask(3, 10, 13);
     private static final List<ToyOutcome> TOYS = List.of(
-            new ToyOutcome(3, 0.75, 10, 0.123456789012345, 0.6, new double[] {0.1, -2.5e-17, Double.MIN_VALUE}, true, null, 512),
+            new ToyOutcome(3, 0.75, 10, 0.123456789012345, 0.6, new double[] {0.1, -2.5e-17, Double.MIN_VALUE}, true, null, 512,
+                    null, true),
             new ToyOutcome(3, 0.75, 11, Double.NaN, Double.NaN, new double[] {Double.NaN, 0, 0}, false,
-                    "global fit: no convergence after 200 iterations (edm 3.2e-4) \u03bc", 0),
-            new ToyOutcome(3, 0.75, 12, 0.0, -0.0, new double[0], true, null, Long.MAX_VALUE));
+                    "global fit: no convergence after 200 iterations (edm 3.2e-4) \u03bc", 0, "iteration_limit", false),
+            new ToyOutcome(3, 0.75, 12, 0.0, -0.0, new double[0], true, null, Long.MAX_VALUE, null, false));
 
     @Test
     void aBlockReadBackIsBitIdentical() {

@@ -13,13 +13,14 @@ class FailedFitsSectionTest {
 
     @Test
     void aRunWithoutFailedFitsHasALineInsteadOfAPlotOfZeros() {
-        RunData withFailures = SmallRun.runData(List.of());
+        RunData withFailures = SmallRun.runData(null);
         List<ToyOutcome> converged = SmallRun.toys().stream().map(o -> o.converged() ? o
-                : new ToyOutcome(o.muIndex(), o.muTrue(), o.toyIndex(), 1.0, o.muHat(), o.alphaHat(), true, null, o.nPe()))
+                : new ToyOutcome(o.muIndex(), o.muTrue(), o.toyIndex(), 1.0, o.muHat(), o.alphaHat(), true, null, o.nPe(),
+                        null, false))
                 .toList();
         Belt belt = Belt.build(SmallRun.GRID, converged, SmallRun.CLS);
         RunData clean = new RunData(withFailures.run(), withFailures.summary(), belt, withFailures.toys(),
-                withFailures.scans(), List.of(), null);
+                withFailures.scans(), null, null);
         Report none = Report.of(clean);
         assertFalse(none.figures().stream().anyMatch(f -> f.name().equals("failed-fits")), "no plot of zeros");
         assertTrue(none.html().contains("<p>No fit failed: every toy's fits converged.</p>"), "a line instead");

@@ -127,21 +127,21 @@ class PlotRenderingTest {
         List<ConfidenceInterval> intervals = SmallRun.intervals(SmallRun.belt());
         UserError e = assertThrows(UserError.class,
                 () -> Scan.fromCsv("observed", 0, intervals, "mu,t\n0,1\n", "run/scan.csv"));
-        assertEquals("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95 (the confidence levels [0.6827, 0.9545]"
+        assertEquals("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95,at_bound (the confidence levels [0.6827, 0.9545]"
                 + " of its intervals), found 'mu,t'", e.getMessage());
         e = assertThrows(UserError.class,
                 () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_0.6827,t_crit_0.9545\n0,1,2,3\n", "run/scan.csv"));
         assertTrue(e.getMessage().startsWith("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95"), "dotted names"
                 + " are gone: " + e.getMessage());
         e = assertThrows(UserError.class,
-                () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_68,t_crit_95\n0,1\n", "run/scan.csv"));
-        assertEquals("run/scan.csv: line 2 has 2 fields; expected 4 as in the header", e.getMessage());
+                () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_68,t_crit_95,at_bound\n0,1\n", "run/scan.csv"));
+        assertEquals("run/scan.csv: line 2 has 2 fields; expected 5 as in the header", e.getMessage());
     }
 
     @Test
     void aNeymanFolderWithoutScanHasNoScanFiguresAndSaysWhy() {
-        RunData full = SmallRun.runData(List.of());
-        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), List.of(), null);
+        RunData full = SmallRun.runData(null);
+        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), null, null);
         Report r = Report.of(neymanOnly);
         assertTrue(r.figures().stream().noneMatch(f -> f.name().startsWith("scan-")), "no scan figures");
         assertTrue(r.html().contains("The run folder holds no t(\u03bc) scan (scan.csv)"), "the report says why");

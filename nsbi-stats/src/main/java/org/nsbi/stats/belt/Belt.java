@@ -45,6 +45,7 @@ public final class Belt {
             }
             double[] t = toys.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray();
             int failed = toys.size() - t.length;
+            int atBound = (int) toys.stream().filter(ToyOutcome::atBound).count();
             for (double cl : cls) {
                 CriticalValue cv = CriticalValue.of(t, failed, cl);
                 double lo = Double.NaN;
@@ -55,7 +56,8 @@ public final class Belt {
                         hi = Double.isNaN(hi) ? o.muHat() : Math.max(hi, o.muHat());
                     }
                 }
-                points.add(new BeltPoint(muGrid[m], cl, cv.t(), cv.lo(), cv.hi(), toys.size(), failed, lo, hi));
+                points.add(new BeltPoint(muGrid[m], cl, cv.t(), cv.lo(), cv.hi(), toys.size(), failed, lo, hi,
+                        cv.tooFewToys(), atBound));
             }
         }
         return new Belt(muGrid.clone(), cls, points);
@@ -91,6 +93,11 @@ public final class Belt {
             throw new IllegalArgumentException("confidence level " + cl + " is not in the belt " + cls);
         }
         return points.get(m * cls.size() + c);
+    }
+
+    /** Toys at grid point m whose conditional or global fit ended with a nuisance parameter on a bound. */
+    public int atBoundAt(int m) {
+        return points.get(m * cls.size()).nAtBound();
     }
 
     /** Failed toys at grid point m. */

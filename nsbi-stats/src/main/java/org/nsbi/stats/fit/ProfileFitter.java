@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nsbi.stats.likelihood.NonPositiveDensityException;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.model.MixtureModel;
 
 /**
  * Profile-likelihood fits of an {@link Nll}: the global fit of (&mu;, &alpha;) in the allowed range, and the
@@ -19,33 +20,39 @@ import org.nsbi.stats.likelihood.Nll;
  * than allocating a general solver per step.
  *
  * <p>The NLL in &mu; can have two minima (interference). The global fit therefore first scans the NLL
- * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), and runs Newton from the
- * lowest local minimum of the scan, from any other local minimum within {@code secondStartWindow} of it,
- * and from the caller's start, keeping the lowest converged result. A fit that fails from every start
- * is reported FAILED with the reasons; it is never dropped or replaced.
+ * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), at &alpha; = 0 and, when the caller
+ * gives a start, at the start's &alpha; (e.g. a conditional fit's &alpha;&#770;&#770;), and runs Newton from
+ * <em>every</em> local minimum of both scans. Of all starts it keeps the lowest converged result; if a start
+ * that did not converge reached a lower NLL (by more than {@link #NLL_TOLERANCE}), it restarts from there, and
+ * if that fails too the fit is FAILED. The conditional fit retries a failed start elsewhere: from the
+ * auxiliary measurements, from &alpha; = 0, from the global fit's &alpha;&#770; when given, and with damping.
+ * A fit that fails is reported FAILED with a {@link FailureReason} and the details; it is never dropped or
+ * replaced by a plausible number.
  *
- * <p>Nuisance parameters are bounded to |&alpha;_k| &le; {@link #ALPHA_LIMIT}.
+ * <p>The nuisance parameters are bounded to the model's ranges ({@link MixtureModel#alphaLow},
+ * {@link MixtureModel#alphaHigh}, by default [&minus;5, 5]); a result says which ended on a bound.
  */
 public final class ProfileFitter {
 
-    /** The nuisance parameters' bound: a fit that wants beyond 5&sigma; is not one to trust. */
-    public static final double ALPHA_LIMIT = 5.0;
+    /**
+     * NLL differences below this are ties: a conditional NLL lower than the global one by less is the same
+     * minimum (e.g. at the &mu; = 0 boundary), not a missed one.
+     */
+    public static final double NLL_TOLERANCE = 1e-7;
 
     private final double edmTolerance;
     private final int maxIterations;
     private final int scanPoints;
-    private final double secondStartWindow;
 
-    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints, double secondStartWindow) {
+    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints) {
         this.edmTolerance = edmTolerance;
         this.maxIterations = maxIterations;
         this.scanPoints = scanPoints;
-        this.secondStartWindow = secondStartWindow;
     }
 
-    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan, second starts within 3 units of NLL. */
+    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan. */
     public static ProfileFitter withDefaults() {
-        return new ProfileFitter(1e-9, 100, 17, 3.0);
+        return new ProfileFitter(1e-9, 100, 17);
     }
 
     /** A copy with another number of scan points for the global fit's starts (&ge; 2). */
@@ -53,39 +60,68 @@ public final class ProfileFitter {
         if (points < 2) {
             throw new IllegalArgumentException("scan points = " + points + "; expected at least 2");
         }
-        return new ProfileFitter(edmTolerance, maxIterations, points, secondStartWindow);
+        return new ProfileFitter(edmTolerance, maxIterations, points);
     }
 
-    /** The conditional fit at fixed &mu;, &alpha; started at the auxiliary measurements' region (0 clipped to bounds). */
-    public FitResult conditional(Nll nll, double mu) {
-        return conditional(nll, mu, new double[nll.dimension() - 1]);
-    }
-
-    /** The conditional fit at fixed &mu; from {@code alphaStart}; retried from &alpha; = 0 if it fails. */
-    public FitResult conditional(Nll nll, double mu, double[] alphaStart) {
-        checkMu(nll, mu);
-        double[] start = new double[nll.dimension()];
-        start[0] = nll.p(mu);
-        System.arraycopy(alphaStart, 0, start, 1, alphaStart.length);
-        boolean[] fixed = new boolean[nll.dimension()];
-        fixed[0] = true;
-        Minimum m = minimise(nll, start, fixed);
-        int iterations = m.iterations;
-        if (!m.converged && nll.dimension() > 1) {
-            double[] zero = new double[nll.dimension()];
-            zero[0] = start[0];
-            Minimum retry = minimise(nll, zero, fixed);
-            iterations += retry.iterations;
-            if (retry.converged) {
-                m = retry;
-            } else {
-                return FitResult.failed("conditional fit at mu = " + mu + " failed: " + m.message + "; retry from alpha = 0: "
-                        + retry.message, iterations);
-            }
-        } else if (!m.converged) {
-            return FitResult.failed("conditional fit at mu = " + mu + " failed: " + m.message, iterations);
+    /** A copy with another iteration limit per start (&ge; 1). */
+    public ProfileFitter withMaxIterations(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations = " + iterations + "; expected at least 1");
         }
-        return result(nll, m, iterations, "conditional");
+        return new ProfileFitter(edmTolerance, iterations, scanPoints);
+    }
+
+    /** The settings that change results, for checkpoints' plans: a resume across a change is refused. */
+    public String settings() {
+        return "edm < " + edmTolerance + ", " + maxIterations + " iterations per start, " + scanPoints
+                + " scan points, NLL tolerance " + NLL_TOLERANCE;
+    }
+
+    /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
+    public FitResult conditional(Nll nll, double mu) {
+        return conditional(nll, mu, new double[nll.dimension() - 1], null);
+    }
+
+    /** The conditional fit at fixed &mu; from {@code alphaStart}, with the retries of {@link #conditional(Nll, double, double[], double[])}. */
+    public FitResult conditional(Nll nll, double mu, double[] alphaStart) {
+        return conditional(nll, mu, alphaStart, null);
+    }
+
+    /**
+     * The conditional fit at fixed &mu; from {@code alphaStart}. If that start fails, it is retried from
+     * starts that differ from it: the auxiliary measurements, &alpha; = 0, {@code alphaHat} (the global fit's,
+     * may be null), and finally from {@code alphaStart} with strong initial damping.
+     */
+    public FitResult conditional(Nll nll, double mu, double[] alphaStart, double[] alphaHat) {
+        checkMu(nll, mu);
+        int dim = nll.dimension();
+        Box box = box(nll);
+        boolean[] fixed = new boolean[dim];
+        fixed[0] = true;
+        List<double[]> starts = new ArrayList<>();
+        for (double[] a : new double[][] {alphaStart, nll.aux(), new double[dim - 1], alphaHat}) {
+            if (a != null) {
+                double[] s = new double[dim];
+                s[0] = nll.p(mu);
+                System.arraycopy(a, 0, s, 1, dim - 1);
+                box.clip(s);
+                if (starts.stream().noneMatch(x -> Arrays.equals(x, s))) {
+                    starts.add(s);
+                }
+            }
+        }
+        List<Minimum> tried = new ArrayList<>();
+        for (double[] s : starts) {
+            Minimum m = minimise(nll, box, s, fixed, 0);
+            tried.add(m);
+            if (m.converged) {
+                break;
+            }
+        }
+        if (!tried.get(tried.size() - 1).converged && dim > 1) {
+            tried.add(minimise(nll, box, starts.get(0), fixed, 1.0));
+        }
+        return settle(nll, box, tried, fixed, "conditional fit at mu = " + mu);
     }
 
     /** The global fit, started from scan minima at &alpha; = 0. */
@@ -95,15 +131,16 @@ public final class ProfileFitter {
 
     /**
      * The global fit of (&mu;, &alpha;). {@code start} (&mu; then &alpha;, may be null) is tried besides the
-     * scan's minima; its &alpha; also sets the &alpha; of the scan.
+     * scans' minima; its &alpha; also sets the &alpha; of the second scan.
      */
     public FitResult global(Nll nll, double[] start) {
         return global(nll, start, true);
     }
 
     /**
-     * The global fit from the scan's minima only, the scan run at the nuisance parameters of {@code start}
-     * (e.g. a conditional fit's &alpha;&#770;&#770;); cheaper than {@link #global(Nll, double[])} by one Newton run.
+     * The global fit from the scans' minima only, the second scan run at the nuisance parameters of
+     * {@code start} (e.g. a conditional fit's &alpha;&#770;&#770;); cheaper than {@link #global(Nll, double[])} by one
+     * Newton run.
      */
     public FitResult globalFromScan(Nll nll, double[] start) {
         return global(nll, start, false);
@@ -111,51 +148,116 @@ public final class ProfileFitter {
 
     private FitResult global(Nll nll, double[] start, boolean tryStart) {
         int dim = nll.dimension();
-        double[] alpha = start == null ? new double[dim - 1] : Arrays.copyOfRange(start, 1, dim);
+        Box box = box(nll);
+        List<double[]> alphas = new ArrayList<>();
+        alphas.add(new double[dim - 1]);
+        if (start != null && dim > 1) {
+            double[] a = Arrays.copyOfRange(start, 1, dim);
+            if (!Arrays.equals(a, alphas.get(0))) {
+                alphas.add(a);
+            }
+        }
         List<double[]> starts = new ArrayList<>();
-        for (double mu : scanStarts(nll, alpha)) {
-            double[] s = new double[dim];
-            s[0] = nll.p(mu);
-            System.arraycopy(alpha, 0, s, 1, dim - 1);
-            starts.add(s);
+        for (double[] alpha : alphas) {
+            for (double mu : scanMinima(nll, alpha)) {
+                double[] s = new double[dim];
+                s[0] = nll.p(mu);
+                System.arraycopy(alpha, 0, s, 1, dim - 1);
+                box.clip(s);
+                starts.add(s);
+            }
         }
         if (start != null && tryStart) {
             double[] s = start.clone();
             s[0] = nll.p(start[0]);
+            box.clip(s);
             starts.add(s);
         }
-        Minimum best = null;
-        int iterations = 0;
-        List<String> failures = new ArrayList<>();
+        boolean[] free = new boolean[dim];
+        List<Minimum> tried = new ArrayList<>();
         for (double[] s : starts) {
-            Minimum m = minimise(nll, s, new boolean[dim]);
-            iterations += m.iterations;
-            if (m.converged) {
-                if (best == null || m.nll < best.nll) {
-                    best = m;
-                }
-            } else {
-                failures.add("from mu = " + nll.mu(s[0]) + ": " + m.message);
+            if (tried.stream().noneMatch(m -> Arrays.equals(m.start, s))) {
+                tried.add(minimise(nll, box, s, free, 0));
             }
         }
-        if (best == null) {
-            // last resort: every grid point of the scan, alpha = 0
-            double[] zero = new double[dim - 1];
+        if (tried.stream().noneMatch(m -> m.converged)) {
+            // last resort: every grid point of the scan at alpha = 0
             for (double mu : grid(nll)) {
                 double[] s = new double[dim];
                 s[0] = nll.p(mu);
-                Minimum m = minimise(nll, s, new boolean[dim]);
-                iterations += m.iterations;
-                if (m.converged && (best == null || m.nll < best.nll)) {
-                    best = m;
-                }
-            }
-            if (best == null) {
-                return FitResult.failed("global fit failed from every start: " + String.join("; ", failures)
-                        + "; and from every scan point at alpha = " + Arrays.toString(zero), iterations);
+                box.clip(s);
+                tried.add(minimise(nll, box, s, free, 0));
             }
         }
-        return result(nll, best, iterations, "global");
+        return settle(nll, box, tried, free, "global fit");
+    }
+
+    /**
+     * The result of a fit's attempts: the lowest converged minimum, unless an attempt that did not converge
+     * went lower by more than {@link #NLL_TOLERANCE}; then a restart from that point must converge, else the fit
+     * is FAILED. Without any converged attempt, the same restart is the last chance.
+     */
+    private FitResult settle(Nll nll, Box box, List<Minimum> tried, boolean[] fixed, String what) {
+        Minimum best = null;
+        Minimum lowest = null;
+        int iterations = 0;
+        for (Minimum m : tried) {
+            iterations += m.iterations;
+            if (m.converged && (best == null || m.nll < best.nll)) {
+                best = m;
+            }
+            if (!m.converged && Double.isFinite(m.nll) && (lowest == null || m.nll < lowest.nll)) {
+                lowest = m;
+            }
+        }
+        if (lowest != null && (best == null || lowest.nll < best.nll - NLL_TOLERANCE)) {
+            Minimum again = minimise(nll, box, lowest.x, fixed, 0);
+            tried.add(again);
+            iterations += again.iterations;
+            if (!again.converged) {
+                FailureReason reason = best == null ? commonReason(tried) : again.reason;
+                return FitResult.failed(reason, what + " failed: " + (best == null ? "no start converged"
+                        : "a start that did not converge went below the best converged NLL " + best.nll + " by "
+                        + (best.nll - lowest.nll)) + "; " + describe(nll, tried), iterations);
+            }
+            best = again;
+        }
+        if (best == null) {
+            return FitResult.failed(commonReason(tried), what + " failed from every start: " + describe(nll, tried),
+                    iterations);
+        }
+        double[] alpha = Arrays.copyOfRange(best.x, 1, best.x.length);
+        boolean[] atBound = new boolean[alpha.length];
+        for (int k = 0; k < alpha.length; k++) {
+            atBound[k] = best.x[k + 1] <= box.lo[k + 1] || best.x[k + 1] >= box.hi[k + 1];
+        }
+        return new FitResult(nll.mu(best.x[0]), alpha, best.nll, FitStatus.CONVERGED, iterations, best.edm,
+                what.startsWith("global") ? "global" : "conditional", null, atBound);
+    }
+
+    /** The reason all failed attempts share, or {@link FailureReason#NO_START_CONVERGED} if they differ. */
+    private static FailureReason commonReason(List<Minimum> tried) {
+        FailureReason r = null;
+        for (Minimum m : tried) {
+            if (!m.converged) {
+                if (r != null && r != m.reason) {
+                    return FailureReason.NO_START_CONVERGED;
+                }
+                r = m.reason;
+            }
+        }
+        return r == null ? FailureReason.NO_START_CONVERGED : r;
+    }
+
+    private static String describe(Nll nll, List<Minimum> tried) {
+        List<String> parts = new ArrayList<>();
+        for (Minimum m : tried) {
+            if (!m.converged) {
+                parts.add("from (" + nll.mu(m.start[0]) + ", " + Arrays.toString(Arrays.copyOfRange(m.start, 1, m.start.length))
+                        + "): " + m.message);
+            }
+        }
+        return String.join("; ", parts);
     }
 
     private static void checkMu(Nll nll, double mu) {
@@ -165,11 +267,6 @@ public final class ProfileFitter {
             throw new IllegalArgumentException(nll.model().poi() + " = " + mu + " is outside the allowed range ["
                     + lo + ", " + hi + "]");
         }
-    }
-
-    private FitResult result(Nll nll, Minimum m, int iterations, String kind) {
-        double[] alpha = Arrays.copyOfRange(m.x, 1, m.x.length);
-        return new FitResult(nll.mu(m.x[0]), alpha, m.nll, FitStatus.CONVERGED, iterations, m.edm, kind);
     }
 
     /** The scan grid in &mu;: uniform in the fit variable between the bounds. */
@@ -184,55 +281,76 @@ public final class ProfileFitter {
         return mus;
     }
 
-    /** The local minima of the scan: the lowest, and others within the window of it. */
-    private double[] scanStarts(Nll nll, double[] alpha) {
+    /** Every local minimum of the scan at fixed &alpha;; the middle of the grid if the scan has no finite value. */
+    private double[] scanMinima(Nll nll, double[] alpha) {
         double[] mus = grid(nll);
         double[] v = nll.valuesAtFixedAlpha(alpha, mus);
-        List<Integer> minima = new ArrayList<>();
+        List<Double> minima = new ArrayList<>();
         for (int i = 0; i < mus.length; i++) {
-            boolean left = i == 0 || v[i] <= v[i - 1];
-            boolean right = i == mus.length - 1 || v[i] <= v[i + 1];
+            boolean left = i == 0 || v[i] <= v[i - 1] || !Double.isFinite(v[i - 1]);
+            boolean right = i == mus.length - 1 || v[i] <= v[i + 1] || !Double.isFinite(v[i + 1]);
             if (left && right && Double.isFinite(v[i])) {
-                minima.add(i);
+                minima.add(mus[i]);
             }
         }
         if (minima.isEmpty()) {
             return new double[] {mus[mus.length / 2]};
         }
-        double lowest = minima.stream().mapToDouble(i -> v[i]).min().orElseThrow();
-        return minima.stream().filter(i -> v[i] <= lowest + secondStartWindow).mapToDouble(i -> mus[i]).toArray();
+        return minima.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** A local minimum found by {@link #minimise}. */
-    private record Minimum(double[] x, double nll, boolean converged, int iterations, double edm, String message) {
+    /** The box of the fit variables: the POI's range in the fit variable, the nuisance parameters' bounds. */
+    private record Box(double[] lo, double[] hi) {
+        void clip(double[] x) {
+            for (int a = 0; a < x.length; a++) {
+                x[a] = Math.min(hi[a], Math.max(lo[a], x[a]));
+            }
+        }
     }
 
-    private Minimum minimise(Nll nll, double[] start, boolean[] fixed) {
+    private static Box box(Nll nll) {
         int d = nll.dimension();
         double[] lo = new double[d];
         double[] hi = new double[d];
-        lo[0] = nll.p(nll.model().muMin());
+        lo[0] = nll.scale() == Nll.Scale.MU ? nll.model().muMin() : nll.p(nll.model().muMin());
         hi[0] = nll.p(nll.model().muMax());
-        if (nll.scale() == Nll.Scale.MU) {
-            lo[0] = nll.model().muMin();
-        }
         for (int k = 1; k < d; k++) {
-            lo[k] = -ALPHA_LIMIT;
-            hi[k] = ALPHA_LIMIT;
+            lo[k] = nll.model().alphaLow(k - 1);
+            hi[k] = nll.model().alphaHigh(k - 1);
         }
-        double[] x = new double[d];
-        for (int a = 0; a < d; a++) {
-            x[a] = Math.min(hi[a], Math.max(lo[a], start[a]));
+        return new Box(lo, hi);
+    }
+
+    /** A local minimum found by {@link #minimise}, or where it stopped (the lowest point it reached) and why. */
+    private record Minimum(double[] start, double[] x, double nll, boolean converged, int iterations, double edm,
+                           String message, FailureReason reason) {
+        static Minimum converged(double[] start, double[] x, double nll, int iterations, double edm) {
+            return new Minimum(start, x.clone(), nll, true, iterations, edm, null, null);
         }
+
+        static Minimum failed(double[] start, double[] x, double nll, int iterations, double edm, FailureReason reason,
+                              String message) {
+            return new Minimum(start, x.clone(), nll, false, iterations, edm, message, reason);
+        }
+    }
+
+    /** Newton from {@code start} (inside the box) with initial damping {@code lambda0}. */
+    private Minimum minimise(Nll nll, Box box, double[] start, boolean[] fixed, double lambda0) {
+        int d = nll.dimension();
+        double[] lo = box.lo;
+        double[] hi = box.hi;
+        double[] x = start.clone();
+        box.clip(x);
         double[] g = new double[d];
         double[] h = new double[d * d];
         double f;
         try {
             f = nll.evaluate(x, g, h);
         } catch (NonPositiveDensityException e) {
-            return new Minimum(x, Double.NaN, false, 0, Double.NaN, "at the start: " + e.getMessage());
+            return Minimum.failed(start, x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
+                    "at the start: " + e.getMessage());
         }
-        double lambda = 0;
+        double lambda = lambda0;
         int[] free = new int[d];
         double[] m = new double[d * d];
         double[] rhs = new double[d];
@@ -240,7 +358,7 @@ public final class ProfileFitter {
         double[] xNew = new double[d];
         double[] gNew = new double[d];
         double[] hNew = new double[d * d];
-        String lastProblem = "no progress";
+        String lastProblem = null;
         for (int it = 1; it <= maxIterations; it++) {
             int nf = 0;
             for (int a = 0; a < d; a++) {
@@ -251,18 +369,18 @@ public final class ProfileFitter {
                 }
             }
             if (nf == 0) {
-                return new Minimum(x, f, true, it, 0, "every parameter at a bound");
+                return Minimum.converged(start, x, f, it, 0);
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (fillSystem(h, g, free, nf, d, 0, m, rhs) && cholesky(m, nf) ) {
+            if (fillSystem(h, g, free, nf, d, 0, m, rhs) && cholesky(m, nf)) {
                 solve(m, nf, rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
                     edm += 0.5 * rhs[i] * step[i];
                 }
                 if (edm < edmTolerance) {
-                    return new Minimum(x, f, true, it, edm, null);
+                    return Minimum.converged(start, x, f, it, edm);
                 }
             }
             boolean accepted = false;
@@ -270,7 +388,8 @@ public final class ProfileFitter {
                 if (!fillSystem(h, g, free, nf, d, lambda, m, rhs) || !cholesky(m, nf)) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
-                        return new Minimum(x, f, false, it, edm, "the Hessian cannot be made positive definite");
+                        return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
+                                "the Hessian cannot be made positive definite");
                     }
                     continue;
                 }
@@ -296,17 +415,21 @@ public final class ProfileFitter {
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
-                        return new Minimum(x, f, true, it, edm, "stalled at the edm tolerance");
+                        return Minimum.converged(start, x, f, it, edm);
                     }
                 } else {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
-                        return new Minimum(x, f, false, it, edm, "no step lowers the NLL (" + lastProblem + ")");
+                        return lastProblem == null
+                                ? Minimum.failed(start, x, f, it, edm, FailureReason.NO_DESCENT, "no step lowers the NLL")
+                                : Minimum.failed(start, x, f, it, edm, FailureReason.NON_POSITIVE_DENSITY,
+                                        "no step lowers the NLL (" + lastProblem + ")");
                     }
                 }
             }
         }
-        return new Minimum(x, f, false, maxIterations, Double.NaN, "no convergence in " + maxIterations + " iterations");
+        return Minimum.failed(start, x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
+                "no convergence in " + maxIterations + " iterations");
     }
 
     /** m = H_FF + &lambda; diag(max(|H_ii|, 1e-3)), rhs = &minus;g_F. False if a value is not finite. */

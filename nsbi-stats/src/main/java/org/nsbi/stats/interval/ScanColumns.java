@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The columns of scan.csv: {@code mu, t_obs}, then the critical value at each confidence level, named by its
  * percentage without a dot ({@code t_crit_68} for 0.6827, {@code t_crit_95} for 0.9545; as many more digits, after
- * an underscore, as it takes to tell the levels apart: {@code t_crit_99}, {@code t_crit_99_5}).
+ * an underscore, as it takes to tell the levels apart: {@code t_crit_99}, {@code t_crit_99_5}), and last
+ * {@code at_bound}: whether the conditional fit at that &mu; (or the global fit) ended with a nuisance parameter on a
+ * bound of its range.
  */
 public final class ScanColumns {
 
@@ -27,6 +29,7 @@ public final class ScanColumns {
             }
             if (new HashSet<>(names).size() == names.size()) {
                 out.addAll(names);
+                out.add("at_bound");
                 return out;
             }
         }

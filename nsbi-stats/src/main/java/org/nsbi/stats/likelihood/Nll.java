@@ -68,6 +68,9 @@ public final class Nll {
                     + model.nuisances());
         }
         this.aux = aux.clone();
+        if (weights != null && weights.length != n) {
+            throw new IllegalArgumentException(weights.length + " weights for " + n + " events; expected one per event");
+        }
         this.w = new double[n];
         double s = 0;
         for (int j = 0; j < n; j++) {
@@ -77,9 +80,6 @@ public final class Nll {
             }
             w[j] = wj;
             s += wj;
-        }
-        if (weights != null && weights.length != n) {
-            throw new IllegalArgumentException(weights.length + " weights for " + n + " events");
         }
         this.sumW = s;
         this.r = new double[nc][n];
@@ -130,6 +130,11 @@ public final class Nll {
 
     public Scale scale() {
         return scale;
+    }
+
+    /** The auxiliary measurements, the centres of the nuisance parameters' constraints. */
+    public double[] aux() {
+        return aux.clone();
     }
 
     /** 1 + K, the number of parameters. */

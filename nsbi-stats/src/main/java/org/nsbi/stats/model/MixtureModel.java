@@ -25,11 +25,16 @@ public final class MixtureModel implements Serializable {
     private final double muMin;
     private final double muMax;
     private final boolean sqrt;
+    /** The nuisance parameters' bounds: &alpha;_k in [alphaLow[k], alphaHigh[k]]. */
+    private final double[] alphaLow;
+    private final double[] alphaHigh;
     /** Per process and parameter: code-4 coefficients of the yield factor, then ln &kappa;+, ln &kappa;-. */
     private final double[][][] yieldInterp;
 
     private MixtureModel(List<Process> processes, List<String> nuisances, String poi, double muMin, double muMax,
-                         boolean sqrt) {
+                         boolean sqrt, double[] alphaLow, double[] alphaHigh) {
+        this.alphaLow = alphaLow.clone();
+        this.alphaHigh = alphaHigh.clone();
         this.processes = List.copyOf(processes);
         this.nuisances = List.copyOf(nuisances);
         this.poi = poi;
@@ -91,7 +96,43 @@ public final class MixtureModel implements Serializable {
         if (!(lo < muMax)) {
             throw new IllegalArgumentException("the range of " + poi + " is [" + lo + ", " + muMax + "]; expected min < max");
         }
-        return new MixtureModel(processes, nuisances, poi, lo, muMax, sqrt);
+        double[] low = new double[nuisances.size()];
+        double[] high = new double[nuisances.size()];
+        java.util.Arrays.fill(low, -DEFAULT_ALPHA_BOUND);
+        java.util.Arrays.fill(high, DEFAULT_ALPHA_BOUND);
+        return new MixtureModel(processes, nuisances, poi, lo, muMax, sqrt, low, high);
+    }
+
+    /** The default bounds of every nuisance parameter, [-5, 5] (the HistFactory/pyhf convention). */
+    public static final double DEFAULT_ALPHA_BOUND = 5.0;
+
+    /**
+     * This model with other bounds of the nuisance parameters: &alpha;_k in [low[k], high[k]].
+     *
+     * @throws IllegalArgumentException if a bound is not finite, low &ge; high, or 0 (the nominal) is outside
+     */
+    public MixtureModel withNuisanceBounds(double[] low, double[] high) {
+        if (low.length != nuisances.size() || high.length != nuisances.size()) {
+            throw new IllegalArgumentException(low.length + " lower and " + high.length + " upper bounds for "
+                    + nuisances.size() + " nuisance parameters " + nuisances);
+        }
+        for (int k = 0; k < low.length; k++) {
+            if (!(Double.isFinite(low[k]) && Double.isFinite(high[k]) && low[k] < 0 && high[k] > 0)) {
+                throw new IllegalArgumentException("bounds of " + nuisances.get(k) + " are [" + low[k] + ", " + high[k]
+                        + "]; expected finite bounds with lo < 0 < hi");
+            }
+        }
+        return new MixtureModel(processes, nuisances, poi, muMin, muMax, sqrt, low, high);
+    }
+
+    /** The lower bound of &alpha;_k. */
+    public double alphaLow(int k) {
+        return alphaLow[k];
+    }
+
+    /** The upper bound of &alpha;_k. */
+    public double alphaHigh(int k) {
+        return alphaHigh[k];
     }
 
     public List<Process> processes() {
@@ -169,6 +210,11 @@ public final class MixtureModel implements Serializable {
 
     @Override
     public String toString() {
-        return "MixtureModel[" + processes + ", nuisances " + nuisances + ", " + poi + " in [" + muMin + ", " + muMax + "]]";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < nuisances.size(); k++) {
+            b.append(k == 0 ? "" : ", ").append(nuisances.get(k)).append(" in [").append(alphaLow[k]).append(", ")
+                    .append(alphaHigh[k]).append(']');
+        }
+        return "MixtureModel[" + processes + ", nuisances [" + b + "], " + poi + " in [" + muMin + ", " + muMax + "]]";
     }
 }

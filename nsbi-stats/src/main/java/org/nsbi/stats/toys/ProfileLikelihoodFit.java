@@ -1,5 +1,6 @@
 package org.nsbi.stats.toys;
 
+import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.Nll;
@@ -37,19 +38,34 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         for (int j = 0; j < counts.length; j++) {
             weights[j] = counts[j];
         }
+        EventTable events;
+        try {
+            events = reference.gather(experiment.eventIndex());
+        } catch (IllegalArgumentException e) {
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
+        }
+        return fit(model, statistic, events, weights, experiment.aux(), muTested);
+    }
+
+    /**
+     * t_&mu; of any weighted data set (events with their ratios, weights, aux measurements) at {@code muTested}: a
+     * pseudo-experiment of the bootstrap, or an experiment drawn elsewhere and scored with the analysis's ratios.
+     */
+    public static ToyFit fit(MixtureModel model, TestStatistic statistic, EventTable events, double[] weights, double[] aux,
+                             double muTested) {
         Nll nll;
         TestStatistic.Result t;
         try {
-            nll = Nll.of(model, reference.gather(experiment.eventIndex()), weights, experiment.aux());
+            nll = Nll.of(model, events, weights, aux);
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ToyFit.failed(e.getMessage(), 0);
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
         }
         FitResult g = t.global();
         if (!t.converged()) {
             return new ToyFit(Double.NaN, g.converged() ? g.mu() : Double.NaN, g.converged() ? g.alpha() : new double[0],
-                    false, t.iterations(), t.failure());
+                    false, t.iterations(), t.failure(), t.reason(), t.atBound());
         }
-        return new ToyFit(t.t(), g.mu(), g.alpha(), true, t.iterations(), null);
+        return new ToyFit(t.t(), g.mu(), g.alpha(), true, t.iterations(), null, null, t.atBound());
     }
 }

@@ -2,6 +2,7 @@ package org.nsbi.stats.toys;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.stats.fit.FailureReason;
 import org.nsbi.stats.random.ToyRandom;
 
 /**
@@ -35,10 +36,9 @@ public final class ToyBlockRunner {
             try {
                 f = fit.fit(pe, muTrue);
             } catch (RuntimeException e) {
-                f = ToyFit.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+                f = ToyFit.failed(FailureReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
             }
-            out.add(new ToyOutcome(muIndex, muTrue, i, f.converged() ? f.t() : Double.NaN, f.muHat(), f.alphaHat(),
-                    f.converged(), f.failure(), pe.totalCount()));
+            out.add(ToyOutcome.of(muIndex, muTrue, i, f, pe.totalCount()));
         }
         return out;
     }

@@ -46,7 +46,7 @@ class FeldmanCousinsTest {
         @Override
         public ToyFit fit(PseudoExperiment pe, double mu) {
             int n = (int) pe.totalCount();
-            return new ToyFit(t(n, mu, b), Math.max(0, n - b), new double[0], true, 0, null);
+            return ToyFit.of(t(n, mu, b), Math.max(0, n - b), new double[0], 0);
         }
     }
 

@@ -44,6 +44,54 @@ class CoefficientTest {
         assertEquals(2 * 1.5 - 1, at[1], 1e-14);
     }
 
+    /**
+     * Every way of writing a power of sqrt(mu) has exact derivatives in s = sqrt(mu), at s = 0 as elsewhere:
+     * f(s^2) = a s^j + ..., checked against the closed form in s (and by central differences away from 0).
+     */
+    @Test
+    void fractionalPowersAndScaledSquareRootsAreExactInSqrtMuAtZero() {
+        double r2 = Math.sqrt(2);
+        inS("sqrt(2*mu)", s -> r2 * s, s -> r2, s -> 0);
+        inS("sqrt(mu/2)", s -> s / r2, s -> 1 / r2, s -> 0);
+        inS("mu^0.5", s -> s, s -> 1, s -> 0);
+        inS("mu^1.5", s -> s * s * s, s -> 3 * s * s, s -> 6 * s);
+        inS("3 * mu^0.5 - sqrt(4*mu)^3", s -> 3 * s - 8 * s * s * s, s -> 3 - 24 * s * s, s -> -48 * s);
+        inS("sqrt(mu) * (1 + mu)^0.5", s -> s * Math.sqrt(1 + s * s), s -> Math.sqrt(1 + s * s) + s * s / Math.sqrt(1 + s * s),
+                s -> (3 * s + 2 * s * s * s) / Math.pow(1 + s * s, 1.5));
+        inS("mu - sqrt(mu)", s -> s * s - s, s -> 2 * s - 1, s -> 2);
+        for (String text : new String[] {"mu^0.5", "mu^1.5", "(1 + mu)^0.5", "sqrt(2*mu)"}) {
+            assertTrue(Coefficient.parse(text).requiresNonNegativeMu(), text + " implies mu >= 0");
+        }
+        assertFalse(Coefficient.parse("mu^2 + 2^0.5").requiresNonNegativeMu(), "a fractional power of a number does not");
+    }
+
+    private static void inS(String text, DoubleUnaryOperator f, DoubleUnaryOperator d1, DoubleUnaryOperator d2) {
+        Coefficient c = Coefficient.parse(text);
+        for (double s : new double[] {0, 1e-3, 0.2, 1, 2.7}) {
+            double[] at = c.atSqrt(s);
+            assertEquals(f.applyAsDouble(s), at[0], 1e-12, text + " at s = " + s);
+            assertEquals(d1.applyAsDouble(s), at[1], 1e-11, text + "' at s = " + s);
+            assertEquals(d2.applyAsDouble(s), at[2], 1e-10, text + "'' at s = " + s);
+            if (s > 0.1) {
+                double h = 1e-5;
+                double[] p = c.atSqrt(s + h);
+                double[] m = c.atSqrt(s - h);
+                assertEquals((p[0] - m[0]) / (2 * h), at[1], 1e-6, text + "' by differences at s = " + s);
+                assertEquals((p[1] - m[1]) / (2 * h), at[2], 1e-6, text + "'' by differences at s = " + s);
+            }
+        }
+    }
+
+    @Test
+    void aFractionalPowerThatIsNotSmoothInSqrtMuIsRefusedWithItsPosition() {
+        CoefficientSyntaxException e = assertThrows(CoefficientSyntaxException.class, () -> Coefficient.parse("1 + mu^0.25"));
+        assertEquals(6, e.position(), e.getMessage());
+        assertEquals("^ gives mu^0.25 near mu = 0, which is not smooth in s = sqrt(mu) where the fits run (infinite slope"
+                + " at mu = 0); expected powers that give whole powers of sqrt(mu), e.g. mu^0.5, mu^1.5, sqrt(2*mu)", e.problem());
+        CoefficientSyntaxException s = assertThrows(CoefficientSyntaxException.class, () -> Coefficient.parse("2 * sqrt(sqrt(mu))"));
+        assertEquals(4, s.position(), s.getMessage());
+    }
+
     @Test
     void theRangeFollowsFromSquareRoots() {
         assertTrue(Coefficient.parse("1 - sqrt(mu)").requiresNonNegativeMu());

@@ -58,8 +58,8 @@ class ProfileFitterTest {
      * NLL in mu with two minima, at mu ~ 1.23 (lower) and mu ~ 6.85, with a barrier between them. The global
      * fit must find the lower one, whichever start it is given; checked against a fine brute-force scan.
      */
-    @Test
-    void globalFitFindsTheLowerOfTwoMinima() {
+    /** Two groups of identical events whose NLL in mu has two minima, ~1.23 (lower) and ~6.85. */
+    static Nll twoMinima() {
         MixtureModel model = MixtureModel.of(List.of(
                 Process.unaffected("S", 35, Coefficient.parse("mu - sqrt(mu)"), 0),
                 Process.unaffected("SBI", 142, Coefficient.parse("sqrt(mu)"), 0),
@@ -68,7 +68,12 @@ class ProfileFitterTest {
         float[][] r = {{2.4153514569941024f, 2.2092905430401615f}, {0.2594911937719352f, 2.3189460127453416f},
                 {1.873169697626169f, 0.5800380614574667f}, {0.6131194196838731f, 1.3104117977400762f}};
         EventTable events = EventTable.of(model, new float[] {1, 1}, r, null, null);
-        Nll nll = Nll.of(model, events, new double[] {110, 246}, new double[0]);
+        return Nll.of(model, events, new double[] {110, 246}, new double[0]);
+    }
+
+    @Test
+    void globalFitFindsTheLowerOfTwoMinima() {
+        Nll nll = twoMinima();
 
         double bestMu = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
@@ -147,5 +152,75 @@ class ProfileFitterTest {
         assertEquals(FitStatus.FAILED, g.status());
         assertTrue(g.message().contains("mixture density at event 0"), g.message());
         assertTrue(Double.isNaN(g.mu()), "no plausible number in place of a failed fit");
+    }
+
+    /**
+     * With a 7-point scan and 3 iterations per start, the start in the basin of the lower minimum (mu ~ 1.23) runs
+     * out of iterations below the NLL where the start in the other basin converged (mu ~ 6.85). The global fit keeps
+     * the lowest NLL any start reached: it restarts from there and must end at the lower minimum, not report the
+     * converged higher one.
+     */
+    @Test
+    void theGlobalFitContinuesFromTheLowestNllAnyStartReached() {
+        Nll nll = twoMinima();
+        FitResult truth = FITTER.global(nll);
+        FitResult g = FITTER.withScanPoints(7).withMaxIterations(3).global(nll);
+        assertTrue(g.converged(), g.toString());
+        assertEquals(truth.mu(), g.mu(), 1e-5, g.toString());
+        assertEquals(truth.nll(), g.nll(), 1e-9, g.toString());
+    }
+
+    /**
+     * The caller's global fit (here the conditional fit at mu = 3, far from mu-hat = 1) is above the conditional
+     * NLL at mu = 0.5, and the global refit from there cannot converge (one iteration per start). The toy must be
+     * FAILED with its reason, so that it counts as t = +infinity; never t = 0 and converged.
+     */
+    @Test
+    void conditionalBelowGlobalWithAFailedRefitIsFailedNotTZero() {
+        Nll nll = counting(4, 3, 7);
+        FitResult notTheMinimum = FITTER.conditional(nll, 3.0);
+        assertTrue(notTheMinimum.converged(), notTheMinimum.toString());
+        TestStatistic oneIteration = new TestStatistic(FITTER.withMaxIterations(1));
+        TestStatistic.Result t = oneIteration.at(nll, 0.5, notTheMinimum);
+        assertTrue(t.conditional().converged(), t.conditional().toString());
+        assertTrue(t.conditional().nll() < notTheMinimum.nll(), "the conditional NLL is below the given global one");
+        assertFalse(t.converged(), "a failed refit is a failed toy, t = " + t.t());
+        assertTrue(Double.isNaN(t.t()), "no plausible t in place of a failure");
+        assertEquals(FailureReason.CONDITIONAL_BELOW_GLOBAL, t.reason(), t.failure());
+        // with enough iterations the refit finds mu-hat = 1 and t is the closed form
+        TestStatistic.Result ok = TestStatistic.withDefaults().at(nll, 0.5, notTheMinimum);
+        assertTrue(ok.converged(), ok.failure());
+        assertEquals(1.0, ok.global().mu(), 1e-5, "the refit's global minimum is the one t refers to");
+        assertEquals(2 * (poissonNll(0.5 * 4 + 3, 7) - poissonNll(7, 7)), ok.t(), 1e-7);
+    }
+
+    /**
+     * A density that is negative for alpha below 0.45 at mu = 0 (lambda = 10 * 1.5^alpha - 12): from alpha = -3 and
+     * from alpha = 0 the conditional fit cannot start. The retry must start elsewhere (here the auxiliary
+     * measurement, alpha = 2) and find the minimum, checked against Brent's method in one dimension.
+     */
+    @Test
+    void conditionalRetryStartsElsewhereAndFindsTheMinimum() {
+        MixtureModel model = MixtureModel.of(List.of(
+                Process.unaffected("S", 4, Coefficient.parse("mu"), 1),
+                new Process("A", 10, Coefficient.parse("1"), new double[] {1.5}, new double[] {1 / 1.5}, new boolean[] {false}),
+                Process.unaffected("B", 10, Coefficient.parse("-1.2"), 1)), List.of("norm"), "mu", 0, 20);
+        float[] ones = new float[7];
+        java.util.Arrays.fill(ones, 1f);
+        EventTable events = EventTable.of(model, ones, new float[][] {ones, ones, ones}, null, null);
+        double aux = 2.0;
+        Nll nll = Nll.of(model, events, null, new double[] {aux});
+        FitResult c = FITTER.conditional(nll, 0.0, new double[] {-3});
+        assertTrue(c.converged(), c.toString());
+        org.apache.commons.math3.optim.univariate.UnivariatePointValuePair exact =
+                new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-12, 1e-14).optimize(
+                        new org.apache.commons.math3.optim.MaxEval(10_000),
+                        new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(
+                                a -> 10 * Math.pow(1.5, a) - 12 - 7 * Math.log(10 * Math.pow(1.5, a) - 12) + 0.5 * (a - aux) * (a - aux)),
+                        org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                        new org.apache.commons.math3.optim.univariate.SearchInterval(0.46, 5));
+        assertEquals(exact.getPoint(), c.alpha()[0], 1e-5, c.toString());
+        assertEquals(exact.getValue(), c.nll(), 1e-9, c.toString());
+        assertFalse(c.atBound(), c.toString());
     }
 }

@@ -9,12 +9,12 @@ class ScanColumnsTest {
 
     @Test
     void criticalValueColumnsAreNamedByTheirPercentageWithoutADot() {
-        assertEquals(List.of("mu", "t_obs", "t_crit_68", "t_crit_95"), ScanColumns.header(List.of(0.6827, 0.9545)));
-        assertEquals(List.of("mu", "t_obs", "t_crit_90"), ScanColumns.header(List.of(0.9)));
+        assertEquals(List.of("mu", "t_obs", "t_crit_68", "t_crit_95", "at_bound"), ScanColumns.header(List.of(0.6827, 0.9545)));
+        assertEquals(List.of("mu", "t_obs", "t_crit_90", "at_bound"), ScanColumns.header(List.of(0.9)));
     }
 
     @Test
     void levelsThatShareAPercentageGetMoreDigits() {
-        assertEquals(List.of("mu", "t_obs", "t_crit_99_0", "t_crit_99_5"), ScanColumns.header(List.of(0.99, 0.995)));
+        assertEquals(List.of("mu", "t_obs", "t_crit_99_0", "t_crit_99_5", "at_bound"), ScanColumns.header(List.of(0.99, 0.995)));
     }
 }
