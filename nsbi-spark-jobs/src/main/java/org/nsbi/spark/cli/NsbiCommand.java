@@ -55,15 +55,8 @@ public final class NsbiCommand {
     /** {@code nsbi --version}: the pom's version, carried into the jar by version.properties. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws java.io.IOException {
-            java.util.Properties p = new java.util.Properties();
-            try (java.io.InputStream in = NsbiCommand.class.getResourceAsStream("/org/nsbi/spark/version.properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("no org/nsbi/spark/version.properties on the class path");
-                }
-                p.load(in);
-            }
-            return new String[] {"nsbi-spark " + p.getProperty("version")};
+        public String[] getVersion() {
+            return new String[] {"nsbi-spark " + org.nsbi.spark.provenance.BuildInfo.version()};
         }
     }
 

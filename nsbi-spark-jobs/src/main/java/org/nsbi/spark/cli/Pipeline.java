@@ -232,7 +232,8 @@ final class Pipeline {
             alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
         }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
-        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(),
+                r.global().atBoundNames(model.nuisances()), r.intervals());
         return new IntervalStage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, r.intervals(),
                 table.warnings(belt, asimovMu), seconds(start)), table);
     }

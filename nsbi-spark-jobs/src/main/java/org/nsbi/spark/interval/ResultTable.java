@@ -18,9 +18,10 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * @param muHat      the global fit's &mu;
  * @param nuisances  the nuisance parameters' names
  * @param alphaHat   their fitted values, in the same order
+ * @param atBound    the nuisance parameters whose fitted value lies on a bound of the config's {@code bounds}
  * @param intervals  Neyman and Wilks at each level
  */
-public record ResultTable(String data, double muHat, List<String> nuisances, double[] alphaHat,
+public record ResultTable(String data, double muHat, List<String> nuisances, double[] alphaHat, List<String> atBound,
                           List<ConfidenceInterval> intervals) {
 
     /** The pieces as text: [0.204, 1.140] &cup; ..., "empty (no scanned mu accepted)", with the edge noted. */
@@ -49,7 +50,7 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
         StringBuilder pulls = new StringBuilder("  \u03b1\u0302 (pulls):");
         for (int k = 0; k < nuisances.size(); k++) {
             pulls.append(k == 0 ? " " : ", ").append(nuisances.get(k)).append(" = ")
-                    .append(String.format(Locale.ROOT, "%+.3f", alphaHat[k]));
+                    .append(String.format(Locale.ROOT, "%+.3f", alphaHat[k])).append(atBound.contains(nuisances.get(k)) ? " (at bound)" : "");
         }
         if (nuisances.isEmpty()) {
             pulls.append(" none (no nuisance parameters)");
@@ -77,6 +78,10 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
     public List<String> warnings(Belt belt, Double asimovMu) {
         List<String> w = new ArrayList<>();
         double[] grid = belt.muGrid();
+        if (!atBound.isEmpty()) {
+            w.add("the fit of the data ended on a bound of " + String.join(", ", atBound) + " (the config's bounds): there"
+                    + " alpha-hat is not a minimum of the likelihood; widen the bounds, or look at the model");
+        }
         String range = String.format(Locale.ROOT, "[%s, %s]", num(grid[0]), num(grid[grid.length - 1]));
         for (ConfidenceInterval ci : intervals) {
             String name = String.format(Locale.ROOT, "the %s %.2f%% interval", ci.method(), 100 * ci.cl());

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The program's version (the jar's {@code pom.properties}, else the manifest) and the git commit of the checkout it
+ * The program's version (the pom's, in {@code version.properties}) and the git commit of the checkout it
  * runs from ({@code NSBI_HOME}, else the folders above the jar), read from {@code .git} without running git.
  */
 public final class BuildInfo {
@@ -14,19 +14,18 @@ public final class BuildInfo {
     private BuildInfo() {
     }
 
-    /** The version of nsbi-spark-jobs, or "unknown". */
+    /** The version of nsbi-spark (the pom's, carried into the jar by {@code org/nsbi/spark/version.properties}). */
     public static String version() {
-        try (var in = BuildInfo.class.getResourceAsStream("/META-INF/maven/org.nsbi/nsbi-spark-jobs/pom.properties")) {
-            if (in != null) {
-                java.util.Properties p = new java.util.Properties();
-                p.load(in);
-                return p.getProperty("version", "unknown");
+        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/spark/version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no org/nsbi/spark/version.properties on the class path");
             }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
         } catch (IOException e) {
-            // fall through
+            throw new java.io.UncheckedIOException("cannot read org/nsbi/spark/version.properties: " + e.getMessage(), e);
         }
-        String v = BuildInfo.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
     }
 
     /** The commit the checkout's HEAD points at, or "unknown" outside a checkout. */

@@ -88,8 +88,15 @@ public final class ConfigProvenance {
     }
 
     private static String sample(EventSource s, Configuration hadoop) {
+        if (s instanceof EventSource.Simulated m) {
+            return "simulated " + m.sample() + ", " + m.events() + " events, seed " + m.seed();
+        }
+        if (s instanceof EventSource.SimulatedObservation o) {
+            // sorted: a Map's iteration order may differ from one JVM to the next
+            return "simulated observation at mu " + o.mu() + ", alpha " + new java.util.TreeMap<>(o.alpha()) + ", seed " + o.seed();
+        }
         if (!(s instanceof EventSource.Files f)) {
-            return s.toString().replaceFirst("^[A-Za-z]+\\[name=[^,\\]]*,? ?", s.getClass().getSimpleName() + "[");
+            throw new IllegalStateException("no description for the sample kind " + s.getClass().getSimpleName());
         }
         List<String> files = new ArrayList<>();
         try {

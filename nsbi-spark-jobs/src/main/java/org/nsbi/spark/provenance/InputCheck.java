@@ -97,6 +97,31 @@ public final class InputCheck {
         }
     }
 
+    /**
+     * Refuses an output whose inputs were made again (or removed) after it: each input folder, by role, must still
+     * hold the marker whose SHA-256 the output recorded.
+     *
+     * @param output       the output folder (for the message)
+     * @param provenance   its provenance
+     * @param inputFolders where its inputs are, by role (the paths its summary names)
+     */
+    public void inputsUnchanged(String output, Provenance provenance, Map<String, String> inputFolders) {
+        for (Map.Entry<String, String> e : inputFolders.entrySet()) {
+            String recorded = provenance.inputs().get(e.getKey());
+            if (recorded == null || e.getValue() == null) {
+                continue;
+            }
+            Path marker = new Path(e.getValue(), OutputFolder.MARKER);
+            String now = exists(marker) ? ConfigProvenance.sha256(bytes(marker)) : null;
+            if (!recorded.equals(now)) {
+                throw new UserError(output + " was made from the " + e.getKey() + " input " + e.getValue() + " as it was"
+                        + " before: " + (now == null ? "that folder no longer holds an nsbi output"
+                        : "it has been made again since (marker sha256 " + now + ", recorded " + recorded + ")")
+                        + "; make " + output + " again from it, or take it out of the results");
+            }
+        }
+    }
+
     private static void same(Input in, String what, Map<String, String> found, Map<String, String> expected, String config) {
         for (String key : new TreeSet<>(union(found, expected))) {
             String f = found.get(key);

@@ -53,11 +53,22 @@ public record Report(List<Figure> figures, String html) {
             figures.add(Figure.render("asimov-closure", "Asimov closure \u03a3 w_A / \u03bd at each grid point.",
                     ClosurePlot.chart(run.closure())));
         }
-        figures.add(Figure.render("failed-fits", "Failed fits at each grid point.", FailedFitsPlot.chart(run.belt())));
+        if (failedFits(run) > 0) {
+            figures.add(Figure.render("failed-fits", "Failed fits at each grid point.", FailedFitsPlot.chart(run.belt())));
+        }
         if (run.coverage() != null) {
             figures.add(coverageFigure(run.coverage()));
         }
         return new Report(figures, ReportHtml.of(run, figures));
+    }
+
+    /** The toys whose fits failed, over the grid (none: no plot of zeros, a line of text instead). */
+    static int failedFits(RunData run) {
+        int n = 0;
+        for (int m = 0; m < run.belt().muGrid().length; m++) {
+            n += run.belt().failedAt(m);
+        }
+        return n;
     }
 
     /** The coverage figure (coverage.png/.svg), as the coverage command writes it beside coverage.json. */

@@ -93,6 +93,9 @@ final class ReportHtml {
         h.append("</div>\n");
 
         section(h, "Asimov closure and failed fits", byName, List.of("asimov-closure", "failed-fits"));
+        if (Report.failedFits(run) == 0) {
+            h.append("<p>No fit failed: every toy's fits converged.</p>\n");
+        }
         pointTable(h, run);
 
         if (run.coverage() != null) {

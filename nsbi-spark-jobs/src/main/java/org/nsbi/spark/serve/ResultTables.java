@@ -71,7 +71,8 @@ public final class ResultTables {
     /**
      * Registers the views; returns, per view, how many runs feed it.
      *
-     * @throws IllegalArgumentException when the folder does not exist or holds no run
+     * @throws org.nsbi.model.UserError when the folder does not exist or holds no run, or a run whose inputs were
+     *                                  made again after it
      */
     public static Map<String, Integer> register(SparkSession spark, String resultsDir) {
         List<Path> runs = findRuns(spark, resultsDir);
@@ -96,13 +97,15 @@ public final class ResultTables {
                 seconds = tree.path("seconds").isNumber() ? tree.path("seconds").doubleValue() : null;
                 if (List.of("neyman", "run", "demo").contains(command)) {
                     RunSummary summary = Json.read(tree, RunSummary.class, summaryFile.toString());
+                    unchanged(spark, run, summary.provenance(), java.util.Collections.singletonMap("scored", summary.scored()));
                     intervalRows.addAll(intervals(name, "observed", summary.observed()));
                     if (summary.asimov() != null) {
                         intervalRows.addAll(intervals(name, summary.asimov().data(), summary.asimov()));
                     }
                 } else if ("interval".equals(command)) {
-                    intervalRows.addAll(intervals(name, "observed",
-                            Json.read(tree, IntervalSummary.class, summaryFile.toString()).interval()));
+                    IntervalSummary interval = Json.read(tree, IntervalSummary.class, summaryFile.toString());
+                    unchanged(spark, run, interval.provenance(), Map.of("scored", interval.scored(), "belts", interval.belts()));
+                    intervalRows.addAll(intervals(name, "observed", interval.interval()));
                 }
             }
             runRows.add(RowFactory.create(name, run.toString(), command, seconds, summaryText));
@@ -182,6 +185,15 @@ public final class ResultTables {
             }
         }
         return rows;
+    }
+
+    /** Refuses a run whose inputs were made again after it (its views would mix results of different inputs). */
+    private static void unchanged(SparkSession spark, Path run, org.nsbi.model.output.Provenance provenance,
+                                  Map<String, String> inputs) {
+        if (provenance != null) {
+            new org.nsbi.spark.provenance.InputCheck(spark.sparkContext().hadoopConfiguration())
+                    .inputsUnchanged(org.nsbi.spark.io.OutputFolder.shown(run), provenance, inputs);
+        }
     }
 
     /** The rows of a coverage.json's {@code coverage} list. */

@@ -112,4 +112,20 @@ class StaleInputsTest {
         assertEquals(List.of(), Files.list(shared).filter(p -> p.getFileName().toString().startsWith(".")).toList(),
                 "no staging folder");
     }
+
+    @Test
+    void serveRefusesARunWhoseScoresWereMadeAgainAfterIt() throws Exception {
+        TinyAnalysis c = TinyAnalysis.in(dir);
+        Path results = dir.resolve("results");
+        ok(TinyAnalysis.run("score", "--config", c.config().toString(), "--out", results.resolve("scored").toString()));
+        ok(TinyAnalysis.run("neyman", "--config", c.config().toString(), "--scored", results.resolve("scored").toString(),
+                "--out", results.resolve("neyman").toString()));
+        org.nsbi.spark.serve.ResultTables.register(org.nsbi.spark.SharedSpark.session(), results.toString());
+        ok(TinyAnalysis.run("score", "--config", c.config().toString(), "--out", results.resolve("scored").toString(),
+                "--overwrite"));
+        org.nsbi.model.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> org.nsbi.spark.serve.ResultTables.register(org.nsbi.spark.SharedSpark.session(), results.toString()));
+        assertEquals(true, e.getMessage().startsWith(results.resolve("neyman") + " was made from the scored input "
+                + results.resolve("scored") + " as it was before: it has been made again since"), e.getMessage());
+    }
 }

@@ -25,7 +25,11 @@ class ResultTableTest {
     }
 
     private static ResultTable asimov(double muHat) {
-        return new ResultTable("asimov at mu = 1.0", muHat, List.of("a"), new double[] {0.25}, List.of(
+        return asimov(muHat, List.of());
+    }
+
+    private static ResultTable asimov(double muHat, List<String> atBound) {
+        return new ResultTable("asimov at mu = 1.0", muHat, List.of("a"), new double[] {0.25}, atBound, List.of(
                 new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.5, 1.5}), false),
                 new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0.5, 1.5}), false)));
     }
@@ -45,6 +49,14 @@ class ResultTableTest {
         List<String> w = asimov(1.0).warnings(belt(20), 1.0);
         assertEquals(List.of("at CL 68.27%, 3 of 3 grid points (mu = 0, 1, 2) have N(1-CL) < 10 (N = 20 toys): their"
                 + " critical values rest on fewer than 10 toys beyond them; raise neyman.toys_per_point to at least 32"), w);
+    }
+
+    @Test
+    void aFitOnABoundIsWarnedAboutAndMarked() {
+        ResultTable t = asimov(1.0, List.of("a"));
+        assertEquals("  \u03b1\u0302 (pulls): a = +0.250 (at bound)", t.lines().get(1));
+        assertEquals(List.of("the fit of the data ended on a bound of a (the config's bounds): there alpha-hat is not a"
+                + " minimum of the likelihood; widen the bounds, or look at the model"), t.warnings(belt(100), 1.0));
     }
 
     @Test

@@ -109,4 +109,18 @@ class ReportCommandTest {
                 + "; expected the toys (Parquet) of a demo or neyman run"), err.toString());
         assertFalse(Files.exists(partial.resolve("report")), "no report");
     }
+
+    @Test
+    void outPutsTheReportElsewhere() throws Exception {
+        Path elsewhere = dir.resolve("reports").resolve("small");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, nsbi(err, "report", "--run", run.toString(), "--out", elsewhere.toString(), "--master", "local[2]"),
+                err.toString());
+        assertTrue(Files.isRegularFile(elsewhere.resolve("report.html")), err.toString());
+        assertTrue(Files.isRegularFile(elsewhere.resolve(org.nsbi.spark.io.OutputFolder.MARKER)), "an nsbi output");
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(2, nsbi(again, "report", "--run", run.toString(), "--out", elsewhere.toString(), "--master", "local[2]"),
+                again.toString());
+        assertTrue(again.toString().contains("holds an earlier nsbi output"), again.toString());
+    }
 }
