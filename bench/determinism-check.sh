@@ -9,7 +9,7 @@ toys="${3:-50}"
 cfg=submit/examples/offshell-toy.yaml
 submit/nsbi neyman --config "$cfg" --scored "$scored" --out "$out/local1" --toys "$toys" --master 'local[1]' --toys-per-block 10 --overwrite
 submit/nsbi neyman --config "$cfg" --scored "$scored" --out "$out/local2" --toys "$toys" --master 'local[2]' --toys-per-block 7 --partitions 5 --overwrite
-t=nsbi-spark-jobs/target
+. bench/built.sh
 # shellcheck disable=SC2046
 java $(cat "$t/launcher/jvm-flags") -Dlog4j2.configurationFile=org/nsbi/spark/log4j2-nsbi.properties \
-  -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.CompareToys "$out/local1" "$out/local2"
+  -cp "$BENCH_CP" org.nsbi.spark.bench.CompareToys "$out/local1" "$out/local2"

@@ -7,8 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: bench/offshell-validation.sh OUT_DIR [toys]}"
 toys="${2:-1000}"
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 submit/nsbi demo --config submit/examples/offshell-toy-exact.yaml --toys "$toys" --out "$out/exact" --overwrite
 submit/nsbi demo --config submit/examples/offshell-toy.yaml --toys "$toys" --out "$out/onnx" --overwrite
-t=nsbi-spark-jobs/target
-java -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.CompareRuns "$out/exact" "$out/onnx"
+java -cp "$BENCH_CP" org.nsbi.spark.bench.CompareRuns "$out/exact" "$out/onnx"

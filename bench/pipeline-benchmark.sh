@@ -6,9 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 config="${1:-submit/examples/offshell-toy.yaml}"
 shift || true
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
-t=nsbi-spark-jobs/target
+. bench/built.sh
 export SPARK_LOCAL_IP=127.0.0.1
 # shellcheck disable=SC2046
 java -Xmx6g $(cat "$t/launcher/jvm-flags") -Dlog4j2.configurationFile=org/nsbi/spark/log4j2-nsbi.properties \
-  -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.PipelineBenchmark "$config" "$@"
+  -cp "$BENCH_CP" org.nsbi.spark.bench.PipelineBenchmark "$config" "$@"

@@ -14,8 +14,7 @@ out="${3:?out}"
 ensemble="${4:-3}"
 hidden="${5:-64,64}"
 iterations="${6:-500}"
-t=nsbi-spark-jobs/target
-[ -f "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar" ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 mkdir -p "$out"
 # the config lives beside ANALYSIS.yaml, so that its relative paths still resolve
 config="$(dirname "$analysis")/retrain-$process.yaml"
@@ -43,6 +42,6 @@ PY
 start=$(date +%s)
 submit/nsbi train --config "$config" --out "$out/trained" --overwrite
 echo "train: $(( $(date +%s) - start )) s" | tee "$out/train-time.txt"
-java -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained" | tee "$out/quality.csv"
+java -cp "$BENCH_CP" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained" | tee "$out/quality.csv"
 submit/nsbi demo --config "$out/trained/analysis.yaml" --out "$out/demo" --overwrite
-python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['asimov_mu_1']))" "$out/demo/summary.json"
+python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['asimov']))" "$out/demo/summary.json"

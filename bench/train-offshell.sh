@@ -18,15 +18,14 @@ ensemble="${2:-3}"
 events="${3:-100000}"
 iterations="${4:-200}"
 toys="${5:-}"
-t=nsbi-spark-jobs/target
-[ -f "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar" ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 mkdir -p "$out"
 sed -e "s/^  ensemble: 3 /  ensemble: $ensemble /" -e "s/^  events: 100000$/  events: $events/" \
     -e "s/^  max_iterations: 200$/  max_iterations: $iterations/" submit/examples/offshell-toy-train.yaml > "$out/train-config.yaml"
 start=$(date +%s)
 submit/nsbi train --config "$out/train-config.yaml" --out "$out/trained" --overwrite
 echo "train: $(( $(date +%s) - start )) s for $(grep -c '"ratio"' "$out/trained/train.json") networks" | tee "$out/train-time.txt"
-java -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained" | tee "$out/quality.csv"
+java -cp "$BENCH_CP" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained" | tee "$out/quality.csv"
 analysis="$out/trained/analysis.yaml"
 if [ -n "${PROCESS_ENSEMBLE:-}" ]; then
   { cat "$out/trained/analysis.yaml"; echo
@@ -35,7 +34,7 @@ if [ -n "${PROCESS_ENSEMBLE:-}" ]; then
   start=$(date +%s)
   submit/nsbi train --config "$out/trained/processes-ensemble.yaml" --out "$out/trained-processes" --overwrite
   echo "train (process ratios, ensemble $PROCESS_ENSEMBLE): $(( $(date +%s) - start )) s" | tee -a "$out/train-time.txt"
-  java -cp "$t/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar:$t/spark-jars/*" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained-processes" | tee "$out/quality-processes.csv"
+  java -cp "$BENCH_CP" org.nsbi.spark.bench.TrainedRatioCheck "$out/trained-processes" | tee "$out/quality-processes.csv"
   analysis="$out/trained-processes/analysis.yaml"
 fi
 [ "${NO_DEMO:-0}" = 1 ] && exit 0
@@ -47,5 +46,5 @@ python3 - "$out" <<'PY'
 import json, sys
 for run in ("demo-exact", "demo-trained"):
     s = json.load(open(f"{sys.argv[1]}/{run}/summary.json"))
-    print(run, "asimov_mu_1:", json.dumps(s["asimov_mu_1"]))
+    print(run, "asimov:", json.dumps(s["asimov"]))
 PY

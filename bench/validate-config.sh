@@ -8,7 +8,7 @@ config="${1:?usage: bench/validate-config.sh CONFIG OUT_DIR [events] [validate o
 out="${2:?usage: bench/validate-config.sh CONFIG OUT_DIR [events] [validate options]}"
 events="${3:-100000}"
 shift $(( $# >= 3 ? 3 : 2 ))
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 submit/nsbi validate --master "${NSBI_MASTER:-local[2]}" --config "$config" --events "$events" --out "$out" \
   --overwrite "$@"
 bench/validation-table.py "$out/validation.json"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out="${1:?usage: bench/validate-fixtures.sh OUT_DIR [events] [validate options]}"
 events="${2:-100000}"
 shift $(( $# >= 2 ? 2 : 1 ))
-[ -f nsbi-spark-jobs/target/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar ] || mvn -B -ntp -q -DskipTests package
+. bench/built.sh
 submit/nsbi validate --master "${NSBI_MASTER:-local[2]}" --config submit/examples/offshell-toy.yaml \
   --events "$events" --out "$out/onnx" --overwrite "$@"
 submit/nsbi validate --master "${NSBI_MASTER:-local[2]}" --config submit/examples/offshell-toy-exact.yaml \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # stage-context.sh DIR: lays out the Docker build context of docker/Dockerfile in DIR (created, must be empty).
 # The image carries what the jobs and the demo need, in the same relative layout as a checkout beside shared/:
-#   DIR/nsbi-spark/lib/nsbi-spark-jobs-<version>-all.jar    the shaded jar (build it first: mvn -B -ntp -DskipTests package)
+#   DIR/nsbi-spark/lib/nsbi-spark-jobs.jar                  the shaded jar nsbi-spark-jobs-<version>-all.jar (build it first:
+#                                                            mvn -B -ntp -DskipTests package), under a name without the version
 #   DIR/nsbi-spark/submit/examples/                          the example analysis configs
 #   DIR/nsbi-spark/deploy/config/                            the cluster pipeline's analysis config
 #   DIR/shared/fixtures/offshell-toy/onnx/                   the ONNX fixtures the configs name as ../../../shared/...
@@ -34,7 +35,7 @@ if [[ -e "$ctx" && -n "$(ls -A "$ctx")" ]]; then
   exit 2
 fi
 mkdir -p "$ctx/nsbi-spark/lib" "$ctx/nsbi-spark/submit" "$ctx/nsbi-spark/deploy" "$ctx/shared/fixtures/offshell-toy"
-cp "${jars[0]}" "$ctx/nsbi-spark/lib/"
+cp "${jars[0]}" "$ctx/nsbi-spark/lib/nsbi-spark-jobs.jar"
 cp -r "$repo/submit/examples" "$ctx/nsbi-spark/submit/examples"
 cp -r "$repo/deploy/config" "$ctx/nsbi-spark/deploy/config"
 cp -r "$fixtures" "$ctx/shared/fixtures/offshell-toy/onnx"

@@ -1,8 +1,9 @@
-"""The off-shell toy as a scheduled pipeline on a Spark cluster: simulate -> score -> neyman -> interval.
+"""The off-shell toy as a scheduled pipeline on a Spark cluster: simulate -> run.
 
 Every night (02:00 UTC) 'simulate' draws new reference samples and a new observed data set (seeded by the run's
-date) into HDFS, and the next steps score them, build the Neyman belts and invert them into the observed interval,
-each into its own folder under hdfs://namenode:8020/nsbi/offshell-toy/runs/<date>/. The analysis config
+date) into HDFS, and 'run' scores them, builds the Neyman belts, inverts them into the observed interval and the
+Asimov one at mu = 1 and writes the report, all into hdfs://namenode:8020/nsbi/offshell-toy/runs/<date>/ (the
+steps as separate commands, score -> neyman -> interval, read the same config; 'run' keeps them in one driver). The analysis config
 deploy/config/offshell-toy-pipeline.yaml reads the samples from where 'simulate' writes them.
 
 Needs apache-airflow-providers-apache-spark, and on the Airflow worker: spark-submit (Spark 4.0.0) and the install
@@ -30,7 +31,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 PIPELINE = {
     "conn_id": "nsbi_spark",
-    "application": "/opt/nsbi/nsbi-spark/lib/nsbi-spark-jobs-0.1.0-SNAPSHOT-all.jar",
+    "application": "/opt/nsbi/nsbi-spark/lib/nsbi-spark-jobs.jar",
     "java_class": "org.nsbi.spark.cli.NsbiCommand",
     "conf": {
         "spark.authenticate": "true",
@@ -49,29 +50,16 @@ PIPELINE = {
                      "--observed-mu", "1.0"]
         },
         {
-            "task_id": "score",
-            "args": ["score", "--config", "/opt/nsbi/nsbi-spark/deploy/config/offshell-toy-pipeline.yaml",
-                     "--out", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/scored", "--overwrite"]
-        },
-        {
-            "task_id": "neyman",
-            "args": ["neyman", "--config", "/opt/nsbi/nsbi-spark/deploy/config/offshell-toy-pipeline.yaml",
-                     "--scored", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/scored",
-                     "--out", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/neyman", "--overwrite"]
-        },
-        {
-            "task_id": "interval",
-            "args": ["interval", "--config", "/opt/nsbi/nsbi-spark/deploy/config/offshell-toy-pipeline.yaml",
-                     "--scored", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/scored",
-                     "--belts", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/neyman",
-                     "--out", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}/interval", "--overwrite"]
+            "task_id": "run",
+            "args": ["run", "--config", "/opt/nsbi/nsbi-spark/deploy/config/offshell-toy-pipeline.yaml",
+                     "--out", "hdfs://namenode:8020/nsbi/offshell-toy/runs/{{ ds_nodash }}", "--overwrite"]
         }
     ]
 }
 
 with DAG(
     dag_id="nsbi_offshell_toy",
-    description="simulate -> score -> neyman -> interval on a Spark cluster",
+    description="simulate -> run (score, neyman, interval, report) on a Spark cluster",
     schedule="0 2 * * *",
     start_date=datetime(2026, 1, 1),
     catchup=False,

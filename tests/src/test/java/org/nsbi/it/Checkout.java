@@ -20,6 +20,9 @@ final class Checkout {
     }
 
     /** The shaded jar's file name, {@code nsbi-spark-jobs-<version>-all.jar}, from the build's project version. */
+    /** The shaded jar's name in the image: docker/stage-context.sh copies it there without its version. */
+    static final String IMAGE_JAR = "nsbi-spark-jobs.jar";
+
     static String shadedJarName() {
         String version = System.getProperty("nsbi.version");
         if (version == null) {

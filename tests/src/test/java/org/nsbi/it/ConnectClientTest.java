@@ -21,24 +21,40 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * {@code submit/nsbi serve} in a JVM of its own, queried from another JVM that has only the Spark Connect JVM
- * client on its class path (tests/connect-client): the runs' belts, toys, intervals and per-event scores come back
- * as they are in the files, and every query of submit/examples/belt-inspection.ipynb runs.
+ * client on its class path (tests/connect-client): a client without the server's token is refused; with it, the
+ * runs' belts, toys, intervals and per-event scores come back as they are in the files (a run added while the server
+ * runs among them), and every query of submit/examples/belt-inspection.ipynb runs.
  */
 class ConnectClientTest {
 
     @Test
-    void theRunsAreTablesForASparkConnectClientInAnotherJvm() throws Exception {
+    void theRunsAreTablesForASparkConnectClientInAnotherJvmThatSendsTheToken() throws Exception {
         SmallExactRun run = SmallExactRun.get();
-        run.nsbi("interval", "--config", run.config.toString(), "--scored", run.scored.toString(),
-                "--belts", run.localNeyman.toString(), "--out", run.dir.resolve("interval-local").toString(),
-                "--scan-steps", "20");
         int port = ChildProcess.freeLoopbackPort();
         ChildProcess server = ChildProcess.start(run.dir.resolve("serve.log"), Map.of(), List.of(
                 Checkout.root().resolve("submit/nsbi").toString(), "serve", "--results", run.dir.toString(),
-                "--port", String.valueOf(port), "--master", "local[1]"));
+                "--port", String.valueOf(port), "--master", "local[1]", "--refresh", "1"));
         try {
             server.awaitWhileRunning(() -> logHas(server.log, "nsbi serve: ready"), 180, "Connect server ready");
             assertTrue(logHas(server.log, "Spark Connect at sc://127.0.0.1:" + port), server.tail());
+            Matcher printed = Pattern.compile("connect with (sc://localhost:" + port + "/;token=([0-9a-f]{48}))")
+                    .matcher(Files.readString(server.log));
+            assertTrue(printed.find(), "the generated token is printed with the connection string: " + server.tail());
+            String url = printed.group(1);
+
+            // without the token: refused
+            Path refusedLog = run.dir.resolve("connect-client-no-token.log");
+            int refused = ChildProcess.start(refusedLog, Map.of(), clientArgs("sc://localhost:" + port,
+                    List.of("SELECT count(*) FROM global_temp.belts"))).waitFor(180);
+            assertTrue(refused != 0, "a client without the token must fail: " + Files.readString(refusedLog));
+            assertTrue(Files.readString(refusedLog).contains("No authentication token provided"), Files.readString(refusedLog));
+            assertTrue(!Files.readString(refusedLog).contains("#query "), "no query answered: " + Files.readString(refusedLog));
+
+            // a run added while the server runs appears in the views without a restart
+            run.nsbi("interval", "--config", run.config.toString(), "--scored", run.scored.toString(),
+                    "--run", run.localNeyman.toString(), "--out", run.dir.resolve("interval-local").toString(),
+                    "--scan-steps", "20");
+            server.awaitWhileRunning(() -> logHas(server.log, "nsbi serve: views refreshed"), 120, "views refreshed");
 
             Map<String, String> notebook = notebookQueries();
             List<String> queries = new ArrayList<>(notebook.values());
@@ -48,9 +64,7 @@ class ConnectClientTest {
                     + " ORDER BY cl, method");
             queries.add("SELECT sample, count(*), round(sum(weight), 3) FROM global_temp.scores WHERE run = 'scored'"
                     + " GROUP BY sample ORDER BY sample");
-            List<String> args = new ArrayList<>(List.of(java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                    "-cp", clientClassPath(), "org.nsbi.it.connect.ConnectQuery", "sc://127.0.0.1:" + port));
-            args.addAll(queries);
+            List<String> args = clientArgs(url, queries);
             Path clientLog = run.dir.resolve("connect-client.log");
             assertEquals(0, ChildProcess.start(clientLog, Map.of(), args).waitFor(180), Files.readString(clientLog));
             List<List<String>> results = results(Files.readString(clientLog));
@@ -137,6 +151,14 @@ class ConnectClientTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** ConnectQuery in a JVM of its own against {@code url}, with {@code queries}. */
+    private static List<String> clientArgs(String url, List<String> queries) {
+        List<String> args = new ArrayList<>(List.of(java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp", clientClassPath(), "org.nsbi.it.connect.ConnectQuery", url));
+        args.addAll(queries);
+        return args;
     }
 
     private static String clientClassPath() {

@@ -32,7 +32,7 @@ final class DeployJobChecks {
     private final Path repo;
 
     /**
-     * @param jarName the shaded jar's file name, {@code nsbi-spark-jobs-<version>-all.jar}
+     * @param jarName the shaded jar's file name in the image, {@code nsbi-spark-jobs.jar}
      * @param repo    the checkout, for the files a job names inside the image
      */
     DeployJobChecks(String jarName, Path repo) {

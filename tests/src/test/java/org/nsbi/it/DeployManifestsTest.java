@@ -29,7 +29,7 @@ import org.nsbi.model.config.EventSource;
 class DeployManifestsTest {
 
     private static final Path REPO = Checkout.root();
-    private static final DeployJobChecks CHECKS = new DeployJobChecks(Checkout.shadedJarName(), REPO);
+    private static final DeployJobChecks CHECKS = new DeployJobChecks(Checkout.IMAGE_JAR, REPO);
     private static final Path DAG = REPO.resolve("deploy/airflow/nsbi_pipeline.py");
     private static final Path PIPELINE_CONFIG = REPO.resolve("deploy/config/offshell-toy-pipeline.yaml");
 
@@ -82,14 +82,14 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theAirflowDagChainsSimulateScoreNeymanIntervalWithCommandsTheJarAccepts() throws IOException {
+    void theAirflowDagChainsSimulateAndRunWithCommandsTheJarAccepts() throws IOException {
         String python = Files.readString(DAG);
         JsonNode pipeline = DeployManifestReader.airflowPipeline(python);
         List<SubmittedJob> jobs = DeployManifestReader.airflowJobs(REPO.relativize(DAG).toString(), pipeline);
-        assertEquals(List.of("simulate", "score", "neyman", "interval"), jobs.stream().map(j -> j.args().get(0)).toList());
+        assertEquals(List.of("simulate", "run"), jobs.stream().map(j -> j.args().get(0)).toList());
         List<String> steps = new ArrayList<>();
         pipeline.path("steps").forEach(s -> steps.add(s.path("task_id").asText()));
-        assertEquals(List.of("simulate", "score", "neyman", "interval"), steps);
+        assertEquals(List.of("simulate", "run"), steps);
         assertEquals(List.of(), jobs.stream().flatMap(j -> CHECKS.problems(j).stream()).toList());
 
         // the operators are built from PIPELINE and chained in its order
@@ -98,18 +98,11 @@ class DeployManifestsTest {
             assertTrue(python.contains(use), "the DAG should build its operators with " + use);
         }
 
-        // each step reads what the one before it wrote
+        // 'run' reads the pipeline config, whose samples 'simulate' writes
         SubmittedJob simulate = jobs.get(0);
-        SubmittedJob score = jobs.get(1);
-        SubmittedJob neyman = jobs.get(2);
-        SubmittedJob interval = jobs.get(3);
-        assertEquals(score.option("--out"), neyman.option("--scored"));
-        assertEquals(score.option("--out"), interval.option("--scored"));
-        assertEquals(neyman.option("--out"), interval.option("--belts"));
+        SubmittedJob run = jobs.get(1);
         String config = DeployJobChecks.IMAGE_HOME + REPO.relativize(PIPELINE_CONFIG);
-        for (SubmittedJob job : List.of(score, neyman, interval)) {
-            assertEquals(config, job.option("--config"), job.source());
-        }
+        assertEquals(config, run.option("--config"), run.source());
         // and the config's samples are the ones 'simulate' writes
         String simulated = simulate.option("--out");
         AnalysisConfig analysis = AnalysisConfigParser.withDefaults().parse(PIPELINE_CONFIG);
@@ -234,7 +227,7 @@ class DeployManifestsTest {
             """;
 
     private static List<String> problemsOf(String yaml) {
-        JsonNode doc = DeployManifestReader.yamlDocuments(yaml.replace("JAR", Checkout.shadedJarName())).get(0);
+        JsonNode doc = DeployManifestReader.yamlDocuments(yaml.replace("JAR", Checkout.IMAGE_JAR)).get(0);
         return CHECKS.problems(DeployManifestReader.kubernetesJob("mem.yaml", DeployManifestReader.applicationSpec(doc)));
     }
 
@@ -258,14 +251,14 @@ class DeployManifestsTest {
     void aCommandTheJarDoesNotHaveFails() {
         List<String> problems = problemsOf(withArgs("belts, --out, o"));
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("mem.yaml: 'belts' is not an nsbi command (it has [demo, simulate, ")
-                && problems.get(0).contains(", neyman, interval, "), problems.get(0));
+        assertTrue(problems.get(0).startsWith("mem.yaml: 'belts' is not an nsbi command (it has [")
+                && problems.get(0).contains("run, demo, ") && problems.get(0).contains(", neyman, interval, "), problems.get(0));
     }
 
     @Test
     void aMissingRequiredOptionOrAValueOfTheWrongTypeFails() {
         assertEquals(List.of("mem.yaml: nsbi interval does not accept [--config, c.yaml, --scored, s, --out, o]: "
-                        + "Missing required option: '--belts=DIR'"),
+                        + "Missing required option: '--run=DIR'"),
                 problemsOf(withArgs("interval, --config, c.yaml, --scored, s, --out, o")));
         List<String> typed = problemsOf(withArgs("simulate, --out, o, --seed, '{{ run_id }}'"));
         assertEquals(1, typed.size());
@@ -278,7 +271,7 @@ class DeployManifestsTest {
                 .replace("lib/JAR", "lib/nsbi-old.jar");
         assertEquals(List.of("mem.yaml: main class 'org.example.Main', expected org.nsbi.spark.cli.NsbiCommand",
                 "mem.yaml: application 'local:///opt/nsbi/nsbi-spark/lib/nsbi-old.jar' is not the shaded jar "
-                        + Checkout.shadedJarName()), problemsOf(yaml));
+                        + Checkout.IMAGE_JAR), problemsOf(yaml));
     }
 
     @Test

@@ -25,7 +25,7 @@ class DockerContextTest {
         DockerContext.Staging staging = DockerContext.stage(ctx);
         assertEquals(0, staging.exitCode(), staging.output());
         assertTrue(Files.isRegularFile(ctx.resolve("Dockerfile")));
-        assertEquals(Files.size(Checkout.shadedJar()), Files.size(ctx.resolve("nsbi-spark/lib").resolve(Checkout.shadedJarName())));
+        assertEquals(Files.size(Checkout.shadedJar()), Files.size(ctx.resolve("nsbi-spark/lib").resolve(Checkout.IMAGE_JAR)));
         // the configs validate in the staged layout: every ONNX network is loaded from ../../../shared/...
         AnalysisConfig example = AnalysisConfigParser.withDefaults().parse(ctx.resolve("nsbi-spark/submit/examples/offshell-toy.yaml"));
         assertEquals(List.of("S", "SBI", "B", "NI"), example.processes().stream().map(p -> p.name()).toList());

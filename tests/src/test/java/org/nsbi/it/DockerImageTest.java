@@ -35,7 +35,7 @@ class DockerImageTest {
         assertEquals(0, staging.exitCode(), staging.output());
         ImageFromDockerfile image = new ImageFromDockerfile("nsbi-spark-it", true).withDockerfile(ctx.resolve("Dockerfile"));
         String submit = "/opt/spark/bin/spark-submit --master 'local[2]' --driver-memory 2g"
-                + " --class org.nsbi.spark.cli.NsbiCommand local://" + DeployJobChecks.IMAGE_HOME + "lib/" + Checkout.shadedJarName()
+                + " --class org.nsbi.spark.cli.NsbiCommand local://" + DeployJobChecks.IMAGE_HOME + "lib/" + Checkout.IMAGE_JAR
                 + " demo --out /tmp/demo --toys 50";
         try (GenericContainer<?> demo = new GenericContainer<>(image)
                 .withCommand("bash", "-c", submit + " && echo '" + SUMMARY + "' && cat /tmp/demo/summary.json")

@@ -66,7 +66,7 @@ class HdfsTest {
         run.nsbi("score", "--config", config.toString(), "--out", root + "/scored");
         run.nsbi("neyman", "--config", config.toString(), "--scored", root + "/scored", "--out", root + "/neyman",
                 "--toys", "40");
-        run.nsbi("interval", "--config", config.toString(), "--scored", root + "/scored", "--belts", root + "/neyman",
+        run.nsbi("interval", "--config", config.toString(), "--scored", root + "/scored", "--run", root + "/neyman",
                 "--out", root + "/interval");
 
         FileSystem fs = hdfs.getFileSystem();

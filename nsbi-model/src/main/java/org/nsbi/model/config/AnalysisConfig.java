@@ -19,11 +19,13 @@ import java.util.List;
  * @param badRatios   what to do with NaN, infinite or negative ratios (default: fail)
  * @param observedAux the auxiliary measurements a_k of the observed data by nuisance parameter name (missing: 0;
  *                    for a simulated observation, the simulator's draws are used unless given here)
+ * @param normaliseRatios whether each process ratio r_c is divided by its closure &Sigma; &#375; r_c on the reference
+ *                    sample, so that it closes exactly there (default false)
  */
 public record AnalysisConfig(String file, List<String> features, List<EventSource> reference,
                              List<ProcessSpec> processes, List<Systematic> systematics, Poi poi,
                              NeymanSettings neyman, List<EventSource> observed, BadRatioPolicy badRatios,
-                             java.util.Map<String, Double> observedAux) {
+                             java.util.Map<String, Double> observedAux, boolean normaliseRatios) {
 
     public AnalysisConfig {
         features = List.copyOf(features);
@@ -32,5 +34,13 @@ public record AnalysisConfig(String file, List<String> features, List<EventSourc
         systematics = List.copyOf(systematics);
         observed = List.copyOf(observed);
         observedAux = java.util.Map.copyOf(observedAux);
+    }
+
+    /** A config whose ratios are used as they are ({@code normalise_ratios: false}). */
+    public AnalysisConfig(String file, List<String> features, List<EventSource> reference,
+                          List<ProcessSpec> processes, List<Systematic> systematics, Poi poi,
+                          NeymanSettings neyman, List<EventSource> observed, BadRatioPolicy badRatios,
+                          java.util.Map<String, Double> observedAux) {
+        this(file, features, reference, processes, systematics, poi, neyman, observed, badRatios, observedAux, false);
     }
 }

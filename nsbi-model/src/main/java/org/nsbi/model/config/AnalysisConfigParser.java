@@ -1,14 +1,13 @@
 package org.nsbi.model.config;
 
+import static org.nsbi.model.config.ConfigProblems.child;
+import static org.nsbi.model.config.ConfigProblems.found;
+import static org.nsbi.model.config.ConfigProblems.index;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.nsbi.model.onnx.BadRatioPolicy;
-import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.OnnxRatioNetwork;
-import org.nsbi.model.onnx.RatioConvention;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.nsbi.model.config.ConfigProblems.child;
-import static org.nsbi.model.config.ConfigProblems.found;
-import static org.nsbi.model.config.ConfigProblems.index;
+import org.nsbi.model.UserError;
+import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.onnx.EnsembleAverage;
+import org.nsbi.model.onnx.RatioConvention;
 
 /**
  * Reads and validates an analysis config (format: {@code nsbi-model/CONFIG.md}) before any work starts. Every
@@ -44,7 +43,7 @@ public final class AnalysisConfigParser {
 
     /** The keys of a config's top level. */
     private static final String[] TOP_KEYS = {"features", "reference", "processes", "systematics", "poi", "neyman",
-        "observed", "observed_aux", "bad_ratios", "training"};
+        "observed", "observed_aux", "bad_ratios", "normalise_ratios", "training"};
 
     private final FileAccess files;
     private final CoefficientValidator coefficients;
@@ -138,6 +137,8 @@ public final class AnalysisConfigParser {
         private List<String> processNames;
         /** The nuisance parameters' names, once read; null if unreadable. */
         private List<String> nuisanceNames;
+        /** The ONNX networks named by the ratio sources read, for {@link OnnxWidthCheck} after the reading. */
+        private final List<OnnxWidthCheck.Named> networks = new ArrayList<>();
 
         Reading(ConfigProblems problems, String baseDir) {
             this.p = problems;
@@ -158,10 +159,14 @@ public final class AnalysisConfigParser {
             nuisanceNames = systematics == null ? null : systematics.stream().map(Systematic::name).toList();
             List<EventSource> observed = sources(top, "observed");
             BadRatioPolicy badRatios = badRatios(top);
+            boolean normaliseRatios = normaliseRatios(top);
             JsonNode observedNodes = top.get("observed");
             boolean observedComplete = observed != null && observedNodes != null && observedNodes.isArray()
                     && observed.size() == observedNodes.size();
             Map<String, Double> observedAux = observedAux(top.get("observed_aux"), observedComplete ? observed : null);
+            if (features != null) {
+                OnnxWidthCheck.check(features, networks, files, p);
+            }
             if (poi != null && processes != null) {
                 for (int i = 0; i < processes.size(); i++) {
                     ProcessSpec c = processes.get(i);
@@ -176,7 +181,20 @@ public final class AnalysisConfigParser {
                 return null;
             }
             return new AnalysisConfig(fileName, features, reference, processes, systematics, poi, neyman, observed,
-                    badRatios, observedAux);
+                    badRatios, observedAux, normaliseRatios);
+        }
+
+        /** {@code normalise_ratios}: true or false (default). */
+        private boolean normaliseRatios(JsonNode top) {
+            JsonNode n = top.get("normalise_ratios");
+            if (n == null || n.isNull()) {
+                return false;
+            }
+            if (!n.isBoolean()) {
+                p.add("normalise_ratios", "expected true or false, found " + n);
+                return false;
+            }
+            return n.booleanValue();
         }
 
         TrainingConfig trainingConfig(JsonNode root, String fileName) {
@@ -636,7 +654,7 @@ public final class AnalysisConfigParser {
         }
 
         private RatioSource ratioSource(JsonNode node, String path) {
-            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average");
+            JsonNode r = p.mapping(node, path, "onnx", "column", "exact", "output", "average", "scale");
             if (r == null) {
                 return null;
             }
@@ -651,6 +669,10 @@ public final class AnalysisConfigParser {
                         + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
                 return null;
             }
+            if (!kinds.get(0).equals("exact") && r.has("scale")) {
+                p.add(child(path, "scale"), "expected only with exact (a deliberately wrong model for a negative control),"
+                        + " found it with " + kinds.get(0));
+            }
             if (!kinds.get(0).equals("onnx") && r.has("average")) {
                 p.add(child(path, "average"), "expected only with onnx (an ensemble), found it with " + kinds.get(0));
             }
@@ -661,7 +683,8 @@ public final class AnalysisConfigParser {
                                 + " ratio), found " + found(r.get("output")));
                     }
                     String name = p.string(r, "exact", path, true);
-                    return name == null ? null : new RatioSource.Exact(name);
+                    Double scale = r.has("scale") ? p.positive(r, "scale", path) : Double.valueOf(1.0);
+                    return name == null || scale == null ? null : new RatioSource.Exact(name, scale);
                 }
                 case "column" -> {
                     String column = p.string(r, "column", path, true);
@@ -675,7 +698,7 @@ public final class AnalysisConfigParser {
                     if (a != null) {
                         try {
                             average = EnsembleAverage.fromConfigName(a);
-                        } catch (IllegalArgumentException e) {
+                        } catch (UserError e) {
                             p.add(child(path, "average"), "expected one of " + EnsembleAverage.configNames()
                                     + ", found '" + a + "'");
                             average = null;
@@ -684,9 +707,10 @@ public final class AnalysisConfigParser {
                     List<JsonNode> nodes = p.list(r, "onnx", path, "an ONNX file or a list of them (an ensemble)", true);
                     List<String> models = nodes == null ? null : paths(nodes, child(path, "onnx"), "an existing ONNX file");
                     if (models != null) {
-                        checkOnnx(models, nodes.size() == 1 ? List.of(child(path, "onnx"))
-                                : java.util.stream.IntStream.range(0, models.size())
-                                .mapToObj(i -> index(child(path, "onnx"), i)).toList());
+                        for (int i = 0; i < models.size(); i++) {
+                            networks.add(new OnnxWidthCheck.Named(models.get(i),
+                                    nodes.size() == 1 ? child(path, "onnx") : index(child(path, "onnx"), i)));
+                        }
                     }
                     return models == null || conv == null || average == null ? null
                             : new RatioSource.Onnx(models, conv, average);
@@ -706,30 +730,9 @@ public final class AnalysisConfigParser {
             }
             try {
                 return RatioConvention.fromConfigName(c);
-            } catch (IllegalArgumentException e) {
+            } catch (UserError e) {
                 p.add(child(path, "output"), "expected one of " + RatioConvention.configNames() + ", found '" + c + "'");
                 return null;
-            }
-        }
-
-        /** Loads each readable ONNX file and checks its input width against the feature list. */
-        private void checkOnnx(List<String> models, List<String> keyPaths) {
-            if (features == null) {
-                return;
-            }
-            for (int i = 0; i < models.size(); i++) {
-                String model = models.get(i);
-                if (!files.handles(model)) {
-                    continue;
-                }
-                try {
-                    OnnxRatioNetwork.load(model, files.readAllBytes(model), features.size(), null, 1);
-                } catch (IOException e) {
-                    p.add(keyPaths.get(i), "expected a readable ONNX file, found: " + e.getMessage());
-                } catch (IllegalArgumentException e) {
-                    p.add(keyPaths.get(i), "expected an ONNX network for the " + features.size() + " features "
-                            + features + ", found: " + e.getMessage());
-                }
             }
         }
 

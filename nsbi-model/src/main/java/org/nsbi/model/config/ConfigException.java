@@ -1,13 +1,14 @@
 package org.nsbi.model.config;
 
 import java.util.List;
+import org.nsbi.model.UserError;
 
 /**
  * Every problem found in a config file, at once. Each problem reads
  * {@code <file>: <key.path>: <what was expected, what was found>}; the message is their count followed by one
  * problem per line.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends UserError {
 
     private final List<String> problems;
 

@@ -19,6 +19,31 @@ public record NeymanSettings(List<Double> muGrid, int toysPerPoint, List<Double>
         confidenceLevels = List.copyOf(confidenceLevels);
     }
 
+    /** These settings with other {@code muGrid}. */
+    public NeymanSettings withMuGrid(List<Double> muGrid) {
+        return new NeymanSettings(muGrid, toysPerPoint, confidenceLevels, seed, nuisanceTruth);
+    }
+
+    /** These settings with other {@code toysPerPoint}. */
+    public NeymanSettings withToysPerPoint(int toysPerPoint) {
+        return new NeymanSettings(muGrid, toysPerPoint, confidenceLevels, seed, nuisanceTruth);
+    }
+
+    /** These settings with other {@code confidenceLevels}. */
+    public NeymanSettings withConfidenceLevels(List<Double> confidenceLevels) {
+        return new NeymanSettings(muGrid, toysPerPoint, confidenceLevels, seed, nuisanceTruth);
+    }
+
+    /** These settings with other {@code seed}. */
+    public NeymanSettings withSeed(long seed) {
+        return new NeymanSettings(muGrid, toysPerPoint, confidenceLevels, seed, nuisanceTruth);
+    }
+
+    /** These settings with other {@code nuisanceTruth}. */
+    public NeymanSettings withNuisanceTruth(NuisanceTruth nuisanceTruth) {
+        return new NeymanSettings(muGrid, toysPerPoint, confidenceLevels, seed, nuisanceTruth);
+    }
+
     /** The truth of the nuisance parameters used to generate toys at each &mu;. */
     public enum NuisanceTruth {
         /** &alpha; = 0 (the auxiliary measurements' nominal values). */

@@ -33,8 +33,14 @@ public sealed interface RatioSource extends java.io.Serializable permits RatioSo
 
     /**
      * An exact ratio of the off-shell toy, by the fixtures' ratio names ({@code ratio_SBI},
-     * {@code syst_NI_ni_shape_up}, ...). The name is resolved by the simulator module, not here.
+     * {@code syst_NI_ni_shape_up}, ...), times {@code scale} (1 unless a deliberately wrong model is wanted, as in
+     * the negative control of a coverage check). The name is resolved by the simulator module, not here.
      */
-    record Exact(String name) implements RatioSource {
+    record Exact(String name, double scale) implements RatioSource {
+
+        /** The exact ratio itself (scale 1). */
+        public Exact(String name) {
+            this(name, 1.0);
+        }
     }
 }

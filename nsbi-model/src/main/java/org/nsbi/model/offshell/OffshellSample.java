@@ -3,6 +3,7 @@ package org.nsbi.model.offshell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.nsbi.model.UserError;
 
 /**
  * A simulated sample of the toy: a process at nominal, or varied by one nuisance parameter to α = ±1.
@@ -62,7 +63,7 @@ public record OffshellSample(OffshellProcess process, OffshellNuisance nuisance,
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown off-shell toy sample '" + name + "'; known: "
+        throw new UserError("unknown off-shell toy sample '" + name + "'; known: "
                 + String.join(", ", all().stream().map(OffshellSample::name).toList()));
     }
 

@@ -84,8 +84,15 @@ public final class OffshellSimulator {
      * A pure function of (mu, alpha, seed).
      */
     public static OffshellObservation observed(double mu, double[] alpha, long seed) {
+        return observed(mu, alpha, blockRandom(seed, "observed", 0, 0));
+    }
+
+    /**
+     * The same from a given stream (draw order: aux, N_obs, events), e.g. an experiment of a coverage check keyed by
+     * its own (seed, &mu;_true, index).
+     */
+    public static OffshellObservation observed(double mu, double[] alpha, UniformRandomProvider rng) {
         OffshellRates truth = OffshellRates.truth(mu, alpha);
-        UniformRandomProvider rng = blockRandom(seed, "observed", 0, 0);
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] aux = new double[alpha.length];
         for (int k = 0; k < aux.length; k++) {

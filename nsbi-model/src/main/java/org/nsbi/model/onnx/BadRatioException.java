@@ -1,10 +1,12 @@
 package org.nsbi.model.onnx;
 
+import org.nsbi.model.UserError;
+
 /**
  * A ratio function produced NaN, infinite or negative ratios and the policy is {@link BadRatioPolicy#FAIL}.
  * The message is the report's summary and how to allow clipping.
  */
-public final class BadRatioException extends RuntimeException {
+public final class BadRatioException extends UserError {
 
     private final transient BadRatioReport report;
 

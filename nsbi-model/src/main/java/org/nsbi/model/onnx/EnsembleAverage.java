@@ -3,6 +3,7 @@ package org.nsbi.model.onnx;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.nsbi.model.UserError;
 
 /**
  * How the K members of an ensemble are combined into one ratio.
@@ -38,6 +39,6 @@ public enum EnsembleAverage {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown ensemble average '" + name + "'; expected one of " + configNames());
+        throw new UserError("unknown ensemble average '" + name + "'; expected one of " + configNames());
     }
 }

@@ -1,9 +1,9 @@
 package org.nsbi.model.onnx;
 
+import java.util.List;
+import org.nsbi.model.UserError;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.model.ratio.RatioFunction;
-
-import java.util.List;
 
 /**
  * A ratio r(x) from one ONNX network or an ensemble of K networks:
@@ -49,7 +49,7 @@ public final class OnnxEnsembleRatio implements RatioFunction {
         int width = members.get(0).width();
         for (OnnxRatioNetwork m : members) {
             if (m.width() != width) {
-                throw new IllegalArgumentException(name + ": member " + m.name() + " has input width " + m.width()
+                throw new UserError(name + ": member " + m.name() + " has input width " + m.width()
                         + "; expected " + width + " like " + members.get(0).name());
             }
         }

@@ -3,7 +3,6 @@ package org.nsbi.model.onnx;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nsbi.model.UserError;
 
 /**
  * One ONNX Runtime session per model per JVM. A model is identified by the sha256 of its bytes, so the same
@@ -77,7 +77,7 @@ public final class OnnxModelCache {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             return env.createSession(bytes, options);
         } catch (OrtException e) {
-            throw new IllegalArgumentException(name + ": not a loadable ONNX model (" + bytes.length
+            throw new UserError(name + ": not a loadable ONNX model (" + bytes.length
                     + " bytes, sha256 " + sha + "): " + e.getMessage(), e);
         }
     }

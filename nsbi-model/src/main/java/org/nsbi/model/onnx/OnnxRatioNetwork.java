@@ -9,8 +9,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
-import org.nsbi.model.ratio.FeatureBlock;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -18,6 +16,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import org.nsbi.model.UserError;
+import org.nsbi.model.ratio.FeatureBlock;
 
 /**
  * One ratio network: an ONNX model with one input of shape [N, F] (float32 or float64, N dynamic) and one
@@ -74,14 +74,14 @@ public final class OnnxRatioNetwork {
         try {
             Map<String, NodeInfo> inputs = model.session().getInputInfo();
             if (inputs.size() != 1) {
-                throw new IllegalArgumentException(name + ": the model has " + inputs.size() + " inputs "
+                throw new UserError(name + ": the model has " + inputs.size() + " inputs "
                         + inputs.keySet() + "; expected exactly one, of shape [N, " + width + "]");
             }
             NodeInfo input = inputs.values().iterator().next();
             TensorInfo in = tensorInfo(name, "input", input);
             long[] inShape = in.getShape();
             if (inShape.length != 2 || inShape[1] != width) {
-                throw new IllegalArgumentException(name + ": input '" + input.getName() + "' has shape "
+                throw new UserError(name + ": input '" + input.getName() + "' has shape "
                         + shape(inShape) + "; expected [N, " + width + "] (one column per feature of the analysis)");
             }
             boolean doubleIn = floatOrDouble(name, "input '" + input.getName() + "'", in);
@@ -90,13 +90,13 @@ public final class OnnxRatioNetwork {
             long[] outShape = out.getShape();
             boolean shapeOk = outShape.length == 1 || (outShape.length == 2 && (outShape[1] == 1 || outShape[1] < 0));
             if (!shapeOk) {
-                throw new IllegalArgumentException(name + ": output '" + output.getName() + "' has shape "
+                throw new UserError(name + ": output '" + output.getName() + "' has shape "
                         + shape(outShape) + "; expected [N, 1] or [N] (one value per event)");
             }
             floatOrDouble(name, "output '" + output.getName() + "'", out);
             return new OnnxRatioNetwork(name, model, input.getName(), doubleIn, output.getName(), width, batchSize);
         } catch (OrtException e) {
-            throw new IllegalArgumentException(name + ": cannot read the model's inputs and outputs: " + e.getMessage(), e);
+            throw new UserError(name + ": cannot read the model's inputs and outputs: " + e.getMessage(), e);
         }
     }
 
@@ -108,14 +108,14 @@ public final class OnnxRatioNetwork {
     private static NodeInfo chooseOutput(String name, Map<String, NodeInfo> outputs, String outputName) {
         if (outputName == null) {
             if (outputs.size() != 1) {
-                throw new IllegalArgumentException(name + ": the model has " + outputs.size() + " outputs "
+                throw new UserError(name + ": the model has " + outputs.size() + " outputs "
                         + outputs.keySet() + "; expected exactly one, or name the output to use");
             }
             return outputs.values().iterator().next();
         }
         NodeInfo chosen = outputs.get(outputName);
         if (chosen == null) {
-            throw new IllegalArgumentException(name + ": the model has no output '" + outputName + "'; its outputs are "
+            throw new UserError(name + ": the model has no output '" + outputName + "'; its outputs are "
                     + outputs.keySet());
         }
         return chosen;
@@ -124,7 +124,7 @@ public final class OnnxRatioNetwork {
     private static TensorInfo tensorInfo(String name, String role, NodeInfo node) {
         ValueInfo info = node.getInfo();
         if (!(info instanceof TensorInfo t)) {
-            throw new IllegalArgumentException(name + ": " + role + " '" + node.getName() + "' is " + info
+            throw new UserError(name + ": " + role + " '" + node.getName() + "' is " + info
                     + "; expected a tensor");
         }
         return t;
@@ -137,7 +137,7 @@ public final class OnnxRatioNetwork {
         if (t.type == OnnxJavaType.DOUBLE) {
             return true;
         }
-        throw new IllegalArgumentException(name + ": " + what + " has element type " + t.type
+        throw new UserError(name + ": " + what + " has element type " + t.type
                 + "; expected float32 or float64");
     }
 

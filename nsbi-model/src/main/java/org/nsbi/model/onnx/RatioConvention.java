@@ -3,6 +3,7 @@ package org.nsbi.model.onnx;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.nsbi.model.UserError;
 
 /**
  * What a ratio network outputs, and how that output v becomes the density ratio r(x). All conversions are in
@@ -66,6 +67,6 @@ public enum RatioConvention {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown output convention '" + name + "'; expected one of " + configNames());
+        throw new UserError("unknown output convention '" + name + "'; expected one of " + configNames());
     }
 }

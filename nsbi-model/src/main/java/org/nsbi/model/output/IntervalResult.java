@@ -14,13 +14,15 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * @param muHat           the global fit's &mu;&#770;
  * @param alphaHat        the global fit's &alpha;&#770;, by nuisance-parameter name
  * @param intervals       Neyman and Wilks at each confidence level
+ * @param warnings        what the numbers cannot be trusted for (the lines printed after the results table)
  * @param intervalSeconds wall time of the scan
  */
 public record IntervalResult(String data, double observedEvents, double muHat, Map<String, Double> alphaHat,
-                             List<ConfidenceInterval> intervals, double intervalSeconds) {
+                             List<ConfidenceInterval> intervals, List<String> warnings, double intervalSeconds) {
 
     public IntervalResult {
         alphaHat = Collections.unmodifiableMap(new LinkedHashMap<>(alphaHat));
         intervals = List.copyOf(intervals);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.nsbi.model.UserError;
 
 class OffshellSimulatorTest {
 
@@ -135,9 +136,9 @@ class OffshellSimulatorTest {
         assertEquals("blockIndex = 3; expected 0 <= blockIndex < 3 for 250 events in blocks of 100", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> OffshellSimulator.numBlocks(10, 0));
         assertEquals("blockSize = 0; expected >= 1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> OffshellSample.byName("SBI_up"));
-        assertTrue(e.getMessage().startsWith("unknown off-shell toy sample 'SBI_up'; known: S, B, SBI, NI, "
-                + "S_energy_scale_up,"), e.getMessage());
+        UserError unknown = assertThrows(UserError.class, () -> OffshellSample.byName("SBI_up"));
+        assertTrue(unknown.getMessage().startsWith("unknown off-shell toy sample 'SBI_up'; known: S, B, SBI, NI, "
+                + "S_energy_scale_up,"), unknown.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> OffshellSample.varied(OffshellProcess.SBI, OffshellNuisance.NI_SHAPE, 1));
         assertEquals("nuisance parameter ni_shape does not act on process SBI; it acts on NI only", e.getMessage());

@@ -1,17 +1,17 @@
 package org.nsbi.model.onnx;
 
-import org.junit.jupiter.api.Test;
-import org.nsbi.model.ratio.FeatureBlock;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nsbi.model.UserError;
+import org.nsbi.model.ratio.FeatureBlock;
 
 /** Structure checks, float64 input, ensemble averaging and bad-ratio handling, on tiny hand-built models. */
 class OnnxRatioNetworkTest {
@@ -36,7 +36,7 @@ class OnnxRatioNetworkTest {
     @Test
     void wrongInputWidthNamesFileShapeAndFeatureCount() throws Exception {
         byte[] fixture = Files.readAllBytes(FixtureScoringTest.ONNX_DIR.resolve("ratio_S_0.onnx"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> OnnxRatioNetwork.load("ratio_S_0.onnx", fixture, 2));
         assertEquals("ratio_S_0.onnx: input 'x' has shape [N, 3]; expected [N, 2] (one column per feature of the analysis)",
                 e.getMessage());
@@ -45,7 +45,7 @@ class OnnxRatioNetworkTest {
     @Test
     void notAnOnnxFile() {
         byte[] text = "m,c,y,score\n200,-1,0,0.36\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> OnnxRatioNetwork.load("events.csv", text, 3));
         assertTrue(e.getMessage().startsWith("events.csv: not a loadable ONNX model (26 bytes, sha256 "
                 + OnnxModelCache.sha256(text) + "): "), e.getMessage());
@@ -54,11 +54,11 @@ class OnnxRatioNetworkTest {
     @Test
     void severalOutputsNeedAName() {
         byte[] two = TinyOnnx.linear(new double[]{1, 0, 0}, 0, TinyOnnx.FLOAT, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> OnnxRatioNetwork.load("two.onnx", two, 3));
         assertEquals("two.onnx: the model has 2 outputs [score, score1]; expected exactly one, or name the output to use",
                 e.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        UserError missing = assertThrows(UserError.class,
                 () -> OnnxRatioNetwork.load("two.onnx", two, 3, "logit", 16));
         assertEquals("two.onnx: the model has no output 'logit'; its outputs are [score, score1]", missing.getMessage());
         OnnxRatioNetwork named = OnnxRatioNetwork.load("two.onnx", two, 3, "score1", 16);
@@ -154,7 +154,7 @@ class OnnxRatioNetworkTest {
         assertEquals(3.0, RatioConvention.LOG_RATIO.toRatio(Math.log(3)), 1e-15, "e^ln3");
         assertEquals(-2.0, RatioConvention.RATIO.toRatio(-2.0), 0.0, "ratio passes through");
         assertEquals(RatioConvention.LOG_RATIO, RatioConvention.fromConfigName("log_ratio"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> RatioConvention.fromConfigName("prob"));
         assertEquals("unknown output convention 'prob'; expected one of score, logit, ratio, log_ratio", e.getMessage());
     }

@@ -25,6 +25,7 @@ public final class AnalysisRunOptions {
     Context open(String command) {
         SparkSession session = spark.session("nsbi " + command);
         AnalysisConfig analysis = config.read(session);
+        output.check(session);
         return new Context(session, analysis, Pipeline.model(analysis));
     }
 }

@@ -1,48 +1,43 @@
 package org.nsbi.spark.cli;
 
-import java.io.UncheckedIOException;
-import org.nsbi.model.config.ConfigException;
-import org.nsbi.model.onnx.BadRatioException;
-import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.neyman.ToyCheckpoints;
+import org.nsbi.model.UserError;
 
-/** Tells a user's mistake (exit 2, message only) from a failure of the program (exit 1, with stack trace). */
+/**
+ * Tells a user's mistake from a failure of the program: a {@link UserError} anywhere in the chain of causes (Spark
+ * wraps what an executor threw) is the user's, exit 2 and its message in one line; anything else is ours, exit 1
+ * with the stack trace.
+ */
 final class BadInput {
 
     private BadInput() {
     }
 
-    static boolean isBadInput(Throwable ex) {
+    /** The user's error in the chain of causes, or null when the failure is the program's. */
+    static UserError userError(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException || t instanceof OutputFolder.OutputFolderException
-                    || t instanceof UncheckedIOException || t instanceof java.io.FileNotFoundException) {
-                return true;
-            }
-            if (t instanceof ConfigException || t instanceof BadRatioException
-                    || t instanceof ToyCheckpoints.CheckpointMismatchException) {
-                return true;
+            if (t instanceof UserError u) {
+                return u;
             }
         }
-        return false;
+        return null;
     }
 
-    /** The most useful message: the innermost one that says something. */
+    static boolean isBadInput(Throwable ex) {
+        return userError(ex) != null;
+    }
+
+    /** The user error's message, or for a failure of the program the innermost message that says something. */
     static String message(Throwable ex) {
+        UserError u = userError(ex);
+        if (u != null) {
+            return u.getMessage();
+        }
         String best = ex.toString();
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 best = t.getMessage();
-                if (isBadInputType(t)) {
-                    return best;
-                }
             }
         }
         return best;
-    }
-
-    private static boolean isBadInputType(Throwable t) {
-        return t instanceof IllegalArgumentException || t instanceof OutputFolder.OutputFolderException
-                || t instanceof ConfigException || t instanceof BadRatioException
-                || t instanceof ToyCheckpoints.CheckpointMismatchException;
     }
 }

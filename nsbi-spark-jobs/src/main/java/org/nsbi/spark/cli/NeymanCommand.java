@@ -3,6 +3,9 @@ package org.nsbi.spark.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Command;
@@ -21,7 +24,7 @@ public final class NeymanCommand implements Callable<Integer> {
     @Mixin
     NeymanOptions neyman;
 
-    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score'.")
+    @Option(names = "--scored", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi score' (or its scored/).")
     String scored;
 
     @Override
@@ -30,8 +33,17 @@ public final class NeymanCommand implements Callable<Integer> {
         SparkSession session = c.session();
         AnalysisConfig analysis = c.analysis();
         MixtureModel model = c.model();
-        return run.output.run(session, "neyman", "summary.json", out -> new RunSummary(
-                Pipeline.runInfo(session, "neyman", analysis), scored, null,
-                Pipeline.neyman(session, analysis, model, scored, out, neyman.overrides()).summary(), null, null, 0));
+        InputCheck check = Pipeline.inputCheck(session);
+        String scoredDir = check.scoredFolder(scored);
+        InputCheck.Input scores = check.read(scoredDir, "scored");
+        Provenance made = Pipeline.provenance(session, analysis);
+        check.sameScoring(scores, made);
+        Provenance provenance = made.withInput("scored", scores.markerSha256());
+        return run.output.run(session, "neyman", "summary.json", out -> {
+            out.mark(ConfigProvenance.marker("neyman", provenance));
+            return new RunSummary(Pipeline.runInfo(session, "neyman", analysis), scoredDir, null,
+                    Pipeline.neyman(session, analysis, model, scoredDir, out, neyman.overrides()).summary(), null, null,
+                    provenance, 0);
+        });
     }
 }

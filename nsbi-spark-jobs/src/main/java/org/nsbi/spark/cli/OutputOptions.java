@@ -1,6 +1,7 @@
 package org.nsbi.spark.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.TimedSummary;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
@@ -58,7 +59,7 @@ public final class OutputOptions {
             }
             afterSummary.accept(out);
             out.commit();
-            System.err.println("nsbi " + command + ": wrote " + out.target());
+            System.err.println("nsbi " + command + ": wrote " + out.shownTarget());
             return 0;
         } finally {
             out.abandon();
@@ -66,11 +67,18 @@ public final class OutputOptions {
     }
 
     OutputFolder open(SparkSession spark) {
+        return OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
+    void check(SparkSession spark) {
+        OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private ExistingPolicy policy() {
         if (overwrite && resume) {
-            throw new IllegalArgumentException("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
         }
-        ExistingPolicy policy = overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
-        return OutputFolder.create(out, policy,
-                spark.sparkContext().hadoopConfiguration());
+        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
     }
 }

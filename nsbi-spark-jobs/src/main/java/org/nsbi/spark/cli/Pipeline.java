@@ -6,18 +6,25 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.ProcessClosure;
+import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.interval.ObservedScan;
+import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
@@ -40,18 +47,21 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** Scores into {@code out}, writing {@code scored/} and scored.json, and returns the summary of the stage. */
-    static ScoreSummary score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize) {
+    /** Scores into {@code out}, writing {@code scored/} and scored.json (with its provenance); returns the stage's summary. */
+    static ScoreSummary score(SparkSession spark, AnalysisConfig config, OutputFolder out, int blockSize,
+                              Provenance provenance) {
         long start = System.nanoTime();
         ScoringPlan plan = ScoringPlan.of(config, new HadoopFileAccess(spark.sparkContext().hadoopConfiguration()));
-        ScoreSummary summary = ScoreJob.run(spark, config, plan, out, blockSize).withSeconds(seconds(start));
+        ScoreSummary summary = ScoreJob.run(spark, config, plan, out, blockSize).withProvenance(provenance)
+                .withSeconds(seconds(start));
         out.writeText("scored.json", Json.write(summary));
         return summary;
     }
 
     /** The observed data's likelihood from a scored folder (aux from its scored.json). */
     static Nll observedNll(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
-        EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model).table();
+        EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model,
+                ratioScale(spark, config, model, scoredDir)).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
     }
@@ -64,7 +74,34 @@ final class Pipeline {
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
-        return ScoredTable.load(spark, scoredDir + "/scored/reference", features(config), model).table();
+        return ScoredTable.load(spark, scoredDir + "/scored/reference", features(config), model,
+                ratioScale(spark, config, model, scoredDir)).table();
+    }
+
+    /**
+     * With {@code normalise_ratios: true}, the factor 1 / C_c for each process ratio (C_c its closure on the reference
+     * sample, from scored.json), in the model's process order; null without it.
+     */
+    static double[] ratioScale(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        if (!config.normaliseRatios()) {
+            return null;
+        }
+        String file = scoredDir + "/scored.json";
+        Map<String, Double> closure = new LinkedHashMap<>();
+        for (ProcessClosure c : Json.read(readText(spark, file), ScoreSummary.class, file).processClosure()) {
+            closure.put(c.process(), c.closure());
+        }
+        double[] scale = new double[model.processCount()];
+        for (int c = 0; c < scale.length; c++) {
+            Double value = closure.get(model.process(c).name());
+            if (value == null || !(value > 0)) {
+                throw new UserError(file + ": process_closure has " + (value == null ? "no entry" : "closure "
+                        + value) + " for process " + model.process(c).name() + "; expected a positive closure to normalise"
+                        + " its ratio by (normalise_ratios: true in " + config.file() + ")");
+            }
+            scale[c] = 1 / value;
+        }
+        return scale;
     }
 
     static String[] features(AnalysisConfig config) {
@@ -76,7 +113,7 @@ final class Pipeline {
         String file = scoredDir + "/scored.json";
         Map<String, Double> aux = Json.read(readText(spark, file), ScoreSummary.class, file).observedAux();
         if (!aux.keySet().equals(new java.util.HashSet<>(model.nuisances()))) {
-            throw new IllegalArgumentException(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
+            throw new UserError(file + ": observed_aux names " + aux.keySet() + "; expected one value for"
                     + " each nuisance parameter " + model.nuisances() + " of the config (was it scored with another config?)");
         }
         return model.nuisances().stream().mapToDouble(aux::get).toArray();
@@ -85,7 +122,7 @@ final class Pipeline {
     static String readText(SparkSession spark, String file) {
         HadoopFileAccess files = new HadoopFileAccess(spark.sparkContext().hadoopConfiguration());
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected the output of an earlier stage there");
+            throw new UserError("no file " + file + "; expected the output of an earlier stage there");
         }
         return new String(files.read(file), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -133,10 +170,18 @@ final class Pipeline {
                 r.failedFits()));
     }
 
-    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}. */
-    static IntervalResult interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
-                                        Belt belt, Double asimovMu, int scanSteps, OutputFolder out,
-                                        String scanFile) {
+    /** An interval stage's result, its terminal table (the warnings are in the result). */
+    record IntervalStage(IntervalResult result, ResultTable table) {
+
+        /** Prints the table and its warnings (the end of what a command shows). */
+        void print(java.io.PrintWriter out) {
+            table.print(out, result.warnings());
+        }
+    }
+
+    /** The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. */
+    static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+                                  Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
         long start = System.nanoTime();
         Nll nll = asimovMu == null ? observedNll(spark, config, model, scoredDir)
                 : asimovNll(model, reference(spark, config, model, scoredDir), asimovMu);
@@ -149,8 +194,10 @@ final class Pipeline {
         for (int k = 0; k < model.nuisanceCount(); k++) {
             alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
         }
-        return new IntervalResult(asimovMu == null ? "observed" : "asimov at mu = " + asimovMu, nll.sumOfWeights(),
-                r.global().mu(), alphaHat, r.intervals(), seconds(start));
+        String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), r.intervals());
+        return new IntervalStage(new IntervalResult(data, nll.sumOfWeights(), r.global().mu(), alphaHat, r.intervals(),
+                table.warnings(belt, asimovMu), seconds(start)), table);
     }
 
     static double seconds(long startNanos) {
@@ -161,7 +208,16 @@ final class Pipeline {
         return new RunInfo(command, config.file(), spark.sparkContext().master(),
                 spark.sparkContext().defaultParallelism(),
                 config.processes().stream().map(p -> p.name() + ": " + p.coefficient()).toList(),
-                config.systematics().stream().map(x -> x.name()).toList());
+                config.systematics().stream().map(x -> x.name()).toList(), config.normaliseRatios());
+    }
+
+    /** The provenance of an output made from {@code config}: its hashes, a fresh id, no inputs yet. */
+    static Provenance provenance(SparkSession spark, AnalysisConfig config) {
+        return ConfigProvenance.of(config, spark.sparkContext().hadoopConfiguration());
+    }
+
+    static InputCheck inputCheck(SparkSession spark) {
+        return new InputCheck(spark.sparkContext().hadoopConfiguration());
     }
 
     static MixtureModel model(AnalysisConfig config) {
@@ -171,7 +227,7 @@ final class Pipeline {
     /** Reads belts.csv of a Neyman folder back into a Belt. */
     static Belt readBelt(SparkSession spark, String neymanDir) {
         String file = new Path(neymanDir, "belts.csv").toString();
-        return Belt.fromCsv(readText(spark, file), file);
+        return BeltsTable.fromCsv(readText(spark, file), file);
     }
 
     /** Command-line overrides of the config's Neyman settings. */

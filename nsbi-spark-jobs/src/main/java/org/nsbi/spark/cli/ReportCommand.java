@@ -7,6 +7,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.report.RunReader;
 import picocli.CommandLine.Command;
@@ -46,14 +48,22 @@ public final class ReportCommand implements Callable<Integer> {
             throw new OutputFolder.OutputFolderException("the run " + run + " already has a report (" + target
                     + "); pass --overwrite to replace it");
         }
+        InputCheck check = new InputCheck(session.sparkContext().hadoopConfiguration());
+        for (String interval : intervals) {
+            check.intervalOfBelts(check.read(interval, "interval"), check.read(run, "run"));
+        }
+        String runMarker = new HadoopFileAccess(session.sparkContext().hadoopConfiguration())
+                .exists(new Path(run, OutputFolder.MARKER).toString()) ? check.read(run, "run").markerSha256() : null;
         Report report = Report.of(RunReader.read(session, run, intervals, coverage));
         OutputFolder out = OutputFolder.create(target,
                 overwrite ? OutputFolder.ExistingPolicy.OVERWRITE : OutputFolder.ExistingPolicy.REFUSE,
                 session.sparkContext().hadoopConfiguration());
         try {
+            org.nsbi.model.output.Provenance p = ConfigProvenance.ofProgram();
+            out.mark(ConfigProvenance.marker("report", runMarker == null ? p : p.withInput("run", runMarker)));
             report.write(out, "");
             out.commit();
-            System.err.println("nsbi report: wrote " + out.target() + "/report.html and " + report.figures().size()
+            System.err.println("nsbi report: wrote " + out.shownTarget() + "/report.html and " + report.figures().size()
                     + " figures (PNG and SVG)");
             return 0;
         } finally {

@@ -3,6 +3,8 @@ package org.nsbi.spark.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.spark.provenance.ConfigProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +26,10 @@ public final class ScoreCommand implements Callable<Integer> {
         AnalysisRunOptions.Context c = run.open("score");
         SparkSession session = c.session();
         AnalysisConfig analysis = c.analysis();
+        Provenance provenance = Pipeline.provenance(session, analysis);
         return run.output.run(session, "score", null, out -> {
-            Pipeline.score(session, analysis, out, blockSize);
+            out.mark(ConfigProvenance.marker("score", provenance));
+            Pipeline.score(session, analysis, out, blockSize, provenance);
             return null;
         });
     }

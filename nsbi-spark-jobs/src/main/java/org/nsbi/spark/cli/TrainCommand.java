@@ -1,7 +1,6 @@
 package org.nsbi.spark.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.train.TrainJob;
@@ -40,7 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (blockSize < 1) {
-            throw new IllegalArgumentException("--block-size = " + blockSize + "; expected at least 1");
+            throw new UserError("--block-size = " + blockSize + "; expected at least 1");
         }
         SparkSession session = spark.session("nsbi train");
         Path file = Path.of(config);
@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }
         String configDir = file.toAbsolutePath().getParent().toString();
         return output.run(session, "train", "summary.json", out -> {

@@ -110,8 +110,8 @@ public final class ObservedScan {
         }).t();
         List<ConfidenceInterval> intervals = new ArrayList<>();
         for (double cl : belt.cls()) {
-            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl));
-            intervals.add(IntervalInverter.wilks(tObs, grid, cl));
+            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax()));
         }
         double[] t = new double[grid.length];
         boolean[] atBound = new boolean[grid.length];

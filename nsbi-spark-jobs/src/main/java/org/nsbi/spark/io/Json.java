@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.util.List;
 import java.util.Map;
+import org.nsbi.model.UserError;
 
 /**
  * The run's JSON files: records of {@code org.nsbi.model.output} written pretty and read back strictly. A record
@@ -61,7 +62,7 @@ public final class Json {
      * Reads a record back.
      *
      * @param source names the file in messages
-     * @throws IllegalArgumentException naming the file and the field when the text is not such a record
+     * @throws UserError naming the file and the field when the text is not such a record
      */
     public static <T> T read(String text, Class<T> type, String source) {
         try {
@@ -72,7 +73,7 @@ public final class Json {
     }
 
     /** The reading error in words: the file, the field (its path in the JSON) and what was wrong with it. */
-    private static IllegalArgumentException notA(Class<?> type, String source, JsonProcessingException e) {
+    private static UserError notA(Class<?> type, String source, JsonProcessingException e) {
         String problem = e.getOriginalMessage();
         java.util.regex.Matcher missing = java.util.regex.Pattern.compile("Missing creator property '([^']+)'").matcher(problem);
         boolean named = true; // the problem names the field: the path is its parent's
@@ -95,7 +96,7 @@ public final class Json {
             }
             at = path.isEmpty() ? "" : " in " + path;
         }
-        return new IllegalArgumentException(source + ": " + problem + at + "; expected a " + type.getSimpleName()
+        return new UserError(source + ": " + problem + at + "; expected a " + type.getSimpleName()
                 + " as nsbi writes it (README.md, Outputs)", e);
     }
 
@@ -104,7 +105,7 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new UserError(source + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -134,7 +135,7 @@ public final class Json {
         try {
             return MAPPER.readValue(text, Map.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new UserError(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -9,6 +9,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nsbi.model.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An output folder that appears only when complete. Everything is written under a hidden staging
@@ -17,7 +20,9 @@ import org.apache.hadoop.fs.Path;
  * Works on any Hadoop file system (local, {@code hdfs://}), where a rename within one folder is atomic.
  *
  * <p>A target that exists and is not empty is refused unless the caller allows overwriting:
- * a finished run is never replaced by accident.
+ * a finished run is never replaced by accident. Only a folder that holds the {@link #MARKER} file written at
+ * commit (or a folder directly inside such an output, e.g. a run's {@code report/}) is ever replaced: any other
+ * non-empty folder (a user's files) is refused whatever the policy.
  *
  * <p>Long jobs keep what they have finished in a checkpoint folder beside the target
  * ({@code .<name>.checkpoint}), which survives a failed or killed run and is removed by {@link #commit()}.
@@ -25,6 +30,8 @@ import org.apache.hadoop.fs.Path;
  * {@link ExistingPolicy#OVERWRITE} (discard it).
  */
 public final class OutputFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
 
     /** What to do when the target folder exists and holds something. */
     public enum ExistingPolicy {
@@ -36,11 +43,15 @@ public final class OutputFolder {
         RESUME
     }
 
+    /** The file every committed output holds: what lets {@code --overwrite} tell an nsbi output from a user's folder. */
+    public static final String MARKER = "nsbi-output.json";
+
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
     private final Path checkpoints;
     private boolean done;
+    private String marker = "{\"nsbi_output\": true}\n";
 
     private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints) {
         this.fs = fs;
@@ -50,42 +61,74 @@ public final class OutputFolder {
     }
 
     /**
+     * The refusals of {@link #create} without touching anything: a command calls it first, so that a taken output
+     * folder is reported before any other work.
+     *
+     * @throws OutputFolderException when the target is a file, a folder that is not an nsbi output, an nsbi output
+     *                               under REFUSE, a finished run under RESUME, or when checkpoints of an interrupted
+     *                               run lie beside it under REFUSE
+     */
+    public static void check(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
+        try {
+            Place place = Place.of(targetUri, hadoopConf);
+            FileSystem fs = place.fs();
+            Path target = place.target();
+            Path parent = target.getParent();
+            Path checkpoints = place.checkpoints();
+            boolean interrupted = place.interrupted();
+            if (fs.exists(target)) {
+                FileStatus status = fs.getFileStatus(target);
+                if (!status.isDirectory()) {
+                    throw new OutputFolderException("output " + shown(target) + " is a file; expected a folder to write the run into");
+                }
+                FileStatus[] content = fs.listStatus(target, OutputFolder::notChecksum);
+                if (content.length > 0) {
+                    if (!fs.exists(new Path(target, MARKER)) && (parent == null || !fs.exists(new Path(parent, MARKER)))) {
+                        throw new OutputFolderException("output folder " + shown(target) + " exists and is not an nsbi output: it holds "
+                                + describe(content) + " and no " + MARKER + " marker. nsbi replaces only folders it wrote"
+                                + " itself, even with --overwrite; choose a new or empty --out, or move those files away");
+                    }
+                    if (policy == ExistingPolicy.REFUSE) {
+                        throw new OutputFolderException("output folder " + shown(target) + " holds an earlier nsbi output ("
+                                + describe(content) + "); choose another --out, or pass --overwrite to replace it");
+                    }
+                    if (policy == ExistingPolicy.RESUME && !interrupted) {
+                        throw new OutputFolderException("output folder " + shown(target) + " holds a finished run and there are no"
+                                + " checkpoints of an interrupted one at " + shown(checkpoints) + "; nothing to resume (pass"
+                                + " --overwrite to run it again)");
+                    }
+                }
+            }
+            if (interrupted && policy == ExistingPolicy.REFUSE) {
+                throw new OutputFolderException("an interrupted run left its checkpoints at " + shown(checkpoints)
+                        + "; pass --resume to complete it, or --overwrite to start again");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the output folder " + targetUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Checks the target and creates the staging folder.
      *
      * @throws OutputFolderException when the target exists, is not empty and the policy is REFUSE,
      *                               or when it is a file
      */
     public static OutputFolder create(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
+        check(targetUri, policy, hadoopConf);
         try {
-            Path target = new Path(targetUri);
-            FileSystem fs = target.getFileSystem(hadoopConf);
-            target = fs.makeQualified(target);
+            Place place = Place.of(targetUri, hadoopConf);
+            FileSystem fs = place.fs();
+            Path target = place.target();
             Path parent = target.getParent();
-            Path checkpoints = new Path(parent, "." + target.getName() + ".checkpoint");
-            boolean interrupted = fs.exists(checkpoints);
-            if (fs.exists(target)) {
-                FileStatus status = fs.getFileStatus(target);
-                if (!status.isDirectory()) {
-                    throw new OutputFolderException("output " + target + " is a file; expected a folder to write the run into");
-                }
-                FileStatus[] content = fs.listStatus(target);
-                if (content.length > 0 && policy == ExistingPolicy.REFUSE) {
-                    throw new OutputFolderException("output folder " + target + " exists and holds another run ("
-                            + content.length + " entries, e.g. " + content[0].getPath().getName()
-                            + "); choose another --out, or pass --overwrite to replace it");
-                }
-                if (content.length > 0 && policy == ExistingPolicy.RESUME && !interrupted) {
-                    throw new OutputFolderException("output folder " + target + " holds a finished run and there are no"
-                            + " checkpoints of an interrupted one at " + checkpoints + "; nothing to resume (pass"
-                            + " --overwrite to run it again)");
-                }
-            }
-            if (interrupted && policy == ExistingPolicy.REFUSE) {
-                throw new OutputFolderException("an interrupted run left its checkpoints at " + checkpoints
-                        + "; pass --resume to complete it, or --overwrite to start again");
+            Path checkpoints = place.checkpoints();
+            boolean interrupted = place.interrupted();
+            if (fs.exists(checkpoints) && !interrupted) {
+                // left by a run that was refused or failed before it finished anything: nothing to resume
+                fs.delete(checkpoints, true);
             }
             if (interrupted && policy == ExistingPolicy.OVERWRITE && !fs.delete(checkpoints, true)) {
-                throw new OutputFolderException("cannot remove the checkpoints " + checkpoints + " of an earlier run");
+                throw new OutputFolderException("cannot remove the checkpoints " + shown(checkpoints) + " of an earlier run");
             }
             if (parent != null && !fs.exists(parent)) {
                 fs.mkdirs(parent);
@@ -95,11 +138,54 @@ public final class OutputFolder {
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             if (!fs.mkdirs(staging)) {
-                throw new OutputFolderException("cannot create the staging folder " + staging);
+                throw new OutputFolderException("cannot create the staging folder " + shown(staging));
             }
             return new OutputFolder(fs, target, staging, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output folder " + targetUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a checkpoint folder holds finished work: any file but the plan it records ({@code plan.txt}) and
+     * hidden files (temporary names, checksums).
+     */
+    private static boolean holdsWork(FileSystem fs, Path folder) throws IOException {
+        org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(folder, true);
+        while (files.hasNext()) {
+            String name = files.next().getPath().getName();
+            if (!name.startsWith(".") && !name.equals("plan.txt")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hadoop's local file system keeps a hidden {@code .<name>.crc} beside each file it writes; not content. */
+    private static boolean notChecksum(Path p) {
+        return !(p.getName().startsWith(".") && p.getName().endsWith(".crc"));
+    }
+
+    /** What a folder holds, for a message: counts of files and folders and the first few names. */
+    private static String describe(FileStatus[] content) {
+        long files = java.util.Arrays.stream(content).filter(FileStatus::isFile).count();
+        long folders = content.length - files;
+        java.util.List<String> names = java.util.Arrays.stream(content)
+                .map(f -> f.getPath().getName() + (f.isDirectory() ? "/" : "")).sorted().toList();
+        String shown = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? ", ..." : "");
+        return files + (files == 1 ? " file" : " files") + " and " + folders + (folders == 1 ? " folder" : " folders")
+                + ": " + shown;
+    }
+
+    /** Where an output goes: its file system, the qualified target, its checkpoint folder and whether that holds work. */
+    private record Place(FileSystem fs, Path target, Path checkpoints, boolean interrupted) {
+        static Place of(String targetUri, Configuration conf) throws IOException {
+            Path given = new Path(targetUri);
+            FileSystem fs = given.getFileSystem(conf);
+            Path target = fs.makeQualified(given);
+            Path checkpoints = new Path(target.getParent(), "." + target.getName() + ".checkpoint");
+            return new Place(fs, target, checkpoints, fs.exists(checkpoints) && holdsWork(fs, checkpoints));
         }
     }
 
@@ -110,6 +196,16 @@ public final class OutputFolder {
                 fs.delete(f.getPath(), true);
             }
         }
+    }
+
+    /** A path as a user would type it: a plain path on the local file system, the full URL elsewhere. */
+    public static String shown(Path p) {
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+    }
+
+    /** The final location as a user would type it (for messages). */
+    public String shownTarget() {
+        return shown(target);
     }
 
     /** The final location (for messages). */
@@ -142,25 +238,34 @@ public final class OutputFolder {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
             out.write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relative + " into " + staging + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + relative + " into " + shown(staging) + ": " + e.getMessage(), e);
         }
     }
 
-    /** Moves the complete output into place, replacing an existing target (allowed by the policy checked at create). */
+    /** Sets what the marker file says about the output (a JSON object); written at {@link #commit()}. */
+    public void mark(String json) {
+        this.marker = json;
+    }
+
+    /**
+     * Writes the marker and moves the complete output into place, replacing an existing target (an nsbi output,
+     * allowed by the policy checked at create).
+     */
     public void commit() {
         try {
+            writeText(MARKER, marker);
             if (fs.exists(target) && !fs.delete(target, true)) {
-                throw new OutputFolderException("cannot remove the previous content of " + target);
+                throw new OutputFolderException("cannot remove the previous content of " + shown(target));
             }
             if (!fs.rename(staging, target)) {
-                throw new OutputFolderException("cannot move " + staging + " to " + target);
+                throw new OutputFolderException("cannot move " + shown(staging) + " to " + shown(target));
             }
             done = true;
             if (fs.exists(checkpoints) && !fs.delete(checkpoints, true)) {
-                System.err.println("warning: could not remove the checkpoints " + checkpoints + " of the finished run");
+                LOG.warn("could not remove the checkpoints {} of the finished run", shown(checkpoints));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the output into " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot move the output into " + shown(target) + ": " + e.getMessage(), e);
         }
     }
 
@@ -172,13 +277,13 @@ public final class OutputFolder {
         try {
             fs.delete(staging, true);
         } catch (IOException | RuntimeException e) {
-            System.err.println("warning: could not remove the staging folder " + staging + ": " + e.getMessage());
+            LOG.warn("could not remove the staging folder {}: {}", shown(staging), e.getMessage());
         }
         done = true;
     }
 
     /** A refused or failed output folder; the message says which folder and why. */
-    public static final class OutputFolderException extends RuntimeException {
+    public static final class OutputFolderException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public OutputFolderException(String message) {

@@ -9,14 +9,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.spark.io.EventBlock;
-import org.nsbi.spark.score.EventSources;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.spark.score.EventSources;
 
 /**
  * Generates samples of the off-shell toy (spec {@code offshell-toy.md}) in parallel on Spark and
@@ -34,14 +35,14 @@ public final class SimulateJob {
                            Double observedMu, double[] observedAlpha) {
         public Settings {
             if (eventsPerSample < 1) {
-                throw new IllegalArgumentException("--events = " + eventsPerSample + "; expected at least 1 event per sample");
+                throw new UserError("--events = " + eventsPerSample + "; expected at least 1 event per sample");
             }
             if (blockSize < 1) {
-                throw new IllegalArgumentException("--block-size = " + blockSize + "; expected at least 1");
+                throw new UserError("--block-size = " + blockSize + "; expected at least 1");
             }
             samples.forEach(OffshellSample::byName);
             if (observedMu != null && observedMu < 0) {
-                throw new IllegalArgumentException("--observed-mu = " + observedMu + "; expected mu >= 0");
+                throw new UserError("--observed-mu = " + observedMu + "; expected mu >= 0");
             }
         }
     }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
 
@@ -41,6 +42,19 @@ public final class BeltsTable {
     public static BeltPoint fromRow(Row r) {
         return new BeltPoint(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
                 r.getInt(5), r.getInt(6), r.getDouble(7), r.getDouble(8), r.getBoolean(9), r.getInt(10));
+    }
+
+    /**
+     * Reads belts.csv ({@link Belt#fromCsv}); {@code file} names it in messages.
+     *
+     * @throws UserError when the text is not a belts.csv
+     */
+    public static Belt fromCsv(String text, String file) {
+        try {
+            return Belt.fromCsv(text, file);
+        } catch (IllegalArgumentException e) { // Belt's parser names the file, the line and what was expected
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     public static Dataset<Row> frame(SparkSession spark, Belt belt) {

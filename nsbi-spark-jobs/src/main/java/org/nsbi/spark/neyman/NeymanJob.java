@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.spark.io.OutputFolder;
@@ -52,13 +53,13 @@ public final class NeymanJob {
                 throw new IllegalArgumentException("the mu grid is empty; expected at least one point");
             }
             if (toysPerPoint < 1) {
-                throw new IllegalArgumentException("toys per point = " + toysPerPoint + "; expected at least 1");
+                throw new UserError("toys per point = " + toysPerPoint + "; expected at least 1");
             }
             if (alphaTrue.length != muGrid.length) {
                 throw new IllegalArgumentException(alphaTrue.length + " nuisance truths for " + muGrid.length + " grid points");
             }
             if (!(maxFailedFraction >= 0 && maxFailedFraction <= 1)) {
-                throw new IllegalArgumentException("--max-failed-fraction = " + maxFailedFraction
+                throw new UserError("--max-failed-fraction = " + maxFailedFraction
                         + "; expected a fraction in [0, 1]");
             }
         }
@@ -87,7 +88,7 @@ public final class NeymanJob {
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, OutputFolder out) {
         for (double mu : s.muGrid()) {
             if (mu < model.muMin() || mu > model.muMax()) {
-                throw new IllegalArgumentException("mu grid point " + mu + " is outside the allowed range ["
+                throw new UserError("mu grid point " + mu + " is outside the allowed range ["
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
@@ -117,18 +118,9 @@ public final class NeymanJob {
             computeBlocks(spark, model, reference, s, missing, checkpoints);
         }
         String toysPath = out.stagingPath(table);
-        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
-        JavaRDD<Row> toys = jsc.parallelize(tasks, Math.min(tasks.size(), jsc.defaultParallelism())).flatMap(task -> {
-            List<Row> rows = new ArrayList<>(task.toys());
-            for (ToyOutcome o : checkpoints.read(task)) {
-                rows.add(ToysTable.toRow(o));
-            }
-            return rows.iterator();
-        });
-        spark.createDataFrame(toys, ToysTable.SCHEMA).write().parquet(toysPath);
+        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, toysPath);
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
         Belt belt = Belt.build(s.muGrid(), outcomes, s.confidenceLevels());
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
@@ -226,7 +218,7 @@ public final class NeymanJob {
     }
 
     /** More toys failed to fit than the run allows. */
-    public static final class FailedFitsException extends RuntimeException {
+    public static final class FailedFitsException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public FailedFitsException(String message) {

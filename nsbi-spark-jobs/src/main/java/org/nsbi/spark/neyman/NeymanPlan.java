@@ -16,7 +16,7 @@ import org.nsbi.stats.model.Process;
  * code ({@link CodeVersion}) and a SHA-256 of the reference sample. Checkpoints are reused only
  * under the same text, so a resumed run gives the toys an uninterrupted one would.
  */
-final class NeymanPlan {
+public final class NeymanPlan {
 
     /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
     private static final String CODE = CodeVersion.of(ProfileFitter.class, NeymanPlan.class);
@@ -45,7 +45,7 @@ final class NeymanPlan {
     }
 
     /** SHA-256 over every weight, ratio and shape ratio of the table, in event order. */
-    static String sha256(EventTable t, int nuisances) {
+    public static String sha256(EventTable t, int nuisances) {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");

@@ -3,6 +3,7 @@ package org.nsbi.spark.neyman;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.model.UserError;
 
 /**
  * One unit of the Neyman construction's work: toys [fromToy, toToy) of the grid point muIndex.
@@ -27,7 +28,7 @@ public record ToyBlockTask(int muIndex, int fromToy, int toToy) implements Seria
     /** All blocks of a grid: for each point, toys 0..toysPerPoint in blocks of toysPerBlock, point by point. */
     public static List<ToyBlockTask> plan(int gridPoints, int toysPerPoint, int toysPerBlock) {
         if (toysPerBlock < 1) {
-            throw new IllegalArgumentException("toys per block = " + toysPerBlock + "; expected at least 1");
+            throw new UserError("toys per block = " + toysPerBlock + "; expected at least 1");
         }
         List<ToyBlockTask> tasks = new ArrayList<>();
         for (int m = 0; m < gridPoints; m++) {

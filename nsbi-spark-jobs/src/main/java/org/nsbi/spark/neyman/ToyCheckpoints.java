@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
@@ -63,6 +64,25 @@ public final class ToyCheckpoints implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoints at " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the toys table of {@code plan} at {@code path} from the checkpoints, in plan order (blocks computed now
+     * or before give the same bytes), and returns its rows.
+     */
+    public List<ToyOutcome> writeTable(org.apache.spark.sql.SparkSession spark, List<ToyBlockTask> plan, String path) {
+        org.apache.spark.api.java.JavaSparkContext jsc =
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        org.apache.spark.api.java.JavaRDD<org.apache.spark.sql.Row> rows = jsc.parallelize(plan,
+                Math.min(plan.size(), jsc.defaultParallelism())).flatMap(task -> {
+                    List<org.apache.spark.sql.Row> r = new java.util.ArrayList<>(task.toys());
+                    for (ToyOutcome o : read(task)) {
+                        r.add(ToysTable.toRow(o));
+                    }
+                    return r.iterator();
+                });
+        spark.createDataFrame(rows, ToysTable.SCHEMA).write().parquet(path);
+        return ToysTable.read(spark, path);
     }
 
     /** The blocks of {@code plan} that already have a file. */
@@ -158,7 +178,7 @@ public final class ToyCheckpoints implements Serializable {
     }
 
     /** Checkpoints of another run where this one would resume. */
-    public static final class CheckpointMismatchException extends RuntimeException {
+    public static final class CheckpointMismatchException extends UserError {
         private static final long serialVersionUID = 1L;
 
         public CheckpointMismatchException(String message) {

@@ -8,6 +8,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.UserError;
+import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
@@ -64,7 +66,7 @@ public final class ToysTable {
      * @throws IllegalArgumentException when the folder holds no toys table
      */
     public static List<ToyOutcome> read(SparkSession spark, String dir) {
-        Dataset<Row> table = spark.read().parquet(dir);
+        Dataset<Row> table = InputTables.parquet(spark, "a toys table (toys/ of 'nsbi neyman' or 'demo')", dir);
         List<String> missing = new ArrayList<>();
         for (String c : SCHEMA.fieldNames()) {
             if (!List.of(table.columns()).contains(c)) {
@@ -72,7 +74,7 @@ public final class ToysTable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(dir + ": no columns " + missing + "; expected a toys table ("
+            throw new UserError(dir + ": no columns " + missing + "; expected a toys table ("
                     + String.join(", ", SCHEMA.fieldNames()) + ")");
         }
         List<ToyOutcome> out = new ArrayList<>();

@@ -54,16 +54,18 @@ public record Report(List<Figure> figures, String html) {
                     ClosurePlot.chart(run.closure())));
         }
         figures.add(Figure.render("failed-fits", "Failed fits at each grid point.", FailedFitsPlot.chart(run.belt())));
-        if (!run.coverage().isEmpty()) {
+        if (run.coverage() != null) {
             figures.add(coverageFigure(run.coverage()));
         }
         return new Report(figures, ReportHtml.of(run, figures));
     }
 
     /** The coverage figure (coverage.png/.svg), as the coverage command writes it beside coverage.json. */
-    public static Figure coverageFigure(List<org.nsbi.stats.belt.Coverage> rows) {
-        return Figure.render("coverage", "Coverage of the Neyman and Wilks intervals against \u03bc_true, with binomial errors.",
-                CoveragePlot.chart(rows));
+    public static Figure coverageFigure(org.nsbi.model.output.CoverageSummary coverage) {
+        return Figure.render("coverage", "Coverage of the Neyman and Wilks intervals against \u03bc_true (" + coverage.source()
+                + (coverage.source().equals("bootstrap") ? ": a closure test of the machinery only" : "")
+                + "), with errors including the belt's Monte Carlo noise, and the band of exact coverage.",
+                CoveragePlot.chart(coverage));
     }
 
     /** Writes the figures and report.html into the output folder under {@code prefix} ("" or "report/"). */

@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.ProcessClosure;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.spark.io.Json;
 import org.nsbi.stats.belt.Belt;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
@@ -62,6 +67,9 @@ final class ReportHtml {
             h.append("</table>\n");
         }
 
+        warnings(h, run.summary());
+        processClosure(h, run.summary().score());
+
         section(h, "Confidence belt", byName, List.of("belt"));
         section(h, "Critical values", byName, List.of("critical-values"));
         List<String> scans = byName.keySet().stream().filter(n -> n.startsWith("scan-")).toList();
@@ -87,10 +95,13 @@ final class ReportHtml {
         section(h, "Asimov closure and failed fits", byName, List.of("asimov-closure", "failed-fits"));
         pointTable(h, run);
 
-        if (!run.coverage().isEmpty()) {
+        if (run.coverage() != null) {
             section(h, "Coverage", byName, List.of("coverage"));
-            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>.</p>\n");
-            coverageTable(h, run.coverage());
+            h.append("<p>From <code>").append(esc(run.coverageSource())).append("</code>: experiments from <b>")
+                    .append(esc(run.coverage().source())).append("</b>, ").append(esc(run.coverage().tests()))
+                    .append(". Nuisance truth: ").append(esc(run.coverage().nuisanceTruth())).append(". ")
+                    .append(esc(CoverageSummary.ERRORS)).append(".</p>\n");
+            coverageTable(h, run.coverage().rows());
         }
 
         Map<String, Object> flat = new LinkedHashMap<>();
@@ -99,6 +110,42 @@ final class ReportHtml {
         table(h, "Settings", flat, false);
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The warnings of the observed and Asimov intervals (the lines the terminal showed), if any. */
+    private static void warnings(StringBuilder h, RunSummary s) {
+        List<String> all = new ArrayList<>();
+        for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimov())) {
+            if (r != null) {
+                all.addAll(r.warnings());
+            }
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Warnings</h2>\n<ul>\n");
+        for (String w : all) {
+            h.append("<li>").append(esc(w)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    /** Each process ratio's closure on the reference sample with its Monte Carlo error and pull (run and demo). */
+    private static void processClosure(StringBuilder h, ScoreSummary score) {
+        if (score == null || score.processClosure().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Closure of the process ratios on the reference sample</h2>\n<p>C_c = \u03a3 \u0175 r_c, which is 1 for a"
+                + " calibrated ratio up to its Monte Carlo error \u03c3; a pull (C_c \u2212 1)/\u03c3 far from 0 moves \u03bc\u0302"
+                + " of an Asimov data set away from the injected \u03bc. <code>normalise_ratios: true</code> "
+                + (score.normaliseRatios() ? "is on: each r_c is divided by C_c." : "divides each r_c by C_c.")
+                + "</p>\n<table>\n<tr><th>process</th><th>C_c</th><th>\u03c3</th><th>pull</th></tr>\n");
+        for (ProcessClosure c : score.processClosure()) {
+            h.append("<tr><td>").append(esc(c.process())).append("</td><td class=\"n\">").append(esc(value(c.closure())))
+                    .append("</td><td class=\"n\">").append(esc(value(c.mcError()))).append("</td><td class=\"n\">")
+                    .append(esc(value(c.pull()))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void section(StringBuilder h, String title, Map<String, Figure> byName, List<String> names) {
@@ -167,13 +214,14 @@ final class ReportHtml {
 
     private static void coverageTable(StringBuilder h, List<Coverage> rows) {
         h.append("<table>\n<tr><th>\u03bc_true</th><th>CL</th><th>method</th><th>covered</th><th>experiments</th>"
-                + "<th>failed</th><th>coverage</th></tr>\n");
+                + "<th>failed</th><th>coverage</th><th>pull</th></tr>\n");
         for (Coverage c : rows) {
             h.append("<tr><td class=\"n\">").append(ChartStyle.num(c.mu())).append("</td><td class=\"n\">")
                     .append(ChartStyle.percent(c.cl())).append("</td><td>").append(esc(c.method())).append("</td><td class=\"n\">")
                     .append(c.covered()).append("</td><td class=\"n\">").append(c.n()).append("</td><td class=\"n\">")
                     .append(c.failed()).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td></tr>\n");
+                    .append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", c.fraction(), c.error())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%+.1f&sigma;", c.pull())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
@@ -184,6 +232,9 @@ final class ReportHtml {
      */
     private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (e.getKey().equals("warnings")) {
+                continue; // their own section
+            }
             String key = prefix + e.getKey();
             JsonNode v = e.getValue();
             if (v.isObject()) {

@@ -5,20 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
  * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
- * scan.csv with the summary's intervals, and scan-asimov-mu1.csv with those of {@code asimov_mu_1} (demo);
+ * scan.csv with the summary's intervals, and scan-asimov.csv with those of {@code asimov} (run, demo);
  * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
  */
 public final class RunReader {
@@ -40,34 +42,43 @@ public final class RunReader {
         return new RunReader(spark).read(run, intervalDirs, coverageDir);
     }
 
-    /** The coverage rows of a coverage folder's coverage.json. */
-    public static List<Coverage> coverage(SparkSession spark, String coverageDir) {
+    /** A coverage folder's coverage.json. */
+    public static CoverageSummary coverage(SparkSession spark, String coverageDir) {
         RunReader r = new RunReader(spark);
         String file = r.file(coverageDir, "coverage.json");
-        return RunData.coverage(Json.readMap(r.text(file), file), file);
+        return coverageOf(r.text(file), file);
+    }
+
+    /** coverage.json's record; {@code source} names the file in messages. */
+    public static CoverageSummary coverageOf(String text, String source) {
+        CoverageSummary c = Json.read(text, CoverageSummary.class, source);
+        if (c.coverage().isEmpty()) {
+            throw new UserError(source + ": no 'coverage' rows; expected the coverage.json of 'nsbi coverage'");
+        }
+        return c;
     }
 
     private RunData read(String run, List<String> intervalDirs, String coverageDir) {
         String summaryFile = file(run, "summary.json");
         RunSummary summary = Json.read(text(summaryFile), RunSummary.class, summaryFile);
         String beltFile = file(run, "belts.csv");
-        Belt belt = Belt.fromCsv(text(beltFile), beltFile);
+        Belt belt = BeltsTable.fromCsv(text(beltFile), beltFile);
         List<PointToys> toys = toys(file(run, "toys"), belt.muGrid());
         List<Scan> scans = new ArrayList<>();
         if (summary.observed() != null && files.exists(file(run, "scan.csv"))) {
             scans.add(scan(summary.observed(), file(run, "scan.csv")));
         }
-        if (summary.asimovMu1() != null && files.exists(file(run, "scan-asimov-mu1.csv"))) {
-            scans.add(scan(summary.asimovMu1(), file(run, "scan-asimov-mu1.csv")));
+        if (summary.asimov() != null && files.exists(file(run, "scan-asimov.csv"))) {
+            scans.add(scan(summary.asimov(), file(run, "scan-asimov.csv")));
         }
         for (String dir : intervalDirs) {
             String f = file(dir, "summary.json");
             scans.add(scan(Json.read(text(f), IntervalSummary.class, f).interval(), file(dir, "scan.csv")));
         }
-        List<Coverage> coverage = List.of();
+        CoverageSummary coverage = null;
         String coverageFile = file(coverageDir != null ? coverageDir : run, "coverage.json");
         if (coverageDir != null || files.exists(coverageFile)) {
-            coverage = RunData.coverage(Json.readMap(text(coverageFile), coverageFile), coverageFile);
+            coverage = coverageOf(text(coverageFile), coverageFile);
         } else {
             coverageFile = null;
         }
@@ -80,7 +91,7 @@ public final class RunReader {
 
     private List<PointToys> toys(String dir, double[] grid) {
         if (!files.exists(dir)) {
-            throw new IllegalArgumentException("no folder " + dir + "; expected the toys (Parquet) of a demo or neyman run");
+            throw new UserError("no folder " + dir + "; expected the toys (Parquet) of a demo or neyman run");
         }
         List<List<Double>> t = new ArrayList<>();
         int[] failed = new int[grid.length];
@@ -90,7 +101,7 @@ public final class RunReader {
         for (ToyOutcome o : ToysTable.read(spark, dir)) {
             int m = o.muIndex();
             if (m < 0 || m >= grid.length || o.muTrue() != grid[m]) {
-                throw new IllegalArgumentException(dir + ": a toy at mu_index " + m + ", mu_true " + o.muTrue()
+                throw new UserError(dir + ": a toy at mu_index " + m + ", mu_true " + o.muTrue()
                         + " is not a point of the belt's grid " + java.util.Arrays.toString(grid));
             }
             if (o.converged()) {
@@ -112,7 +123,7 @@ public final class RunReader {
 
     private String text(String file) {
         if (!files.exists(file)) {
-            throw new IllegalArgumentException("no file " + file + "; expected it in the run folder");
+            throw new UserError("no file " + file + "; expected it in the run folder");
         }
         return new String(files.read(file), StandardCharsets.UTF_8);
     }

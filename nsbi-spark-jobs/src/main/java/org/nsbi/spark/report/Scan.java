@@ -1,6 +1,7 @@
 package org.nsbi.spark.report;
 
 import java.util.List;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.ScanColumns;
 
@@ -42,7 +43,7 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
         List<String> expected = ScanColumns.header(cls);
         String[] header = lines[0].strip().split(",");
         if (!List.of(header).equals(expected)) {
-            throw new IllegalArgumentException(source + ": expected the header " + String.join(",", expected)
+            throw new UserError(source + ": expected the header " + String.join(",", expected)
                     + " (the confidence levels " + cls + " of its intervals), found '" + lines[0] + "'");
         }
         int n = lines.length - 1;
@@ -52,7 +53,7 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
         for (int i = 0; i < n; i++) {
             String[] f = lines[i + 1].strip().split(",");
             if (f.length != header.length) {
-                throw new IllegalArgumentException(source + ": line " + (i + 2) + " has " + f.length + " fields; expected "
+                throw new UserError(source + ": line " + (i + 2) + " has " + f.length + " fields; expected "
                         + header.length + " as in the header");
             }
             mu[i] = number(f[0], source, i + 2, 0);
@@ -68,7 +69,7 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
         try {
             return Double.parseDouble(s.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": line " + line + ", column " + (column + 1) + " is '" + s
+            throw new UserError(source + ": line " + line + ", column " + (column + 1) + " is '" + s
                     + "'; expected a number", e);
         }
     }

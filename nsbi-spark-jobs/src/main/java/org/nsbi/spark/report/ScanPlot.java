@@ -77,22 +77,9 @@ public final class ScanPlot {
         return chart;
     }
 
-    /** The pieces as text: [0.204, 1.140] &cup; ..., with "(edge)" when a piece reaches the scanned range's end. */
+    /** The pieces as text: [0.204, 1.140] &cup; ..., with "(at the grid edge)" when the set may go on beyond the scan. */
     static String pieces(ConfidenceInterval ci) {
-        StringBuilder sb = new StringBuilder();
-        for (double[] p : ci.pieces()) {
-            if (sb.length() > 0) {
-                sb.append(" \u222a ");
-            }
-            sb.append(String.format(Locale.ROOT, "[%.3f, %.3f]", p[0], p[1]));
-        }
-        if (ci.pieces().isEmpty()) {
-            sb.append("empty");
-        }
-        if (ci.atGridEdge()) {
-            sb.append(" (at the grid edge)");
-        }
-        return sb.toString();
+        return org.nsbi.spark.interval.ResultTable.pieces(ci);
     }
 
     /** "observed" as "Observed data", "asimov at mu = 1.0" as "Asimov data at \u03bc = 1". */

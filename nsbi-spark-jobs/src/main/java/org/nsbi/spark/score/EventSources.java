@@ -14,12 +14,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
 
 /**
  * Reads the events of a config's sample into blocks: files (Parquet or CSV, per-event rows, any
@@ -48,7 +50,7 @@ public final class EventSources {
         }
         if (source instanceof EventSource.Simulated sim) {
             if (!extra.isEmpty()) {
-                throw new IllegalArgumentException(source.name() + ": simulated events have no data columns "
+                throw new UserError(source.name() + ": simulated events have no data columns "
                         + extra + "; a ratio source that is a column needs events from files");
             }
             checkToyFeatures(source.name(), features);
@@ -59,9 +61,9 @@ public final class EventSources {
     }
 
     /** The simulator's features, which a config must name in this order to use simulated events. */
-    static void checkToyFeatures(String name, List<String> features) {
+    public static void checkToyFeatures(String name, List<String> features) {
         if (!features.equals(Arrays.asList(OffshellEvents.FEATURES))) {
-            throw new IllegalArgumentException(name + ": simulated events have the features "
+            throw new UserError(name + ": simulated events have the features "
                     + Arrays.toString(OffshellEvents.FEATURES) + "; the config's features are " + features);
         }
     }
@@ -84,9 +86,10 @@ public final class EventSources {
 
     private static JavaRDD<EventBlock> readFiles(SparkSession spark, EventSource.Files files, int sourceIndex,
                                                  List<String> features, List<String> extra, int blockSize) {
+        String expected = "the events of sample " + files.name() + " (files: in the config or --sample)";
         Dataset<Row> df = files.format() == EventSource.Format.PARQUET
-                ? spark.read().parquet(files.paths().toArray(String[]::new))
-                : spark.read().option("header", "true").csv(files.paths().toArray(String[]::new));
+                ? InputTables.parquet(spark, expected, files.paths().toArray(String[]::new))
+                : InputTables.csv(spark, expected, files.paths().toArray(String[]::new));
         List<String> needed = new ArrayList<>(features);
         needed.addAll(extra);
         if (files.weightColumn() != null) {
@@ -95,7 +98,7 @@ public final class EventSources {
         List<String> present = Arrays.asList(df.columns());
         for (String c : needed) {
             if (!present.contains(c)) {
-                throw new IllegalArgumentException(files.paths() + " (sample " + files.name() + "): no column '" + c
+                throw new UserError(files.paths() + " (sample " + files.name() + "): no column '" + c
                         + "'; expected the columns " + needed + ", found " + present);
             }
         }
@@ -147,7 +150,7 @@ public final class EventSources {
                     if (weight != null) {
                         float w = number(r, nf + extra.length, columns, file);
                         if (!(w >= 0) || Float.isInfinite(w)) {
-                            throw new IllegalArgumentException(file + ": weight column " + weight + ": value " + w
+                            throw new UserError(file + ": weight column " + weight + ": value " + w
                                     + "; expected a finite event weight >= 0 (in the event " + event(r, columns) + ")");
                         }
                         weights[n] = w;
@@ -169,7 +172,7 @@ public final class EventSources {
     private static float finite(Row r, int i, String[] columns, String file) {
         float v = number(r, i, columns, file);
         if (!Float.isFinite(v)) {
-            throw new IllegalArgumentException(file + ": feature column " + columns[i] + ": value " + v
+            throw new UserError(file + ": feature column " + columns[i] + ": value " + v
                     + "; expected a finite number (in the event " + event(r, columns) + ")");
         }
         return v;
@@ -178,7 +181,7 @@ public final class EventSources {
     private static float number(Row r, int i, String[] columns, String file) {
         Object v = r.get(i);
         if (v == null) {
-            throw new IllegalArgumentException(file + ": column " + columns[i] + ": an empty value; expected a number"
+            throw new UserError(file + ": column " + columns[i] + ": an empty value; expected a number"
                     + " (in the event " + event(r, columns) + ")");
         }
         if (v instanceof Number num) {
@@ -187,7 +190,7 @@ public final class EventSources {
         try {
             return Float.parseFloat(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": column " + columns[i] + ": value '" + v
+            throw new UserError(file + ": column " + columns[i] + ": value '" + v
                     + "'; expected a number (in the event " + event(r, columns) + ")");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
@@ -78,7 +79,7 @@ public final class ObservedData {
             }
             known.add(k.key());
         }
-        throw new IllegalArgumentException("observed sample " + source + ": the off-shell toy has no nuisance parameter '"
+        throw new UserError("observed sample " + source + ": the off-shell toy has no nuisance parameter '"
                 + nuisance + "'; it knows " + known);
     }
 }

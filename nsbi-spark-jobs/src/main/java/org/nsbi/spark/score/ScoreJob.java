@@ -10,10 +10,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.io.EventBlock;
 import org.nsbi.spark.io.OutputFolder;
@@ -25,7 +27,8 @@ import org.nsbi.spark.progress.TaskProgressListener;
  * broadcast) run on executors over blocks of events, and the per-event table is written as block
  * Parquet to {@code scored/reference} and {@code scored/observed} (schema: {@link EventBlock}).
  * Also computes the closure of each ratio on the reference sample: &Sigma; &#375; r_c (&asymp; 1) for
- * a process and &Sigma; &#375; r_c r_{c,k,&plusmn;} / &Sigma; &#375; r_c (&asymp; 1) for a shape systematic.
+ * a process and &Sigma; &#375; r_c r_{c,k,&plusmn;} / &Sigma; &#375; r_c (&asymp; 1) for a shape systematic, and each
+ * process's closure with its Monte Carlo error and pull.
  */
 public final class ScoreJob {
 
@@ -51,7 +54,7 @@ public final class ScoreJob {
         double[] sums = closureSums(scoredReference, plan, config);
         scoredReference.unpersist(false);
         if (!(sums[1] > 0)) {
-            throw new IllegalArgumentException(config.file() + ": reference: the reference sample "
+            throw new UserError(config.file() + ": reference: the reference sample "
                     + EventSources.describe(config.reference()) + " has "
                     + (sums[0] == 0 ? "no events" : (long) sums[0] + " events of total weight " + sums[1])
                     + "; expected events of positive total weight (p_ref is their weighted union)");
@@ -67,7 +70,27 @@ public final class ScoreJob {
         for (int k = 0; k < config.systematics().size(); k++) {
             aux.put(config.systematics().get(k).name(), observed.aux()[k]);
         }
-        return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config), 0);
+        return new ScoreSummary((long) sums[0], sums[1], nObserved, aux, closure(sums, config),
+                processClosure(sums, config), config.normaliseRatios(), null, 0);
+    }
+
+    /**
+     * Scores one more sample with the plan (e.g. the independent MC sample of a coverage check) into {@code path}, as
+     * {@code scored/reference} is written.
+     *
+     * @return the number of events
+     */
+    public static long scoreSample(SparkSession spark, AnalysisConfig config, ScoringPlan plan, EventSource source,
+                                   String what, String path, int blockSize) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ScoringPlan> shipped = jsc.broadcast(plan);
+        try {
+            JavaRDD<EventBlock> blocks = EventSources.read(spark, source, 0, config.features(),
+                    new ArrayList<>(plan.dataColumns()), blockSize);
+            return write(spark, score(blocks, shipped, what, List.of(source.name())), plan, path, what);
+        } finally {
+            shipped.destroy();
+        }
     }
 
     private static List<String> names(List<EventSource> sources) {
@@ -112,17 +135,20 @@ public final class ScoreJob {
     }
 
     /**
-     * [events, &Sigma;w, then per process &Sigma; w r_c, then per shape column &Sigma; w r_c r_{c,k,&plusmn;}] over the
-     * reference sample, in the order of {@link #closure}.
+     * [events, &Sigma;w, &Sigma;w&sup2;, then per term &Sigma; w r_c (r_{c,k,&plusmn;}), then per process &Sigma;w&sup2; r_c and
+     * &Sigma;w&sup2; r_c&sup2;] over the reference sample, the terms in the order of {@link #closureTerms}.
      */
     private static double[] closureSums(JavaRDD<EventBlock> scored, ScoringPlan plan, AnalysisConfig config) {
         List<String[]> terms = closureTerms(config);
-        int size = 2 + terms.size();
+        int nc = config.processes().size();
+        int size = 3 + terms.size() + 2 * nc;
         return scored.map(b -> {
             double[] s = new double[size];
             s[0] = b.size();
             for (int i = 0; i < b.size(); i++) {
-                s[1] += b.weights()[i];
+                double w = b.weights()[i];
+                s[1] += w;
+                s[2] += w * w;
             }
             for (int t = 0; t < terms.size(); t++) {
                 float[] r = b.columns().get(terms.get(t)[0]);
@@ -131,7 +157,15 @@ public final class ScoreJob {
                 for (int i = 0; i < b.size(); i++) {
                     acc += (double) b.weights()[i] * r[i] * (shape == null ? 1.0 : shape[i]);
                 }
-                s[2 + t] = acc;
+                s[3 + t] = acc;
+            }
+            for (int c = 0; c < nc; c++) {
+                float[] r = b.columns().get(terms.get(c)[0]);
+                for (int i = 0; i < b.size(); i++) {
+                    double wr = (double) b.weights()[i] * r[i];
+                    s[3 + terms.size() + 2 * c] += wr * b.weights()[i];
+                    s[3 + terms.size() + 2 * c + 1] += wr * wr;
+                }
             }
             return s;
         }).fold(new double[size], (a, c) -> {
@@ -141,6 +175,27 @@ public final class ScoreJob {
             }
             return sum;
         });
+    }
+
+    /**
+     * Per process, the closure C_c = &Sigma; &#375; r_c on the reference sample (&#375; = w / &Sigma;w), its Monte Carlo
+     * error &sigma; = &radic;(&Sigma; &#375;&sup2; (r_c &minus; C_c)&sup2;) (the self-normalised estimate's standard
+     * error) and the pull (C_c &minus; 1) / &sigma;.
+     */
+    private static List<ProcessClosure> processClosure(double[] sums, AnalysisConfig config) {
+        int terms = closureTerms(config).size();
+        List<ProcessClosure> out = new ArrayList<>();
+        for (int c = 0; c < config.processes().size(); c++) {
+            double sw = sums[1];
+            double closure = sums[3 + c] / sw;
+            double w2r = sums[3 + terms + 2 * c];
+            double w2r2 = sums[3 + terms + 2 * c + 1];
+            double variance = Math.max(0, w2r2 - 2 * closure * w2r + closure * closure * sums[2]) / (sw * sw);
+            double error = Math.sqrt(variance);
+            out.add(new ProcessClosure(config.processes().get(c).name(), closure, error,
+                    error > 0 ? (closure - 1) / error : 0.0));
+        }
+        return out;
     }
 
     /** Pairs (process ratio column, shape column or null), in the order of the sums. */
@@ -166,10 +221,10 @@ public final class ScoreJob {
         for (int t = 0; t < terms.size(); t++) {
             String[] term = terms.get(t);
             if (term[1] == null) {
-                processSums.put(term[0], sums[2 + t]);
-                out.put(term[0], sums[2 + t] / sums[1]);
+                processSums.put(term[0], sums[3 + t]);
+                out.put(term[0], sums[3 + t] / sums[1]);
             } else {
-                out.put(term[1], sums[2 + t] / processSums.get(term[0]));
+                out.put(term[1], sums[3 + t] / processSums.get(term[0]));
             }
         }
         return out;

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.io.EventBlock;
+import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -24,8 +26,18 @@ public final class ScoredTable {
     }
 
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model) {
+        return load(spark, path, features, model, null);
+    }
+
+    /**
+     * As {@link #load(SparkSession, String, String[], MixtureModel)}, with each process ratio r_c multiplied by
+     * {@code ratioScale[c]} ({@code normalise_ratios}: 1 / the closure of r_c on the reference sample), or as scored when
+     * {@code ratioScale} is null.
+     */
+    public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model, double[] ratioScale) {
         long start = System.nanoTime();
-        List<Row> rows = spark.read().parquet(path).collectAsList();
+        List<Row> rows = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
+                .collectAsList();
         long collected = System.nanoTime();
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
@@ -36,18 +48,7 @@ public final class ScoredTable {
         }
         int nc = model.processCount();
         int nk = model.nuisanceCount();
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            columns.add(ScoredColumns.process(model.process(c).name()));
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < nk; k++) {
-                if (model.process(c).shape()[k]) {
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), +1));
-                    columns.add(ScoredColumns.shape(model.process(c).name(), model.nuisances().get(k), -1));
-                }
-            }
-        }
+        List<String> columns = ScoredColumns.of(model);
         int nf = features.length;
         // rows of the flat event matrix: features, weight, columns
         int width = nf + 1 + columns.size();
@@ -61,7 +62,7 @@ public final class ScoredTable {
             for (int x = 0; x < columns.size(); x++) {
                 float[] col = b.columns().get(columns.get(x));
                 if (col == null) {
-                    throw new IllegalArgumentException(path + ": block " + b.blockId() + " has no column " + columns.get(x)
+                    throw new UserError(path + ": block " + b.blockId() + " has no column " + columns.get(x)
                             + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
                 }
                 System.arraycopy(col, 0, flat[nf + 1 + x], at, b.size());
@@ -91,6 +92,11 @@ public final class ScoredTable {
         float[][] ratios = new float[nc][];
         for (int c = 0; c < nc; c++) {
             ratios[c] = sorted[nf + 1 + c];
+            if (ratioScale != null) {
+                for (int i = 0; i < n; i++) {
+                    ratios[c][i] = (float) (ratios[c][i] * ratioScale[c]);
+                }
+            }
         }
         float[][][] up = new float[nc][nk][];
         float[][][] down = new float[nc][nk][];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
@@ -112,12 +113,13 @@ public final class ScoringPlan implements Serializable {
                     onnx.convention(), onnx.average(), policy);
         }
         if (c.source() instanceof RatioSource.Exact exact) {
-            return new CheckedRatio(named(c.column(), OffshellExactRatios.byName(exact.name())), policy);
+            return new CheckedRatio(named(c.column(), OffshellExactRatios.byName(exact.name()), exact.scale()), policy);
         }
         return null; // a column source: read from the block itself, see Scorer
     }
 
-    private static RatioFunction named(String name, RatioFunction f) {
+    /** {@code f} under another name, times {@code scale} (1 but in a negative control's deliberately wrong model). */
+    private static RatioFunction named(String name, RatioFunction f, double scale) {
         return new RatioFunction() {
             @Override
             public String name() {
@@ -127,8 +129,21 @@ public final class ScoringPlan implements Serializable {
             @Override
             public void evaluate(FeatureBlock block, double[] out) {
                 f.evaluate(block, out);
+                if (scale != 1.0) {
+                    for (int i = 0; i < block.size(); i++) {
+                        out[i] *= scale;
+                    }
+                }
             }
         };
+    }
+
+    /**
+     * Whether every ratio is computed from the features alone (ONNX or exact), so that events drawn elsewhere (a
+     * coverage check's simulated experiments) can be scored; the names of the ratios read from data columns otherwise.
+     */
+    public List<String> ratiosFromDataColumns() {
+        return columns.stream().filter(c -> c.source() instanceof RatioSource.Column).map(RatioColumn::column).toList();
     }
 
     /** The sources that are data columns, by ratio column name. */
@@ -226,7 +241,7 @@ public final class ScoringPlan implements Serializable {
             RatioSource.Column source = columnSource(name).orElseThrow();
             float[] raw = in.columns().get(source.column());
             if (raw == null) {
-                throw new IllegalArgumentException("ratio " + name + ": the events have no column '" + source.column()
+                throw new UserError("ratio " + name + ": the events have no column '" + source.column()
                         + "'; expected it beside the features");
             }
             RatioFunction f = new RatioFunction() {

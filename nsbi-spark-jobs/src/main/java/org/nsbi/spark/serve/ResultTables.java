@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.RunSummary;
@@ -28,7 +29,7 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * The runs under a results folder as tables, for inspection through Spark Connect: global temporary views
- * {@code global_temp.runs}, {@code belts}, {@code toys}, {@code intervals} and {@code scores}, each with a
+ * {@code global_temp.runs}, {@code belts}, {@code toys}, {@code intervals}, {@code coverage} and {@code scores}, each with a
  * {@code run} column (the run folder's name). A run is the folder itself or any folder directly in it that holds
  * a {@code summary.json}, {@code belts.csv}, {@code toys/} or {@code scored/}. The views read the files where they
  * are (local or any Hadoop URL); nothing is copied.
@@ -53,6 +54,17 @@ public final class ResultTables {
             DataTypes.createStructField("seconds", DataTypes.DoubleType, true),
             DataTypes.createStructField("summary_json", DataTypes.StringType, true)));
 
+    static final StructType COVERAGE_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("run", DataTypes.StringType, false),
+            DataTypes.createStructField("mu", DataTypes.DoubleType, false),
+            DataTypes.createStructField("cl", DataTypes.DoubleType, false),
+            DataTypes.createStructField("method", DataTypes.StringType, false),
+            DataTypes.createStructField("covered", DataTypes.LongType, true),
+            DataTypes.createStructField("n", DataTypes.LongType, true),
+            DataTypes.createStructField("failed", DataTypes.LongType, true),
+            DataTypes.createStructField("fraction", DataTypes.DoubleType, true),
+            DataTypes.createStructField("error", DataTypes.DoubleType, true)));
+
     private ResultTables() {
     }
 
@@ -66,6 +78,7 @@ public final class ResultTables {
         FileSystem fs = fs(spark, resultsDir);
         List<Row> runRows = new ArrayList<>();
         List<Row> intervalRows = new ArrayList<>();
+        List<Row> coverageRows = new ArrayList<>();
         List<Dataset<Row>> belts = new ArrayList<>();
         List<Dataset<Row>> toys = new ArrayList<>();
         List<Dataset<Row>> scores = new ArrayList<>();
@@ -81,16 +94,22 @@ public final class ResultTables {
                 // neyman, demo and interval name their command in "run"; train's summary names it at the top
                 command = tree.path("run").path("command").asText(tree.path("command").asText(null));
                 seconds = tree.path("seconds").isNumber() ? tree.path("seconds").doubleValue() : null;
-                if (List.of("neyman", "demo").contains(command)) {
+                if (List.of("neyman", "run", "demo").contains(command)) {
                     RunSummary summary = Json.read(tree, RunSummary.class, summaryFile.toString());
                     intervalRows.addAll(intervals(name, "observed", summary.observed()));
-                    intervalRows.addAll(intervals(name, "asimov_mu_1", summary.asimovMu1()));
+                    if (summary.asimov() != null) {
+                        intervalRows.addAll(intervals(name, summary.asimov().data(), summary.asimov()));
+                    }
                 } else if ("interval".equals(command)) {
                     intervalRows.addAll(intervals(name, "observed",
                             Json.read(tree, IntervalSummary.class, summaryFile.toString()).interval()));
                 }
             }
             runRows.add(RowFactory.create(name, run.toString(), command, seconds, summaryText));
+            Path coverageFile = new Path(run, "coverage.json");
+            if (exists(fs, coverageFile)) {
+                coverageRows.addAll(coverage(name, Json.readMap(read(fs, coverageFile), coverageFile.toString())));
+            }
             if (exists(fs, new Path(run, "belts.csv"))) {
                 belts.add(spark.read().option("header", "true").schema(BeltsTable.SCHEMA).csv(new Path(run, "belts.csv").toString())
                         .withColumn("run", functions.lit(name)));
@@ -113,6 +132,10 @@ public final class ResultTables {
         registered.put("runs", runRows.size());
         spark.createDataFrame(intervalRows, INTERVALS_SCHEMA).createOrReplaceGlobalTempView("intervals");
         registered.put("intervals", (int) intervalRows.stream().map(r -> r.getString(0)).distinct().count());
+        if (!coverageRows.isEmpty()) {
+            spark.createDataFrame(coverageRows, COVERAGE_SCHEMA).createOrReplaceGlobalTempView("coverage");
+            registered.put("coverage", (int) coverageRows.stream().map(r -> r.getString(0)).distinct().count());
+        }
         view(belts, belts.size(), "belts", registered);
         view(toys, toys.size(), "toys", registered);
         view(scores, scoredRuns, "scores", registered);
@@ -161,13 +184,51 @@ public final class ResultTables {
         return rows;
     }
 
+    /** The rows of a coverage.json's {@code coverage} list. */
+    private static List<Row> coverage(String run, Map<String, Object> json) {
+        List<Row> rows = new ArrayList<>();
+        if (!(json.get("coverage") instanceof List<?> list)) {
+            return rows;
+        }
+        for (Object o : list) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            rows.add(RowFactory.create(run, ((Number) c.get("mu")).doubleValue(), ((Number) c.get("cl")).doubleValue(),
+                    String.valueOf(c.get("method")), longOrNull(c.get("covered")), longOrNull(c.get("n")),
+                    longOrNull(c.get("failed")), c.get("fraction") instanceof Number f ? f.doubleValue() : null,
+                    c.get("error") instanceof Number e ? e.doubleValue() : null));
+        }
+        return rows;
+    }
+
+    private static Long longOrNull(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
+    }
+
+    /**
+     * What the views are made of, to tell when they must be made again: each run folder with the modification time of
+     * its marker (or of the folder, for a run without one).
+     */
+    public static List<String> fingerprint(SparkSession spark, String resultsDir) {
+        FileSystem fs = fs(spark, resultsDir);
+        List<String> out = new ArrayList<>();
+        for (Path run : findRuns(spark, resultsDir)) {
+            try {
+                Path marker = new Path(run, org.nsbi.spark.io.OutputFolder.MARKER);
+                out.add(run + "@" + fs.getFileStatus(fs.exists(marker) ? marker : run).getModificationTime());
+            } catch (IOException e) {
+                out.add(run + "@?");
+            }
+        }
+        return out;
+    }
+
     /** The results folder itself if it is a run, and every run folder directly in it. */
     static List<Path> findRuns(SparkSession spark, String resultsDir) {
         FileSystem fs = fs(spark, resultsDir);
         Path root = fs.makeQualified(new Path(resultsDir));
         try {
             if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-                throw new IllegalArgumentException("--results " + resultsDir + ": no such folder; expected a folder of nsbi runs");
+                throw new UserError("--results " + resultsDir + ": no such folder; expected a folder of nsbi runs");
             }
             List<Path> runs = new ArrayList<>();
             if (isRun(fs, root)) {
@@ -180,7 +241,7 @@ public final class ResultTables {
                 }
             }
             if (runs.isEmpty()) {
-                throw new IllegalArgumentException("--results " + resultsDir + " holds no nsbi run; expected the output"
+                throw new UserError("--results " + resultsDir + " holds no nsbi run; expected the output"
                         + " folder of a run (with summary.json, belts.csv, toys/ or scored/) or a folder of such folders");
             }
             return runs;

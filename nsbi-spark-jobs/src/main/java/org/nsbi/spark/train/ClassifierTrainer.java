@@ -9,6 +9,7 @@ import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.nsbi.model.UserError;
 
 /**
  * Trains one binary classifier with Spark MLlib: {@link StandardScaler} statistics (mean and unbiased standard
@@ -47,7 +48,7 @@ public final class ClassifierTrainer {
         double[] std = scaler.std().toArray();
         for (int f = 0; f < width; f++) {
             if (!(std[f] > 0)) {
-                throw new IllegalArgumentException(name + ": feature " + f + " is constant (" + mean[f]
+                throw new UserError(name + ": feature " + f + " is constant (" + mean[f]
                         + ") in the training events; a constant feature cannot be standardised");
             }
         }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.spark.io.EventBlock;
@@ -71,7 +72,7 @@ public record TrainingSet(Dataset<Row> data, long label1, long label0) {
         double[] s0 = totals(zeros, "label 0 (" + names(denominator) + ")");
         long n = Math.min(events, (long) Math.floor(Math.min(s1[0] / s1[1], s0[0] / s0[1])));
         if (n < 1) {
-            throw new IllegalArgumentException(stream + ": the samples hold less than one unweighted event per class"
+            throw new UserError(stream + ": the samples hold less than one unweighted event per class"
                     + " (sum of weights / largest weight: " + s1[0] / s1[1] + " and " + s0[0] / s0[1] + ")");
         }
         double q1 = n / s1[0];
@@ -96,7 +97,7 @@ public record TrainingSet(Dataset<Row> data, long label1, long label0) {
         }
         if (n1 == 0 || n0 == 0) {
             data.unpersist();
-            throw new IllegalArgumentException(stream + ": no events kept for label " + (n1 == 0 ? 1 : 0)
+            throw new UserError(stream + ": no events kept for label " + (n1 == 0 ? 1 : 0)
                     + " (expected about " + n + " per class)");
         }
         return new TrainingSet(data, n1, n0);
@@ -128,7 +129,7 @@ public record TrainingSet(Dataset<Row> data, long label1, long label0) {
             return new double[]{sum, max};
         }).fold(new double[]{0, 0}, (a, b) -> new double[]{a[0] + b[0], Math.max(a[1], b[1])});
         if (!(t[0] > 0)) {
-            throw new IllegalArgumentException(what + ": no events with a positive weight");
+            throw new UserError(what + ": no events with a positive weight");
         }
         return t;
     }

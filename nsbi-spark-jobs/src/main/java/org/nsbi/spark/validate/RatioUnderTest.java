@@ -3,6 +3,7 @@ package org.nsbi.spark.validate;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.offshell.OffshellExactRatios;
 import org.nsbi.model.onnx.BadRatioPolicy;
@@ -33,7 +34,7 @@ public record RatioUnderTest(RatioColumn column, BadRatioPolicy policy, String e
     public static RatioUnderTest of(String column, RatioSource source, BadRatioPolicy policy, String exact,
                                     HadoopFileAccess files) {
         if (source instanceof RatioSource.Column c) {
-            throw new IllegalArgumentException("ratio " + column + " is the data column '" + c.column()
+            throw new UserError("ratio " + column + " is the data column '" + c.column()
                     + "'; validate evaluates each ratio on samples of its own and needs an onnx or exact source");
         }
         if (exact != null) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.random.ToyRandom;
 
 /**
@@ -40,13 +41,13 @@ public final class ReweightingAuc {
     public record Settings(int trees, int depth, double trainFraction, long seed) {
         public Settings {
             if (trees < 1) {
-                throw new IllegalArgumentException("classifier trees = " + trees + "; expected >= 1");
+                throw new UserError("classifier trees = " + trees + "; expected >= 1");
             }
             if (depth < 1) {
-                throw new IllegalArgumentException("classifier depth = " + depth + "; expected >= 1");
+                throw new UserError("classifier depth = " + depth + "; expected >= 1");
             }
             if (!(trainFraction > 0 && trainFraction < 1)) {
-                throw new IllegalArgumentException("train fraction = " + trainFraction + "; expected a number in (0, 1)");
+                throw new UserError("train fraction = " + trainFraction + "; expected a number in (0, 1)");
             }
         }
     }
@@ -165,7 +166,7 @@ public final class ReweightingAuc {
                 }
             }
             if (!(weight > 0)) {
-                throw new IllegalArgumentException("no training event of positive weight among " + weights.length
+                throw new UserError("no training event of positive weight among " + weights.length
                         + " events; expected a larger sample");
             }
             return new Split(train, count, weight);

@@ -1,6 +1,7 @@
 package org.nsbi.spark.validate;
 
 import java.util.List;
+import org.nsbi.model.UserError;
 
 /**
  * The events of one sample with one ratio evaluated on them, on the driver: features by column, weights, the
@@ -24,7 +25,7 @@ public record ScoredSample(String name, float[][] features, double[] weights, do
     static ScoredSample concat(String name, int width, boolean hasTruth, List<SampleScorer.BlockScores> blocks) {
         int n = blocks.stream().mapToInt(b -> b.weights().length).sum();
         if (n == 0) {
-            throw new IllegalArgumentException("sample " + name + " has no events; expected at least one");
+            throw new UserError("sample " + name + " has no events; expected at least one");
         }
         int k = blocks.get(0).ratios().length - 1 - (hasTruth ? 1 : 0);
         float[][] features = new float[width][n];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.ValidationSummary;
 import org.nsbi.spark.io.Json;
@@ -41,10 +42,10 @@ public final class ValidateJob {
     public record Settings(int calibrationBins, int blockSize, ReweightingAuc.Settings auc) {
         public Settings {
             if (calibrationBins < 1) {
-                throw new IllegalArgumentException("--calibration-bins = " + calibrationBins + "; expected >= 1");
+                throw new UserError("--calibration-bins = " + calibrationBins + "; expected >= 1");
             }
             if (blockSize < 1) {
-                throw new IllegalArgumentException("--block-size = " + blockSize + "; expected >= 1");
+                throw new UserError("--block-size = " + blockSize + "; expected >= 1");
             }
         }
     }

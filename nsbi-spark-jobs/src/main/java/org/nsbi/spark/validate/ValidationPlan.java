@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.ProcessSpec;
@@ -42,7 +43,7 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
     public record ToyDraws(long events, long seed) {
         public ToyDraws {
             if (events < 1) {
-                throw new IllegalArgumentException("--events = " + events + "; expected at least 1 event per sample");
+                throw new UserError("--events = " + events + "; expected at least 1 event per sample");
             }
         }
     }
@@ -63,13 +64,13 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
         specs.forEach(s -> columns.add(s.column));
         for (String name : userSamples.keySet()) {
             if (!columns.contains(name)) {
-                throw new IllegalArgumentException("--sample " + name + ": no ratio of " + config.file()
+                throw new UserError("--sample " + name + ": no ratio of " + config.file()
                         + " has that name; expected one of " + columns);
             }
         }
         for (String name : only) {
             if (!columns.contains(name)) {
-                throw new IllegalArgumentException("--only " + name + ": no ratio of " + config.file()
+                throw new UserError("--only " + name + ": no ratio of " + config.file()
                         + " has that name; expected one of " + columns);
             }
         }
@@ -134,7 +135,7 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
             return given;
         }
         if (notToy != null) {
-            throw new IllegalArgumentException("ratio " + column + ": no numerator sample; give one with --sample "
+            throw new UserError("ratio " + column + ": no numerator sample; give one with --sample "
                     + column + "=<files> (the simulator cannot draw it: " + notToy + ")");
         }
         String name = ToyCorrespondence.sample(process, nuisance, dir);

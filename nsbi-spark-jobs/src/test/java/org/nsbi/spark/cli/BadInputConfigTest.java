@@ -103,23 +103,22 @@ class BadInputConfigTest {
     @Test
     void anOutputFolderHoldingAnotherRunIsKept() throws Exception {
         TinyAnalysis a = TinyAnalysis.in(dir);
-        Files.createDirectories(a.out());
-        Files.writeString(a.out().resolve("scored.json"), "{\"earlier\": true}");
+        assertEquals(0, a.score().code());
+        String before = Files.readString(a.out().resolve("scored.json"));
         TinyAnalysis.Run r = a.score();
         assertEquals(2, r.code(), r.err());
-        for (String e : List.of("nsbi score: error: output folder ", a.out().toString(), "exists and holds another run",
+        for (String e : List.of("nsbi score: error: output folder ", a.out().toString(), "holds an earlier nsbi output",
                 "--overwrite")) {
             org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(e), e + " in\n" + r.err());
         }
         assertEquals(List.of("out"), TinyAnalysis.entries(a.runs), "no staging folder beside it");
-        assertEquals(List.of("scored.json"), TinyAnalysis.entries(a.out()));
-        assertEquals("{\"earlier\": true}", Files.readString(a.out().resolve("scored.json")), "the earlier run is untouched");
+        assertEquals(before, Files.readString(a.out().resolve("scored.json")), "the earlier run is untouched");
     }
 
     @Test
     void withOverwriteTheEarlierRunIsReplaced() throws Exception {
         TinyAnalysis a = TinyAnalysis.in(dir);
-        Files.createDirectories(a.out());
+        assertEquals(0, a.score().code());
         Files.writeString(a.out().resolve("earlier.json"), "{}");
         TinyAnalysis.Run r = TinyAnalysis.run("score", "--config", a.config().toString(), "--out", a.out().toString(),
                 "--overwrite");
@@ -127,5 +126,32 @@ class BadInputConfigTest {
         assertEquals(List.of("out"), TinyAnalysis.entries(a.runs), "no staging folder beside it");
         assertEquals(false, Files.exists(a.out().resolve("earlier.json")), "the earlier run is gone");
         assertEquals(true, Files.isRegularFile(a.out().resolve("scored.json")), "the new run is in its place");
+    }
+
+    @Test
+    void overwriteOnAFolderOfTheUsersOwnFilesIsRefusedAndEveryFileSurvives() throws Exception {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        Files.createDirectories(a.out().resolve("plots").resolve("2025"));
+        Files.writeString(a.out().resolve("notes.txt"), "my notes");
+        Files.writeString(a.out().resolve("plots").resolve("2025").resolve("fit.png"), "png");
+        TinyAnalysis.Run r = TinyAnalysis.run("score", "--config", a.config().toString(), "--out", a.out().toString(),
+                "--overwrite");
+        assertEquals(2, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("nsbi score: error: output folder " + a.out()
+                + " exists and is not an nsbi output: it holds 1 file and 1 folder: notes.txt, plots/ and no nsbi-output.json"
+                + " marker. nsbi replaces only folders it wrote itself, even with --overwrite"), r.err());
+        assertEquals(List.of("out"), TinyAnalysis.entries(a.runs), "no staging folder beside it");
+        assertEquals(List.of("notes.txt", "plots"), TinyAnalysis.entries(a.out()));
+        assertEquals("my notes", Files.readString(a.out().resolve("notes.txt")));
+        assertEquals("png", Files.readString(a.out().resolve("plots").resolve("2025").resolve("fit.png")));
+    }
+
+    @Test
+    void aMisspeltRequiredOptionIsReportedAsUnknownWithSuggestions() {
+        TinyAnalysis a = TinyAnalysis.in(dir);
+        TinyAnalysis.Run r = TinyAnalysis.run("score", "--confg", a.config().toString(), "--out", a.out().toString());
+        assertEquals(2, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("Unknown option: '--confg'"), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().matches("(?s).*Possible solutions: [^\n]*--config.*"), r.err());
     }
 }

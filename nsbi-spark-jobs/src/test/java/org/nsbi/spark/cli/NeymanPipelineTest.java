@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.model.config.AnalysisConfigParser;
-import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.ScoreSummary;
@@ -45,19 +43,12 @@ class NeymanPipelineTest {
     @BeforeAll
     static void scoreOnce() throws Exception {
         SparkSession spark = SharedSpark.session();
-        AnalysisConfig full = AnalysisConfigParser.withDefaults()
-                .parse(Path.of("..", "submit", "examples", "offshell-toy-exact.yaml"));
-        config = new AnalysisConfig(full.file(), full.features(), List.of(
-                new EventSource.Simulated("ref_S", "S", 4000, 1),
-                new EventSource.Simulated("ref_B", "B", 4000, 2),
-                new EventSource.Simulated("ref_NI", "NI", 4000, 3)),
-                full.processes(), full.systematics(), full.poi(),
-                new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
-                        NeymanSettings.NuisanceTruth.NOMINAL),
-                full.observed(), full.badRatios(), full.observedAux());
+        config = SmallExactToy.config(4000, 1, new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
+                NeymanSettings.NuisanceTruth.NOMINAL));
         model = Pipeline.model(config);
         OutputFolder out = folder("scored");
-        ScoreSummary summary = Pipeline.score(spark, config, out, 1000);
+        ScoreSummary summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
+        out.mark(org.nsbi.spark.provenance.ConfigProvenance.marker("score", summary.provenance()));
         out.commit();
         scored = dir.resolve("scored").toString();
         assertEquals(summary, Json.read(Files.readString(dir.resolve("scored").resolve("scored.json")),
@@ -114,7 +105,7 @@ class NeymanPipelineTest {
 
         OutputFolder out = folder("interval");
         IntervalResult s = Pipeline.interval(SharedSpark.session(), config, model, scored,
-                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv");
+                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv").result();
         out.commit();
         List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(4, intervals.size(), "neyman and wilks at two levels");
@@ -130,13 +121,14 @@ class NeymanPipelineTest {
         Path taken = dir.resolve("taken");
         Files.createDirectories(taken);
         Files.writeString(taken.resolve("summary.json"), "{}");
+        Files.writeString(taken.resolve(OutputFolder.MARKER), "{}");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandLine cl = NsbiCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("neyman", "--config", Path.of("..", "submit", "examples", "offshell-toy-exact.yaml").toString(),
                 "--scored", scored, "--out", taken.toString(), "--master", "local[2]");
         assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("exists and holds another run"), err.toString());
+        assertTrue(err.toString().contains("holds an earlier nsbi output"), err.toString());
         assertEquals("{}", Files.readString(taken.resolve("summary.json")), "the old run is untouched");
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".taken.staging")),
                 "no staging folder left behind");

@@ -129,20 +129,22 @@ final class TinyAnalysis {
         }
     }
 
-    /** What a command printed and returned. */
-    record Run(int code, String err) {
+    /** What a command printed (stderr, stdout) and returned. */
+    record Run(int code, String err, String out) {
     }
 
     /** Runs {@code nsbi <args> --master local[2]} with stderr captured. */
     static Run run(String... args) {
         SharedSpark.session();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         CommandLine cl = NsbiCommand.commandLine();
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--master", "local[2]"));
         int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, err.toString(StandardCharsets.UTF_8));
+        return new Run(code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
     }
 
     /** {@code nsbi score --config config.yaml --out runs/out}. */

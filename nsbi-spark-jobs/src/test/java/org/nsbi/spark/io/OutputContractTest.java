@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
@@ -37,15 +38,18 @@ class OutputContractTest {
         m.put("`toys/`", Arrays.asList(ToysTable.SCHEMA.fieldNames()));
         m.put("`belts.csv`, `belts/`", Arrays.asList(BeltsTable.SCHEMA.fieldNames()));
         m.put("`scan.csv` (CL 0.6827, 0.9545)", ScanColumns.header(List.of(0.6827, 0.9545)));
-        m.put("`summary.json` of neyman, demo", Json.fieldNames(RunSummary.class));
+        m.put("`summary.json` of neyman, run, demo", Json.fieldNames(RunSummary.class));
         m.put("`summary.json` of interval", Json.fieldNames(IntervalSummary.class));
         m.put("`run`", Json.fieldNames(RunInfo.class));
         m.put("`neyman`", Json.fieldNames(NeymanSummary.class));
         m.put("`asimov_closure` entry", Json.fieldNames(AsimovClosure.class));
         m.put("`failed_fits` entry", Json.fieldNames(FailedFits.class));
-        m.put("`observed`, `asimov_mu_1`, `interval`", Json.fieldNames(IntervalResult.class));
+        m.put("`observed`, `asimov`, `interval`", Json.fieldNames(IntervalResult.class));
         m.put("`intervals` entry", Json.fieldNames(ConfidenceInterval.class));
         m.put("`scored.json`, `score`", Json.fieldNames(ScoreSummary.class));
+        m.put("`process_closure` entry", Json.fieldNames(org.nsbi.model.output.ProcessClosure.class));
+        m.put("`nsbi-output.json`", Json.fieldNames(org.nsbi.model.output.OutputMarker.class));
+        m.put("`provenance`", Json.fieldNames(org.nsbi.model.output.Provenance.class));
         m.put("`validation.json`", Json.fieldNames(ValidationSummary.class));
         m.put("`settings` (validation)", Json.fieldNames(ValidationSummary.Settings.class));
         m.put("`ratios` entry", Json.fieldNames(ValidationSummary.Ratio.class));
@@ -55,6 +59,10 @@ class OutputContractTest {
         m.put("`ensemble_spread`", Json.fieldNames(ValidationSummary.EnsembleSpread.class));
         m.put("`truth`", Json.fieldNames(ValidationSummary.Truth.class));
         m.put("`members` entry", Json.fieldNames(ValidationSummary.MemberError.class));
+        m.put("`coverage.json`", Json.fieldNames(CoverageSummary.class));
+        m.put("`run_hashes`", Json.fieldNames(CoverageSummary.RunHashes.class));
+        m.put("`truths` entry", Json.fieldNames(CoverageSummary.Truth.class));
+        m.put("`coverage` entry", Json.fieldNames(CoverageSummary.Row.class));
         return m;
     }
 

@@ -43,20 +43,38 @@ class OutputFolderTest {
 
     @Test
     void refusesAFolderHoldingAnotherRun() throws IOException {
-        Path target = dir.resolve("run");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("summary.json"), "{\"old\":true}");
+        Path target = committedRun("run");
         OutputFolderException e = assertThrows(OutputFolderException.class,
                 () -> OutputFolder.create(target.toString(), ExistingPolicy.REFUSE, new Configuration()));
-        assertTrue(e.getMessage().contains("exists and holds another run"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds an earlier nsbi output (2 files and 0 folders: "
+                + OutputFolder.MARKER + ", summary.json)"), e.getMessage());
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertEquals("{\"old\":true}", Files.readString(target.resolve("summary.json")), "the old run is untouched");
     }
 
     @Test
+    void overwriteNeverReplacesAFolderThatIsNotAnNsbiOutput() throws IOException {
+        Path target = dir.resolve("thesis");
+        Files.createDirectories(target.resolve("figures").resolve("old"));
+        Files.writeString(target.resolve("notes.txt"), "my notes");
+        Files.writeString(target.resolve("summary.json"), "{\"mine\":true}");
+        Files.writeString(target.resolve("figures").resolve("old").resolve("f.png"), "png");
+        for (ExistingPolicy policy : ExistingPolicy.values()) {
+            OutputFolderException e = assertThrows(OutputFolderException.class,
+                    () -> OutputFolder.create(target.toString(), policy, new Configuration()), policy.name());
+            assertTrue(e.getMessage().contains("exists and is not an nsbi output: it holds 2 files and 1 folder: figures/,"
+                    + " notes.txt, summary.json and no " + OutputFolder.MARKER + " marker"), e.getMessage());
+            assertTrue(e.getMessage().contains("even with --overwrite"), e.getMessage());
+        }
+        assertEquals("my notes", Files.readString(target.resolve("notes.txt")));
+        assertEquals("{\"mine\":true}", Files.readString(target.resolve("summary.json")));
+        assertEquals("png", Files.readString(target.resolve("figures").resolve("old").resolve("f.png")));
+        assertEquals(1, listing(dir), "no staging folder either");
+    }
+
+    @Test
     void overwriteReplacesOnlyAtCommit() throws IOException {
-        Path target = dir.resolve("run");
-        Files.createDirectories(target);
+        Path target = committedRun("run");
         Files.writeString(target.resolve("old.txt"), "old");
         OutputFolder out = OutputFolder.create(target.toString(), ExistingPolicy.OVERWRITE, new Configuration());
         out.writeText("new.txt", "new");
@@ -74,6 +92,37 @@ class OutputFolderTest {
         out.writeText("a.txt", "a");
         out.commit();
         assertTrue(Files.exists(target.resolve("a.txt")));
+    }
+
+    @Test
+    void checkpointsWithoutFinishedWorkNeverBlockTheNextRun() throws IOException {
+        // a run refused after it opened its checkpoints (the plan recorded, no block finished)
+        Path checkpoints = dir.resolve(".run.checkpoint");
+        Files.createDirectories(checkpoints.resolve("toys").resolve("blocks"));
+        Files.writeString(checkpoints.resolve("toys").resolve("plan.txt"), "seed 1");
+        OutputFolder out = OutputFolder.create(dir.resolve("run").toString(), ExistingPolicy.REFUSE, new Configuration());
+        out.commit();
+        assertFalse(Files.exists(checkpoints));
+
+        Path interrupted = dir.resolve(".other.checkpoint").resolve("toys");
+        Files.createDirectories(interrupted.resolve("blocks"));
+        Files.writeString(interrupted.resolve("plan.txt"), "seed 1");
+        Files.writeString(interrupted.resolve("blocks").resolve("mu0-toys0-5.bin"), "x");
+        OutputFolderException e = assertThrows(OutputFolderException.class,
+                () -> OutputFolder.create(dir.resolve("other").toString(), ExistingPolicy.REFUSE, new Configuration()));
+        assertTrue(e.getMessage().contains("an interrupted run left its checkpoints at " + dir.resolve(".other.checkpoint")),
+                e.getMessage());
+        assertTrue(Files.exists(interrupted.resolve("blocks").resolve("mu0-toys0-5.bin")), "finished work is kept");
+    }
+
+    /** A folder as a committed run leaves it: summary.json and the marker. */
+    private Path committedRun(String name) {
+        Path target = dir.resolve(name);
+        OutputFolder out = OutputFolder.create(target.toString(), ExistingPolicy.REFUSE, new Configuration());
+        out.writeText("summary.json", "{\"old\":true}");
+        out.commit();
+        assertTrue(Files.exists(target.resolve(OutputFolder.MARKER)), "commit writes the marker");
+        return target;
     }
 
     private static long listing(Path p) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.model.UserError;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.stats.belt.Belt;
@@ -73,7 +74,7 @@ class FailedFitsTest {
     @Test
     void aMaxFailedFractionOutsideZeroToOneOrNanIsRefused() {
         for (double f : new double[] {-0.01, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> settings(f));
+            UserError e = assertThrows(UserError.class, () -> settings(f));
             assertEquals("--max-failed-fraction = " + f + "; expected a fraction in [0, 1]", e.getMessage());
         }
         settings(0);

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
@@ -48,7 +49,7 @@ class TableCodecsTest {
         SparkSession spark = SharedSpark.session();
         String path = dir.resolve("not-toys").toString();
         BeltsTable.frame(spark, Belt.build(new double[] {0, 0.5}, toys(), List.of(0.6827))).write().parquet(path);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToysTable.read(spark, path));
+        UserError e = assertThrows(UserError.class, () -> ToysTable.read(spark, path));
         assertTrue(e.getMessage().startsWith(path + ": no columns [mu_index, mu_true, toy, t, mu_hat, alpha_hat,"
                 + " converged, failure, n_pe, failure_reason, at_bound]; expected a toys table"), e.getMessage());
     }

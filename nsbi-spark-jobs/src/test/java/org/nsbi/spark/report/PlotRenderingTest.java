@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.UserError;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.w3c.dom.Document;
@@ -124,23 +125,23 @@ class PlotRenderingTest {
     @Test
     void aScanWithAnotherHeaderIsRefusedByName() {
         List<ConfidenceInterval> intervals = SmallRun.intervals(SmallRun.belt());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> Scan.fromCsv("observed", 0, intervals, "mu,t\n0,1\n", "run/scan.csv"));
         assertEquals("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95,at_bound (the confidence levels [0.6827, 0.9545]"
                 + " of its intervals), found 'mu,t'", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(UserError.class,
                 () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_0.6827,t_crit_0.9545\n0,1,2,3\n", "run/scan.csv"));
         assertTrue(e.getMessage().startsWith("run/scan.csv: expected the header mu,t_obs,t_crit_68,t_crit_95"), "dotted names"
                 + " are gone: " + e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(UserError.class,
                 () -> Scan.fromCsv("observed", 0, intervals, "mu,t_obs,t_crit_68,t_crit_95,at_bound\n0,1\n", "run/scan.csv"));
         assertEquals("run/scan.csv: line 2 has 2 fields; expected 5 as in the header", e.getMessage());
     }
 
     @Test
     void aNeymanFolderWithoutScanHasNoScanFiguresAndSaysWhy() {
-        RunData full = SmallRun.runData(List.of());
-        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), List.of(), null);
+        RunData full = SmallRun.runData(null);
+        RunData neymanOnly = new RunData(full.run(), full.summary(), full.belt(), full.toys(), List.of(), null, null);
         Report r = Report.of(neymanOnly);
         assertTrue(r.figures().stream().noneMatch(f -> f.name().startsWith("scan-")), "no scan figures");
         assertTrue(r.html().contains("The run folder holds no t(\u03bc) scan (scan.csv)"), "the report says why");

@@ -87,7 +87,10 @@ class ReportCommandTest {
                 "--master", "local[2]"), third.toString());
         String withCoverage = Files.readString(report.resolve("report.html"));
         assertTrue(withCoverage.contains("<figure id=\"coverage\">"), "the coverage plot");
-        assertTrue(withCoverage.contains("0.7000 &plusmn; 0.0458"), "the coverage table: 70 of 100");
+        assertTrue(withCoverage.contains("0.7000 &plusmn; 0.0653"),
+                "the coverage table: 70 of 100 with the belt's noise, sqrt(0.7 0.3/100 + 0.6827 0.3173/100)");
+        assertTrue(withCoverage.contains("1.0000 &plusmn; 0.0277"),
+                "100 of 100: 1 - the Clopper-Pearson 68.27% lower end 0.98176, with the belt's noise 0.02084 in quadrature");
         assertTrue(Files.exists(report.resolve("coverage.png")));
         try (Stream<Path> left = Files.list(run)) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().contains("staging")), "no staging folder left");

@@ -15,6 +15,8 @@ import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.spark.coverage.ExperimentOrigin;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.ToysTable;
@@ -89,11 +91,17 @@ final class SmallRun {
         return new ObservedScan.Result(null, intervals(belt), mu, t, new boolean[mu.length], List.of());
     }
 
-    static List<Coverage> coverage() {
-        return List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0), new Coverage(0.5, 0.6827, "wilks", 64, 100, 0),
-                new Coverage(0.5, 0.9545, "neyman", 96, 100, 0), new Coverage(0.5, 0.9545, "wilks", 93, 100, 0),
-                new Coverage(1.5, 0.6827, "neyman", 67, 100, 1), new Coverage(1.5, 0.6827, "wilks", 66, 100, 1),
-                new Coverage(1.5, 0.9545, "neyman", 95, 100, 1), new Coverage(1.5, 0.9545, "wilks", 94, 100, 1));
+    /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */
+    static CoverageSummary coverage() {
+        List<Coverage> rows = List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0, TOYS),
+                new Coverage(0.5, 0.6827, "wilks", 64, 100, 0, 0), new Coverage(0.5, 0.9545, "neyman", 96, 100, 0, TOYS),
+                new Coverage(0.5, 0.9545, "wilks", 93, 100, 0, 0), new Coverage(1.5, 0.6827, "neyman", 67, 100, 1, TOYS),
+                new Coverage(1.5, 0.6827, "wilks", 66, 100, 1, 0), new Coverage(1.5, 0.9545, "neyman", 100, 100, 1, TOYS),
+                new Coverage(1.5, 0.9545, "wilks", 94, 100, 1, 0));
+        return new CoverageSummary("coverage", "simulator", ExperimentOrigin.SIMULATOR.meaning(), List.of(), "small-run",
+                "small-test.yaml", new CoverageSummary.RunHashes("b", "s", "c", "r"), "nominal", List.of(), 5L,
+                ExperimentOrigin.SIMULATOR.purpose(), 5L, 100, 25, CoverageSummary.ERRORS,
+                rows.stream().map(CoverageSummary.Row::of).toList(), 1.0, 2.0);
     }
 
     static RunSummary summary(Belt belt) {
@@ -104,16 +112,18 @@ final class SmallRun {
             failed.add(new FailedFits(GRID[m], belt.failedAt(m), belt.failedAt(m) / (double) TOYS,
                     belt.failedAt(m) == 0 ? Map.of() : Map.of("iteration_limit", belt.failedAt(m)), belt.atBoundAt(m)));
         }
-        RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"));
-        ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0), 1.5);
+        RunInfo info = new RunInfo("demo", "small-test.yaml", "local[2]", 2, List.of("S: mu"), List.of("ni_norm"), false);
+        ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),
+                List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
                 2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed);
-        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), 0.5);
-        return new RunSummary(info, null, score, neyman, observed, null, 9.5);
+        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), List.of(),
+                0.5);
+        return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */
-    static RunData runData(List<Coverage> coverage) {
+    static RunData runData(CoverageSummary coverage) {
         Belt belt = belt();
         List<PointToys> points = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
@@ -124,7 +134,7 @@ final class SmallRun {
         }
         Scan scan = Scan.fromCsv("observed", MU_HAT, intervals(belt), scanResult(belt).scanCsv(belt), "scan.csv");
         return new RunData("small-run", summary(belt), belt, points, List.of(scan), coverage,
-                coverage.isEmpty() ? null : "coverage.json");
+                coverage == null ? null : "coverage.json");
     }
 
     /** Writes the run folder as demo does: summary.json, belts.csv, scan.csv, toys/ (Parquet). */
@@ -139,11 +149,6 @@ final class SmallRun {
 
     /** coverage.json as the coverage command writes it. */
     static String coverageJson() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Coverage c : coverage()) {
-            rows.add(Map.of("mu", c.mu(), "cl", c.cl(), "method", c.method(), "covered", c.covered(), "n", c.n(),
-                    "failed", c.failed(), "fraction", c.fraction(), "error", c.error()));
-        }
-        return Json.write(Map.of("command", "coverage", "coverage", rows));
+        return Json.write(coverage().withSeconds(2.0));
     }
 }

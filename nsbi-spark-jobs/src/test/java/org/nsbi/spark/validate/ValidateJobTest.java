@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.EventSource;
@@ -146,7 +147,7 @@ class ValidateJobTest {
     @Test
     void badNamesAndMissingSamplesAreRefusedWithTheirName() {
         AnalysisConfig config = small("offshell-toy-exact.yaml");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValidationPlan.of(config,
+        UserError e = assertThrows(UserError.class, () -> ValidationPlan.of(config,
                 Map.of(), new ValidationPlan.ToyDraws(10, 1), Set.of("r_X"), files()));
         assertTrue(e.getMessage().startsWith("--only r_X: no ratio of "), e.getMessage());
         assertTrue(e.getMessage().endsWith("has that name; expected one of [r_S, r_SBI, r_B, r_NI, "
@@ -156,7 +157,7 @@ class ValidateJobTest {
         AnalysisConfig renamed = new AnalysisConfig(config.file(), List.of("mass", "c", "y"), config.reference(),
                 config.processes(), List.of(), config.poi(), config.neyman(), config.observed(), config.badRatios(),
                 config.observedAux());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> ValidationPlan.of(
+        UserError missing = assertThrows(UserError.class, () -> ValidationPlan.of(
                 renamed, Map.of(), new ValidationPlan.ToyDraws(10, 1), Set.of(), files()));
         assertEquals("ratio r_S: no numerator sample; give one with --sample r_S=<files> (the simulator cannot draw it: "
                 + "the features [mass, c, y] are not the toy's [m, c, y])", missing.getMessage());

@@ -24,12 +24,24 @@ public final class IntervalInverter {
     }
 
     public static ConfidenceInterval neyman(DoubleUnaryOperator tObs, double[] scanGrid, Belt belt, double cl) {
-        return invert(tObs, scanGrid, mu -> belt.criticalValue(cl, mu), cl, "neyman");
+        return neyman(tObs, scanGrid, belt, cl, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
     public static ConfidenceInterval wilks(DoubleUnaryOperator tObs, double[] scanGrid, double cl) {
+        return wilks(tObs, scanGrid, cl, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** The Neyman set of a parameter that lives in [muMin, muMax]: a scan end on such a bound is no grid edge. */
+    public static ConfidenceInterval neyman(DoubleUnaryOperator tObs, double[] scanGrid, Belt belt, double cl,
+                                            double muMin, double muMax) {
+        return invert(tObs, scanGrid, mu -> belt.criticalValue(cl, mu), cl, "neyman", muMin, muMax);
+    }
+
+    /** The Wilks set of a parameter that lives in [muMin, muMax]: a scan end on such a bound is no grid edge. */
+    public static ConfidenceInterval wilks(DoubleUnaryOperator tObs, double[] scanGrid, double cl, double muMin,
+                                           double muMax) {
         double threshold = wilksThreshold(cl);
-        return invert(tObs, scanGrid, mu -> threshold, cl, "wilks");
+        return invert(tObs, scanGrid, mu -> threshold, cl, "wilks", muMin, muMax);
     }
 
     /** The &chi;&sup2; (1 degree of freedom) quantile at cl. */
@@ -40,6 +52,17 @@ public final class IntervalInverter {
     /** The accepted set of t_obs(&mu;) &le; threshold(&mu;) on the grid, with refined boundaries. */
     public static ConfidenceInterval invert(DoubleUnaryOperator tObs, double[] grid, DoubleUnaryOperator threshold,
                                             double cl, String method) {
+        return invert(tObs, grid, threshold, cl, method, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #invert(DoubleUnaryOperator, double[], DoubleUnaryOperator, double, String)} for a parameter in
+     * [muMin, muMax]: a piece that reaches a scan end lying on such a bound is complete there ({@code atPoiBound});
+     * one that reaches any other scan end, or an empty set whose t &minus; threshold is smallest at such an end, is
+     * {@code atGridEdge}.
+     */
+    public static ConfidenceInterval invert(DoubleUnaryOperator tObs, double[] grid, DoubleUnaryOperator threshold,
+                                            double cl, String method, double muMin, double muMax) {
         if (grid.length < 2) {
             throw new IllegalArgumentException("a scan needs at least 2 points, got " + grid.length);
         }
@@ -51,7 +74,10 @@ public final class IntervalInverter {
             in[i] = d.applyAsDouble(grid[i]) <= 0;
         }
         List<double[]> pieces = new ArrayList<>();
+        boolean lowIsBound = grid[0] <= muMin;
+        boolean highIsBound = grid[grid.length - 1] >= muMax;
         boolean edge = false;
+        boolean bound = false;
         int i = 0;
         while (i < grid.length) {
             if (!in[i]) {
@@ -64,11 +90,21 @@ public final class IntervalInverter {
             }
             double lo = i == 0 ? grid[0] : root(d, grid[i - 1], grid[i]);
             double hi = j == grid.length - 1 ? grid[j] : root(d, grid[j], grid[j + 1]);
-            edge |= i == 0 || j == grid.length - 1;
+            edge |= i == 0 && !lowIsBound || j == grid.length - 1 && !highIsBound;
+            bound |= i == 0 && lowIsBound || j == grid.length - 1 && highIsBound;
             pieces.add(new double[] {lo, hi});
             i = j + 1;
         }
-        return new ConfidenceInterval(cl, method, pieces, edge);
+        if (pieces.isEmpty()) {
+            int closest = 0;
+            for (int k = 1; k < grid.length; k++) {
+                if (d.applyAsDouble(grid[k]) < d.applyAsDouble(grid[closest])) {
+                    closest = k;
+                }
+            }
+            edge = closest == 0 && !lowIsBound || closest == grid.length - 1 && !highIsBound;
+        }
+        return new ConfidenceInterval(cl, method, pieces, edge, bound);
     }
 
     private static double root(DoubleUnaryOperator d, double a, double b) {

@@ -38,10 +38,25 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
         for (int j = 0; j < counts.length; j++) {
             weights[j] = counts[j];
         }
+        EventTable events;
+        try {
+            events = reference.gather(experiment.eventIndex());
+        } catch (IllegalArgumentException e) {
+            return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);
+        }
+        return fit(model, statistic, events, weights, experiment.aux(), muTested);
+    }
+
+    /**
+     * t_&mu; of any weighted data set (events with their ratios, weights, aux measurements) at {@code muTested}: a
+     * pseudo-experiment of the bootstrap, or an experiment drawn elsewhere and scored with the analysis's ratios.
+     */
+    public static ToyFit fit(MixtureModel model, TestStatistic statistic, EventTable events, double[] weights, double[] aux,
+                             double muTested) {
         Nll nll;
         TestStatistic.Result t;
         try {
-            nll = Nll.of(model, reference.gather(experiment.eventIndex()), weights, experiment.aux());
+            nll = Nll.of(model, events, weights, aux);
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);

@@ -46,6 +46,31 @@ class IntervalInverterTest {
     }
 
     @Test
+    void thePhysicalBoundIsNoGridEdge() {
+        // mu >= 0: the scan starts on the bound, so a set reaching mu = 0 is complete there
+        ConfidenceInterval ci = IntervalInverter.wilks(mu -> mu * mu, grid(0, 3, 30), 0.6827, 0, 10);
+        assertFalse(ci.atGridEdge());
+        assertTrue(ci.atPoiBound());
+        // the same scan ending at 3 < 10 with the set reaching it
+        ConfidenceInterval high = IntervalInverter.wilks(mu -> (mu - 3) * (mu - 3), grid(0, 3, 30), 0.6827, 0, 10);
+        assertTrue(high.atGridEdge());
+        assertFalse(high.atPoiBound());
+    }
+
+    @Test
+    void anEmptySetBeyondTheScanIsFlaggedAtTheGridEdge() {
+        // t has its minimum at mu = 8, beyond the scan [0, 3]: nothing accepted, and the set lies beyond the end
+        ConfidenceInterval beyond = IntervalInverter.wilks(mu -> (mu - 8) * (mu - 8), grid(0, 3, 30), 0.6827, 0, 10);
+        assertTrue(beyond.empty());
+        assertTrue(beyond.atGridEdge());
+        // an empty set whose t is smallest inside the scan is empty, not at the edge
+        ConfidenceInterval inside = IntervalInverter.invert(mu -> (mu - 1.5) * (mu - 1.5) + 2, grid(0, 3, 30), mu -> 1,
+                0.6827, "test", 0, 10);
+        assertTrue(inside.empty());
+        assertFalse(inside.atGridEdge());
+    }
+
+    @Test
     void wilksThresholdsAreOneAndFour() {
         assertEquals(1.0, IntervalInverter.wilksThreshold(0.6827), 1e-3);
         assertEquals(4.0, IntervalInverter.wilksThreshold(0.9545), 2e-3);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.Json;
+import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
 
@@ -23,8 +24,8 @@ public final class CompareRuns {
     public static void main(String[] args) throws Exception {
         Path a = Path.of(args[0]);
         Path b = Path.of(args[1]);
-        Belt ba = Belt.fromCsv(Files.readString(a.resolve("belts.csv")), a + "/belts.csv");
-        Belt bb = Belt.fromCsv(Files.readString(b.resolve("belts.csv")), b + "/belts.csv");
+        Belt ba = BeltsTable.fromCsv(Files.readString(a.resolve("belts.csv")), a + "/belts.csv");
+        Belt bb = BeltsTable.fromCsv(Files.readString(b.resolve("belts.csv")), b + "/belts.csv");
         System.out.printf(Locale.ROOT, "%-6s %-7s %-28s %-28s %s%n", "mu", "cl", "t_c A [band]", "t_c B [band]", "bands overlap");
         int overlap = 0;
         int total = 0;
@@ -43,7 +44,7 @@ public final class CompareRuns {
         for (Path p : List.of(a, b)) {
             RunSummary s = Json.read(Files.readString(p.resolve("summary.json")), RunSummary.class, p + "/summary.json");
             System.out.println(p + ": toys " + s.neyman().toys() + " in " + s.neyman().toySeconds() + " s");
-            for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimovMu1())) {
+            for (IntervalResult r : java.util.Arrays.asList(s.observed(), s.asimov())) {
                 if (r != null) {
                     System.out.println("  " + r.data() + ": mu_hat " + r.muHat() + ", intervals " + r.intervals().stream()
                             .map(i -> i.method() + " " + i.cl() + " " + i.pieces().stream().map(java.util.Arrays::toString).toList())

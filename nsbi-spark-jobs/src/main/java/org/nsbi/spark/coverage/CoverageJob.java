@@ -1,0 +1,101 @@
+package org.nsbi.spark.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.UserError;
+import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.ToyBlockTask;
+import org.nsbi.spark.neyman.ToyCheckpoints;
+import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.spark.progress.TaskProgressListener;
+import org.nsbi.stats.coverage.ExperimentRunner;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * The experiments of a coverage check, run like the belt's toys: (&mu;_true, block of experiments) tasks, each
+ * checkpointed the moment it is done, every experiment's stream keyed by (seed, source, &mu;_true, index) so the
+ * experiments table is the same on any number of cores and partitions, and a resumed run computes only the missing
+ * blocks. Writes {@code experiments/} (Parquet, the toys table's columns with {@code mu_index} indexing the check's
+ * &mu;_true list and {@code toy} the experiment).
+ */
+public final class CoverageJob {
+
+    /**
+     * @param seed       the run seed of the experiments' streams
+     * @param perMu      experiments per &mu;_true
+     * @param perBlock   experiments per task
+     * @param partitions Spark partitions for the blocks (0: four per core); the experiments do not depend on it
+     */
+    public record Settings(long seed, int perMu, int perBlock, int partitions) {
+        public Settings {
+            if (perMu < 1 || perBlock < 1) {
+                throw new UserError("--experiments " + perMu + ", --experiments-per-block " + perBlock
+                        + ": expected at least 1 each");
+            }
+        }
+    }
+
+    private CoverageJob() {
+    }
+
+    /**
+     * Runs the missing blocks and returns every experiment's outcome, in plan order.
+     *
+     * @param plan what the experiments depend on, as text; checkpoints of another plan are refused
+     */
+    public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
+                                       OutputFolder out, String plan) {
+        List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan,
+                spark.sparkContext().hadoopConfiguration());
+        List<ToyBlockTask> missing = new ArrayList<>(tasks);
+        missing.removeAll(checkpoints.finished(tasks));
+        if (missing.size() < tasks.size()) {
+            System.err.println("coverage: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
+                    + " of " + tasks.size() + " blocks of experiments already done");
+        }
+        if (!missing.isEmpty()) {
+            compute(spark, workload, s, missing, checkpoints);
+        }
+        List<ToyOutcome> outcomes = checkpoints.writeTable(spark, tasks, out.stagingPath("experiments"));
+        return outcomes;
+    }
+
+    private static void compute(SparkSession spark, CoverageWorkload workload, Settings s, List<ToyBlockTask> blocks,
+                                ToyCheckpoints checkpoints) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<CoverageWorkload> shared = jsc.broadcast(workload);
+        long seed = s.seed();
+        String purpose = workload.origin().purpose();
+        int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
+        long total = 0;
+        for (ToyBlockTask t : blocks) {
+            total += t.toys();
+        }
+        String group = "nsbi-coverage-" + System.nanoTime();
+        ProgressLine line = ProgressLine.onStderr("coverage", "experiments", total);
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> {
+            long n = 0;
+            for (int i = (int) ((long) p * blocks.size() / slices); i < (int) ((long) (p + 1) * blocks.size() / slices); i++) {
+                n += blocks.get(i).toys();
+            }
+            return n;
+        });
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            spark.sparkContext().setJobGroup(group, "nsbi coverage: " + total + " experiments", false);
+            jsc.parallelize(blocks, slices).foreach(task -> {
+                CoverageWorkload w = shared.value();
+                checkpoints.write(task, ExperimentRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()),
+                        task.fromToy(), task.toToy(), w.source(task.muIndex()), w.model()));
+            });
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.sparkContext().clearJobGroup();
+            shared.destroy();
+        }
+    }
+}

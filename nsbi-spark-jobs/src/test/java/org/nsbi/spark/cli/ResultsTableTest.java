@@ -1,0 +1,145 @@
+package org.nsbi.spark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.spark.io.Json;
+import org.nsbi.stats.interval.ConfidenceInterval;
+
+/**
+ * The results on the terminal: {@code nsbi interval} ends with a table of mu-hat, the named alpha-hat and the
+ * Neyman and Wilks intervals at each level, which must say what summary.json says, and with the warnings a
+ * physicist needs (an interval at the end of the scan, an Asimov mu outside the grid, too few toys for a level).
+ * The tiny analysis (ratio 1 everywhere: only the event count measures mu, 10 mu + 100 events expected) with
+ * the grid [0, 1, 2] and 4 toys per point.
+ */
+class ResultsTableTest {
+
+    @TempDir
+    static Path dir;
+    static TinyAnalysis analysis;
+    static Path scored;
+    static Path belts;
+
+    @BeforeAll
+    static void neymanOnce() {
+        analysis = TinyAnalysis.in(dir);
+        scored = dir.resolve("scored");
+        belts = dir.resolve("belts");
+        TinyAnalysis.Run s = TinyAnalysis.run("score", "--config", analysis.config().toString(), "--out", scored.toString());
+        assertEquals(0, s.code(), s.err());
+        TinyAnalysis.Run n = TinyAnalysis.run("neyman", "--config", analysis.config().toString(), "--scored",
+                scored.toString(), "--out", belts.toString());
+        assertEquals(0, n.code(), n.err());
+    }
+
+    private static TinyAnalysis.Run interval(String out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("interval", "--config", analysis.config().toString(),
+                "--scored", scored.toString(), "--run", belts.toString(), "--scan-steps", "20",
+                "--out", dir.resolve(out).toString()));
+        args.addAll(List.of(more));
+        TinyAnalysis.Run r = TinyAnalysis.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    private static IntervalResult summary(String out) throws Exception {
+        Path f = dir.resolve(out).resolve("summary.json");
+        return Json.read(Files.readString(f), IntervalSummary.class, f.toString()).interval();
+    }
+
+    @Test
+    void theTableOfIntervalSaysWhatSummaryJsonSays() throws Exception {
+        TinyAnalysis.Run r = interval("observed");
+        IntervalResult s = summary("observed");
+        List<String> lines = r.out().lines().toList();
+        assertEquals(String.format(Locale.ROOT, "Observed data:  \u03bc\u0302 = %.4f", s.muHat()), lines.get(0), r.out());
+        assertEquals("  \u03b1\u0302 (pulls): none (no nuisance parameters)", lines.get(1), r.out());
+        assertTrue(lines.get(2).matches("  CL +Neyman +Wilks"), lines.get(2));
+        List<ConfidenceInterval> intervals = s.intervals();
+        assertEquals(2, intervals.size(), "neyman and wilks at the one level");
+        String row = lines.get(3);
+        assertTrue(row.startsWith("  68.27%"), row);
+        int wilksAt = -1;
+        for (ConfidenceInterval i : intervals) {
+            String text = pieces(i);
+            int at = row.indexOf(text);
+            assertTrue(at > 0, i.method() + " " + text + " in the row: " + row);
+            if ("wilks".equals(i.method())) {
+                wilksAt = at;
+            } else {
+                assertTrue(wilksAt < 0 || at < wilksAt, "Neyman first: " + row);
+            }
+        }
+        List<String> warnings = lines.stream().filter(l -> l.startsWith("warning: ")).toList();
+        assertEquals(s.warnings(), warnings.stream().map(w -> w.substring("warning: ".length())).toList(),
+                "the warnings printed are the ones recorded");
+        assertTrue(warnings.contains("warning: at CL 68.27%, 3 of 3 grid points (mu = 0, 1, 2) have N(1-CL) < 10 (N = 4 toys):"
+                + " their critical values rest on fewer than 10 toys beyond them; raise neyman.toys_per_point to at least 32"),
+                r.out());
+    }
+
+    @Test
+    void anAsimovMuBeyondTheGridIsWarnedAboutAndItsIntervalIsFlaggedAtTheEdge() throws Exception {
+        TinyAnalysis.Run r = interval("asimov-3", "--asimov", "3");
+        IntervalResult s = summary("asimov-3");
+        assertEquals(3.0, s.muHat(), 1e-3, "the Asimov fit returns the injected mu");
+        assertTrue(r.out().startsWith(String.format(Locale.ROOT, "Asimov data at mu = 3.0:  \u03bc\u0302 = %.4f",
+                s.muHat())), r.out());
+        assertTrue(r.out().contains("warning: --asimov 3 lies outside the grid [0, 2]: the intervals cannot contain it;"
+                + " extend neyman.mu_grid"), r.out());
+        for (ConfidenceInterval i : s.intervals()) {
+            assertEquals(true, i.atGridEdge(), "an interval towards mu = 3 runs into the scan's end at 2: " + i);
+            assertTrue(r.out().contains("warning: the " + i.method() + " 68.27% interval "), r.out());
+            if (i.empty()) {
+                assertTrue(r.out().contains("empty (no scanned \u03bc accepted) (at the grid edge)"), r.out());
+            }
+        }
+        assertTrue(r.out().contains("extend neyman.mu_grid"), r.out());
+    }
+
+    @Test
+    void intervalNeedsOnlyTheRunItsConfigAndScoresComeFromTheRunsSummary() throws Exception {
+        TinyAnalysis.Run r = TinyAnalysis.run("interval", "--run", belts.toString(), "--scan-steps", "20",
+                "--out", dir.resolve("from-run").toString());
+        assertEquals(0, r.code(), r.err());
+        Path f = dir.resolve("from-run").resolve("summary.json");
+        IntervalSummary s = Json.read(Files.readString(f), IntervalSummary.class, f.toString());
+        assertEquals(analysis.config().toString(), s.run().config());
+        assertEquals(scored.toString(), s.scored());
+        interval("explicit");
+        assertEquals(text(summary("explicit").intervals()), text(s.interval().intervals()),
+                "the same intervals as with --config and --scored given");
+    }
+
+    @Test
+    void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
+        interval("asimov-0", "--asimov", "0");
+        for (ConfidenceInterval i : summary("asimov-0").intervals()) {
+            assertEquals(0.0, i.pieces().get(0)[0], 0.0, "the interval reaches mu = 0: " + i);
+            assertEquals(true, i.atPoiBound(), i.toString());
+            assertEquals(false, i.atGridEdge(), "mu = 0 is the poi's bound, not the end of a scan that could go on: " + i);
+        }
+    }
+
+    private static List<String> text(List<ConfidenceInterval> intervals) {
+        return intervals.stream().map(i -> i.method() + " " + i.cl() + " " + pieces(i) + " " + i.atGridEdge()).toList();
+    }
+
+    private static String pieces(ConfidenceInterval interval) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] p : interval.pieces()) {
+            sb.append(sb.length() > 0 ? " \u222a " : "").append(String.format(Locale.ROOT, "[%.3f, %.3f]", p[0], p[1]));
+        }
+        return sb.length() == 0 ? "empty" : sb.toString();
+    }
+}
