@@ -38,7 +38,7 @@ class ZeroObservedEventsTest {
         assertEquals(0, n.code(), n.err());
         Path interval = a.runs.resolve("interval");
         TinyAnalysis.Run i = TinyAnalysis.run("interval", "--config", a.config().toString(), "--scored", scored.toString(),
-                "--belts", belts.toString(), "--scan-steps", "40", "--out", interval.toString());
+                "--run", belts.toString(), "--scan-steps", "40", "--out", interval.toString());
         assertEquals(0, i.code(), i.err());
 
         JsonNode summary = new ObjectMapper().readTree(interval.resolve("summary.json").toFile()).get("interval");
