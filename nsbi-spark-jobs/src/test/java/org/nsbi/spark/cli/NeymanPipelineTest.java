@@ -22,6 +22,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.stats.belt.BeltPoint;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine;
@@ -97,7 +98,8 @@ class NeymanPipelineTest {
         assertEquals(72, converged, "every toy's fits converged");
 
         String belts = Files.readString(dir.resolve("neyman-a").resolve("belts.csv"));
-        assertTrue(belts.startsWith(org.nsbi.stats.belt.BeltPoint.CSV_HEADER + "\n"), belts);
+        assertTrue(belts.startsWith(BeltPoint.CSV_HEADER + "\n"), belts);
+        assertTrue(BeltPoint.CSV_HEADER.endsWith(",n_at_bound"), "n_at_bound is the last column");
         assertEquals(7, belts.strip().split("\n").length, "header + 3 grid points x 2 levels");
         assertTrue(Files.isDirectory(dir.resolve("neyman-a").resolve("belts")), "belts as Parquet too");
 
