@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nsbi.spark.cli.NsbiCommand;
 import picocli.CommandLine;
@@ -27,23 +26,43 @@ class VersionTest {
     private static final String VERSION = System.getProperty("nsbi.version");
 
     @Test
-    void noFileButThePomsSpellsTheVersion() throws IOException {
+    void noFileButThePomsSpellsTheVersion() throws IOException, InterruptedException {
         List<String> spelled = new ArrayList<>();
         Path root = Checkout.root();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString();
-                if (rel.startsWith(".git") || rel.contains("target/") || rel.endsWith("pom.xml") || rel.endsWith(".onnx")
-                        || rel.endsWith(".parquet") || rel.endsWith(".png") || rel.endsWith(".jar")) {
-                    continue;
-                }
-                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                if (text.contains(VERSION)) {
-                    spelled.add(rel);
-                }
+        for (String rel : trackedFiles(root)) {
+            if (rel.endsWith("pom.xml") || rel.endsWith(".onnx") || rel.endsWith(".parquet") || rel.endsWith(".png")
+                    || rel.endsWith(".jar")) {
+                continue;
+            }
+            Path f = root.resolve(rel);
+            if (!Files.isRegularFile(f)) {
+                continue; // deleted in the work tree
+            }
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            if (text.contains(VERSION)) {
+                spelled.add(rel);
             }
         }
         assertEquals(List.of(), spelled, "files that spell the version " + VERSION + " instead of deriving it");
+    }
+
+    /**
+     * The files git tracks: the project's sources, not what its commands wrote into the checkout (the README's main
+     * command writes demo-out/, whose outputs record the version they were made with).
+     */
+    static List<String> trackedFiles(Path root) throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = git.getInputStream().readAllBytes();
+        assertEquals(0, git.waitFor(), "git ls-files in " + root);
+        List<String> files = new ArrayList<>();
+        for (String name : new String(out, StandardCharsets.UTF_8).split("\0")) {
+            if (!name.isEmpty()) {
+                files.add(name);
+            }
+        }
+        assertTrue(files.contains("pom.xml"), "git ls-files lists the checkout's files: " + files.size());
+        return files;
     }
 
     @Test
