@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -20,17 +20,19 @@ import java.util.stream.Stream;
 
 /**
  * The version of the code that computes toys, for checkpoint plans: a SHA-256 over the names and bytes of every
- * class under {@code org/nsbi/} in the jars (or class folders) that hold the given classes, in name order. A resume
- * with other code (any change to the fits, the likelihood, the samplers or the jobs) is refused; a rebuild of the
- * same sources gives the same class bytes and may resume.
+ * class under the given package prefixes in the jars (or class folders) that hold the given classes, in name order.
+ * A resume with other code (any change to the fits, the likelihood, the samplers or the toy jobs) is refused; a
+ * rebuild of the same sources gives the same class bytes and may resume, whether the classes are loaded from the
+ * shaded jar, the module jars or class folders (only the prefixes count, so the shaded jar's other classes, e.g. its
+ * relocated protobuf, do not).
  */
 final class CodeVersion {
 
     private CodeVersion() {
     }
 
-    /** "sha256 &lt;hex&gt; of N classes" over the code sources of {@code anchors}. */
-    static String of(Class<?>... anchors) {
+    /** "sha256 &lt;hex&gt; of N classes" over the classes under {@code prefixes} in the code sources of {@code anchors}. */
+    static String of(List<String> prefixes, Class<?>... anchors) {
         Set<Path> sources = new LinkedHashSet<>();
         for (Class<?> c : anchors) {
             try {
@@ -39,56 +41,67 @@ final class CodeVersion {
                 throw new IllegalStateException("cannot locate the code of " + c.getName() + ": " + e, e);
             }
         }
-        return of(sources);
+        return of(sources, prefixes);
     }
 
-    /** The same over jars or class folders. */
+    /** The same over every class under {@code org/nsbi/} of jars or class folders. */
     static String of(Set<Path> sources) {
+        return of(sources, List.of("org/nsbi/"));
+    }
+
+    /** The same over the classes under {@code prefixes} (e.g. {@code org/nsbi/stats/}) of jars or class folders. */
+    static String of(Set<Path> sources, List<String> prefixes) {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
-        int classes = 0;
+        java.util.SortedMap<String, byte[]> classes = new java.util.TreeMap<>();
         try {
             for (Path source : sources) {
-                classes += Files.isDirectory(source) ? folder(source, d) : jar(source, d);
+                if (Files.isDirectory(source)) {
+                    folder(source, prefixes, classes);
+                } else {
+                    jar(source, prefixes, classes);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the code to version a checkpoint plan: " + e.getMessage(), e);
         }
-        return "sha256 " + HexFormat.of().formatHex(d.digest()) + " of " + classes + " classes";
+        for (var e : classes.entrySet()) {
+            d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            d.update(e.getValue());
+        }
+        return "sha256 " + HexFormat.of().formatHex(d.digest()) + " of " + classes.size() + " classes";
     }
 
-    private static int folder(Path root, MessageDigest d) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private static boolean counts(String name, List<String> prefixes) {
+        return name.endsWith(".class") && prefixes.stream().anyMatch(name::startsWith);
+    }
+
+    private static void folder(Path root, List<String> prefixes, Map<String, byte[]> classes) throws IOException {
         Path base = root.resolve("org").resolve("nsbi");
         if (!Files.isDirectory(base)) {
-            return 0;
+            return;
         }
         try (Stream<Path> s = Files.walk(base)) {
-            s.filter(p -> p.toString().endsWith(".class")).forEach(files::add);
-        }
-        files.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
-        for (Path f : files) {
-            d.update(root.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-            d.update(Files.readAllBytes(f));
-        }
-        return files.size();
-    }
-
-    private static int jar(Path file, MessageDigest d) throws IOException {
-        try (JarFile jar = new JarFile(file.toFile())) {
-            List<JarEntry> entries = jar.stream().filter(e -> e.getName().startsWith("org/nsbi/")
-                    && e.getName().endsWith(".class")).sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
-            for (JarEntry e : entries) {
-                d.update(e.getName().getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = jar.getInputStream(e)) {
-                    d.update(in.readAllBytes());
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String name = root.relativize(f).toString().replace('\\', '/');
+                if (counts(name, prefixes)) {
+                    classes.put(name, Files.readAllBytes(f));
                 }
             }
-            return entries.size();
+        }
+    }
+
+    private static void jar(Path file, List<String> prefixes, Map<String, byte[]> classes) throws IOException {
+        try (JarFile jar = new JarFile(file.toFile())) {
+            for (JarEntry e : jar.stream().filter(e -> counts(e.getName(), prefixes)).toList()) {
+                try (InputStream in = jar.getInputStream(e)) {
+                    classes.put(e.getName(), in.readAllBytes());
+                }
+            }
         }
     }
 }

@@ -21,7 +21,8 @@ import org.nsbi.stats.model.Process;
 public final class NeymanPlan {
 
     /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
-    private static final String CODE = CodeVersion.of(ProfileFitter.class, NeymanPlan.class);
+    private static final String CODE = CodeVersion.of(java.util.List.of("org/nsbi/stats/", "org/nsbi/spark/neyman/"),
+            ProfileFitter.class, NeymanPlan.class);
 
     /** How a toy's random stream is keyed, recorded in the plan (a change of scheme refuses old checkpoints). */
     static final String STREAMS = "toy i at mu draws from ToyRandom.of(seed, purpose, muKey(mu), i);"

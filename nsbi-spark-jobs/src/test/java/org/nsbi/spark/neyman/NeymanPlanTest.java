@@ -75,4 +75,24 @@ class NeymanPlanTest {
         Files.write(a, new byte[] {1, 2, 4});
         assertNotEquals(v, CodeVersion.of(Set.of(classes)), "one byte of one class changes it");
     }
+
+    @Test
+    void theCodeVersionIsTheSameFromAJarWithOtherClassesAsFromClassFolders() throws Exception {
+        Path classes = dir.resolve("folders");
+        Files.createDirectories(classes.resolve("org/nsbi/stats/fit"));
+        Files.write(classes.resolve("org/nsbi/stats/fit/F.class"), new byte[] {1, 2, 3});
+        Path jarFile = dir.resolve("shaded.jar");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(jarFile))) {
+            for (String name : List.of("org/nsbi/shaded/protobuf/M.class", "org/nsbi/stats/fit/F.class")) {
+                jar.putNextEntry(new java.util.jar.JarEntry(name));
+                jar.write(name.contains("shaded") ? new byte[] {9} : new byte[] {1, 2, 3});
+                jar.closeEntry();
+            }
+        }
+        List<String> prefixes = List.of("org/nsbi/stats/");
+        String fromFolders = CodeVersion.of(Set.of(classes), prefixes);
+        assertEquals(fromFolders, CodeVersion.of(Set.of(jarFile), prefixes),
+                "the toy code loaded from the shaded jar (with its relocated classes) or from class folders");
+        assertTrue(fromFolders.endsWith(" of 1 classes"), fromFolders);
+    }
 }
