@@ -10,20 +10,8 @@ public final class EventTables {
 
     /** A table of no events, with every column {@code model} expects. */
     public static EventTable empty(MixtureModel model) {
-        int nc = model.processCount();
-        int nk = model.nuisanceCount();
-        float[][][] up = new float[nc][nk][];
-        float[][][] down = new float[nc][nk][];
-        for (int c = 0; c < nc; c++) {
-            boolean[] shape = model.process(c).shape();
-            for (int k = 0; k < nk; k++) {
-                if (shape[k]) {
-                    up[c][k] = new float[0];
-                    down[c][k] = new float[0];
-                }
-            }
-        }
-        return EventTable.of(model, new float[0], new float[nc][0], up, down);
+        return EventTable.of(model, new float[0], new float[model.processCount()][0], shapeColumns(model, 0),
+                shapeColumns(model, 0));
     }
 
     /** The events of {@code tables} one after another, in one table of {@code model}. */
@@ -36,17 +24,8 @@ public final class EventTables {
         int nk = model.nuisanceCount();
         float[] w = new float[n];
         float[][] r = new float[nc][n];
-        float[][][] up = new float[nc][nk][];
-        float[][][] down = new float[nc][nk][];
-        for (int c = 0; c < nc; c++) {
-            boolean[] shape = model.process(c).shape();
-            for (int k = 0; k < nk; k++) {
-                if (shape[k]) {
-                    up[c][k] = new float[n];
-                    down[c][k] = new float[n];
-                }
-            }
-        }
+        float[][][] up = shapeColumns(model, n);
+        float[][][] down = shapeColumns(model, n);
         int at = 0;
         for (EventTable t : tables) {
             for (int i = 0; i < t.size(); i++, at++) {
@@ -63,5 +42,19 @@ public final class EventTables {
             }
         }
         return EventTable.of(model, w, r, up, down);
+    }
+
+    /** Per process and nuisance parameter, a column of {@code n} shape ratios where the process has that shape effect, else null. */
+    private static float[][][] shapeColumns(MixtureModel model, int n) {
+        float[][][] columns = new float[model.processCount()][model.nuisanceCount()][];
+        for (int c = 0; c < columns.length; c++) {
+            boolean[] shape = model.process(c).shape();
+            for (int k = 0; k < columns[c].length; k++) {
+                if (shape[k]) {
+                    columns[c][k] = new float[n];
+                }
+            }
+        }
+        return columns;
     }
 }
