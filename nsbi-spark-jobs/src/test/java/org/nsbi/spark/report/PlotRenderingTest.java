@@ -101,6 +101,45 @@ class PlotRenderingTest {
     }
 
     @Test
+    void emptyHistogramBinsAreNotDrawnAsData() {
+        // toys in [0, 0.5) and [3, 3.5) only: every other bin is empty and must be a gap, not a value at the floor
+        PointToys toys = new PointToys(SmallRun.belt().muGrid()[0], new double[] {0.1, 0.2, 3.2}, 0);
+        org.knowm.xchart.XYChart chart = TDistributionPlot.chart(toys, SmallRun.belt());
+        org.knowm.xchart.XYSeries s = chart.getSeriesMap().get("toys");
+        double[] x = s.getXData();
+        double[] y = s.getYData();
+        int drawn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double centre = (x[i - i % 2] + x[i - i % 2 + 1]) / 2; // points 2k, 2k+1 are bin k's edges
+            boolean occupied = centre < 0.5 || (centre > 3 && centre < 3.5);
+            if (occupied) {
+                assertTrue(y[i] > 0, "x = " + x[i] + " is in an occupied bin: " + y[i]);
+                drawn++;
+            } else {
+                assertTrue(Double.isNaN(y[i]), "x = " + x[i] + " is in an empty bin, drawn at " + y[i]);
+            }
+        }
+        assertTrue(drawn >= 4, "both occupied bins are drawn");
+    }
+
+    @Test
+    void theBeltMarksTheObservedNeymanEndpoints() {
+        Belt belt = SmallRun.belt();
+        List<ConfidenceInterval> neyman = SmallRun.intervals(belt).stream().filter(i -> i.method().equals("neyman")).toList();
+        assertTrue(!neyman.isEmpty());
+        org.knowm.xchart.XYChart chart = BeltPlot.chart(belt, SmallRun.MU_HAT, neyman);
+        for (ConfidenceInterval ci : neyman) {
+            org.knowm.xchart.XYSeries s = chart.getSeriesMap().get(ChartStyle.percent(ci.cl()) + " CL interval endpoints");
+            assertNotNull(s, ci.cl() + ": endpoints marked in " + chart.getSeriesMap().keySet());
+            double[] ends = ci.pieces().stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+            assertArrayEquals(ends, s.getYData(), 0, "the endpoints in true mu");
+            for (double v : s.getXData()) {
+                assertEquals(SmallRun.MU_HAT, v, 0, "on the observed mu-hat line");
+            }
+        }
+    }
+
+    @Test
     void aSmallRangeStillReachesTen() {
         TDistributionPlot.Histogram h = TDistributionPlot.histogram(new PointToys(0, new double[] {0.3, 1.2}, 0));
         assertEquals(10.0, h.edges()[h.edges().length - 1], "past Wilks' 95.45% value 4 with room");
