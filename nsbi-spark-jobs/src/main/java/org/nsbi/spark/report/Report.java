@@ -39,10 +39,8 @@ public record Report(List<Figure> figures, String html) {
         for (int i = 0; i < run.scans().size(); i++) {
             Scan s = run.scans().get(i);
             String name = used.add(scanName(s, i)) ? scanName(s, i) : scanName(s, i) + "-" + i;
-            for (String method : List.of("neyman", "wilks")) {
-                figures.add(Figure.render(name + "-" + method, ScanPlot.title(s.label()) + ": t(\u03bc) with the "
-                        + (method.equals("neyman") ? "Neyman" : "Wilks") + " intervals.", ScanPlot.chart(s, method)));
-            }
+            figures.add(Figure.render(name, ScanPlot.title(s.label()) + ": t(\u03bc) with the Neyman and Wilks intervals.",
+                    ScanPlot.chart(s)));
         }
         for (int m = 0; m < run.toys().size(); m++) {
             PointToys p = run.toys().get(m);

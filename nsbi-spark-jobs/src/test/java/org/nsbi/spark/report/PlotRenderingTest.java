@@ -37,7 +37,7 @@ class PlotRenderingTest {
     @Test
     void theReportHasEveryFigure() {
         List<String> names = report.figures().stream().map(Figure::name).toList();
-        assertEquals(List.of("belt", "critical-values", "scan-observed-neyman", "scan-observed-wilks", "t-mu-00", "t-mu-01",
+        assertEquals(List.of("belt", "critical-values", "scan-observed", "t-mu-00", "t-mu-01",
                 "t-mu-02", "t-mu-03", "t-mu-04", "asimov-closure", "failed-fits", "coverage"), names);
     }
 
@@ -137,6 +137,31 @@ class PlotRenderingTest {
                 assertEquals(SmallRun.MU_HAT, v, 0, "on the observed mu-hat line");
             }
         }
+    }
+
+    @Test
+    void neymanAndWilksShareOneScanPlotWithTheLegendOutside() {
+        Belt belt = SmallRun.belt();
+        Scan scan = Scan.fromCsv("observed", SmallRun.MU_HAT, SmallRun.intervals(belt),
+                SmallRun.scanResult(belt).scanCsv(belt), "scan.csv");
+        org.knowm.xchart.XYChart chart = ScanPlot.chart(scan);
+        Set<String> names = chart.getSeriesMap().keySet();
+        for (ConfidenceInterval ci : scan.intervals()) {
+            String key = (ci.method().equals("neyman") ? "Neyman " : "Wilks ") + ChartStyle.percent(ci.cl()) + ": "
+                    + ScanPlot.pieces(ci);
+            assertTrue(names.contains(key), key + " in " + names);
+        }
+        for (ConfidenceInterval ci : scan.intervals("wilks")) {
+            double q = org.nsbi.stats.interval.IntervalInverter.wilksThreshold(ci.cl());
+            org.knowm.xchart.XYSeries bar = chart.getSeriesMap().get("Wilks " + ChartStyle.percent(ci.cl()) + ": "
+                    + ScanPlot.pieces(ci));
+            assertArrayEquals(new double[] {ci.pieces().get(0)[0], ci.pieces().get(0)[1]}, bar.getXData(), 0, "the first piece");
+            assertArrayEquals(new double[] {q, q}, bar.getYData(), 0, "on the chi2 quantile line");
+        }
+        assertTrue(chart.getStyler().getLegendPosition().name().startsWith("Outside"),
+                "legend at " + chart.getStyler().getLegendPosition());
+        assertEquals(1, report.figures().stream().filter(f -> f.name().startsWith("scan-observed")).count(),
+                "one scan figure for the observed data");
     }
 
     @Test
