@@ -112,6 +112,15 @@ final class ChartStyle {
         return s;
     }
 
+    /** Markers (diamonds) at the given points, without a line. */
+    static XYSeries markers(XYChart chart, String name, double[] x, double[] y, Color colour) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(colour);
+        return s;
+    }
+
     /** A filled polygon through the given corners (closed back to the first). */
     static XYSeries band(XYChart chart, String name, double[] x, double[] y, Color fill) {
         XYSeries s = chart.addSeries(name, x, y);

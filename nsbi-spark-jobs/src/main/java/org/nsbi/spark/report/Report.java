@@ -28,20 +28,19 @@ public record Report(List<Figure> figures, String html) {
     /** Renders every figure of the run and composes report.html. */
     public static Report of(RunData run) {
         List<Figure> figures = new ArrayList<>();
-        Double muHat = run.scans().stream().filter(s -> s.label().equals("observed")).map(Scan::muHat).findFirst()
-                .orElse(null);
+        Scan observed = run.scans().stream().filter(s -> s.label().equals("observed")).findFirst().orElse(null);
+        Double muHat = observed != null ? observed.muHat() : null;
         figures.add(Figure.render("belt", "The confidence belt: acceptance regions in \u03bc\u0302 of the toys at each true \u03bc"
-                + (muHat != null ? ", with the observed \u03bc\u0302" : "") + ".", BeltPlot.chart(run.belt(), muHat)));
+                + (muHat != null ? ", with the observed \u03bc\u0302 and its Neyman interval endpoints" : "") + ".",
+                BeltPlot.chart(run.belt(), muHat, observed != null ? observed.intervals("neyman") : List.of())));
         figures.add(Figure.render("critical-values", "Critical values t_c(\u03bc) of the toys with their Monte Carlo band,"
                 + " against Wilks' \u03c7\u00b2\u2081 quantiles.", CriticalValuePlot.chart(run.belt())));
         java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < run.scans().size(); i++) {
             Scan s = run.scans().get(i);
             String name = used.add(scanName(s, i)) ? scanName(s, i) : scanName(s, i) + "-" + i;
-            for (String method : List.of("neyman", "wilks")) {
-                figures.add(Figure.render(name + "-" + method, ScanPlot.title(s.label()) + ": t(\u03bc) with the "
-                        + (method.equals("neyman") ? "Neyman" : "Wilks") + " intervals.", ScanPlot.chart(s, method)));
-            }
+            figures.add(Figure.render(name, ScanPlot.title(s.label()) + ": t(\u03bc) with the Neyman and Wilks intervals.",
+                    ScanPlot.chart(s)));
         }
         for (int m = 0; m < run.toys().size(); m++) {
             PointToys p = run.toys().get(m);

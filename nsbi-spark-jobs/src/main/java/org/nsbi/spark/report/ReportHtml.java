@@ -74,12 +74,10 @@ final class ReportHtml {
         section(h, "Critical values", byName, List.of("critical-values"));
         List<String> scans = byName.keySet().stream().filter(n -> n.startsWith("scan-")).toList();
         if (!scans.isEmpty()) {
-            h.append("<h2>t(\u03bc) scans: Neyman beside Wilks</h2>\n");
+            h.append("<h2>t(\u03bc) scans: Neyman and Wilks</h2>\n");
             for (String n : scans) {
                 figure(h, byName.get(n));
-                if (n.endsWith("-wilks")) {
-                    h.append("<br>\n");
-                }
+                h.append("<br>\n");
             }
         }
         h.append("<h2>t_\u03bc distributions of the toys against \u03c7\u00b2\u2081</h2>\n<p>Densities: bins of width ")

@@ -8,23 +8,22 @@ import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
 
 /**
- * The t(&mu;) scan of a data set with its intervals, one chart per method so that Neyman and Wilks sit side by side
- * on the same axes: the Neyman chart draws t_c(&mu;) of each level (interpolated between grid points), the Wilks chart
- * the &chi;&sup2;&#8321; quantiles; in both the interval pieces {&mu; : t(&mu;) &le; threshold} are shaded and &mu;&#770;
- * marked. The t axis is cut at 2.5 times the largest threshold so that the crossings are readable.
+ * The t(&mu;) scan of a data set with its Neyman and Wilks intervals on one chart: t_c(&mu;) of each level
+ * (interpolated between grid points, dashed) with the Neyman interval pieces {&mu; : t(&mu;) &le; t_c(&mu;)} shaded,
+ * and the &chi;&sup2;&#8321; quantiles (dotted) with the Wilks pieces {&mu; : t(&mu;) &le; q} drawn as thick bars on
+ * their quantile line; &mu;&#770; is marked. The legend sits outside the data area, on the right. The t axis is cut at
+ * 2.5 times the largest threshold so that the crossings are readable.
  */
 public final class ScanPlot {
+
+    /** The stroke of a Wilks interval bar. */
+    private static final java.awt.BasicStroke BAR = new java.awt.BasicStroke(6f);
 
     private ScanPlot() {
     }
 
-    /** The chart of one method, "neyman" or "wilks". */
-    public static XYChart chart(Scan scan, String method) {
-        boolean neyman = switch (method) {
-            case "neyman" -> true;
-            case "wilks" -> false;
-            default -> throw new IllegalArgumentException("method '" + method + "'; expected neyman or wilks");
-        };
+    /** The chart of a scan with both methods' intervals. */
+    public static XYChart chart(Scan scan) {
         double[] mu = scan.mu();
         double lo = mu[0];
         double hi = mu[mu.length - 1];
@@ -38,20 +37,18 @@ public final class ScanPlot {
             }
         }
         yMax = Math.ceil(2.5 * yMax);
-        String data = title(scan.label());
-        XYChart chart = ChartStyle.xy(data + ": t(\u03bc) and the " + (neyman ? "Neyman" : "Wilks") + " intervals",
+        XYChart chart = ChartStyle.xy(title(scan.label()) + ": t(\u03bc), Neyman and Wilks",
                 "\u03bc", "t(\u03bc) = \u22122 ln \u03bb(\u03bc)", ChartStyle.WIDTH, ChartStyle.HEIGHT);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(yMax);
         chart.getStyler().setXAxisMin(lo).setXAxisMax(hi);
         for (int c = scan.cls().size() - 1; c >= 0; c--) {
             double cl = scan.cls().get(c);
-            List<ConfidenceInterval> at = scan.intervals(method).stream().filter(i -> i.cl() == cl).toList();
-            for (ConfidenceInterval ci : at) {
+            for (ConfidenceInterval ci : scan.intervals("neyman").stream().filter(i -> i.cl() == cl).toList()) {
                 boolean first = true;
                 for (double[] piece : ci.pieces()) {
-                    XYSeries s = ChartStyle.box(chart, first ? ChartStyle.percent(cl) + " CL: " + pieces(ci) : "piece "
-                                    + chart.getSeriesMap().size(), piece[0], piece[1], 0, yMax,
+                    XYSeries s = ChartStyle.box(chart, first ? "Neyman " + ChartStyle.percent(cl) + ": " + pieces(ci)
+                                    : "piece " + chart.getSeriesMap().size(), piece[0], piece[1], 0, yMax,
                             ChartStyle.pastel(ChartStyle.level(c), c == 0 ? 0.35 : 0.25));
                     s.setShowInLegend(first);
                     first = false;
@@ -61,12 +58,18 @@ public final class ScanPlot {
         for (int c = 0; c < scan.cls().size(); c++) {
             double cl = scan.cls().get(c);
             String level = ChartStyle.percent(cl);
-            if (neyman) {
-                ChartStyle.line(chart, "t_c(\u03bc) " + level, mu, scan.tCrit()[c], ChartStyle.level(c),
-                        ChartStyle.DASHED);
-            } else {
-                ChartStyle.horizontal(chart, "\u03c7\u00b2\u2081 " + level + ": " + ChartStyle.num(IntervalInverter.wilksThreshold(cl)),
-                        IntervalInverter.wilksThreshold(cl), lo, hi, ChartStyle.level(c), ChartStyle.DASHED);
+            double q = IntervalInverter.wilksThreshold(cl);
+            ChartStyle.line(chart, "t_c(\u03bc) " + level, mu, scan.tCrit()[c], ChartStyle.level(c), ChartStyle.DASHED);
+            ChartStyle.horizontal(chart, "\u03c7\u00b2\u2081 " + level + ": " + ChartStyle.num(q), q, lo, hi,
+                    ChartStyle.level(c), ChartStyle.DOTTED);
+            for (ConfidenceInterval ci : scan.intervals("wilks").stream().filter(i -> i.cl() == cl).toList()) {
+                boolean first = true;
+                for (double[] piece : ci.pieces()) {
+                    XYSeries s = ChartStyle.horizontal(chart, first ? "Wilks " + level + ": " + pieces(ci)
+                            : "piece " + chart.getSeriesMap().size(), q, piece[0], piece[1], ChartStyle.level(c), BAR);
+                    s.setShowInLegend(first);
+                    first = false;
+                }
             }
         }
         ChartStyle.line(chart, "t(\u03bc) of the data", mu, scan.tObs(), ChartStyle.OBSERVED, ChartStyle.SOLID);

@@ -10,7 +10,7 @@ import org.nsbi.stats.belt.Belt;
  * The histogram is a density: bin i holds n_i / (N &middot; w), N all toys of the point (failed ones count as
  * t = +&infin;, beyond the last bin, as in the belt) and w the bin width, so it integrates to the fraction of toys in
  * range and overlays the &chi;&sup2;&#8321; density f(t) = e^(&minus;t/2) / &radic;(2&pi;t) directly. Empty bins are
- * drawn at the floor of the axis (half a toy per bin), where the &chi;&sup2;&#8321; curve stops. The belt's critical
+ * not drawn (a gap in the line); the axis floor is half a toy per bin, where the &chi;&sup2;&#8321; curve stops. The belt's critical
  * values are marked.
  */
 public final class TDistributionPlot {
@@ -61,6 +61,23 @@ public final class TDistributionPlot {
     }
 
     /**
+     * The histogram as a step line: each bin is a flat segment from its lower to its upper edge (x, filled here),
+     * joined to the next; an empty bin is NaN, a gap, so it is not drawn as data (on the log axis it has no value).
+     */
+    static double[] steps(Histogram h, double[] x) {
+        int bins = h.density().length;
+        double[] y = new double[2 * bins];
+        for (int i = 0; i < bins; i++) {
+            double d = h.density()[i] > 0 ? h.density()[i] : Double.NaN;
+            x[2 * i] = h.edges()[i];
+            x[2 * i + 1] = h.edges()[i + 1];
+            y[2 * i] = d;
+            y[2 * i + 1] = d;
+        }
+        return y;
+    }
+
+    /**
      * @param toys the toys of one grid point
      * @param belt the belts, for the critical values at that point (which must be a grid point of the belt)
      */
@@ -76,21 +93,12 @@ public final class TDistributionPlot {
         double[] e = h.edges();
         int bins = h.density().length;
         double floor = 0.5 / (toys.total() * BIN_WIDTH);
-        double[] x = new double[2 * bins + 2];
-        double[] y = new double[2 * bins + 2];
-        x[0] = 0;
-        y[0] = floor;
-        double top = 0;
-        for (int i = 0; i < bins; i++) {
-            double d = Math.max(h.density()[i], floor);
-            x[2 * i + 1] = e[i];
-            y[2 * i + 1] = d;
-            x[2 * i + 2] = e[i + 1];
-            y[2 * i + 2] = d;
-            top = Math.max(top, d);
+        double[] x = new double[2 * bins];
+        double[] y = steps(h, x);
+        double top = floor;
+        for (double d : y) {
+            top = Double.isNaN(d) ? top : Math.max(top, d);
         }
-        x[2 * bins + 1] = e[bins];
-        y[2 * bins + 1] = floor;
 
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(1);
         int n = 200;

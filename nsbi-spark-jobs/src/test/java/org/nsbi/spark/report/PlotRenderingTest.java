@@ -37,7 +37,7 @@ class PlotRenderingTest {
     @Test
     void theReportHasEveryFigure() {
         List<String> names = report.figures().stream().map(Figure::name).toList();
-        assertEquals(List.of("belt", "critical-values", "scan-observed-neyman", "scan-observed-wilks", "t-mu-00", "t-mu-01",
+        assertEquals(List.of("belt", "critical-values", "scan-observed", "t-mu-00", "t-mu-01",
                 "t-mu-02", "t-mu-03", "t-mu-04", "asimov-closure", "failed-fits", "coverage"), names);
     }
 
@@ -98,6 +98,70 @@ class PlotRenderingTest {
             integral += d * TDistributionPlot.BIN_WIDTH;
         }
         assertEquals(4 / 6.0, integral, 1e-12, "the density integrates to the fraction of toys in range");
+    }
+
+    @Test
+    void emptyHistogramBinsAreNotDrawnAsData() {
+        // toys in [0, 0.5) and [3, 3.5) only: every other bin is empty and must be a gap, not a value at the floor
+        PointToys toys = new PointToys(SmallRun.belt().muGrid()[0], new double[] {0.1, 0.2, 3.2}, 0);
+        org.knowm.xchart.XYChart chart = TDistributionPlot.chart(toys, SmallRun.belt());
+        org.knowm.xchart.XYSeries s = chart.getSeriesMap().get("toys");
+        double[] x = s.getXData();
+        double[] y = s.getYData();
+        int drawn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double centre = (x[i - i % 2] + x[i - i % 2 + 1]) / 2; // points 2k, 2k+1 are bin k's edges
+            boolean occupied = centre < 0.5 || (centre > 3 && centre < 3.5);
+            if (occupied) {
+                assertTrue(y[i] > 0, "x = " + x[i] + " is in an occupied bin: " + y[i]);
+                drawn++;
+            } else {
+                assertTrue(Double.isNaN(y[i]), "x = " + x[i] + " is in an empty bin, drawn at " + y[i]);
+            }
+        }
+        assertTrue(drawn >= 4, "both occupied bins are drawn");
+    }
+
+    @Test
+    void theBeltMarksTheObservedNeymanEndpoints() {
+        Belt belt = SmallRun.belt();
+        List<ConfidenceInterval> neyman = SmallRun.intervals(belt).stream().filter(i -> i.method().equals("neyman")).toList();
+        assertTrue(!neyman.isEmpty());
+        org.knowm.xchart.XYChart chart = BeltPlot.chart(belt, SmallRun.MU_HAT, neyman);
+        for (ConfidenceInterval ci : neyman) {
+            org.knowm.xchart.XYSeries s = chart.getSeriesMap().get(ChartStyle.percent(ci.cl()) + " CL interval endpoints");
+            assertNotNull(s, ci.cl() + ": endpoints marked in " + chart.getSeriesMap().keySet());
+            double[] ends = ci.pieces().stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+            assertArrayEquals(ends, s.getYData(), 0, "the endpoints in true mu");
+            for (double v : s.getXData()) {
+                assertEquals(SmallRun.MU_HAT, v, 0, "on the observed mu-hat line");
+            }
+        }
+    }
+
+    @Test
+    void neymanAndWilksShareOneScanPlotWithTheLegendOutside() {
+        Belt belt = SmallRun.belt();
+        Scan scan = Scan.fromCsv("observed", SmallRun.MU_HAT, SmallRun.intervals(belt),
+                SmallRun.scanResult(belt).scanCsv(belt), "scan.csv");
+        org.knowm.xchart.XYChart chart = ScanPlot.chart(scan);
+        Set<String> names = chart.getSeriesMap().keySet();
+        for (ConfidenceInterval ci : scan.intervals()) {
+            String key = (ci.method().equals("neyman") ? "Neyman " : "Wilks ") + ChartStyle.percent(ci.cl()) + ": "
+                    + ScanPlot.pieces(ci);
+            assertTrue(names.contains(key), key + " in " + names);
+        }
+        for (ConfidenceInterval ci : scan.intervals("wilks")) {
+            double q = org.nsbi.stats.interval.IntervalInverter.wilksThreshold(ci.cl());
+            org.knowm.xchart.XYSeries bar = chart.getSeriesMap().get("Wilks " + ChartStyle.percent(ci.cl()) + ": "
+                    + ScanPlot.pieces(ci));
+            assertArrayEquals(new double[] {ci.pieces().get(0)[0], ci.pieces().get(0)[1]}, bar.getXData(), 0, "the first piece");
+            assertArrayEquals(new double[] {q, q}, bar.getYData(), 0, "on the chi2 quantile line");
+        }
+        assertTrue(chart.getStyler().getLegendPosition().name().startsWith("Outside"),
+                "legend at " + chart.getStyler().getLegendPosition());
+        assertEquals(1, report.figures().stream().filter(f -> f.name().startsWith("scan-observed")).count(),
+                "one scan figure for the observed data");
     }
 
     @Test

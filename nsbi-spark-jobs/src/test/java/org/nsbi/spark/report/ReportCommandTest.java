@@ -55,7 +55,7 @@ class ReportCommandTest {
         try (Stream<Path> files = Files.list(report)) {
             pngs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
         }
-        assertEquals(11, pngs.size(), "belt, critical values, 2 scans, 5 t_mu panels, closure, failed fits: " + pngs);
+        assertEquals(10, pngs.size(), "belt, critical values, 1 scan (Neyman and Wilks), 5 t_mu panels, closure, failed fits: " + pngs);
         Matcher inlined = Pattern.compile("<figure id=\"([^\"]+)\"><img src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
         int figures = 0;
         while (inlined.find()) {
