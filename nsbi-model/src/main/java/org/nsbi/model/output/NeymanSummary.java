@@ -18,11 +18,12 @@ import java.util.List;
  * @param toysPerSecond    toysComputed / toySeconds
  * @param asimovClosure    the Asimov closure per grid point
  * @param failedFits       the failed fits per grid point
+ * @param placement        where the reference sample was while the toys were drawn
  */
 public record NeymanSummary(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
                             long seed, String nuisanceTruth, long referenceEvents, long toys, double toySeconds,
                             long toysComputed, double toysPerSecond, List<AsimovClosure> asimovClosure,
-                            List<FailedFits> failedFits) {
+                            List<FailedFits> failedFits, ReferencePlacement placement) {
 
     public NeymanSummary {
         muGrid = muGrid.clone();

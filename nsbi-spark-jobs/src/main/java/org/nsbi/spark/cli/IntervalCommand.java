@@ -7,6 +7,7 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.spark.distributed.Placement;
 import org.nsbi.spark.io.Json;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
@@ -53,8 +54,16 @@ public final class IntervalCommand implements Callable<Integer> {
             description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
     int scanSteps;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = "auto",
+            description = {"Where the scanned data set is: single (read whole to the driver, scanned on one thread),",
+                    "distributed (blocks stay on the executors; each NLL evaluation is a tree aggregate over them), or auto:",
+                    "single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "Default: ${DEFAULT-VALUE}."})
+    String placement;
+
     @Override
     public Integer call() {
+        Placement.check(placement);
         SparkSession session = spark.session("nsbi interval");
         String summaryFile = run + "/summary.json";
         RunSummary runSummary = Json.read(Pipeline.readText(session, summaryFile), RunSummary.class, summaryFile);
@@ -74,7 +83,8 @@ public final class IntervalCommand implements Callable<Integer> {
         Pipeline.IntervalStage[] result = new Pipeline.IntervalStage[1];
         int code = output.run(session, "interval", "summary.json", out -> {
             out.mark(ConfigProvenance.marker("interval", provenance));
-            result[0] = Pipeline.interval(session, analysis, model, scoredDir, belt, asimov, scanSteps, out, "scan.csv");
+            result[0] = Pipeline.interval(session, analysis, model, scoredDir, belt, asimov, scanSteps, out, "scan.csv",
+                    placement);
             return new IntervalSummary(Pipeline.runInfo(session, "interval", analysis), scoredDir, run, result[0].result(),
                     provenance, 0);
         });

@@ -47,6 +47,13 @@ public final class NeymanOptions {
             description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
     Double signifAsimov;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = "auto",
+            description = {"Where the reference sample is kept for the toys: single (collected and broadcast to every executor),",
+                    "distributed (blocks stay on the executors; each toy is drawn block by block and assembled by a shuffle),",
+                    "or auto: single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "The two draw different toys from the same distribution. Default: ${DEFAULT-VALUE}."})
+    String placement;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
@@ -59,6 +66,7 @@ public final class NeymanOptions {
         o.targetPrecision = targetPrecision;
         o.signif = signif;
         o.signifAsimov = signifAsimov;
+        o.placement = placement;
         return o;
     }
 }

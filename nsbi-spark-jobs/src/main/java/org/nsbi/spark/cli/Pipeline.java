@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
@@ -18,6 +19,7 @@ import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
+import org.nsbi.spark.distributed.Placement;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.interval.ResultTable;
 import org.nsbi.spark.io.HadoopFileAccess;
@@ -25,6 +27,7 @@ import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.neyman.ToyReference;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoreJob;
@@ -39,6 +42,7 @@ import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -113,6 +117,13 @@ final class Pipeline {
         return config.features().toArray(String[]::new);
     }
 
+    /** The events of a scored folder's sample ("reference" or "observed"), from its scored.json. */
+    static long scoredEvents(SparkSession spark, String scoredDir, String sample) {
+        String file = scoredDir + "/scored.json";
+        ScoreSummary s = Json.read(readText(spark, file), ScoreSummary.class, file);
+        return sample.equals("observed") ? s.observedEvents() : s.referenceEvents();
+    }
+
     /** The observed aux measurements of a scored folder, in the model's nuisance-parameter order. */
     static double[] observedAux(SparkSession spark, String scoredDir, MixtureModel model) {
         String file = scoredDir + "/scored.json";
@@ -161,19 +172,30 @@ final class Pipeline {
                                    OutputFolder out, NeymanOverrides o) {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
-        EventTable reference = reference(spark, config, model, scoredDir);
+        Placement.check(o.placement);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED
                 ? observedNll(spark, config, model, scoredDir) : null;
         int toys = o.toysPerPoint != null ? o.toysPerPoint : ns.toysPerPoint();
         NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
-        NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                schedule(spark, config, model, scoredDir, reference, settings.muGrid(), toys, o), out);
-        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
-                ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
-                reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits()));
+        Placement placement = Placement.choose(o.placement, scoredEvents(spark, scoredDir, "reference"),
+                EventTables.empty(model).stride(), spark.sparkContext());
+        try (DistributedEvents blocks = placement.single() ? null : DistributedEvents.scored(spark,
+                scoredDir + "/scored/reference", features(config), model, ratioScale(spark, config, model, scoredDir))) {
+            ToyReference reference = placement.single()
+                    ? ToyReference.whole(reference(spark, config, model, scoredDir), placement)
+                    : ToyReference.distributed(blocks, placement);
+            Supplier<Nll> asimov = () -> o.signifAsimov == null ? null : placement.single()
+                    ? asimovNll(model, reference.table(), o.signifAsimov)
+                    : blocks.asimov(o.signifAsimov, new double[model.nuisanceCount()]).nll().nll();
+            NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
+                    schedule(spark, config, model, scoredDir, asimov, settings.muGrid(), toys, o), out);
+            return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
+                    ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
+                    reference.events(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
+                    r.failedFits(), placement.record()));
+        }
     }
 
     /**
@@ -181,13 +203,13 @@ final class Pipeline {
      * data (or the Asimov data at --signif-asimov) at the grid points.
      */
     static ToySchedule schedule(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
-                                EventTable reference, double[] grid, int toys, NeymanOverrides o) {
+                                Supplier<Nll> asimov, double[] grid, int toys, NeymanOverrides o) {
         if (o.maxToys == null) {
             return ToySchedule.uniform(toys);
         }
         double[] t = o.signifAsimov == null
                 ? GridStatistic.at(observedNll(spark, config, model, scoredDir), grid, "observed")
-                : GridStatistic.at(asimovNll(model, reference, o.signifAsimov), grid, "asimov at mu = " + o.signifAsimov);
+                : GridStatistic.at(asimov.get(), grid, "asimov at mu = " + o.signifAsimov);
         try {
             return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
                     List.of(t));
@@ -205,23 +227,44 @@ final class Pipeline {
         }
     }
 
-    /**
-     * The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. The
-     * events stay on the executors ({@link DistributedEvents}): the Asimov weights are computed there, and every
-     * NLL evaluation of the scan is an aggregate over their blocks; the fits run on the driver.
-     */
     static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                   Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
+        return interval(spark, config, model, scoredDir, belt, asimovMu, scanSteps, out, scanFile, "auto");
+    }
+
+    /**
+     * The observed (or Asimov) interval from a belt, its scan written to {@code scanFile}; with its table. Where the
+     * data set is scanned follows {@code placement} ({@link Placement}; auto by its size from scored.json, so no
+     * event is read to decide): whole on the driver, on one thread; or in blocks on the executors
+     * ({@link DistributedEvents}): the Asimov weights are computed there, and every NLL evaluation of the scan is an
+     * aggregate over the blocks, the fits running on the driver. Both give the same t(&mu;) to 1e-9.
+     */
+    static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
+                                  Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile,
+                                  String placementOption) {
         long start = System.nanoTime();
-        String path = scoredDir + (asimovMu == null ? "/scored/observed" : "/scored/reference");
+        Placement.check(placementOption);
+        String sample = asimovMu == null ? "observed" : "reference";
+        String path = scoredDir + "/scored/" + sample;
         double[] scale = ratioScale(spark, config, model, scoredDir);
+        Placement placement = Placement.choose(placementOption, scoredEvents(spark, scoredDir, sample),
+                EventTables.empty(model).stride(), spark.sparkContext());
         ObservedScan.Result r;
         double sumOfWeights;
-        try (DistributedEvents events = DistributedEvents.scored(spark, path, features(config), model, scale);
-             DistributedNll nll = asimovMu == null ? events.nll(observedAux(spark, scoredDir, model))
-                     : events.asimov(asimovMu, new double[model.nuisanceCount()]).nll()) {
-            r = ObservedScan.run(nll.nll(), belt, scanSteps);
-            sumOfWeights = nll.nll().sumOfWeights();
+        double[] nominal = new double[model.nuisanceCount()];
+        if (placement.single()) {
+            EventTable events = ScoredTable.load(spark, path, features(config), model, scale).table();
+            Nll nll = asimovMu == null ? Nll.of(model, events, null, observedAux(spark, scoredDir, model))
+                    : asimovNll(model, events, asimovMu);
+            r = ObservedScan.run(nll, belt, scanSteps);
+            sumOfWeights = nll.sumOfWeights();
+        } else {
+            try (DistributedEvents events = DistributedEvents.scored(spark, path, features(config), model, scale);
+                 DistributedNll nll = asimovMu == null ? events.nll(observedAux(spark, scoredDir, model))
+                         : events.asimov(asimovMu, nominal).nll()) {
+                r = ObservedScan.run(nll.nll(), belt, scanSteps);
+                sumOfWeights = nll.nll().sumOfWeights();
+            }
         }
         for (String w : r.warnings()) {
             System.err.println("warning: " + (asimovMu == null ? "observed data" : "Asimov data") + ": " + w);
@@ -235,7 +278,7 @@ final class Pipeline {
         ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(),
                 r.global().atBoundNames(model.nuisances()), r.intervals());
         return new IntervalStage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, r.intervals(),
-                table.warnings(belt, asimovMu), seconds(start)), table);
+                table.warnings(belt, asimovMu), seconds(start), placement.record()), table);
     }
 
     static double seconds(long startNanos) {
@@ -282,11 +325,13 @@ final class Pipeline {
         double signif = 2;
         /** Adaptive toys decide on the Asimov data at this mu instead of the observed data. */
         Double signifAsimov;
+        /** Where the reference sample is kept for the toys: auto, single or distributed ({@link Placement}). */
+        String placement = "auto";
 
         @Override
         public String toString() {
             return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction, maxToys, minToys, targetPrecision,
-                    signif, signifAsimov).toString();
+                    signif, signifAsimov, placement).toString();
         }
     }
 }

@@ -18,7 +18,6 @@ import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
@@ -102,6 +101,16 @@ public final class NeymanJob {
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
                              OutputFolder out) {
+        return run(spark, model, ToyReference.whole(reference, null), s, rounds, out);
+    }
+
+    /**
+     * The construction on a reference sample held here (toys from a broadcast copy) or kept in blocks on the
+     * executors (toys drawn block by block, {@link DistributedToys}); checkpoints, rounds and resume work the same way
+     * on both paths, and the plan names the path.
+     */
+    public static Result run(SparkSession spark, MixtureModel model, ToyReference reference, Settings s, ToySchedule rounds,
+                             OutputFolder out) {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
@@ -109,11 +118,7 @@ public final class NeymanJob {
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
-        List<AsimovClosure> closure = new ArrayList<>();
-        for (int m = 0; m < grid.length; m++) {
-            AsimovWeights a = AsimovWeights.compute(model, reference, grid[m], s.alphaTrue()[m]);
-            closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
-        }
+        List<AsimovClosure> closure = reference.closure(model, grid, s.alphaTrue());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), NeymanPlan.describe(model, reference, s),
                 spark.sparkContext().hadoopConfiguration());
@@ -126,8 +131,11 @@ public final class NeymanJob {
         reportResume(checkpoints, cover, target);
         while (true) {
             computed += cover.missingToys();
-            if (!cover.missing().isEmpty()) {
-                computeBlocks(spark, model, reference, s, cover.missing(), checkpoints);
+            if (!cover.missing().isEmpty() && reference.table() != null) {
+                computeBlocks(spark, model, reference.table(), s, cover.missing(), checkpoints);
+            } else if (!cover.missing().isEmpty()) {
+                DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(), s.purpose(),
+                        s.partitions(), checkpoints);
             }
             if (rounds.singleRound()) {
                 break;

@@ -14,7 +14,7 @@ import org.nsbi.model.synthetic.SyntheticAnalysis;
 import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
-import org.nsbi.spark.distributed.DistributedToys;
+import org.nsbi.spark.neyman.DistributedToys;
 import org.nsbi.spark.interval.ObservedScan;
 import org.nsbi.spark.jobs.SyntheticJob;
 import org.nsbi.spark.session.SparkSessions;

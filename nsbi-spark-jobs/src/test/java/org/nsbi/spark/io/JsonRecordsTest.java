@@ -14,6 +14,7 @@ import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.ReferencePlacement;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunInfo;
@@ -35,11 +36,13 @@ class JsonRecordsTest {
         NeymanSummary neyman = new NeymanSummary(new double[] {0, 1}, 24, 6, List.of(0.6827, 0.9545), 11, "nominal",
                 12000, 48, 2.5, 48, 19.2, List.of(new AsimovClosure(0, 585, 585.2, 585 / 585.2),
                 new AsimovClosure(1, 620, 620.0, 1)), List.of(new FailedFits(0, 0, 0, Map.of(), 2),
-                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)));
+                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)),
+                new ReferencePlacement("distributed", 12000, 624_000, 100_000, "12000 events, 0.6 MB of rows; distributed by --placement"));
         IntervalResult observed = new IntervalResult("observed", 556, 0.8, Map.of("energy_scale", 0.1, "ni_norm", -0.2),
                 List.of(new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.2, 1.4}), false),
                         new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0, 0.1}, new double[] {0.3, 2}), true)),
-                List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25);
+                List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25,
+                new ReferencePlacement("single", 556, 28_912, 100_000_000, "556 events, 0.0 MB of rows within the limit"));
         return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE, 9.75);
     }
 
