@@ -163,6 +163,11 @@ public final class MixtureModel implements Serializable {
         return false;
     }
 
+    /** True when shapes are normalised but the model has not been given its reference sample yet. */
+    public boolean needsReference() {
+        return normalisesShapes() && shapeNormalisation == null;
+    }
+
     /**
      * This model with its shape normalisation computed on {@code reference} (with the table's own weights); the
      * model itself when no shape is normalised.
