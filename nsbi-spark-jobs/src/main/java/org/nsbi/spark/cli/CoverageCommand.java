@@ -121,7 +121,7 @@ public final class CoverageCommand implements Callable<Integer> {
         String beltsFile = run + "/belts.csv";
         String beltsText = Pipeline.readText(session, beltsFile);
         Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
-        double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
+        double[] muTrue = org.nsbi.stats.random.ToyRandom.canonical(mus != null ? mus : Coverage.gridAndMidpoints(belt.muGrid()));
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
         MixtureModel model = Pipeline.withShapes(session, analysis, Pipeline.model(analysis), scored);
