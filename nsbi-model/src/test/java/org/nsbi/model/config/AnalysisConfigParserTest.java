@@ -295,6 +295,16 @@ class AnalysisConfigParserTest {
     }
 
     @Test
+    void gridPointsAreRoundedToTheToysMuKey() {
+        // 0.7 * 3 / 7 is 0.29999999999999993 in doubles: the grid, the summary and the belts say 0.3, the toys' key
+        AnalysisConfig c = parse(valid().replace("mu_grid: [0, 1, 2]", "mu_grid: {from: 0, to: 0.7, steps: 8}"));
+        assertEquals(0.3, c.neyman().muGrid().get(3));
+        assertEquals(0.7, c.neyman().muGrid().get(7));
+        AnalysisConfig listed = parse(valid().replace("mu_grid: [0, 1, 2]", "mu_grid: [0, 0.30000000000000004, 1]"));
+        assertEquals(List.of(0.0, 0.3, 1.0), listed.neyman().muGrid());
+    }
+
+    @Test
     void invalidYamlNamesTheLine() {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("features: [m, c\nprocesses: x\n"));
         assertTrue(e.problems().get(0).startsWith(file + ": line "), e.getMessage());

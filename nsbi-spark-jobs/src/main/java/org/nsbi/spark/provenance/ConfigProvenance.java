@@ -20,9 +20,9 @@ import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.OutputMarker;
 import org.nsbi.model.output.Provenance;
-import org.nsbi.spark.io.Json;
 
 /**
  * The provenance of an output made from a config: the config's and every ONNX network's SHA-256, and what the scores
