@@ -54,6 +54,11 @@ public final class NeymanOptions {
                     "The two draw different toys from the same distribution. Default: ${DEFAULT-VALUE}."})
     String placement;
 
+    @Option(names = "--smooth-critical-values",
+            description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
+                    "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
+    boolean smooth;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
@@ -67,6 +72,7 @@ public final class NeymanOptions {
         o.signif = signif;
         o.signifAsimov = signifAsimov;
         o.placement = placement;
+        o.smooth = smooth;
         return o;
     }
 }

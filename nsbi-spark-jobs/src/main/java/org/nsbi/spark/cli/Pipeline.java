@@ -12,6 +12,7 @@ import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.Provenance;
@@ -20,10 +21,8 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
 import org.nsbi.spark.distributed.Placement;
-import org.nsbi.spark.interval.ObservedScan;
-import org.nsbi.spark.interval.ResultTable;
+import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
@@ -39,6 +38,7 @@ import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
+import org.nsbi.stats.interval.ResultTable;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
@@ -76,10 +76,19 @@ final class Pipeline {
     }
 
     static Nll observedNll(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        model = withShapes(spark, config, model, scoredDir);
         EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model,
                 ratioScale(spark, config, model, scoredDir)).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
+    }
+
+    /**
+     * The model ready to evaluate: with {@code shape_normalisation: per_event}, its shape normalisation computed on the
+     * scored folder's reference sample (which is then read here, on the driver); else the model itself.
+     */
+    static MixtureModel withShapes(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        return model.needsReference() ? model.withShapeNormalisationFrom(reference(spark, config, model, scoredDir)) : model;
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
@@ -173,28 +182,37 @@ final class Pipeline {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
         Placement.check(o.placement);
+        Placement placement = Placement.choose(o.placement, scoredEvents(spark, scoredDir, "reference"),
+                EventTables.empty(model).stride(), spark.sparkContext());
+        if (!placement.single() && model.needsReference()) {
+            throw new UserError("--placement " + o.placement + " keeps the reference sample on the executors ("
+                    + placement.reason() + "), but shape_normalisation: per_event in " + config.file() + " needs it whole"
+                    + " in one JVM; expected --placement single (with a driver heap of at least 8x its rows) or no per_event"
+                    + " shape normalisation");
+        }
+        EventTable table = placement.single() ? reference(spark, config, model, scoredDir) : null;
+        MixtureModel shaped = table == null ? model : model.withShapeNormalisationFrom(table);
+        model = shaped;
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED
                 ? observedNll(spark, config, model, scoredDir) : null;
         int toys = o.toysPerPoint != null ? o.toysPerPoint : ns.toysPerPoint();
         NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
-        Placement placement = Placement.choose(o.placement, scoredEvents(spark, scoredDir, "reference"),
-                EventTables.empty(model).stride(), spark.sparkContext());
         try (DistributedEvents blocks = placement.single() ? null : DistributedEvents.scored(spark,
                 scoredDir + "/scored/reference", features(config), model, ratioScale(spark, config, model, scoredDir))) {
-            ToyReference reference = placement.single()
-                    ? ToyReference.whole(reference(spark, config, model, scoredDir), placement)
+            ToyReference reference = placement.single() ? ToyReference.whole(table, placement)
                     : ToyReference.distributed(blocks, placement);
             Supplier<Nll> asimov = () -> o.signifAsimov == null ? null : placement.single()
-                    ? asimovNll(model, reference.table(), o.signifAsimov)
-                    : blocks.asimov(o.signifAsimov, new double[model.nuisanceCount()]).nll().nll();
+                    ? asimovNll(shaped, table, o.signifAsimov)
+                    : blocks.asimov(o.signifAsimov, new double[shaped.nuisanceCount()]).nll().nll();
             NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                    schedule(spark, config, model, scoredDir, asimov, settings.muGrid(), toys, o), out);
+                    schedule(spark, config, model, scoredDir, asimov, settings.muGrid(), toys, o), o.smooth, out);
             return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
                     ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
                     reference.events(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                    r.failedFits(), placement.record()));
+                    r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC,
+                    placement.record()));
         }
     }
 
@@ -244,6 +262,7 @@ final class Pipeline {
                                   String placementOption) {
         long start = System.nanoTime();
         Placement.check(placementOption);
+        model = withShapes(spark, config, model, scoredDir);
         String sample = asimovMu == null ? "observed" : "reference";
         String path = scoredDir + "/scored/" + sample;
         double[] scale = ratioScale(spark, config, model, scoredDir);
@@ -327,11 +346,13 @@ final class Pipeline {
         Double signifAsimov;
         /** Where the reference sample is kept for the toys: auto, single or distributed ({@link Placement}). */
         String placement = "auto";
+        /** Smooth critical values: t_c(mu) fitted across the grid at each level. */
+        boolean smooth;
 
         @Override
         public String toString() {
             return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction, maxToys, minToys, targetPrecision,
-                    signif, signifAsimov, placement).toString();
+                    signif, signifAsimov, smooth, placement).toString();
         }
     }
 }

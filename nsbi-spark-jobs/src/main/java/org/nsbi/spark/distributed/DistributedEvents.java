@@ -27,6 +27,7 @@ public final class DistributedEvents implements AutoCloseable {
 
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
+    private long events = -1;
 
     private DistributedEvents(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
@@ -165,15 +166,18 @@ public final class DistributedEvents implements AutoCloseable {
         return model;
     }
 
-    /** The number of events (a tree aggregate). */
+    /** The number of events (a tree aggregate, once). */
     public long events() {
-        return blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
+        if (events < 0) {
+            events = blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
+        }
+        return events;
     }
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
         MixtureModel m = model;
-        return DistributedNll.of(blocks.map(b -> EventPart.of(m, b.table(), null)), model, aux);
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m, b.table(), null)), model, aux, events());
     }
 
     /** The Asimov data set at (&mu;, &alpha;) on this reference sample, its weights computed on the executors. */
@@ -186,7 +190,8 @@ public final class DistributedEvents implements AutoCloseable {
         MixtureModel m = model;
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(
-                blocks.map(b -> EventPart.of(m, b.table(), AsimovWeights.compute(m, b.table(), total, mu, a).weights())), model, a);
+                blocks.map(b -> EventPart.of(m, b.table(), AsimovWeights.compute(m, b.table(), total, mu, a).weights())), model, a,
+                events());
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();

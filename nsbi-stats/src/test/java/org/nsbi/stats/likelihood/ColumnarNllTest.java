@@ -179,6 +179,25 @@ class ColumnarNllTest {
     }
 
     @Test
+    void yieldOnlyParametersBesideNormalisedShapesEqualFiniteDifferences() {
+        // both shape parameters normalised per event (process B has both: a mixed process-level term), four
+        // yield-only parameters on the per-process sums' path
+        MixtureModel plain = yieldOnlyModel();
+        MixtureModel model = plain.withNormalisedShapes(new boolean[] {true, true, false, false, false, false, false})
+                .withShapeNormalisationFrom(TestModels.randomEvents(plain, 600, 53));
+        Nll nll = Nll.of(model, TestModels.randomEvents(plain, 300, 54), null, new double[] {0.1, -0.2, 0.3, 0, -0.4, 0.2, 0});
+        SplittableRandom rng = new SplittableRandom(55);
+        for (int trial = 0; trial < 6; trial++) {
+            double[] theta = new double[8];
+            theta[0] = 0.3 + 1.5 * rng.nextDouble();
+            for (int k = 1; k < 8; k++) {
+                theta[k] = -2.5 + 5 * rng.nextDouble();
+            }
+            NllDerivativesTest.check(nll, theta, "random point " + java.util.Arrays.toString(theta));
+        }
+    }
+
+    @Test
     void aReloadedWorkspaceEqualsAFreshOne() {
         MixtureModel model = TestModels.offshellLike();
         EventTable events = TestModels.randomEvents(model, 2000, 9);
