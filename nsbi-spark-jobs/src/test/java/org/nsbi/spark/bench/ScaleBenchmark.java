@@ -35,7 +35,7 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * <li>{@code stages N TOYS}: per stage wall time with the reference sample on the executors (generate, Asimov
  * weights, Asimov interval, TOYS distributed toys at one &mu;, observed interval), the single-JVM Asimov interval
  * on the same events for the ratio, and the peak heap of this JVM (in local mode it also hosts the executors).</li>
- * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one), CPU per toy (sparse sampler and fit, one thread)
+ * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread)
  * and ns per event per NLL evaluation with gradient and Hessian.</li>
  * </ul>
  */
@@ -53,9 +53,9 @@ public final class ScaleBenchmark {
         if (args[0].equals("stages")) {
             stages(n, toys);
         } else {
-            List<Integer> ks = new ArrayList<>();
+            List<String> ks = new ArrayList<>();
             for (int i = 3; i < args.length; i++) {
-                ks.add(Integer.parseInt(args[i]));
+                ks.add(args[i]);
             }
             kscan((int) n, toys, ks);
         }
@@ -113,12 +113,16 @@ public final class ScaleBenchmark {
         spark.stop();
     }
 
-    private static void kscan(int n, int toys, List<Integer> ks) {
+    private static void kscan(int n, int toys, List<String> ks) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
         System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,ns_per_event_per_evaluation");
-        for (int k : ks) {
-            int shape = Math.max(1, k / 10);
+        for (String spec : ks) {
+            // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
+            int plus = spec.indexOf('+');
+            int k = plus < 0 ? Integer.parseInt(spec) : Integer.parseInt(spec.substring(0, plus))
+                    + Integer.parseInt(spec.substring(plus + 1));
+            int shape = plus < 0 ? Math.max(1, k / 10) : Integer.parseInt(spec.substring(0, plus));
             SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, shape, k - shape, n, 50_000, 3));
             MixtureModel model = analysis.model();
             List<EventTable> blocks = new ArrayList<>();
@@ -130,7 +134,7 @@ public final class ScaleBenchmark {
             double[] wA = AsimovWeights.compute(model, ref, 1.0, zero).weights();
             SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, zero);
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
-            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(1, toys / 10), sampler, fit); // warm-up
+            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(20, toys / 2), sampler, fit); // warm-up
             long cpu = threads.getCurrentThreadCpuTime();
             ToyBlockRunner.run(11, 0, 1.0, 0, toys, sampler, fit);
             double perToy = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / toys;
