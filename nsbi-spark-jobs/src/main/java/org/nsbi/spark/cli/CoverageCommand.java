@@ -30,7 +30,9 @@ import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.Report;
 import org.nsbi.spark.score.ScoreJob;
+import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.spark.score.ScoredTable;
+import org.nsbi.spark.actions.NeymanAction;
 import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
@@ -106,21 +108,21 @@ public final class CoverageCommand implements Callable<Integer> {
         SparkSession session = spark.session("nsbi coverage");
         output.check(session);
         String summaryFile = run + "/summary.json";
-        String summaryText = Pipeline.readText(session, summaryFile);
+        String summaryText = new HadoopFileAccess(session.sparkContext().hadoopConfiguration()).readText(summaryFile);
         RunSummary runSummary = Json.read(summaryText, RunSummary.class, summaryFile);
         String configFile = config != null ? config : runSummary.run().config();
         if (configFile == null) {
             throw new UserError(summaryFile + " names no config; pass --config");
         }
-        AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
-        MixtureModel model = Pipeline.model(analysis);
-        InputCheck check = Pipeline.inputCheck(session);
+        AnalysisConfig analysis = org.nsbi.spark.actions.AnalysisAction.parser(session).parse(Path.of(configFile));
+        MixtureModel model = org.nsbi.model.analysis.AnalysisModel.mixture(analysis);
+        InputCheck check = new InputCheck(session.sparkContext().hadoopConfiguration());
         InputCheck.Input runInput = check.read(run, "run");
-        org.nsbi.model.output.Provenance made = Pipeline.provenance(session, analysis);
+        org.nsbi.model.output.Provenance made = org.nsbi.spark.provenance.ConfigProvenance.of(analysis, session.sparkContext().hadoopConfiguration());
         check.sameModel(runInput, made);
         org.nsbi.model.output.Provenance provenance = made.withInput("run", runInput.markerSha256());
         String beltsFile = run + "/belts.csv";
-        String beltsText = Pipeline.readText(session, beltsFile);
+        String beltsText = new HadoopFileAccess(session.sparkContext().hadoopConfiguration()).readText(beltsFile);
         Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
         double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
         checkMus(muTrue, belt);
@@ -134,13 +136,13 @@ public final class CoverageCommand implements Callable<Integer> {
         if (origin == ExperimentOrigin.SIMULATOR) {
             SimulatorExperiments.check(model, plan, analysis.features());
         }
-        return output.run(session, "coverage", "coverage.json", out -> {
+        return output.run(session, "coverage.json", out -> {
             out.mark(org.nsbi.spark.provenance.ConfigProvenance.marker("coverage", provenance));
             long start = System.nanoTime();
-            EventTable reference = Pipeline.reference(session, analysis, model, scored);
+            EventTable reference = ScoredFolder.of(session, scored, analysis, model).reference();
             double[][] alphaTrue = profiled
-                    ? Pipeline.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, muTrue, model,
-                            Pipeline.observedNll(session, analysis, model, scored))
+                    ? NeymanAction.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, muTrue, model,
+                            ScoredFolder.of(session, scored, analysis, model).observedNll())
                     : alphaVector(model, muTrue.length);
             List<String> sourceFiles = List.of();
             CoverageWorkload workload;
@@ -163,7 +165,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 }
             }
             CoverageSummary.RunHashes hashes = new CoverageSummary.RunHashes(sha256(beltsText), sha256(summaryText),
-                    sha256(Pipeline.readText(session, analysis.file().toString())),
+                    sha256(new HadoopFileAccess(session.sparkContext().hadoopConfiguration()).readText(analysis.file().toString())),
                     NeymanPlan.sha256(reference, model.nuisanceCount()));
             CoverageJob.Settings settings = new CoverageJob.Settings(runSeed, experiments, perBlock, partitions);
             String planText = "source " + origin.label() + " " + sampleHash + "\nseed " + runSeed + "\nmu_true "
@@ -269,7 +271,7 @@ public final class CoverageCommand implements Callable<Integer> {
         if (n == 0) {
             throw new UserError("--experiments-from " + files + ": the independent MC sample has no events");
         }
-        return ScoredTable.load(session, path, Pipeline.features(analysis), model).table();
+        return ScoredTable.load(session, path, analysis.features().toArray(String[]::new), model).table();
     }
 
     static String sha256(String text) {

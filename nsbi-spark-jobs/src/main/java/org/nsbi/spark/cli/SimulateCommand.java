@@ -46,7 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulateJob.Settings settings = new SimulateJob.Settings(samples, events, blockSize, seed, observedMu, observedAlpha);
         SparkSession session = spark.session("nsbi simulate");
-        return output.run(session, "simulate", "simulate.json", out -> {
+        return output.run(session, "simulate.json", out -> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("command", "simulate");
             summary.put("seed", seed);

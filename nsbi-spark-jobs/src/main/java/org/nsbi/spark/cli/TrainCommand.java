@@ -44,7 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         SparkSession session = spark.session("nsbi train");
         Path file = Path.of(config);
-        TrainingConfig training = ConfigOption.parser(session).parseTraining(file);
+        TrainingConfig training = org.nsbi.spark.actions.AnalysisAction.parser(session).parseTraining(file);
         String text;
         try {
             text = Files.readString(file);
@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }
         String configDir = file.toAbsolutePath().getParent().toString();
-        return output.run(session, "train", "summary.json", out -> {
+        return output.run(session, "summary.json", out -> {
             List<Map<String, Object>> networks = TrainJob.run(session, training, out, blockSize);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("config", file.toAbsolutePath().toString());

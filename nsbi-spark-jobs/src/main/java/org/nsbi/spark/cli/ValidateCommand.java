@@ -67,15 +67,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AnalysisRunOptions.Context c = run.open("validate");
-        SparkSession session = c.session();
-        AnalysisConfig analysis = c.analysis();
+        SparkSession session = run.session("validate");
+        AnalysisConfig analysis = org.nsbi.spark.actions.AnalysisAction.parser(session)
+                .parse(java.nio.file.Path.of(run.config.config));
+        run.output.check(session);
         long runSeed = seed != null ? seed : analysis.neyman().seed();
         ValidateJob.Settings settings = new ValidateJob.Settings(calibrationBins, blockSize,
                 noAuc ? null : new ReweightingAuc.Settings(trees, depth, 0.5, runSeed));
         ValidationPlan plan = ValidationPlan.of(analysis, userSamples(), new ValidationPlan.ToyDraws(events, runSeed),
                 new LinkedHashSet<>(only), new HadoopFileAccess(session.sparkContext().hadoopConfiguration()));
-        return run.output.run(session, "validate", null, out -> {
+        return run.output.run(session, null, out -> {
             ValidateJob.run(session, analysis, plan, settings, out);
             return null;
         });
