@@ -40,6 +40,31 @@ public final class NsbiActions {
         return new IntervalAction(spark);
     }
 
+    /** The coverage of a run's intervals, from experiments drawn at the truth. */
+    public CoverageAction coverage() {
+        return new CoverageAction(spark);
+    }
+
+    /** The plots and report.html of a run. */
+    public ReportAction report() {
+        return new ReportAction(spark);
+    }
+
+    /** Trains the ratio networks of a config's training section. */
+    public TrainAction train() {
+        return new TrainAction(spark);
+    }
+
+    /** Checks trained ratios against samples of their numerators and denominators. */
+    public ValidateAction validate() {
+        return new ValidateAction(spark);
+    }
+
+    /** Generates off-shell toy samples and an observed data set. */
+    public SimulateAction simulate() {
+        return new SimulateAction(spark);
+    }
+
     /** The whole chain (score, Neyman, the observed and Asimov intervals, the report) in one folder, as {@code run}. */
     public RunAction run() {
         return new RunAction(spark, "run");

@@ -58,6 +58,16 @@ public abstract class WritingAction<A extends WritingAction<A>> {
         }
     }
 
+    /** Whether the output folder was given. */
+    protected final boolean outGiven() {
+        return out != null;
+    }
+
+    /** Whether an earlier output may be replaced. */
+    protected final boolean overwriting() {
+        return overwrite;
+    }
+
     /** The output folder as a user would type it, once {@code execute()} has moved it into place; null before. */
     public String written() {
         return written;

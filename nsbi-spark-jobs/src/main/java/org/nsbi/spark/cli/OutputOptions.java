@@ -1,13 +1,7 @@
 package org.nsbi.spark.cli;
 
 import java.io.PrintWriter;
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.UserError;
-import org.nsbi.model.output.TimedSummary;
 import org.nsbi.spark.actions.WritingAction;
-import org.nsbi.spark.io.Json;
-import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
-import org.nsbi.spark.io.OutputFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,59 +35,7 @@ public final class OutputOptions {
 
     private void wrote(String folder) {
         PrintWriter err = command.commandLine().getErr();
-        err.println("nsbi " + command.name() + ": wrote " + folder);
+        err.println("nsbi " + command.commandLine().getCommandName() + ": wrote " + folder);
         err.flush();
-    }
-
-    /** What a command writes into its folder; returns the summary to write as {@code summaryFile}, or null. */
-    @FunctionalInterface
-    interface Body {
-        TimedSummary<?> write(OutputFolder out);
-    }
-
-    /** A summary without a record of its own yet (simulate.json, train's summary.json). */
-    static TimedSummary<java.util.Map<String, Object>> untyped(java.util.Map<String, Object> summary) {
-        return seconds -> {
-            summary.put("seconds", seconds);
-            return summary;
-        };
-    }
-
-    /**
-     * Opens the folder, runs the body into its staging area, adds the elapsed seconds and writes the summary as
-     * {@code summaryFile}, and moves everything into place; on any failure the staging area is removed.
-     */
-    int run(SparkSession spark, String summaryFile, Body body) {
-        return run(spark, summaryFile, body, out -> { });
-    }
-
-    /** As {@link #run(SparkSession, String, Body)}, then {@code after} writes what is made from the staged output. */
-    int run(SparkSession spark, String summaryFile, Body body, java.util.function.Consumer<OutputFolder> after) {
-        OutputFolder folder = OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
-        try {
-            long start = System.nanoTime();
-            TimedSummary<?> summary = body.write(folder);
-            if (summary != null) {
-                folder.writeText(summaryFile, Json.write(summary.withSeconds((System.nanoTime() - start) / 1e9)));
-            }
-            after.accept(folder);
-            folder.commit();
-            wrote(folder.shownTarget());
-            return 0;
-        } finally {
-            folder.abandon();
-        }
-    }
-
-    /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
-    void check(SparkSession spark) {
-        OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
-    }
-
-    private ExistingPolicy policy() {
-        if (overwrite && resume) {
-            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
-        }
-        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
     }
 }

@@ -37,6 +37,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  */
 public final class NeymanJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NeymanJob.class);
+
     /**
      * The settings of one construction.
      *
@@ -166,8 +168,8 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + have + " of " + want
-                    + " toys of the first round already done");
+            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done", checkpoints.folder(), have,
+                    want);
         }
     }
 

@@ -97,8 +97,8 @@ class CoverageCommandTest {
         assertTrue(f.tests().startsWith("a coverage check of the analysis"), f.tests());
         assertEquals("coverage-simulator", f.streams());
         assertEquals(f.beltSeed(), f.seed(), "the run's seed by default");
-        assertEquals(CoverageCommand.sha256(Files.readString(run.resolve("belts.csv"))), f.runHashes().belts());
-        assertEquals(CoverageCommand.sha256(Files.readString(run.resolve("summary.json"))), f.runHashes().summary());
+        assertEquals(org.nsbi.spark.provenance.ConfigProvenance.sha256(Files.readAllBytes(run.resolve("belts.csv"))), f.runHashes().belts());
+        assertEquals(org.nsbi.spark.provenance.ConfigProvenance.sha256(Files.readAllBytes(run.resolve("summary.json"))), f.runHashes().summary());
         assertEquals(64, f.runHashes().reference().length());
         assertEquals(3, f.truths().size());
         assertEquals(Map.of("energy_scale", 1.0, "ni_norm", 0.0, "ni_shape", -1.0), f.truths().get(1).alpha());
