@@ -17,14 +17,14 @@ import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
-import org.nsbi.spark.coverage.ExperimentOrigin;
+import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.spark.coverage.SimulatorExperiments;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.report.Report;
+import org.nsbi.model.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredFolder;
@@ -34,6 +34,7 @@ import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ToyOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +174,7 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
             config(Path.of(runSummary.run().config()));
         }
         AnalysisConfig analysis = analysis();
-        MixtureModel model = model();
+        MixtureModel plain = model();
         InputCheck check = new InputCheck(hadoop());
         InputCheck.Input runInput = check.read(run, "run");
         Provenance made = ConfigProvenance.of(analysis, hadoop());
@@ -182,7 +183,7 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
         String beltsFile = run + "/belts.csv";
         String beltsText = files().readText(beltsFile);
         Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
-        double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
+        double[] muTrue = ToyRandom.canonical(mus != null ? mus : Coverage.gridAndMidpoints(belt.muGrid()));
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
         long beltSeed = runSummary.neyman().seed();
@@ -190,17 +191,18 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
         boolean profiled = NeymanSettings.NuisanceTruth.PROFILED.name().equalsIgnoreCase(runSummary.neyman().nuisanceTruth());
         ExperimentOrigin origin = origin(experimentsFrom);
         checkAlpha(origin, profiled, summaryFile);
-        double[] nominalTruth = alphaVector(model);
+        double[] nominalTruth = alphaVector(plain);
         ScoringPlan plan = ScoringPlan.of(analysis, files());
         if (origin == ExperimentOrigin.SIMULATOR) {
-            SimulatorExperiments.check(model, plan, analysis.features());
+            SimulatorExperiments.check(plain, plan, analysis.features());
         }
         CoverageJob.Settings settings = new CoverageJob.Settings(runSeed, experiments, perBlock, partitions);
         return write("coverage.json", out -> {
             out.mark(ConfigProvenance.marker("coverage", provenance));
             long start = System.nanoTime();
+            EventTable reference = ScoredFolder.of(spark, scored, analysis, plain).reference();
+            MixtureModel model = plain.withShapeNormalisationFrom(reference);
             ScoredFolder scores = ScoredFolder.of(spark, scored, analysis, model);
-            EventTable reference = scores.reference();
             double[][] alphaTrue = profiled
                     ? NeymanAction.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, muTrue, model, scores.observedNll())
                     : repeat(nominalTruth, muTrue.length);

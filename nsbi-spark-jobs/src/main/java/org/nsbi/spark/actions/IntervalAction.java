@@ -13,9 +13,9 @@ import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
-import org.nsbi.spark.interval.ObservedScan;
-import org.nsbi.spark.interval.ResultTable;
-import org.nsbi.spark.io.Json;
+import org.nsbi.stats.interval.ObservedScan;
+import org.nsbi.stats.interval.ResultTable;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.provenance.ConfigProvenance;
@@ -135,8 +135,8 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
     public Stage stage(OutputFolder out, String scoredDir, Belt belt, Double asimovMu, String scanFile) {
         long start = System.nanoTime();
         AnalysisConfig config = analysis();
-        MixtureModel model = model();
-        ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
+        ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model());
+        MixtureModel model = scores.shaped();
         ObservedScan.Result r;
         double sumOfWeights;
         try (DistributedEvents events = DistributedEvents.scored(spark, scores.table(asimovMu == null), scores.features(),

@@ -58,6 +58,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private double targetPrecision = TARGET_PRECISION;
     private double signif = SIGNIF;
     private Double signifAsimov;
+    private boolean smooth;
 
     NeymanAction(SparkSession spark) {
         super(spark);
@@ -141,6 +142,15 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         return this;
     }
 
+    /**
+     * Smooth critical values: t_c(&mu;) fitted across the grid at each level by quantile regression and used in the
+     * belt; the fit, the per-point values and a held-out check go to critical-values.json.
+     */
+    public NeymanAction smoothCriticalValues(boolean on) {
+        this.smooth = on;
+        return this;
+    }
+
     /** The belt of a Neyman construction, its toys and its summary. */
     public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
     }
@@ -211,23 +221,23 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
      */
     public Construction stage(OutputFolder out, String scoredDir) {
         AnalysisConfig config = analysis();
-        MixtureModel model = model();
-        checkTogether(config, model);
+        checkTogether(config, model());
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
+        EventTable reference = ScoredFolder.of(spark, scoredDir, config, model()).reference();
+        MixtureModel model = model().withShapeNormalisationFrom(reference);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
-        EventTable reference = scores.reference();
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
         int perPoint = toys != null ? toys : ns.toysPerPoint();
         NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
                 seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), maxFailedFraction,
                 partitions);
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                schedule(config, model, scores, reference, settings.muGrid(), perPoint), out);
+                schedule(config, model, scores, reference, settings.muGrid(), perPoint), smooth, out);
         return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, perPoint, toysPerBlock,
                 ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(Locale.ROOT),
                 reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits()));
+                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC));
     }
 
     /**

@@ -8,7 +8,7 @@ import org.nsbi.model.output.Provenance;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.report.Report;
+import org.nsbi.model.report.Report;
 import org.nsbi.spark.report.RunReader;
 
 /**

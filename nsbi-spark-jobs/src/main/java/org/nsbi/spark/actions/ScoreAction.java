@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.ScoreSummary;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.score.ScoreJob;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellSample;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.jobs.SimulateJob;
 
 /**

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.TrainingConfig;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.train.TrainJob;
-import org.nsbi.spark.train.TrainedConfigWriter;
+import org.nsbi.model.config.TrainedConfigWriter;
 
 /**
  * Trains the density-ratio networks of a config's training section with Spark MLlib (a calibrated classifier per

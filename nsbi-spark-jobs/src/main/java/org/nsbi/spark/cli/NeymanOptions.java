@@ -48,6 +48,11 @@ public final class NeymanOptions {
             description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
     Double signifAsimov;
 
+    @Option(names = "--smooth-critical-values",
+            description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
+                    "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
+    boolean smooth;
+
     /** Sets these options on the action; each is checked as it is set. */
     void applyTo(NeymanAction a) {
         if (toys != null) {
@@ -63,6 +68,6 @@ public final class NeymanOptions {
             a.signifAsimov(signifAsimov);
         }
         a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
-                .targetPrecision(targetPrecision).signif(signif);
+                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth);
     }
 }

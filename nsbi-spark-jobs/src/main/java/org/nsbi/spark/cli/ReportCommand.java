@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.actions.ReportAction;
-import org.nsbi.spark.report.Report;
+import org.nsbi.model.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,7 +9,7 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -52,10 +52,19 @@ public final class ScoredFolder {
         return ScoredTable.load(spark, table(false), features(), model, ratioScale()).table();
     }
 
-    /** The likelihood of the observed data (aux measurements from scored.json). */
+    /**
+     * The model ready to evaluate: with {@code shape_normalisation: per_event}, its shape normalisation computed on the
+     * reference sample (which is then read here, on the driver); else the model itself.
+     */
+    public MixtureModel shaped() {
+        return model.needsReference() ? model.withShapeNormalisationFrom(reference()) : model;
+    }
+
+    /** The likelihood of the observed data (aux measurements from scored.json), with the model {@link #shaped()}. */
     public Nll observedNll() {
-        EventTable observed = ScoredTable.load(spark, table(true), features(), model, ratioScale()).table();
-        return Nll.of(model, observed, null, observedAux());
+        MixtureModel m = shaped();
+        EventTable observed = ScoredTable.load(spark, table(true), features(), m, ratioScale()).table();
+        return Nll.of(m, observed, null, observedAux());
     }
 
     public String[] features() {
