@@ -6,6 +6,8 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
+import org.nsbi.model.output.Json;
+import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -47,6 +49,22 @@ public abstract class AnalysisAction<A extends AnalysisAction<A>> extends Writin
     /** Whether a config was given. */
     protected final boolean hasConfig() {
         return config != null || configFile != null;
+    }
+
+    /**
+     * The summary.json of an earlier run (neyman, run, demo); the config it names becomes this action's unless one
+     * was given.
+     */
+    protected final RunSummary earlierRun(String folder) {
+        String file = folder + "/summary.json";
+        RunSummary summary = Json.read(files().readText(file), RunSummary.class, file);
+        if (!hasConfig()) {
+            if (summary.run().config() == null) {
+                throw new UserError(file + " names no config; expected --config FILE");
+            }
+            config(Path.of(summary.run().config()));
+        }
+        return summary;
     }
 
     /** The config, read and validated on first use. */

@@ -1,6 +1,5 @@
 package org.nsbi.spark.actions;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
 import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.spark.coverage.SimulatorExperiments;
-import org.nsbi.model.output.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.provenance.ConfigProvenance;
@@ -165,14 +163,8 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
         }
         checkOutput();
         String summaryFile = run + "/summary.json";
+        RunSummary runSummary = earlierRun(run);
         String summaryText = files().readText(summaryFile);
-        RunSummary runSummary = Json.read(summaryText, RunSummary.class, summaryFile);
-        if (!hasConfig()) {
-            if (runSummary.run().config() == null) {
-                throw new UserError(summaryFile + " names no config; pass --config");
-            }
-            config(Path.of(runSummary.run().config()));
-        }
         AnalysisConfig analysis = analysis();
         MixtureModel plain = model();
         InputCheck check = new InputCheck(hadoop());

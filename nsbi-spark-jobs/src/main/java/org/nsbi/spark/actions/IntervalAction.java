@@ -1,7 +1,6 @@
 package org.nsbi.spark.actions;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +14,6 @@ import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
 import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.stats.interval.ResultTable;
-import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.provenance.ConfigProvenance;
@@ -94,14 +92,7 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         if (run == null) {
             throw new UserError("no run folder; expected --run DIR (the output of 'nsbi neyman' or 'nsbi run')");
         }
-        String summaryFile = run + "/summary.json";
-        RunSummary runSummary = Json.read(files().readText(summaryFile), RunSummary.class, summaryFile);
-        if (!hasConfig()) {
-            if (runSummary.run().config() == null) {
-                throw new UserError(summaryFile + " names no config; expected --config FILE");
-            }
-            config(Path.of(runSummary.run().config()));
-        }
+        RunSummary runSummary = earlierRun(run);
         AnalysisConfig analysis = analysis();
         MixtureModel model = model();
         checkOutput();
