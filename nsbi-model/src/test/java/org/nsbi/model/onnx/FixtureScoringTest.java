@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.FeatureBlock;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.nsbi.model.onnx;
 
+import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.FeatureBlock;
 
 import java.nio.file.Path;
