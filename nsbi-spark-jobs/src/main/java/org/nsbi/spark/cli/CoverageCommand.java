@@ -113,7 +113,6 @@ public final class CoverageCommand implements Callable<Integer> {
             throw new UserError(summaryFile + " names no config; pass --config");
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
-        MixtureModel model = Pipeline.model(analysis);
         InputCheck check = Pipeline.inputCheck(session);
         InputCheck.Input runInput = check.read(run, "run");
         org.nsbi.model.output.Provenance made = Pipeline.provenance(session, analysis);
@@ -122,9 +121,10 @@ public final class CoverageCommand implements Callable<Integer> {
         String beltsFile = run + "/belts.csv";
         String beltsText = Pipeline.readText(session, beltsFile);
         Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
-        double[] muTrue = mus != null ? mus.clone() : Coverage.gridAndMidpoints(belt.muGrid());
+        double[] muTrue = org.nsbi.stats.random.ToyRandom.canonical(mus != null ? mus : Coverage.gridAndMidpoints(belt.muGrid()));
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
+        MixtureModel model = Pipeline.withShapes(session, analysis, Pipeline.model(analysis), scored);
         long beltSeed = runSummary.neyman().seed();
         long runSeed = seed != null ? seed : beltSeed;
         boolean profiled = NeymanSettings.NuisanceTruth.PROFILED.name().equalsIgnoreCase(runSummary.neyman().nuisanceTruth());

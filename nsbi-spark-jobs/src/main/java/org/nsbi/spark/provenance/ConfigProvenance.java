@@ -57,6 +57,9 @@ public final class ConfigProvenance {
                 e.ratioDown().ifPresent(r -> scoring.put("shape " + s.name() + " on " + e.process() + " down", ratio(r, onnx, hadoop)));
                 e.yields().ifPresent(y -> model.put("yield " + s.name() + " on " + e.process(), "up " + y.up() + ", down " + y.down()));
             }
+            if (s.normalisedShape()) { // recorded only when set, so runs of the seeds' model keep their provenance
+                model.put("shape_normalisation " + s.name(), "per_event");
+            }
         }
         model.put("poi", String.valueOf(config.poi()));
         model.put("normalise_ratios", String.valueOf(config.normaliseRatios()));
