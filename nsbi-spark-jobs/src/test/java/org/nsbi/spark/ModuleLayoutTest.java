@@ -41,6 +41,7 @@ class ModuleLayoutTest {
             "org.nsbi.spark.neyman.ToyBlockFile",
             "org.nsbi.spark.neyman.ToyBlockTask",
             "org.nsbi.spark.neyman.ToyRounds",
+            "org.nsbi.spark.neyman.ToyWorkload",
             "org.nsbi.spark.progress.ProgressLine",
             "org.nsbi.spark.provenance.BuildInfo",
             "org.nsbi.spark.score.RatioColumn",

@@ -6,6 +6,7 @@ import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.BadRatioReport;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.model.ratio.RatioCheck;
+import org.nsbi.model.ratio.RatioConvention;
 import org.nsbi.model.ratio.RatioFunction;
 
 /**

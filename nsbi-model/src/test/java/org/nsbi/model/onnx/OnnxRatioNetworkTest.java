@@ -15,6 +15,7 @@ import org.nsbi.model.ratio.BadRatioException;
 import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.BadRatioReport;
 import org.nsbi.model.ratio.FeatureBlock;
+import org.nsbi.model.ratio.RatioConvention;
 
 /** Structure checks, float64 input, ensemble averaging and bad-ratio handling, on tiny hand-built models. */
 class OnnxRatioNetworkTest {
