@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nsbi.stats.random.ToyRandom;
 
 /**
  * The {@code neyman} section: the &mu; grid (inside the poi's range), toys per point, confidence levels in (0, 1),
@@ -86,7 +87,8 @@ final class NeymanReader {
                 return null;
             }
             for (long i = 0; i < steps; i++) {
-                grid.add(steps == 1 ? from : from + (to - from) * i / (steps - 1));
+                // rounded as a toy's mu key is (12 significant digits): 0.7 * 3 / 7 is the point 0.3, in every output
+                grid.add(ToyRandom.canonicalMu(steps == 1 ? from : from + (to - from) * i / (steps - 1)));
             }
         } else {
             List<JsonNode> values = p.list(n, "mu_grid", "neyman",
@@ -99,6 +101,7 @@ final class NeymanReader {
                 if (v == null) {
                     return null;
                 }
+                v = ToyRandom.canonicalMu(v);
                 if (!grid.isEmpty() && !(v > grid.get(grid.size() - 1))) {
                     p.add(index(path, i), "expected values in increasing order, found " + v + " after "
                             + grid.get(grid.size() - 1));

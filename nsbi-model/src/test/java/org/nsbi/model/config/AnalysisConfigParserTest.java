@@ -125,6 +125,25 @@ class AnalysisConfigParserTest {
     }
 
     @Test
+    void shapeNormalisationIsReadAndChecked() {
+        assertEquals(false, parse(valid()).systematics().get(0).normalisedShape(), "default: the seeds' model");
+        assertEquals(true, parse(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    shape_normalisation: per_event\n")).systematics().get(0).normalisedShape());
+        assertEquals(false, parse(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    shape_normalisation: none\n")).systematics().get(0).normalisedShape());
+        assertEquals(List.of(file + ": systematics[0].shape_normalisation: expected none or per_event, found 'always'"),
+                problems(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    shape_normalisation: always\n")));
+        String yieldOnly = valid().replace("""
+                        ratio:
+                          up: {onnx: ONNX/syst_S_energy_scale_up_0.onnx, output: score}
+                          down: {column: r_es_down, output: log_ratio}
+                """.replace("ONNX", ONNX.toString()), "");
+        assertEquals(List.of(file + ": systematics[0].shape_normalisation: expected shape ratios to normalise (an effect"
+                        + " with ratio: {up, down}), found per_event on a parameter with yield effects only"),
+                problems(yieldOnly.replace("  - name: energy_scale\n", "  - name: energy_scale\n    shape_normalisation: per_event\n")));
+    }
+
+    @Test
     void unknownKeys() {
         List<String> p = problems(valid().replace("    yield: 150", "    yeild: 150")
                 .replace("toys_per_point: 10", "toys_per_point: 10\n  tosy: 3"));
@@ -273,6 +292,16 @@ class AnalysisConfigParserTest {
         assertEquals(2.5, c.neyman().muGrid().get(5), 1e-15);
         assertEquals(List.of(file + ": neyman.mu_grid: expected values inside the poi range [0.0, 5.0], found 0.0 .. 6.0"),
                 problems(valid().replace("mu_grid: [0, 1, 2]", "mu_grid: [0, 6]")));
+    }
+
+    @Test
+    void gridPointsAreRoundedToTheToysMuKey() {
+        // 0.7 * 3 / 7 is 0.29999999999999993 in doubles: the grid, the summary and the belts say 0.3, the toys' key
+        AnalysisConfig c = parse(valid().replace("mu_grid: [0, 1, 2]", "mu_grid: {from: 0, to: 0.7, steps: 8}"));
+        assertEquals(0.3, c.neyman().muGrid().get(3));
+        assertEquals(0.7, c.neyman().muGrid().get(7));
+        AnalysisConfig listed = parse(valid().replace("mu_grid: [0, 1, 2]", "mu_grid: [0, 0.30000000000000004, 1]"));
+        assertEquals(List.of(0.0, 0.3, 1.0), listed.neyman().muGrid());
     }
 
     @Test

@@ -10,11 +10,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
+import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -77,14 +80,18 @@ public final class NeymanJob {
      * @param toysComputed  toys computed now (the rest came from checkpoints)
      * @param asimovClosure the Asimov closure per grid point
      * @param failedFits    the failed fits per grid point
+     * @param smooth        the smooth critical values the belt uses, null for the per-point order statistics
      */
     public record Result(Belt belt, List<ToyOutcome> outcomes, long toys, double toySeconds, long toysComputed,
-                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits) {
+                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits, SmoothCriticalValues smooth) {
 
         public double toysPerSecond() {
             return toysComputed / toySeconds;
         }
     }
+
+    /** The file of the smooth critical values' fit in a run folder. */
+    public static final String CRITICAL_VALUES = "critical-values.json";
 
     private NeymanJob() {
     }
@@ -101,6 +108,17 @@ public final class NeymanJob {
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
                              OutputFolder out) {
+        return run(spark, model, reference, s, rounds, false, out);
+    }
+
+    /**
+     * As {@link #run(SparkSession, MixtureModel, EventTable, Settings, ToySchedule, OutputFolder)}; with {@code smooth},
+     * the belt's critical values are fitted across the grid at each level ({@link SmoothCriticalValues}, quantile
+     * regression over every toy) and the fit, the per-point values and the held-out check are written to
+     * {@code critical-values.json}.
+     */
+    public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
+                             boolean smooth, OutputFolder out) {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
@@ -145,6 +163,15 @@ public final class NeymanJob {
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
+        SmoothCriticalValues fitted = null;
+        if (smooth) {
+            fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels());
+            out.writeText(CRITICAL_VALUES, Json.write(CriticalValuesFit.of(fitted, belt)));
+            for (String w : fitted.warnings()) {
+                System.err.println("warning: " + w);
+            }
+            belt = fitted.belt(grid, outcomes, s.confidenceLevels());
+        }
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
         }
@@ -155,7 +182,7 @@ public final class NeymanJob {
         for (int n : target) {
             total += n;
         }
-        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed);
+        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed, fitted);
     }
 
     private static void reportResume(ToyCheckpoints checkpoints, ToyRounds.Cover cover, int[] target) {

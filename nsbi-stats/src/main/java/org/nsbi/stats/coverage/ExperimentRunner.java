@@ -11,8 +11,9 @@ import org.nsbi.stats.toys.ToyOutcome;
 
 /**
  * Runs experiments [from, to) of one &mu;_true of a coverage check: experiment i draws from
- * {@link ToyRandom#of}(seed, purpose, bits of &mu;_true, i), is fitted as observed data and gives t(&mu;_true). The key
- * is &mu;_true's value, not its position in a list, so adding &mu; values leaves the others' experiments as they were;
+ * {@link ToyRandom#of}(seed, purpose, {@link ToyRandom#muKey}(&mu;_true), i), is fitted as observed data at the canonical
+ * &mu;_true ({@link ToyRandom#canonicalMu}) and gives t(&mu;_true). The key is &mu;_true's value (as for the belt's toys), not its
+ * position in a list, so adding &mu; values leaves the others' experiments as they were;
  * an experiment depends only on (seed, purpose, &mu;_true, i), whatever block, thread or executor runs it.
  */
 public final class ExperimentRunner {
@@ -33,11 +34,13 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("the purpose 'toy' names the belt's streams; coverage experiments need their own");
         }
         TestStatistic statistic = TestStatistic.withDefaults();
+        double mu = ToyRandom.canonicalMu(muTrue);
+        long key = ToyRandom.muKey(mu);
         List<ToyOutcome> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            Experiment e = source.draw(ToyRandom.of(seed, purpose, Double.doubleToLongBits(muTrue), i));
-            ToyFit f = ProfileLikelihoodFit.fit(model, statistic, e.events(), e.weights(), e.aux(), muTrue);
-            out.add(ToyOutcome.of(muIndex, muTrue, i, f, e.count()));
+            Experiment e = source.draw(ToyRandom.of(seed, purpose, key, i));
+            ToyFit f = ProfileLikelihoodFit.fit(model, statistic, e.events(), e.weights(), e.aux(), mu);
+            out.add(ToyOutcome.of(muIndex, mu, i, f, e.count()));
         }
         return out;
     }
