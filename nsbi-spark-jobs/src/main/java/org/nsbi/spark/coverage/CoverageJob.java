@@ -54,7 +54,7 @@ public final class CoverageJob {
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
         if (missing.size() < tasks.size()) {
-            System.err.println("coverage: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
+            System.err.println("coverage: resuming from " + org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()) + ": " + (tasks.size() - missing.size())
                     + " of " + tasks.size() + " blocks of experiments already done");
         }
         if (!missing.isEmpty()) {

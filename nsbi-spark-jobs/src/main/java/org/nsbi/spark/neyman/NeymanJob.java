@@ -166,7 +166,7 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + have + " of " + want
+            System.err.println("neyman: resuming from " + org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()) + ": " + have + " of " + want
                     + " toys of the first round already done");
         }
     }

@@ -12,6 +12,7 @@ import org.nsbi.model.output.Json;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.io.HadoopFileAccess;
+import org.nsbi.spark.io.ShownPaths;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
@@ -82,7 +83,7 @@ public final class RunReader {
         } else {
             coverageFile = null;
         }
-        return new RunData(run, summary, belt, toys, scans, coverage, coverageFile);
+        return new RunData(ShownPaths.of(run), summary, belt, toys, scans, coverage, ShownPaths.of(coverageFile));
     }
 
     private Scan scan(IntervalResult result, String scanFile) {
