@@ -18,11 +18,13 @@ import java.util.List;
  * @param toysPerSecond    toysComputed / toySeconds
  * @param asimovClosure    the Asimov closure per grid point
  * @param failedFits       the failed fits per grid point
+ * @param criticalValues   how the belt's t_c were made: "order_statistic" (each point's own toys) or "smooth" (a fit
+ *                         across the grid, in critical-values.json)
  */
 public record NeymanSummary(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
                             long seed, String nuisanceTruth, long referenceEvents, long toys, double toySeconds,
                             long toysComputed, double toysPerSecond, List<AsimovClosure> asimovClosure,
-                            List<FailedFits> failedFits) {
+                            List<FailedFits> failedFits, String criticalValues) {
 
     public NeymanSummary {
         muGrid = muGrid.clone();
@@ -30,6 +32,12 @@ public record NeymanSummary(double[] muGrid, int toysPerPoint, int toysPerBlock,
         asimovClosure = List.copyOf(asimovClosure);
         failedFits = List.copyOf(failedFits);
     }
+
+    /** The value of {@link #criticalValues} for each point's own order statistic. */
+    public static final String ORDER_STATISTIC = "order_statistic";
+
+    /** The value of {@link #criticalValues} for the fit across the grid. */
+    public static final String SMOOTH = "smooth";
 
     @Override
     public double[] muGrid() {

@@ -47,6 +47,11 @@ public final class NeymanOptions {
             description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
     Double signifAsimov;
 
+    @Option(names = "--smooth-critical-values",
+            description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
+                    "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
+    boolean smooth;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
@@ -59,6 +64,7 @@ public final class NeymanOptions {
         o.targetPrecision = targetPrecision;
         o.signif = signif;
         o.signifAsimov = signifAsimov;
+        o.smooth = smooth;
         return o;
     }
 }

@@ -179,11 +179,11 @@ final class Pipeline {
                 o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
                 o.partitions);
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                schedule(spark, config, model, scoredDir, reference, settings.muGrid(), toys, o), out);
+                schedule(spark, config, model, scoredDir, reference, settings.muGrid(), toys, o), o.smooth, out);
         return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
                 ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
                 reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits()));
+                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC));
     }
 
     /**
@@ -293,11 +293,13 @@ final class Pipeline {
         double signif = 2;
         /** Adaptive toys decide on the Asimov data at this mu instead of the observed data. */
         Double signifAsimov;
+        /** Smooth critical values: t_c(mu) fitted across the grid at each level. */
+        boolean smooth;
 
         @Override
         public String toString() {
             return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction, maxToys, minToys, targetPrecision,
-                    signif, signifAsimov).toString();
+                    signif, signifAsimov, smooth).toString();
         }
     }
 }

@@ -11,9 +11,14 @@ import org.nsbi.model.output.IntervalSummary;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.model.report.PointToys;
+import org.nsbi.model.report.RunData;
+import org.nsbi.model.report.Scan;
+import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.ShownPaths;
 import org.nsbi.spark.neyman.BeltsTable;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.toys.ToyOutcome;
@@ -22,7 +27,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * Loads a run folder for the report through Hadoop's FileSystem (local or {@code hdfs://}): summary.json and
  * belts.csv; the toys' t_&mu; from {@code toys/} (Parquet, read by Spark and collected: four columns per toy);
  * scan.csv with the summary's intervals, and scan-asimov.csv with those of {@code asimov} (run, demo);
- * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder.
+ * the scans of separate {@code interval} folders; coverage.json of the run folder or of a coverage folder;
+ * critical-values.json when the belt has smooth critical values.
  */
 public final class RunReader {
 
@@ -83,7 +89,9 @@ public final class RunReader {
         } else {
             coverageFile = null;
         }
-        return new RunData(ShownPaths.of(run), summary, belt, toys, scans, coverage, ShownPaths.of(coverageFile));
+        String fitFile = file(run, NeymanJob.CRITICAL_VALUES);
+        CriticalValuesFit fit = files.exists(fitFile) ? Json.read(text(fitFile), CriticalValuesFit.class, fitFile) : null;
+        return new RunData(ShownPaths.of(run), summary, belt, toys, scans, coverage, ShownPaths.of(coverageFile), fit);
     }
 
     private Scan scan(IntervalResult result, String scanFile) {

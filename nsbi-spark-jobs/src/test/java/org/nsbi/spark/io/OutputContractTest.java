@@ -45,6 +45,9 @@ class OutputContractTest {
         m.put("`neyman`", Json.fieldNames(NeymanSummary.class));
         m.put("`asimov_closure` entry", Json.fieldNames(AsimovClosure.class));
         m.put("`failed_fits` entry", Json.fieldNames(FailedFits.class));
+        m.put("`critical-values.json`", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.class));
+        m.put("`levels` entry", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Level.class));
+        m.put("`points` entry (critical values)", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Point.class));
         m.put("`observed`, `asimov`, `interval`", Json.fieldNames(IntervalResult.class));
         m.put("`intervals` entry", Json.fieldNames(ConfidenceInterval.class));
         m.put("`scored.json`, `score`", Json.fieldNames(ScoreSummary.class));

@@ -151,4 +151,35 @@ class ToyRoundsTest {
         assertTrue(sorted(once.outcomes()).equals(sorted(resumed.outcomes())), "bit for bit");
         assertEquals(once.toysComputed() - 200, resumed.toysComputed(), "the first round came from the checkpoints");
     }
+
+    @Test
+    void smoothCriticalValuesAreFittedOverEveryToyUsedByTheBeltAndWrittenWithTheirCheck() throws Exception {
+        double[] grid = {0.0, 1.0, 2.0, 3.0};
+        OutputFolder out = folder("smooth", OutputFolder.ExistingPolicy.REFUSE);
+        NeymanJob.Result r = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 120),
+                org.nsbi.stats.adaptive.ToySchedule.uniform(120), true, out);
+        out.commit();
+        org.nsbi.stats.adaptive.SmoothCriticalValues fit = org.nsbi.stats.adaptive.SmoothCriticalValues.fit(grid,
+                r.outcomes(), CLS);
+        org.nsbi.stats.belt.Belt perPoint = org.nsbi.stats.belt.Belt.build(grid, r.outcomes(), CLS);
+        String json = java.nio.file.Files.readString(dir.resolve("smooth").resolve(NeymanJob.CRITICAL_VALUES));
+        org.nsbi.model.output.CriticalValuesFit written = org.nsbi.model.output.Json.read(json,
+                org.nsbi.model.output.CriticalValuesFit.class, "critical-values.json");
+        org.nsbi.stats.belt.Belt belts = org.nsbi.spark.neyman.BeltsTable.fromCsv(
+                java.nio.file.Files.readString(dir.resolve("smooth").resolve("belts.csv")), "belts.csv");
+        for (int c = 0; c < CLS.size(); c++) {
+            double cl = CLS.get(c);
+            org.nsbi.model.output.CriticalValuesFit.Level level = written.levels().get(c);
+            assertEquals(cl, level.cl());
+            assertEquals(fit.checks().get(c).chi2(), level.heldOutChi2(), 0.0);
+            for (int m = 0; m < grid.length; m++) {
+                double tc = fit.fits().get(c).at(grid[m]);
+                assertEquals(tc, belts.point(m, cl).tCrit(), 0.0, "belts.csv holds the fitted t_c");
+                assertEquals(tc, level.points().get(m).tCritFit(), 0.0);
+                assertEquals(perPoint.point(m, cl).tCrit(), level.points().get(m).tCritPoint(), 0.0,
+                        "beside each point's own order statistic");
+                assertEquals(60, level.points().get(m).heldOutToys(), "the odd-index half of 120 toys");
+            }
+        }
+    }
 }

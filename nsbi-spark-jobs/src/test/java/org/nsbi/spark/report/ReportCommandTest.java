@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.report.ScanPlot;
+import org.nsbi.model.report.SmallRun;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.cli.NsbiCommand;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -36,7 +38,7 @@ class ReportCommandTest {
     @BeforeAll
     static void writeRun() throws Exception {
         run = dir.resolve("run");
-        SmallRun.write(SharedSpark.session(), run);
+        SmallRunFolder.write(SharedSpark.session(), run);
     }
 
     private static int nsbi(ByteArrayOutputStream err, String... args) {
@@ -134,8 +136,8 @@ class ReportCommandTest {
         org.nsbi.spark.io.OutputFolder out = org.nsbi.spark.io.OutputFolder.create(target,
                 org.nsbi.spark.io.OutputFolder.ExistingPolicy.REFUSE, SharedSpark.session().sparkContext().hadoopConfiguration());
         try {
-            SmallRun.write(SharedSpark.session(), Path.of(new org.apache.hadoop.fs.Path(out.stagingRoot()).toUri().getPath()));
-            Report report = Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
+            SmallRunFolder.write(SharedSpark.session(), Path.of(new org.apache.hadoop.fs.Path(out.stagingRoot()).toUri().getPath()));
+            org.nsbi.model.report.Report report = org.nsbi.model.report.Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
             assertTrue(report.html().contains("<title>nsbi report: " + target + "</title>"), report.html());
             assertTrue(report.html().contains("Run folder: <code>" + target + "</code>"), report.html());
             assertFalse(report.html().contains("staging"), "no staging folder name");

@@ -1,6 +1,5 @@
 package org.nsbi.stats.adaptive;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -98,32 +97,9 @@ public record SmoothCriticalValue(double cl, double a, double b, double c) {
     }
 
     /**
-     * The held-out check at one point: of the toys not used in the fit, the fraction with t &le; t_c(&mu;), and its
-     * binomial z-score against CL.
+     * The held-out check at one point ({@link SmoothCriticalValues.Check}): of the toys not used in the fit, the fraction
+     * with t &le; t_c(&mu;), and its z-score against CL.
      */
     public record HeldOut(double mu, int toys, double covered, double z) {
-    }
-
-    /**
-     * Fits on the toys with an even index and checks each point's odd-index toys against the fit: its coverage of the
-     * held-out toys must lie within Monte Carlo error of CL (|z| small).
-     */
-    public static List<HeldOut> heldOutCheck(List<ToyOutcome> toys, double[] grid, double cl) {
-        List<ToyOutcome> train = toys.stream().filter(o -> o.toyIndex() % 2 == 0).toList();
-        SmoothCriticalValue fit = fit(train, cl);
-        List<HeldOut> out = new ArrayList<>();
-        for (double m : grid) {
-            int n = 0;
-            int in = 0;
-            for (ToyOutcome o : toys) {
-                if (o.toyIndex() % 2 == 1 && o.muTrue() == m) {
-                    n++;
-                    in += o.converged() && o.t() <= fit.at(m) ? 1 : 0;
-                }
-            }
-            double frac = n == 0 ? Double.NaN : in / (double) n;
-            out.add(new HeldOut(m, n, frac, (frac - cl) / Math.sqrt(cl * (1 - cl) / n)));
-        }
-        return out;
     }
 }

@@ -25,6 +25,19 @@ public final class Belt {
 
     /** The belts of toy outcomes; {@code outcomes} may be in any order. */
     public static Belt build(double[] muGrid, List<ToyOutcome> outcomes, List<Double> cls) {
+        return build(muGrid, outcomes, cls, null);
+    }
+
+    /**
+     * The belts of toy outcomes with the critical values of a fit across the grid (e.g. smooth ones, by quantile
+     * regression) in place of each point's order statistic: t_crit is {@code fitted}(CL, &mu;), and the acceptance region
+     * in &mu;&#770; is read with it; the band t_crit_lo/hi stays the point's own order-statistic band, and a point is
+     * never "too few toys" (the fit holds at every &mu;).
+     *
+     * @param fitted (CL, &mu;) &rarr; t_c; null for the points' own order statistics
+     */
+    public static Belt build(double[] muGrid, List<ToyOutcome> outcomes, List<Double> cls,
+                             java.util.function.DoubleBinaryOperator fitted) {
         checkGrid(muGrid);
         List<List<ToyOutcome>> byPoint = new ArrayList<>();
         for (int m = 0; m < muGrid.length; m++) {
@@ -48,16 +61,17 @@ public final class Belt {
             int atBound = (int) toys.stream().filter(ToyOutcome::atBound).count();
             for (double cl : cls) {
                 CriticalValue cv = CriticalValue.of(t, failed, cl);
+                double tCrit = fitted == null ? cv.t() : fitted.applyAsDouble(cl, muGrid[m]);
                 double lo = Double.NaN;
                 double hi = Double.NaN;
                 for (ToyOutcome o : toys) {
-                    if (o.converged() && o.t() <= cv.t()) {
+                    if (o.converged() && o.t() <= tCrit) {
                         lo = Double.isNaN(lo) ? o.muHat() : Math.min(lo, o.muHat());
                         hi = Double.isNaN(hi) ? o.muHat() : Math.max(hi, o.muHat());
                     }
                 }
-                points.add(new BeltPoint(muGrid[m], cl, cv.t(), cv.lo(), cv.hi(), toys.size(), failed, lo, hi,
-                        cv.tooFewToys(), atBound));
+                points.add(new BeltPoint(muGrid[m], cl, tCrit, cv.lo(), cv.hi(), toys.size(), failed, lo, hi,
+                        fitted == null && cv.tooFewToys(), atBound));
             }
         }
         return new Belt(muGrid.clone(), cls, points);

@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,6 +162,30 @@ class PlotRenderingTest {
                 "legend at " + chart.getStyler().getLegendPosition());
         assertEquals(1, report.figures().stream().filter(f -> f.name().startsWith("scan-observed")).count(),
                 "one scan figure for the observed data");
+    }
+
+    @Test
+    void smoothCriticalValuesAreDrawnAgainstThePerPointOnes() {
+        List<org.nsbi.stats.toys.ToyOutcome> toys = SmallRun.toys();
+        org.nsbi.stats.adaptive.SmoothCriticalValues fit = org.nsbi.stats.adaptive.SmoothCriticalValues.fit(SmallRun.GRID,
+                toys, SmallRun.CLS);
+        Belt perPoint = Belt.build(SmallRun.GRID, toys, SmallRun.CLS);
+        org.nsbi.model.output.CriticalValuesFit record = org.nsbi.model.output.CriticalValuesFit.of(fit, perPoint);
+        org.knowm.xchart.XYChart chart = CriticalValuePlot.chart(fit.belt(SmallRun.GRID, toys, SmallRun.CLS), record);
+        for (int c = 0; c < SmallRun.CLS.size(); c++) {
+            double cl = SmallRun.CLS.get(c);
+            String level = ChartStyle.percent(cl);
+            org.knowm.xchart.XYSeries line = chart.getSeriesMap().get(level + " CL: smooth fit");
+            assertEquals(fit.fits().get(c).at(1.0), line.getYData()[100], 1e-12, "the fitted curve, at mu = 1 (step 100 of 200 over [0, 2])");
+            org.knowm.xchart.XYSeries points = chart.getSeriesMap().get(level + " CL: per point (band: MC error)");
+            double[] own = java.util.stream.IntStream.range(0, SmallRun.GRID.length)
+                    .mapToDouble(m -> perPoint.point(m, cl).tCrit()).filter(Double::isFinite).toArray();
+            assertArrayEquals(own, points.getYData(), 0, "each point's own order statistic");
+        }
+        RunData small = SmallRun.runData(null);
+        Report smooth = Report.of(new RunData(small.run(), small.summary(), fit.belt(SmallRun.GRID, toys, SmallRun.CLS),
+                small.toys(), List.of(), null, null, record));
+        assertTrue(smooth.html().contains("Smooth critical values"), "the report says the belt is smooth");
     }
 
     @Test

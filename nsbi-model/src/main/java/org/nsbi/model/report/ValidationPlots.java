@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

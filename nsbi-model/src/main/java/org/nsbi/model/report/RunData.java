@@ -1,10 +1,11 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.util.List;
 import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.stats.belt.Belt;
 
 /**
@@ -18,9 +19,16 @@ import org.nsbi.stats.belt.Belt;
  * @param scans          the t(&mu;) scans with their intervals (may be empty: a neyman folder has none)
  * @param coverage       coverage.json (null when there is none)
  * @param coverageSource where coverage.json was read from (null when there is none)
+ * @param criticalValues critical-values.json, the smooth critical values' fit (null when the belt has the per-point ones)
  */
 public record RunData(String run, RunSummary summary, Belt belt, List<PointToys> toys, List<Scan> scans,
-                      CoverageSummary coverage, String coverageSource) {
+                      CoverageSummary coverage, String coverageSource, CriticalValuesFit criticalValues) {
+
+    /** A run whose belt has the per-point critical values. */
+    public RunData(String run, RunSummary summary, Belt belt, List<PointToys> toys, List<Scan> scans,
+                   CoverageSummary coverage, String coverageSource) {
+        this(run, summary, belt, toys, scans, coverage, coverageSource, null);
+    }
 
     public RunData {
         toys = List.copyOf(toys);

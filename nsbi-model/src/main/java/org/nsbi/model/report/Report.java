@@ -1,10 +1,9 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nsbi.spark.io.OutputFolder;
 
 /**
  * The report of a run: every figure (PNG and SVG) and report.html, which shows them inlined with the run's
@@ -33,8 +32,11 @@ public record Report(List<Figure> figures, String html) {
         figures.add(Figure.render("belt", "The confidence belt: acceptance regions in \u03bc\u0302 of the toys at each true \u03bc"
                 + (muHat != null ? ", with the observed \u03bc\u0302 and its Neyman interval endpoints" : "") + ".",
                 BeltPlot.chart(run.belt(), muHat, observed != null ? observed.intervals("neyman") : List.of())));
-        figures.add(Figure.render("critical-values", "Critical values t_c(\u03bc) of the toys with their Monte Carlo band,"
-                + " against Wilks' \u03c7\u00b2\u2081 quantiles.", CriticalValuePlot.chart(run.belt())));
+        figures.add(Figure.render("critical-values", run.criticalValues() == null
+                ? "Critical values t_c(\u03bc) of the toys with their Monte Carlo band, against Wilks' \u03c7\u00b2\u2081 quantiles."
+                : "Smooth critical values t_c(\u03bc) (" + run.criticalValues().form() + ", quantile regression over every toy)"
+                + " against each point's own order statistic with its Monte Carlo band, and Wilks' \u03c7\u00b2\u2081 quantiles.",
+                CriticalValuePlot.chart(run.belt(), run.criticalValues())));
         java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < run.scans().size(); i++) {
             Scan s = run.scans().get(i);
@@ -79,7 +81,7 @@ public record Report(List<Figure> figures, String html) {
     }
 
     /** Writes the figures and report.html into the output folder under {@code prefix} ("" or "report/"). */
-    public void write(OutputFolder out, String prefix) {
+    public void write(ReportFiles out, String prefix) {
         for (Figure f : figures) {
             f.write(out, prefix);
         }

@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.offshell.ToyData;
 import org.nsbi.stats.validate.Calibration;
 import org.nsbi.stats.validate.LogRatioError;
 

@@ -1,0 +1,125 @@
+package org.nsbi.stats.adaptive;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.toys.ToyOutcome;
+
+/**
+ * Smooth critical values of a Neyman construction: at each confidence level, t_c(&mu;) fitted across the grid by
+ * quantile regression over every toy ({@link SmoothCriticalValue}), with its held-out check, and the belt that uses
+ * them ({@link #belt}).
+ *
+ * <p>The held-out check ({@link Check}): the same form fitted on the toys of even index only, and at every point the
+ * fraction of its odd-index toys with t &le; that fit, against CL. Its z-score divides by
+ * &radic;(CL(1&minus;CL)(1/n_i + 3/N_fit)): the binomial error of the n_i held-out toys, and the fit's own noise, that of a
+ * quantile of N_fit / 3 toys (three parameters from N_fit toys). The form holds within Monte Carlo error when
+ * &chi;&sup2; = &Sigma; z&sup2; over the points is not beyond its 99th percentile (p &ge; {@value #P_MIN}).
+ *
+ * @param fits   one fit per level, in the order of the levels, on every toy
+ * @param checks one held-out check per level
+ */
+public record SmoothCriticalValues(List<SmoothCriticalValue> fits, List<Check> checks) {
+
+    /** The smallest p-value of the held-out &chi;&sup2; at which the form is accepted. */
+    public static final double P_MIN = 0.01;
+
+    /** The form fitted, in words (for the outputs). */
+    public static final String FORM = "a + b*sqrt(mu) + c*mu";
+
+    public SmoothCriticalValues {
+        fits = List.copyOf(fits);
+        checks = List.copyOf(checks);
+    }
+
+    /**
+     * The held-out check at one level.
+     *
+     * @param points per grid point, the held-out toys, the fraction covered by the fit on the others and its z-score
+     * @param chi2   &Sigma; z&sup2; over the points with held-out toys
+     * @param dof    the number of those points
+     * @param pValue P(&chi;&sup2;_dof &ge; chi2)
+     */
+    public record Check(double cl, List<SmoothCriticalValue.HeldOut> points, double chi2, int dof, double pValue) {
+
+        public Check {
+            points = List.copyOf(points);
+        }
+
+        /** True when the held-out coverage agrees with CL within Monte Carlo error (p &ge; {@value #P_MIN}). */
+        public boolean withinMonteCarloError() {
+            return pValue >= P_MIN;
+        }
+    }
+
+    /** Fits every level on the toys of a grid (point m's toys have muIndex m) and checks each on held-out toys. */
+    public static SmoothCriticalValues fit(double[] grid, List<ToyOutcome> toys, List<Double> cls) {
+        List<SmoothCriticalValue> fits = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        for (double cl : cls) {
+            fits.add(SmoothCriticalValue.fit(toys, cl));
+            checks.add(check(grid, toys, cl));
+        }
+        return new SmoothCriticalValues(fits, checks);
+    }
+
+    private static Check check(double[] grid, List<ToyOutcome> toys, double cl) {
+        List<ToyOutcome> train = toys.stream().filter(o -> o.toyIndex() % 2 == 0).toList();
+        SmoothCriticalValue fit = SmoothCriticalValue.fit(train, cl);
+        List<SmoothCriticalValue.HeldOut> points = new ArrayList<>();
+        double chi2 = 0;
+        int dof = 0;
+        for (int m = 0; m < grid.length; m++) {
+            int n = 0;
+            int in = 0;
+            double tc = fit.at(grid[m]);
+            for (ToyOutcome o : toys) {
+                if (o.muIndex() == m && o.toyIndex() % 2 == 1) {
+                    n++;
+                    in += o.converged() && o.t() <= tc ? 1 : 0;
+                }
+            }
+            double covered = n == 0 ? Double.NaN : in / (double) n;
+            double z = n == 0 ? Double.NaN
+                    : (covered - cl) / Math.sqrt(cl * (1 - cl) * (1.0 / n + 3.0 / train.size()));
+            if (n > 0) {
+                chi2 += z * z;
+                dof++;
+            }
+            points.add(new SmoothCriticalValue.HeldOut(grid[m], n, covered, z));
+        }
+        double p = dof == 0 ? Double.NaN : 1 - new ChiSquaredDistribution(null, dof).cumulativeProbability(chi2);
+        return new Check(cl, points, chi2, dof, p);
+    }
+
+    /** The fitted t_c at a level (one of those fitted) and &mu;. */
+    public double at(double cl, double mu) {
+        for (SmoothCriticalValue f : fits) {
+            if (f.cl() == cl) {
+                return f.at(mu);
+            }
+        }
+        throw new IllegalArgumentException("confidence level " + cl + " was not fitted; the fits are at "
+                + fits.stream().map(SmoothCriticalValue::cl).toList());
+    }
+
+    /** The belt of the toys with these critical values ({@link Belt#build(double[], List, List, java.util.function.DoubleBinaryOperator)}). */
+    public Belt belt(double[] grid, List<ToyOutcome> toys, List<Double> cls) {
+        return Belt.build(grid, toys, cls, this::at);
+    }
+
+    /** The levels whose held-out check fails, for a warning; empty when the form holds at every level. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        for (Check c : checks) {
+            if (!c.withinMonteCarloError()) {
+                w.add(String.format(java.util.Locale.ROOT, "the smooth critical values at CL %s miss held-out toys beyond"
+                        + " Monte Carlo error (chi2 %.1f for %d points, p = %.2g): the form %s does not describe t_c(mu)"
+                        + " here; use the per-point critical values (without --smooth-critical-values) or more toys",
+                        c.cl(), c.chi2(), c.dof(), c.pValue(), FORM));
+            }
+        }
+        return w;
+    }
+}
