@@ -1,24 +1,23 @@
 #!/usr/bin/env bash
-# The off-shell toy with exact ratios end to end on a standalone cluster of separate JVMs, started by the project's
-# launcher (deploy/standalone/nsbi-standalone.sh): two executors of 2 GB (1 core each) and a driver of 1 GB.
-# Run on purpose, not in CI (issue 14).
-#   bench/scale-cluster.sh OUT EVENTS [TOYS] [GRID_STEPS]
-# EVENTS reference events in all (a third per reference sample S, B, NI); TOYS per grid point (default 100); the
-# grid 0..4 in GRID_STEPS points (default 9). Stages: score (simulate and score on the executors), neyman
-# (--placement auto), interval, interval --asimov 1. Prints per stage the wall time, the driver's peak heap (the
-# largest heap in use in the driver's GC log: before each collection and at exit) and where the data was
-# (summary.json's placement). e.g. bench/scale-cluster.sh /tmp/scale-1e7 10000000 100 9
+# Issue 14 at scale on a standalone cluster of separate JVMs, started by the project's launcher
+# (deploy/standalone/nsbi-standalone.sh): two executors of 2 GB (1 core each) and a driver of 1 GB. Run on purpose,
+# not in CI.
+#   bench/scale-cluster.sh synthetic OUT N [TOYS]
+#       the synthetic analysis (C = 4, K = 3) with N reference events generated on the executors: ScaleBenchmark's
+#       stages (generate, Asimov weights, distributed Asimov interval, TOYS distributed toys at mu = 1 (default 1000),
+#       observed interval) with this JVM as the driver; prints each stage's wall time and the driver's peak heap.
+#   bench/scale-cluster.sh cli OUT EVENTS [TOYS] [GRID_STEPS]
+#       the off-shell toy with exact ratios through the commands: score (simulate and score on the executors),
+#       neyman --toys TOYS (default 100) on a grid 0..4 of GRID_STEPS points (default 9), interval, interval --asimov 1.
+# Both print per stage the wall time and the driver's peak heap: the largest heap in use in the driver's GC log
+# (before each collection, and at exit). e.g. bench/scale-cluster.sh synthetic /tmp/scale-1e7 10000000 1000
 set -euo pipefail
-[[ $# -ge 2 ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
-out="$(mkdir -p "$1" && cd "$1" && pwd)"
-events="$2"
-toys="${3:-100}"
-steps="${4:-9}"
+[[ $# -ge 3 && ( "$1" == synthetic || "$1" == cli ) ]] || { sed -n '2,14p' "$0" >&2; exit 2; }
+mode="$1"
+out="$(mkdir -p "$2" && cd "$2" && pwd)"
+events="$3"
 cd "$(dirname "$0")/.."
 . bench/built.sh
-per=$(( (events + 2) / 3 ))
-sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" submit/examples/offshell-toy-exact.yaml > "$out/config.yaml"
-grep -q "events: $per," "$out/config.yaml" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 export NSBI_SPARK_HOME="$out/spark-home"
 export NSBI_SPARK_AUTH_SECRET="$(head -c 32 /dev/urandom | base64)"
@@ -52,6 +51,27 @@ stage() { # name args...
   printf '| %s | %.0f s | %s MB | %s |\n' "$name" "$(echo "$t1 - $t0" | bc)" "$(peak_mb "$out/gc-$name.log")" \
     "$( [[ -f "$out/$name/summary.json" ]] && placement "$out/$name/summary.json" || echo -)"
 }
+if [[ "$mode" == synthetic ]]; then
+  toys="${4:-1000}"
+  # the benchmark mains are test classes: shipped in a jar of their own beside the product jar
+  (cd "$t/test-classes" && jar cf "$out/bench-classes.jar" org/nsbi/spark/bench)
+  home="$NSBI_SPARK_HOME"
+  # shellcheck disable=SC2046
+  SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
+    java -Xmx1g $(cat "$t/launcher/jvm-flags") -Xlog:gc,gc+heap+exit:file="$out/gc-driver.log" \
+    -Dlog4j2.configurationFile="$home/conf/log4j2.properties" -cp "$home/jars/*" \
+    org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$NSBI_MASTER_PORT" --deploy-mode client \
+    --properties-file "$home/conf/nsbi-cluster.conf" --jars "$NSBI_JAR" \
+    --class org.nsbi.spark.bench.ScaleBenchmark "$out/bench-classes.jar" stages "$events" "$toys" 2> "$out/driver.err" \
+    | tee "$out/stages.txt"
+  echo "driver peak heap from its GC log: $(peak_mb "$out/gc-driver.log") MB (-Xmx1g)"
+  exit 0
+fi
+toys="${4:-100}"
+steps="${5:-9}"
+per=$(( (events + 2) / 3 ))
+sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" submit/examples/offshell-toy-exact.yaml > "$out/config.yaml"
+grep -q "events: $per," "$out/config.yaml" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
 echo "off-shell toy, exact ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
 echo "| stage | wall | driver peak heap | placement |"
 echo "|---|---|---|---|"
@@ -59,4 +79,3 @@ stage score score --config "$out/config.yaml" --out "$out/score"
 stage neyman neyman --config "$out/config.yaml" --scored "$out/score" --out "$out/neyman" --toys "$toys"
 stage interval interval --run "$out/neyman" --out "$out/interval"
 stage asimov interval --run "$out/neyman" --asimov 1 --out "$out/asimov"
-grep -h -A12 "mu-hat\|Neyman\|neyman" "$out/interval.out" | head -20 || true

@@ -3,14 +3,15 @@ package org.nsbi.spark.coverage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.neyman.ToyBlockTask;
 import org.nsbi.spark.neyman.ToyCheckpoints;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
+import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.coverage.ExperimentRunner;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -22,6 +23,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * &mu;_true list and {@code toy} the experiment).
  */
 public final class CoverageJob {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoverageJob.class);
 
     /**
      * @param seed       the run seed of the experiments' streams
@@ -44,18 +47,19 @@ public final class CoverageJob {
     /**
      * Runs the missing blocks and returns every experiment's outcome, in plan order.
      *
-     * @param plan what the experiments depend on, as text; checkpoints of another plan are refused
+     * @param plan what the experiments depend on, as text (the code's build, fitter and version are added,
+     *             {@link NeymanPlan#code()}); checkpoints of another plan are refused
      */
     public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
                                        OutputFolder out, String plan) {
         List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan,
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(),
                 spark.sparkContext().hadoopConfiguration());
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
         if (missing.size() < tasks.size()) {
-            System.err.println("coverage: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
-                    + " of " + tasks.size() + " blocks of experiments already done");
+            LOG.info("coverage: resuming from {}: {} of {} blocks of experiments already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), tasks.size() - missing.size(), tasks.size());
         }
         if (!missing.isEmpty()) {
             compute(spark, workload, s, missing, checkpoints);
@@ -67,7 +71,6 @@ public final class CoverageJob {
     private static void compute(SparkSession spark, CoverageWorkload workload, Settings s, List<ToyBlockTask> blocks,
                                 ToyCheckpoints checkpoints) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<CoverageWorkload> shared = jsc.broadcast(workload);
         long seed = s.seed();
         String purpose = workload.origin().purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
@@ -85,17 +88,16 @@ public final class CoverageJob {
             return n;
         });
         spark.sparkContext().addSparkListener(listener);
-        try {
+        try (SharedValue<CoverageWorkload> shared = SharedValue.of(jsc, workload)) {
             spark.sparkContext().setJobGroup(group, "nsbi coverage: " + total + " experiments", false);
             jsc.parallelize(blocks, slices).foreach(task -> {
-                CoverageWorkload w = shared.value();
+                CoverageWorkload w = shared.get();
                 checkpoints.write(task, ExperimentRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()),
                         task.fromToy(), task.toToy(), w.source(task.muIndex()), w.model()));
             });
         } finally {
             spark.sparkContext().removeSparkListener(listener);
             spark.sparkContext().clearJobGroup();
-            shared.destroy();
         }
     }
 }

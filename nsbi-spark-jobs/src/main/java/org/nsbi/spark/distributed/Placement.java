@@ -28,6 +28,9 @@ public record Placement(Mode mode, long events, long tableBytes, long limitBytes
     static final double HEAP_FRACTION = 1.0 / 8;
     private static final String HEAP_FRACTION_TEXT = "1/8";
 
+    /** The default choice. */
+    public static final String AUTO = "auto";
+
     /** The choices of the command-line option ({@code --placement}). */
     public static final String CHOICES = "auto, single, distributed";
 

@@ -53,15 +53,20 @@ public final class DistributedToys {
 
     /**
      * Runs the blocks {@code tasks} and writes each block's outcomes to {@code checkpoints} on the executor that
-     * fitted it, the moment it is done.
+     * fitted it, the moment it is done; returns each block's checkpoint bytes.
      *
      * @param alphaTrue per grid point (a task's &mu; index), the nuisance parameters the toys are drawn at
      * @param purpose   the streams' purpose ("toy" for a belt)
      */
-    public static void checkpointed(DistributedEvents reference, List<ToyBlockTask> tasks, double[][] alphaTrue, long seed,
-                                    String purpose, int partitions, ToyCheckpoints checkpoints) {
+    public static Map<ToyBlockTask, byte[]> checkpointed(DistributedEvents reference, List<ToyBlockTask> tasks,
+                                                          double[][] alphaTrue, long seed, String purpose, int partitions,
+                                                          ToyCheckpoints checkpoints) {
         List<ToyBlockTask> list = List.copyOf(tasks);
-        fitted(reference, list, alphaTrue, seed, purpose, partitions).foreach(b -> checkpoints.write(list.get(b._1()), b._2()));
+        Map<ToyBlockTask, byte[]> done = new java.util.HashMap<>();
+        fitted(reference, list, alphaTrue, seed, purpose, partitions)
+                .map(b -> new Tuple2<>(list.get(b._1()), checkpoints.write(list.get(b._1()), b._2())))
+                .collect().forEach(t -> done.put(t._1(), t._2()));
+        return done;
     }
 
     /** Per task (its index in {@code tasks}), the outcomes of its toys in toy order. */

@@ -44,7 +44,7 @@ public final class ToyReference {
     }
 
     /** The blocks on the executors, or null when the table is held here. */
-    DistributedEvents blocks() {
+    public DistributedEvents blocks() {
         return blocks;
     }
 

@@ -62,14 +62,16 @@ public final class ScaleBenchmark {
     }
 
     private static void stages(long n, int toys) {
-        SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", "local[2]", Map.of());
+        // local[2], or the master spark-submit gives (bench/scale-cluster.sh: a standalone cluster, this JVM its driver)
+        SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", System.getProperty("spark.master", "local[2]"),
+                Map.of());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, 2, 1, n, 50_000, 1));
         MixtureModel model = analysis.model();
         double[] zero = new double[model.nuisanceCount()];
         resetPeaks();
-        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), local[2]%n",
-                n, analysis.spec().blocks());
+        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
+                n, analysis.spec().blocks(), spark.sparkContext().master());
         long t0 = System.nanoTime();
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();
@@ -96,7 +98,7 @@ public final class ScaleBenchmark {
             }
         }
         double peak = peakHeapMb();
-        if (n <= 2_000_000) {
+        if (n <= 2_000_000 && spark.sparkContext().isLocal()) {
             // the single-JVM Asimov interval on the same events, for the ratio
             List<EventTable> blocks = new ArrayList<>();
             for (int b = 0; b < analysis.spec().blocks(); b++) {
@@ -109,7 +111,8 @@ public final class ScaleBenchmark {
             ObservedScan.run(single, belt(), 10);
             report("Asimov weights + interval, single JVM (one thread)", t0);
         }
-        System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (local mode: driver and executors)%n", peak);
+        System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (%s)%n", peak,
+                spark.sparkContext().isLocal() ? "local mode: driver and executors" : "the driver alone");
         spark.stop();
     }
 

@@ -16,23 +16,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.ReferencePlacement;
-import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.stats.model.MixtureModel;
 
 /**
  * {@code neyman} with the reference sample kept in blocks on the executors ({@code --placement distributed}): the
  * toys are bit-identical for any number of shuffle partitions and toys per task, a run resumes from its
  * checkpoints to the same toys, the plan and the summary name the path, and a resume on the other path is refused.
+ * {@code interval} scans the same on the driver and on the executors.
  */
 class DistributedNeymanTest {
 
     @TempDir
     static Path dir;
     static AnalysisConfig config;
-    static MixtureModel model;
     static String scored;
 
     @BeforeAll
@@ -40,36 +42,18 @@ class DistributedNeymanTest {
         SparkSession spark = SharedSpark.session();
         config = SmallExactToy.config(3000, 1, new NeymanSettings(List.of(0.5, 2.0), 12, List.of(0.6827, 0.9545), 5,
                 NeymanSettings.NuisanceTruth.NOMINAL));
-        model = Pipeline.model(config);
-        OutputFolder out = folder("scored");
         // small score blocks: the reference sample is several blocks, each drawing its own piece of every toy
-        ScoreSummary summary = Pipeline.score(spark, config, out, 700, Pipeline.provenance(spark, config));
-        out.mark(org.nsbi.spark.provenance.ConfigProvenance.marker("score", summary.provenance()));
-        out.commit();
+        NsbiActions.get(spark).score().config(config).blockSize(700).out(dir.resolve("scored").toString()).execute();
         scored = dir.resolve("scored").toString();
     }
 
-    private static OutputFolder folder(String name) {
-        return OutputFolder.create(dir.resolve(name).toString(), OutputFolder.ExistingPolicy.REFUSE,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
+    private static NeymanAction neyman(String placement, int toysPerBlock, int partitions) {
+        return NsbiActions.get(SharedSpark.session()).neyman().config(config).scored(scored).placement(placement)
+                .toysPerBlock(toysPerBlock).partitions(partitions);
     }
 
-    private static Pipeline.NeymanOverrides overrides(String placement, int toysPerBlock, int partitions) {
-        Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-        o.placement = placement;
-        o.toysPerBlock = toysPerBlock;
-        o.partitions = partitions;
-        return o;
-    }
-
-    private static Pipeline.Construction neyman(OutputFolder out, Pipeline.NeymanOverrides o, boolean commit) {
-        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, o);
-        if (commit) {
-            out.commit();
-        } else {
-            out.abandon();
-        }
-        return r;
+    private static NeymanSummary run(String name, String placement, int toysPerBlock, int partitions) {
+        return neyman(placement, toysPerBlock, partitions).out(dir.resolve(name).toString()).execute().summary().neyman();
     }
 
     private static List<Row> toys(String name) {
@@ -79,20 +63,27 @@ class DistributedNeymanTest {
 
     @Test
     void distributedToysAreBitIdenticalForAnyPartitionsAndTasksResumeAndAreNamedInThePlanAndSummary() throws Exception {
-        Pipeline.Construction a = neyman(folder("dist-a"), overrides("distributed", 5, 0), true);
-        Pipeline.Construction b = neyman(folder("dist-b"), overrides("distributed", 12, 1), true);
+        NeymanSummary a = run("dist-a", "distributed", 5, 0);
+        run("dist-b", "distributed", 12, 1);
         List<Row> toysA = toys("dist-a");
         assertEquals(24, toysA.size(), "2 points x 12 toys");
         assertEquals(toysA, toys("dist-b"), "5 toys per task on 4 partitions per core = 12 per task on 1, bit for bit");
         assertTrue(toysA.stream().filter(r -> r.getBoolean(6)).count() >= 23, "the toys' fits converge");
-        assertEquals(a.belt().toCsv(), b.belt().toCsv());
-        ReferencePlacement p = a.summary().placement();
+        assertEquals(Files.readString(dir.resolve("dist-a").resolve("belts.csv")),
+                Files.readString(dir.resolve("dist-b").resolve("belts.csv")));
+        ReferencePlacement p = a.placement();
         assertEquals("distributed", p.place());
-        assertEquals(9000, p.events(), "the reference sample's events, counted on the executors");
+        assertEquals(9000, p.events(), "the reference sample's events, from scored.json");
         assertTrue(p.reason().endsWith("distributed by --placement"), p.reason());
 
         // a run stopped before its commit, half of its blocks lost
-        neyman(folder("dist-resumed"), overrides("distributed", 4, 0), false);
+        OutputFolder stopped = OutputFolder.create(dir.resolve("dist-resumed").toString(), OutputFolder.ExistingPolicy.REFUSE,
+                SharedSpark.session().sparkContext().hadoopConfiguration());
+        try {
+            neyman("distributed", 4, 0).stage(stopped, scored);
+        } finally {
+            stopped.abandon();
+        }
         Path checkpoint = dir.resolve(".dist-resumed.checkpoint").resolve("toys");
         String plan = Files.readString(checkpoint.resolve("plan.txt"));
         assertTrue(plan.contains("toys distributed: "), plan);
@@ -105,47 +96,37 @@ class DistributedNeymanTest {
         for (int i = 0; i < files.size(); i += 2) {
             Files.delete(files.get(i));
         }
-        OutputFolder other = OutputFolder.create(dir.resolve("dist-resumed").toString(), OutputFolder.ExistingPolicy.RESUME,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
         RuntimeException e = assertThrows(RuntimeException.class,
-                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, other, overrides("single", 4, 0)));
-        other.abandon();
+                () -> neyman("single", 4, 0).out(dir.resolve("dist-resumed").toString()).resume(true).execute());
         assertTrue(e.getMessage().contains("were made for another run") && e.getMessage().contains("sha256 over blocks"),
                 "a resume on the broadcast path is refused: " + e.getMessage());
-        OutputFolder again = OutputFolder.create(dir.resolve("dist-resumed").toString(), OutputFolder.ExistingPolicy.RESUME,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        Pipeline.Construction r = neyman(again, overrides("distributed", 4, 2), true);
-        assertEquals(12L, r.summary().toysComputed(), "only the 3 missing blocks are computed");
+        NeymanSummary r = neyman("distributed", 4, 2).out(dir.resolve("dist-resumed").toString()).resume(true).execute()
+                .summary().neyman();
+        assertEquals(12L, r.toysComputed(), "only the 3 missing blocks are computed");
         assertEquals(toysA, toys("dist-resumed"), "the resumed run's toys equal the uninterrupted run's, bit for bit");
         assertFalse(Files.exists(dir.resolve(".dist-resumed.checkpoint")), "the checkpoints go with the commit");
 
         // auto keeps this small reference sample in one JVM: the broadcast path, other streams, the same closure
-        Pipeline.Construction single = neyman(folder("auto"), overrides("auto", 12, 0), true);
-        ReferencePlacement q = single.summary().placement();
+        NeymanSummary single = run("auto", "auto", 12, 0);
+        ReferencePlacement q = single.placement();
         assertEquals("single", q.place());
         assertTrue(q.tableBytes() <= q.limitBytes() && q.reason().contains("within the one-JVM limit"), q.reason());
         assertNotEquals(toysA, toys("auto"), "the broadcast path draws other toys (other streams)");
         for (int m = 0; m < 2; m++) {
-            assertEquals(single.summary().asimovClosure().get(m).closure(), a.summary().asimovClosure().get(m).closure(),
-                    1e-12, "the same Asimov closure on both paths, computed on the blocks or the whole table");
+            assertEquals(single.asimovClosure().get(m).closure(), a.asimovClosure().get(m).closure(), 1e-12,
+                    "the same Asimov closure on both paths, computed on the blocks or the whole table");
         }
     }
 
     @Test
     void theIntervalScansTheSameOnTheDriverAndOnTheExecutors() throws Exception {
-        Pipeline.Construction c = neyman(folder("for-interval"), overrides("single", 12, 0), true);
+        run("for-interval", "single", 12, 0);
         for (Double asimov : new Double[] {null, 1.0}) {
             String tag = asimov == null ? "observed" : "asimov";
-            OutputFolder one = folder("interval-single-" + tag);
-            Pipeline.IntervalStage single = Pipeline.interval(SharedSpark.session(), config, model, scored, c.belt(), asimov,
-                    10, one, "scan.csv", "auto");
-            one.commit();
-            OutputFolder many = folder("interval-distributed-" + tag);
-            Pipeline.IntervalStage distributed = Pipeline.interval(SharedSpark.session(), config, model, scored, c.belt(),
-                    asimov, 10, many, "scan.csv", "distributed");
-            many.commit();
-            assertEquals("single", single.result().placement().place(), "auto scans a small data set on the driver");
-            assertEquals("distributed", distributed.result().placement().place());
+            IntervalResult single = interval("interval-single-" + tag, asimov, "auto");
+            IntervalResult distributed = interval("interval-distributed-" + tag, asimov, "distributed");
+            assertEquals("single", single.placement().place(), "auto scans a small data set on the driver");
+            assertEquals("distributed", distributed.placement().place());
             List<String> a = Files.readAllLines(dir.resolve("interval-single-" + tag).resolve("scan.csv"));
             List<String> b = Files.readAllLines(dir.resolve("interval-distributed-" + tag).resolve("scan.csv"));
             assertEquals(a.size(), b.size());
@@ -154,7 +135,17 @@ class DistributedNeymanTest {
                 double tb = Double.parseDouble(b.get(i).split(",")[1]);
                 assertEquals(ta, tb, 1e-9, tag + " t at scan line " + i);
             }
-            assertEquals(single.result().muHat(), distributed.result().muHat(), 1e-6, tag + " mu-hat");
+            assertEquals(single.muHat(), distributed.muHat(), 1e-6, tag + " mu-hat");
         }
+    }
+
+    private static IntervalResult interval(String name, Double asimov, String placement) {
+        var action = NsbiActions.get(SharedSpark.session()).interval().config(config)
+                .run(dir.resolve("for-interval").toString()).scanSteps(10).placement(placement)
+                .out(dir.resolve(name).toString());
+        if (asimov != null) {
+            action.asimov(asimov);
+        }
+        return action.execute().summary().interval();
     }
 }
