@@ -1,12 +1,10 @@
 package org.nsbi.spark.actions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellSample;
-import org.nsbi.model.output.Json;
+import org.nsbi.model.output.SimulateSummary;
 import org.nsbi.spark.jobs.SimulateJob;
 
 /**
@@ -91,19 +89,10 @@ public final class SimulateAction extends WritingAction<SimulateAction> {
         return this;
     }
 
-    /** Generates the samples into the output folder; returns simulate.json's content. */
-    public Map<String, Object> execute() {
+    /** Generates the samples into the output folder; returns simulate.json's record. */
+    public SimulateSummary execute() {
         SimulateJob.Settings settings = new SimulateJob.Settings(samples, events, blockSize, seed, observedMu, observedAlpha);
         checkOutput();
-        return into(out -> {
-            long start = System.nanoTime();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "simulate");
-            summary.put("seed", seed);
-            summary.putAll(SimulateJob.run(spark, settings, out));
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            out.writeText("simulate.json", Json.write(summary));
-            return summary;
-        });
+        return write("simulate.json", out -> SimulateJob.run(spark, settings, out), out -> { });
     }
 }

@@ -32,7 +32,7 @@ public final class ValidateAction extends AnalysisAction<ValidateAction> {
     /** The fraction of the events the reweighting classifier is trained on. */
     public static final double TRAIN_FRACTION = 0.5;
     /** Events per block. */
-    public static final int BLOCK_SIZE = 4096;
+    public static final int BLOCK_SIZE = ScoreAction.BLOCK_SIZE;
 
     private final Map<String, String> samples = new LinkedHashMap<>();
     private String sampleWeight;
