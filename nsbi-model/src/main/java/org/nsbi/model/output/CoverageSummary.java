@@ -2,7 +2,7 @@ package org.nsbi.model.output;
 
 import java.util.List;
 import java.util.Map;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 
 /**
  * coverage.json, the record of a coverage check: what was tested (the source of the experiments and what that makes

@@ -29,7 +29,7 @@ import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
