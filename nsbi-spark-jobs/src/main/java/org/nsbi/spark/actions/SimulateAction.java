@@ -52,13 +52,13 @@ public final class SimulateAction extends WritingAction<SimulateAction> {
 
     /** Events per sample. */
     public SimulateAction events(long perSample) {
-        this.events = SettingCheck.atLeast("--events", perSample, 1L);
+        this.events = atLeast("--events", perSample, 1L);
         return this;
     }
 
     /** Events per generated block. */
     public SimulateAction blockSize(int perBlock) {
-        this.blockSize = SettingCheck.atLeast("--block-size", perBlock, 1);
+        this.blockSize = atLeast("--block-size", perBlock, 1);
         return this;
     }
 
@@ -83,7 +83,7 @@ public final class SimulateAction extends WritingAction<SimulateAction> {
             throw new UserError("--observed-alpha has " + alpha.length + " values; expected 3: energy_scale,ni_norm,ni_shape");
         }
         for (double a : alpha) {
-            SettingCheck.finite("--observed-alpha", a);
+            finite("--observed-alpha", a);
         }
         this.observedAlpha = alpha.clone();
         return this;

@@ -47,7 +47,7 @@ public final class TrainAction extends WritingAction<TrainAction> {
 
     /** Events per read block. */
     public TrainAction blockSize(int events) {
-        this.blockSize = SettingCheck.atLeast("--block-size", events, 1);
+        this.blockSize = atLeast("--block-size", events, 1);
         return this;
     }
 
