@@ -71,19 +71,19 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** The output folder of {@code score} (or its {@code scored/}). */
     public NeymanAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Toys per grid point (instead of the config's {@code neyman.toys_per_point}). */
     public NeymanAction toys(int perPoint) {
-        this.toys = SettingCheck.atLeast("--toys", perPoint, 1);
+        this.toys = atLeast("--toys", perPoint, 1);
         return this;
     }
 
     /** Toys per Spark task. */
     public NeymanAction toysPerBlock(int perBlock) {
-        this.toysPerBlock = SettingCheck.atLeast("--toys-per-block", perBlock, 1);
+        this.toysPerBlock = atLeast("--toys-per-block", perBlock, 1);
         return this;
     }
 
@@ -95,25 +95,25 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Fail the run if more than this fraction of the toys of a grid point fail to fit. */
     public NeymanAction maxFailedFraction(double fraction) {
-        this.maxFailedFraction = SettingCheck.fraction("--max-failed-fraction", fraction);
+        this.maxFailedFraction = fraction("--max-failed-fraction", fraction);
         return this;
     }
 
     /** Spark partitions for the toy blocks (0: four per core); the toys do not depend on it. */
     public NeymanAction partitions(int count) {
-        this.partitions = SettingCheck.atLeast("--partitions", count, 0);
+        this.partitions = atLeast("--partitions", count, 0);
         return this;
     }
 
     /** Adaptive toys: each point's toys double round by round up to this many. */
     public NeymanAction maxToys(int most) {
-        this.maxToys = SettingCheck.atLeast("--max-toys", most, 1);
+        this.maxToys = atLeast("--max-toys", most, 1);
         return this;
     }
 
     /** Adaptive toys: the toys of every point's first round. */
     public NeymanAction minToys(int least) {
-        this.minToys = SettingCheck.atLeast("--min-toys", least, 1);
+        this.minToys = atLeast("--min-toys", least, 1);
         return this;
     }
 
@@ -138,7 +138,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Adaptive toys: decide on the Asimov data set at this &mu; instead of the observed data. */
     public NeymanAction signifAsimov(double mu) {
-        this.signifAsimov = SettingCheck.finite("--signif-asimov", mu);
+        this.signifAsimov = finite("--signif-asimov", mu);
         return this;
     }
 

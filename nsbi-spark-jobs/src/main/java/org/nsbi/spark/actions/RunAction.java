@@ -61,7 +61,7 @@ public final class RunAction extends AnalysisAction<RunAction> {
 
     /** The &mu; of the Asimov data set (nuisance parameters 0) whose interval is computed beside the observed one. */
     public RunAction asimov(double mu) {
-        this.asimov = SettingCheck.finite("--asimov", mu);
+        this.asimov = finite("--asimov", mu);
         return this;
     }
 

@@ -29,12 +29,52 @@ public abstract class WritingAction<A extends WritingAction<A>> {
         this.spark = spark;
     }
 
+    // The rules a setting is checked against when it is set; each refusal names the setting (as its command-line
+    // option), the value and the rule.
+
+    protected static int atLeast(String setting, int value, int min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static long atLeast(String setting, long value, long min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static double finite(String setting, double value) {
+        if (!Double.isFinite(value)) {
+            throw new UserError(setting + " = " + value + "; expected a finite number");
+        }
+        return value;
+    }
+
+    /** A value in [0, 1]. */
+    protected static double fraction(String setting, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new UserError(setting + " = " + value + "; expected a fraction in [0, 1]");
+        }
+        return value;
+    }
+
+    /** A path or URL that is not blank. */
+    protected static String folder(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UserError(setting + " is empty; expected a folder (local path or any Hadoop URL)");
+        }
+        return value;
+    }
+
     /** This action, for the setters. */
     protected abstract A self();
 
     /** The output folder (local path or any Hadoop URL). */
     public A out(String folder) {
-        this.out = SettingCheck.folder("--out", folder);
+        this.out = folder("--out", folder);
         return self();
     }
 
