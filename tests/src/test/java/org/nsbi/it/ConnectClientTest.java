@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.output.IntervalSummary;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**

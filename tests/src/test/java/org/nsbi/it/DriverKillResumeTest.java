@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.RunSummary;
-import org.nsbi.spark.io.Json;
 
 /**
  * The driver of a neyman run (submit/nsbi, its own JVM) is killed with SIGKILL half way; {@code --resume} into the

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ScoreSummary;
-import org.nsbi.spark.io.Json;
 
 /**
  * The whole chain through an in-process HDFS (MiniDFSCluster, one datanode): the simulated MC samples and observed

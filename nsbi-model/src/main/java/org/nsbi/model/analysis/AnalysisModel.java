@@ -17,7 +17,9 @@ import org.nsbi.stats.model.Process;
  * order, nuisance parameters in the order of {@code systematics}, yield factors &kappa;&plusmn; where an
  * effect gives them (1 elsewhere), a shape flag where an effect gives ratios, and the range of the
  * parameter of interest (narrowed to &mu; &ge; 0 by square roots, as MixtureModel checks), and the nuisance
- * parameters' bounds ({@code bounds: [lo, hi]}, default [&minus;5, 5]).
+ * parameters' bounds ({@code bounds: [lo, hi]}, default [&minus;5, 5]), and which parameters' shapes are normalised
+ * ({@code shape_normalisation: per_event}; the model then needs its reference sample,
+ * {@link MixtureModel#withShapeNormalisationFrom}, before it is evaluated).
  *
  * <p>Every point of the Neyman grid must expect some events at the nominal point,
  * &nu;(&mu;, 0) = &Sigma;_c &nu;_c f_c(&mu;) &gt; 0: where it is not, the Asimov weights sum to zero and no
@@ -54,8 +56,12 @@ public final class AnalysisModel {
         }
         double[] low = config.systematics().stream().mapToDouble(Systematic::low).toArray();
         double[] high = config.systematics().stream().mapToDouble(Systematic::high).toArray();
+        boolean[] normalised = new boolean[nps.size()];
+        for (int k = 0; k < nps.size(); k++) {
+            normalised[k] = config.systematics().get(k).normalisedShape();
+        }
         MixtureModel model = MixtureModel.of(processes, nps, config.poi().name(), config.poi().min(), config.poi().max())
-                .withNuisanceBounds(low, high);
+                .withNuisanceBounds(low, high).withNormalisedShapes(normalised);
         checkGrid(config, model);
         return model;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The {@code systematics} section: nuisance parameters, each a unique name, its effects (process, yield factors,
- * up/down ratios) and its {@code bounds}.
+ * up/down ratios), its {@code bounds} and its {@code shape_normalisation}.
  */
 final class SystematicsReader {
 
@@ -46,7 +46,7 @@ final class SystematicsReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int k = 0; k < nodes.size(); k++) {
             String path = index("systematics", k);
-            JsonNode s = p.mapping(nodes.get(k), path, "name", "effects", "bounds");
+            JsonNode s = p.mapping(nodes.get(k), path, "name", "effects", "bounds", "shape_normalisation");
             if (s == null) {
                 continue;
             }
@@ -72,11 +72,36 @@ final class SystematicsReader {
                 }
             }
             double[] bounds = bounds(p, s, path);
-            if (name != null && effects.size() == effectNodes.size() && bounds != null) {
-                out.add(new Systematic(name, effects, bounds[0], bounds[1]));
+            Boolean normalised = shapeNormalisation(p, s, path, effects, effects.size() == effectNodes.size());
+            if (name != null && effects.size() == effectNodes.size() && bounds != null && normalised != null) {
+                out.add(new Systematic(name, effects, bounds[0], bounds[1], normalised));
             }
         }
         return new Section(out, networks);
+    }
+
+    /**
+     * systematics[k].shape_normalisation: {@code none} (default, the seeds' model) or {@code per_event} (true), which
+     * needs an effect with ratios. Null with a problem.
+     */
+    private static Boolean shapeNormalisation(ConfigProblems p, JsonNode s, String path, List<SystematicEffect> effects,
+                                              boolean allEffectsRead) {
+        if (!s.has("shape_normalisation")) {
+            return false;
+        }
+        String np = child(path, "shape_normalisation");
+        JsonNode v = s.get("shape_normalisation");
+        if (!v.isTextual() || !(v.asText().equals("none") || v.asText().equals("per_event"))) {
+            p.add(np, "expected none or per_event, found " + ConfigProblems.found(v));
+            return null;
+        }
+        boolean perEvent = v.asText().equals("per_event");
+        if (perEvent && allEffectsRead && effects.stream().noneMatch(SystematicEffect::hasShape)) {
+            p.add(np, "expected shape ratios to normalise (an effect with ratio: {up, down}), found per_event on a"
+                    + " parameter with yield effects only");
+            return null;
+        }
+        return perEvent;
     }
 
     /** systematics[k].bounds: [lo, hi] with lo &lt; 0 &lt; hi, finite; default [-5, 5]. Null with a problem. */

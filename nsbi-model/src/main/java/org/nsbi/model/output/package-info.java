@@ -4,6 +4,6 @@
  * fits, an interval result). Field names in the JSON are the components' names in snake_case
  * (each capital letter becomes an underscore and the small letter: {@code sumWAsimov} &rarr;
  * {@code sum_w_asimov}); nuisance-parameter values are keyed by name. Written and read by
- * {@code org.nsbi.spark.io.Json}; README.md lists the fields, and a test holds the two together.
+ * {@code org.nsbi.model.output.Json}; README.md lists the fields, and a test holds the two together.
  */
 package org.nsbi.model.output;

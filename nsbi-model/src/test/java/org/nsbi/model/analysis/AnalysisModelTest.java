@@ -25,6 +25,8 @@ class AnalysisModelTest {
         assertArrayEquals(new double[] {1.0201, 1.10, 1}, ni.kappaUp(), 1e-12);
         assertArrayEquals(new double[] {0.9801, 0.92, 1}, ni.kappaDown(), 1e-12);
         assertArrayEquals(new boolean[] {true, false, true}, ni.shape());
+        assertArrayEquals(new boolean[3], m.normalisedShapes(), "default shape_normalisation: none (the seeds' model)");
+        assertTrue(!m.needsReference());
         // nu(mu) = 35 mu - 43.0005 sqrt(mu) + 550 at alpha = 0
         for (double mu : new double[] {0, 1, 2.25}) {
             assertEquals(35 * mu - 43.000497 * Math.sqrt(mu) + 550, m.expectedYield(mu, new double[3]), 1e-5);

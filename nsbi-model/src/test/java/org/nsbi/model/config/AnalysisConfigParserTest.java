@@ -125,6 +125,25 @@ class AnalysisConfigParserTest {
     }
 
     @Test
+    void shapeNormalisationIsReadAndChecked() {
+        assertEquals(false, parse(valid()).systematics().get(0).normalisedShape(), "default: the seeds' model");
+        assertEquals(true, parse(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    shape_normalisation: per_event\n")).systematics().get(0).normalisedShape());
+        assertEquals(false, parse(valid().replace("  - name: energy_scale\n",
+                "  - name: energy_scale\n    shape_normalisation: none\n")).systematics().get(0).normalisedShape());
+        assertEquals(List.of(file + ": systematics[0].shape_normalisation: expected none or per_event, found 'always'"),
+                problems(valid().replace("  - name: energy_scale\n", "  - name: energy_scale\n    shape_normalisation: always\n")));
+        String yieldOnly = valid().replace("""
+                        ratio:
+                          up: {onnx: ONNX/syst_S_energy_scale_up_0.onnx, output: score}
+                          down: {column: r_es_down, output: log_ratio}
+                """.replace("ONNX", ONNX.toString()), "");
+        assertEquals(List.of(file + ": systematics[0].shape_normalisation: expected shape ratios to normalise (an effect"
+                        + " with ratio: {up, down}), found per_event on a parameter with yield effects only"),
+                problems(yieldOnly.replace("  - name: energy_scale\n", "  - name: energy_scale\n    shape_normalisation: per_event\n")));
+    }
+
+    @Test
     void unknownKeys() {
         List<String> p = problems(valid().replace("    yield: 150", "    yeild: 150")
                 .replace("toys_per_point: 10", "toys_per_point: 10\n  tosy: 3"));

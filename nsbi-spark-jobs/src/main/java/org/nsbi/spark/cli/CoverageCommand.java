@@ -18,13 +18,13 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.coverage.CoverageWorkload;
 import org.nsbi.spark.coverage.ExperimentOrigin;
 import org.nsbi.spark.coverage.SimulatorExperiments;
 import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.provenance.InputCheck;
@@ -113,7 +113,6 @@ public final class CoverageCommand implements Callable<Integer> {
             throw new UserError(summaryFile + " names no config; pass --config");
         }
         AnalysisConfig analysis = ConfigOption.parser(session).parse(Path.of(configFile));
-        MixtureModel model = Pipeline.model(analysis);
         InputCheck check = Pipeline.inputCheck(session);
         InputCheck.Input runInput = check.read(run, "run");
         org.nsbi.model.output.Provenance made = Pipeline.provenance(session, analysis);
@@ -125,6 +124,7 @@ public final class CoverageCommand implements Callable<Integer> {
         double[] muTrue = org.nsbi.stats.random.ToyRandom.canonical(mus != null ? mus : Coverage.gridAndMidpoints(belt.muGrid()));
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
+        MixtureModel model = Pipeline.withShapes(session, analysis, Pipeline.model(analysis), scored);
         long beltSeed = runSummary.neyman().seed();
         long runSeed = seed != null ? seed : beltSeed;
         boolean profiled = NeymanSettings.NuisanceTruth.PROFILED.name().equalsIgnoreCase(runSummary.neyman().nuisanceTruth());

@@ -2,8 +2,8 @@ package org.nsbi.spark.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.TimedSummary;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
 import org.nsbi.spark.io.OutputFolder;
 import picocli.CommandLine.Option;

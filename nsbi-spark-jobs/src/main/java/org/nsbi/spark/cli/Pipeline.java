@@ -11,6 +11,7 @@ import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.Provenance;
@@ -18,10 +19,8 @@ import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
-import org.nsbi.spark.interval.ObservedScan;
-import org.nsbi.spark.interval.ResultTable;
+import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
@@ -36,6 +35,7 @@ import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
+import org.nsbi.stats.interval.ResultTable;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
@@ -72,10 +72,19 @@ final class Pipeline {
     }
 
     static Nll observedNll(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        model = withShapes(spark, config, model, scoredDir);
         EventTable observed = ScoredTable.load(spark, scoredDir + "/scored/observed", features(config), model,
                 ratioScale(spark, config, model, scoredDir)).table();
         double[] aux = observedAux(spark, scoredDir, model);
         return Nll.of(model, observed, null, aux);
+    }
+
+    /**
+     * The model ready to evaluate: with {@code shape_normalisation: per_event}, its shape normalisation computed on the
+     * scored folder's reference sample (which is then read here, on the driver); else the model itself.
+     */
+    static MixtureModel withShapes(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
+        return model.needsReference() ? model.withShapeNormalisationFrom(reference(spark, config, model, scoredDir)) : model;
     }
 
     static EventTable reference(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir) {
@@ -162,6 +171,7 @@ final class Pipeline {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
         EventTable reference = reference(spark, config, model, scoredDir);
+        model = model.withShapeNormalisationFrom(reference);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED
                 ? observedNll(spark, config, model, scoredDir) : null;
         int toys = o.toysPerPoint != null ? o.toysPerPoint : ns.toysPerPoint();
@@ -213,6 +223,7 @@ final class Pipeline {
     static IntervalStage interval(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                   Belt belt, Double asimovMu, int scanSteps, OutputFolder out, String scanFile) {
         long start = System.nanoTime();
+        model = withShapes(spark, config, model, scoredDir);
         String path = scoredDir + (asimovMu == null ? "/scored/observed" : "/scored/reference");
         double[] scale = ratioScale(spark, config, model, scoredDir);
         ObservedScan.Result r;

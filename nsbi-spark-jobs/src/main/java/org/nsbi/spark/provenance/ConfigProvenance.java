@@ -20,9 +20,9 @@ import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.OutputMarker;
 import org.nsbi.model.output.Provenance;
-import org.nsbi.spark.io.Json;
 
 /**
  * The provenance of an output made from a config: the config's and every ONNX network's SHA-256, and what the scores
@@ -56,6 +56,9 @@ public final class ConfigProvenance {
                 e.ratioUp().ifPresent(r -> scoring.put("shape " + s.name() + " on " + e.process() + " up", ratio(r, onnx, hadoop)));
                 e.ratioDown().ifPresent(r -> scoring.put("shape " + s.name() + " on " + e.process() + " down", ratio(r, onnx, hadoop)));
                 e.yields().ifPresent(y -> model.put("yield " + s.name() + " on " + e.process(), "up " + y.up() + ", down " + y.down()));
+            }
+            if (s.normalisedShape()) { // recorded only when set, so runs of the seeds' model keep their provenance
+                model.put("shape_normalisation " + s.name(), "per_event");
             }
         }
         model.put("poi", String.valueOf(config.poi()));

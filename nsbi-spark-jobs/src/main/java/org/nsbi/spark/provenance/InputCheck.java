@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.OutputMarker;
 import org.nsbi.model.output.Provenance;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 
 /**

@@ -82,7 +82,7 @@ public final class ScanPlot {
 
     /** The pieces as text: [0.204, 1.140] &cup; ..., with "(at the grid edge)" when the set may go on beyond the scan. */
     static String pieces(ConfidenceInterval ci) {
-        return org.nsbi.spark.interval.ResultTable.pieces(ci);
+        return org.nsbi.stats.interval.ResultTable.pieces(ci);
     }
 
     /** "observed" as "Observed data", "asimov at mu = 1.0" as "Asimov data at \u03bc = 1". */

@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
 import org.nsbi.model.UserError;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.RunSummary;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.stats.interval.ConfidenceInterval;
 

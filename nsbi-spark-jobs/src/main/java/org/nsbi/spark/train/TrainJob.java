@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.EventSource;
+import org.nsbi.model.config.TrainedConfigWriter;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.spark.io.OutputFolder;

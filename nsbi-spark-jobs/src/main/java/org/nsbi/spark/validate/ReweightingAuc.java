@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nsbi.model.UserError;
 import org.nsbi.stats.random.ToyRandom;
+import org.nsbi.stats.validate.Checks;
+import org.nsbi.stats.validate.WeightedAuc;
 
 /**
  * The reweighting test of a ratio r = p_num / p_den: the denominator sample reweighted by r should be

@@ -8,10 +8,14 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ValidationSummary;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.stats.validate.Calibration;
+import org.nsbi.stats.validate.Closure;
+import org.nsbi.stats.validate.EnsembleSpread;
+import org.nsbi.stats.validate.LogRatioError;
 
 /**
  * Validates every ratio of a plan and writes {@code validation.json} and {@code plots/*.png} into the output

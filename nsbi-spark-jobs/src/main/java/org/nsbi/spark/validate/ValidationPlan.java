@@ -12,6 +12,7 @@ import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.offshell.ToyCorrespondence;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.score.ScoredColumns;
 import org.nsbi.stats.random.ToyRandom;

@@ -14,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nsbi.stats.validate.Calibration;
 
 /** The validation's plots as PNG bytes (XChart, headless). */
 public final class ValidationPlots {

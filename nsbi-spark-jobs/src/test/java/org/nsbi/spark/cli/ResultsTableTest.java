@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**

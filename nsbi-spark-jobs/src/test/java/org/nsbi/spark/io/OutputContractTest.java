@@ -15,6 +15,7 @@ import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.RunSummary;

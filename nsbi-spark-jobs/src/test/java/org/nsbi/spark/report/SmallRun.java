@@ -11,19 +11,19 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.spark.coverage.ExperimentOrigin;
-import org.nsbi.spark.interval.ObservedScan;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
+import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /**

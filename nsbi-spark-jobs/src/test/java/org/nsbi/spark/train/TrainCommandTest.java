@@ -17,10 +17,10 @@ import org.nsbi.model.offshell.OffshellExactRatios;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.model.onnx.OnnxRatioNetwork;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.cli.NsbiCommand;
-import org.nsbi.spark.io.Json;
 
 /**
  * {@code nsbi train} end to end on a small off-shell toy training: r_S = p_S / p_ref learned from a few thousand

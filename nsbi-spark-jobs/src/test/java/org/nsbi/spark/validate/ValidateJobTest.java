@@ -19,11 +19,12 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.EventSource;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ValidationSummary;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.io.Json;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.stats.validate.EnsembleSpread;
 
 /**
  * The validate job end to end on small off-shell toy samples: with the exact ratios every check must pass (closure

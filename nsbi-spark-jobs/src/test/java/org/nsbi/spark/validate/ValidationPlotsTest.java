@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nsbi.stats.validate.Calibration;
+import org.nsbi.stats.validate.LogRatioError;
 
 /** The plots are PNGs, drawn in bounded time also for degenerate inputs (one value, an exact ratio's error of 0). */
 class ValidationPlotsTest {

@@ -10,6 +10,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.nsbi.stats.validate.Calibration;
+import org.nsbi.stats.validate.Closure;
+import org.nsbi.stats.validate.EnsembleSpread;
+import org.nsbi.stats.validate.LogRatioError;
+import org.nsbi.stats.validate.WeightedAuc;
+import org.nsbi.stats.validate.WeightedQuantile;
 
 /** The plain statistics of validate, against exact answers. */
 class ValidationStatisticsTest {

@@ -9,6 +9,7 @@ import org.nsbi.stats.model.MixtureModel;
  * <pre>
  * w_A,i(&mu;, &alpha;) = &#373;_i &Sigma;_c F_c(&mu;, &alpha;) g_c(x_i | &alpha;) r_c(x_i),   &#373;_i = w_ref,i / &Sigma; w_ref
  * </pre>
+ * with g_c divided by N_c(&alpha;) where the model normalises c's shapes ({@link org.nsbi.stats.model.ShapeNormalisation}).
  * so that &Sigma;_i w_A,i &asymp; &nu;(&mu;, &alpha;) when the ratios are calibrated. The closure
  * &Sigma;_i w_A,i / &nu;(&mu;, &alpha;) is reported with the weights.
  *
@@ -55,6 +56,12 @@ public record AsimovWeights(double[] weights, double sum, double yield) {
         int nc = model.processCount();
         int nk = model.nuisanceCount();
         double[] norm = model.processNormalisations(mu, alpha);
+        org.nsbi.stats.model.ShapeNormalisation shapes = model.shapeNormalisation();
+        for (int c = 0; c < nc && shapes != null; c++) {
+            if (shapes.normalises(c)) {
+                norm[c] /= shapes.value(c, alpha); // g_c / N_c(alpha): the shapes move events, the yield stays
+            }
+        }
         double[] a = new double[6];
         double[] h = new double[3];
         double[] w = new double[reference.size()];

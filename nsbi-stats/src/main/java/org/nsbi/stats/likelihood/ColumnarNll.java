@@ -5,6 +5,7 @@ import org.nsbi.stats.expr.Coefficient;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
+import org.nsbi.stats.model.ShapeNormalisation;
 
 /**
  * The production NLL kernel: the events in columns of doubles (structure of arrays) and every
@@ -72,6 +73,17 @@ public final class ColumnarNll extends Nll {
     private final double[] b2;
     private final double[][] gu;   // [c][k] G'/G
     private final double[][] gv;   // [c][k] G''/G
+    // the per-event term's process factor G_c / N_c (N_c = 1 without normalised shapes): its log-derivatives
+    private final double[][] pu;   // [c][k] (G/N)'/(G/N)
+    private final double[][] pv;   // [c][k] (G/N)''/(G/N)
+    private final double[][] px;   // [c][k*nk+l], k < l: d2(1/N)/dk dl N - d(ln 1/N)/dk d(ln 1/N)/dl, 0 without
+    private final ShapeNormalisation shapeNorm;
+    /** Per process, S_c: the parameters whose shapes on it are normalised. */
+    private final int[][] normEffects;
+    private final double[] normOut;
+    /** Per process, the &alpha; of the last normalisation (its S_c entries) and its result, reused when equal. */
+    private final double[][] normAt;
+    private final double[][] normLast;
     private final double[] g3 = new double[3];
     // per block
     private final double[][] h;    // [e][j]
@@ -146,6 +158,17 @@ public final class ColumnarNll extends Nll {
         this.b2 = new double[nc];
         this.gu = new double[nc][nk];
         this.gv = new double[nc][nk];
+        this.pu = new double[nc][nk];
+        this.pv = new double[nc][nk];
+        this.px = new double[nc][nk * nk];
+        this.shapeNorm = model.shapeNormalisation();
+        this.normOut = new double[1 + nk + nk * nk];
+        this.normAt = new double[nc][];
+        this.normLast = new double[nc][];
+        this.normEffects = new int[nc][];
+        for (int c = 0; c < nc; c++) {
+            normEffects[c] = shapeNorm == null ? new int[0] : shapeNorm.effects(c);
+        }
         this.h = new double[e][BLOCK];
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
@@ -393,8 +416,64 @@ public final class ColumnarNll extends Nll {
                     }
                 }
             }
+            System.arraycopy(gu[c], 0, pu[c], 0, nk);
+            System.arraycopy(gv[c], 0, pv[c], 0, nk);
+            if (normEffects[c].length > 0) {
+                normalise(c, theta);
+            }
         }
         return yield;
+    }
+
+    /**
+     * Divides process c's per-event term by N_c(&alpha;) (normalised shapes): B_c /= N, and the log-derivatives of
+     * the process factor G/N in pu, pv, px; with q_k = &minus;N_k/N the log-derivative of 1/N and
+     * (1/N)_kl/(1/N) = 2 N_k N_l/N&sup2; &minus; N_kl/N. The yield keeps G alone.
+     */
+    private void normalise(int c, double[] theta) {
+        double[] r = normalisation(c, theta);
+        double n0 = r[0];
+        if (!(n0 > 0)) {
+            throw new NonPositiveDensityException(-1, n0, mu(theta[0]), Arrays.copyOfRange(theta, 1, dim));
+        }
+        b0[c] /= n0;
+        b1[c] /= n0;
+        b2[c] /= n0;
+        int[] ks = normEffects[c];
+        double[] x = px[c];
+        for (int i = 0; i < ks.length; i++) {
+            int k = ks[i];
+            double q = -r[1 + k] / n0;
+            double qq = 2 * q * q - r[1 + nk + k * nk + k] / n0;
+            pv[c][k] = gv[c][k] + 2 * gu[c][k] * q + qq;
+            pu[c][k] = gu[c][k] + q;
+            for (int i2 = i + 1; i2 < ks.length; i2++) {
+                int l = ks[i2];
+                // (1/N)_kl/(1/N) - q_k q_l
+                x[k * nk + l] = r[1 + k] * r[1 + l] / (n0 * n0) - r[1 + nk + k * nk + l] / n0;
+            }
+        }
+    }
+
+    /** N_c and its derivatives at &theta;'s &alpha; (the last result again when its S_c entries are equal). */
+    private double[] normalisation(int c, double[] theta) {
+        int[] ks = normEffects[c];
+        double[] at = normAt[c];
+        boolean same = at != null;
+        for (int i = 0; same && i < ks.length; i++) {
+            same = at[i] == theta[1 + ks[i]];
+        }
+        if (!same) {
+            double[] alpha = Arrays.copyOfRange(theta, 1, dim);
+            shapeNorm.evaluate(c, alpha, true, normOut);
+            at = new double[ks.length];
+            for (int i = 0; i < ks.length; i++) {
+                at[i] = theta[1 + ks[i]];
+            }
+            normAt[c] = at;
+            normLast[c] = normOut.clone();
+        }
+        return normLast[c];
     }
 
     /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
@@ -483,9 +562,9 @@ public final class ColumnarNll extends Nll {
                 double[] uk = bigU[k];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.offset(uk, gu[c][k], u[e], len);
+                    VectorLoops.offset(uk, pu[c][k], u[e], len);
                 } else {
-                    Arrays.fill(uk, 0, len, gu[c][k]);
+                    Arrays.fill(uk, 0, len, pu[c][k]);
                 }
                 VectorLoops.addProduct(dl[1 + k], t, uk, len);
             }
@@ -500,13 +579,17 @@ public final class ColumnarNll extends Nll {
                 double[] dkk = d2l[(1 + k) * dim + 1 + k];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.addCurvature(dkk, t, gv[c][k], 2 * gu[c][k], u[e], v[e], len);
+                    VectorLoops.addCurvature(dkk, t, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
                 } else {
-                    VectorLoops.addScaled(dkk, gv[c][k], t, len);
+                    VectorLoops.addScaled(dkk, pv[c][k], t, len);
                 }
                 for (int i2 = i + 1; i2 < act.length; i2++) {
                     int l = act[i2];
                     VectorLoops.addProduct(d2l[(1 + k) * dim + 1 + l], t, uk, bigU[l], len);
+                    double cross = px[c][k * nk + l];
+                    if (cross != 0) {
+                        VectorLoops.addScaled(d2l[(1 + k) * dim + 1 + l], cross, t, len);
+                    }
                 }
             }
         }
@@ -569,11 +652,17 @@ public final class ColumnarNll extends Nll {
             out[m] = nll;
         }
         double[][] bc = new double[nc][BLOCK];
+        double[] perEvent = gprod.clone();
+        for (int c = 0; c < nc && shapeNorm != null; c++) {
+            if (shapeNorm.normalises(c)) {
+                perEvent[c] /= shapeNorm.value(c, alpha);
+            }
+        }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, false, false);
             for (int c = 0; c < nc; c++) {
-                VectorLoops.scaled(bc[c], gprod[c], rnu[c], start, len);
+                VectorLoops.scaled(bc[c], perEvent[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {
                     VectorLoops.multiply(bc[c], h[e], len);
                 }

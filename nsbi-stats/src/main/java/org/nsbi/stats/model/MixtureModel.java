@@ -30,9 +30,16 @@ public final class MixtureModel implements Serializable {
     private final double[] alphaHigh;
     /** Per process and parameter: code-4 coefficients of the yield factor, then ln &kappa;+, ln &kappa;-. */
     private final double[][][] yieldInterp;
+    /** Per nuisance parameter: its shapes are normalised ({@code shape_normalisation: per_event}). */
+    private final boolean[] normalisedShapes;
+    /** The normalisation from the reference sample, null until {@link #withShapeNormalisationFrom} gives it. */
+    private final ShapeNormalisation shapeNormalisation;
 
     private MixtureModel(List<Process> processes, List<String> nuisances, String poi, double muMin, double muMax,
-                         boolean sqrt, double[] alphaLow, double[] alphaHigh) {
+                         boolean sqrt, double[] alphaLow, double[] alphaHigh, boolean[] normalisedShapes,
+                         ShapeNormalisation shapeNormalisation) {
+        this.normalisedShapes = normalisedShapes.clone();
+        this.shapeNormalisation = shapeNormalisation;
         this.alphaLow = alphaLow.clone();
         this.alphaHigh = alphaHigh.clone();
         this.processes = List.copyOf(processes);
@@ -100,7 +107,8 @@ public final class MixtureModel implements Serializable {
         double[] high = new double[nuisances.size()];
         java.util.Arrays.fill(low, -DEFAULT_ALPHA_BOUND);
         java.util.Arrays.fill(high, DEFAULT_ALPHA_BOUND);
-        return new MixtureModel(processes, nuisances, poi, lo, muMax, sqrt, low, high);
+        return new MixtureModel(processes, nuisances, poi, lo, muMax, sqrt, low, high, new boolean[nuisances.size()],
+                null);
     }
 
     /** The default bounds of every nuisance parameter, [-5, 5] (the HistFactory/pyhf convention). */
@@ -122,7 +130,75 @@ public final class MixtureModel implements Serializable {
                         + "]; expected finite bounds with lo < 0 < hi");
             }
         }
-        return new MixtureModel(processes, nuisances, poi, muMin, muMax, sqrt, low, high);
+        return new MixtureModel(processes, nuisances, poi, muMin, muMax, sqrt, low, high, normalisedShapes,
+                shapeNormalisation);
+    }
+
+    /**
+     * This model with the shapes of the flagged nuisance parameters normalised (one flag per parameter): the
+     * per-event term of each process is divided by the mean of its normalised shape factors under p_c
+     * ({@link ShapeNormalisation}). The means come from the reference sample, which
+     * {@link #withShapeNormalisationFrom} gives; until then the model cannot be evaluated.
+     */
+    public MixtureModel withNormalisedShapes(boolean[] normalised) {
+        if (normalised.length != nuisances.size()) {
+            throw new IllegalArgumentException(normalised.length + " normalisation flags for " + nuisances.size()
+                    + " nuisance parameters " + nuisances);
+        }
+        return new MixtureModel(processes, nuisances, poi, muMin, muMax, sqrt, alphaLow, alphaHigh, normalised, null);
+    }
+
+    /** Per nuisance parameter, whether its shapes are normalised (a copy). */
+    public boolean[] normalisedShapes() {
+        return normalisedShapes.clone();
+    }
+
+    /** True when some nuisance parameter's shapes are normalised. */
+    public boolean normalisesShapes() {
+        for (boolean b : normalisedShapes) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when shapes are normalised but the model has not been given its reference sample yet. */
+    public boolean needsReference() {
+        return normalisesShapes() && shapeNormalisation == null;
+    }
+
+    /**
+     * This model with its shape normalisation computed on {@code reference} (with the table's own weights); the
+     * model itself when no shape is normalised.
+     */
+    public MixtureModel withShapeNormalisationFrom(EventTable reference) {
+        if (!normalisesShapes()) {
+            return this;
+        }
+        return new MixtureModel(processes, nuisances, poi, muMin, muMax, sqrt, alphaLow, alphaHigh, normalisedShapes,
+                ShapeNormalisation.of(this, normalisedShapes, reference));
+    }
+
+    /**
+     * The shape normalisation, or null when no shape is normalised.
+     *
+     * @throws IllegalStateException if shapes are normalised but the model was not given its reference sample
+     */
+    public ShapeNormalisation shapeNormalisation() {
+        if (!normalisesShapes()) {
+            return null;
+        }
+        if (shapeNormalisation == null) {
+            throw new IllegalStateException("the shapes of " + normalisedNames() + " are normalised (shape_normalisation:"
+                    + " per_event), but the model was built without its reference sample (withShapeNormalisationFrom)");
+        }
+        return shapeNormalisation;
+    }
+
+    private List<String> normalisedNames() {
+        return java.util.stream.IntStream.range(0, nuisances.size()).filter(k -> normalisedShapes[k])
+                .mapToObj(nuisances::get).toList();
     }
 
     /** The lower bound of &alpha;_k. */
@@ -215,6 +291,7 @@ public final class MixtureModel implements Serializable {
             b.append(k == 0 ? "" : ", ").append(nuisances.get(k)).append(" in [").append(alphaLow[k]).append(", ")
                     .append(alphaHigh[k]).append(']');
         }
-        return "MixtureModel[" + processes + ", nuisances [" + b + "], " + poi + " in [" + muMin + ", " + muMax + "]]";
+        return "MixtureModel[" + processes + ", nuisances [" + b + "], " + poi + " in [" + muMin + ", " + muMax + "]"
+                + (normalisesShapes() ? ", normalised shapes " + normalisedNames() : "") + "]";
     }
 }

@@ -50,7 +50,7 @@ class NllDerivativesTest {
         return (4 * d2 - d1) / 3;
     }
 
-    private static void check(Nll nll, double[] theta, String where) {
+    static void check(Nll nll, double[] theta, String where) {
         int d = theta.length;
         double[] grad = new double[d];
         double[] hess = new double[d * d];

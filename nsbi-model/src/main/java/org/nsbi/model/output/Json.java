@@ -1,4 +1,4 @@
-package org.nsbi.spark.io;
+package org.nsbi.model.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

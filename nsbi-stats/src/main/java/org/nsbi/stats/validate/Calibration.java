@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.stats.validate;
 
 import java.util.Arrays;
 

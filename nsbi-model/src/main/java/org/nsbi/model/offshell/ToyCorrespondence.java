@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.offshell;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
-import org.nsbi.model.offshell.OffshellEvents;
-import org.nsbi.model.offshell.OffshellExactRatios;
-import org.nsbi.model.offshell.OffshellNuisance;
-import org.nsbi.model.offshell.OffshellProcess;
-import org.nsbi.model.offshell.OffshellSample;
 
 /**
  * How an analysis maps onto the off-shell toy (spec/offshell-toy.md), when it does: its processes and nuisance
@@ -18,7 +13,7 @@ import org.nsbi.model.offshell.OffshellSample;
  * sample ({@link #sample}); and when, in addition, the reference is the toy's p_ref (simulated S, B and NI samples,
  * each event weighted &nu; / N), the exact ratios are the truth ({@link #exactName}).
  */
-final class ToyCorrespondence {
+public final class ToyCorrespondence {
 
     private static final Set<String> REFERENCE_SAMPLES = Set.of("S", "B", "NI");
 
@@ -26,7 +21,7 @@ final class ToyCorrespondence {
     }
 
     /** Null when the simulator can draw the analysis's samples, else the reason it cannot. */
-    static String whyNotSimulable(AnalysisConfig config) {
+    public static String whyNotSimulable(AnalysisConfig config) {
         if (!config.features().equals(Arrays.asList(OffshellEvents.FEATURES))) {
             return "the features " + config.features() + " are not the toy's " + Arrays.toString(OffshellEvents.FEATURES);
         }
@@ -44,7 +39,7 @@ final class ToyCorrespondence {
     }
 
     /** Null when the exact ratios are the truth of the analysis's ratios, else the reason they are not. */
-    static String whyNoTruth(AnalysisConfig config) {
+    public static String whyNoTruth(AnalysisConfig config) {
         String notToy = whyNotSimulable(config);
         if (notToy != null) {
             return notToy;
@@ -64,14 +59,14 @@ final class ToyCorrespondence {
     }
 
     /** The simulator's sample of a process ({@code dir} 0) or of a process varied by a nuisance parameter (&plusmn;1). */
-    static String sample(String process, String nuisance, int dir) {
+    public static String sample(String process, String nuisance, int dir) {
         OffshellProcess p = OffshellProcess.valueOf(process);
         return (dir == 0 ? OffshellSample.nominal(p) : OffshellSample.varied(p, OffshellNuisance.byKey(nuisance), dir))
                 .name();
     }
 
     /** The exact ratio's name ({@link OffshellExactRatios}) of a process ratio or a shape ratio. */
-    static String exactName(String process, String nuisance, int dir) {
+    public static String exactName(String process, String nuisance, int dir) {
         String name = dir == 0 ? "ratio_" + process : "syst_" + process + "_" + nuisance + (dir > 0 ? "_up" : "_down");
         OffshellExactRatios.byName(name);
         return name;

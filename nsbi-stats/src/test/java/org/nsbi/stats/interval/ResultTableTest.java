@@ -1,4 +1,4 @@
-package org.nsbi.spark.interval;
+package org.nsbi.stats.interval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

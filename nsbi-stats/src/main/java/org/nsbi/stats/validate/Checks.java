@@ -1,12 +1,12 @@
-package org.nsbi.spark.validate;
+package org.nsbi.stats.validate;
 
 /** Argument checks shared by the validation statistics; messages name the array, the index and the value. */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
 
-    static void sameLength(String a, double[] x, String b, double[] y) {
+    public static void sameLength(String a, double[] x, String b, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(a + " has " + x.length + " entries and " + b + " has " + y.length
                     + "; expected one per event in both");
@@ -16,7 +16,7 @@ final class Checks {
         }
     }
 
-    static void finite(String name, double[] x) {
+    public static void finite(String name, double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
                 throw new IllegalArgumentException(name + "[" + i + "] = " + x[i] + "; expected a finite number");
@@ -24,7 +24,7 @@ final class Checks {
         }
     }
 
-    static void positive(String name, double[] x) {
+    public static void positive(String name, double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (!(x[i] > 0) || Double.isInfinite(x[i])) {
                 throw new IllegalArgumentException(name + "[" + i + "] = " + x[i] + "; expected a finite ratio > 0");
@@ -33,7 +33,7 @@ final class Checks {
     }
 
     /** Weights: finite, &ge; 0, with a positive total. Returns the total. */
-    static double weights(String name, double[] w) {
+    public static double weights(String name, double[] w) {
         double total = 0;
         for (int i = 0; i < w.length; i++) {
             if (!(w[i] >= 0) || Double.isInfinite(w[i])) {

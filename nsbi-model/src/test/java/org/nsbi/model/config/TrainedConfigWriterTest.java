@@ -1,4 +1,4 @@
-package org.nsbi.spark.train;
+package org.nsbi.model.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

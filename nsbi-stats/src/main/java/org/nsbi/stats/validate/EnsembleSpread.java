@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.stats.validate;
 
 /**
  * How much the K members of an ensemble disagree, event by event: the relative standard deviation of the members'

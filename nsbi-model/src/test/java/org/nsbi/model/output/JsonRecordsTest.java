@@ -1,4 +1,4 @@
-package org.nsbi.spark.io;
+package org.nsbi.model.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

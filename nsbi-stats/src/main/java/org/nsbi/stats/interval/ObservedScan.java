@@ -1,4 +1,4 @@
-package org.nsbi.spark.interval;
+package org.nsbi.stats.interval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

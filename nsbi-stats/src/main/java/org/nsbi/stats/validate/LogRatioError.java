@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.stats.validate;
 
 /**
  * How far a learned ratio is from the exact one, event by event: d(x) = log r_nn(x) &minus; log r_exact(x), over a

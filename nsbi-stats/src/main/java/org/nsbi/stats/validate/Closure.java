@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.stats.validate;
 
 /**
  * The closure of a ratio r = p_num / p_den on a sample of the denominator (primer, section 3): with the weights

@@ -1,4 +1,4 @@
-package org.nsbi.spark.train;
+package org.nsbi.model.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
