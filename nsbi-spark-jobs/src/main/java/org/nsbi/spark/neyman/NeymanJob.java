@@ -14,7 +14,7 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
-import org.nsbi.spark.io.Json;
+import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;

@@ -163,7 +163,7 @@ class ToyRoundsTest {
                 r.outcomes(), CLS);
         org.nsbi.stats.belt.Belt perPoint = org.nsbi.stats.belt.Belt.build(grid, r.outcomes(), CLS);
         String json = java.nio.file.Files.readString(dir.resolve("smooth").resolve(NeymanJob.CRITICAL_VALUES));
-        org.nsbi.model.output.CriticalValuesFit written = org.nsbi.spark.io.Json.read(json,
+        org.nsbi.model.output.CriticalValuesFit written = org.nsbi.model.output.Json.read(json,
                 org.nsbi.model.output.CriticalValuesFit.class, "critical-values.json");
         org.nsbi.stats.belt.Belt belts = org.nsbi.spark.neyman.BeltsTable.fromCsv(
                 java.nio.file.Files.readString(dir.resolve("smooth").resolve("belts.csv")), "belts.csv");
