@@ -200,7 +200,7 @@ final class Pipeline {
                 : GridStatistic.at(asimovNll(model, reference, o.signifAsimov), grid, "asimov at mu = " + o.signifAsimov);
         try {
             return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
-                    List.of(t));
+                    List.of(t), o.smooth);
         } catch (IllegalArgumentException e) { // names the option and what was expected
             throw new UserError(e.getMessage(), e);
         }
