@@ -22,6 +22,14 @@ public final class OutputOptions {
             "(mu point, block) are taken from its checkpoints, only the rest is computed. Without checkpoints, starts afresh."})
     boolean resume;
 
+    @Option(names = "--extend", description = {"Extend a finished neyman, run or demo folder --out: more toys per point",
+            "or more grid points; its toys are reused bit for bit and only the new ones computed (the result equals a run",
+            "that asked for the final counts from the start). The folder is replaced when the extended run is complete."})
+    boolean extend;
+
+    /** The commands whose outputs --extend can grow (their toys are reused). */
+    private static final java.util.Set<String> EXTENDABLE = java.util.Set.of("neyman", "run", "demo");
+
     /** What a command writes into its folder; returns the summary to write as {@code summaryFile}, or null. */
     @FunctionalInterface
     interface Body {
@@ -50,6 +58,7 @@ public final class OutputOptions {
      */
     int run(SparkSession spark, String command, String summaryFile, Body body,
             java.util.function.Consumer<OutputFolder> afterSummary) {
+        checkExtend(command);
         OutputFolder out = open(spark);
         try {
             long start = System.nanoTime();
@@ -70,15 +79,25 @@ public final class OutputOptions {
         return OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
     }
 
+    /** Refuses --extend for a command whose output holds nothing to grow. */
+    void checkExtend(String command) {
+        if (extend && !EXTENDABLE.contains(command)) {
+            throw new UserError("--extend applies to neyman, run and demo (their toys are reused); '" + command
+                    + "' has nothing to extend: use --overwrite to run it again");
+        }
+    }
+
     /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
     void check(SparkSession spark) {
         OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
     }
 
     private ExistingPolicy policy() {
-        if (overwrite && resume) {
-            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+        if ((overwrite ? 1 : 0) + (resume ? 1 : 0) + (extend ? 1 : 0) > 1) {
+            throw new UserError("--overwrite, --resume and --extend exclude each other: --resume continues an interrupted run,"
+                    + " --extend grows a finished one, --overwrite starts it again");
         }
-        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
+        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME
+                : extend ? ExistingPolicy.EXTEND : ExistingPolicy.REFUSE;
     }
 }

@@ -40,7 +40,12 @@ public final class OutputFolder {
         /** Replace the target at commit; discard any checkpoints. */
         OVERWRITE,
         /** Complete an interrupted run from its checkpoints (or start one if there are none); refuse a finished run. */
-        RESUME
+        RESUME,
+        /**
+         * Extend a finished run (more toys, more grid points): what it holds is read ({@link #extendedPath}) and reused,
+         * checkpoints of an interrupted extension too; the target is replaced at commit. A folder without a run starts one.
+         */
+        EXTEND
     }
 
     /** The file every committed output holds: what lets {@code --overwrite} tell an nsbi output from a user's folder. */
@@ -50,14 +55,16 @@ public final class OutputFolder {
     private final Path target;
     private final Path staging;
     private final Path checkpoints;
+    private final boolean extending;
     private boolean done;
     private String marker = "{\"nsbi_output\": true}\n";
 
-    private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints) {
+    private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints, boolean extending) {
         this.fs = fs;
         this.target = target;
         this.staging = staging;
         this.checkpoints = checkpoints;
+        this.extending = extending;
     }
 
     /**
@@ -133,14 +140,15 @@ public final class OutputFolder {
             if (parent != null && !fs.exists(parent)) {
                 fs.mkdirs(parent);
             }
-            if (policy == ExistingPolicy.RESUME) {
+            if (policy == ExistingPolicy.RESUME || policy == ExistingPolicy.EXTEND) {
                 removeStaleStaging(fs, parent, target.getName());
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             if (!fs.mkdirs(staging)) {
                 throw new OutputFolderException("cannot create the staging folder " + shown(staging));
             }
-            return new OutputFolder(fs, target, staging, checkpoints);
+            return new OutputFolder(fs, target, staging, checkpoints,
+                    policy == ExistingPolicy.EXTEND && fs.exists(new Path(target, MARKER)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output folder " + targetUri + ": " + e.getMessage(), e);
         }
@@ -221,6 +229,14 @@ public final class OutputFolder {
     /** A path inside the staging folder, where a part of the output is written. */
     public String stagingPath(String relative) {
         return new Path(staging, relative).toString();
+    }
+
+    /**
+     * A path inside the finished output this run extends ({@link ExistingPolicy#EXTEND}), to read before it is replaced;
+     * null when this run extends nothing.
+     */
+    public String extendedPath(String relative) {
+        return extending ? new Path(target, relative).toString() : null;
     }
 
     /** A path inside the checkpoint folder, kept across failed runs until a run commits. */
