@@ -52,6 +52,16 @@ public final class NeymanOptions {
                     "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
     boolean smooth;
 
+    @Option(names = "--grid-precision", paramLabel = "D",
+            description = {"Grid refinement: add mid-points between the grid points around an endpoint of the interval (of the",
+                    "observed data, or the Asimov data at --signif-asimov) until the grid spacing moves no endpoint by more",
+                    "than D in mu; the new points get toys of their own, the others keep theirs."})
+    Double gridPrecision;
+
+    @Option(names = "--max-refinements", paramLabel = "N", defaultValue = "4",
+            description = "Grid refinement: the most rounds of new points. Default: ${DEFAULT-VALUE}.")
+    int maxRefinements;
+
     Pipeline.NeymanOverrides overrides() {
         Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
         o.toysPerPoint = toys;
@@ -65,6 +75,14 @@ public final class NeymanOptions {
         o.signif = signif;
         o.signifAsimov = signifAsimov;
         o.smooth = smooth;
+        if (gridPrecision != null && !(gridPrecision > 0)) {
+            throw new org.nsbi.model.UserError("--grid-precision = " + gridPrecision + "; expected a positive distance in mu");
+        }
+        if (maxRefinements < 0) {
+            throw new org.nsbi.model.UserError("--max-refinements = " + maxRefinements + "; expected 0 or more");
+        }
+        o.gridPrecision = gridPrecision;
+        o.maxRefinements = maxRefinements;
         return o;
     }
 }

@@ -1,5 +1,6 @@
 package org.nsbi.spark.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
@@ -30,6 +32,7 @@ import org.nsbi.spark.score.ScoreJob;
 import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridRefinement;
 import org.nsbi.stats.adaptive.GridStatistic;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
@@ -165,7 +168,12 @@ final class Pipeline {
     record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
     }
 
-    /** Runs the Neyman construction into {@code out} and returns its belt and summary. */
+    /**
+     * Runs the Neyman construction into {@code out} and returns its belt and summary. With grid refinement
+     * (--grid-precision), the construction is run again on the grid with the mid-points of the brackets of imprecise
+     * endpoints added ({@link GridRefinement}); the toys of the points it had come from the checkpoints (keyed by
+     * &mu; value), only the new points' toys are computed.
+     */
     static Construction neyman(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
                                    OutputFolder out, NeymanOverrides o) {
         NeymanSettings ns = config.neyman();
@@ -175,29 +183,56 @@ final class Pipeline {
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED
                 ? observedNll(spark, config, model, scoredDir) : null;
         int toys = o.toysPerPoint != null ? o.toysPerPoint : ns.toysPerPoint();
-        NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
-                o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), o.maxFailedFraction,
-                o.partitions);
-        NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                schedule(spark, config, model, scoredDir, reference, settings.muGrid(), toys, o), o.smooth, out);
-        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, toys, o.toysPerBlock,
-                ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
-                reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC));
+        Nll decided = o.maxToys == null && o.gridPrecision == null ? null : o.signifAsimov == null
+                ? observedNll(spark, config, model, scoredDir) : asimovNll(model, reference, o.signifAsimov);
+        String what = o.signifAsimov == null ? "observed" : "asimov at mu = " + o.signifAsimov;
+        long computed = 0;
+        double seconds = 0;
+        List<GridEndpoint> endpoints = null;
+        for (int refinement = 0; ; refinement++) {
+            NeymanJob.Settings settings = new NeymanJob.Settings(grid, toys, o.toysPerBlock, ns.confidenceLevels(),
+                    o.seed != null ? o.seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
+                    o.maxFailedFraction, o.partitions);
+            double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), what);
+            NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule(config, t, toys, o), o.smooth, out);
+            computed += r.toysComputed();
+            seconds += r.toySeconds();
+            double[] added = new double[0];
+            if (o.gridPrecision != null) {
+                endpoints = new ArrayList<>();
+                for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
+                    endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
+                }
+                added = GridRefinement.refine(settings.muGrid(), t, r.belt(), o.gridPrecision);
+                if (added.length > 0 && refinement == o.maxRefinements) {
+                    System.err.println("warning: after " + refinement + " grid refinements an endpoint is still less precise"
+                            + " than --grid-precision " + o.gridPrecision + " (" + endpoints + "); raise --max-refinements");
+                    added = new double[0];
+                }
+            }
+            if (added.length == 0) {
+                return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), toys, o.toysPerBlock,
+                        ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(java.util.Locale.ROOT),
+                        reference.size(), r.toys(), seconds, computed, computed / seconds, r.asimovClosure(),
+                        r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC,
+                        endpoints));
+            }
+            System.err.println("neyman: grid refinement " + (refinement + 1) + ": adding mu = " + Arrays.toString(added)
+                    + " between the grid points around endpoints less precise than " + o.gridPrecision);
+            out.discard("toys");
+            out.discard("belts");
+            grid = java.util.stream.DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
+        }
     }
 
     /**
      * The toys per point: {@code toys} everywhere, or adaptive toys (--max-toys) that decide on t(&mu;) of the observed
-     * data (or the Asimov data at --signif-asimov) at the grid points.
+     * data (or the Asimov data at --signif-asimov) at the grid points, {@code t}.
      */
-    static ToySchedule schedule(SparkSession spark, AnalysisConfig config, MixtureModel model, String scoredDir,
-                                EventTable reference, double[] grid, int toys, NeymanOverrides o) {
+    static ToySchedule schedule(AnalysisConfig config, double[] t, int toys, NeymanOverrides o) {
         if (o.maxToys == null) {
             return ToySchedule.uniform(toys);
         }
-        double[] t = o.signifAsimov == null
-                ? GridStatistic.at(observedNll(spark, config, model, scoredDir), grid, "observed")
-                : GridStatistic.at(asimovNll(model, reference, o.signifAsimov), grid, "asimov at mu = " + o.signifAsimov);
         try {
             return new AdaptiveToys(o.minToys, o.maxToys, o.targetPrecision, o.signif, config.neyman().confidenceLevels(),
                     List.of(t), o.smooth);
@@ -295,11 +330,15 @@ final class Pipeline {
         Double signifAsimov;
         /** Smooth critical values: t_c(mu) fitted across the grid at each level. */
         boolean smooth;
+        /** Grid refinement when set: the largest uncertainty of an endpoint from the grid spacing. */
+        Double gridPrecision;
+        /** The most rounds of grid refinement. */
+        int maxRefinements = 4;
 
         @Override
         public String toString() {
             return Arrays.asList(toysPerPoint, toysPerBlock, seed, maxFailedFraction, maxToys, minToys, targetPrecision,
-                    signif, signifAsimov, smooth).toString();
+                    signif, signifAsimov, smooth, gridPrecision, maxRefinements).toString();
         }
     }
 }

@@ -244,6 +244,15 @@ public final class OutputFolder {
         return new Path(checkpoints, relative).toString();
     }
 
+    /** Removes a part written into the staging folder, for a stage that is done again (e.g. on a refined grid). */
+    public void discard(String relative) {
+        try {
+            fs.delete(new Path(staging, relative), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + relative + " from " + shown(staging) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a small text file (CSV, JSON) into the staging folder. */
     public void writeText(String relative, String text) {
         writeBytes(relative, text.getBytes(StandardCharsets.UTF_8));

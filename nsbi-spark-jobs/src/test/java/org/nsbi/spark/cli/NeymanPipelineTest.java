@@ -235,4 +235,41 @@ class NeymanPipelineTest {
         b.abandon();
         assertEquals("--min-toys = 100, --max-toys = 50; expected 1 <= min <= max", e.getMessage());
     }
+
+    @Test
+    void gridRefinementAddsMidPointsAroundTheEndpointsAndComputesOnlyTheirToys() {
+        Pipeline.NeymanOverrides refine = new Pipeline.NeymanOverrides();
+        refine.toysPerPoint = 24;
+        refine.toysPerBlock = 12;
+        refine.signifAsimov = 1.0; // the Asimov data at mu = 1: endpoints on both sides of 1
+        refine.gridPrecision = 1e-6; // never reached: the rounds run out
+        refine.maxRefinements = 2;
+        OutputFolder out = folder("refined");
+        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, refine);
+        out.commit();
+        double[] grid = r.summary().muGrid();
+        assertTrue(grid.length > 3, "points were added: " + java.util.Arrays.toString(grid));
+        assertTrue(r.summary().gridEndpoints() != null && !r.summary().gridEndpoints().isEmpty());
+        for (org.nsbi.model.output.GridEndpoint e : r.summary().gridEndpoints()) {
+            assertTrue(e.bracketLo() <= e.mu() && e.mu() <= e.bracketHi(), e.toString());
+            assertTrue(e.gridUncertainty() <= (e.bracketHi() - e.bracketLo()) / 2, e.toString());
+        }
+        assertEquals(24L * grid.length, r.summary().toysComputed(), "every point's toys computed once, none again");
+
+        Pipeline.NeymanOverrides plain = new Pipeline.NeymanOverrides();
+        plain.toysPerPoint = 24;
+        plain.toysPerBlock = 12;
+        OutputFolder p = folder("unrefined");
+        Pipeline.Construction u = Pipeline.neyman(SharedSpark.session(), config, model, scored, p, plain);
+        p.commit();
+        for (double mu : new double[] {0.5, 1.0, 2.0}) {
+            List<List<Double>> before = u.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            List<List<Double>> after = r.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            assertEquals(before, after, "mu = " + mu + ": the added points leave its toys as they were");
+        }
+    }
 }

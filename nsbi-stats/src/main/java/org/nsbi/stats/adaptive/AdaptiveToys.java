@@ -18,9 +18,10 @@ import org.nsbi.stats.toys.ToyOutcome;
  * The rounds are n = min, 2&middot;min, 4&middot;min, ... (the last one max), the same for every point, so a point's toys are
  * the first n of its keyed streams for one of these n.
  *
- * <p>With {@code smooth} (for a belt of smooth critical values, {@link SmoothCriticalValues}), the decision compares
- * t_obs(&mu;) with the smooth fit over every toy so far and its bootstrap band ({@link SmoothBand}) instead of the point's
- * own order statistic: |t_obs &minus; t_c,fit| &gt; signif &middot; sd_boot. Every toy then informs every point's decision, so a
+ * <p>With {@code smooth} (for a belt of smooth critical values, {@link SmoothCriticalValues}), both rules use the smooth fit
+ * over every toy so far and its bootstrap band ({@link SmoothBand}) instead of the point's own order statistic: precise
+ * when the band in coverage probability is at most {@code targetPrecision}, decided when |t_obs &minus; t_c,fit| &gt; signif
+ * &middot; sd_boot. Every toy then informs every point's decision, so a
  * point far from the interval's endpoints stops with fewer toys than its own order statistic would need (at 95.45 %,
  * "outside" takes at least 82 toys of the point's own).
  *
@@ -79,13 +80,13 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
             }
         }
         int[] next = current.clone();
-        List<SmoothBand> bands = smooth && !observedT.isEmpty() ? bands(grid, toys, current) : null;
+        List<SmoothBand> bands = smooth ? bands(grid, toys, current) : null;
         for (int m = 0; m < grid.length; m++) {
             double[] t = byPoint.get(m).stream().mapToDouble(Double::doubleValue).toArray();
             if (t.length != current[m]) {
                 throw new IllegalArgumentException(t.length + " toys at mu = " + grid[m] + "; expected " + current[m]);
             }
-            if (current[m] < maxToys && !(bands == null ? done(t, m) : done(bands, t, m))) {
+            if (current[m] < maxToys && !(bands == null ? done(t, m) : done(bands, m))) {
                 next[m] = (int) Math.min(maxToys, 2L * current[m]);
             }
         }
@@ -101,15 +102,15 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
         return bands;
     }
 
-    /** With smooth decisions: every level precise (the point's own coverage) or decided against the fit's band. */
-    private boolean done(List<SmoothBand> bands, double[] t, int m) {
+    /** With smooth decisions: every level precise (the fit's coverage band at the point) or decided against the fit's band. */
+    private boolean done(List<SmoothBand> bands, int m) {
         for (int c = 0; c < confidenceLevels.size(); c++) {
-            boolean precise = targetPrecision > 0
-                    && OrderStatisticBand.coverageSd(t.length, confidenceLevels.get(c)) <= targetPrecision;
+            boolean precise = targetPrecision > 0 && bands.get(c).coverageSd()[m] <= targetPrecision;
             boolean decided = true;
             for (double[] obs : observedT) {
                 decided &= bands.get(c).decided(m, obs[m], signif);
             }
+            decided &= !observedT.isEmpty();
             if (!precise && !decided) {
                 return false;
             }

@@ -51,6 +51,20 @@ class SmoothBandTest {
     }
 
     @Test
+    void theBandInCoverageIsTheBandInTTimesTheDensityAtTheQuantile() {
+        // t = s * Exp(1), s = 1 + sqrt(mu): its density at the CL-quantile is (1 - CL) / s
+        double cl = 0.9545;
+        SmoothBand b = SmoothBand.of(GRID, toys(200, 21), cl);
+        for (int m = 0; m < GRID.length; m++) {
+            double density = (1 - cl) / (1 + Math.sqrt(GRID[m]));
+            double ratio = b.coverageSd()[m] / (b.sd()[m] * density);
+            // two estimates from 40 replicates and an empirical CDF of 1800 toys: within a factor 1.5
+            assertTrue(ratio > 1 / 1.5 && ratio < 1.5, "mu = " + GRID[m] + ": " + b.coverageSd()[m] + " against "
+                    + b.sd()[m] * density);
+        }
+    }
+
+    @Test
     void theSameToysGiveTheSameBand() {
         List<ToyOutcome> t = toys(30, 5);
         assertArrayEquals(SmoothBand.of(GRID, t, 0.6827).sd(), SmoothBand.of(GRID, t, 0.6827).sd(), 0.0);
