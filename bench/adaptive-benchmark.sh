@@ -4,7 +4,7 @@
 # used and the Neyman endpoints' mean ± sd over the seeds. Run on purpose, not in CI.
 #   bench/adaptive-benchmark.sh OUT_DIR [seeds 5] [METHOD ...]
 # METHOD: uniform:N | uniform-smooth:N | adaptive:MIN:MAX:PRECISION:SIGNIF | adaptive-smooth:MIN:MAX:PRECISION:SIGNIF
-# (default: uniform:200 adaptive:50:800:0.005:2 adaptive-smooth:25:200:0:2; the first method is the reference of
+# (default: uniform:200 adaptive:50:200:0.015:2 adaptive-smooth:25:400:0.015:2; the first method is the reference of
 # the "fewer toys" column).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ seeds="${2:-5}"
 shift $(( $# >= 2 ? 2 : 1 ))
 methods=("$@")
 if [ ${#methods[@]} -eq 0 ]; then
-  methods=(uniform:200 adaptive:50:800:0.005:2 adaptive-smooth:25:200:0:2)
+  methods=(uniform:200 adaptive:50:200:0.015:2 adaptive-smooth:25:400:0.015:2)
 fi
 . bench/built.sh
 export SPARK_LOCAL_IP=127.0.0.1
