@@ -9,7 +9,7 @@ import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.provenance.ConfigProvenance;
-import org.nsbi.spark.report.Report;
+import org.nsbi.model.report.Report;
 import org.nsbi.spark.report.RunReader;
 import org.nsbi.stats.model.MixtureModel;
 import picocli.CommandLine.Mixin;

@@ -9,7 +9,7 @@ import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.spark.report.Report;
+import org.nsbi.model.report.Report;
 import org.nsbi.spark.report.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

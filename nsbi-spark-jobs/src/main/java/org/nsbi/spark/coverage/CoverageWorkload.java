@@ -3,6 +3,7 @@ package org.nsbi.spark.coverage;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.spark.score.ScoringPlan;
 import org.nsbi.stats.coverage.BootstrapExperiments;
 import org.nsbi.stats.coverage.ExperimentSource;

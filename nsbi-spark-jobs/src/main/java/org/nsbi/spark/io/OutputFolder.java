@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.nsbi.model.UserError;
+import org.nsbi.model.report.ReportFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A new run refuses to start over it unless told to {@link ExistingPolicy#RESUME} (reuse it) or
  * {@link ExistingPolicy#OVERWRITE} (discard it).
  */
-public final class OutputFolder {
+public final class OutputFolder implements ReportFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
 
@@ -259,6 +260,7 @@ public final class OutputFolder {
     }
 
     /** Writes a small binary file (an image, an ONNX network) into the staging folder. */
+    @Override
     public void writeBytes(String relative, byte[] bytes) {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
             out.write(bytes);

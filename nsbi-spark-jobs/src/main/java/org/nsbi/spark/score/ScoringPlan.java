@@ -20,6 +20,7 @@ import org.nsbi.model.onnx.BadRatioPolicy;
 import org.nsbi.model.onnx.BadRatioReport;
 import org.nsbi.model.onnx.OnnxEnsembleRatio;
 import org.nsbi.model.ratio.CheckedRatio;
+import org.nsbi.model.ratio.ColumnRatio;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.model.ratio.RatioFunction;
 import org.nsbi.spark.io.EventBlock;
@@ -244,20 +245,7 @@ public final class ScoringPlan implements Serializable {
                 throw new UserError("ratio " + name + ": the events have no column '" + source.column()
                         + "'; expected it beside the features");
             }
-            RatioFunction f = new RatioFunction() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public void evaluate(FeatureBlock block, double[] dst) {
-                    for (int i = 0; i < block.size(); i++) {
-                        dst[i] = source.convention().toRatio(raw[i]);
-                    }
-                }
-            };
-            CheckedRatio checked = new CheckedRatio(f, policy);
+            CheckedRatio checked = new CheckedRatio(new ColumnRatio(name, source.convention(), raw), policy);
             columnChecks.put(name, checked);
             return checked;
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.spark.io.NioLocalFileSystem;
 
 /**
  * Creates the SparkSession a job runs in. Under {@code spark-submit} the master and settings come
@@ -37,6 +38,8 @@ public final class SparkSessions {
             conf.setIfMissing("spark.sql.warehouse.dir", ownWarehouse());
         }
         conf.setIfMissing("spark.sql.shuffle.partitions", "16");
+        // file: through java.nio for permissions: Hadoop's own starts a chmod process per file (NioLocalFileSystem)
+        conf.setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
         settings.forEach(conf::set);
         return SparkSession.builder().config(conf).getOrCreate();
     }

@@ -38,8 +38,9 @@ public final class SampleScorer {
                                      RatioUnderTest ratio, int blockSize) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<EventBlock> blocks = null;
+        List<String> columns = ratio.dataColumn() == null ? List.of() : List.of(ratio.dataColumn());
         for (int s = 0; s < sources.size(); s++) {
-            JavaRDD<EventBlock> b = EventSources.read(spark, sources.get(s), s, features, List.of(), blockSize);
+            JavaRDD<EventBlock> b = EventSources.read(spark, sources.get(s), s, features, columns, blockSize);
             blocks = blocks == null ? b : blocks.union(b);
         }
         Broadcast<RatioUnderTest> shipped = jsc.broadcast(ratio);
@@ -68,7 +69,8 @@ public final class SampleScorer {
             @Override
             public BlockScores next() {
                 EventBlock b = it.next();
-                return new BlockScores(b.blockId(), b.features().values(), b.weights(), evaluator.evaluate(b.features()));
+                return new BlockScores(b.blockId(), b.features().values(), b.weights(),
+                        evaluator.evaluate(b.features(), b.columns()));
             }
         };
     }

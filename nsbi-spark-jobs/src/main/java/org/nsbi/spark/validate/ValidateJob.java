@@ -10,6 +10,7 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ValidationSummary;
+import org.nsbi.model.report.ValidationPlots;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.stats.validate.Calibration;

@@ -85,16 +85,19 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
             String exact = noTruth == null ? ToyCorrespondence.exactName(s.process, s.nuisance, s.dir) : null;
             RatioUnderTest ratio = RatioUnderTest.of(s.column, s.source, config.badRatios(), exact, files);
             EventSource numerator = sample(s.column, s.process, s.nuisance, s.dir, userSamples, notToy, draws);
+            ValidationTarget target;
             if (s.dir == 0) {
-                targets.add(new ValidationTarget(ratio, "p_" + s.process + "(x) / p_ref(x)", numerator.name(),
-                        List.of(numerator), "reference", config.reference()));
+                target = new ValidationTarget(ratio, "p_" + s.process + "(x) / p_ref(x)", numerator.name(),
+                        List.of(numerator), "reference", config.reference());
             } else {
                 String processColumn = ScoredColumns.process(s.process);
                 EventSource nominal = sample(processColumn, s.process, null, 0, userSamples, notToy, draws);
-                targets.add(new ValidationTarget(ratio, "p_" + s.process + "(x | " + s.nuisance + " = "
+                target = new ValidationTarget(ratio, "p_" + s.process + "(x | " + s.nuisance + " = "
                         + (s.dir > 0 ? "+1" : "-1") + ") / p_" + s.process + "(x)", numerator.name(),
-                        List.of(numerator), nominal.name(), List.of(nominal)));
+                        List.of(numerator), nominal.name(), List.of(nominal));
             }
+            checkColumnSamples(target, s);
+            targets.add(target);
         }
         boolean drawn = targets.stream().flatMap(t -> java.util.stream.Stream.of(t.numerator(), t.denominator()))
                 .flatMap(List::stream).filter(e -> !config.reference().contains(e))
@@ -105,6 +108,29 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
         String sampled = given && drawn ? "--sample files, the others from " + simulator
                 : given ? "--sample files" : simulator;
         return new ValidationPlan(targets, noTruth, sampled);
+    }
+
+    /**
+     * A ratio given as a column of the samples is read from their files: a simulated numerator or denominator sample has
+     * no such column, so the plan refuses it, naming the --sample to give.
+     */
+    private static void checkColumnSamples(ValidationTarget target, Spec s) {
+        String column = target.ratio().dataColumn();
+        if (column == null) {
+            return;
+        }
+        String what = "ratio " + target.name() + " is the column '" + column + "' of the samples, so validate reads it"
+                + " from the events of its numerator and its denominator";
+        if (target.numerator().stream().anyMatch(e -> !(e instanceof EventSource.Files))) {
+            throw new UserError(what + "; the numerator sample is simulated and has no such column: give it with"
+                    + " --sample " + target.name() + "=<files with the features and '" + column + "'>");
+        }
+        if (target.denominator().stream().anyMatch(e -> !(e instanceof EventSource.Files))) {
+            throw new UserError(what + "; the denominator sample " + target.denominatorName() + " is simulated and has"
+                    + " no such column: " + (s.dir == 0 ? "the config's reference sample must be files"
+                    : "give it with --sample " + ScoredColumns.process(s.process)) + " with the features and '"
+                    + column + "'");
+        }
     }
 
     /** One ratio of the config: process, nuisance (or null), direction (0 for a process ratio). */

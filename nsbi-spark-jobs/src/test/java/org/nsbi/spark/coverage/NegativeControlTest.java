@@ -14,6 +14,7 @@ import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.analysis.AnalysisModel;
+import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellProcess;
 import org.nsbi.model.offshell.OffshellSample;

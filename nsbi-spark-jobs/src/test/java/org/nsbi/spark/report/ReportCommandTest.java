@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.report.ScanPlot;
+import org.nsbi.model.report.SmallRun;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.cli.NsbiCommand;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -36,7 +38,7 @@ class ReportCommandTest {
     @BeforeAll
     static void writeRun() throws Exception {
         run = dir.resolve("run");
-        SmallRun.write(SharedSpark.session(), run);
+        SmallRunFolder.write(SharedSpark.session(), run);
     }
 
     private static int nsbi(ByteArrayOutputStream err, String... args) {

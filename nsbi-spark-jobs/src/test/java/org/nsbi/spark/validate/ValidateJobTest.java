@@ -161,4 +161,66 @@ class ValidateJobTest {
         assertEquals("ratio r_S: no numerator sample; give one with --sample r_S=<files> (the simulator cannot draw it: "
                 + "the features [mass, c, y] are not the toy's [m, c, y])", missing.getMessage());
     }
+
+    /**
+     * A ratio given as a column of the samples (here log r_SBI, exact, convention log_ratio): validate reads it from
+     * the numerator's and the reference's files, so its closure is &Sigma;&#375; r_exact over the reference file's events
+     * (to float rounding), and it closes and calibrates. Before, validate refused any column ratio.
+     */
+    @Test
+    void aRatioGivenAsAColumnOfTheSamplesIsReadFromTheirFiles() throws IOException {
+        double[] closure = new double[1];
+        String reference = toyParquet("ref-with-column.parquet", 31, closure, "S", "B", "NI");
+        String numerator = toyParquet("sbi-with-column.parquet", 32, new double[1], "SBI");
+        AnalysisConfig exact = small("offshell-toy-exact.yaml");
+        AnalysisConfig config = exact.withReference(List.of(new EventSource.Files("reference", List.of(reference),
+                EventSource.Format.PARQUET, "w"))).withProcesses(exact.processes().stream()
+                .map(p -> p.name().equals("SBI") ? new org.nsbi.model.config.ProcessSpec(p.name(), p.yield(),
+                        p.coefficient(), new org.nsbi.model.config.RatioSource.Column("log_r_sbi",
+                        org.nsbi.model.onnx.RatioConvention.LOG_RATIO)) : p).toList());
+        ValidationPlan plan = ValidationPlan.of(config,
+                Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(numerator), EventSource.Format.PARQUET, "w")),
+                new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());
+        ValidationSummary json = run("column", config, plan, new ValidateJob.Settings(10, 1000, null));
+        ValidationSummary.Ratio r = json.ratios().get("r_SBI");
+        assertEquals(1, r.members());
+        assertEquals(9000, r.denominatorEvents());
+        assertEquals(4000, r.numeratorEvents());
+        assertEquals(closure[0], r.closure().value(), 1e-6, "the closure of the column's ratio on the reference file");
+        assertTrue(Math.abs(r.closure().pull()) < 4, "closure " + r.closure());
+        assertTrue(r.calibration().chi2() < 10 + 5 * Math.sqrt(20), "calibration chi2 " + r.calibration().chi2());
+
+        UserError simulated = assertThrows(UserError.class, () -> ValidationPlan.of(config, Map.of(),
+                new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files()));
+        assertEquals("ratio r_SBI is the column 'log_r_sbi' of the samples, so validate reads it from the events of its"
+                + " numerator and its denominator; the numerator sample is simulated and has no such column: give it"
+                + " with --sample r_SBI=<files with the features and 'log_r_sbi'>", simulated.getMessage());
+    }
+
+    /**
+     * Off-shell toy events of the named samples (4000, 3000 each for several) with w and log_r_sbi = log r_SBI exact;
+     * {@code closure[0]} is set to &Sigma; w r / &Sigma; w.
+     */
+    private static String toyParquet(String name, long seed, double[] closure, String... samples) {
+        List<org.nsbi.model.offshell.OffshellEvents> parts = new java.util.ArrayList<>();
+        for (String sample : samples) {
+            parts.add(org.nsbi.model.offshell.OffshellSimulator.generate(org.nsbi.model.offshell.OffshellSample.byName(
+                    sample), seed, samples.length == 1 ? 4000 : 3000, 1000));
+        }
+        org.nsbi.model.offshell.OffshellEvents e = org.nsbi.model.offshell.OffshellEvents.concat(parts);
+        double[] r = new double[e.size()];
+        org.nsbi.model.offshell.OffshellExactRatios.byName("ratio_SBI").evaluate(e.features(), r);
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        double sumWr = 0;
+        for (int i = 0; i < e.size(); i++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(e.m()[i], e.c()[i], e.y()[i], e.weight()[i], Math.log(r[i])));
+            sumWr += e.weight()[i] * r[i];
+        }
+        closure[0] = sumWr / e.sumOfWeights();
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("m", "float").add("c", "float").add("y", "float").add("w", "double").add("log_r_sbi", "double");
+        String path = dir.resolve(name).toString();
+        SharedSpark.session().createDataFrame(rows, schema).write().parquet(path);
+        return path;
+    }
 }

@@ -3,6 +3,7 @@ package org.nsbi.spark.validate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.offshell.ToyData;
 import org.nsbi.spark.SharedSpark;
 
 /**

@@ -116,6 +116,19 @@ public record Calibration(double[] edges, double[] predicted, double[] observed,
         return (int) Arrays.stream(predicted).filter(Double::isFinite).count();
     }
 
+    /**
+     * Whether bin b's point measures the calibration: the denominator has weight there (r&#772;_B &gt; 0), the numerator
+     * has events there (h_B &gt; 0; an empty numerator bin's h_B = 0 and its error are a convention, not a measurement),
+     * and its relative error &sigma;_h / h_B is at most {@link #MAX_USABLE_RELATIVE_ERROR} (beyond, the point's 1&sigma;
+     * band reaches 0 and says nothing about r). The plots draw only these bins; &chi;&sup2; keeps them all.
+     */
+    public boolean usable(int b) {
+        return predicted[b] > 0 && observed[b] > 0 && error[b] <= MAX_USABLE_RELATIVE_ERROR * observed[b];
+    }
+
+    /** The largest relative error &sigma;_h / h_B of a {@link #usable} bin. */
+    public static final double MAX_USABLE_RELATIVE_ERROR = 1.0;
+
     /** The largest |h_B / r&#772;_B &minus; 1| over the filled bins: the worst relative miscalibration. */
     public double maxRelativeDeviation() {
         double m = 0;

@@ -1,4 +1,4 @@
-package org.nsbi.spark.coverage;
+package org.nsbi.model.coverage;
 
 import java.util.Locale;
 

@@ -1,13 +1,10 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.random.Well19937c;
-import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
@@ -17,8 +14,7 @@ import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.CoverageSummary;
-import org.nsbi.spark.coverage.ExperimentOrigin;
-import org.nsbi.spark.neyman.ToysTable;
+import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -30,17 +26,17 @@ import org.nsbi.stats.toys.ToyOutcome;
  * A small run made in memory, for the plot and report tests: 5 grid points, 100 toys each with t ~ &chi;&sup2;&#8321;
  * (seeded), two failed fits at &mu; = 1.5, a parabolic t(&mu;) scan with &mu;&#770; = 0.7, and coverage rows.
  */
-final class SmallRun {
+public final class SmallRun {
 
-    static final double[] GRID = {0, 0.5, 1, 1.5, 2};
-    static final List<Double> CLS = List.of(0.6827, 0.9545);
-    static final double MU_HAT = 0.7;
-    static final int TOYS = 100;
+    public static final double[] GRID = {0, 0.5, 1, 1.5, 2};
+    public static final List<Double> CLS = List.of(0.6827, 0.9545);
+    public static final double MU_HAT = 0.7;
+    public static final int TOYS = 100;
 
     private SmallRun() {
     }
 
-    static List<ToyOutcome> toys() {
+    public static List<ToyOutcome> toys() {
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(new Well19937c(7), 1);
         Well19937c rng = new Well19937c(11);
         List<ToyOutcome> out = new ArrayList<>();
@@ -55,11 +51,11 @@ final class SmallRun {
         return out;
     }
 
-    static Belt belt() {
+    public static Belt belt() {
         return Belt.build(GRID, toys(), CLS);
     }
 
-    static double[] scanMu() {
+    public static double[] scanMu() {
         double[] mu = new double[41];
         for (int i = 0; i < mu.length; i++) {
             mu[i] = 2.0 * i / 40;
@@ -68,12 +64,12 @@ final class SmallRun {
     }
 
     /** t(&mu;) = ((&mu; &minus; 0.7) / 0.35)&sup2;. */
-    static double t(double mu) {
+    public static double t(double mu) {
         double z = (mu - MU_HAT) / 0.35;
         return z * z;
     }
 
-    static List<ConfidenceInterval> intervals(Belt belt) {
+    public static List<ConfidenceInterval> intervals(Belt belt) {
         List<ConfidenceInterval> out = new ArrayList<>();
         for (double cl : CLS) {
             out.add(IntervalInverter.neyman(SmallRun::t, scanMu(), belt, cl));
@@ -82,7 +78,7 @@ final class SmallRun {
         return out;
     }
 
-    static ObservedScan.Result scanResult(Belt belt) {
+    public static ObservedScan.Result scanResult(Belt belt) {
         double[] mu = scanMu();
         double[] t = new double[mu.length];
         for (int i = 0; i < mu.length; i++) {
@@ -92,7 +88,7 @@ final class SmallRun {
     }
 
     /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */
-    static CoverageSummary coverage() {
+    public static CoverageSummary coverage() {
         List<Coverage> rows = List.of(new Coverage(0.5, 0.6827, "neyman", 70, 100, 0, TOYS),
                 new Coverage(0.5, 0.6827, "wilks", 64, 100, 0, 0), new Coverage(0.5, 0.9545, "neyman", 96, 100, 0, TOYS),
                 new Coverage(0.5, 0.9545, "wilks", 93, 100, 0, 0), new Coverage(1.5, 0.6827, "neyman", 67, 100, 1, TOYS),
@@ -104,7 +100,7 @@ final class SmallRun {
                 rows.stream().map(CoverageSummary.Row::of).toList(), 1.0, 2.0);
     }
 
-    static RunSummary summary(Belt belt) {
+    public static RunSummary summary(Belt belt) {
         List<AsimovClosure> closure = new ArrayList<>();
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
@@ -123,7 +119,7 @@ final class SmallRun {
     }
 
     /** The run as the report reads it (no coverage unless given). */
-    static RunData runData(CoverageSummary coverage) {
+    public static RunData runData(CoverageSummary coverage) {
         Belt belt = belt();
         List<PointToys> points = new ArrayList<>();
         for (int m = 0; m < GRID.length; m++) {
@@ -137,18 +133,8 @@ final class SmallRun {
                 coverage == null ? null : "coverage.json");
     }
 
-    /** Writes the run folder as demo does: summary.json, belts.csv, scan.csv, toys/ (Parquet). */
-    static void write(SparkSession spark, Path dir) throws Exception {
-        Belt belt = belt();
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("summary.json"), Json.write(summary(belt)));
-        Files.writeString(dir.resolve("belts.csv"), belt.toCsv());
-        Files.writeString(dir.resolve("scan.csv"), scanResult(belt).scanCsv(belt));
-        ToysTable.frame(spark, toys()).coalesce(1).write().parquet(dir.resolve("toys").toString());
-    }
-
     /** coverage.json as the coverage command writes it. */
-    static String coverageJson() {
+    public static String coverageJson() {
         return Json.write(coverage().withSeconds(2.0));
     }
 }

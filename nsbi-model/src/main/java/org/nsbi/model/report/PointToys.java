@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 /**
  * The toys of one grid point of a Neyman construction, as the t_&mu; histogram needs them.

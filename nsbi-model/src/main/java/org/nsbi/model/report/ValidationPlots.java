@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,30 +36,44 @@ public final class ValidationPlots {
      * with its error, against r&#772;_B (1 for a calibrated ratio).
      */
     public static byte[] calibration(String ratio, Calibration c) {
+        return png(calibrationChart(ratio, c));
+    }
+
+    /**
+     * The calibration chart. Only {@link Calibration#usable} bins are drawn: a bin without numerator events, or whose
+     * error exceeds its value, would be a point at 0 or an error bar that sets the scale while saying nothing; the title
+     * says how many were left out.
+     */
+    static XYChart calibrationChart(String ratio, Calibration c) {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
         for (int b = 0; b < c.bins(); b++) {
-            if (Double.isFinite(c.predicted()[b]) && c.predicted()[b] > 0) {
+            if (c.usable(b)) {
                 x.add(c.predicted()[b]);
                 y.add(c.observed()[b] / c.predicted()[b]);
                 e.add(c.error()[b] / c.predicted()[b]);
             }
         }
+        int left = c.bins() - x.size();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(ratio + ": calibration (chi2 = " + fmt(c.chi2()) + " / " + c.filledBins() + " bins)")
+                .title(ratio + ": calibration (chi2 = " + fmt(c.chi2()) + " / " + c.filledBins() + " bins"
+                        + (left == 0 ? ")" : "; " + left + " of " + c.bins() + " bins not drawn: no events or error > "
+                        + Math.round(100 * Calibration.MAX_USABLE_RELATIVE_ERROR) + "%)"))
                 .xAxisTitle("mean predicted ratio in the bin").yAxisTitle("histogram ratio / mean predicted ratio").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         double lo = x.stream().mapToDouble(Double::doubleValue).min().orElse(1);
         double hi = x.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         chart.getStyler().setXAxisLogarithmic(lo > 0 && hi / lo > 20);
-        XYSeries s = chart.addSeries("numerator / denominator histograms", x, y, e);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
+        if (!x.isEmpty()) {
+            XYSeries s = chart.addSeries("numerator / denominator histograms", x, y, e);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
         XYSeries one = chart.addSeries("calibrated", new double[] {lo, hi}, new double[] {1, 1});
         one.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         one.setMarker(SeriesMarkers.NONE);
-        return png(chart);
+        return chart;
     }
 
     /** A weighted histogram of {@code values}, normalised to unit area, as a step line. */

@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +81,7 @@ public final class ScanPlot {
     }
 
     /** The pieces as text: [0.204, 1.140] &cup; ..., with "(at the grid edge)" when the set may go on beyond the scan. */
-    static String pieces(ConfidenceInterval ci) {
+    public static String pieces(ConfidenceInterval ci) {
         return org.nsbi.stats.interval.ResultTable.pieces(ci);
     }
 

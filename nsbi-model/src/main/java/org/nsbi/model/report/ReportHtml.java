@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

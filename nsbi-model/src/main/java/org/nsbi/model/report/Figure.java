@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.nsbi.spark.io.OutputFolder;
 
 /**
  * A rendered chart: PNG (XChart's BitmapEncoder) and SVG (its VectorGraphicsEncoder) at the chart's own size,
@@ -34,7 +33,7 @@ public record Figure(String name, String caption, int width, int height, byte[] 
     }
 
     /** Saves name.png and name.svg into the output folder under {@code prefix} ("" or "report/"). */
-    public void write(OutputFolder out, String prefix) {
+    public void write(ReportFiles out, String prefix) {
         out.writeBytes(prefix + name + ".png", png);
         out.writeBytes(prefix + name + ".svg", svg);
     }

@@ -1,10 +1,9 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nsbi.spark.io.OutputFolder;
 
 /**
  * The report of a run: every figure (PNG and SVG) and report.html, which shows them inlined with the run's
@@ -82,7 +81,7 @@ public record Report(List<Figure> figures, String html) {
     }
 
     /** Writes the figures and report.html into the output folder under {@code prefix} ("" or "report/"). */
-    public void write(OutputFolder out, String prefix) {
+    public void write(ReportFiles out, String prefix) {
         for (Figure f : figures) {
             f.write(out, prefix);
         }

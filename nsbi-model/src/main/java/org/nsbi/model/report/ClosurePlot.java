@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import java.util.List;
 import org.knowm.xchart.XYChart;

@@ -1,4 +1,4 @@
-package org.nsbi.spark.report;
+package org.nsbi.model.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
