@@ -9,17 +9,16 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.output.IntervalResult;
-import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.interval.ConfidenceInterval;
-import org.nsbi.stats.model.MixtureModel;
 
 /**
  * Uniform against adaptive toys on one analysis and its observed data (bench/adaptive-benchmark.sh): the analysis is
  * scored once; then, for each method and seed, the Neyman construction and the observed interval from its belt. Prints,
  * per method and level, the toys used and the Neyman endpoints' mean &plusmn; standard deviation over the seeds (the
- * endpoints' Monte Carlo precision). In the test scope of nsbi-spark-jobs (it drives the pipeline's package-private
- * stages), not in the product jar.
+ * endpoints' Monte Carlo precision). In the test scope of nsbi-spark-jobs, not in the product jar.
  *
  * <p>Arguments: OUT_DIR CONFIG SEEDS METHOD..., each METHOD one of {@code uniform:N} (N toys at every point),
  * {@code uniform-smooth:N} (the same with smooth critical values), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive
@@ -35,29 +34,18 @@ public final class AdaptiveBenchmark {
     private record Outcome(String method, long seed, long toys, double seconds, List<ConfidenceInterval> neyman) {
     }
 
-    /** The overrides of one method spec. */
-    static Pipeline.NeymanOverrides overrides(String spec, long seed) {
+    /** The settings of one method spec on a Neyman action. */
+    static NeymanAction method(NeymanAction a, String spec) {
         String[] f = spec.split(":");
-        Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-        o.seed = seed;
-        o.toysPerBlock = 25;
-        o.maxFailedFraction = 1.0;
         switch (f[0]) {
-            case "uniform", "uniform-smooth" -> {
-                o.toysPerPoint = Integer.parseInt(f[1]);
-                o.smooth = f[0].endsWith("smooth");
-            }
-            case "adaptive", "adaptive-smooth" -> {
-                o.minToys = Integer.parseInt(f[1]);
-                o.maxToys = Integer.parseInt(f[2]);
-                o.targetPrecision = Double.parseDouble(f[3]);
-                o.signif = Double.parseDouble(f[4]);
-                o.smooth = f[0].endsWith("smooth");
-            }
+            case "uniform", "uniform-smooth" -> a.toys(Integer.parseInt(f[1])).smoothCriticalValues(f[0].endsWith("smooth"));
+            case "adaptive", "adaptive-smooth" -> a.minToys(Integer.parseInt(f[1])).maxToys(Integer.parseInt(f[2]))
+                    .targetPrecision(Double.parseDouble(f[3])).signif(Double.parseDouble(f[4]))
+                    .smoothCriticalValues(f[0].endsWith("smooth"));
             default -> throw new IllegalArgumentException("method " + spec + "; expected uniform:N, uniform-smooth:N,"
                     + " adaptive:MIN:MAX:PRECISION:SIGNIF or adaptive-smooth:MIN:MAX:PRECISION:SIGNIF");
         }
-        return o;
+        return a;
     }
 
     public static void main(String[] args) {
@@ -68,29 +56,25 @@ public final class AdaptiveBenchmark {
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(Path.of(args[1]));
         int seeds = Integer.parseInt(args[2]);
         List<String> methods = List.of(args).subList(3, args.length);
-        for (String m : methods) {
-            overrides(m, 1); // refuses a bad spec before any work
-        }
         SparkSession spark = SparkSessions.getOrCreate("nsbi-adaptive-benchmark", "local[2]", Map.of());
-        MixtureModel model = Pipeline.model(config);
+        NsbiActions actions = NsbiActions.get(spark);
+        for (String m : methods) {
+            method(actions.neyman(), m); // refuses a bad spec before any work
+        }
         String scored = out.resolve("scored").toString();
-        OutputFolder s = folder(spark, scored);
-        Pipeline.score(spark, config, s, 4096, Pipeline.provenance(spark, config));
-        s.commit();
+        actions.score().config(config).out(scored).overwrite(true).execute();
 
         List<Outcome> outcomes = new ArrayList<>();
         for (String method : methods) {
             for (long seed = 1; seed <= seeds; seed++) {
-                Pipeline.NeymanOverrides o = overrides(method, seed);
+                NeymanAction o = method(actions.neyman().config(config).scored(scored).seed(seed).toysPerBlock(25)
+                        .maxFailedFraction(1.0), method);
                 long start = System.nanoTime();
                 String run = out.resolve(method.replace(':', '_') + "-" + seed).toString();
-                OutputFolder n = folder(spark, run);
-                Pipeline.Construction c = Pipeline.neyman(spark, config, model, scored, n, o);
-                n.commit();
-                OutputFolder i = folder(spark, run + "-interval");
-                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv").result();
-                i.commit();
-                Outcome x = new Outcome(method, seed, c.summary().toys(), (System.nanoTime() - start) / 1e9,
+                NeymanAction.Result c = o.out(run).overwrite(true).execute();
+                IntervalResult r = actions.interval().config(config).run(run).scanSteps(100).out(run + "-interval")
+                        .overwrite(true).execute().summary().interval();
+                Outcome x = new Outcome(method, seed, c.summary().neyman().toys(), (System.nanoTime() - start) / 1e9,
                         r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());
                 outcomes.add(x);
                 System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", method, seed, x.toys(), x.seconds(),
@@ -120,10 +104,6 @@ public final class AdaptiveBenchmark {
             }
         }
         spark.stop();
-    }
-
-    private static OutputFolder folder(SparkSession spark, String path) {
-        return OutputFolder.create(path, OutputFolder.ExistingPolicy.OVERWRITE, spark.sparkContext().hadoopConfiguration());
     }
 
     private static String describe(List<ConfidenceInterval> intervals) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.report.Report;
 import org.nsbi.model.report.ScanPlot;
 import org.nsbi.model.report.SmallRun;
 import org.nsbi.spark.SharedSpark;
@@ -124,5 +125,26 @@ class ReportCommandTest {
         assertEquals(2, nsbi(again, "report", "--run", run.toString(), "--out", elsewhere.toString(), "--master", "local[2]"),
                 again.toString());
         assertTrue(again.toString().contains("holds an earlier nsbi output"), again.toString());
+    }
+
+    /**
+     * run writes its report from the run's own staging folder, before it is moved into place: the report names the run
+     * folder where the user will find it, never a file: URI or the hidden staging folder (it did both).
+     */
+    @Test
+    void aReportOfAnOpenRunFolderNamesItsFinalPlace() throws Exception {
+        String target = dir.resolve("run-in-progress").toString();
+        org.nsbi.spark.io.OutputFolder out = org.nsbi.spark.io.OutputFolder.create(target,
+                org.nsbi.spark.io.OutputFolder.ExistingPolicy.REFUSE, SharedSpark.session().sparkContext().hadoopConfiguration());
+        try {
+            SmallRunFolder.write(SharedSpark.session(), Path.of(new org.apache.hadoop.fs.Path(out.stagingRoot()).toUri().getPath()));
+            Report report = Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
+            assertTrue(report.html().contains("<title>nsbi report: " + target + "</title>"), report.html());
+            assertTrue(report.html().contains("Run folder: <code>" + target + "</code>"), report.html());
+            assertFalse(report.html().contains("staging"), "no staging folder name");
+            assertFalse(report.html().contains("file:"), "no file: URI");
+        } finally {
+            out.abandon();
+        }
     }
 }
