@@ -40,6 +40,8 @@ import scala.Tuple2;
  */
 public final class NeymanJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NeymanJob.class);
+
     /**
      * The settings of one construction.
      *
@@ -199,8 +201,8 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + have + " of " + want
-                    + " toys of the first round already done");
+            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), have, want);
         }
     }
 
