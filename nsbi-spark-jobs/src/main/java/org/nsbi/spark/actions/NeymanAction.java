@@ -9,6 +9,7 @@ import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
@@ -152,7 +153,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     }
 
     /** The belt of a Neyman construction, its toys and its summary. */
-    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary, List<StageTime> stages) {
     }
 
     /** What {@link #execute()} wrote: summary.json's record, and the belt and toys it was built from. */
@@ -179,7 +180,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             out.mark(ConfigProvenance.marker("neyman", provenance));
             made1[0] = stage(out, scoredDir);
             return new RunSummary(RunInfos.of(spark, "neyman", analysis), scoredDir, null, made1[0].summary(), null, null,
-                    provenance, 0);
+                    provenance, made1[0].stages(), 0);
         }, out -> { });
         return new Result(summary, made1[0].belt(), made1[0].outcomes());
     }
@@ -224,7 +225,9 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         checkTogether(config, model());
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
+        StageTime.Clock clock = new StageTime.Clock();
         EventTable reference = ScoredFolder.of(spark, scoredDir, config, model()).reference();
+        clock.end(StageTime.Stage.LOAD);
         MixtureModel model = model().withShapeNormalisationFrom(reference);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
@@ -237,7 +240,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, perPoint, toysPerBlock,
                 ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(Locale.ROOT),
                 reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC));
+                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC),
+                java.util.stream.Stream.concat(clock.times().stream(), r.stages().stream()).toList());
     }
 
     /**
