@@ -32,7 +32,8 @@ class JsonRecordsTest {
                 List.of(new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.2, 1.4}), false),
                         new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0, 0.1}, new double[] {0.3, 2}), true)),
                 List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25);
-        return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE, 9.75);
+        return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE,
+                List.of(new org.nsbi.model.output.StageTime(org.nsbi.model.output.StageTime.Stage.TOYS, 1.25)), 9.75);
     }
 
     @Test

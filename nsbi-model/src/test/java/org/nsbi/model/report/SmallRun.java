@@ -115,7 +115,7 @@ public final class SmallRun {
                 2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null);
         IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), List.of(),
                 0.5);
-        return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);
+        return new RunSummary(info, null, score, neyman, observed, null, null, java.util.List.of(), 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */

@@ -1,5 +1,6 @@
 package org.nsbi.spark.actions;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -175,6 +176,24 @@ public abstract class WritingAction<A extends WritingAction<A>> {
             out.writeText(summaryFile, Json.write(summary));
             after.accept(out);
             return summary;
+        });
+    }
+
+    /**
+     * As {@link #write(String, Function, Consumer)}, with {@code after} returning the summary again (e.g. with the time
+     * it took added), which is then written over the first.
+     */
+    protected final <T extends TimedSummary<T>> T write(String summaryFile, Function<OutputFolder, T> body,
+                                                        BiFunction<OutputFolder, T, T> after) {
+        return into(out -> {
+            long start = System.nanoTime();
+            T summary = body.apply(out).withSeconds((System.nanoTime() - start) / 1e9);
+            out.writeText(summaryFile, Json.write(summary));
+            T last = after.apply(out, summary);
+            if (!last.equals(summary)) {
+                out.writeText(summaryFile, Json.write(last));
+            }
+            return last;
         });
     }
 

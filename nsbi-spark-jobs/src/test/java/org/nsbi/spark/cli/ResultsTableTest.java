@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.StageTime;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
@@ -143,6 +144,15 @@ class ResultsTableTest {
         assertEquals(12L, s.neyman().toys());
         assertTrue(r.out().contains("Observed data:  \u03bc\u0302 = ") && r.out().contains("Asimov data at mu = 1.0:"), r.out());
         assertTrue(Files.isRegularFile(chain.resolve("report").resolve("report.html")), "the report");
+        // every stage timed once, in the order it ran, the report (written after the summary) included
+        assertEquals(List.of(StageTime.Stage.SCORE, StageTime.Stage.LOAD, StageTime.Stage.NEYMAN_SETUP, StageTime.Stage.TOYS,
+                StageTime.Stage.TOYS_TABLE, StageTime.Stage.BELTS, StageTime.Stage.OBSERVED_INTERVAL,
+                StageTime.Stage.ASIMOV_INTERVAL, StageTime.Stage.REPORT), s.stageSeconds().stream().map(StageTime::stage).toList());
+        double beforeReport = s.stageSeconds().stream().filter(t -> t.stage() != StageTime.Stage.REPORT)
+                .mapToDouble(StageTime::seconds).sum();
+        assertTrue(s.stageSeconds().stream().allMatch(t -> t.seconds() >= 0) && beforeReport <= s.seconds(),
+                s.stageSeconds() + " within " + s.seconds() + " s");
+        assertTrue(beforeReport > 0.5 * s.seconds(), "the stages cover most of the command: " + beforeReport + " of " + s.seconds());
     }
 
     @Test

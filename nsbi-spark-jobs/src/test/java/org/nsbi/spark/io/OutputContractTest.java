@@ -41,6 +41,7 @@ class OutputContractTest {
         m.put("`scan.csv` (CL 0.6827, 0.9545)", ScanColumns.header(List.of(0.6827, 0.9545)));
         m.put("`summary.json` of neyman, run, demo", Json.fieldNames(RunSummary.class));
         m.put("`summary.json` of interval", Json.fieldNames(IntervalSummary.class));
+        m.put("`stage_seconds` entry", Json.fieldNames(org.nsbi.model.output.StageTime.class));
         m.put("`run`", Json.fieldNames(RunInfo.class));
         m.put("`neyman`", Json.fieldNames(NeymanSummary.class));
         m.put("`asimov_closure` entry", Json.fieldNames(AsimovClosure.class));
