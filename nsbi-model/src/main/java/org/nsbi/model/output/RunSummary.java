@@ -13,7 +13,7 @@ package org.nsbi.model.output;
  * @param seconds   wall time of the command
  */
 public record RunSummary(RunInfo run, String scored, ScoreSummary score, NeymanSummary neyman, IntervalResult observed,
-                         IntervalResult asimov, Provenance provenance, double seconds) implements TimedSummary {
+                         IntervalResult asimov, Provenance provenance, double seconds) implements TimedSummary<RunSummary> {
 
     @Override
     public RunSummary withSeconds(double s) {

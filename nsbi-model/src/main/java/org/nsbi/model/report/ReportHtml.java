@@ -16,7 +16,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.model.output.CoverageSummary;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**

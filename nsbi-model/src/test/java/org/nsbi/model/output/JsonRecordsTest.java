@@ -10,15 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.UserError;
-import org.nsbi.model.output.AsimovClosure;
-import org.nsbi.model.output.FailedFits;
-import org.nsbi.model.output.IntervalResult;
-import org.nsbi.model.output.NeymanSummary;
-import org.nsbi.model.output.ProcessClosure;
-import org.nsbi.model.output.Provenance;
-import org.nsbi.model.output.RunInfo;
-import org.nsbi.model.output.RunSummary;
-import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /** The output records through Json: the same values back, snake_case names, and strict reading. */

@@ -16,7 +16,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
 import org.nsbi.stats.interval.ObservedScan;

@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.neyman.ToyBlockTask;
 import org.nsbi.spark.neyman.ToyCheckpoints;
 import org.nsbi.spark.progress.ProgressLine;
@@ -22,6 +23,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * &mu;_true list and {@code toy} the experiment).
  */
 public final class CoverageJob {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoverageJob.class);
 
     /**
      * @param seed       the run seed of the experiments' streams
@@ -44,18 +47,19 @@ public final class CoverageJob {
     /**
      * Runs the missing blocks and returns every experiment's outcome, in plan order.
      *
-     * @param plan what the experiments depend on, as text; checkpoints of another plan are refused
+     * @param plan what the experiments depend on, as text (the code's build, fitter and version are added,
+     *             {@link NeymanPlan#code()}); checkpoints of another plan are refused
      */
     public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
                                        OutputFolder out, String plan) {
         List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan,
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(),
                 spark.sparkContext().hadoopConfiguration());
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
         if (missing.size() < tasks.size()) {
-            System.err.println("coverage: resuming from " + org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()) + ": " + (tasks.size() - missing.size())
-                    + " of " + tasks.size() + " blocks of experiments already done");
+            LOG.info("coverage: resuming from {}: {} of {} blocks of experiments already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), tasks.size() - missing.size(), tasks.size());
         }
         if (!missing.isEmpty()) {
             compute(spark, workload, s, missing, checkpoints);

@@ -16,8 +16,8 @@ import org.nsbi.model.output.Json;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
-import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.spark.session.SharedValue;
+import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -38,6 +38,8 @@ import scala.Tuple2;
  * distributes the blocks and gathers the outcomes.
  */
 public final class NeymanJob {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NeymanJob.class);
 
     /**
      * The settings of one construction.
@@ -192,8 +194,8 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            System.err.println("neyman: resuming from " + org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()) + ": " + have + " of " + want
-                    + " toys of the first round already done");
+            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), have, want);
         }
     }
 

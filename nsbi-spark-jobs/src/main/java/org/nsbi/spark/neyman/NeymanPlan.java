@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.nsbi.spark.provenance.BuildInfo;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -12,7 +13,8 @@ import org.nsbi.stats.model.Process;
 
 /**
  * What a Neyman run's toys depend on, as text: the streams (purpose, seed, how a toy's stream is keyed), the
- * model (with the nuisance parameters' bounds), the fitter's settings, the version of the code ({@link CodeVersion})
+ * model (with the nuisance parameters' bounds), the fitter's settings, the build (version and git commit) and the
+ * version of the code ({@link CodeVersion})
  * and a SHA-256 of the reference sample. Checkpoints are reused only under the same text, so a resumed run gives the
  * toys an uninterrupted one would. The grid and the toys per point are not in it: a toy depends on its &mu; value and
  * index only, so a run with more points or more toys reuses the blocks it shares with an earlier one; each point's
@@ -29,7 +31,18 @@ public final class NeymanPlan {
             + " muKey = IEEE bits of mu rounded to " + org.nsbi.stats.random.ToyRandom.MU_DIGITS + " significant digits;"
             + " checkpoints per (mu value, round, block of toys)";
 
+    /** The build of the code: nsbi-spark's version and the git commit it was built from ({@link BuildInfo}). */
+    private static final String BUILD = "nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit();
+
     private NeymanPlan() {
+    }
+
+    /**
+     * The plan lines of the code that fits toys and experiments: its build (version and git commit), the fitter's
+     * settings and the version of the toy code's classes; a resume across a change of any is refused naming it.
+     */
+    public static String code() {
+        return "build " + BUILD + "\nfitter " + ProfileFitter.withDefaults().settings() + "\ncode " + CODE + "\n";
     }
 
     /** The inputs of each grid point that its toys depend on besides the plan: its true nuisance parameters. */
@@ -47,8 +60,7 @@ public final class NeymanPlan {
         b.append("seed ").append(s.seed()).append('\n');
         b.append("streams ").append(STREAMS).append('\n');
         b.append("model ").append(model).append('\n');
-        b.append("fitter ").append(ProfileFitter.withDefaults().settings()).append('\n');
-        b.append("code ").append(CODE).append('\n');
+        b.append(code());
         for (Process p : model.processes()) {
             b.append("process ").append(p.name()).append(" kappa_up ").append(Arrays.toString(p.kappaUp()))
                     .append(" kappa_down ").append(Arrays.toString(p.kappaDown()))

@@ -28,6 +28,23 @@ public final class BuildInfo {
         }
     }
 
+    /**
+     * The git commit the classes were built from, as the build recorded it ({@code org/nsbi/spark/build-commit.txt},
+     * written by the nsbi-spark-jobs pom): the commit, with {@code -dirty} when the checkout had uncommitted changes,
+     * or "unknown" (built outside a checkout, or without git).
+     */
+    public static String buildCommit() {
+        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/spark/build-commit.txt")) {
+            if (in == null) {
+                return "unknown";
+            }
+            String c = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return c.isEmpty() ? "unknown" : c;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read org/nsbi/spark/build-commit.txt: " + e.getMessage(), e);
+        }
+    }
+
     /** The commit the checkout's HEAD points at, or "unknown" outside a checkout. */
     public static String gitCommit() {
         String home = System.getenv("NSBI_HOME");

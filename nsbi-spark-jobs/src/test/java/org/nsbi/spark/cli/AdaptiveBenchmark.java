@@ -9,10 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.output.IntervalResult;
-import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.interval.ConfidenceInterval;
-import org.nsbi.stats.model.MixtureModel;
 
 /**
  * Uniform against adaptive toys on one analysis and its observed data (bench/adaptive-benchmark.sh): the analysis is
@@ -45,36 +45,27 @@ public final class AdaptiveBenchmark {
         double precision = Double.parseDouble(args[6]);
         double signif = Double.parseDouble(args[7]);
         SparkSession spark = SparkSessions.getOrCreate("nsbi-adaptive-benchmark", "local[2]", Map.of());
-        MixtureModel model = Pipeline.model(config);
         String scored = out.resolve("scored").toString();
-        OutputFolder s = folder(spark, scored);
-        Pipeline.score(spark, config, s, 4096, Pipeline.provenance(spark, config));
-        s.commit();
+        NsbiActions actions = NsbiActions.get(spark);
+        actions.score().config(config).out(scored).overwrite(true).execute();
 
         List<Outcome> outcomes = new ArrayList<>();
         for (String method : List.of("uniform", "adaptive")) {
             for (long seed = 1; seed <= seeds; seed++) {
-                Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-                o.seed = seed;
-                o.toysPerBlock = 25;
-                o.maxFailedFraction = 1.0;
+                NeymanAction o = actions.neyman().config(config).scored(scored).seed(seed).toysPerBlock(25)
+                        .maxFailedFraction(1.0);
                 if (method.equals("uniform")) {
-                    o.toysPerPoint = uniformToys;
+                    o.toys(uniformToys);
                 } else {
-                    o.minToys = minToys;
-                    o.maxToys = maxToys;
-                    o.targetPrecision = precision;
-                    o.signif = signif;
+                    o.minToys(minToys).maxToys(maxToys).targetPrecision(precision).signif(signif);
                 }
                 long start = System.nanoTime();
                 String run = out.resolve(method + "-" + seed).toString();
-                OutputFolder n = folder(spark, run);
-                Pipeline.Construction c = Pipeline.neyman(spark, config, model, scored, n, o);
-                n.commit();
-                OutputFolder i = folder(spark, run + "-interval");
-                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv").result();
-                i.commit();
-                Outcome x = new Outcome(method, seed, c.summary().toys(), (System.nanoTime() - start) / 1e9,
+                NeymanAction.Result c = o.out(run).overwrite(true).execute();
+                IntervalResult r = actions.interval().config(config).run(run).scanSteps(100).out(run + "-interval").overwrite(true)
+                        .execute()
+                        .summary().interval();
+                Outcome x = new Outcome(method, seed, c.summary().neyman().toys(), (System.nanoTime() - start) / 1e9,
                         r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());
                 outcomes.add(x);
                 System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", method, seed, x.toys(), x.seconds(),
@@ -99,10 +90,6 @@ public final class AdaptiveBenchmark {
             }
         }
         spark.stop();
-    }
-
-    private static OutputFolder folder(SparkSession spark, String path) {
-        return OutputFolder.create(path, OutputFolder.ExistingPolicy.OVERWRITE, spark.sparkContext().hadoopConfiguration());
     }
 
     private static String describe(List<ConfidenceInterval> intervals) {

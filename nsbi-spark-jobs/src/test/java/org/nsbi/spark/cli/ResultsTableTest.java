@@ -121,6 +121,30 @@ class ResultsTableTest {
                 "the same intervals as with --config and --scored given");
     }
 
+    /**
+     * {@code run} (one chain of actions, one folder) gives what score, neyman and interval give apart: the same toys
+     * (keyed streams), so the same belt and intervals; and it prints the observed and Asimov tables and writes the report.
+     */
+    @Test
+    void theRunChainGivesWhatTheCommandsGiveApart() throws Exception {
+        Path chain = dir.resolve("chain");
+        TinyAnalysis.Run r = TinyAnalysis.run("run", "--config", analysis.config().toString(), "--scan-steps", "20",
+                "--out", chain.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("nsbi run: wrote " + chain), r.err());
+        Path f = chain.resolve("summary.json");
+        org.nsbi.model.output.RunSummary s = Json.read(Files.readString(f), org.nsbi.model.output.RunSummary.class, f.toString());
+        assertEquals(Files.readString(belts.resolve("belts.csv")), Files.readString(chain.resolve("belts.csv")),
+                "the same belt as neyman's");
+        interval("apart");
+        interval("apart-asimov", "--asimov", "1");
+        assertEquals(text(summary("apart").intervals()), text(s.observed().intervals()), "observed");
+        assertEquals(text(summary("apart-asimov").intervals()), text(s.asimov().intervals()), "Asimov at mu = 1");
+        assertEquals(12L, s.neyman().toys());
+        assertTrue(r.out().contains("Observed data:  \u03bc\u0302 = ") && r.out().contains("Asimov data at mu = 1.0:"), r.out());
+        assertTrue(Files.isRegularFile(chain.resolve("report").resolve("report.html")), "the report");
+    }
+
     @Test
     void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
         interval("asimov-0", "--asimov", "0");

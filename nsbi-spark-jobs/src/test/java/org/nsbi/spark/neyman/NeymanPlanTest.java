@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.spark.provenance.BuildInfo;
 import org.nsbi.stats.expr.Coefficient;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -42,8 +43,36 @@ class NeymanPlanTest {
         String plan = plan(model());
         assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7\n"), plan);
         assertTrue(plan.matches("(?s).*\ncode sha256 [0-9a-f]{64} of [1-9][0-9]* classes\n.*"), plan);
+        assertTrue(plan.contains("\nbuild nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit() + "\n"), plan);
         assertTrue(plan.contains("b_norm in [-5.0, 5.0]"), plan);
         assertTrue(plan(model().withNuisanceBounds(new double[] {-10}, new double[] {10})).contains("b_norm in [-10.0, 10.0]"));
+    }
+
+    /**
+     * The build records the git commit it was built from (the pom writes org/nsbi/spark/build-commit.txt): in a
+     * checkout it is the HEAD commit, with -dirty for uncommitted changes.
+     */
+    @Test
+    void theBuildRecordsItsGitCommit() {
+        String built = BuildInfo.buildCommit();
+        String head = BuildInfo.gitCommit();
+        assertTrue(built.matches("[0-9a-f]{40}(-dirty)?|unknown"), built);
+        if (!head.equals("unknown")) {
+            assertTrue(built.startsWith(head), "built from " + built + ", the checkout's HEAD is " + head);
+        }
+    }
+
+    @Test
+    void aResumeAcrossAnotherBuildIsRefusedNamingIt() {
+        String plan = plan(model());
+        String folder = dir.resolve("ckpt-build").toString();
+        ToyCheckpoints.open(folder, plan, new Configuration());
+        String otherCommit = plan.replace(" commit " + BuildInfo.buildCommit() + "\n", " commit " + "f".repeat(40) + "\n");
+        ToyCheckpoints.CheckpointMismatchException e = assertThrows(ToyCheckpoints.CheckpointMismatchException.class,
+                () -> ToyCheckpoints.open(folder, otherCommit, new Configuration()));
+        assertTrue(e.getMessage().contains("they have build nsbi-spark " + BuildInfo.version() + " commit "
+                + BuildInfo.buildCommit() + " where this run has build nsbi-spark " + BuildInfo.version() + " commit "
+                + "f".repeat(40)), e.getMessage());
     }
 
     @Test

@@ -9,9 +9,6 @@ import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.HessianErrors;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
-import org.nsbi.stats.interval.ConfidenceInterval;
-import org.nsbi.stats.interval.IntervalInverter;
-import org.nsbi.stats.interval.ScanColumns;
 import org.nsbi.stats.likelihood.Nll;
 
 /**

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.TreeMap;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
-import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * The results of a data set's scan as a short table for the terminal, the way a physicist reads them: &mu;&#770;,

@@ -2,6 +2,7 @@ package org.nsbi.stats.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The normalised shape option ({@code shape_normalisation: per_event}, primer section 3, "A subtlety worth
@@ -15,17 +16,27 @@ import java.util.Arrays;
  * events without changing the yield, which the yield factor G_c alone sets. With every shape of c normalised,
  * &Sigma;_i w_i r_c g&#771;_c / &Sigma;_i w_i r_c = 1 at any &alpha;.
  *
- * <p>N_c, its gradient and Hessian in &alpha; are exact sums over the reference sample. Where every &alpha;_k of
- * S_c is inside (&minus;1, 1), N_c is a polynomial whose coefficients (the mixed moments of the code-4
- * coefficients) are summed once here, so an evaluation costs 7^|S_c| terms; beyond &plusmn;1 an evaluation
- * is a pass over the reference events of c. Immutable and thread-safe.
+ * <p>N_c, its gradient and Hessian in &alpha; are sums over the reference sample, evaluated without a pass over it:
+ * the range of each &alpha;_k is cut into cells (the polynomial's (&minus;1, 1), and beyond &plusmn;1 cells of width
+ * h &le; 1), in each of which every event's factor is a power series in (&alpha;_k &minus; the cell's centre): the
+ * code-4 polynomial itself, or the exponential's Taylor series, cut where its remainder is below 10&sup1;&#8311;
+ * of the value (h is chosen so that |(&alpha; &minus; centre) ln r| &le; 1). The sums over the events of the products
+ * of those coefficients (the mixed moments) are computed once per combination of cells, when first needed, and
+ * cached; an evaluation is then a polynomial in &alpha; of at most a few hundred terms. Thread-safe.
  */
 public final class ShapeNormalisation implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-    /** Up to this many normalised shapes on one process, the polynomial region uses moments (7^3 terms). */
+    private static final long serialVersionUID = 2L;
+    /** Up to this many normalised shapes on one process, the cached expansion; beyond, a pass per evaluation. */
     private static final int MAX_MOMENT_EFFECTS = 3;
+    /** The polynomial's terms: 1, &alpha;, ..., &alpha;&#8310;. */
     private static final int TERMS = 7;
+    /** The most terms of an exponential's Taylor series. */
+    private static final int MAX_TERMS = 40;
+    /** The bound on a cut Taylor series' remainder relative to the value. */
+    private static final double TRUNCATION = 1e-17;
+    /** The most exponential cells on one side (for a key of 8 bits per effect). */
+    private static final int MAX_CELL = 127;
 
     private final int nk;
     /** Per process, the normalised parameters with a shape effect on it (S_c), ascending. */
@@ -37,11 +48,13 @@ public final class ShapeNormalisation implements Serializable {
     private final float[][][] down;
     private final float[][][] logUp;
     private final float[][][] logDown;
-    /** Per process, the moments M[n_1..n_m] = &Sigma; weight &Pi; a_{k,n_k} (a_0 = 1), or null. */
-    private final double[][] moments;
+    /** Per process, effect and side (0: &alpha; &ge; 1, 1: &alpha; &le; &minus;1): the cells' width h and terms T. */
+    private final double[][][][] shape;
+    /** The moments per (process, cells), filled when first needed; rebuilt empty after deserialisation. */
+    private transient volatile ConcurrentHashMap<Long, double[]> tensors;
 
     private ShapeNormalisation(int nk, int[][] effects, double[][] weight, float[][][] up, float[][][] down,
-                               float[][][] logUp, float[][][] logDown, double[][] moments) {
+                               float[][][] logUp, float[][][] logDown) {
         this.nk = nk;
         this.effects = effects;
         this.weight = weight;
@@ -49,7 +62,13 @@ public final class ShapeNormalisation implements Serializable {
         this.down = down;
         this.logUp = logUp;
         this.logDown = logDown;
-        this.moments = moments;
+        this.shape = new double[effects.length][][][];
+        for (int c = 0; c < effects.length; c++) {
+            shape[c] = new double[effects[c].length][][];
+            for (int e = 0; e < effects[c].length; e++) {
+                shape[c][e] = new double[][] {cellShape(logUp[c][e]), cellShape(logDown[c][e])};
+            }
+        }
     }
 
     /**
@@ -86,22 +105,18 @@ public final class ShapeNormalisation implements Serializable {
         float[][][] down = new float[nc][][];
         float[][][] lu = new float[nc][][];
         float[][][] ld = new float[nc][][];
-        double[][] moments = new double[nc][];
         for (int c = 0; c < nc; c++) {
             int m = effects[c].length;
-            if (m == 0) {
-                continue;
-            }
             int n = 0;
             double total = 0;
-            for (int i = 0; i < reference.size(); i++) {
+            for (int i = 0; i < reference.size() && m > 0; i++) {
                 double wr = (double) reference.weight(i) * reference.ratio(c, i);
                 if (wr != 0) {
                     n++;
                     total += wr;
                 }
             }
-            if (!(total > 0) || Double.isInfinite(total)) {
+            if (m > 0 && (!(total > 0) || Double.isInfinite(total))) {
                 throw new IllegalArgumentException("process " + model.process(c).name() + ": sum of w r on the reference"
                         + " sample is " + total + "; expected > 0 to normalise its shapes");
             }
@@ -111,7 +126,7 @@ public final class ShapeNormalisation implements Serializable {
             lu[c] = new float[m][n];
             ld[c] = new float[m][n];
             int j = 0;
-            for (int i = 0; i < reference.size(); i++) {
+            for (int i = 0; i < reference.size() && m > 0; i++) {
                 double wr = (double) reference.weight(i) * reference.ratio(c, i);
                 if (wr == 0) {
                     continue;
@@ -127,13 +142,7 @@ public final class ShapeNormalisation implements Serializable {
                 j++;
             }
         }
-        ShapeNormalisation s = new ShapeNormalisation(nk, effects, weight, up, down, lu, ld, new double[nc][]);
-        for (int c = 0; c < nc; c++) {
-            if (effects[c].length > 0 && effects[c].length <= MAX_MOMENT_EFFECTS) {
-                moments[c] = s.moments(c);
-            }
-        }
-        return new ShapeNormalisation(nk, effects, weight, up, down, lu, ld, moments);
+        return new ShapeNormalisation(nk, effects, weight, up, down, lu, ld);
     }
 
     /** True when process c has normalised shapes (its per-event term is divided by N_c). */
@@ -155,14 +164,21 @@ public final class ShapeNormalisation implements Serializable {
         Arrays.fill(out, 0, derivatives ? 1 + nk + nk * nk : 1, 0);
         if (effects[c].length == 0) {
             out[0] = 1;
-            return;
+        } else if (effects[c].length <= MAX_MOMENT_EFFECTS) {
+            expansion(c, alpha, derivatives, out);
+        } else {
+            direct(c, alpha, derivatives, out);
         }
-        boolean inside = true;
-        for (int k : effects[c]) {
-            inside &= alpha[k] > -1 && alpha[k] < 1;
-        }
-        if (inside && moments[c] != null) {
-            polynomial(c, alpha, derivatives, out);
+    }
+
+    /**
+     * N_c and its derivatives by the plain pass over the reference events of c, what the cached expansion is tested
+     * against (and what {@link #evaluate} does for more than {@value #MAX_MOMENT_EFFECTS} normalised shapes on c).
+     */
+    public void evaluateDirect(int c, double[] alpha, boolean derivatives, double[] out) {
+        Arrays.fill(out, 0, derivatives ? 1 + nk + nk * nk : 1, 0);
+        if (effects[c].length == 0) {
+            out[0] = 1;
         } else {
             direct(c, alpha, derivatives, out);
         }
@@ -182,26 +198,114 @@ public final class ShapeNormalisation implements Serializable {
                 Math.max(down[c][e][j], Code4Interpolation.MIN_RATIO), logUp[c][e][j], logDown[c][e][j], out, 1);
     }
 
-    /** The mixed moments of process c, indexed by &Sigma;_e n_e 7^e. */
-    private double[] moments(int c) {
-        int m = effects[c].length;
+    /**
+     * The exponential cells of one side of an effect: their width h (1, or 2 / max |ln r| so that
+     * |(&alpha; &minus; centre) ln r| &le; x &le; 1 in a cell) and the Taylor terms T with e^{2x} x^T / T! below
+     * {@link #TRUNCATION}.
+     */
+    private static double[] cellShape(float[] logs) {
+        double lmax = 0;
+        for (float l : logs) {
+            if (Float.isFinite(l)) {
+                lmax = Math.max(lmax, Math.abs(l));
+            }
+        }
+        double width = lmax > 2 ? 2 / lmax : 1;
+        double x = width * lmax / 2;
+        int terms = 1;
+        double bound = Math.exp(2 * x);
+        while (terms < MAX_TERMS && bound >= TRUNCATION) {
+            bound *= x / terms;
+            terms++;
+        }
+        return new double[] {width, terms};
+    }
+
+    /**
+     * The cell of &alpha; for effect e of process c: 0 inside (&minus;1, 1) (the code-4 polynomial), k + 1 for the
+     * k-th exponential cell [1 + k h, 1 + (k+1) h) above 1, &minus;(k + 1) likewise below &minus;1.
+     */
+    private int cell(int c, int e, double alpha) {
+        if (alpha > -1 && alpha < 1) {
+            return 0;
+        }
+        int side = alpha >= 1 ? 0 : 1;
+        int k = (int) Math.min(MAX_CELL - 1, Math.floor((Math.abs(alpha) - 1) / shape[c][e][side][0]));
+        return side == 0 ? k + 1 : -(k + 1);
+    }
+
+    /** The centre of a cell (0 for the polynomial). */
+    private double centre(int c, int e, int cell) {
+        if (cell == 0) {
+            return 0;
+        }
+        double a = 1 + shape[c][e][cell > 0 ? 0 : 1][0] * (Math.abs(cell) - 0.5);
+        return cell > 0 ? a : -a;
+    }
+
+    /** The number of power-series terms of a cell. */
+    private int terms(int c, int e, int cell) {
+        return cell == 0 ? TERMS : (int) shape[c][e][cell > 0 ? 0 : 1][1];
+    }
+
+    /**
+     * Event j's coefficients of effect e in a cell, h(&alpha;) = &Sigma;_n b_n (&alpha; &minus; centre)^n there: the code-4
+     * polynomial's 1, a1..a6, or e^{centre L} L^n / n! with L = ln r+ above 1 and L = &minus;ln r&minus; below &minus;1
+     * (r&minus;^(&minus;&alpha;) = e^{&minus;&alpha; ln r&minus;}).
+     */
+    private void basis(int c, int e, int j, int cell, double[] out) {
+        if (cell == 0) {
+            coefficients(c, e, j, out);
+            return;
+        }
+        double l = cell > 0 ? logUp[c][e][j] : -logDown[c][e][j];
+        double b = Math.exp(centre(c, e, cell) * l);
+        int t = terms(c, e, cell);
+        for (int n = 0; n < t; n++) {
+            out[n] = b;
+            b *= l / (n + 1);
+        }
+    }
+
+    /** The moments M[n_1..n_m] = &Sigma;_j weight_j &Pi;_e b_{e,n_e}(j) of process c in the given cells (cached). */
+    private double[] moments(int c, int[] cells) {
+        long key = c;
+        for (int cell : cells) {
+            key = key * 2 * MAX_CELL + cell + MAX_CELL;
+        }
+        ConcurrentHashMap<Long, double[]> cache = tensors;
+        if (cache == null) {
+            synchronized (this) {
+                if (tensors == null) {
+                    tensors = new ConcurrentHashMap<>();
+                }
+                cache = tensors;
+            }
+        }
+        return cache.computeIfAbsent(key, x -> sumMoments(c, cells));
+    }
+
+    private double[] sumMoments(int c, int[] cells) {
+        int m = cells.length;
+        int[] t = new int[m];
         int size = 1;
         for (int e = 0; e < m; e++) {
-            size *= TERMS;
+            t[e] = terms(c, e, cells[e]);
+            size *= t[e];
         }
         double[] sum = new double[size];
-        double[][] a = new double[m][TERMS];
+        double[][] b = new double[m][MAX_TERMS];
         double[] w = weight[c];
         for (int j = 0; j < w.length; j++) {
             for (int e = 0; e < m; e++) {
-                coefficients(c, e, j, a[e]);
+                basis(c, e, j, cells[e], b[e]);
             }
             for (int idx = 0; idx < size; idx++) {
                 double p = w[j];
                 int rest = idx;
                 for (int e = 0; e < m; e++) {
-                    p *= a[e][rest % TERMS];
-                    rest /= TERMS;
+                    p *= b[e][rest % t[e]];
+                    rest /= t[e];
                 }
                 sum[idx] += p;
             }
@@ -209,34 +313,41 @@ public final class ShapeNormalisation implements Serializable {
         return sum;
     }
 
-    private void polynomial(int c, double[] alpha, boolean derivatives, double[] out) {
+    /** N_c from the moments of the cells &alpha; is in: &Sigma; M &Pi;_e (&alpha;_e &minus; centre_e)^n_e, with derivatives. */
+    private void expansion(int c, double[] alpha, boolean derivatives, double[] out) {
         int[] ks = effects[c];
         int m = ks.length;
-        double[][] pw = new double[m][TERMS];
-        double[][] d1 = new double[m][TERMS];
-        double[][] d2 = new double[m][TERMS];
+        int[] cells = new int[m];
+        int[] t = new int[m];
+        double[][] pw = new double[m][];
+        double[][] d1 = new double[m][];
+        double[][] d2 = new double[m][];
         for (int e = 0; e < m; e++) {
-            double x = alpha[ks[e]];
+            cells[e] = cell(c, e, alpha[ks[e]]);
+            t[e] = terms(c, e, cells[e]);
+            double x = alpha[ks[e]] - centre(c, e, cells[e]);
+            pw[e] = new double[t[e]];
+            d1[e] = new double[t[e]];
+            d2[e] = new double[t[e]];
             pw[e][0] = 1;
-            for (int n = 1; n < TERMS; n++) {
+            for (int n = 1; n < t[e]; n++) {
                 pw[e][n] = pw[e][n - 1] * x;
                 d1[e][n] = n * pw[e][n - 1];
                 d2[e][n] = n > 1 ? n * (n - 1) * pw[e][n - 2] : 0;
             }
         }
-        double[] mom = moments[c];
-        int[] digit = new int[m];
+        double[] mom = moments(c, cells);
         double[] h = new double[m];
         double[] hp = new double[m];
         double[] hpp = new double[m];
         for (int idx = 0; idx < mom.length; idx++) {
             int rest = idx;
             for (int e = 0; e < m; e++) {
-                digit[e] = rest % TERMS;
-                rest /= TERMS;
-                h[e] = pw[e][digit[e]];
-                hp[e] = d1[e][digit[e]];
-                hpp[e] = d2[e][digit[e]];
+                int n = rest % t[e];
+                rest /= t[e];
+                h[e] = pw[e][n];
+                hp[e] = d1[e][n];
+                hpp[e] = d2[e][n];
             }
             accumulate(mom[idx], ks, h, hp, hpp, derivatives, out);
         }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.toys.ToyOutcome;
 
 class ResultTableTest {

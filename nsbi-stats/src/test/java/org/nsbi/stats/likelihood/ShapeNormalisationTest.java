@@ -28,6 +28,12 @@ class ShapeNormalisationTest {
      * independent &epsilon;+ and &epsilon;&minus; (so a shape buys events, the case the option is for), and weights not all 1.
      */
     static EventTable lopsidedReference(MixtureModel model, int n, long seed) {
+        return shapedReference(model, n, seed, -0.1, 0.4, -0.3, 0.4);
+    }
+
+    /** Random events with ln r+ uniform in [upFrom, upFrom + upWidth), ln r&minus; likewise. */
+    private static EventTable shapedReference(MixtureModel model, int n, long seed, double upFrom, double upWidth,
+                                              double downFrom, double downWidth) {
         SplittableRandom rng = new SplittableRandom(seed);
         int nc = model.processCount();
         int nk = model.nuisanceCount();
@@ -47,8 +53,8 @@ class ShapeNormalisationTest {
                     up[c][k] = new float[n];
                     down[c][k] = new float[n];
                     for (int i = 0; i < n; i++) {
-                        up[c][k][i] = (float) Math.exp(-0.1 + 0.4 * rng.nextDouble());
-                        down[c][k][i] = (float) Math.exp(-0.3 + 0.4 * rng.nextDouble());
+                        up[c][k][i] = (float) Math.exp(upFrom + upWidth * rng.nextDouble());
+                        down[c][k][i] = (float) Math.exp(downFrom + downWidth * rng.nextDouble());
                     }
                 }
             }
@@ -108,6 +114,41 @@ class ShapeNormalisationTest {
             den += (double) ref.weight(i) * ref.ratio(3, i);
         }
         assertTrue(Math.abs(off / den - 1) > 0.05, "unnormalised mean of NI's shape at alpha_shape = 2: " + off / den);
+    }
+
+    /**
+     * The cached expansion (power series per cell, moments summed once) against the plain pass over the reference, at
+     * cell edges, inside cells, in every combination of regions, for small shapes and for large ones (|ln r| up to 3,
+     * cells narrower than 1 and long Taylor series).
+     */
+    @Test
+    void theCachedExpansionEqualsThePlainPassOverTheReference() {
+        MixtureModel plain = TestModels.offshellLike();
+        EventTable small = lopsidedReference(plain, 500, 21);
+        EventTable large = steepReference(plain, 500, 22);
+        double[] grid = {-5, -4.3, -3.01, -2, -1.5, -1, -0.999, -0.4, 0, 0.7, 0.9999, 1, 1.0001, 1.5, 1.67, 2.5, 3.3, 4.99, 5};
+        SplittableRandom rng = new SplittableRandom(23);
+        for (EventTable ref : new EventTable[] {small, large}) {
+            ShapeNormalisation norm = normalised().withShapeNormalisationFrom(ref).shapeNormalisation();
+            for (int trial = 0; trial < 120; trial++) {
+                double[] alpha = {grid[rng.nextInt(grid.length)], rng.nextDouble() - 0.5, grid[rng.nextInt(grid.length)]};
+                for (int c = 0; c < plain.processCount(); c++) {
+                    double[] fast = new double[13];
+                    double[] slow = new double[13];
+                    norm.evaluate(c, alpha, true, fast);
+                    norm.evaluateDirect(c, alpha, true, slow);
+                    for (int i = 0; i < fast.length; i++) {
+                        assertEquals(slow[i], fast[i], 1e-12 * Math.max(Math.abs(slow[0]), Math.abs(slow[i])),
+                                "entry " + i + " of " + plain.process(c).name() + " at " + java.util.Arrays.toString(alpha));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Like {@link #lopsidedReference} with shape ratios e^&epsilon;, &epsilon; in (&minus;3, 3): cells narrower than 1. */
+    private static EventTable steepReference(MixtureModel model, int n, long seed) {
+        return shapedReference(model, n, seed, -3, 6, -3, 6);
     }
 
     @Test

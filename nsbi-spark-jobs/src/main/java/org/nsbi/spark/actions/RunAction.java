@@ -1,0 +1,95 @@
+package org.nsbi.spark.actions;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Provenance;
+import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.model.report.Report;
+import org.nsbi.spark.report.RunReader;
+import org.nsbi.stats.model.MixtureModel;
+
+/**
+ * The whole chain on one analysis, in one output folder: score, the Neyman construction, the observed interval, the
+ * Asimov interval at {@link #asimov}, and the report. The stages' own settings are set on them through
+ * {@link #score}, {@link #neyman} and {@link #interval}; their output settings are this action's.
+ */
+public final class RunAction extends AnalysisAction<RunAction> {
+
+    /** The &mu; of the Asimov data set whose interval is computed beside the observed one, unless set. */
+    public static final double ASIMOV = 1;
+
+    private final String command;
+    private final ScoreAction score;
+    private final NeymanAction neyman;
+    private final IntervalAction interval;
+    private double asimov = ASIMOV;
+
+    RunAction(SparkSession spark, String command) {
+        super(spark);
+        this.command = command;
+        this.score = new ScoreAction(spark);
+        this.neyman = new NeymanAction(spark);
+        this.interval = new IntervalAction(spark);
+    }
+
+    @Override
+    protected RunAction self() {
+        return this;
+    }
+
+    /** Sets the scoring stage's settings. */
+    public RunAction score(Consumer<ScoreAction> settings) {
+        settings.accept(score);
+        return this;
+    }
+
+    /** Sets the Neyman construction's settings. */
+    public RunAction neyman(Consumer<NeymanAction> settings) {
+        settings.accept(neyman);
+        return this;
+    }
+
+    /** Sets the interval stages' settings. */
+    public RunAction interval(Consumer<IntervalAction> settings) {
+        settings.accept(interval);
+        return this;
+    }
+
+    /** The &mu; of the Asimov data set (nuisance parameters 0) whose interval is computed beside the observed one. */
+    public RunAction asimov(double mu) {
+        this.asimov = SettingCheck.finite("--asimov", mu);
+        return this;
+    }
+
+    /** What {@link #execute()} wrote: summary.json's record, and the observed and Asimov tables to show. */
+    public record Result(RunSummary summary, List<IntervalAction.Stage> intervals) {
+    }
+
+    /** Runs the chain into the output folder. */
+    public Result execute() {
+        AnalysisConfig analysis = analysis();
+        MixtureModel model = model();
+        score.config(analysis);
+        neyman.config(analysis);
+        interval.config(analysis);
+        checkOutput();
+        neyman.checkTogether(analysis, model);
+        Provenance provenance = ConfigProvenance.of(analysis, hadoop());
+        IntervalAction.Stage[] stages = new IntervalAction.Stage[2];
+        RunSummary summary = write("summary.json", out -> {
+            out.mark(ConfigProvenance.marker(command, provenance));
+            String staged = out.stagingRoot();
+            ScoreSummary scored = score.scoreInto(out, analysis, provenance);
+            NeymanAction.Construction r = neyman.stage(out, staged);
+            stages[0] = interval.stage(out, staged, r.belt(), null, "scan.csv");
+            stages[1] = interval.stage(out, staged, r.belt(), asimov, "scan-asimov.csv");
+            return new RunSummary(RunInfos.of(spark, command, analysis), null, scored, r.summary(), stages[0].result(),
+                    stages[1].result(), provenance, 0);
+        }, out -> Report.of(RunReader.read(spark, out.stagingRoot(), List.of(), null)).write(out, "report/"));
+        return new Result(summary, List.of(stages));
+    }
+}
