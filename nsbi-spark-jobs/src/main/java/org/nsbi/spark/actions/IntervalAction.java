@@ -142,13 +142,16 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         }
         out.writeText(scanFile, r.scanCsv(belt));
         Map<String, Double> alphaHat = new LinkedHashMap<>();
+        Map<String, Double> alphaHatError = new LinkedHashMap<>();
+        double[] sigma = r.errors().alphaError();
         for (int k = 0; k < model.nuisanceCount(); k++) {
             alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+            alphaHatError.put(model.nuisances().get(k), Double.isNaN(sigma[k]) ? null : sigma[k]);
         }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
-        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(),
-                r.global().atBoundNames(model.nuisances()), r.intervals());
-        return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, r.intervals(),
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), sigma,
+                r.global().alphaAtBound(), r.intervals());
+        return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, alphaHatError, r.intervals(),
                 table.warnings(belt, asimovMu), (System.nanoTime() - start) / 1e9), table);
     }
 }
