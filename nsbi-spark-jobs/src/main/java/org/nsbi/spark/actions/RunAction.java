@@ -41,6 +41,11 @@ public final class RunAction extends AnalysisAction<RunAction> {
         return this;
     }
 
+    @Override
+    protected boolean extendable() {
+        return true;
+    }
+
     /** Sets the scoring stage's settings. */
     public RunAction score(Consumer<ScoreAction> settings) {
         settings.accept(score);

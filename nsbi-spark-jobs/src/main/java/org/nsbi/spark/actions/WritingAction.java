@@ -23,6 +23,7 @@ public abstract class WritingAction<A extends WritingAction<A>> {
     private String out;
     private boolean overwrite;
     private boolean resume;
+    private boolean extend;
     private String written;
 
     protected WritingAction(SparkSession spark) {
@@ -92,9 +93,30 @@ public abstract class WritingAction<A extends WritingAction<A>> {
         return self();
     }
 
+    /**
+     * Extend a finished run in the same folder (more toys, more grid points): its toys are reused bit for bit and only
+     * the new ones computed; the folder is replaced when the extended run is complete. Only for actions whose output
+     * holds toys ({@link #extendable()}).
+     */
+    public A extend(boolean on) {
+        if (on && !extendable()) {
+            throw new UserError("--extend applies to neyman, run and demo (their toys are reused); this output has"
+                    + " nothing to extend: use --overwrite to make it again");
+        }
+        this.extend = on;
+        checkPolicy();
+        return self();
+    }
+
+    /** Whether {@link #extend} can grow this action's output (false unless the action says so). */
+    protected boolean extendable() {
+        return false;
+    }
+
     private void checkPolicy() {
-        if (overwrite && resume) {
-            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+        if ((overwrite ? 1 : 0) + (resume ? 1 : 0) + (extend ? 1 : 0) > 1) {
+            throw new UserError("--overwrite, --resume and --extend exclude each other: --resume continues an interrupted"
+                    + " run, --extend grows a finished one, --overwrite starts it again");
         }
     }
 
@@ -129,8 +151,8 @@ public abstract class WritingAction<A extends WritingAction<A>> {
     }
 
     private OutputFolder.ExistingPolicy policy() {
-        return overwrite ? OutputFolder.ExistingPolicy.OVERWRITE
-                : resume ? OutputFolder.ExistingPolicy.RESUME : OutputFolder.ExistingPolicy.REFUSE;
+        return overwrite ? OutputFolder.ExistingPolicy.OVERWRITE : resume ? OutputFolder.ExistingPolicy.RESUME
+                : extend ? OutputFolder.ExistingPolicy.EXTEND : OutputFolder.ExistingPolicy.REFUSE;
     }
 
     /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */

@@ -45,6 +45,7 @@ class OutputContractTest {
         m.put("`neyman`", Json.fieldNames(NeymanSummary.class));
         m.put("`asimov_closure` entry", Json.fieldNames(AsimovClosure.class));
         m.put("`failed_fits` entry", Json.fieldNames(FailedFits.class));
+        m.put("`grid_endpoints` entry", Json.fieldNames(org.nsbi.model.output.GridEndpoint.class));
         m.put("`critical-values.json`", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.class));
         m.put("`levels` entry", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Level.class));
         m.put("`points` entry (critical values)", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Point.class));
