@@ -179,7 +179,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Grid refinement: the most rounds of new points. */
     public NeymanAction maxRefinements(int rounds) {
-        this.maxRefinements = SettingCheck.atLeast("--max-refinements", rounds, 0);
+        this.maxRefinements = atLeast("--max-refinements", rounds, 0);
         return this;
     }
 
