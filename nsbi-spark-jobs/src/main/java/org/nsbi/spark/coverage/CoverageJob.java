@@ -3,7 +3,6 @@ package org.nsbi.spark.coverage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.spark.io.OutputFolder;
@@ -12,6 +11,7 @@ import org.nsbi.spark.neyman.ToyBlockTask;
 import org.nsbi.spark.neyman.ToyCheckpoints;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
+import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.coverage.ExperimentRunner;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -69,7 +69,6 @@ public final class CoverageJob {
     private static void compute(SparkSession spark, CoverageWorkload workload, Settings s, List<ToyBlockTask> blocks,
                                 ToyCheckpoints checkpoints) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<CoverageWorkload> shared = jsc.broadcast(workload);
         long seed = s.seed();
         String purpose = workload.origin().purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
@@ -87,17 +86,16 @@ public final class CoverageJob {
             return n;
         });
         spark.sparkContext().addSparkListener(listener);
-        try {
+        try (SharedValue<CoverageWorkload> shared = SharedValue.of(jsc, workload)) {
             spark.sparkContext().setJobGroup(group, "nsbi coverage: " + total + " experiments", false);
             jsc.parallelize(blocks, slices).foreach(task -> {
-                CoverageWorkload w = shared.value();
+                CoverageWorkload w = shared.get();
                 checkpoints.write(task, ExperimentRunner.run(seed, purpose, task.muIndex(), w.mu(task.muIndex()),
                         task.fromToy(), task.toToy(), w.source(task.muIndex()), w.model()));
             });
         } finally {
             spark.sparkContext().removeSparkListener(listener);
             spark.sparkContext().clearJobGroup();
-            shared.destroy();
         }
     }
 }

@@ -2,13 +2,11 @@ package org.nsbi.spark.neyman;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.output.AsimovClosure;
@@ -19,21 +17,22 @@ import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
+import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
-import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.ToyBlockRunner;
 import org.nsbi.stats.toys.ToyOutcome;
+import scala.Tuple2;
 
 /**
  * The Neyman construction on Spark: for every &mu; of the grid, {@code toysPerPoint} pseudo-experiments
  * drawn by the Poisson bootstrap from the scored reference sample and fitted twice each, spread over
  * the cluster as (&mu; point, block of toys) tasks. The model and reference sample reach each executor
- * once (a broadcast); each toy's random stream is keyed by (seed, &mu; value, toy index), so the toys
+ * once ({@link SharedValue}: a broadcast, or on a local master the object itself); each toy's random stream is keyed by (seed, &mu; value, toy index), so the toys
  * table does not depend on the number of executors or partitions, nor on the other points of the grid. Writes {@code toys/} (Parquet),
  * {@code belts.csv} and {@code belts/} (Parquet); the statistics are nsbi-stats', Spark only
  * distributes the blocks and gathers the outcomes.
@@ -142,27 +141,27 @@ public final class NeymanJob {
         long computed = 0;
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         reportResume(checkpoints, cover, target);
+        Map<ToyBlockTask, byte[]> blocks = new HashMap<>(); // the checkpoint bytes of the blocks the driver has
         while (true) {
             computed += cover.missingToys();
             if (!cover.missing().isEmpty()) {
-                computeBlocks(spark, model, reference, s, cover.missing(), checkpoints);
+                blocks.putAll(computeBlocks(spark, model, reference, s, cover.missing(), checkpoints));
             }
             if (rounds.singleRound()) {
                 break;
             }
-            int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target), target);
+            int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target, blocks), target);
             if (Arrays.equals(next, target)) {
                 break;
             }
             target = next;
             cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         }
-        String toysPath = out.stagingPath(table);
-        // the table is gathered from the checkpoints in plan order: computed now or before, the same bytes
-        writeToys(spark, checkpoints, cover.blocks(), target, toysPath);
+        // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
+        List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
+        ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
 
-        List<ToyOutcome> outcomes = ToysTable.read(spark, toysPath);
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
         if (smooth) {
@@ -198,30 +197,28 @@ public final class NeymanJob {
         }
     }
 
-    /** The outcomes of {@code blocks}, toys beyond each point's target left out, read on the cluster. */
-    private static JavaRDD<ToyOutcome> outcomes(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks,
-                                                int[] target) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return jsc.parallelize(blocks, Math.max(1, Math.min(blocks.size(), jsc.defaultParallelism()))).flatMap(task -> {
-            List<ToyOutcome> kept = new ArrayList<>(task.toys());
-            for (ToyOutcome o : checkpoints.read(task)) {
+    /**
+     * The outcomes of {@code blocks} in plan order, toys beyond each point's target left out. Blocks the driver does not
+     * have yet (computed by an earlier run) are read from the checkpoints on the cluster and kept in {@code have}.
+     */
+    private static List<ToyOutcome> gather(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks,
+                                           int[] target, Map<ToyBlockTask, byte[]> have) {
+        List<ToyBlockTask> missing = blocks.stream().filter(b -> !have.containsKey(b)).toList();
+        if (!missing.isEmpty()) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            List<Tuple2<ToyBlockTask, byte[]>> read = jsc.parallelize(missing, Math.max(1, Math.min(missing.size(),
+                    jsc.defaultParallelism()))).map(task -> new Tuple2<>(task, checkpoints.bytes(task))).collect();
+            read.forEach(r -> have.put(r._1(), r._2()));
+        }
+        List<ToyOutcome> kept = new ArrayList<>();
+        for (ToyBlockTask task : blocks) {
+            for (ToyOutcome o : ToyBlockFile.decode(task, have.get(task), ToyCheckpoints.fileName(task))) {
                 if (o.toyIndex() < target[task.muIndex()]) {
                     kept.add(o);
                 }
             }
-            return kept.iterator();
-        });
-    }
-
-    private static List<ToyOutcome> gather(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks,
-                                           int[] target) {
-        return outcomes(spark, checkpoints, blocks, target).collect();
-    }
-
-    private static void writeToys(SparkSession spark, ToyCheckpoints checkpoints, List<ToyBlockTask> blocks, int[] target,
-                                  String path) {
-        JavaRDD<Row> rows = outcomes(spark, checkpoints, blocks, target).map(ToysTable::toRow);
-        spark.createDataFrame(rows, ToysTable.SCHEMA).write().parquet(path);
+        }
+        return kept;
     }
 
     /**
@@ -229,10 +226,9 @@ public final class NeymanJob {
      * Each Spark task has a fixed cost (about 40 ms measured here: scheduling, serialisation), so the blocks are
      * grouped into a few partitions per core unless the settings say otherwise.
      */
-    private static void computeBlocks(SparkSession spark, MixtureModel model, EventTable reference, Settings s,
-                                      List<ToyBlockTask> blocks, ToyCheckpoints checkpoints) {
+    private static Map<ToyBlockTask, byte[]> computeBlocks(SparkSession spark, MixtureModel model, EventTable reference,
+                                                           Settings s, List<ToyBlockTask> blocks, ToyCheckpoints checkpoints) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<ToyWorkload> workload = jsc.broadcast(new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()));
         long seed = s.seed();
         String purpose = s.purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
@@ -244,18 +240,18 @@ public final class NeymanJob {
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
         TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
-        try {
+        try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()))) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
-            jsc.parallelize(blocks, slices).foreach(task -> {
-                ToyWorkload w = ToyWorkload.of(workload);
-                ProfileLikelihoodFit fit = new ProfileLikelihoodFit(w.model(), w.reference());
-                checkpoints.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(),
-                        task.fromToy(), task.toToy(), w.sampler(task.muIndex()), fit));
-            });
+            Map<ToyBlockTask, byte[]> done = new HashMap<>();
+            jsc.parallelize(blocks, slices).map(task -> {
+                ToyWorkload w = workload.get();
+                return new Tuple2<>(task, checkpoints.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(),
+                        task.fromToy(), task.toToy(), w.sampler(task.muIndex()), w.fit())));
+            }).collect().forEach(t -> done.put(t._1(), t._2()));
+            return done;
         } finally {
             spark.sparkContext().removeSparkListener(listener);
             spark.sparkContext().clearJobGroup();
-            workload.destroy();
         }
     }
 

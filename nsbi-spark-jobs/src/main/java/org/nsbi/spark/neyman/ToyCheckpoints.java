@@ -172,20 +172,30 @@ public final class ToyCheckpoints implements Serializable {
         return names;
     }
 
-    /** Keeps a finished block (called on the executor that computed it; a retried task writes the same bytes). */
-    public void write(ToyBlockTask block, List<ToyOutcome> outcomes) {
+    /**
+     * Keeps a finished block (called on the executor that computed it; a retried task writes the same bytes) and
+     * returns the bytes written.
+     */
+    public byte[] write(ToyBlockTask block, List<ToyOutcome> outcomes) {
+        byte[] bytes = ToyBlockFile.encode(block, outcomes);
         try {
-            writeAtomically(path(block), ToyBlockFile.encode(block, outcomes));
+            writeAtomically(path(block), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + path(block) + ": " + e.getMessage(), e);
         }
+        return bytes;
     }
 
     /** A finished block, bit for bit as it was computed. */
     public List<ToyOutcome> read(ToyBlockTask block) {
+        return ToyBlockFile.decode(block, bytes(block), path(block).toString());
+    }
+
+    /** The bytes of a finished block's file ({@link ToyBlockFile}). */
+    public byte[] bytes(ToyBlockTask block) {
         Path p = path(block);
         try (InputStream in = fs().open(p)) {
-            return ToyBlockFile.decode(block, in.readAllBytes(), p.toString());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint " + p + ": " + e.getMessage(), e);
         }

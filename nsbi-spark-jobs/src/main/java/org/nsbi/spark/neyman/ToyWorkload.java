@@ -6,13 +6,15 @@ import java.util.Map;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.SparsePoissonSampler;
 
 /**
- * What every toy task needs, shipped once per executor in a broadcast: the model, the scored
- * reference sample, the &mu; grid and the true nuisance parameters at each point. The Asimov weights
+ * What every toy task needs, shipped once per executor ({@link org.nsbi.spark.session.SharedValue}): the model, the
+ * scored reference sample, the &mu; grid and the true nuisance parameters at each point. The Asimov weights
  * and the alias table of a grid point are built on an executor the first time one of its tasks needs
- * them and kept (a few points at a time) for the next tasks of the same point.
+ * them and kept (a few points at a time) for the next tasks of the same point; the fit, with its per-thread
+ * workspaces, is built once.
  */
 public final class ToyWorkload implements Serializable {
 
@@ -24,24 +26,7 @@ public final class ToyWorkload implements Serializable {
     private final double[] muGrid;
     private final double[][] alphaTrue;
     private transient Map<Integer, SparsePoissonSampler> samplers;
-
-    /**
-     * The workload of a broadcast, held strongly by this JVM. Spark's executors keep broadcast values behind
-     * weak references, so a value no task is using can be collected and read again by the next task, and its
-     * samplers rebuilt; measured here, that cost about 40 ms per task. The last two workloads are kept.
-     */
-    public static ToyWorkload of(org.apache.spark.broadcast.Broadcast<ToyWorkload> broadcast) {
-        synchronized (HELD) {
-            return HELD.computeIfAbsent(broadcast.id(), id -> broadcast.value());
-        }
-    }
-
-    private static final Map<Long, ToyWorkload> HELD = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ToyWorkload> eldest) {
-            return size() > 2;
-        }
-    };
+    private transient ProfileLikelihoodFit fit;
 
     public ToyWorkload(MixtureModel model, EventTable reference, double[] muGrid, double[][] alphaTrue) {
         this.model = model;
@@ -64,6 +49,14 @@ public final class ToyWorkload implements Serializable {
 
     public double[] alphaTrue(int muIndex) {
         return alphaTrue[muIndex].clone();
+    }
+
+    /** The fit of every toy, built once per JVM (it keeps a workspace per thread, reused from toy to toy). */
+    public synchronized ProfileLikelihoodFit fit() {
+        if (fit == null) {
+            fit = new ProfileLikelihoodFit(model, reference);
+        }
+        return fit;
     }
 
     /** The sparse sampler of grid point {@code muIndex} (Asimov weights at (&mu;, &alpha;_true)), built once per JVM. */

@@ -60,6 +60,11 @@ public final class ToysTable {
         return spark.createDataFrame(rows, SCHEMA);
     }
 
+    /** Writes {@code outcomes} as a toys table (Parquet) at {@code path}, rows in list order, from the driver. */
+    public static void write(SparkSession spark, List<ToyOutcome> outcomes, String path) {
+        frame(spark, outcomes).write().parquet(path);
+    }
+
     /**
      * Every toy of a toys table, in the table's row order.
      *
