@@ -26,7 +26,8 @@ class JsonRecordsTest {
         NeymanSummary neyman = new NeymanSummary(new double[] {0, 1}, 24, 6, List.of(0.6827, 0.9545), 11, "nominal",
                 12000, 48, 2.5, 48, 19.2, List.of(new AsimovClosure(0, 585, 585.2, 585 / 585.2),
                 new AsimovClosure(1, 620, 620.0, 1)), List.of(new FailedFits(0, 0, 0, Map.of(), 2),
-                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)), NeymanSummary.SMOOTH);
+                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)), NeymanSummary.SMOOTH,
+                List.of(new GridEndpoint(0.9545, 1.66, 1.625, 1.75, 0.004)));
         Map<String, Double> errors = new java.util.LinkedHashMap<>();
         errors.put("energy_scale", 0.9);
         errors.put("ni_norm", null); // on a bound: no error

@@ -112,7 +112,7 @@ public final class SmallRun {
         ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),
                 List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
-                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC);
+                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null);
         IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), Map.of("ni_norm", 0.45),
                 intervals(belt), List.of(), 0.5);
         return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);

@@ -52,25 +52,25 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
 
     /** The output folder of {@code neyman} (or {@code run}, {@code demo}) whose belts to invert. */
     public IntervalAction run(String folder) {
-        this.run = SettingCheck.folder("--run", folder);
+        this.run = folder("--run", folder);
         return this;
     }
 
     /** The output folder of {@code score} (or its {@code scored/}); default: the one the run's belts were built from. */
     public IntervalAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Use the Asimov data set at this &mu; (nuisance parameters 0) instead of the observed data. */
     public IntervalAction asimov(double mu) {
-        this.asimov = SettingCheck.finite("--asimov", mu);
+        this.asimov = finite("--asimov", mu);
         return this;
     }
 
     /** Steps of the t(&mu;) scan across the grid. */
     public IntervalAction scanSteps(int steps) {
-        this.scanSteps = SettingCheck.atLeast("--scan-steps", steps, 1);
+        this.scanSteps = atLeast("--scan-steps", steps, 1);
         return this;
     }
 

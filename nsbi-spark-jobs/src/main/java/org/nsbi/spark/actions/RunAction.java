@@ -41,6 +41,11 @@ public final class RunAction extends AnalysisAction<RunAction> {
         return this;
     }
 
+    @Override
+    protected boolean extendable() {
+        return true;
+    }
+
     /** Sets the scoring stage's settings. */
     public RunAction score(Consumer<ScoreAction> settings) {
         settings.accept(score);
@@ -61,7 +66,7 @@ public final class RunAction extends AnalysisAction<RunAction> {
 
     /** The &mu; of the Asimov data set (nuisance parameters 0) whose interval is computed beside the observed one. */
     public RunAction asimov(double mu) {
-        this.asimov = SettingCheck.finite("--asimov", mu);
+        this.asimov = finite("--asimov", mu);
         return this;
     }
 

@@ -134,9 +134,12 @@ public final class NeymanJob {
             closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
         }
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), NeymanPlan.describe(model, reference, s),
+        String plan = NeymanPlan.describe(model, reference, s);
+        List<String> pointInputs = NeymanPlan.pointInputs(s);
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
                 spark.sparkContext().hadoopConfiguration());
-        checkpoints.admitPoints(grid, NeymanPlan.pointInputs(s));
+        checkpoints.admitPoints(grid, pointInputs);
+        CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         long start = System.nanoTime();
@@ -170,12 +173,13 @@ public final class NeymanJob {
             fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels());
             out.writeText(CRITICAL_VALUES, Json.write(CriticalValuesFit.of(fitted, belt)));
             for (String w : fitted.warnings()) {
-                System.err.println("warning: " + w);
+                LOG.warn(w);
             }
             belt = fitted.belt(grid, outcomes, s.confidenceLevels());
         }
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
+            out.writeText(CommittedToys.PLAN_FILE, CommittedToys.text(plan, grid, pointInputs));
         }
 
         List<FailedFits> failed = failedFits(belt, outcomes, s);
