@@ -1,16 +1,21 @@
 package org.nsbi.spark.actions;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.DoubleStream;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.Placement;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToyReference;
@@ -18,6 +23,7 @@ import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridRefinement;
 import org.nsbi.stats.adaptive.GridStatistic;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
@@ -29,6 +35,8 @@ import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.ToyOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Neyman construction from the scored reference sample of an earlier {@code score}: toys at every &mu; of the
@@ -37,6 +45,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * from this class's defaults; with {@link #maxToys} the toys are adaptive.
  */
 public final class NeymanAction extends AnalysisAction<NeymanAction> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NeymanAction.class);
 
     /** Toys per Spark task, unless {@link #toysPerBlock} says otherwise. */
     public static final int TOYS_PER_BLOCK = 25;
@@ -52,6 +62,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     public static final double SIGNIF = 2;
     /** Where the reference sample is for the toys ({@link Placement}), unless {@link #placement} says otherwise. */
     public static final String PLACEMENT = Placement.AUTO;
+    /** Grid refinement: the most rounds of new points. */
+    public static final int MAX_REFINEMENTS = 4;
 
     private String scored;
     private Integer toys;
@@ -65,6 +77,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private double signif = SIGNIF;
     private Double signifAsimov;
     private boolean smooth;
+    private Double gridPrecision;
+    private int maxRefinements = MAX_REFINEMENTS;
     private String placement = PLACEMENT;
 
     NeymanAction(SparkSession spark) {
@@ -78,19 +92,19 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** The output folder of {@code score} (or its {@code scored/}). */
     public NeymanAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Toys per grid point (instead of the config's {@code neyman.toys_per_point}). */
     public NeymanAction toys(int perPoint) {
-        this.toys = SettingCheck.atLeast("--toys", perPoint, 1);
+        this.toys = atLeast("--toys", perPoint, 1);
         return this;
     }
 
     /** Toys per Spark task. */
     public NeymanAction toysPerBlock(int perBlock) {
-        this.toysPerBlock = SettingCheck.atLeast("--toys-per-block", perBlock, 1);
+        this.toysPerBlock = atLeast("--toys-per-block", perBlock, 1);
         return this;
     }
 
@@ -102,25 +116,25 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Fail the run if more than this fraction of the toys of a grid point fail to fit. */
     public NeymanAction maxFailedFraction(double fraction) {
-        this.maxFailedFraction = SettingCheck.fraction("--max-failed-fraction", fraction);
+        this.maxFailedFraction = fraction("--max-failed-fraction", fraction);
         return this;
     }
 
     /** Spark partitions for the toy blocks (0: four per core); the toys do not depend on it. */
     public NeymanAction partitions(int count) {
-        this.partitions = SettingCheck.atLeast("--partitions", count, 0);
+        this.partitions = atLeast("--partitions", count, 0);
         return this;
     }
 
     /** Adaptive toys: each point's toys double round by round up to this many. */
     public NeymanAction maxToys(int most) {
-        this.maxToys = SettingCheck.atLeast("--max-toys", most, 1);
+        this.maxToys = atLeast("--max-toys", most, 1);
         return this;
     }
 
     /** Adaptive toys: the toys of every point's first round. */
     public NeymanAction minToys(int least) {
-        this.minToys = SettingCheck.atLeast("--min-toys", least, 1);
+        this.minToys = atLeast("--min-toys", least, 1);
         return this;
     }
 
@@ -145,7 +159,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Adaptive toys: decide on the Asimov data set at this &mu; instead of the observed data. */
     public NeymanAction signifAsimov(double mu) {
-        this.signifAsimov = SettingCheck.finite("--signif-asimov", mu);
+        this.signifAsimov = finite("--signif-asimov", mu);
         return this;
     }
 
@@ -167,8 +181,32 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         return this;
     }
 
+    /**
+     * Grid refinement: add the mid-points of the grid points around each endpoint of the interval (of the observed data,
+     * or the Asimov data at {@link #signifAsimov}) until the grid spacing moves no endpoint by more than this
+     * ({@link GridRefinement}).
+     */
+    public NeymanAction gridPrecision(double distance) {
+        if (!(distance > 0)) {
+            throw new UserError("--grid-precision = " + distance + "; expected a positive distance in mu");
+        }
+        this.gridPrecision = distance;
+        return this;
+    }
+
+    /** Grid refinement: the most rounds of new points. */
+    public NeymanAction maxRefinements(int rounds) {
+        this.maxRefinements = atLeast("--max-refinements", rounds, 0);
+        return this;
+    }
+
+    @Override
+    protected boolean extendable() {
+        return true;
+    }
+
     /** The belt of a Neyman construction, its toys and its summary. */
-    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary, List<StageTime> stages) {
     }
 
     /** What {@link #execute()} wrote: summary.json's record, and the belt and toys it was built from. */
@@ -195,7 +233,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             out.mark(ConfigProvenance.marker("neyman", provenance));
             made1[0] = stage(out, scoredDir);
             return new RunSummary(RunInfos.of(spark, "neyman", analysis), scoredDir, null, made1[0].summary(), null, null,
-                    provenance, 0);
+                    provenance, made1[0].stages(), 0);
         }, out -> { });
         return new Result(summary, made1[0].belt(), made1[0].outcomes());
     }
@@ -209,9 +247,9 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             adaptive(analysis, List.of());
         }
         if (signifAsimov != null) {
-            if (maxToys == null) {
-                throw new UserError("--signif-asimov " + signifAsimov + " without --max-toys; expected it only with"
-                        + " adaptive toys, which it makes decide on the Asimov data set");
+            if (maxToys == null && gridPrecision == null) {
+                throw new UserError("--signif-asimov " + signifAsimov + " without --max-toys or --grid-precision; expected"
+                        + " it only with adaptive toys or grid refinement, which it makes decide on the Asimov data set");
             }
             if (signifAsimov < model.muMin() || signifAsimov > model.muMax()) {
                 throw new UserError("--signif-asimov = " + signifAsimov + "; expected a mu inside the poi range ["
@@ -223,7 +261,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private AdaptiveToys adaptive(AnalysisConfig analysis, List<double[]> observedT) {
         try {
             return new AdaptiveToys(minToys, maxToys, targetPrecision, signif, analysis.neyman().confidenceLevels(),
-                    observedT);
+                    observedT, smooth);
         } catch (IllegalArgumentException e) { // names the option and what was expected
             throw new UserError(e.getMessage(), e);
         }
@@ -240,6 +278,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         checkTogether(config, model());
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
+        StageTime.Clock clock = new StageTime.Clock();
         ScoredFolder unshaped = ScoredFolder.of(spark, scoredDir, config, model());
         Placement where = Placement.choose(placement, unshaped.events(false), EventTables.empty(model()).stride(),
                 spark.sparkContext());
@@ -250,44 +289,61 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                     + " per_event shape normalisation");
         }
         EventTable table = where.single() ? unshaped.reference() : null;
+        clock.end(StageTime.Stage.LOAD);
         MixtureModel model = table == null ? model() : model().withShapeNormalisationFrom(table);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
         int perPoint = toys != null ? toys : ns.toysPerPoint();
-        NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
-                seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), maxFailedFraction,
-                partitions);
+        boolean decides = maxToys != null || gridPrecision != null;
         try (DistributedEvents blocks = where.single() ? null
-                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale())) {
+                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale());
+             DistributedEvents.Asimov asimovBlocks = blocks == null || !decides || signifAsimov == null ? null
+                     : blocks.asimov(signifAsimov, new double[model.nuisanceCount()])) {
             ToyReference reference = where.single() ? ToyReference.whole(table, where) : ToyReference.distributed(blocks, where);
-            NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                    schedule(config, model, scores, reference, settings.muGrid(), perPoint), smooth, out);
-            return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, perPoint, toysPerBlock,
-                    ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(Locale.ROOT),
-                    reference.events(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                    r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC,
-                    where.record()));
-        }
-    }
-
-    /**
-     * The toys per point: the same number everywhere, or adaptive toys (--max-toys) that decide on t(&mu;) of the
-     * observed data (or the Asimov data at --signif-asimov) at the grid points.
-     */
-    private ToySchedule schedule(AnalysisConfig config, MixtureModel model, ScoredFolder scores, ToyReference reference,
-                                 double[] grid, int perPoint) {
-        if (maxToys == null) {
-            return ToySchedule.uniform(perPoint);
-        }
-        if (signifAsimov == null) {
-            return adaptive(config, List.of(GridStatistic.at(scores.observedNll(), grid, "observed")));
-        }
-        String data = "asimov at mu = " + signifAsimov;
-        if (reference.table() != null) {
-            return adaptive(config, List.of(GridStatistic.at(asimovNll(model, reference.table(), signifAsimov), grid, data)));
-        }
-        try (DistributedEvents.Asimov a = reference.blocks().asimov(signifAsimov, new double[model.nuisanceCount()])) {
-            return adaptive(config, List.of(GridStatistic.at(a.nll().nll(), grid, data)));
+            Nll decided = !decides ? null : signifAsimov == null ? scores.observedNll()
+                    : table != null ? asimovNll(model, table, signifAsimov) : asimovBlocks.nll().nll();
+            String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
+            long computed = 0;
+            double seconds = 0;
+            List<GridEndpoint> endpoints = null;
+            List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
+            for (int refinement = 0; ; refinement++) {
+                NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
+                        seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
+                        maxFailedFraction, partitions);
+                double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
+                ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
+                NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
+                computed += r.toysComputed();
+                stages.addAll(r.stages());
+                seconds += r.toySeconds();
+                double[] added = new double[0];
+                if (gridPrecision != null) {
+                    endpoints = new ArrayList<>();
+                    for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
+                        endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
+                    }
+                    added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
+                    if (added.length > 0 && refinement == maxRefinements) {
+                        LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
+                                + " raise --max-refinements", refinement, gridPrecision, endpoints);
+                        added = new double[0];
+                    }
+                }
+                if (added.length == 0) {
+                    return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
+                            toysPerBlock, ns.confidenceLevels(), settings.seed(),
+                            ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds, computed,
+                            computed / seconds, r.asimovClosure(), r.failedFits(),
+                            r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints,
+                            where.record()), stages);
+                }
+                LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
+                        refinement + 1, Arrays.toString(added), gridPrecision);
+                out.discard("toys");
+                out.discard("belts");
+                grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
+            }
         }
     }
 
