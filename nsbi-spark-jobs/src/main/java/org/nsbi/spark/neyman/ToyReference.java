@@ -2,6 +2,7 @@ package org.nsbi.spark.neyman;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.Function;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.Placement;
@@ -81,8 +82,10 @@ public final class ToyReference {
             return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
                     + "toys single: from the whole table (a broadcast copy), " + NeymanPlan.STREAMS + "\n";
         }
+        // the hash of a block, computed on the executor that holds it
+        Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k);
         return "reference " + placement.events() + " events in " + blocks.blockCount() + " blocks, sha256 over blocks "
-                + blocks.sha256(t -> NeymanPlan.sha256(t, k)) + "\n"
+                + blocks.sha256(hashOfBlock) + "\n"
                 + "toys distributed: " + NeymanPlan.DISTRIBUTED_STREAMS + "\n";
     }
 }
