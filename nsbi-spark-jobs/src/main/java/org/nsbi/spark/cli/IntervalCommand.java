@@ -46,10 +46,17 @@ public final class IntervalCommand implements Callable<Integer> {
             description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
     int scanSteps;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = IntervalAction.PLACEMENT,
+            description = {"Where the scanned data set is: single (read whole to the driver, scanned on one thread),",
+                    "distributed (blocks stay on the executors; each NLL evaluation is a tree aggregate over them), or auto:",
+                    "single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "Default: ${DEFAULT-VALUE}."})
+    String placement;
+
     @Override
     public Integer call() {
         IntervalAction action = output.applyTo(NsbiActions.get(spark.session("nsbi interval")).interval()).run(run)
-                .scanSteps(scanSteps);
+                .scanSteps(scanSteps).placement(placement);
         if (config != null) {
             action.config(Path.of(config));
         }

@@ -48,6 +48,13 @@ public final class NeymanOptions {
             description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
     Double signifAsimov;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = NeymanAction.PLACEMENT,
+            description = {"Where the reference sample is kept for the toys: single (collected and broadcast to every executor),",
+                    "distributed (blocks stay on the executors; each toy is drawn block by block and assembled by a shuffle),",
+                    "or auto: single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "The two draw different toys from the same distribution. Default: ${DEFAULT-VALUE}."})
+    String placement;
+
     @Option(names = "--smooth-critical-values",
             description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
                     "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
@@ -82,6 +89,6 @@ public final class NeymanOptions {
         }
         a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
                 .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth)
-                .maxRefinements(maxRefinements);
+                .maxRefinements(maxRefinements).placement(placement);
     }
 }
