@@ -84,7 +84,7 @@ public final class SmallRun {
         for (int i = 0; i < mu.length; i++) {
             t[i] = t(mu[i]);
         }
-        return new ObservedScan.Result(null, intervals(belt), mu, t, new boolean[mu.length], List.of());
+        return new ObservedScan.Result(null, null, intervals(belt), mu, t, new boolean[mu.length], List.of());
     }
 
     /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */

@@ -58,8 +58,8 @@ public final class CoverageJob {
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
         if (missing.size() < tasks.size()) {
-            LOG.info("coverage: resuming from {}: {} of {} blocks of experiments already done", checkpoints.folder(),
-                    tasks.size() - missing.size(), tasks.size());
+            LOG.info("coverage: resuming from {}: {} of {} blocks of experiments already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), tasks.size() - missing.size(), tasks.size());
         }
         if (!missing.isEmpty()) {
             compute(spark, workload, s, missing, checkpoints);

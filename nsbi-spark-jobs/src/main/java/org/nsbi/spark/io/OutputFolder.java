@@ -139,8 +139,9 @@ public final class OutputFolder implements ReportFiles {
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             if (!fs.mkdirs(staging)) {
-                throw new OutputFolderException("cannot create the staging folder " + shown(staging));
+                throw new OutputFolderException("cannot create a hidden staging folder beside " + shown(target));
             }
+            ShownPaths.open(fs.makeQualified(staging), target);
             return new OutputFolder(fs, target, staging, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output folder " + targetUri + ": " + e.getMessage(), e);
@@ -199,9 +200,12 @@ public final class OutputFolder implements ReportFiles {
         }
     }
 
-    /** A path as a user would type it: a plain path on the local file system, the full URL elsewhere. */
+    /**
+     * A path as a user would type it: a plain path on the local file system, the full URL elsewhere, a path in an open
+     * staging folder at its final place ({@link ShownPaths}).
+     */
     public static String shown(Path p) {
-        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+        return ShownPaths.of(p);
     }
 
     /** The final location as a user would type it (for messages). */
@@ -240,7 +244,7 @@ public final class OutputFolder implements ReportFiles {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
             out.write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relative + " into " + shown(staging) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + shown(new Path(staging, relative)) + ": " + e.getMessage(), e);
         }
     }
 
@@ -260,9 +264,11 @@ public final class OutputFolder implements ReportFiles {
                 throw new OutputFolderException("cannot remove the previous content of " + shown(target));
             }
             if (!fs.rename(staging, target)) {
-                throw new OutputFolderException("cannot move " + shown(staging) + " to " + shown(target));
+                throw new OutputFolderException("cannot move the finished output from its hidden staging folder into "
+                        + shown(target));
             }
             done = true;
+            ShownPaths.closed(fs.makeQualified(staging));
             if (fs.exists(checkpoints) && !fs.delete(checkpoints, true)) {
                 LOG.warn("could not remove the checkpoints {} of the finished run", shown(checkpoints));
             }
@@ -279,8 +285,9 @@ public final class OutputFolder implements ReportFiles {
         try {
             fs.delete(staging, true);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove the staging folder {}: {}", shown(staging), e.getMessage());
+            LOG.warn("could not remove the hidden staging folder beside {}: {}", shown(target), e.getMessage());
         }
+        ShownPaths.closed(fs.makeQualified(staging));
         done = true;
     }
 

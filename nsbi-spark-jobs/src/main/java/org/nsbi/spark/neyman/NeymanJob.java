@@ -194,8 +194,8 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done", checkpoints.folder(), have,
-                    want);
+            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), have, want);
         }
     }
 
