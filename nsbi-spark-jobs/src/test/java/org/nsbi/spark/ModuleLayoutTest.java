@@ -33,7 +33,6 @@ class ModuleLayoutTest {
      * longer exists here, fails the test too.
      */
     private static final Set<String> NOT_MOVED_YET = Set.of(
-            "org.nsbi.spark.actions.SettingCheck",
             "org.nsbi.spark.coverage.CoverageWorkload",
             "org.nsbi.spark.coverage.SimulatorExperiments",
             "org.nsbi.spark.distributed.KeyedBlock",

@@ -1,20 +1,26 @@
 package org.nsbi.spark.actions;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.DoubleStream;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
+import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridRefinement;
 import org.nsbi.stats.adaptive.GridStatistic;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
@@ -25,6 +31,8 @@ import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.ToyOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Neyman construction from the scored reference sample of an earlier {@code score}: toys at every &mu; of the
@@ -33,6 +41,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  * from this class's defaults; with {@link #maxToys} the toys are adaptive.
  */
 public final class NeymanAction extends AnalysisAction<NeymanAction> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NeymanAction.class);
 
     /** Toys per Spark task, unless {@link #toysPerBlock} says otherwise. */
     public static final int TOYS_PER_BLOCK = 25;
@@ -46,6 +56,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     public static final double TARGET_PRECISION = 0.005;
     /** Adaptive toys: a point stops when the data's t(&mu;) is this many standard deviations clear of t_c. */
     public static final double SIGNIF = 2;
+    /** Grid refinement: the most rounds of new points. */
+    public static final int MAX_REFINEMENTS = 4;
 
     private String scored;
     private Integer toys;
@@ -59,6 +71,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private double signif = SIGNIF;
     private Double signifAsimov;
     private boolean smooth;
+    private Double gridPrecision;
+    private int maxRefinements = MAX_REFINEMENTS;
 
     NeymanAction(SparkSession spark) {
         super(spark);
@@ -71,19 +85,19 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** The output folder of {@code score} (or its {@code scored/}). */
     public NeymanAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Toys per grid point (instead of the config's {@code neyman.toys_per_point}). */
     public NeymanAction toys(int perPoint) {
-        this.toys = SettingCheck.atLeast("--toys", perPoint, 1);
+        this.toys = atLeast("--toys", perPoint, 1);
         return this;
     }
 
     /** Toys per Spark task. */
     public NeymanAction toysPerBlock(int perBlock) {
-        this.toysPerBlock = SettingCheck.atLeast("--toys-per-block", perBlock, 1);
+        this.toysPerBlock = atLeast("--toys-per-block", perBlock, 1);
         return this;
     }
 
@@ -95,25 +109,25 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Fail the run if more than this fraction of the toys of a grid point fail to fit. */
     public NeymanAction maxFailedFraction(double fraction) {
-        this.maxFailedFraction = SettingCheck.fraction("--max-failed-fraction", fraction);
+        this.maxFailedFraction = fraction("--max-failed-fraction", fraction);
         return this;
     }
 
     /** Spark partitions for the toy blocks (0: four per core); the toys do not depend on it. */
     public NeymanAction partitions(int count) {
-        this.partitions = SettingCheck.atLeast("--partitions", count, 0);
+        this.partitions = atLeast("--partitions", count, 0);
         return this;
     }
 
     /** Adaptive toys: each point's toys double round by round up to this many. */
     public NeymanAction maxToys(int most) {
-        this.maxToys = SettingCheck.atLeast("--max-toys", most, 1);
+        this.maxToys = atLeast("--max-toys", most, 1);
         return this;
     }
 
     /** Adaptive toys: the toys of every point's first round. */
     public NeymanAction minToys(int least) {
-        this.minToys = SettingCheck.atLeast("--min-toys", least, 1);
+        this.minToys = atLeast("--min-toys", least, 1);
         return this;
     }
 
@@ -138,7 +152,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Adaptive toys: decide on the Asimov data set at this &mu; instead of the observed data. */
     public NeymanAction signifAsimov(double mu) {
-        this.signifAsimov = SettingCheck.finite("--signif-asimov", mu);
+        this.signifAsimov = finite("--signif-asimov", mu);
         return this;
     }
 
@@ -151,8 +165,32 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         return this;
     }
 
+    /**
+     * Grid refinement: add the mid-points of the grid points around each endpoint of the interval (of the observed data,
+     * or the Asimov data at {@link #signifAsimov}) until the grid spacing moves no endpoint by more than this
+     * ({@link GridRefinement}).
+     */
+    public NeymanAction gridPrecision(double distance) {
+        if (!(distance > 0)) {
+            throw new UserError("--grid-precision = " + distance + "; expected a positive distance in mu");
+        }
+        this.gridPrecision = distance;
+        return this;
+    }
+
+    /** Grid refinement: the most rounds of new points. */
+    public NeymanAction maxRefinements(int rounds) {
+        this.maxRefinements = atLeast("--max-refinements", rounds, 0);
+        return this;
+    }
+
+    @Override
+    protected boolean extendable() {
+        return true;
+    }
+
     /** The belt of a Neyman construction, its toys and its summary. */
-    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary, List<StageTime> stages) {
     }
 
     /** What {@link #execute()} wrote: summary.json's record, and the belt and toys it was built from. */
@@ -179,7 +217,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             out.mark(ConfigProvenance.marker("neyman", provenance));
             made1[0] = stage(out, scoredDir);
             return new RunSummary(RunInfos.of(spark, "neyman", analysis), scoredDir, null, made1[0].summary(), null, null,
-                    provenance, 0);
+                    provenance, made1[0].stages(), 0);
         }, out -> { });
         return new Result(summary, made1[0].belt(), made1[0].outcomes());
     }
@@ -193,9 +231,9 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             adaptive(analysis, List.of());
         }
         if (signifAsimov != null) {
-            if (maxToys == null) {
-                throw new UserError("--signif-asimov " + signifAsimov + " without --max-toys; expected it only with"
-                        + " adaptive toys, which it makes decide on the Asimov data set");
+            if (maxToys == null && gridPrecision == null) {
+                throw new UserError("--signif-asimov " + signifAsimov + " without --max-toys or --grid-precision; expected"
+                        + " it only with adaptive toys or grid refinement, which it makes decide on the Asimov data set");
             }
             if (signifAsimov < model.muMin() || signifAsimov > model.muMax()) {
                 throw new UserError("--signif-asimov = " + signifAsimov + "; expected a mu inside the poi range ["
@@ -207,7 +245,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private AdaptiveToys adaptive(AnalysisConfig analysis, List<double[]> observedT) {
         try {
             return new AdaptiveToys(minToys, maxToys, targetPrecision, signif, analysis.neyman().confidenceLevels(),
-                    observedT);
+                    observedT, smooth);
         } catch (IllegalArgumentException e) { // names the option and what was expected
             throw new UserError(e.getMessage(), e);
         }
@@ -224,35 +262,56 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         checkTogether(config, model());
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
+        StageTime.Clock clock = new StageTime.Clock();
         EventTable reference = ScoredFolder.of(spark, scoredDir, config, model()).reference();
+        clock.end(StageTime.Stage.LOAD);
         MixtureModel model = model().withShapeNormalisationFrom(reference);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
         int perPoint = toys != null ? toys : ns.toysPerPoint();
-        NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
-                seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed), maxFailedFraction,
-                partitions);
-        NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings,
-                schedule(config, model, scores, reference, settings.muGrid(), perPoint), smooth, out);
-        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(grid, perPoint, toysPerBlock,
-                ns.confidenceLevels(), settings.seed(), ns.nuisanceTruth().name().toLowerCase(Locale.ROOT),
-                reference.size(), r.toys(), r.toySeconds(), r.toysComputed(), r.toysPerSecond(), r.asimovClosure(),
-                r.failedFits(), r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC));
-    }
-
-    /**
-     * The toys per point: the same number everywhere, or adaptive toys (--max-toys) that decide on t(&mu;) of the
-     * observed data (or the Asimov data at --signif-asimov) at the grid points.
-     */
-    private ToySchedule schedule(AnalysisConfig config, MixtureModel model, ScoredFolder scores, EventTable reference,
-                                 double[] grid, int perPoint) {
-        if (maxToys == null) {
-            return ToySchedule.uniform(perPoint);
+        Nll decided = maxToys == null && gridPrecision == null ? null
+                : signifAsimov == null ? scores.observedNll() : asimovNll(model, reference, signifAsimov);
+        String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
+        long computed = 0;
+        double seconds = 0;
+        List<GridEndpoint> endpoints = null;
+        List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
+        for (int refinement = 0; ; refinement++) {
+            NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
+                    seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
+                    maxFailedFraction, partitions);
+            double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
+            ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
+            NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
+            computed += r.toysComputed();
+            stages.addAll(r.stages());
+            seconds += r.toySeconds();
+            double[] added = new double[0];
+            if (gridPrecision != null) {
+                endpoints = new ArrayList<>();
+                for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
+                    endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
+                }
+                added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
+                if (added.length > 0 && refinement == maxRefinements) {
+                    LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
+                            + " raise --max-refinements", refinement, gridPrecision, endpoints);
+                    added = new double[0];
+                }
+            }
+            if (added.length == 0) {
+                return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
+                        toysPerBlock, ns.confidenceLevels(), settings.seed(),
+                        ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.size(), r.toys(), seconds, computed,
+                        computed / seconds, r.asimovClosure(), r.failedFits(),
+                        r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints), stages);
+            }
+            LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
+                    refinement + 1, Arrays.toString(added), gridPrecision);
+            out.discard("toys");
+            out.discard("belts");
+            grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
         }
-        double[] t = signifAsimov == null
-                ? GridStatistic.at(scores.observedNll(), grid, "observed")
-                : GridStatistic.at(asimovNll(model, reference, signifAsimov), grid, "asimov at mu = " + signifAsimov);
-        return adaptive(config, List.of(t));
     }
 
     /** The NLL of the Asimov data set at {@code mu} (nominal nuisance parameters) of a reference sample held here. */

@@ -1,5 +1,6 @@
 package org.nsbi.spark.actions;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -23,10 +24,51 @@ public abstract class WritingAction<A extends WritingAction<A>> {
     private String out;
     private boolean overwrite;
     private boolean resume;
+    private boolean extend;
     private String written;
 
     protected WritingAction(SparkSession spark) {
         this.spark = spark;
+    }
+
+    // The rules a setting is checked against when it is set; each refusal names the setting (as its command-line
+    // option), the value and the rule.
+
+    protected static int atLeast(String setting, int value, int min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static long atLeast(String setting, long value, long min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static double finite(String setting, double value) {
+        if (!Double.isFinite(value)) {
+            throw new UserError(setting + " = " + value + "; expected a finite number");
+        }
+        return value;
+    }
+
+    /** A value in [0, 1]. */
+    protected static double fraction(String setting, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new UserError(setting + " = " + value + "; expected a fraction in [0, 1]");
+        }
+        return value;
+    }
+
+    /** A path or URL that is not blank. */
+    protected static String folder(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UserError(setting + " is empty; expected a folder (local path or any Hadoop URL)");
+        }
+        return value;
     }
 
     /** This action, for the setters. */
@@ -34,7 +76,7 @@ public abstract class WritingAction<A extends WritingAction<A>> {
 
     /** The output folder (local path or any Hadoop URL). */
     public A out(String folder) {
-        this.out = SettingCheck.folder("--out", folder);
+        this.out = folder("--out", folder);
         return self();
     }
 
@@ -52,9 +94,30 @@ public abstract class WritingAction<A extends WritingAction<A>> {
         return self();
     }
 
+    /**
+     * Extend a finished run in the same folder (more toys, more grid points): its toys are reused bit for bit and only
+     * the new ones computed; the folder is replaced when the extended run is complete. Only for actions whose output
+     * holds toys ({@link #extendable()}).
+     */
+    public A extend(boolean on) {
+        if (on && !extendable()) {
+            throw new UserError("--extend applies to neyman, run and demo (their toys are reused); this output has"
+                    + " nothing to extend: use --overwrite to make it again");
+        }
+        this.extend = on;
+        checkPolicy();
+        return self();
+    }
+
+    /** Whether {@link #extend} can grow this action's output (false unless the action says so). */
+    protected boolean extendable() {
+        return false;
+    }
+
     private void checkPolicy() {
-        if (overwrite && resume) {
-            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+        if ((overwrite ? 1 : 0) + (resume ? 1 : 0) + (extend ? 1 : 0) > 1) {
+            throw new UserError("--overwrite, --resume and --extend exclude each other: --resume continues an interrupted"
+                    + " run, --extend grows a finished one, --overwrite starts it again");
         }
     }
 
@@ -89,8 +152,8 @@ public abstract class WritingAction<A extends WritingAction<A>> {
     }
 
     private OutputFolder.ExistingPolicy policy() {
-        return overwrite ? OutputFolder.ExistingPolicy.OVERWRITE
-                : resume ? OutputFolder.ExistingPolicy.RESUME : OutputFolder.ExistingPolicy.REFUSE;
+        return overwrite ? OutputFolder.ExistingPolicy.OVERWRITE : resume ? OutputFolder.ExistingPolicy.RESUME
+                : extend ? OutputFolder.ExistingPolicy.EXTEND : OutputFolder.ExistingPolicy.REFUSE;
     }
 
     /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
@@ -113,6 +176,24 @@ public abstract class WritingAction<A extends WritingAction<A>> {
             out.writeText(summaryFile, Json.write(summary));
             after.accept(out);
             return summary;
+        });
+    }
+
+    /**
+     * As {@link #write(String, Function, Consumer)}, with {@code after} returning the summary again (e.g. with the time
+     * it took added), which is then written over the first.
+     */
+    protected final <T extends TimedSummary<T>> T write(String summaryFile, Function<OutputFolder, T> body,
+                                                        BiFunction<OutputFolder, T, T> after) {
+        return into(out -> {
+            long start = System.nanoTime();
+            T summary = body.apply(out).withSeconds((System.nanoTime() - start) / 1e9);
+            out.writeText(summaryFile, Json.write(summary));
+            T last = after.apply(out, summary);
+            if (!last.equals(summary)) {
+                out.writeText(summaryFile, Json.write(last));
+            }
+            return last;
         });
     }
 

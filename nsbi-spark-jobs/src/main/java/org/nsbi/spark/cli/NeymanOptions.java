@@ -13,14 +13,14 @@ public final class NeymanOptions {
             description = "Toys per Spark task. Default: ${DEFAULT-VALUE}.")
     int toysPerBlock;
 
-    @Option(names = "--seed", description = "Run seed (default: the config's neyman.seed).")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed (default: the config's neyman.seed).")
     Long seed;
 
-    @Option(names = "--max-failed-fraction", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
+    @Option(names = "--max-failed-fraction", paramLabel = "FRACTION", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
             description = "Fail the run if more than this fraction of the toys of a grid point fail to fit. Default: ${DEFAULT-VALUE}.")
     double maxFailedFraction;
 
-    @Option(names = "--partitions", defaultValue = "" + NeymanAction.PARTITIONS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + NeymanAction.PARTITIONS,
             description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 
@@ -53,6 +53,16 @@ public final class NeymanOptions {
                     "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
     boolean smooth;
 
+    @Option(names = "--grid-precision", paramLabel = "D",
+            description = {"Grid refinement: add mid-points between the grid points around an endpoint of the interval (of the",
+                    "observed data, or the Asimov data at --signif-asimov) until the grid spacing moves no endpoint by more",
+                    "than D in mu; the new points get toys of their own, the others keep theirs."})
+    Double gridPrecision;
+
+    @Option(names = "--max-refinements", paramLabel = "N", defaultValue = "" + NeymanAction.MAX_REFINEMENTS,
+            description = "Grid refinement: the most rounds of new points. Default: ${DEFAULT-VALUE}.")
+    int maxRefinements;
+
     /** Sets these options on the action; each is checked as it is set. */
     void applyTo(NeymanAction a) {
         if (toys != null) {
@@ -67,7 +77,11 @@ public final class NeymanOptions {
         if (signifAsimov != null) {
             a.signifAsimov(signifAsimov);
         }
+        if (gridPrecision != null) {
+            a.gridPrecision(gridPrecision);
+        }
         a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
-                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth);
+                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth)
+                .maxRefinements(maxRefinements);
     }
 }

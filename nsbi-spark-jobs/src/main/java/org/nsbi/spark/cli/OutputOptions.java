@@ -23,9 +23,14 @@ public final class OutputOptions {
             "(mu point, block) are taken from its checkpoints, only the rest is computed. Without checkpoints, starts afresh."})
     boolean resume;
 
+    @Option(names = "--extend", description = {"Extend a finished neyman, run or demo folder --out: more toys per point",
+            "or more grid points; its toys are reused bit for bit and only the new ones computed (the result equals a run",
+            "that asked for the final counts from the start). The folder is replaced when the extended run is complete."})
+    boolean extend;
+
     /** Sets the output folder and its policy on an action. */
     <A extends WritingAction<A>> A applyTo(A action) {
-        return action.out(out).overwrite(overwrite).resume(resume);
+        return action.out(out).overwrite(overwrite).resume(resume).extend(extend);
     }
 
     /** Tells the user where an action wrote: {@code nsbi <command>: wrote DIR}, on the command's error stream. */

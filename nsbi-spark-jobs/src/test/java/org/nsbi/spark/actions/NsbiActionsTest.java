@@ -76,6 +76,7 @@ class NsbiActionsTest {
     @Test
     void overwriteAndResumeExcludeEachOther() {
         refused(() -> NO_SPARK.neyman().overwrite(true).resume(true),
-                "--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
+                "--overwrite, --resume and --extend exclude each other: --resume continues an interrupted run, --extend"
+                        + " grows a finished one, --overwrite starts it again");
     }
 }

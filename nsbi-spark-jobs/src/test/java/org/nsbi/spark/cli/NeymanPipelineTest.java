@@ -215,4 +215,41 @@ class NeymanPipelineTest {
         assertFalse(Files.exists(dir.resolve("adaptive-bad")), "refused before anything is written");
         assertEquals("--min-toys = 100, --max-toys = 50; expected 1 <= min <= max", e.getMessage());
     }
+
+    @Test
+    void gridRefinementAddsMidPointsAroundTheEndpointsAndComputesOnlyTheirToys() {
+        // the Asimov data at mu = 1: endpoints on both sides of 1; a precision never reached: the rounds run out
+        NeymanAction.Result r = neyman(12, 0).toys(24).signifAsimov(1.0).gridPrecision(1e-6).maxRefinements(2)
+                .out(dir.resolve("refined").toString()).execute();
+        org.nsbi.model.output.NeymanSummary s = r.summary().neyman();
+        double[] grid = s.muGrid();
+        assertTrue(grid.length > 3, "points were added: " + java.util.Arrays.toString(grid));
+        assertTrue(s.gridEndpoints() != null && !s.gridEndpoints().isEmpty());
+        for (org.nsbi.model.output.GridEndpoint e : s.gridEndpoints()) {
+            assertTrue(e.bracketLo() <= e.mu() && e.mu() <= e.bracketHi(), e.toString());
+            assertTrue(e.gridUncertainty() <= (e.bracketHi() - e.bracketLo()) / 2, e.toString());
+        }
+        assertEquals(24L * grid.length, s.toysComputed(), "every point's toys computed once, none again");
+
+        NeymanAction.Result u = neyman(12, 0).toys(24).out(dir.resolve("unrefined").toString()).execute();
+        for (double mu : new double[] {0.5, 1.0, 2.0}) {
+            List<List<Double>> before = u.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            List<List<Double>> after = r.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            assertEquals(before, after, "mu = " + mu + ": the added points leave its toys as they were");
+        }
+    }
+
+    @Test
+    void extendIsRefusedForAnOutputWithoutToys() {
+        org.nsbi.model.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> NsbiActions.get(SharedSpark.session()).score().extend(true));
+        assertTrue(e.getMessage().startsWith("--extend applies to neyman, run and demo"), e.getMessage());
+        org.nsbi.model.UserError both = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> neyman(12, 0).extend(true).overwrite(true));
+        assertTrue(both.getMessage().contains("exclude each other"), both.getMessage());
+    }
 }
