@@ -113,9 +113,9 @@ public final class SmallRun {
                 List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
                 2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null);
-        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), List.of(),
-                0.5);
-        return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);
+        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), Map.of("ni_norm", 0.45),
+                intervals(belt), List.of(), 0.5);
+        return new RunSummary(info, null, score, neyman, observed, null, null, java.util.List.of(), 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */
@@ -128,7 +128,7 @@ public final class SmallRun {
             points.add(new PointToys(GRID[m], at.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray(),
                     (int) at.stream().filter(o -> !o.converged()).count()));
         }
-        Scan scan = Scan.fromCsv("observed", MU_HAT, intervals(belt), scanResult(belt).scanCsv(belt), "scan.csv");
+        Scan scan = Scan.fromCsv(summary(belt).observed(), scanResult(belt).scanCsv(belt), "scan.csv");
         return new RunData("small-run", summary(belt), belt, points, List.of(scan), coverage,
                 coverage == null ? null : "coverage.json");
     }

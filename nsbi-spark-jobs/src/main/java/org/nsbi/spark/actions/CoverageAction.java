@@ -77,7 +77,7 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
 
     /** The output folder of {@code neyman}, {@code run} or {@code demo} whose belts to check. */
     public CoverageAction run(String folder) {
-        this.run = SettingCheck.folder("--run", folder);
+        this.run = folder("--run", folder);
         return this;
     }
 
@@ -103,7 +103,7 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
             throw new UserError("--mu is empty; expected at least one true mu");
         }
         for (double mu : values) {
-            SettingCheck.finite("--mu", mu);
+            finite("--mu", mu);
         }
         this.mus = values.clone();
         return this;
@@ -122,19 +122,19 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
 
     /** Experiments per &mu;_true. */
     public CoverageAction experiments(int perMu) {
-        this.experiments = SettingCheck.atLeast("--experiments", perMu, 1);
+        this.experiments = atLeast("--experiments", perMu, 1);
         return this;
     }
 
     /** Experiments per Spark task. */
     public CoverageAction experimentsPerBlock(int count) {
-        this.perBlock = SettingCheck.atLeast("--experiments-per-block", count, 1);
+        this.perBlock = atLeast("--experiments-per-block", count, 1);
         return this;
     }
 
     /** Spark partitions for the blocks (0: four per core); the result does not depend on it. */
     public CoverageAction partitions(int count) {
-        this.partitions = SettingCheck.atLeast("--partitions", count, 0);
+        this.partitions = atLeast("--partitions", count, 0);
         return this;
     }
 

@@ -52,25 +52,25 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
 
     /** The output folder of {@code neyman} (or {@code run}, {@code demo}) whose belts to invert. */
     public IntervalAction run(String folder) {
-        this.run = SettingCheck.folder("--run", folder);
+        this.run = folder("--run", folder);
         return this;
     }
 
     /** The output folder of {@code score} (or its {@code scored/}); default: the one the run's belts were built from. */
     public IntervalAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Use the Asimov data set at this &mu; (nuisance parameters 0) instead of the observed data. */
     public IntervalAction asimov(double mu) {
-        this.asimov = SettingCheck.finite("--asimov", mu);
+        this.asimov = finite("--asimov", mu);
         return this;
     }
 
     /** Steps of the t(&mu;) scan across the grid. */
     public IntervalAction scanSteps(int steps) {
-        this.scanSteps = SettingCheck.atLeast("--scan-steps", steps, 1);
+        this.scanSteps = atLeast("--scan-steps", steps, 1);
         return this;
     }
 
@@ -142,13 +142,16 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         }
         out.writeText(scanFile, r.scanCsv(belt));
         Map<String, Double> alphaHat = new LinkedHashMap<>();
+        Map<String, Double> alphaHatError = new LinkedHashMap<>();
+        double[] sigma = r.errors().alphaError();
         for (int k = 0; k < model.nuisanceCount(); k++) {
             alphaHat.put(model.nuisances().get(k), r.global().alpha()[k]);
+            alphaHatError.put(model.nuisances().get(k), Double.isNaN(sigma[k]) ? null : sigma[k]);
         }
         String data = asimovMu == null ? "observed" : "asimov at mu = " + asimovMu;
-        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(),
-                r.global().atBoundNames(model.nuisances()), r.intervals());
-        return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, r.intervals(),
+        ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), sigma,
+                r.global().alphaAtBound(), r.intervals());
+        return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, alphaHatError, r.intervals(),
                 table.warnings(belt, asimovMu), (System.nanoTime() - start) / 1e9), table);
     }
 }

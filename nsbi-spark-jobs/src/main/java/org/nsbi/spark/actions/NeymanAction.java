@@ -13,6 +13,7 @@ import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
@@ -84,19 +85,19 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** The output folder of {@code score} (or its {@code scored/}). */
     public NeymanAction scored(String folder) {
-        this.scored = SettingCheck.folder("--scored", folder);
+        this.scored = folder("--scored", folder);
         return this;
     }
 
     /** Toys per grid point (instead of the config's {@code neyman.toys_per_point}). */
     public NeymanAction toys(int perPoint) {
-        this.toys = SettingCheck.atLeast("--toys", perPoint, 1);
+        this.toys = atLeast("--toys", perPoint, 1);
         return this;
     }
 
     /** Toys per Spark task. */
     public NeymanAction toysPerBlock(int perBlock) {
-        this.toysPerBlock = SettingCheck.atLeast("--toys-per-block", perBlock, 1);
+        this.toysPerBlock = atLeast("--toys-per-block", perBlock, 1);
         return this;
     }
 
@@ -108,25 +109,25 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Fail the run if more than this fraction of the toys of a grid point fail to fit. */
     public NeymanAction maxFailedFraction(double fraction) {
-        this.maxFailedFraction = SettingCheck.fraction("--max-failed-fraction", fraction);
+        this.maxFailedFraction = fraction("--max-failed-fraction", fraction);
         return this;
     }
 
     /** Spark partitions for the toy blocks (0: four per core); the toys do not depend on it. */
     public NeymanAction partitions(int count) {
-        this.partitions = SettingCheck.atLeast("--partitions", count, 0);
+        this.partitions = atLeast("--partitions", count, 0);
         return this;
     }
 
     /** Adaptive toys: each point's toys double round by round up to this many. */
     public NeymanAction maxToys(int most) {
-        this.maxToys = SettingCheck.atLeast("--max-toys", most, 1);
+        this.maxToys = atLeast("--max-toys", most, 1);
         return this;
     }
 
     /** Adaptive toys: the toys of every point's first round. */
     public NeymanAction minToys(int least) {
-        this.minToys = SettingCheck.atLeast("--min-toys", least, 1);
+        this.minToys = atLeast("--min-toys", least, 1);
         return this;
     }
 
@@ -151,7 +152,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Adaptive toys: decide on the Asimov data set at this &mu; instead of the observed data. */
     public NeymanAction signifAsimov(double mu) {
-        this.signifAsimov = SettingCheck.finite("--signif-asimov", mu);
+        this.signifAsimov = finite("--signif-asimov", mu);
         return this;
     }
 
@@ -179,7 +180,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
 
     /** Grid refinement: the most rounds of new points. */
     public NeymanAction maxRefinements(int rounds) {
-        this.maxRefinements = SettingCheck.atLeast("--max-refinements", rounds, 0);
+        this.maxRefinements = atLeast("--max-refinements", rounds, 0);
         return this;
     }
 
@@ -189,7 +190,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     }
 
     /** The belt of a Neyman construction, its toys and its summary. */
-    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary) {
+    public record Construction(Belt belt, List<ToyOutcome> outcomes, NeymanSummary summary, List<StageTime> stages) {
     }
 
     /** What {@link #execute()} wrote: summary.json's record, and the belt and toys it was built from. */
@@ -216,7 +217,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             out.mark(ConfigProvenance.marker("neyman", provenance));
             made1[0] = stage(out, scoredDir);
             return new RunSummary(RunInfos.of(spark, "neyman", analysis), scoredDir, null, made1[0].summary(), null, null,
-                    provenance, 0);
+                    provenance, made1[0].stages(), 0);
         }, out -> { });
         return new Result(summary, made1[0].belt(), made1[0].outcomes());
     }
@@ -261,7 +262,9 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         checkTogether(config, model());
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
+        StageTime.Clock clock = new StageTime.Clock();
         EventTable reference = ScoredFolder.of(spark, scoredDir, config, model()).reference();
+        clock.end(StageTime.Stage.LOAD);
         MixtureModel model = model().withShapeNormalisationFrom(reference);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
@@ -272,6 +275,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         long computed = 0;
         double seconds = 0;
         List<GridEndpoint> endpoints = null;
+        List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
         for (int refinement = 0; ; refinement++) {
             NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
                     seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
@@ -280,6 +284,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
             ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
             NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
             computed += r.toysComputed();
+            stages.addAll(r.stages());
             seconds += r.toySeconds();
             double[] added = new double[0];
             if (gridPrecision != null) {
@@ -299,7 +304,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                         toysPerBlock, ns.confidenceLevels(), settings.seed(),
                         ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.size(), r.toys(), seconds, computed,
                         computed / seconds, r.asimovClosure(), r.failedFits(),
-                        r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints));
+                        r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints), stages);
             }
             LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
                     refinement + 1, Arrays.toString(added), gridPrecision);

@@ -33,19 +33,19 @@ public final class ReportAction extends WritingAction<ReportAction> {
 
     /** A {@code demo}, {@code run} or {@code neyman} output folder. */
     public ReportAction run(String folder) {
-        this.run = SettingCheck.folder("--run", folder);
+        this.run = folder("--run", folder);
         return this;
     }
 
     /** The folder of an {@code interval} run on these belts, whose scan and intervals to show; may be given again. */
     public ReportAction interval(String folder) {
-        intervals.add(SettingCheck.folder("--interval", folder));
+        intervals.add(folder("--interval", folder));
         return this;
     }
 
     /** The folder of a {@code coverage} run (default: the run folder's coverage.json, if any). */
     public ReportAction coverage(String folder) {
-        this.coverage = SettingCheck.folder("--coverage", folder);
+        this.coverage = folder("--coverage", folder);
         return this;
     }
 

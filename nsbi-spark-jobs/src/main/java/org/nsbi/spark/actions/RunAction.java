@@ -1,5 +1,6 @@
 package org.nsbi.spark.actions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -7,6 +8,7 @@ import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.model.report.Report;
 import org.nsbi.spark.report.RunReader;
@@ -66,7 +68,7 @@ public final class RunAction extends AnalysisAction<RunAction> {
 
     /** The &mu; of the Asimov data set (nuisance parameters 0) whose interval is computed beside the observed one. */
     public RunAction asimov(double mu) {
-        this.asimov = SettingCheck.finite("--asimov", mu);
+        this.asimov = finite("--asimov", mu);
         return this;
     }
 
@@ -88,13 +90,24 @@ public final class RunAction extends AnalysisAction<RunAction> {
         RunSummary summary = write("summary.json", out -> {
             out.mark(ConfigProvenance.marker(command, provenance));
             String staged = out.stagingRoot();
+            StageTime.Clock clock = new StageTime.Clock();
             ScoreSummary scored = score.scoreInto(out, analysis, provenance);
+            clock.end(StageTime.Stage.SCORE);
             NeymanAction.Construction r = neyman.stage(out, staged);
+            clock.skip(); // the construction times its own stages
             stages[0] = interval.stage(out, staged, r.belt(), null, "scan.csv");
+            clock.end(StageTime.Stage.OBSERVED_INTERVAL);
             stages[1] = interval.stage(out, staged, r.belt(), asimov, "scan-asimov.csv");
+            clock.end(StageTime.Stage.ASIMOV_INTERVAL);
+            List<StageTime> times = new ArrayList<>(clock.times());
+            times.addAll(1, r.stages());
             return new RunSummary(RunInfos.of(spark, command, analysis), null, scored, r.summary(), stages[0].result(),
-                    stages[1].result(), provenance, 0);
-        }, out -> Report.of(RunReader.read(spark, out.stagingRoot(), List.of(), null)).write(out, "report/"));
+                    stages[1].result(), provenance, times, 0);
+        }, (out, written) -> {
+            long start = System.nanoTime();
+            Report.of(RunReader.read(spark, out.stagingRoot(), List.of(), null)).write(out, "report/");
+            return written.withStage(new StageTime(StageTime.Stage.REPORT, (System.nanoTime() - start) / 1e9));
+        });
         return new Result(summary, List.of(stages));
     }
 }

@@ -33,7 +33,7 @@ public final class ScoreAction extends AnalysisAction<ScoreAction> {
 
     /** Events per scoring block. */
     public ScoreAction blockSize(int events) {
-        this.blockSize = SettingCheck.atLeast("--block-size", events, 1);
+        this.blockSize = atLeast("--block-size", events, 1);
         return this;
     }
 

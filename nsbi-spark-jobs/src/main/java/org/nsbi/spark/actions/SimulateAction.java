@@ -1,12 +1,10 @@
 package org.nsbi.spark.actions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellSample;
-import org.nsbi.model.output.Json;
+import org.nsbi.model.output.SimulateSummary;
 import org.nsbi.spark.jobs.SimulateJob;
 
 /**
@@ -54,13 +52,13 @@ public final class SimulateAction extends WritingAction<SimulateAction> {
 
     /** Events per sample. */
     public SimulateAction events(long perSample) {
-        this.events = SettingCheck.atLeast("--events", perSample, 1L);
+        this.events = atLeast("--events", perSample, 1L);
         return this;
     }
 
     /** Events per generated block. */
     public SimulateAction blockSize(int perBlock) {
-        this.blockSize = SettingCheck.atLeast("--block-size", perBlock, 1);
+        this.blockSize = atLeast("--block-size", perBlock, 1);
         return this;
     }
 
@@ -85,25 +83,16 @@ public final class SimulateAction extends WritingAction<SimulateAction> {
             throw new UserError("--observed-alpha has " + alpha.length + " values; expected 3: energy_scale,ni_norm,ni_shape");
         }
         for (double a : alpha) {
-            SettingCheck.finite("--observed-alpha", a);
+            finite("--observed-alpha", a);
         }
         this.observedAlpha = alpha.clone();
         return this;
     }
 
-    /** Generates the samples into the output folder; returns simulate.json's content. */
-    public Map<String, Object> execute() {
+    /** Generates the samples into the output folder; returns simulate.json's record. */
+    public SimulateSummary execute() {
         SimulateJob.Settings settings = new SimulateJob.Settings(samples, events, blockSize, seed, observedMu, observedAlpha);
         checkOutput();
-        return into(out -> {
-            long start = System.nanoTime();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "simulate");
-            summary.put("seed", seed);
-            summary.putAll(SimulateJob.run(spark, settings, out));
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            out.writeText("simulate.json", Json.write(summary));
-            return summary;
-        });
+        return write("simulate.json", out -> SimulateJob.run(spark, settings, out), out -> { });
     }
 }

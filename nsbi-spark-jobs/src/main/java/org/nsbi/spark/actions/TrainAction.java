@@ -3,13 +3,13 @@ package org.nsbi.spark.actions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.model.output.Json;
+import org.nsbi.model.output.TrainReport;
+import org.nsbi.model.output.TrainSummary;
 import org.nsbi.spark.train.TrainJob;
 import org.nsbi.model.config.TrainedConfigWriter;
 
@@ -47,12 +47,12 @@ public final class TrainAction extends WritingAction<TrainAction> {
 
     /** Events per read block. */
     public TrainAction blockSize(int events) {
-        this.blockSize = SettingCheck.atLeast("--block-size", events, 1);
+        this.blockSize = atLeast("--block-size", events, 1);
         return this;
     }
 
-    /** Trains and writes the networks; returns train.json's report of each network. */
-    public List<Map<String, Object>> execute() {
+    /** Trains and writes the networks; returns train.json's record (summary.json has the counts). */
+    public TrainReport execute() {
         if (config == null) {
             throw new UserError("no config; expected --config FILE with a training section");
         }
@@ -65,26 +65,18 @@ public final class TrainAction extends WritingAction<TrainAction> {
         }
         String configDir = config.toAbsolutePath().getParent().toString();
         checkOutput();
-        return into(out -> {
-            long start = System.nanoTime();
-            List<Map<String, Object>> networks = TrainJob.run(spark, training, out, blockSize);
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("config", config.toAbsolutePath().toString());
-            report.put("settings", training.settings());
-            report.put("networks", networks);
-            out.writeText("train.json", Json.write(report));
+        TrainReport[] report = new TrainReport[1];
+        write("summary.json", out -> {
+            List<TrainReport.Network> networks = TrainJob.run(spark, training, out, blockSize);
+            report[0] = new TrainReport(config.toAbsolutePath().toString(), training.settings(), networks);
+            out.writeText("train.json", Json.write(report[0]));
             out.writeText("ratios.yaml", TrainedConfigWriter.fragment(training));
             String analysis = TrainedConfigWriter.analysis(text, configDir, training);
             if (analysis != null) {
                 out.writeText("analysis.yaml", analysis);
             }
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "train");
-            summary.put("networks", networks.size());
-            summary.put("ratios", training.ratios().size());
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            out.writeText("summary.json", Json.write(summary));
-            return networks;
-        });
+            return new TrainSummary("train", networks.size(), training.ratios().size(), 0);
+        }, out -> { });
+        return report[0];
     }
 }

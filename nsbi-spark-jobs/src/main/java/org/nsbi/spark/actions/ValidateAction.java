@@ -32,7 +32,7 @@ public final class ValidateAction extends AnalysisAction<ValidateAction> {
     /** The fraction of the events the reweighting classifier is trained on. */
     public static final double TRAIN_FRACTION = 0.5;
     /** Events per block. */
-    public static final int BLOCK_SIZE = 4096;
+    public static final int BLOCK_SIZE = ScoreAction.BLOCK_SIZE;
 
     private final Map<String, String> samples = new LinkedHashMap<>();
     private String sampleWeight;
@@ -71,7 +71,7 @@ public final class ValidateAction extends AnalysisAction<ValidateAction> {
 
     /** Events per simulated sample (off-shell toy). */
     public ValidateAction events(long perSample) {
-        this.events = SettingCheck.atLeast("--events", perSample, 1L);
+        this.events = atLeast("--events", perSample, 1L);
         return this;
     }
 
@@ -89,19 +89,19 @@ public final class ValidateAction extends AnalysisAction<ValidateAction> {
 
     /** Bins of the calibration histograms (quantiles of the ratio). */
     public ValidateAction calibrationBins(int bins) {
-        this.calibrationBins = SettingCheck.atLeast("--calibration-bins", bins, 1);
+        this.calibrationBins = atLeast("--calibration-bins", bins, 1);
         return this;
     }
 
     /** Trees of the reweighting classifier. */
     public ValidateAction trees(int count) {
-        this.trees = SettingCheck.atLeast("--trees", count, 1);
+        this.trees = atLeast("--trees", count, 1);
         return this;
     }
 
     /** Depth of its trees. */
     public ValidateAction depth(int levels) {
-        this.depth = SettingCheck.atLeast("--depth", levels, 1);
+        this.depth = atLeast("--depth", levels, 1);
         return this;
     }
 
@@ -113,7 +113,7 @@ public final class ValidateAction extends AnalysisAction<ValidateAction> {
 
     /** Events per block. */
     public ValidateAction blockSize(int eventsPerBlock) {
-        this.blockSize = SettingCheck.atLeast("--block-size", eventsPerBlock, 1);
+        this.blockSize = atLeast("--block-size", eventsPerBlock, 1);
         return this;
     }
 

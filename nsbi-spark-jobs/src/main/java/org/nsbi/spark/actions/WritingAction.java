@@ -1,5 +1,6 @@
 package org.nsbi.spark.actions;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -30,12 +31,52 @@ public abstract class WritingAction<A extends WritingAction<A>> {
         this.spark = spark;
     }
 
+    // The rules a setting is checked against when it is set; each refusal names the setting (as its command-line
+    // option), the value and the rule.
+
+    protected static int atLeast(String setting, int value, int min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static long atLeast(String setting, long value, long min) {
+        if (value < min) {
+            throw new UserError(setting + " = " + value + "; expected at least " + min);
+        }
+        return value;
+    }
+
+    protected static double finite(String setting, double value) {
+        if (!Double.isFinite(value)) {
+            throw new UserError(setting + " = " + value + "; expected a finite number");
+        }
+        return value;
+    }
+
+    /** A value in [0, 1]. */
+    protected static double fraction(String setting, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new UserError(setting + " = " + value + "; expected a fraction in [0, 1]");
+        }
+        return value;
+    }
+
+    /** A path or URL that is not blank. */
+    protected static String folder(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UserError(setting + " is empty; expected a folder (local path or any Hadoop URL)");
+        }
+        return value;
+    }
+
     /** This action, for the setters. */
     protected abstract A self();
 
     /** The output folder (local path or any Hadoop URL). */
     public A out(String folder) {
-        this.out = SettingCheck.folder("--out", folder);
+        this.out = folder("--out", folder);
         return self();
     }
 
@@ -135,6 +176,24 @@ public abstract class WritingAction<A extends WritingAction<A>> {
             out.writeText(summaryFile, Json.write(summary));
             after.accept(out);
             return summary;
+        });
+    }
+
+    /**
+     * As {@link #write(String, Function, Consumer)}, with {@code after} returning the summary again (e.g. with the time
+     * it took added), which is then written over the first.
+     */
+    protected final <T extends TimedSummary<T>> T write(String summaryFile, Function<OutputFolder, T> body,
+                                                        BiFunction<OutputFolder, T, T> after) {
+        return into(out -> {
+            long start = System.nanoTime();
+            T summary = body.apply(out).withSeconds((System.nanoTime() - start) / 1e9);
+            out.writeText(summaryFile, Json.write(summary));
+            T last = after.apply(out, summary);
+            if (!last.equals(summary)) {
+                out.writeText(summaryFile, Json.write(last));
+            }
+            return last;
         });
     }
 

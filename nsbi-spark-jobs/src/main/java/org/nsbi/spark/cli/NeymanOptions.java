@@ -13,14 +13,14 @@ public final class NeymanOptions {
             description = "Toys per Spark task. Default: ${DEFAULT-VALUE}.")
     int toysPerBlock;
 
-    @Option(names = "--seed", description = "Run seed (default: the config's neyman.seed).")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed (default: the config's neyman.seed).")
     Long seed;
 
-    @Option(names = "--max-failed-fraction", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
+    @Option(names = "--max-failed-fraction", paramLabel = "FRACTION", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
             description = "Fail the run if more than this fraction of the toys of a grid point fail to fit. Default: ${DEFAULT-VALUE}.")
     double maxFailedFraction;
 
-    @Option(names = "--partitions", defaultValue = "" + NeymanAction.PARTITIONS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + NeymanAction.PARTITIONS,
             description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 

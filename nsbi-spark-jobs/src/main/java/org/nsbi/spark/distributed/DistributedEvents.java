@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.nsbi.spark.io.EventBlock;
@@ -27,6 +28,8 @@ public final class DistributedEvents implements AutoCloseable {
 
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
+    /** The model for the executors' tasks, sent once per executor (null until first needed). */
+    private Broadcast<MixtureModel> shared;
 
     private DistributedEvents(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
@@ -121,8 +124,19 @@ public final class DistributedEvents implements AutoCloseable {
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
-        MixtureModel m = model;
-        return DistributedNll.of(blocks.map(b -> EventPart.of(m, b.table(), null)), model, aux);
+        Broadcast<MixtureModel> m = shared();
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux);
+    }
+
+    /**
+     * The model as a broadcast: the parts' lineage, which travels in the task binary of every evaluation, then holds
+     * a handle instead of the model (with normalised shapes the model carries the per-event inputs of its moments).
+     */
+    private Broadcast<MixtureModel> shared() {
+        if (shared == null) {
+            shared = JavaSparkContext.fromSparkContext(blocks.context()).broadcast(model);
+        }
+        return shared;
     }
 
     /** The Asimov data set at (&mu;, &alpha;) on this reference sample, its weights computed on the executors. */
@@ -132,10 +146,10 @@ public final class DistributedEvents implements AutoCloseable {
             throw new IllegalArgumentException("the reference sample's weights sum to " + total
                     + "; expected a positive total (is the reference sample empty?)");
         }
-        MixtureModel m = model;
+        Broadcast<MixtureModel> m = shared();
         double[] a = alpha.clone();
-        DistributedNll nll = DistributedNll.of(
-                blocks.map(b -> EventPart.of(m, b.table(), AsimovWeights.compute(m, b.table(), total, mu, a).weights())), model, a);
+        DistributedNll nll = DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(),
+                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a);
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();
@@ -165,5 +179,8 @@ public final class DistributedEvents implements AutoCloseable {
     @Override
     public void close() {
         blocks.unpersist(false);
+        if (shared != null) {
+            shared.unpersist(false);
+        }
     }
 }

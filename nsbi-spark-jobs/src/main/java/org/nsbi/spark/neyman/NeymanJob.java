@@ -13,6 +13,7 @@ import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.Json;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
@@ -85,7 +86,8 @@ public final class NeymanJob {
      * @param smooth        the smooth critical values the belt uses, null for the per-point order statistics
      */
     public record Result(Belt belt, List<ToyOutcome> outcomes, long toys, double toySeconds, long toysComputed,
-                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits, SmoothCriticalValues smooth) {
+                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits, SmoothCriticalValues smooth,
+                         List<StageTime> stages) {
 
         public double toysPerSecond() {
             return toysComputed / toySeconds;
@@ -128,6 +130,7 @@ public final class NeymanJob {
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
+        StageTime.Clock clock = new StageTime.Clock();
         List<AsimovClosure> closure = new ArrayList<>();
         for (int m = 0; m < grid.length; m++) {
             AsimovWeights a = AsimovWeights.compute(model, reference, grid[m], s.alphaTrue()[m]);
@@ -142,6 +145,7 @@ public final class NeymanJob {
         CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
+        clock.end(StageTime.Stage.NEYMAN_SETUP);
         long start = System.nanoTime();
         long computed = 0;
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
@@ -164,8 +168,10 @@ public final class NeymanJob {
         }
         // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
         List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
+        clock.end(StageTime.Stage.TOYS);
         ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
+        clock.end(StageTime.Stage.TOYS_TABLE);
 
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
@@ -188,7 +194,8 @@ public final class NeymanJob {
         for (int n : target) {
             total += n;
         }
-        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed, fitted);
+        clock.end(StageTime.Stage.BELTS);
+        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed, fitted, clock.times());
     }
 
     private static void reportResume(ToyCheckpoints checkpoints, ToyRounds.Cover cover, int[] target) {

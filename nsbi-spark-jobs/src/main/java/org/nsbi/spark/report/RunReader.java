@@ -95,7 +95,7 @@ public final class RunReader {
     }
 
     private Scan scan(IntervalResult result, String scanFile) {
-        return Scan.fromCsv(result.data(), result.muHat(), result.intervals(), text(scanFile), scanFile);
+        return Scan.fromCsv(result, text(scanFile), scanFile);
     }
 
     private List<PointToys> toys(String dir, double[] grid) {

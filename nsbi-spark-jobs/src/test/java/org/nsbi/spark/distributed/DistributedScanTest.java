@@ -107,4 +107,28 @@ class DistributedScanTest {
             }
         }
     }
+
+    /**
+     * With shape_normalisation: per_event the model carries its normalisation (from the reference sample) to the
+     * executors, sent once as a broadcast: the scan on the executors equals the single-JVM one, and differs from the
+     * scan of the seeds' model (the normalisation is applied there, not lost on the way).
+     */
+    @Test
+    void theObservedScanWithNormalisedShapesOnTheExecutorsEqualsTheSingleJvmScan() {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
+        MixtureModel seeds = ANALYSIS.model();
+        boolean[] flags = new boolean[seeds.nuisanceCount()];
+        java.util.Arrays.fill(flags, 0, ANALYSIS.spec().shapeParameters(), true);
+        MixtureModel model = seeds.withNormalisedShapes(flags).withShapeNormalisationFrom(wholeReference(seeds));
+        SyntheticAnalysis.Observation data = ANALYSIS.observed(1.3, 0);
+        EventTable observed = data.events().table();
+        ObservedScan.Result expected = ObservedScan.run(Nll.of(model, observed, null, data.aux()), belt(), STEPS);
+        ObservedScan.Result plain = ObservedScan.run(Nll.of(seeds, observed, null, data.aux()), belt(), STEPS);
+        assertTrue(Math.abs(plain.t()[0] - expected.t()[0]) > 1e-6, "the normalisation changes t: " + plain.t()[0]
+                + " against " + expected.t()[0]);
+        try (DistributedEvents events = DistributedEvents.split(jsc, observed, 3, model);
+             DistributedNll nll = events.nll(data.aux())) {
+            assertSameScan(expected, ObservedScan.run(nll.nll(), belt(), STEPS), "observed scan, normalised shapes");
+        }
+    }
 }

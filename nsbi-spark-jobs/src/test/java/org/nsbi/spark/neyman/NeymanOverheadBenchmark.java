@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -80,11 +81,13 @@ public final class NeymanOverheadBenchmark {
             Path dir = Files.createTempDirectory("nsbi-overhead-");
             NeymanJob.run(spark, model, reference, s, folder(spark, dir.resolve("warm-up"))).hashCode(); // JIT, sessions
             double[][] runs = new double[repeats][];
+            List<List<StageTime>> stages = new java.util.ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 OutputFolder out = folder(spark, dir.resolve("run" + r));
                 double[] t = clock();
                 NeymanJob.Result result = NeymanJob.run(spark, model, reference, s, out);
                 runs[r] = since(t);
+                stages.add(result.stages());
                 double[] job = result.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex()))
                         .mapToDouble(ToyOutcome::t).toArray();
                 double[] expected = loop.stream().mapToDouble(ToyOutcome::t).toArray();
@@ -93,6 +96,13 @@ public final class NeymanOverheadBenchmark {
                 }
                 out.abandon();
             }
+            StringBuilder line = new StringBuilder("  its stages, wall s (medians):");
+            for (int k = 0; k < stages.get(0).size(); k++) {
+                int stage = k;
+                double[][] column = stages.stream().map(l -> new double[] {l.get(stage).seconds()}).toArray(double[][]::new);
+                line.append(String.format(Locale.ROOT, " %s %.3f", stages.get(0).get(k).stage().key(), median(column)[0]));
+            }
+            System.out.println(line);
             return median(runs);
         } finally {
             spark.stop();

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nsbi.model.report.Report;
 import org.nsbi.model.report.ScanPlot;
 import org.nsbi.model.report.SmallRun;
 import org.nsbi.spark.SharedSpark;
@@ -138,7 +137,7 @@ class ReportCommandTest {
                 org.nsbi.spark.io.OutputFolder.ExistingPolicy.REFUSE, SharedSpark.session().sparkContext().hadoopConfiguration());
         try {
             SmallRunFolder.write(SharedSpark.session(), Path.of(new org.apache.hadoop.fs.Path(out.stagingRoot()).toUri().getPath()));
-            Report report = Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
+            org.nsbi.model.report.Report report = org.nsbi.model.report.Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
             assertTrue(report.html().contains("<title>nsbi report: " + target + "</title>"), report.html());
             assertTrue(report.html().contains("Run folder: <code>" + target + "</code>"), report.html());
             assertFalse(report.html().contains("staging"), "no staging folder name");
