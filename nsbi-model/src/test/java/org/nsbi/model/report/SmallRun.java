@@ -116,7 +116,8 @@ public final class SmallRun {
                 2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null,
                 new ReferencePlacement("single", 1000, 52_000, 100_000_000, "1000 events, 0.1 MB of rows"));
         IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), Map.of("ni_norm", 0.45),
-                intervals(belt), List.of(), 0.5, new ReferencePlacement("single", 500, 26_000, 100_000_000, "500 events, 0.0 MB of rows"));
+                intervals(belt), List.of(), 0.5,
+                new ReferencePlacement("single", 500, 26_000, 100_000_000, "500 events, 0.0 MB of rows"));
         return new RunSummary(info, null, score, neyman, observed, null, null, java.util.List.of(), 9.5);
     }
 

@@ -13,9 +13,9 @@ import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
-import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.Placement;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToyReference;
@@ -60,10 +60,10 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     public static final double TARGET_PRECISION = 0.005;
     /** Adaptive toys: a point stops when the data's t(&mu;) is this many standard deviations clear of t_c. */
     public static final double SIGNIF = 2;
-    /** Grid refinement: the most rounds of new points. */
-    public static final int MAX_REFINEMENTS = 4;
     /** Where the reference sample is for the toys ({@link Placement}), unless {@link #placement} says otherwise. */
     public static final String PLACEMENT = Placement.AUTO;
+    /** Grid refinement: the most rounds of new points. */
+    public static final int MAX_REFINEMENTS = 4;
 
     private String scored;
     private Integer toys;
@@ -173,6 +173,15 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     }
 
     /**
+     * Where the reference sample is for the toys: single (collected and broadcast), distributed (blocks stay on the
+     * executors, toys drawn block by block), or auto (by its size, {@link Placement}).
+     */
+    public NeymanAction placement(String where) {
+        this.placement = Placement.check(where);
+        return this;
+    }
+
+    /**
      * Grid refinement: add the mid-points of the grid points around each endpoint of the interval (of the observed data,
      * or the Asimov data at {@link #signifAsimov}) until the grid spacing moves no endpoint by more than this
      * ({@link GridRefinement}).
@@ -194,15 +203,6 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     @Override
     protected boolean extendable() {
         return true;
-    }
-
-    /**
-     * Where the reference sample is for the toys: single (collected and broadcast), distributed (blocks stay on the
-     * executors, toys drawn block by block), or auto (by its size, {@link Placement}).
-     */
-    public NeymanAction placement(String where) {
-        this.placement = Placement.check(where);
-        return this;
     }
 
     /** The belt of a Neyman construction, its toys and its summary. */
@@ -294,10 +294,15 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
         int perPoint = toys != null ? toys : ns.toysPerPoint();
+        boolean decides = maxToys != null || gridPrecision != null;
         try (DistributedEvents blocks = where.single() ? null
-                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale())) {
+                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale());
+             DistributedEvents.Asimov asimovBlocks = blocks == null || !decides || signifAsimov == null ? null
+                     : blocks.asimov(signifAsimov, new double[model.nuisanceCount()])) {
             ToyReference reference = where.single() ? ToyReference.whole(table, where) : ToyReference.distributed(blocks, where);
-            boolean decides = maxToys != null || gridPrecision != null;
+            Nll decided = !decides ? null : signifAsimov == null ? scores.observedNll()
+                    : table != null ? asimovNll(model, table, signifAsimov) : asimovBlocks.nll().nll();
+            String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
             long computed = 0;
             double seconds = 0;
             List<GridEndpoint> endpoints = null;
@@ -306,7 +311,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                 NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
                         seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
                         maxFailedFraction, partitions);
-                double[] t = decides ? dataStatistic(model, scores, reference, settings.muGrid()) : null;
+                double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
                 ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
                 NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
                 computed += r.toysComputed();
@@ -320,16 +325,16 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                     }
                     added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
                     if (added.length > 0 && refinement == maxRefinements) {
-                        LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {}"
-                                + " ({}); raise --max-refinements", refinement, gridPrecision, endpoints);
+                        LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
+                                + " raise --max-refinements", refinement, gridPrecision, endpoints);
                         added = new double[0];
                     }
                 }
                 if (added.length == 0) {
                     return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
                             toysPerBlock, ns.confidenceLevels(), settings.seed(),
-                            ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds,
-                            computed, computed / seconds, r.asimovClosure(), r.failedFits(),
+                            ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds, computed,
+                            computed / seconds, r.asimovClosure(), r.failedFits(),
                             r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints,
                             where.record()), stages);
                 }
@@ -339,23 +344,6 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                 out.discard("belts");
                 grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
             }
-        }
-    }
-
-    /**
-     * t(&mu;) at the grid points of the data that adaptive toys and grid refinement decide on: the observed data, or
-     * the Asimov data at --signif-asimov (built where the reference sample is).
-     */
-    private double[] dataStatistic(MixtureModel model, ScoredFolder scores, ToyReference reference, double[] grid) {
-        if (signifAsimov == null) {
-            return GridStatistic.at(scores.observedNll(), grid, "observed");
-        }
-        String data = "asimov at mu = " + signifAsimov;
-        if (reference.table() != null) {
-            return GridStatistic.at(asimovNll(model, reference.table(), signifAsimov), grid, data);
-        }
-        try (DistributedEvents.Asimov a = reference.blocks().asimov(signifAsimov, new double[model.nuisanceCount()])) {
-            return GridStatistic.at(a.nll().nll(), grid, data);
         }
     }
 

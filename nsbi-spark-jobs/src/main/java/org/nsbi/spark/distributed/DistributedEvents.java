@@ -28,9 +28,9 @@ public final class DistributedEvents implements AutoCloseable {
 
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
+    private long events = -1;
     /** The model for the executors' tasks, sent once per executor (null until first needed). */
     private Broadcast<MixtureModel> shared;
-    private long events = -1;
 
     private DistributedEvents(JavaRDD<KeyedBlock> blocks, MixtureModel model) {
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
@@ -204,8 +204,7 @@ public final class DistributedEvents implements AutoCloseable {
         Broadcast<MixtureModel> m = shared();
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(),
-                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a,
-                events());
+                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events());
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();
