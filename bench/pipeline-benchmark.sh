@@ -1,13 +1,32 @@
 #!/usr/bin/env bash
-# The pipeline's speed in one run: scoring through Spark vs a plain ONNX Runtime loop, toys/s/core of neyman vs
-# the dense sampler, local[1] vs local[2]. Run on purpose, not in CI.
-#   bench/pipeline-benchmark.sh [config, default the ONNX example] [reference events] [toys]
+# The pipeline's speed in one run. Run on purpose, not in CI.
+#  1. toys: the neyman job on local[1] and on local[2] against the engine's one-thread loop on the same toys (the
+#     off-shell toy with exact ratios, its reference sample regenerated at the size asked), medians of repeats, wall
+#     and process CPU seconds (NeymanOverheadBenchmark);
+#  2. scoring and sampling: scoring through Spark vs a plain ONNX Runtime loop, toys/s/core of neyman vs the dense
+#     sampler, on the ONNX example (PipelineBenchmark; skipped with toys-only).
+#   bench/pipeline-benchmark.sh [toys, default 10000] [repeats, default 3] [reference events, default 1000000] [toys-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-config="${1:-submit/examples/offshell-toy.yaml}"
-shift || true
-. bench/built.sh
+toys="${1:-10000}"
+repeats="${2:-3}"
+events="${3:-1000000}"
+mvn -B -ntp -q -pl nsbi-stats,nsbi-model,nsbi-spark-jobs -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt
+model="nsbi-model/target/classes:nsbi-model/target/test-classes:nsbi-stats/target/classes:$(cat nsbi-model/target/bench-classpath.txt)"
+jobs="nsbi-spark-jobs/target/classes:nsbi-spark-jobs/target/test-classes:nsbi-model/target/classes:nsbi-stats/target/classes"
+jobs="$jobs:$(cat nsbi-spark-jobs/target/bench-classpath.txt)"
+table="$(mktemp -d)/offshell-exact-$events.ser"
+trap 'rm -rf "$(dirname "$table")"' EXIT
+java -Xmx4g -cp "$model" org.nsbi.model.offshell.OffshellExactTable submit/examples/offshell-toy-exact.yaml "$table" "$events"
 export SPARK_LOCAL_IP=127.0.0.1
-# shellcheck disable=SC2046
-java -Xmx6g $(cat "$t/launcher/jvm-flags") -Dlog4j2.configurationFile=org/nsbi/spark/log4j2-nsbi.properties \
-  -cp "$BENCH_CP" org.nsbi.spark.bench.PipelineBenchmark "$config" "$@"
+flags="$(cat nsbi-spark-jobs/target/launcher/jvm-flags) -Dlog4j2.configurationFile=org/nsbi/spark/log4j2-nsbi.properties"
+echo "== toys: the neyman job against the engine loop"
+# shellcheck disable=SC2086
+java -Xmx6g $flags -cp "$jobs" org.nsbi.spark.neyman.NeymanOverheadBenchmark "$table" "$toys" "$repeats" 2>&1 \
+  | grep -v 'incubator\|^\[neyman\]'
+if [[ "${4:-}" != "toys-only" ]]; then
+  echo "== scoring and sampling (the ONNX example)"
+  # shellcheck disable=SC2086
+  java -Xmx6g $flags -cp "$jobs" org.nsbi.spark.bench.PipelineBenchmark submit/examples/offshell-toy.yaml 2>&1 | grep -v 'incubator'
+fi

@@ -1,8 +1,8 @@
 package org.nsbi.model.config;
 
-import org.nsbi.model.onnx.BadRatioPolicy;
 
 import java.util.List;
+import org.nsbi.model.ratio.BadRatioPolicy;
 
 /**
  * One analysis, as read from its YAML file by {@link AnalysisConfigParser} (the format is documented in

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.ratio.BadRatioPolicy;
 
 /**
  * Reads and validates an analysis config (format: {@code nsbi-model/CONFIG.md}) before any work starts. Every

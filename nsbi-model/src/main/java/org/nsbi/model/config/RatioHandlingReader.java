@@ -1,7 +1,7 @@
 package org.nsbi.model.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.ratio.BadRatioPolicy;
 
 /** The sections on how ratios are used: {@code bad_ratios} and {@code normalise_ratios}. */
 final class RatioHandlingReader {

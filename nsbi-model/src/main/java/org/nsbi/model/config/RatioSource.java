@@ -1,9 +1,9 @@
 package org.nsbi.model.config;
 
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.RatioConvention;
 
 import java.util.List;
+import org.nsbi.model.ratio.RatioConvention;
 
 /** Where a per-event ratio comes from. */
 public sealed interface RatioSource extends java.io.Serializable permits RatioSource.Onnx, RatioSource.Column, RatioSource.Exact {

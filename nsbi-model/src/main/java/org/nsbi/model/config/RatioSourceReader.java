@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nsbi.model.UserError;
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.RatioConvention;
+import org.nsbi.model.ratio.RatioConvention;
 
 /**
  * One ratio source ({@code processes[i].ratio}, a systematic effect's {@code ratio.up}/{@code ratio.down}):

@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nsbi.model.config.FileAccess;
-import org.nsbi.model.config.TrainingConfig;
 
 /**
  * The config text that points at the trained networks ({@code nsbi-model/CONFIG.md}): {@code ratios.yaml}, the

@@ -2,7 +2,11 @@ package org.nsbi.model.onnx;
 
 import java.util.List;
 import org.nsbi.model.UserError;
+import org.nsbi.model.ratio.BadRatioPolicy;
+import org.nsbi.model.ratio.BadRatioReport;
 import org.nsbi.model.ratio.FeatureBlock;
+import org.nsbi.model.ratio.RatioCheck;
+import org.nsbi.model.ratio.RatioConvention;
 import org.nsbi.model.ratio.RatioFunction;
 
 /**

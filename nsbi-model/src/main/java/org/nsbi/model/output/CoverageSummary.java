@@ -2,7 +2,7 @@ package org.nsbi.model.output;
 
 import java.util.List;
 import java.util.Map;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 
 /**
  * coverage.json, the record of a coverage check: what was tested (the source of the experiments and what that makes
@@ -32,7 +32,7 @@ import org.nsbi.stats.belt.Coverage;
 public record CoverageSummary(String command, String source, String tests, List<String> sourceFiles, String run,
                            String config, RunHashes runHashes, String nuisanceTruth, List<Truth> truths, long seed,
                            String streams, long beltSeed, int experimentsPerMu, int experimentsPerBlock, String errors,
-                           List<Row> coverage, double experimentSeconds, double seconds) implements TimedSummary {
+                           List<Row> coverage, double experimentSeconds, double seconds) implements TimedSummary<CoverageSummary> {
 
     public static final String ERRORS = "error = sqrt(binomial^2 + belt^2): binomial = sqrt(p(1-p)/n), at p = 0 or 1 the"
             + " distance to the far end of the central 68.27% Clopper-Pearson interval; belt (Neyman only) ="

@@ -12,7 +12,7 @@ package org.nsbi.model.output;
  */
 public record IntervalSummary(RunInfo run, String scored, String belts, IntervalResult interval, Provenance provenance,
                               double seconds)
-        implements TimedSummary {
+        implements TimedSummary<IntervalSummary> {
 
     @Override
     public IntervalSummary withSeconds(double s) {

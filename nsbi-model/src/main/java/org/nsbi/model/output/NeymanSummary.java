@@ -20,17 +20,21 @@ import java.util.List;
  * @param failedFits       the failed fits per grid point
  * @param criticalValues   how the belt's t_c were made: "order_statistic" (each point's own toys) or "smooth" (a fit
  *                         across the grid, in critical-values.json)
+ * @param gridEndpoints    with grid refinement (--grid-precision), the endpoints on the final grid with their uncertainty
+ *                         from the grid spacing; null without it
  */
 public record NeymanSummary(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
                             long seed, String nuisanceTruth, long referenceEvents, long toys, double toySeconds,
                             long toysComputed, double toysPerSecond, List<AsimovClosure> asimovClosure,
-                            List<FailedFits> failedFits, String criticalValues) {
+                            List<FailedFits> failedFits, String criticalValues,
+                            List<GridEndpoint> gridEndpoints) {
 
     public NeymanSummary {
         muGrid = muGrid.clone();
         confidenceLevels = List.copyOf(confidenceLevels);
         asimovClosure = List.copyOf(asimovClosure);
         failedFits = List.copyOf(failedFits);
+        gridEndpoints = gridEndpoints == null ? null : List.copyOf(gridEndpoints);
     }
 
     /** The value of {@link #criticalValues} for each point's own order statistic. */

@@ -23,7 +23,7 @@ public record ScoreSummary(long referenceEvents, double referenceSumOfWeights, l
                            Map<String, Double> observedAux, Map<String, Double> closure,
                            List<ProcessClosure> processClosure, boolean normaliseRatios, Provenance provenance,
                            double seconds)
-        implements TimedSummary {
+        implements TimedSummary<ScoreSummary> {
 
     public ScoreSummary {
         observedAux = Collections.unmodifiableMap(new LinkedHashMap<>(observedAux));

@@ -1,9 +1,5 @@
 package org.nsbi.model.ratio;
 
-import org.nsbi.model.onnx.BadRatioPolicy;
-import org.nsbi.model.onnx.BadRatioReport;
-import org.nsbi.model.onnx.RatioCheck;
-
 /**
  * Any ratio function with the bad-ratio policy applied to its output (NaN, infinite or negative
  * ratios stop the run, or are clipped and counted). ONNX ensembles check themselves; this is for

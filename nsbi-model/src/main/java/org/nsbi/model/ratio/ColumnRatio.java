@@ -1,6 +1,5 @@
 package org.nsbi.model.ratio;
 
-import org.nsbi.model.onnx.RatioConvention;
 
 /**
  * A ratio read from a column of the events (a config's {@code ratio: {column: ..., output: ...}}): the column's values

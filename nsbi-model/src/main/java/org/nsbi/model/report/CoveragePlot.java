@@ -7,7 +7,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nsbi.model.output.CoverageSummary;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 
 /**
  * Coverage against &mu;_true: the fraction of experiments whose interval contains &mu;_true with its error (binomial and,

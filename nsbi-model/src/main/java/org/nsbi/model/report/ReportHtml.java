@@ -16,7 +16,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.model.output.CoverageSummary;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
@@ -67,6 +67,7 @@ final class ReportHtml {
             h.append("</table>\n");
         }
 
+        pulls(h, run.scans());
         warnings(h, run.summary());
         processClosure(h, run.summary().score());
 
@@ -111,6 +112,41 @@ final class ReportHtml {
         table(h, "Settings", flat, false);
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The pulls table: each nuisance parameter's &alpha;&#770; &plusmn; &sigma; in the global fit of each data set, by name; a
+     * dash where a data set has no &sigma; for it (on a bound of its range, or the Hessian not positive definite).
+     */
+    static void pulls(StringBuilder h, List<Scan> scans) {
+        List<Scan> fitted = scans.stream().filter(s -> !s.alphaHat().isEmpty()).toList();
+        if (fitted.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        fitted.forEach(s -> names.addAll(s.alphaHat().keySet()));
+        h.append("<h2>Pulls</h2>\n<p>\u03b1\u0302 \u00b1 \u03c3 of each nuisance parameter in the global fit of the data."
+                + " Each has a unit Gaussian constraint around its auxiliary measurement a (0 for Asimov data, observed_aux"
+                + " in scored.json for the observed data): \u03b1\u0302 \u2212 a is its pull in units of its prior width, and"
+                + " \u03c3 &lt; 1 says the data constrain it beyond the prior. \u03c3 = \u221a(H\u207b\u00b9)_kk, H the"
+                + " Hessian of the NLL at the global minimum with \u03bc fitted too; \u2014 where there is none: the"
+                + " parameter ended on a bound of its range (held there), or H was not positive definite.</p>\n<table>\n"
+                + "<tr><th>parameter</th>");
+        for (Scan s : fitted) {
+            h.append("<th>").append(esc(ScanPlot.title(s.label()))).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (String name : names) {
+            h.append("<tr><td>").append(esc(name)).append("</td>");
+            for (Scan s : fitted) {
+                Double a = s.alphaHat().get(name);
+                Double e = s.alphaHatError().get(name);
+                h.append("<td class=\"n\">").append(a == null ? "" : String.format(java.util.Locale.ROOT, "%+.3f", a)
+                        + (e == null ? " \u00b1 \u2014" : String.format(java.util.Locale.ROOT, " \u00b1 %.3f", e))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     /** The warnings of the observed and Asimov intervals (the lines the terminal showed), if any. */

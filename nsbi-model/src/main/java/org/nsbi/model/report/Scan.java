@@ -1,7 +1,11 @@
 package org.nsbi.model.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nsbi.model.UserError;
+import org.nsbi.model.output.IntervalResult;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.ScanColumns;
 
@@ -15,9 +19,11 @@ import org.nsbi.stats.interval.ScanColumns;
  * @param cls       the belt's confidence levels
  * @param tCrit     t_c(&mu;) at each level (interpolated between grid points): tCrit[c][i] at cls[c], mu[i]
  * @param intervals the Neyman and Wilks intervals at each level
+ * @param alphaHat  the global fit's &alpha;&#770; by name (empty when not known)
+ * @param alphaHatError their post-fit errors &sigma; by name, null where there is none
  */
 public record Scan(String label, double muHat, double[] mu, double[] tObs, List<Double> cls, double[][] tCrit,
-                   List<ConfidenceInterval> intervals) {
+                   List<ConfidenceInterval> intervals, Map<String, Double> alphaHat, Map<String, Double> alphaHatError) {
 
     public Scan {
         if (mu.length != tObs.length) {
@@ -25,6 +31,14 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
         }
         cls = List.copyOf(cls);
         intervals = List.copyOf(intervals);
+        alphaHat = Collections.unmodifiableMap(new LinkedHashMap<>(alphaHat));
+        alphaHatError = Collections.unmodifiableMap(new LinkedHashMap<>(alphaHatError));
+    }
+
+    /** scan.csv of the data set whose interval result is {@code result}, with its fit's pulls. */
+    public static Scan fromCsv(IntervalResult result, String csv, String source) {
+        Scan s = fromCsv(result.data(), result.muHat(), result.intervals(), csv, source);
+        return new Scan(s.label, s.muHat, s.mu, s.tObs, s.cls, s.tCrit, s.intervals, result.alphaHat(), result.alphaHatError());
     }
 
     /** The intervals by one method ("neyman" or "wilks"). */
@@ -62,7 +76,7 @@ public record Scan(String label, double muHat, double[] mu, double[] tObs, List<
                 tCrit[c][i] = number(f[c + 2], source, i + 2, c + 2);
             }
         }
-        return new Scan(label, muHat, mu, t, cls, tCrit, intervals);
+        return new Scan(label, muHat, mu, t, cls, tCrit, intervals, Map.of(), Map.of());
     }
 
     private static double number(String s, String source, int line, int column) {

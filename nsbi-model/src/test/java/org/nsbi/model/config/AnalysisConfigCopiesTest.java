@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nsbi.model.onnx.BadRatioPolicy;
+import org.nsbi.model.ratio.BadRatioPolicy;
 
 /** AnalysisConfig's with… copies: one per component, each changes the component it names and keeps the others. */
 class AnalysisConfigCopiesTest {

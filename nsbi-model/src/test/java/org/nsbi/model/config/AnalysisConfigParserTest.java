@@ -3,15 +3,15 @@ package org.nsbi.model.config;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nsbi.model.onnx.BadRatioPolicy;
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.RatioConvention;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.nsbi.model.ratio.BadRatioPolicy;
+import org.nsbi.model.ratio.RatioConvention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -6,13 +6,13 @@ import org.nsbi.model.offshell.OffshellExactRatios;
 import org.nsbi.model.offshell.OffshellNuisance;
 import org.nsbi.model.offshell.OffshellProcess;
 import org.nsbi.model.onnx.EnsembleAverage;
-import org.nsbi.model.onnx.RatioConvention;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.nsbi.model.ratio.RatioConvention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nsbi.model.config.EventSource;
-import org.nsbi.model.config.TrainingConfig;
 
 /** analysis.yaml keeps what was written, puts the trained ratios in place and makes other relative paths absolute. */
 class TrainedConfigWriterTest {

@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.UserError;
+import org.nsbi.model.ratio.BadRatioException;
+import org.nsbi.model.ratio.BadRatioPolicy;
+import org.nsbi.model.ratio.BadRatioReport;
 import org.nsbi.model.ratio.FeatureBlock;
+import org.nsbi.model.ratio.RatioConvention;
 
 /** Structure checks, float64 input, ensemble averaging and bad-ratio handling, on tiny hand-built models. */
 class OnnxRatioNetworkTest {

@@ -1,10 +1,12 @@
 package org.nsbi.model.onnx;
 
+import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.FeatureBlock;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nsbi.model.ratio.RatioConvention;
 
 /**
  * Scoring speed of the fixture networks on one thread, run on purpose (not a unit test):

@@ -10,15 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.UserError;
-import org.nsbi.model.output.AsimovClosure;
-import org.nsbi.model.output.FailedFits;
-import org.nsbi.model.output.IntervalResult;
-import org.nsbi.model.output.NeymanSummary;
-import org.nsbi.model.output.ProcessClosure;
-import org.nsbi.model.output.Provenance;
-import org.nsbi.model.output.RunInfo;
-import org.nsbi.model.output.RunSummary;
-import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /** The output records through Json: the same values back, snake_case names, and strict reading. */
@@ -35,12 +26,17 @@ class JsonRecordsTest {
         NeymanSummary neyman = new NeymanSummary(new double[] {0, 1}, 24, 6, List.of(0.6827, 0.9545), 11, "nominal",
                 12000, 48, 2.5, 48, 19.2, List.of(new AsimovClosure(0, 585, 585.2, 585 / 585.2),
                 new AsimovClosure(1, 620, 620.0, 1)), List.of(new FailedFits(0, 0, 0, Map.of(), 2),
-                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)), NeymanSummary.SMOOTH);
+                new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)), NeymanSummary.SMOOTH,
+                List.of(new GridEndpoint(0.9545, 1.66, 1.625, 1.75, 0.004)));
+        Map<String, Double> errors = new java.util.LinkedHashMap<>();
+        errors.put("energy_scale", 0.9);
+        errors.put("ni_norm", null); // on a bound: no error
         IntervalResult observed = new IntervalResult("observed", 556, 0.8, Map.of("energy_scale", 0.1, "ni_norm", -0.2),
-                List.of(new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.2, 1.4}), false),
+                errors, List.of(new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.2, 1.4}), false),
                         new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0, 0.1}, new double[] {0.3, 2}), true)),
                 List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25);
-        return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE, 9.75);
+        return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE,
+                List.of(new org.nsbi.model.output.StageTime(org.nsbi.model.output.StageTime.Stage.TOYS, 1.25)), 9.75);
     }
 
     @Test

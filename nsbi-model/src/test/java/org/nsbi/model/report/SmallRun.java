@@ -16,7 +16,7 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.CoverageSummary;
 import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.belt.Coverage;
+import org.nsbi.stats.coverage.Coverage;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
 import org.nsbi.stats.interval.ObservedScan;
@@ -84,7 +84,7 @@ public final class SmallRun {
         for (int i = 0; i < mu.length; i++) {
             t[i] = t(mu[i]);
         }
-        return new ObservedScan.Result(null, intervals(belt), mu, t, new boolean[mu.length], List.of());
+        return new ObservedScan.Result(null, null, intervals(belt), mu, t, new boolean[mu.length], List.of());
     }
 
     /** A coverage.json of simulator experiments at 0.5 (a grid point) and 1.5 (off the grid). */
@@ -112,10 +112,10 @@ public final class SmallRun {
         ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),
                 List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
-                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC);
-        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), intervals(belt), List.of(),
-                0.5);
-        return new RunSummary(info, null, score, neyman, observed, null, null, 9.5);
+                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null);
+        IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), Map.of("ni_norm", 0.45),
+                intervals(belt), List.of(), 0.5);
+        return new RunSummary(info, null, score, neyman, observed, null, null, java.util.List.of(), 9.5);
     }
 
     /** The run as the report reads it (no coverage unless given). */
@@ -128,7 +128,7 @@ public final class SmallRun {
             points.add(new PointToys(GRID[m], at.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray(),
                     (int) at.stream().filter(o -> !o.converged()).count()));
         }
-        Scan scan = Scan.fromCsv("observed", MU_HAT, intervals(belt), scanResult(belt).scanCsv(belt), "scan.csv");
+        Scan scan = Scan.fromCsv(summary(belt).observed(), scanResult(belt).scanCsv(belt), "scan.csv");
         return new RunData("small-run", summary(belt), belt, points, List.of(scan), coverage,
                 coverage == null ? null : "coverage.json");
     }

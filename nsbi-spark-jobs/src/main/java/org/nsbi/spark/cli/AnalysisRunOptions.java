@@ -1,8 +1,8 @@
 package org.nsbi.spark.cli;
 
+import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.spark.actions.AnalysisAction;
 import picocli.CommandLine.Mixin;
 
 /** The options of a command that works on an analysis config: Spark, the config, the output folder. */
@@ -17,15 +17,12 @@ public final class AnalysisRunOptions {
     @Mixin
     OutputOptions output;
 
-    /** What a command starts from: the session, the validated config and its mixture model. */
-    record Context(SparkSession session, AnalysisConfig analysis, MixtureModel model) {
+    SparkSession session(String command) {
+        return spark.session("nsbi " + command);
     }
 
-    /** Starts the session and validates the config before any work (and before the output folder is touched). */
-    Context open(String command) {
-        SparkSession session = spark.session("nsbi " + command);
-        AnalysisConfig analysis = config.read(session);
-        output.check(session);
-        return new Context(session, analysis, Pipeline.model(analysis));
+    /** Sets the config and the output folder on an action. */
+    <A extends AnalysisAction<A>> A applyTo(A action) {
+        return output.applyTo(action).config(Path.of(config.config));
     }
 }

@@ -1,13 +1,8 @@
 package org.nsbi.spark.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.model.output.Provenance;
-import org.nsbi.spark.provenance.ConfigProvenance;
-import org.nsbi.spark.provenance.InputCheck;
-import org.nsbi.model.output.RunSummary;
-import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,21 +24,10 @@ public final class NeymanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AnalysisRunOptions.Context c = run.open("neyman");
-        SparkSession session = c.session();
-        AnalysisConfig analysis = c.analysis();
-        MixtureModel model = c.model();
-        InputCheck check = Pipeline.inputCheck(session);
-        String scoredDir = check.scoredFolder(scored);
-        InputCheck.Input scores = check.read(scoredDir, "scored");
-        Provenance made = Pipeline.provenance(session, analysis);
-        check.sameScoring(scores, made);
-        Provenance provenance = made.withInput("scored", scores.markerSha256());
-        return run.output.run(session, "neyman", "summary.json", out -> {
-            out.mark(ConfigProvenance.marker("neyman", provenance));
-            return new RunSummary(Pipeline.runInfo(session, "neyman", analysis), scoredDir, null,
-                    Pipeline.neyman(session, analysis, model, scoredDir, out, neyman.overrides()).summary(), null, null,
-                    provenance, 0);
-        });
+        NeymanAction action = run.applyTo(NsbiActions.get(run.session("neyman")).neyman()).scored(scored);
+        neyman.applyTo(action);
+        action.execute();
+        run.output.wrote(action);
+        return 0;
     }
 }

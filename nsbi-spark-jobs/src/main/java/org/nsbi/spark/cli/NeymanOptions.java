@@ -1,25 +1,26 @@
 package org.nsbi.spark.cli;
 
+import org.nsbi.spark.actions.NeymanAction;
 import picocli.CommandLine.Option;
 
-/** Options of the Neyman construction that override the config for one run. */
+/** Options of the Neyman construction that override the config for one run; the defaults are the action's. */
 public final class NeymanOptions {
 
     @Option(names = "--toys", paramLabel = "N", description = "Toys per grid point (default: the config's neyman.toys_per_point).")
     Integer toys;
 
-    @Option(names = "--toys-per-block", paramLabel = "N", defaultValue = "25",
+    @Option(names = "--toys-per-block", paramLabel = "N", defaultValue = "" + NeymanAction.TOYS_PER_BLOCK,
             description = "Toys per Spark task. Default: ${DEFAULT-VALUE}.")
     int toysPerBlock;
 
     @Option(names = "--seed", description = "Run seed (default: the config's neyman.seed).")
     Long seed;
 
-    @Option(names = "--max-failed-fraction", defaultValue = "0.01",
+    @Option(names = "--max-failed-fraction", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
             description = "Fail the run if more than this fraction of the toys of a grid point fail to fit. Default: ${DEFAULT-VALUE}.")
     double maxFailedFraction;
 
-    @Option(names = "--partitions", defaultValue = "0",
+    @Option(names = "--partitions", defaultValue = "" + NeymanAction.PARTITIONS,
             description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 
@@ -29,16 +30,16 @@ public final class NeymanOptions {
                     "Without it, every point gets --toys."})
     Integer maxToys;
 
-    @Option(names = "--min-toys", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--min-toys", paramLabel = "N", defaultValue = "" + NeymanAction.MIN_TOYS,
             description = "Adaptive toys: the toys of every point's first round. Default: ${DEFAULT-VALUE}.")
     int minToys;
 
-    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.005",
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "" + NeymanAction.TARGET_PRECISION,
             description = {"Adaptive toys: a point whose critical value delivers its coverage to within P (one standard",
                     "deviation, in coverage probability) stops; 0: never on precision. Default: ${DEFAULT-VALUE}."})
     double targetPrecision;
 
-    @Option(names = "--signif", paramLabel = "S", defaultValue = "2",
+    @Option(names = "--signif", paramLabel = "S", defaultValue = "" + NeymanAction.SIGNIF,
             description = {"Adaptive toys: a point stops when the data's t(mu) lies outside the order-statistic band of",
                     "t_c at S standard deviations at every level (in or out of the interval is certain). Default: ${DEFAULT-VALUE}."})
     double signif;
@@ -52,19 +53,35 @@ public final class NeymanOptions {
                     "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
     boolean smooth;
 
-    Pipeline.NeymanOverrides overrides() {
-        Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-        o.toysPerPoint = toys;
-        o.toysPerBlock = toysPerBlock;
-        o.seed = seed;
-        o.maxFailedFraction = maxFailedFraction;
-        o.partitions = partitions;
-        o.maxToys = maxToys;
-        o.minToys = minToys;
-        o.targetPrecision = targetPrecision;
-        o.signif = signif;
-        o.signifAsimov = signifAsimov;
-        o.smooth = smooth;
-        return o;
+    @Option(names = "--grid-precision", paramLabel = "D",
+            description = {"Grid refinement: add mid-points between the grid points around an endpoint of the interval (of the",
+                    "observed data, or the Asimov data at --signif-asimov) until the grid spacing moves no endpoint by more",
+                    "than D in mu; the new points get toys of their own, the others keep theirs."})
+    Double gridPrecision;
+
+    @Option(names = "--max-refinements", paramLabel = "N", defaultValue = "" + NeymanAction.MAX_REFINEMENTS,
+            description = "Grid refinement: the most rounds of new points. Default: ${DEFAULT-VALUE}.")
+    int maxRefinements;
+
+    /** Sets these options on the action; each is checked as it is set. */
+    void applyTo(NeymanAction a) {
+        if (toys != null) {
+            a.toys(toys);
+        }
+        if (seed != null) {
+            a.seed(seed);
+        }
+        if (maxToys != null) {
+            a.maxToys(maxToys);
+        }
+        if (signifAsimov != null) {
+            a.signifAsimov(signifAsimov);
+        }
+        if (gridPrecision != null) {
+            a.gridPrecision(gridPrecision);
+        }
+        a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
+                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth)
+                .maxRefinements(maxRefinements);
     }
 }

@@ -1,6 +1,7 @@
 package org.nsbi.spark.cli;
 
 import java.io.PrintWriter;
+import org.nsbi.spark.io.ShownPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,7 +68,7 @@ public final class NsbiCommand {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = BadInput.isBadInput(ex);
-            err.println("nsbi " + commandLine.getCommandName() + ": error: " + BadInput.message(ex));
+            err.println("nsbi " + commandLine.getCommandName() + ": error: " + ShownPaths.text(BadInput.message(ex)));
             if (!badInput) {
                 ex.printStackTrace(err);
             }

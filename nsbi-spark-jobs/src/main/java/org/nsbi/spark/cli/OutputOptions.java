@@ -1,15 +1,16 @@
 package org.nsbi.spark.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.UserError;
-import org.nsbi.model.output.Json;
-import org.nsbi.model.output.TimedSummary;
-import org.nsbi.spark.io.OutputFolder.ExistingPolicy;
-import org.nsbi.spark.io.OutputFolder;
+import java.io.PrintWriter;
+import org.nsbi.spark.actions.WritingAction;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where a command writes, and whether it may replace an earlier run there. */
 public final class OutputOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder (local path or any Hadoop URL). Written to a staging folder beside it and moved into place when complete.")
@@ -22,63 +23,24 @@ public final class OutputOptions {
             "(mu point, block) are taken from its checkpoints, only the rest is computed. Without checkpoints, starts afresh."})
     boolean resume;
 
-    /** What a command writes into its folder; returns the summary to write as {@code summaryFile}, or null. */
-    @FunctionalInterface
-    interface Body {
-        TimedSummary write(OutputFolder out);
+    @Option(names = "--extend", description = {"Extend a finished neyman, run or demo folder --out: more toys per point",
+            "or more grid points; its toys are reused bit for bit and only the new ones computed (the result equals a run",
+            "that asked for the final counts from the start). The folder is replaced when the extended run is complete."})
+    boolean extend;
+
+    /** Sets the output folder and its policy on an action. */
+    <A extends WritingAction<A>> A applyTo(A action) {
+        return action.out(out).overwrite(overwrite).resume(resume).extend(extend);
     }
 
-    /** A summary without a record of its own yet (simulate.json, train's summary.json, coverage.json). */
-    static TimedSummary untyped(java.util.Map<String, Object> summary) {
-        return seconds -> {
-            summary.put("seconds", seconds);
-            return summary;
-        };
+    /** Tells the user where an action wrote: {@code nsbi <command>: wrote DIR}, on the command's error stream. */
+    void wrote(WritingAction<?> action) {
+        wrote(action.written());
     }
 
-    /**
-     * Opens the folder, runs the body into its staging area, adds the elapsed seconds and writes the summary as
-     * {@code summaryFile}, and moves everything into place; on any failure the staging area is removed.
-     */
-    int run(SparkSession spark, String command, String summaryFile, Body body) {
-        return run(spark, command, summaryFile, body, out -> { });
-    }
-
-    /**
-     * As {@link #run(SparkSession, String, String, Body)}, and then {@code afterSummary} writes what is made from the
-     * staged output with its summary (plots, the report) before everything is moved into place.
-     */
-    int run(SparkSession spark, String command, String summaryFile, Body body,
-            java.util.function.Consumer<OutputFolder> afterSummary) {
-        OutputFolder out = open(spark);
-        try {
-            long start = System.nanoTime();
-            TimedSummary summary = body.write(out);
-            if (summary != null) {
-                out.writeText(summaryFile, Json.write(summary.withSeconds((System.nanoTime() - start) / 1e9)));
-            }
-            afterSummary.accept(out);
-            out.commit();
-            System.err.println("nsbi " + command + ": wrote " + out.shownTarget());
-            return 0;
-        } finally {
-            out.abandon();
-        }
-    }
-
-    OutputFolder open(SparkSession spark) {
-        return OutputFolder.create(out, policy(), spark.sparkContext().hadoopConfiguration());
-    }
-
-    /** Refuses a taken output folder before any work (and before the inputs are checked); writes nothing. */
-    void check(SparkSession spark) {
-        OutputFolder.check(out, policy(), spark.sparkContext().hadoopConfiguration());
-    }
-
-    private ExistingPolicy policy() {
-        if (overwrite && resume) {
-            throw new UserError("--overwrite and --resume exclude each other: --resume continues a run, --overwrite starts it again");
-        }
-        return overwrite ? ExistingPolicy.OVERWRITE : resume ? ExistingPolicy.RESUME : ExistingPolicy.REFUSE;
+    private void wrote(String folder) {
+        PrintWriter err = command.commandLine().getErr();
+        err.println("nsbi " + command.commandLine().getCommandName() + ": wrote " + folder);
+        err.flush();
     }
 }

@@ -1,10 +1,8 @@
 package org.nsbi.spark.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.model.output.Provenance;
-import org.nsbi.spark.provenance.ConfigProvenance;
+import org.nsbi.spark.actions.NsbiActions;
+import org.nsbi.spark.actions.ScoreAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,19 +16,15 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     AnalysisRunOptions run;
 
-    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "4096")
+    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + ScoreAction.BLOCK_SIZE)
     int blockSize;
 
     @Override
     public Integer call() {
-        AnalysisRunOptions.Context c = run.open("score");
-        SparkSession session = c.session();
-        AnalysisConfig analysis = c.analysis();
-        Provenance provenance = Pipeline.provenance(session, analysis);
-        return run.output.run(session, "score", null, out -> {
-            out.mark(ConfigProvenance.marker("score", provenance));
-            Pipeline.score(session, analysis, out, blockSize, provenance);
-            return null;
-        });
+        ScoreAction score = run.applyTo(NsbiActions.get(run.session("score")).score()).blockSize(blockSize);
+        score.execute();
+        run.output.wrote(score);
+        return 0;
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
                 "$NSBI_CONNECT_TOKEN) unless --no-auth. Listens on 127.0.0.1 unless --host says otherwise; runs until stopped."})
 public final class ServeCommand implements Callable<Integer> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
     static final String PLUGIN = "org.apache.spark.sql.connect.SparkConnectPlugin";
 
     @Mixin
@@ -68,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         Map<String, Integer> tables = ResultTables.register(session, results);
         System.err.println("nsbi serve: Spark Connect at sc://" + host + ":" + port + " serving " + results + ": " + list(tables));
         if (token == null) {
-            System.err.println("nsbi serve: no authentication (--no-auth): anyone who reaches the port can run SQL here");
+            LOG.warn("nsbi serve: no authentication (--no-auth): anyone who reaches the port can run SQL here");
         } else {
             System.err.println("nsbi serve: clients must send the token (" + token.source() + ")"
                     + ("generated".equals(token.source()) ? ": " + token.value() : "") + "; on this machine connect with "
@@ -84,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
                     seen = now;
                 }
             } catch (RuntimeException e) {
-                System.err.println("nsbi serve: warning: could not refresh the views: " + e.getMessage());
+                LOG.warn("nsbi serve: could not refresh the views: {}", e.getMessage());
             }
         }
     }

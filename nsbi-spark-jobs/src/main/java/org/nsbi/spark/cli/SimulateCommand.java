@@ -1,11 +1,9 @@
 package org.nsbi.spark.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.spark.jobs.SimulateJob;
+import org.nsbi.spark.actions.NsbiActions;
+import org.nsbi.spark.actions.SimulateAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,35 +21,36 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--samples", split = ",", paramLabel = "NAME",
             description = "Samples to generate (S, B, SBI, NI, and variations such as SBI_energy_scale_up). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "S,B,SBI,NI")
+            defaultValue = SimulateAction.SAMPLES)
     List<String> samples;
 
-    @Option(names = "--events", description = "Events per sample. Default: ${DEFAULT-VALUE}.", defaultValue = "1000000")
+    @Option(names = "--events", description = "Events per sample. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + SimulateAction.EVENTS)
     long events;
 
-    @Option(names = "--block-size", description = "Events per generated block. Default: ${DEFAULT-VALUE}.", defaultValue = "8192")
+    @Option(names = "--block-size", description = "Events per generated block. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + SimulateAction.BLOCK_SIZE)
     int blockSize;
 
-    @Option(names = "--seed", description = "Run seed. Default: ${DEFAULT-VALUE}.", defaultValue = "20261123")
+    @Option(names = "--seed", description = "Run seed. Default: ${DEFAULT-VALUE}.", defaultValue = "" + SimulateAction.SEED)
     long seed;
 
     @Option(names = "--observed-mu", description = "Also draw an observed data set at this mu (nuisance parameters at --observed-alpha).")
     Double observedMu;
 
-    @Option(names = "--observed-alpha", split = ",", description = "True energy_scale,ni_norm,ni_shape of the observed data. Default: 0,0,0.",
-            defaultValue = "0,0,0")
+    @Option(names = "--observed-alpha", split = ",", description = "True energy_scale,ni_norm,ni_shape of the observed data. Default: ${DEFAULT-VALUE}.",
+            defaultValue = SimulateAction.OBSERVED_ALPHA)
     double[] observedAlpha;
 
     @Override
     public Integer call() {
-        SimulateJob.Settings settings = new SimulateJob.Settings(samples, events, blockSize, seed, observedMu, observedAlpha);
-        SparkSession session = spark.session("nsbi simulate");
-        return output.run(session, "simulate", "simulate.json", out -> {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "simulate");
-            summary.put("seed", seed);
-            summary.putAll(SimulateJob.run(session, settings, out));
-            return OutputOptions.untyped(summary);
-        });
+        SimulateAction action = output.applyTo(NsbiActions.get(spark.session("nsbi simulate")).simulate()).samples(samples)
+                .events(events).blockSize(blockSize).seed(seed).observedAlpha(observedAlpha);
+        if (observedMu != null) {
+            action.observedMu(observedMu);
+        }
+        action.execute();
+        output.wrote(action);
+        return 0;
     }
 }

@@ -1,17 +1,11 @@
 package org.nsbi.spark.cli;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.config.AnalysisConfig;
-import org.nsbi.model.config.EventSource;
-import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.validate.ReweightingAuc;
-import org.nsbi.spark.validate.ValidateJob;
-import org.nsbi.spark.validate.ValidationPlan;
+import org.nsbi.spark.actions.NsbiActions;
+import org.nsbi.spark.actions.ValidateAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
     String sampleWeight;
 
     @Option(names = "--events", description = "Events per simulated sample (off-shell toy). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "100000")
+            defaultValue = "" + ValidateAction.EVENTS)
     long events;
 
     @Option(names = "--seed", description = "Run seed of the simulated samples, the split and the classifier. "
@@ -49,46 +43,33 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Validate only these ratios (comma-separated column names, e.g. r_S,r_NI__ni_shape__up).")
     List<String> only = List.of();
 
-    @Option(names = "--calibration-bins", defaultValue = "20",
+    @Option(names = "--calibration-bins", defaultValue = "" + ValidateAction.CALIBRATION_BINS,
             description = "Bins of the calibration histograms (quantiles of the ratio). Default: ${DEFAULT-VALUE}.")
     int calibrationBins;
 
-    @Option(names = "--trees", defaultValue = "30", description = "Trees of the reweighting classifier. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trees", defaultValue = "" + ValidateAction.TREES, description = "Trees of the reweighting classifier. Default: ${DEFAULT-VALUE}.")
     int trees;
 
-    @Option(names = "--depth", defaultValue = "6", description = "Depth of its trees. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", defaultValue = "" + ValidateAction.DEPTH, description = "Depth of its trees. Default: ${DEFAULT-VALUE}.")
     int depth;
 
     @Option(names = "--no-auc", description = "Skip the reweighting classifier test.")
     boolean noAuc;
 
-    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "4096")
+    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "" + ValidateAction.BLOCK_SIZE)
     int blockSize;
 
     @Override
     public Integer call() {
-        AnalysisRunOptions.Context c = run.open("validate");
-        SparkSession session = c.session();
-        AnalysisConfig analysis = c.analysis();
-        long runSeed = seed != null ? seed : analysis.neyman().seed();
-        ValidateJob.Settings settings = new ValidateJob.Settings(calibrationBins, blockSize,
-                noAuc ? null : new ReweightingAuc.Settings(trees, depth, 0.5, runSeed));
-        ValidationPlan plan = ValidationPlan.of(analysis, userSamples(), new ValidationPlan.ToyDraws(events, runSeed),
-                new LinkedHashSet<>(only), new HadoopFileAccess(session.sparkContext().hadoopConfiguration()));
-        return run.output.run(session, "validate", null, out -> {
-            ValidateJob.run(session, analysis, plan, settings, out);
-            return null;
-        });
-    }
-
-    private Map<String, EventSource> userSamples() {
-        Map<String, EventSource> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : samples.entrySet()) {
-            List<String> paths = List.of(e.getValue().split(","));
-            boolean csv = paths.stream().allMatch(p -> p.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
-            out.put(e.getKey(), new EventSource.Files(e.getKey(), paths,
-                    csv ? EventSource.Format.CSV : EventSource.Format.PARQUET, sampleWeight));
+        ValidateAction action = run.applyTo(NsbiActions.get(run.session("validate")).validate()).sampleWeight(sampleWeight)
+                .events(events).only(only).calibrationBins(calibrationBins).trees(trees).depth(depth).auc(!noAuc)
+                .blockSize(blockSize);
+        samples.forEach(action::sample);
+        if (seed != null) {
+            action.seed(seed);
         }
-        return out;
+        action.execute();
+        run.output.wrote(action);
+        return 0;
     }
 }

@@ -24,6 +24,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  */
 public final class CoverageJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoverageJob.class);
+
     /**
      * @param seed       the run seed of the experiments' streams
      * @param perMu      experiments per &mu;_true
@@ -56,8 +58,8 @@ public final class CoverageJob {
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
         if (missing.size() < tasks.size()) {
-            System.err.println("coverage: resuming from " + checkpoints.folder() + ": " + (tasks.size() - missing.size())
-                    + " of " + tasks.size() + " blocks of experiments already done");
+            LOG.info("coverage: resuming from {}: {} of {} blocks of experiments already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), tasks.size() - missing.size(), tasks.size());
         }
         if (!missing.isEmpty()) {
             compute(spark, workload, s, missing, checkpoints);

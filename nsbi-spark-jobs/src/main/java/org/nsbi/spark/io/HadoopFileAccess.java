@@ -54,4 +54,16 @@ public final class HadoopFileAccess implements FileAccess {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The text of a small file an earlier stage wrote (a summary, belts.csv).
+     *
+     * @throws org.nsbi.model.UserError when there is no such file
+     */
+    public String readText(String path) {
+        if (!exists(path)) {
+            throw new org.nsbi.model.UserError("no file " + path + "; expected the output of an earlier stage there");
+        }
+        return new String(read(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -41,7 +41,12 @@ public final class OutputFolder implements ReportFiles {
         /** Replace the target at commit; discard any checkpoints. */
         OVERWRITE,
         /** Complete an interrupted run from its checkpoints (or start one if there are none); refuse a finished run. */
-        RESUME
+        RESUME,
+        /**
+         * Extend a finished run (more toys, more grid points): what it holds is read ({@link #extendedPath}) and reused,
+         * checkpoints of an interrupted extension too; the target is replaced at commit. A folder without a run starts one.
+         */
+        EXTEND
     }
 
     /** The file every committed output holds: what lets {@code --overwrite} tell an nsbi output from a user's folder. */
@@ -51,14 +56,16 @@ public final class OutputFolder implements ReportFiles {
     private final Path target;
     private final Path staging;
     private final Path checkpoints;
+    private final boolean extending;
     private boolean done;
     private String marker = "{\"nsbi_output\": true}\n";
 
-    private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints) {
+    private OutputFolder(FileSystem fs, Path target, Path staging, Path checkpoints, boolean extending) {
         this.fs = fs;
         this.target = target;
         this.staging = staging;
         this.checkpoints = checkpoints;
+        this.extending = extending;
     }
 
     /**
@@ -134,14 +141,16 @@ public final class OutputFolder implements ReportFiles {
             if (parent != null && !fs.exists(parent)) {
                 fs.mkdirs(parent);
             }
-            if (policy == ExistingPolicy.RESUME) {
+            if (policy == ExistingPolicy.RESUME || policy == ExistingPolicy.EXTEND) {
                 removeStaleStaging(fs, parent, target.getName());
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             if (!fs.mkdirs(staging)) {
-                throw new OutputFolderException("cannot create the staging folder " + shown(staging));
+                throw new OutputFolderException("cannot create a hidden staging folder beside " + shown(target));
             }
-            return new OutputFolder(fs, target, staging, checkpoints);
+            ShownPaths.open(fs.makeQualified(staging), target);
+            return new OutputFolder(fs, target, staging, checkpoints,
+                    policy == ExistingPolicy.EXTEND && fs.exists(new Path(target, MARKER)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output folder " + targetUri + ": " + e.getMessage(), e);
         }
@@ -199,9 +208,12 @@ public final class OutputFolder implements ReportFiles {
         }
     }
 
-    /** A path as a user would type it: a plain path on the local file system, the full URL elsewhere. */
+    /**
+     * A path as a user would type it: a plain path on the local file system, the full URL elsewhere, a path in an open
+     * staging folder at its final place ({@link ShownPaths}).
+     */
     public static String shown(Path p) {
-        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+        return ShownPaths.of(p);
     }
 
     /** The final location as a user would type it (for messages). */
@@ -224,9 +236,26 @@ public final class OutputFolder implements ReportFiles {
         return new Path(staging, relative).toString();
     }
 
+    /**
+     * A path inside the finished output this run extends ({@link ExistingPolicy#EXTEND}), to read before it is replaced;
+     * null when this run extends nothing.
+     */
+    public String extendedPath(String relative) {
+        return extending ? new Path(target, relative).toString() : null;
+    }
+
     /** A path inside the checkpoint folder, kept across failed runs until a run commits. */
     public String checkpointPath(String relative) {
         return new Path(checkpoints, relative).toString();
+    }
+
+    /** Removes a part written into the staging folder, for a stage that is done again (e.g. on a refined grid). */
+    public void discard(String relative) {
+        try {
+            fs.delete(new Path(staging, relative), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + relative + " from " + shown(staging) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes a small text file (CSV, JSON) into the staging folder. */
@@ -240,7 +269,7 @@ public final class OutputFolder implements ReportFiles {
         try (OutputStream out = fs.create(new Path(staging, relative), true)) {
             out.write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relative + " into " + shown(staging) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + shown(new Path(staging, relative)) + ": " + e.getMessage(), e);
         }
     }
 
@@ -260,9 +289,11 @@ public final class OutputFolder implements ReportFiles {
                 throw new OutputFolderException("cannot remove the previous content of " + shown(target));
             }
             if (!fs.rename(staging, target)) {
-                throw new OutputFolderException("cannot move " + shown(staging) + " to " + shown(target));
+                throw new OutputFolderException("cannot move the finished output from its hidden staging folder into "
+                        + shown(target));
             }
             done = true;
+            ShownPaths.closed(fs.makeQualified(staging));
             if (fs.exists(checkpoints) && !fs.delete(checkpoints, true)) {
                 LOG.warn("could not remove the checkpoints {} of the finished run", shown(checkpoints));
             }
@@ -279,8 +310,9 @@ public final class OutputFolder implements ReportFiles {
         try {
             fs.delete(staging, true);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove the staging folder {}: {}", shown(staging), e.getMessage());
+            LOG.warn("could not remove the hidden staging folder beside {}: {}", shown(target), e.getMessage());
         }
+        ShownPaths.closed(fs.makeQualified(staging));
         done = true;
     }
 

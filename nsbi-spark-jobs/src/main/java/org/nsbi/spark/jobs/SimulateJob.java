@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.SimulateSummary;
 import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellObservation;
@@ -50,13 +51,12 @@ public final class SimulateJob {
     private SimulateJob() {
     }
 
-    /** Writes the samples into the output's staging folder and returns a summary of what was written. */
-    public static Map<String, Object> run(SparkSession spark, Settings settings, OutputFolder out) {
-        Map<String, Object> summary = new LinkedHashMap<>();
+    /** Writes the samples into the output's staging folder and returns simulate.json's record (seconds 0). */
+    public static SimulateSummary run(SparkSession spark, Settings settings, OutputFolder out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int blocks = OffshellSimulator.numBlocks(settings.eventsPerSample(), settings.blockSize());
         ProgressLine progress = ProgressLine.onStderr("simulate", "samples", settings.samples().size());
-        Map<String, Object> written = new LinkedHashMap<>();
+        Map<String, SimulateSummary.Sample> written = new LinkedHashMap<>();
         for (String name : settings.samples()) {
             spark.sparkContext().setJobDescription("nsbi simulate " + name);
             List<Integer> indices = IntStream.range(0, blocks).boxed().toList();
@@ -70,15 +70,11 @@ public final class SimulateJob {
             spark.createDataFrame(rows, EventBlock.schema(OffshellEvents.FEATURES, List.of()))
                     .selectExpr("inline(arrays_zip(m, c, y, weight))")
                     .write().parquet(path);
-            written.put(name, Map.of("events", total, "yield", OffshellSample.byName(name).yield(),
-                    "path", "samples/" + name));
+            written.put(name, new SimulateSummary.Sample(total, OffshellSample.byName(name).yield(), "samples/" + name));
             progress.advance(1);
         }
-        summary.put("samples", written);
-        if (settings.observedMu() != null) {
-            summary.put("observed", writeObserved(spark, settings, out));
-        }
-        return summary;
+        SimulateSummary.Observed observed = settings.observedMu() != null ? writeObserved(spark, settings, out) : null;
+        return new SimulateSummary("simulate", settings.seed(), written, observed, 0);
     }
 
     private static Row blockRow(String sample, long seed, int block, int blockSize, long total) {
@@ -86,7 +82,7 @@ public final class SimulateJob {
         return new EventBlock(block, e.features(), EventSources.toFloat(e.weight()), Map.of()).toRow();
     }
 
-    private static Map<String, Object> writeObserved(SparkSession spark, Settings settings, OutputFolder out) {
+    private static SimulateSummary.Observed writeObserved(SparkSession spark, Settings settings, OutputFolder out) {
         OffshellObservation obs = OffshellSimulator.observed(settings.observedMu(), settings.observedAlpha(), settings.seed());
         OffshellEvents e = obs.events();
         List<Row> rows = new ArrayList<>();
@@ -96,12 +92,6 @@ public final class SimulateJob {
                 .selectExpr("inline(arrays_zip(m, c, y, weight))")
                 .coalesce(1)
                 .write().parquet(out.stagingPath("observed"));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("mu_true", obs.mu());
-        o.put("alpha_true", obs.alpha());
-        o.put("n_obs", e.size());
-        o.put("aux", obs.aux());
-        o.put("path", "observed");
-        return o;
+        return new SimulateSummary.Observed(obs.mu(), obs.alpha(), e.size(), obs.aux(), "observed");
     }
 }

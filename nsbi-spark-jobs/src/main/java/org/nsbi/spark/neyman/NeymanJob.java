@@ -13,11 +13,12 @@ import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.Json;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
-import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.spark.session.SharedValue;
+import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -38,6 +39,8 @@ import scala.Tuple2;
  * distributes the blocks and gathers the outcomes.
  */
 public final class NeymanJob {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NeymanJob.class);
 
     /**
      * The settings of one construction.
@@ -83,7 +86,8 @@ public final class NeymanJob {
      * @param smooth        the smooth critical values the belt uses, null for the per-point order statistics
      */
     public record Result(Belt belt, List<ToyOutcome> outcomes, long toys, double toySeconds, long toysComputed,
-                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits, SmoothCriticalValues smooth) {
+                         List<AsimovClosure> asimovClosure, List<FailedFits> failedFits, SmoothCriticalValues smooth,
+                         List<StageTime> stages) {
 
         public double toysPerSecond() {
             return toysComputed / toySeconds;
@@ -126,17 +130,22 @@ public final class NeymanJob {
                         + model.muMin() + ", " + model.muMax() + "] of " + model.poi());
             }
         }
+        StageTime.Clock clock = new StageTime.Clock();
         List<AsimovClosure> closure = new ArrayList<>();
         for (int m = 0; m < grid.length; m++) {
             AsimovWeights a = AsimovWeights.compute(model, reference, grid[m], s.alphaTrue()[m]);
             closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
         }
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), NeymanPlan.describe(model, reference, s),
+        String plan = NeymanPlan.describe(model, reference, s);
+        List<String> pointInputs = NeymanPlan.pointInputs(s);
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
                 spark.sparkContext().hadoopConfiguration());
-        checkpoints.admitPoints(grid, NeymanPlan.pointInputs(s));
+        checkpoints.admitPoints(grid, pointInputs);
+        CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
+        clock.end(StageTime.Stage.NEYMAN_SETUP);
         long start = System.nanoTime();
         long computed = 0;
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
@@ -159,8 +168,10 @@ public final class NeymanJob {
         }
         // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
         List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
+        clock.end(StageTime.Stage.TOYS);
         ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
+        clock.end(StageTime.Stage.TOYS_TABLE);
 
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
@@ -168,12 +179,13 @@ public final class NeymanJob {
             fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels());
             out.writeText(CRITICAL_VALUES, Json.write(CriticalValuesFit.of(fitted, belt)));
             for (String w : fitted.warnings()) {
-                System.err.println("warning: " + w);
+                LOG.warn(w);
             }
             belt = fitted.belt(grid, outcomes, s.confidenceLevels());
         }
         if ("toy".equals(s.purpose())) {
             writeBelts(spark, belt, out);
+            out.writeText(CommittedToys.PLAN_FILE, CommittedToys.text(plan, grid, pointInputs));
         }
 
         List<FailedFits> failed = failedFits(belt, outcomes, s);
@@ -182,7 +194,8 @@ public final class NeymanJob {
         for (int n : target) {
             total += n;
         }
-        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed, fitted);
+        clock.end(StageTime.Stage.BELTS);
+        return new Result(belt, outcomes, total, toySeconds, computed, closure, failed, fitted, clock.times());
     }
 
     private static void reportResume(ToyCheckpoints checkpoints, ToyRounds.Cover cover, int[] target) {
@@ -192,8 +205,8 @@ public final class NeymanJob {
         }
         long have = want - cover.missingToys();
         if (have > 0) {
-            System.err.println("neyman: resuming from " + checkpoints.folder() + ": " + have + " of " + want
-                    + " toys of the first round already done");
+            LOG.info("neyman: resuming from {}: {} of {} toys of the first round already done",
+                    org.nsbi.spark.io.ShownPaths.of(checkpoints.folder()), have, want);
         }
     }
 

@@ -241,7 +241,8 @@ public final class ToyCheckpoints implements Serializable {
         }
     }
 
-    private static String firstDifference(String stored, String plan) {
+    /** The first line in which two plans differ, for a message. */
+    static String firstDifference(String stored, String plan) {
         String[] a = stored.split("\n");
         String[] b = plan.split("\n");
         for (int i = 0; i < Math.max(a.length, b.length); i++) {

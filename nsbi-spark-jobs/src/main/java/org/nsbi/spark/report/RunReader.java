@@ -16,6 +16,7 @@ import org.nsbi.model.report.RunData;
 import org.nsbi.model.report.Scan;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.spark.io.HadoopFileAccess;
+import org.nsbi.spark.io.ShownPaths;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToysTable;
@@ -90,11 +91,11 @@ public final class RunReader {
         }
         String fitFile = file(run, NeymanJob.CRITICAL_VALUES);
         CriticalValuesFit fit = files.exists(fitFile) ? Json.read(text(fitFile), CriticalValuesFit.class, fitFile) : null;
-        return new RunData(run, summary, belt, toys, scans, coverage, coverageFile, fit);
+        return new RunData(ShownPaths.of(run), summary, belt, toys, scans, coverage, ShownPaths.of(coverageFile), fit);
     }
 
     private Scan scan(IntervalResult result, String scanFile) {
-        return Scan.fromCsv(result.data(), result.muHat(), result.intervals(), text(scanFile), scanFile);
+        return Scan.fromCsv(result, text(scanFile), scanFile);
     }
 
     private List<PointToys> toys(String dir, double[] grid) {

@@ -13,7 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
  * cluster it is a Spark broadcast. On a local master the tasks run in the driver's JVM, so they are handed the
  * object itself, by a key: a broadcast would still serialise and compress the whole value into blocks and keep them
  * in memory beside it (for a reference sample of 10&#8310; events, 120 MB and about 0.2 s of CPU per run, measured
- * with {@code bench/neyman-overhead.sh}). Close it when the job is done.
+ * with {@code bench/pipeline-benchmark.sh}). Close it when the job is done.
  */
 public abstract sealed class SharedValue<T> implements Serializable, AutoCloseable {
 

@@ -1,8 +1,6 @@
 package org.nsbi.spark.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -10,6 +8,7 @@ import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.nsbi.model.UserError;
+import org.nsbi.model.output.TrainReport;
 
 /**
  * Trains one binary classifier with Spark MLlib: {@link StandardScaler} statistics (mean and unbiased standard
@@ -27,7 +26,7 @@ public final class ClassifierTrainer {
 
     /** What one training produced. */
     public record Trained(MultilayerPerceptronClassificationModel model, StandardScalerModel scaler, byte[] onnx,
-                          Map<String, Object> report) {
+                          TrainReport.Fit report) {
     }
 
     /**
@@ -64,18 +63,9 @@ public final class ClassifierTrainer {
                 .fit(scaler.transform(data));
         byte[] onnx = MlpOnnxWriter.write(layers, model.weights().toArray(), mean, std, set.logitShift(), name);
         double[] history = model.summary().objectiveHistory();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("network", name);
-        report.put("events_label1", set.label1());
-        report.put("events_label0", set.label0());
-        report.put("layers", layers);
-        report.put("seed", seed);
-        report.put("iterations", model.summary().totalIterations());
-        report.put("training_loss", history.length == 0 ? Double.NaN : history[history.length - 1]);
-        report.put("logit_shift", set.logitShift());
-        report.put("feature_mean", mean);
-        report.put("feature_std", std);
-        report.put("seconds", (System.nanoTime() - start) / 1e9);
+        TrainReport.Fit report = new TrainReport.Fit(name, set.label1(), set.label0(), layers, seed,
+                model.summary().totalIterations(), history.length == 0 ? Double.NaN : history[history.length - 1],
+                set.logitShift(), mean, std, (System.nanoTime() - start) / 1e9);
         return new Trained(model, scaler, onnx, report);
     }
 }

@@ -1,15 +1,14 @@
 package org.nsbi.spark.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.TrainedConfigWriter;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.model.offshell.OffshellSimulator;
+import org.nsbi.model.output.TrainReport;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
 
@@ -27,10 +26,10 @@ public final class TrainJob {
     }
 
     /** Trains and writes the networks; returns one report per network (for train.json). */
-    public static List<Map<String, Object>> run(SparkSession spark, TrainingConfig config, OutputFolder out,
+    public static List<TrainReport.Network> run(SparkSession spark, TrainingConfig config, OutputFolder out,
                                                 int blockSize) {
         TrainingConfig.Settings s = config.settings();
-        List<Map<String, Object>> reports = new ArrayList<>();
+        List<TrainReport.Network> reports = new ArrayList<>();
         ProgressLine progress = ProgressLine.onStderr("train", "networks", (long) config.ratios().size() * s.ensemble());
         for (TrainingConfig.Ratio ratio : config.ratios()) {
             for (int k = 0; k < s.ensemble(); k++) {
@@ -45,16 +44,10 @@ public final class TrainJob {
                             mlpSeed, name);
                     String path = TrainedConfigWriter.onnxPath(ratio.name(), k);
                     out.writeBytes(path, t.onnx());
-                    Map<String, Object> report = new LinkedHashMap<>();
-                    report.put("ratio", ratio.name());
-                    report.put("member", k);
-                    report.put("file", path);
-                    report.putAll(t.report());
-                    reports.add(report);
+                    reports.add(TrainReport.Network.of(ratio.name(), k, path, t.report()));
                     System.err.println(String.format(Locale.ROOT,
                             "[train] %s: %d + %d events, %d iterations, loss %.5f, %.1f s", name, set.label1(),
-                            set.label0(), (Integer) t.report().get("iterations"), (Double) t.report().get("training_loss"),
-                            (Double) t.report().get("seconds")));
+                            set.label0(), t.report().iterations(), t.report().trainingLoss(), t.report().seconds()));
                 } finally {
                     set.release();
                 }

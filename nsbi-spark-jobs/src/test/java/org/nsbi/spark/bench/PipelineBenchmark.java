@@ -42,8 +42,8 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * ONNX Runtime loop over the same blocks on 2 threads;</li>
  * <li>toys: toys/s/core of the neyman job (sparse sampler, local[2]) against a one-thread loop of whole toys
  * with the dense per-event sampler;</li>
- * <li>scaling: the neyman job on local[1] against local[2].</li>
  * </ol>
+ * The neyman job on local[1] against local[2] and the engine loop is {@link org.nsbi.spark.neyman.NeymanOverheadBenchmark}.
  * Usage: PipelineBenchmark CONFIG [reference events, default 300000] [toys, default 2000]
  */
 public final class PipelineBenchmark {
@@ -106,13 +106,7 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "toys: neyman on local[2] %.0f toys/s/core (sparse sampler), dense per-event sampler loop"
                 + " %.1f toys/s on one core: %.0fx%n", sparseRate, denseRate, sparseRate / denseRate);
 
-        // 3. scaling
         spark.stop();
-        SparkSession one = SparkSessions.getOrCreate("nsbi benchmark local[1]", "local[1]", Map.of());
-        double seconds1 = neyman(one, model, reference, grid, alpha, toys);
-        System.out.printf(Locale.ROOT, "scaling: %d toys in %.1f s on local[1], %.1f s on local[2]: %.2fx%n", toys, seconds1,
-                seconds2, seconds1 / seconds2);
-        one.stop();
     }
 
     private static List<EventBlock> plainScoring(ScoringPlan plan, List<EventBlock> blocks) throws Exception {

@@ -9,19 +9,21 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.output.IntervalResult;
-import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.interval.ConfidenceInterval;
-import org.nsbi.stats.model.MixtureModel;
 
 /**
  * Uniform against adaptive toys on one analysis and its observed data (bench/adaptive-benchmark.sh): the analysis is
- * scored once; then, for each seed, the Neyman construction with the same toys at every grid point and with adaptive
- * toys, and the observed interval from each belt. Prints, per method and level, the toys used and the Neyman
- * endpoints' mean &plusmn; standard deviation over the seeds (the endpoints' Monte Carlo precision). In the test scope of
- * nsbi-spark-jobs (it drives the pipeline's package-private stages), not in the product jar.
+ * scored once; then, for each method and seed, the Neyman construction and the observed interval from its belt. Prints,
+ * per method and level, the toys used and the Neyman endpoints' mean &plusmn; standard deviation over the seeds (the
+ * endpoints' Monte Carlo precision). In the test scope of nsbi-spark-jobs, not in the product jar.
  *
- * <p>Arguments: OUT_DIR CONFIG SEEDS UNIFORM_TOYS MIN_TOYS MAX_TOYS TARGET_PRECISION SIGNIF
+ * <p>Arguments: OUT_DIR CONFIG SEEDS METHOD..., each METHOD one of {@code uniform:N} (N toys at every point),
+ * {@code uniform-smooth:N} (the same with smooth critical values), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive
+ * toys deciding on each point's order statistic) and {@code adaptive-smooth:MIN:MAX:PRECISION:SIGNIF} (adaptive toys
+ * deciding on the smooth fit, and smooth critical values in the belt).
  */
 public final class AdaptiveBenchmark {
 
@@ -32,49 +34,47 @@ public final class AdaptiveBenchmark {
     private record Outcome(String method, long seed, long toys, double seconds, List<ConfidenceInterval> neyman) {
     }
 
+    /** The settings of one method spec on a Neyman action. */
+    static NeymanAction method(NeymanAction a, String spec) {
+        String[] f = spec.split(":");
+        switch (f[0]) {
+            case "uniform", "uniform-smooth" -> a.toys(Integer.parseInt(f[1])).smoothCriticalValues(f[0].endsWith("smooth"));
+            case "adaptive", "adaptive-smooth" -> a.minToys(Integer.parseInt(f[1])).maxToys(Integer.parseInt(f[2]))
+                    .targetPrecision(Double.parseDouble(f[3])).signif(Double.parseDouble(f[4]))
+                    .smoothCriticalValues(f[0].endsWith("smooth"));
+            default -> throw new IllegalArgumentException("method " + spec + "; expected uniform:N, uniform-smooth:N,"
+                    + " adaptive:MIN:MAX:PRECISION:SIGNIF or adaptive-smooth:MIN:MAX:PRECISION:SIGNIF");
+        }
+        return a;
+    }
+
     public static void main(String[] args) {
-        if (args.length != 8) {
-            throw new IllegalArgumentException("usage: OUT_DIR CONFIG SEEDS UNIFORM_TOYS MIN_TOYS MAX_TOYS TARGET_PRECISION SIGNIF");
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: OUT_DIR CONFIG SEEDS METHOD...");
         }
         Path out = Path.of(args[0]);
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(Path.of(args[1]));
         int seeds = Integer.parseInt(args[2]);
-        int uniformToys = Integer.parseInt(args[3]);
-        int minToys = Integer.parseInt(args[4]);
-        int maxToys = Integer.parseInt(args[5]);
-        double precision = Double.parseDouble(args[6]);
-        double signif = Double.parseDouble(args[7]);
+        List<String> methods = List.of(args).subList(3, args.length);
         SparkSession spark = SparkSessions.getOrCreate("nsbi-adaptive-benchmark", "local[2]", Map.of());
-        MixtureModel model = Pipeline.model(config);
+        NsbiActions actions = NsbiActions.get(spark);
+        for (String m : methods) {
+            method(actions.neyman(), m); // refuses a bad spec before any work
+        }
         String scored = out.resolve("scored").toString();
-        OutputFolder s = folder(spark, scored);
-        Pipeline.score(spark, config, s, 4096, Pipeline.provenance(spark, config));
-        s.commit();
+        actions.score().config(config).out(scored).overwrite(true).execute();
 
         List<Outcome> outcomes = new ArrayList<>();
-        for (String method : List.of("uniform", "adaptive")) {
+        for (String method : methods) {
             for (long seed = 1; seed <= seeds; seed++) {
-                Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-                o.seed = seed;
-                o.toysPerBlock = 25;
-                o.maxFailedFraction = 1.0;
-                if (method.equals("uniform")) {
-                    o.toysPerPoint = uniformToys;
-                } else {
-                    o.minToys = minToys;
-                    o.maxToys = maxToys;
-                    o.targetPrecision = precision;
-                    o.signif = signif;
-                }
+                NeymanAction o = method(actions.neyman().config(config).scored(scored).seed(seed).toysPerBlock(25)
+                        .maxFailedFraction(1.0), method);
                 long start = System.nanoTime();
-                String run = out.resolve(method + "-" + seed).toString();
-                OutputFolder n = folder(spark, run);
-                Pipeline.Construction c = Pipeline.neyman(spark, config, model, scored, n, o);
-                n.commit();
-                OutputFolder i = folder(spark, run + "-interval");
-                IntervalResult r = Pipeline.interval(spark, config, model, scored, c.belt(), null, 100, i, "scan.csv").result();
-                i.commit();
-                Outcome x = new Outcome(method, seed, c.summary().toys(), (System.nanoTime() - start) / 1e9,
+                String run = out.resolve(method.replace(':', '_') + "-" + seed).toString();
+                NeymanAction.Result c = o.out(run).overwrite(true).execute();
+                IntervalResult r = actions.interval().config(config).run(run).scanSteps(100).out(run + "-interval")
+                        .overwrite(true).execute().summary().interval();
+                Outcome x = new Outcome(method, seed, c.summary().neyman().toys(), (System.nanoTime() - start) / 1e9,
                         r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());
                 outcomes.add(x);
                 System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", method, seed, x.toys(), x.seconds(),
@@ -82,11 +82,15 @@ public final class AdaptiveBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| method | seeds | toys used (mean) | CL | lower endpoint mean ± sd | upper endpoint mean ± sd |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (String method : List.of("uniform", "adaptive")) {
+        System.out.println("| method | seeds | toys used (mean) | fewer toys than the first | CL | lower endpoint mean ± sd | upper endpoint mean ± sd |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double reference = Double.NaN;
+        for (String method : methods) {
             List<Outcome> runs = outcomes.stream().filter(x -> x.method().equals(method)).toList();
             double toys = runs.stream().mapToLong(Outcome::toys).average().orElse(Double.NaN);
+            if (Double.isNaN(reference)) {
+                reference = toys;
+            }
             for (int c = 0; c < runs.get(0).neyman().size(); c++) {
                 int level = c;
                 double[] lo = runs.stream().mapToDouble(x -> x.neyman().get(level).pieces().get(0)[0]).toArray();
@@ -94,15 +98,12 @@ public final class AdaptiveBenchmark {
                     List<double[]> p = x.neyman().get(level).pieces();
                     return p.get(p.size() - 1)[1];
                 }).toArray();
-                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.4f | %.4f ± %.4f | %.4f ± %.4f |%n", method, runs.size(),
-                        toys, runs.get(0).neyman().get(level).cl(), mean(lo), sd(lo), mean(hi), sd(hi));
+                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f× | %.4f | %.4f ± %.4f | %.4f ± %.4f |%n", method,
+                        runs.size(), toys, reference / toys, runs.get(0).neyman().get(level).cl(), mean(lo), sd(lo),
+                        mean(hi), sd(hi));
             }
         }
         spark.stop();
-    }
-
-    private static OutputFolder folder(SparkSession spark, String path) {
-        return OutputFolder.create(path, OutputFolder.ExistingPolicy.OVERWRITE, spark.sparkContext().hadoopConfiguration());
     }
 
     private static String describe(List<ConfidenceInterval> intervals) {

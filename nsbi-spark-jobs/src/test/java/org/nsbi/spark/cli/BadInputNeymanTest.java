@@ -59,4 +59,42 @@ class BadInputNeymanTest {
                 + " are expected (nu = sum of yield x coefficient > 0), found mu = 0.0 with nu = 0.0 (S: 10.0 x (mu) = 0.0,"
                 + " B: 100.0 x (mu) = 0.0): the total Asimov weight is zero there");
     }
+
+    /**
+     * Options are checked when they are set, before any input is read: a scored folder whose reference table is gone
+     * would be met only when the reference is loaded, and {@code --toys 0} is refused first (it used to be refused only
+     * after the reference sample was loaded).
+     */
+    @Test
+    void toysZeroIsRefusedBeforeAnyInputIsRead() throws Exception {
+        TinyAnalysis a = analysis();
+        Path noReference = dir.resolve("scored-without-reference");
+        copy(scored, noReference);
+        deleteTree(noReference.resolve("scored").resolve("reference"));
+        TinyAnalysis.Run r = TinyAnalysis.run("neyman", "--config", a.config().toString(), "--scored", noReference.toString(),
+                "--toys", "0", "--out", a.out().toString());
+        a.assertRefused(r, "neyman", "--toys = 0; expected at least 1");
+        TinyAnalysis.Run partitions = TinyAnalysis.run("neyman", "--config", a.config().toString(), "--scored",
+                noReference.toString(), "--partitions", "-1", "--out", a.out().toString());
+        a.assertRefused(partitions, "neyman", "--partitions = -1; expected at least 0");
+        TinyAnalysis.Run signif = TinyAnalysis.run("neyman", "--config", a.config().toString(), "--scored",
+                noReference.toString(), "--max-toys", "8", "--min-toys", "16", "--out", a.out().toString());
+        a.assertRefused(signif, "neyman", "--min-toys = 16, --max-toys = 8; expected 1 <= min <= max");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(p)) {
+            for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
 }

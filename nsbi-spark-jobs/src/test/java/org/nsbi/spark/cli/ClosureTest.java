@@ -17,7 +17,9 @@ import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
-import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.model.analysis.AnalysisModel;
+import org.nsbi.spark.actions.NsbiActions;
+import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
@@ -45,17 +47,15 @@ class ClosureTest {
         config = SmallExactToy.config(3000, 5,
                 new NeymanSettings(List.of(0.0, 1.0, 2.0), 10, List.of(0.6827), 1, NeymanSettings.NuisanceTruth.NOMINAL));
         normalised = config.withNormaliseRatios(true);
-        model = Pipeline.model(config);
-        OutputFolder out = OutputFolder.create(dir.resolve("scored").toString(), OutputFolder.ExistingPolicy.REFUSE,
-                spark.sparkContext().hadoopConfiguration());
-        summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
-        out.commit();
+        model = AnalysisModel.mixture(config);
+        summary = NsbiActions.get(spark).score().config(config).blockSize(1000).out(dir.resolve("scored").toString())
+                .execute();
         scored = dir.resolve("scored").toString();
     }
 
     @Test
     void eachProcessClosureComesWithItsMonteCarloErrorAndPull() {
-        EventTable reference = Pipeline.reference(SharedSpark.session(), config, model, scored);
+        EventTable reference = ScoredFolder.of(SharedSpark.session(), scored, config, model).reference();
         List<ProcessClosure> rows = summary.processClosure();
         assertEquals(model.processCount(), rows.size());
         double sw = 0;
@@ -83,8 +83,9 @@ class ClosureTest {
 
     /** The global fit of the Asimov data set at mu = 1 as interval builds it: on the executors, ratios as the config says. */
     private FitResult asimovFit(SparkSession spark, AnalysisConfig c, MixtureModel m) {
-        try (DistributedEvents reference = DistributedEvents.scored(spark, scored + "/scored/reference", Pipeline.features(c),
-                m, Pipeline.ratioScale(spark, c, m, scored));
+        ScoredFolder folder = ScoredFolder.of(spark, scored, c, m);
+        try (DistributedEvents reference = DistributedEvents.scored(spark, folder.table(false), folder.features(),
+                m, folder.ratioScale());
              DistributedNll nll = reference.asimov(1.0, new double[m.nuisanceCount()]).nll()) {
             return ProfileFitter.withDefaults().global(nll.nll());
         }
@@ -97,13 +98,13 @@ class ClosureTest {
         SparkSession spark = SharedSpark.session();
         AnalysisConfig plain = withoutSystematics(config);
         AnalysisConfig fixedConfig = withoutSystematics(normalised);
-        MixtureModel processes = Pipeline.model(plain);
+        MixtureModel processes = AnalysisModel.mixture(plain);
         FitResult asScored = asimovFit(spark, plain, processes);
         FitResult fixed = asimovFit(spark, fixedConfig, processes);
         assertTrue(asScored.converged() && fixed.converged(), asScored + " " + fixed);
         assertTrue(Math.abs(asScored.mu() - 1) > 1e-4, "as scored, the closures' Monte Carlo error moves mu-hat: " + asScored);
         assertEquals(1.0, fixed.mu(), 1e-6, "normalised: " + fixed);
-        EventTable reference = Pipeline.reference(spark, fixedConfig, processes, scored);
+        EventTable reference = ScoredFolder.of(spark, scored, fixedConfig, processes).reference();
         for (int c = 0; c < model.processCount(); c++) {
             double sw = 0;
             double swr = 0;

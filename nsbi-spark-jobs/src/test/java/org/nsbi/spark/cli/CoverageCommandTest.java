@@ -97,8 +97,8 @@ class CoverageCommandTest {
         assertTrue(f.tests().startsWith("a coverage check of the analysis"), f.tests());
         assertEquals("coverage-simulator", f.streams());
         assertEquals(f.beltSeed(), f.seed(), "the run's seed by default");
-        assertEquals(CoverageCommand.sha256(Files.readString(run.resolve("belts.csv"))), f.runHashes().belts());
-        assertEquals(CoverageCommand.sha256(Files.readString(run.resolve("summary.json"))), f.runHashes().summary());
+        assertEquals(org.nsbi.spark.provenance.ConfigProvenance.sha256(Files.readAllBytes(run.resolve("belts.csv"))), f.runHashes().belts());
+        assertEquals(org.nsbi.spark.provenance.ConfigProvenance.sha256(Files.readAllBytes(run.resolve("summary.json"))), f.runHashes().summary());
         assertEquals(64, f.runHashes().reference().length());
         assertEquals(3, f.truths().size());
         assertEquals(Map.of("energy_scale", 1.0, "ni_norm", 0.0, "ni_shape", -1.0), f.truths().get(1).alpha());
@@ -181,9 +181,9 @@ class CoverageCommandTest {
         CoverageSummary f = coverage(checked);
         assertTrue(f.nuisanceTruth().startsWith("profiled"), f.nuisanceTruth());
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(dir.resolve("small.yaml"));
-        MixtureModel model = Pipeline.model(config);
-        double[] alphaHatHat = Pipeline.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, new double[] {1}, model,
-                Pipeline.observedNll(SharedSpark.session(), config, model, dir.resolve("scored").toString()))[0];
+        MixtureModel model = org.nsbi.model.analysis.AnalysisModel.mixture(config);
+        double[] alphaHatHat = org.nsbi.spark.actions.NeymanAction.alphaTrue(NeymanSettings.NuisanceTruth.PROFILED, new double[] {1}, model,
+                org.nsbi.spark.score.ScoredFolder.of(SharedSpark.session(), dir.resolve("scored").toString(), config, model).observedNll())[0];
         for (int k = 0; k < 3; k++) {
             assertEquals(alphaHatHat[k], f.truths().get(0).alpha().get(model.nuisances().get(k)), 0.0,
                     "alpha_true = alpha-hat-hat(1) of the observed data: " + model.nuisances().get(k));
@@ -194,7 +194,7 @@ class CoverageCommandTest {
     @Test
     void anInterruptedCheckResumesFromItsCheckpointsToTheSameExperiments() throws Exception {
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(dir.resolve("small.yaml"));
-        MixtureModel model = Pipeline.model(config);
+        MixtureModel model = org.nsbi.model.analysis.AnalysisModel.mixture(config);
         double[] mu = {0.5, 2};
         CoverageWorkload w = CoverageWorkload.simulator(model, mu, new double[2][3], ScoringPlan.of(config, null));
         CoverageJob.Settings s = new CoverageJob.Settings(9, 8, 2, 0);

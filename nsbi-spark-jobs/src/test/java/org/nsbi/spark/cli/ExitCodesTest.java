@@ -95,4 +95,29 @@ class ExitCodesTest {
                 + " (no scored.json in it)"), r.err());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
+
+    /**
+     * An input folder that does not exist is the user's mistake for every command that reads one: exit 2, one line
+     * naming the folder, nothing written.
+     */
+    @Test
+    void aMissingInputFolderGivesExit2InOneLineForEveryCommand() {
+        String config = Path.of("..", "submit", "examples", "offshell-toy-exact.yaml").toString();
+        String missing = dir.resolve("no-such-run").toString();
+        List<String[]> commands = List.of(
+                new String[] {"neyman", "--config", config, "--scored", missing},
+                new String[] {"interval", "--run", missing},
+                new String[] {"coverage", "--run", missing, "--experiments-from", "bootstrap"},
+                new String[] {"report", "--run", missing});
+        for (String[] command : commands) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--out", dir.resolve("out").toString(), "--master", "local[2]"));
+            Run r = run(NsbiCommand.commandLine(), args.toArray(String[]::new));
+            String what = String.join(" ", command);
+            assertEquals(2, r.code(), what + ":\n" + r.err());
+            assertEquals(1, r.err().lines().count(), what + ": one line:\n" + r.err());
+            assertTrue(r.err().startsWith("nsbi " + command[0] + ": error: ") && r.err().contains(missing), what + ": " + r.err());
+            assertFalse(Files.exists(dir.resolve("out")), what + ": nothing written");
+        }
+    }
 }

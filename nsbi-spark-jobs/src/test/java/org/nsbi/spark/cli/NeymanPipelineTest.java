@@ -20,7 +20,10 @@ import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.actions.NeymanAction;
+import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.belt.BeltPoint;
 import org.nsbi.stats.interval.ConfidenceInterval;
@@ -45,11 +48,9 @@ class NeymanPipelineTest {
         SparkSession spark = SharedSpark.session();
         config = SmallExactToy.config(4000, 1, new NeymanSettings(List.of(0.5, 1.0, 2.0), 24, List.of(0.6827, 0.9545), 11,
                 NeymanSettings.NuisanceTruth.NOMINAL));
-        model = Pipeline.model(config);
-        OutputFolder out = folder("scored");
-        ScoreSummary summary = Pipeline.score(spark, config, out, 1000, Pipeline.provenance(spark, config));
-        out.mark(org.nsbi.spark.provenance.ConfigProvenance.marker("score", summary.provenance()));
-        out.commit();
+        model = AnalysisModel.mixture(config);
+        ScoreSummary summary = NsbiActions.get(spark).score().config(config).blockSize(1000)
+                .out(dir.resolve("scored").toString()).execute();
         scored = dir.resolve("scored").toString();
         assertEquals(summary, Json.read(Files.readString(dir.resolve("scored").resolve("scored.json")),
                 ScoreSummary.class, "scored.json"), "scored.json reads back into the summary it was written from");
@@ -64,23 +65,29 @@ class NeymanPipelineTest {
                 SharedSpark.session().sparkContext().hadoopConfiguration());
     }
 
+    private static NeymanAction neyman(int toysPerBlock, int partitions) {
+        return NsbiActions.get(SharedSpark.session()).neyman().config(config).scored(scored).toysPerBlock(toysPerBlock)
+                .partitions(partitions);
+    }
+
     private static List<Row> neyman(String name, int toysPerBlock, int partitions) {
-        Pipeline.Construction r = neyman(folder(name), toysPerBlock, partitions, true);
-        assertEquals(72L, r.summary().toys());
+        NeymanAction.Result r = neyman(toysPerBlock, partitions).out(dir.resolve(name).toString()).execute();
+        assertEquals(72L, r.summary().neyman().toys());
         return toys(name);
     }
 
-    private static Pipeline.Construction neyman(OutputFolder out, int toysPerBlock, int partitions, boolean commit) {
-        Pipeline.NeymanOverrides o = new Pipeline.NeymanOverrides();
-        o.toysPerBlock = toysPerBlock;
-        o.partitions = partitions;
-        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, out, o);
-        if (commit) {
-            out.commit();
-        } else {
+    /** A run into {@code name} that stops before its commit, leaving its checkpoints. */
+    private static void interrupted(String name, int toysPerBlock) {
+        OutputFolder out = folder(name);
+        try {
+            neyman(toysPerBlock, 0).stage(out, scored);
+        } finally {
             out.abandon();
         }
-        return r;
+    }
+
+    private static NeymanAction.Result resumed(String name, int toysPerBlock) {
+        return neyman(toysPerBlock, 0).out(dir.resolve(name).toString()).resume(true).execute();
     }
 
     private static List<Row> toys(String name) {
@@ -103,10 +110,9 @@ class NeymanPipelineTest {
         assertEquals(7, belts.strip().split("\n").length, "header + 3 grid points x 2 levels");
         assertTrue(Files.isDirectory(dir.resolve("neyman-a").resolve("belts")), "belts as Parquet too");
 
-        OutputFolder out = folder("interval");
-        IntervalResult s = Pipeline.interval(SharedSpark.session(), config, model, scored,
-                Pipeline.readBelt(SharedSpark.session(), dir.resolve("neyman-a").toString()), null, 20, out, "scan.csv").result();
-        out.commit();
+        IntervalResult s = NsbiActions.get(SharedSpark.session()).interval().config(config)
+                .run(dir.resolve("neyman-a").toString()).scanSteps(20).out(dir.resolve("interval").toString()).execute()
+                .summary().interval();
         List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(4, intervals.size(), "neyman and wilks at two levels");
         assertEquals(List.of("neyman", "wilks", "neyman", "wilks"), intervals.stream().map(ConfidenceInterval::method).toList());
@@ -139,7 +145,7 @@ class NeymanPipelineTest {
         List<Row> whole = neyman("resume-reference", 6, 0);
         // a run that stopped before its commit leaves every block in .<name>.checkpoint; drop some, as if it had
         // been killed half way
-        neyman(folder("resumed"), 6, 0, false);
+        interrupted("resumed", 6);
         Path blocks = dir.resolve(".resumed.checkpoint").resolve("toys").resolve("blocks");
         List<Path> files;
         try (var list = Files.list(blocks)) {
@@ -160,25 +166,17 @@ class NeymanPipelineTest {
         }
         assertEquals(null, refused, "a plain run must not start over an interrupted one");
 
-        OutputFolder again = OutputFolder.create(dir.resolve("resumed").toString(), OutputFolder.ExistingPolicy.RESUME,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        Pipeline.Construction r = neyman(again, 6, 0, true);
-        assertEquals(36L, r.summary().toysComputed(), "only the 6 missing blocks are computed");
+        NeymanAction.Result r = resumed("resumed", 6);
+        assertEquals(36L, r.summary().neyman().toysComputed(), "only the 6 missing blocks are computed");
         assertEquals(whole, toys("resumed"), "the resumed run's toys are bit-identical to the uninterrupted run's");
         assertFalse(Files.exists(dir.resolve(".resumed.checkpoint")), "the checkpoints go with the commit");
     }
 
     @Test
     void checkpointsOfAnotherPlanAreNotMixedIn() {
-        neyman(folder("other-plan"), 6, 0, false);
-        OutputFolder again = OutputFolder.create(dir.resolve("other-plan").toString(), OutputFolder.ExistingPolicy.RESUME,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        Pipeline.NeymanOverrides otherSeed = new Pipeline.NeymanOverrides();
-        otherSeed.toysPerBlock = 6;
-        otherSeed.seed = 12L;
+        interrupted("other-plan", 6);
         RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, again, otherSeed));
-        again.abandon();
+                () -> neyman(6, 0).seed(12).out(dir.resolve("other-plan").toString()).resume(true).execute());
         assertTrue(e.getMessage().contains("were made for another run: they have seed 11 where this run has seed 12"),
                 e.getMessage());
     }
@@ -186,31 +184,17 @@ class NeymanPipelineTest {
     @Test
     void aResumedRunWithAnotherBlockSizeReusesTheToys() {
         List<Row> whole = neyman("blocks-reference", 6, 0);
-        neyman(folder("other-blocks"), 6, 0, false);
-        OutputFolder again = OutputFolder.create(dir.resolve("other-blocks").toString(), OutputFolder.ExistingPolicy.RESUME,
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        Pipeline.Construction r = neyman(again, 8, 0, true);
-        assertEquals(0L, r.summary().toysComputed(), "a toy is the same in any block: none is computed again");
+        interrupted("other-blocks", 6);
+        NeymanAction.Result r = resumed("other-blocks", 8);
+        assertEquals(0L, r.summary().neyman().toysComputed(), "a toy is the same in any block: none is computed again");
         assertEquals(whole, toys("other-blocks"));
     }
 
     @Test
     void adaptiveToysAreTheFirstToysOfEachPointsStreams() {
-        Pipeline.NeymanOverrides uniform = new Pipeline.NeymanOverrides();
-        uniform.toysPerPoint = 48;
-        uniform.toysPerBlock = 12;
-        OutputFolder u = folder("uniform48");
-        Pipeline.Construction all = Pipeline.neyman(SharedSpark.session(), config, model, scored, u, uniform);
-        u.commit();
-        Pipeline.NeymanOverrides adaptive = new Pipeline.NeymanOverrides();
-        adaptive.toysPerBlock = 12;
-        adaptive.minToys = 12;
-        adaptive.maxToys = 48;
-        adaptive.targetPrecision = 0;
-        adaptive.signif = 1;
-        OutputFolder a = folder("adaptive");
-        Pipeline.Construction r = Pipeline.neyman(SharedSpark.session(), config, model, scored, a, adaptive);
-        a.commit();
+        NeymanAction.Result all = neyman(12, 0).toys(48).out(dir.resolve("uniform48").toString()).execute();
+        NeymanAction.Result r = neyman(12, 0).minToys(12).maxToys(48).targetPrecision(0).signif(1)
+                .out(dir.resolve("adaptive").toString()).execute();
         long used = 0;
         for (int m = 0; m < 3; m++) {
             int n = r.belt().point(m, 0.6827).nToys();
@@ -224,15 +208,48 @@ class NeymanPipelineTest {
             assertTrue(first.equals(got), "the adaptive point's " + n + " toys are the first " + n + " of the uniform run's");
             used += n;
         }
-        assertEquals(used, r.summary().toys(), "the summary counts the toys used");
+        assertEquals(used, r.summary().neyman().toys(), "the summary counts the toys used");
 
-        Pipeline.NeymanOverrides bad = new Pipeline.NeymanOverrides();
-        bad.minToys = 100;
-        bad.maxToys = 50;
-        OutputFolder b = folder("adaptive-bad");
         org.nsbi.model.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
-                () -> Pipeline.neyman(SharedSpark.session(), config, model, scored, b, bad));
-        b.abandon();
+                () -> neyman(25, 0).minToys(100).maxToys(50).out(dir.resolve("adaptive-bad").toString()).execute());
+        assertFalse(Files.exists(dir.resolve("adaptive-bad")), "refused before anything is written");
         assertEquals("--min-toys = 100, --max-toys = 50; expected 1 <= min <= max", e.getMessage());
+    }
+
+    @Test
+    void gridRefinementAddsMidPointsAroundTheEndpointsAndComputesOnlyTheirToys() {
+        // the Asimov data at mu = 1: endpoints on both sides of 1; a precision never reached: the rounds run out
+        NeymanAction.Result r = neyman(12, 0).toys(24).signifAsimov(1.0).gridPrecision(1e-6).maxRefinements(2)
+                .out(dir.resolve("refined").toString()).execute();
+        org.nsbi.model.output.NeymanSummary s = r.summary().neyman();
+        double[] grid = s.muGrid();
+        assertTrue(grid.length > 3, "points were added: " + java.util.Arrays.toString(grid));
+        assertTrue(s.gridEndpoints() != null && !s.gridEndpoints().isEmpty());
+        for (org.nsbi.model.output.GridEndpoint e : s.gridEndpoints()) {
+            assertTrue(e.bracketLo() <= e.mu() && e.mu() <= e.bracketHi(), e.toString());
+            assertTrue(e.gridUncertainty() <= (e.bracketHi() - e.bracketLo()) / 2, e.toString());
+        }
+        assertEquals(24L * grid.length, s.toysComputed(), "every point's toys computed once, none again");
+
+        NeymanAction.Result u = neyman(12, 0).toys(24).out(dir.resolve("unrefined").toString()).execute();
+        for (double mu : new double[] {0.5, 1.0, 2.0}) {
+            List<List<Double>> before = u.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            List<List<Double>> after = r.outcomes().stream().filter(o -> o.muTrue() == mu)
+                    .sorted(java.util.Comparator.comparingInt(org.nsbi.stats.toys.ToyOutcome::toyIndex))
+                    .map(o -> List.of(o.t(), o.muHat())).toList();
+            assertEquals(before, after, "mu = " + mu + ": the added points leave its toys as they were");
+        }
+    }
+
+    @Test
+    void extendIsRefusedForAnOutputWithoutToys() {
+        org.nsbi.model.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> NsbiActions.get(SharedSpark.session()).score().extend(true));
+        assertTrue(e.getMessage().startsWith("--extend applies to neyman, run and demo"), e.getMessage());
+        org.nsbi.model.UserError both = org.junit.jupiter.api.Assertions.assertThrows(org.nsbi.model.UserError.class,
+                () -> neyman(12, 0).extend(true).overwrite(true));
+        assertTrue(both.getMessage().contains("exclude each other"), both.getMessage());
     }
 }

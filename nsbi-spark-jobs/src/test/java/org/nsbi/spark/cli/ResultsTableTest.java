@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.output.StageTime;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.IntervalSummary;
@@ -63,7 +64,7 @@ class ResultsTableTest {
         IntervalResult s = summary("observed");
         List<String> lines = r.out().lines().toList();
         assertEquals(String.format(Locale.ROOT, "Observed data:  \u03bc\u0302 = %.4f", s.muHat()), lines.get(0), r.out());
-        assertEquals("  \u03b1\u0302 (pulls): none (no nuisance parameters)", lines.get(1), r.out());
+        assertEquals("  \u03b1\u0302 \u00b1 \u03c3 (pulls): none (no nuisance parameters)", lines.get(1), r.out());
         assertTrue(lines.get(2).matches("  CL +Neyman +Wilks"), lines.get(2));
         List<ConfidenceInterval> intervals = s.intervals();
         assertEquals(2, intervals.size(), "neyman and wilks at the one level");
@@ -121,6 +122,39 @@ class ResultsTableTest {
                 "the same intervals as with --config and --scored given");
     }
 
+    /**
+     * {@code run} (one chain of actions, one folder) gives what score, neyman and interval give apart: the same toys
+     * (keyed streams), so the same belt and intervals; and it prints the observed and Asimov tables and writes the report.
+     */
+    @Test
+    void theRunChainGivesWhatTheCommandsGiveApart() throws Exception {
+        Path chain = dir.resolve("chain");
+        TinyAnalysis.Run r = TinyAnalysis.run("run", "--config", analysis.config().toString(), "--scan-steps", "20",
+                "--out", chain.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("nsbi run: wrote " + chain), r.err());
+        Path f = chain.resolve("summary.json");
+        org.nsbi.model.output.RunSummary s = Json.read(Files.readString(f), org.nsbi.model.output.RunSummary.class, f.toString());
+        assertEquals(Files.readString(belts.resolve("belts.csv")), Files.readString(chain.resolve("belts.csv")),
+                "the same belt as neyman's");
+        interval("apart");
+        interval("apart-asimov", "--asimov", "1");
+        assertEquals(text(summary("apart").intervals()), text(s.observed().intervals()), "observed");
+        assertEquals(text(summary("apart-asimov").intervals()), text(s.asimov().intervals()), "Asimov at mu = 1");
+        assertEquals(12L, s.neyman().toys());
+        assertTrue(r.out().contains("Observed data:  \u03bc\u0302 = ") && r.out().contains("Asimov data at mu = 1.0:"), r.out());
+        assertTrue(Files.isRegularFile(chain.resolve("report").resolve("report.html")), "the report");
+        // every stage timed once, in the order it ran, the report (written after the summary) included
+        assertEquals(List.of(StageTime.Stage.SCORE, StageTime.Stage.LOAD, StageTime.Stage.NEYMAN_SETUP, StageTime.Stage.TOYS,
+                StageTime.Stage.TOYS_TABLE, StageTime.Stage.BELTS, StageTime.Stage.OBSERVED_INTERVAL,
+                StageTime.Stage.ASIMOV_INTERVAL, StageTime.Stage.REPORT), s.stageSeconds().stream().map(StageTime::stage).toList());
+        double beforeReport = s.stageSeconds().stream().filter(t -> t.stage() != StageTime.Stage.REPORT)
+                .mapToDouble(StageTime::seconds).sum();
+        assertTrue(s.stageSeconds().stream().allMatch(t -> t.seconds() >= 0) && beforeReport <= s.seconds(),
+                s.stageSeconds() + " within " + s.seconds() + " s");
+        assertTrue(beforeReport > 0.5 * s.seconds(), "the stages cover most of the command: " + beforeReport + " of " + s.seconds());
+    }
+
     @Test
     void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
         interval("asimov-0", "--asimov", "0");
@@ -141,5 +175,40 @@ class ResultsTableTest {
             sb.append(sb.length() > 0 ? " \u222a " : "").append(String.format(Locale.ROOT, "[%.3f, %.3f]", p[0], p[1]));
         }
         return sb.length() == 0 ? "empty" : sb.toString();
+    }
+
+    /**
+     * The pulls on the terminal are the summary's alpha_hat +- alpha_hat_error. The tiny analysis with a 10 % yield
+     * systematic on B and B's yield 80: a pure count (every ratio 1) of 100 events, so mu-hat = 2 lies inside its range
+     * and mu and alpha move only nu; the data then cannot tell them apart, and the inverse Hessian gives alpha exactly its
+     * prior width: sigma = 1 (H = [[a^2, ab], [ab, b^2 + 1]], (H^-1)_alpha,alpha = 1).
+     */
+    @Test
+    void thePullsOnTheTerminalAreAlphaHatAndItsErrorFromTheSummary() throws Exception {
+        TinyAnalysis syst = TinyAnalysis.in(Files.createDirectories(dir.resolve("syst"))).configWith("yield: 100", "yield: 80");
+        String yaml = Files.readString(syst.config()).replace("poi:", """
+                systematics:
+                  - name: b_norm
+                    effects:
+                      - process: B
+                        yield: {up: 1.1, down: 0.9}
+                observed_aux: nominal
+                poi:""");
+        syst.config(yaml);
+        Path sScored = dir.resolve("syst-scored");
+        Path sBelts = dir.resolve("syst-belts");
+        Path sOut = dir.resolve("syst-interval");
+        assertEquals(0, TinyAnalysis.run("score", "--config", syst.config().toString(), "--out", sScored.toString()).code());
+        assertEquals(0, TinyAnalysis.run("neyman", "--config", syst.config().toString(), "--scored", sScored.toString(),
+                "--out", sBelts.toString()).code());
+        TinyAnalysis.Run r = TinyAnalysis.run("interval", "--run", sBelts.toString(), "--scan-steps", "10", "--out",
+                sOut.toString());
+        assertEquals(0, r.code(), r.err());
+        IntervalResult s = Json.read(Files.readString(sOut.resolve("summary.json")), IntervalSummary.class, "summary.json")
+                .interval();
+        assertEquals(2.0, s.muHat(), 1e-4, "100 events = 10 mu + 80");
+        assertEquals(1.0, s.alphaHatError().get("b_norm"), 1e-6, "a count cannot tell mu from the B yield: sigma = prior");
+        assertEquals(String.format(Locale.ROOT, "  \u03b1\u0302 \u00b1 \u03c3 (pulls): b_norm = %+.3f \u00b1 %.3f",
+                s.alphaHat().get("b_norm"), s.alphaHatError().get("b_norm")), r.out().lines().toList().get(1), r.out());
     }
 }

@@ -41,10 +41,12 @@ class OutputContractTest {
         m.put("`scan.csv` (CL 0.6827, 0.9545)", ScanColumns.header(List.of(0.6827, 0.9545)));
         m.put("`summary.json` of neyman, run, demo", Json.fieldNames(RunSummary.class));
         m.put("`summary.json` of interval", Json.fieldNames(IntervalSummary.class));
+        m.put("`stage_seconds` entry", Json.fieldNames(org.nsbi.model.output.StageTime.class));
         m.put("`run`", Json.fieldNames(RunInfo.class));
         m.put("`neyman`", Json.fieldNames(NeymanSummary.class));
         m.put("`asimov_closure` entry", Json.fieldNames(AsimovClosure.class));
         m.put("`failed_fits` entry", Json.fieldNames(FailedFits.class));
+        m.put("`grid_endpoints` entry", Json.fieldNames(org.nsbi.model.output.GridEndpoint.class));
         m.put("`critical-values.json`", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.class));
         m.put("`levels` entry", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Level.class));
         m.put("`points` entry (critical values)", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Point.class));
@@ -67,6 +69,12 @@ class OutputContractTest {
         m.put("`run_hashes`", Json.fieldNames(CoverageSummary.RunHashes.class));
         m.put("`truths` entry", Json.fieldNames(CoverageSummary.Truth.class));
         m.put("`coverage` entry", Json.fieldNames(CoverageSummary.Row.class));
+        m.put("`simulate.json`", Json.fieldNames(org.nsbi.model.output.SimulateSummary.class));
+        m.put("`samples` entry", Json.fieldNames(org.nsbi.model.output.SimulateSummary.Sample.class));
+        m.put("`observed` (simulate)", Json.fieldNames(org.nsbi.model.output.SimulateSummary.Observed.class));
+        m.put("`summary.json` of train", Json.fieldNames(org.nsbi.model.output.TrainSummary.class));
+        m.put("`train.json`", Json.fieldNames(org.nsbi.model.output.TrainReport.class));
+        m.put("`networks` entry (train)", Json.fieldNames(org.nsbi.model.output.TrainReport.Network.class));
         return m;
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.Json;
+import org.nsbi.model.output.SimulateSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.offshell.OffshellEvents;
@@ -30,7 +32,7 @@ class SimulateJobTest {
         OutputFolder out = OutputFolder.create(dir.resolve("sim").toString(), OutputFolder.ExistingPolicy.REFUSE,
                 spark.sparkContext().hadoopConfiguration());
         SimulateJob.Settings settings = new SimulateJob.Settings(List.of("SBI", "NI"), 5000, 1024, 7L, 1.0, new double[3]);
-        Map<String, Object> summary = SimulateJob.run(spark, settings, out);
+        SimulateSummary summary = SimulateJob.run(spark, settings, out);
         out.commit();
 
         for (String name : List.of("SBI", "NI")) {
@@ -49,10 +51,11 @@ class SimulateJobTest {
             java.util.Arrays.sort(m);
             assertArrayEquals(mExpected, m, 0f, name + ": the same events as the simulator's own blocks");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> observed = (Map<String, Object>) summary.get("observed");
-        assertTrue(((Integer) observed.get("n_obs")) > 400, "about 542 observed events at mu = 1");
+        assertTrue(summary.observed().nObs() > 400, "about 542 observed events at mu = 1");
         assertTrue(Files.isDirectory(dir.resolve("sim/observed")));
-        assertFalse(summary.isEmpty());
+        assertEquals(List.of("SBI", "NI"), List.copyOf(summary.samples().keySet()));
+        assertEquals(5000L, summary.samples().get("NI").events());
+        SimulateSummary back = Json.read(Json.write(summary), SimulateSummary.class, "simulate.json");
+        assertEquals(summary.observed().nObs(), back.observed().nObs(), "simulate.json reads back into its record");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -17,15 +18,18 @@ import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.SparsePoissonSampler;
 import org.nsbi.stats.toys.ToyBlockRunner;
+import org.nsbi.stats.toys.ToyOutcome;
 
 /**
- * The neyman job's overhead over the engine, in one run on the same toys (one grid point, &mu; = 1, seed 3):
- * the engine's one-thread loop ({@link ToyBlockRunner} over toys 0..N with the sparse sampler), then
- * {@link NeymanJob#run} on local[1] and on local[2] (each after a warm-up run), with the job's own
- * toys-per-block setting. Prints wall seconds and this process's CPU seconds of each, the job's CPU over
- * the engine loop's, and local[1]/local[2] wall time. The toys' t of the job equal the loop's (checked).
- * <p>Usage: NeymanOverheadBenchmark TABLE [toys, default 10000] [toys per block, default 25], TABLE as written
- * by nsbi-model's OffshellExactTable. Run by bench/pipeline-benchmark.sh.
+ * The neyman job against the engine, in one run on the same toys (one grid point, &mu; = 1, seed 3): the engine's
+ * one-thread loop ({@link ToyBlockRunner} over toys 0..N with the sparse sampler), then {@link NeymanJob#run} on
+ * local[1] and on local[2] (each after a warm-up run in its session), with the job's own toys-per-block setting.
+ * Each is repeated; the medians are printed: wall seconds and this process's CPU seconds (all threads: Spark's, the
+ * garbage collector's), the job's CPU over the engine loop's, and local[1]/local[2] wall time. The job's toys equal
+ * the loop's bit for bit (checked every run). On a shared machine the CPU figures are the ones to compare; wall
+ * times there depend on the other load.
+ * <p>Usage: NeymanOverheadBenchmark TABLE [toys, default 10000] [repeats, default 3] [toys per block, default 25], TABLE
+ * as written by nsbi-model's OffshellExactTable. Run by bench/pipeline-benchmark.sh.
  */
 public final class NeymanOverheadBenchmark {
 
@@ -40,7 +44,8 @@ public final class NeymanOverheadBenchmark {
             reference = (EventTable) in.readObject();
         }
         int toys = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int perBlock = args.length > 3 ? Integer.parseInt(args[3]) : 25;
         double mu = 1.0;
         double[] alpha = new double[model.nuisanceCount()];
         long seed = 3;
@@ -48,41 +53,57 @@ public final class NeymanOverheadBenchmark {
         SparsePoissonSampler sampler = SparsePoissonSampler.of(AsimovWeights.compute(model, reference, mu, alpha).weights(), alpha);
         ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, reference);
         ToyBlockRunner.run(seed + 1, 0, mu, 0, Math.min(toys, 2000), sampler, fit); // warm-up
-        double[] engine = clock();
-        List<org.nsbi.stats.toys.ToyOutcome> loop = ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
-        engine = since(engine);
-        System.out.printf(Locale.ROOT, "%d toys at mu = %.1f on %d reference events, %d toys per block%n", toys, mu,
-                reference.size(), perBlock);
-        report("engine loop, one thread", toys, engine, engine);
-
-        double[] one = neyman("local[1]", model, reference, toys, perBlock, seed, loop);
-        report("neyman job, local[1]", toys, one, engine);
-        double[] two = neyman("local[2]", model, reference, toys, perBlock, seed, loop);
-        report("neyman job, local[2]", toys, two, engine);
-        System.out.printf(Locale.ROOT, "local[1] wall / engine wall: %.2f; local[1] / local[2] wall: %.2fx%n",
-                one[0] / engine[0], one[0] / two[0]);
+        double[][] engine = new double[repeats][];
+        List<ToyOutcome> loop = null;
+        for (int r = 0; r < repeats; r++) {
+            double[] t = clock();
+            loop = ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
+            engine[r] = since(t);
+        }
+        System.out.printf(Locale.ROOT, "%d toys at mu = %.1f on %d reference events, %d toys per block, medians of %d%n",
+                toys, mu, reference.size(), perBlock, repeats);
+        double[] e = median(engine);
+        report("engine loop, one thread", toys, e, e);
+        double[] one = neyman("local[1]", model, reference, toys, perBlock, seed, loop, repeats);
+        report("neyman job, local[1]", toys, one, e);
+        double[] two = neyman("local[2]", model, reference, toys, perBlock, seed, loop, repeats);
+        report("neyman job, local[2]", toys, two, e);
+        System.out.printf(Locale.ROOT, "local[1] CPU / engine CPU: %.2f; local[1] wall / engine wall: %.2f;"
+                + " local[1] wall / local[2] wall: %.2fx%n", one[1] / e[1], one[0] / e[0], one[0] / two[0]);
     }
 
     private static double[] neyman(String master, MixtureModel model, EventTable reference, int toys, int perBlock,
-                                   long seed, List<org.nsbi.stats.toys.ToyOutcome> loop) throws Exception {
+                                   long seed, List<ToyOutcome> loop, int repeats) throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("nsbi neyman overhead " + master, master, Map.of());
         try {
             NeymanJob.Settings s = new NeymanJob.Settings(new double[] {1.0}, toys, perBlock, List.of(0.6827), seed,
                     new double[][] {new double[model.nuisanceCount()]}, 1.0, 0);
             Path dir = Files.createTempDirectory("nsbi-overhead-");
-            NeymanJob.run(spark, model, reference, s, folder(spark, dir.resolve("warm-up"))); // JIT, sampler cache
-            OutputFolder out = folder(spark, dir.resolve("run"));
-            double[] t = clock();
-            NeymanJob.Result r = NeymanJob.run(spark, model, reference, s, out);
-            t = since(t);
-            double[] job = r.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex()))
-                    .mapToDouble(o -> o.t()).toArray();
-            double[] expected = loop.stream().mapToDouble(o -> o.t()).toArray();
-            if (!Arrays.equals(job, expected)) {
-                throw new IllegalStateException("the job's toys differ from the engine loop's on " + master);
+            NeymanJob.run(spark, model, reference, s, folder(spark, dir.resolve("warm-up"))).hashCode(); // JIT, sessions
+            double[][] runs = new double[repeats][];
+            List<List<StageTime>> stages = new java.util.ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                OutputFolder out = folder(spark, dir.resolve("run" + r));
+                double[] t = clock();
+                NeymanJob.Result result = NeymanJob.run(spark, model, reference, s, out);
+                runs[r] = since(t);
+                stages.add(result.stages());
+                double[] job = result.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex()))
+                        .mapToDouble(ToyOutcome::t).toArray();
+                double[] expected = loop.stream().mapToDouble(ToyOutcome::t).toArray();
+                if (!Arrays.equals(job, expected)) {
+                    throw new IllegalStateException("the job's toys differ from the engine loop's on " + master);
+                }
+                out.abandon();
             }
-            out.abandon();
-            return t;
+            StringBuilder line = new StringBuilder("  its stages, wall s (medians):");
+            for (int k = 0; k < stages.get(0).size(); k++) {
+                int stage = k;
+                double[][] column = stages.stream().map(l -> new double[] {l.get(stage).seconds()}).toArray(double[][]::new);
+                line.append(String.format(Locale.ROOT, " %s %.3f", stages.get(0).get(k).stage().key(), median(column)[0]));
+            }
+            System.out.println(line);
+            return median(runs);
         } finally {
             spark.stop();
         }
@@ -102,6 +123,17 @@ public final class NeymanOverheadBenchmark {
     private static double[] since(double[] start) {
         double[] now = clock();
         return new double[] {now[0] - start[0], now[1] - start[1]};
+    }
+
+    /** The median of each column. */
+    private static double[] median(double[][] runs) {
+        double[] m = new double[runs[0].length];
+        for (int c = 0; c < m.length; c++) {
+            int col = c;
+            double[] v = Arrays.stream(runs).mapToDouble(r -> r[col]).sorted().toArray();
+            m[c] = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+        }
+        return m;
     }
 
     private static void report(String what, int toys, double[] t, double[] engine) {

@@ -182,4 +182,36 @@ class ToyRoundsTest {
             }
         }
     }
+
+    @Test
+    void aCommittedRunExtendedFrom200To600ToysEqualsARunOf600FromTheStart() {
+        double[] grid = {0.5, 2.5};
+        OutputFolder fresh = folder("committed-fresh600", OutputFolder.ExistingPolicy.REFUSE);
+        NeymanJob.Result once = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 600), fresh);
+        fresh.commit();
+
+        OutputFolder first = folder("committed", OutputFolder.ExistingPolicy.REFUSE);
+        NeymanJob.Result r200 = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 200), first);
+        first.commit(); // finished: its checkpoints are gone, its toys/ and toys-plan.txt stay
+        assertTrue(java.nio.file.Files.exists(dir.resolve("committed").resolve(CommittedToys.PLAN_FILE)));
+
+        OutputFolder other = folder("committed", OutputFolder.ExistingPolicy.EXTEND);
+        NeymanJob.Settings otherSeed = new NeymanJob.Settings(grid, 600, 64, CLS, 18, new double[grid.length][0], 1.0, 0);
+        ToyCheckpoints.CheckpointMismatchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ToyCheckpoints.CheckpointMismatchException.class,
+                () -> NeymanJob.run(SharedSpark.session(), model, reference, otherSeed, other));
+        other.abandon();
+        assertTrue(e.getMessage().contains("seed 17") && e.getMessage().contains("seed 18"), e.getMessage());
+        OutputFolder.create(dir.resolve("committed").toString(), OutputFolder.ExistingPolicy.OVERWRITE,
+                SharedSpark.session().sparkContext().hadoopConfiguration()).abandon(); // drops the refused run's checkpoints
+
+        OutputFolder extended = folder("committed", OutputFolder.ExistingPolicy.EXTEND);
+        NeymanJob.Result r600 = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 600), extended);
+        extended.commit();
+        assertEquals(800, r600.toysComputed(), "the extension computes toys 200..599 of each point only");
+        assertTrue(sorted(once.outcomes()).equals(sorted(r600.outcomes())), "600 toys per point, bit for bit");
+        assertEquals(once.belt().toCsv(), r600.belt().toCsv());
+        assertTrue(sorted(r200.outcomes()).equals(sorted(r600.outcomes()).stream().filter(o -> o.toyIndex() < 200).toList()),
+                "the first 200 toys are the committed run's");
+    }
 }

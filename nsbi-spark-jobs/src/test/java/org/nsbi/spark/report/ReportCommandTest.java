@@ -125,4 +125,25 @@ class ReportCommandTest {
                 again.toString());
         assertTrue(again.toString().contains("holds an earlier nsbi output"), again.toString());
     }
+
+    /**
+     * run writes its report from the run's own staging folder, before it is moved into place: the report names the run
+     * folder where the user will find it, never a file: URI or the hidden staging folder (it did both).
+     */
+    @Test
+    void aReportOfAnOpenRunFolderNamesItsFinalPlace() throws Exception {
+        String target = dir.resolve("run-in-progress").toString();
+        org.nsbi.spark.io.OutputFolder out = org.nsbi.spark.io.OutputFolder.create(target,
+                org.nsbi.spark.io.OutputFolder.ExistingPolicy.REFUSE, SharedSpark.session().sparkContext().hadoopConfiguration());
+        try {
+            SmallRunFolder.write(SharedSpark.session(), Path.of(new org.apache.hadoop.fs.Path(out.stagingRoot()).toUri().getPath()));
+            org.nsbi.model.report.Report report = org.nsbi.model.report.Report.of(RunReader.read(SharedSpark.session(), out.stagingRoot(), List.of(), null));
+            assertTrue(report.html().contains("<title>nsbi report: " + target + "</title>"), report.html());
+            assertTrue(report.html().contains("Run folder: <code>" + target + "</code>"), report.html());
+            assertFalse(report.html().contains("staging"), "no staging folder name");
+            assertFalse(report.html().contains("file:"), "no file: URI");
+        } finally {
+            out.abandon();
+        }
+    }
 }

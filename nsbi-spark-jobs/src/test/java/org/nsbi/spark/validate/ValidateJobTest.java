@@ -177,7 +177,7 @@ class ValidateJobTest {
                 EventSource.Format.PARQUET, "w"))).withProcesses(exact.processes().stream()
                 .map(p -> p.name().equals("SBI") ? new org.nsbi.model.config.ProcessSpec(p.name(), p.yield(),
                         p.coefficient(), new org.nsbi.model.config.RatioSource.Column("log_r_sbi",
-                        org.nsbi.model.onnx.RatioConvention.LOG_RATIO)) : p).toList());
+                        org.nsbi.model.ratio.RatioConvention.LOG_RATIO)) : p).toList());
         ValidationPlan plan = ValidationPlan.of(config,
                 Map.of("r_SBI", new EventSource.Files("r_SBI", List.of(numerator), EventSource.Format.PARQUET, "w")),
                 new ValidationPlan.ToyDraws(10, 5), Set.of("r_SBI"), files());

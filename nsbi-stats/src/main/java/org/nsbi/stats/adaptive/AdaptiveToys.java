@@ -18,10 +18,24 @@ import org.nsbi.stats.toys.ToyOutcome;
  * The rounds are n = min, 2&middot;min, 4&middot;min, ... (the last one max), the same for every point, so a point's toys are
  * the first n of its keyed streams for one of these n.
  *
+ * <p>With {@code smooth} (for a belt of smooth critical values, {@link SmoothCriticalValues}), both rules use the smooth fit
+ * over every toy so far and its bootstrap band ({@link SmoothBand}) instead of the point's own order statistic: precise
+ * when the band in coverage probability is at most {@code targetPrecision}, decided when |t_obs &minus; t_c,fit| &gt; signif
+ * &middot; sd_boot. Every toy then informs every point's decision, so a
+ * point far from the interval's endpoints stops with fewer toys than its own order statistic would need (at 95.45 %,
+ * "outside" takes at least 82 toys of the point's own).
+ *
  * @param observedT per data set, t(&mu;) at each grid point (may be empty: then only precision stops a point)
+ * @param smooth    decide with the smooth critical values' fit and bootstrap band
  */
 public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, double signif, List<Double> confidenceLevels,
-                           List<double[]> observedT) implements ToySchedule {
+                           List<double[]> observedT, boolean smooth) implements ToySchedule {
+
+    /** Decisions on each point's own order statistic. */
+    public AdaptiveToys(int minToys, int maxToys, double targetPrecision, double signif, List<Double> confidenceLevels,
+                        List<double[]> observedT) {
+        this(minToys, maxToys, targetPrecision, signif, confidenceLevels, observedT, false);
+    }
 
     public AdaptiveToys {
         if (minToys < 1 || maxToys < minToys) {
@@ -66,16 +80,42 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
             }
         }
         int[] next = current.clone();
+        List<SmoothBand> bands = smooth ? bands(grid, toys, current) : null;
         for (int m = 0; m < grid.length; m++) {
             double[] t = byPoint.get(m).stream().mapToDouble(Double::doubleValue).toArray();
             if (t.length != current[m]) {
                 throw new IllegalArgumentException(t.length + " toys at mu = " + grid[m] + "; expected " + current[m]);
             }
-            if (current[m] < maxToys && !done(t, m)) {
+            if (current[m] < maxToys && !(bands == null ? done(t, m) : done(bands, m))) {
                 next[m] = (int) Math.min(maxToys, 2L * current[m]);
             }
         }
         return next;
+    }
+
+    private List<SmoothBand> bands(double[] grid, List<ToyOutcome> toys, int[] current) {
+        List<ToyOutcome> used = toys.stream().filter(o -> o.toyIndex() < current[o.muIndex()]).toList();
+        List<SmoothBand> bands = new ArrayList<>();
+        for (double cl : confidenceLevels) {
+            bands.add(SmoothBand.of(grid, used, cl));
+        }
+        return bands;
+    }
+
+    /** With smooth decisions: every level precise (the fit's coverage band at the point) or decided against the fit's band. */
+    private boolean done(List<SmoothBand> bands, int m) {
+        for (int c = 0; c < confidenceLevels.size(); c++) {
+            boolean precise = targetPrecision > 0 && bands.get(c).coverageSd()[m] <= targetPrecision;
+            boolean decided = true;
+            for (double[] obs : observedT) {
+                decided &= bands.get(c).decided(m, obs[m], signif);
+            }
+            decided &= !observedT.isEmpty();
+            if (!precise && !decided) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when every level is precise or decided at point m. */
@@ -109,7 +149,7 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("adaptive min " + minToys + " max " + maxToys + " target_precision "
-                + targetPrecision + " signif " + signif + " cls " + confidenceLevels);
+                + targetPrecision + " signif " + signif + " cls " + confidenceLevels + (smooth ? " smooth" : ""));
         for (double[] t : observedT) {
             b.append(" t_obs ").append(Arrays.toString(t));
         }

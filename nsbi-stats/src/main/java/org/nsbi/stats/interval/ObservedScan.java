@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
+import org.nsbi.stats.fit.HessianErrors;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
-import org.nsbi.stats.interval.ConfidenceInterval;
-import org.nsbi.stats.interval.IntervalInverter;
-import org.nsbi.stats.interval.ScanColumns;
 import org.nsbi.stats.likelihood.Nll;
 
 /**
@@ -30,11 +28,11 @@ public final class ObservedScan {
     private static final int MAX_ROUNDS = 5;
 
     /**
-     * The best fit, the intervals and the scan (&mu;, t_obs, whether a fit at that &mu; ended on a bound) for the
-     * summary, and the warnings about fits on a bound.
+     * The best fit with its nuisance parameters' post-fit errors ({@link HessianErrors}), the intervals and the scan
+     * (&mu;, t_obs, whether a fit at that &mu; ended on a bound) for the summary, and the warnings about fits on a bound.
      */
-    public record Result(FitResult global, List<ConfidenceInterval> intervals, double[] mu, double[] t,
-                         boolean[] atBound, List<String> warnings) {
+    public record Result(FitResult global, HessianErrors errors, List<ConfidenceInterval> intervals, double[] mu,
+                         double[] t, boolean[] atBound, List<String> warnings) {
 
         /**
          * scan.csv: mu, t_obs, the critical values at each CL and at_bound ({@link ScanColumns}), one line per
@@ -119,7 +117,12 @@ public final class ObservedScan {
             t[i] = tObs.applyAsDouble(grid[i]);
             atBound[i] = cache.get(grid[i]).atBound();
         }
-        return new Result(global, intervals, grid, t, atBound, warnings(nll, global, cache.values()));
+        HessianErrors errors = HessianErrors.of(nll, global);
+        List<String> warnings = warnings(nll, global, cache.values());
+        if (errors.problem() != null) {
+            warnings.add("no post-fit errors of the nuisance parameters: " + errors.problem());
+        }
+        return new Result(global, errors, intervals, grid, t, atBound, warnings);
     }
 
     /** One line for the global fit and one for the scanned conditional fits, if they ended on a bound. */

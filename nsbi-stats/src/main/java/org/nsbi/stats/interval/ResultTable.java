@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.TreeMap;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
-import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
  * The results of a data set's scan as a short table for the terminal, the way a physicist reads them: &mu;&#770;,
@@ -18,11 +17,13 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * @param muHat      the global fit's &mu;
  * @param nuisances  the nuisance parameters' names
  * @param alphaHat   their fitted values, in the same order
- * @param atBound    the nuisance parameters whose fitted value lies on a bound of the config's {@code bounds}
+ * @param alphaError their post-fit errors ({@link org.nsbi.stats.fit.HessianErrors}), NaN where there is none
+ * @param atBound    per nuisance parameter, whether its fitted value lies on a bound of the config's {@code bounds}
+ *                   ({@link org.nsbi.stats.fit.FitResult#alphaAtBound()})
  * @param intervals  Neyman and Wilks at each level
  */
-public record ResultTable(String data, double muHat, List<String> nuisances, double[] alphaHat, List<String> atBound,
-                          List<ConfidenceInterval> intervals) {
+public record ResultTable(String data, double muHat, List<String> nuisances, double[] alphaHat, double[] alphaError,
+                          boolean[] atBound, List<ConfidenceInterval> intervals) {
 
     /** The pieces as text: [0.204, 1.140] &cup; ..., "empty (no scanned mu accepted)", with the edge noted. */
     public static String pieces(ConfidenceInterval ci) {
@@ -47,10 +48,12 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
         List<String> out = new ArrayList<>();
         out.add((data.startsWith("asimov") ? "Asimov data" + data.substring("asimov".length()) : "Observed data")
                 + ":  \u03bc\u0302 = " + String.format(Locale.ROOT, "%.4f", muHat));
-        StringBuilder pulls = new StringBuilder("  \u03b1\u0302 (pulls):");
+        StringBuilder pulls = new StringBuilder("  \u03b1\u0302 \u00b1 \u03c3 (pulls):");
         for (int k = 0; k < nuisances.size(); k++) {
             pulls.append(k == 0 ? " " : ", ").append(nuisances.get(k)).append(" = ")
-                    .append(String.format(Locale.ROOT, "%+.3f", alphaHat[k])).append(atBound.contains(nuisances.get(k)) ? " (at bound)" : "");
+                    .append(String.format(Locale.ROOT, "%+.3f", alphaHat[k]))
+                    .append(Double.isNaN(alphaError[k]) ? "" : String.format(Locale.ROOT, " \u00b1 %.3f", alphaError[k]))
+                    .append(atBound[k] ? " (at bound)" : "");
         }
         if (nuisances.isEmpty()) {
             pulls.append(" none (no nuisance parameters)");
@@ -78,8 +81,14 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
     public List<String> warnings(Belt belt, Double asimovMu) {
         List<String> w = new ArrayList<>();
         double[] grid = belt.muGrid();
-        if (!atBound.isEmpty()) {
-            w.add("the fit of the data ended on a bound of " + String.join(", ", atBound) + " (the config's bounds): there"
+        List<String> onBound = new ArrayList<>();
+        for (int k = 0; k < nuisances.size(); k++) {
+            if (atBound[k]) {
+                onBound.add(nuisances.get(k) + " = " + num(alphaHat[k]));
+            }
+        }
+        if (!onBound.isEmpty()) {
+            w.add("the fit of the data ended on a bound of " + String.join(", ", onBound) + " (the config's bounds): there"
                     + " alpha-hat is not a minimum of the likelihood; widen the bounds, or look at the model");
         }
         String range = String.format(Locale.ROOT, "[%s, %s]", num(grid[0]), num(grid[grid.length - 1]));

@@ -28,10 +28,10 @@ import org.nsbi.stats.toys.ToyOutcome;
  * construction (Poisson probabilities, no toys) to 0.05 in mu for n = 0..10, and the exact construction must
  * reproduce the published table to its rounding.
  */
-class FeldmanCousinsTest {
+public class FeldmanCousinsTest {
 
     /** t_mu = 2 [(mu+b) - n ln(mu+b) - ((mu^+b) - n ln(mu^+b))], mu^ = max(0, n - b). */
-    static double t(int n, double mu, double b) {
+    public static double t(int n, double mu, double b) {
         double muHat = Math.max(0, n - b);
         return 2 * (nll(n, mu + b) - nll(n, muHat + b));
     }
@@ -41,7 +41,7 @@ class FeldmanCousinsTest {
     }
 
     /** The closed-form fit as the toy machinery sees a model. */
-    record CountingFit(double b) implements PseudoExperimentFit {
+    public record CountingFit(double b) implements PseudoExperimentFit {
         // shared with CoverageTest
         @Override
         public ToyFit fit(PseudoExperiment pe, double mu) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.toys.ToyOutcome;
 
 class ResultTableTest {
@@ -25,11 +24,12 @@ class ResultTableTest {
     }
 
     private static ResultTable asimov(double muHat) {
-        return asimov(muHat, List.of());
+        return asimov(muHat, false);
     }
 
-    private static ResultTable asimov(double muHat, List<String> atBound) {
-        return new ResultTable("asimov at mu = 1.0", muHat, List.of("a"), new double[] {0.25}, atBound, List.of(
+    private static ResultTable asimov(double muHat, boolean atBound) {
+        return new ResultTable("asimov at mu = 1.0", muHat, List.of("a"), new double[] {0.25},
+                new double[] {atBound ? Double.NaN : 0.5}, new boolean[] {atBound}, List.of(
                 new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.5, 1.5}), false),
                 new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0.5, 1.5}), false)));
     }
@@ -53,9 +53,9 @@ class ResultTableTest {
 
     @Test
     void aFitOnABoundIsWarnedAboutAndMarked() {
-        ResultTable t = asimov(1.0, List.of("a"));
-        assertEquals("  \u03b1\u0302 (pulls): a = +0.250 (at bound)", t.lines().get(1));
-        assertEquals(List.of("the fit of the data ended on a bound of a (the config's bounds): there alpha-hat is not a"
+        ResultTable t = asimov(1.0, true);
+        assertEquals("  \u03b1\u0302 \u00b1 \u03c3 (pulls): a = +0.250 (at bound)", t.lines().get(1), "no sigma on a bound");
+        assertEquals(List.of("the fit of the data ended on a bound of a = 0.25 (the config's bounds): there alpha-hat is not a"
                 + " minimum of the likelihood; widen the bounds, or look at the model"), t.warnings(belt(100), 1.0));
     }
 
@@ -63,7 +63,7 @@ class ResultTableTest {
     void theTableNamesThePulls() {
         List<String> lines = asimov(1.0).lines();
         assertEquals("Asimov data at mu = 1.0:  \u03bc\u0302 = 1.0000", lines.get(0));
-        assertEquals("  \u03b1\u0302 (pulls): a = +0.250", lines.get(1));
+        assertEquals("  \u03b1\u0302 \u00b1 \u03c3 (pulls): a = +0.250 \u00b1 0.500", lines.get(1));
         assertTrue(lines.get(3).startsWith("  68.27%   [0.500, 1.500]"), lines.get(3));
     }
 }

@@ -1,4 +1,4 @@
-package org.nsbi.model.onnx;
+package org.nsbi.model.ratio;
 
 import java.util.Arrays;
 import java.util.Locale;

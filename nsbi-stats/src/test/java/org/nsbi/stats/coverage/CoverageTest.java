@@ -1,4 +1,4 @@
-package org.nsbi.stats.belt;
+package org.nsbi.stats.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.stat.interval.ClopperPearsonInterval;
 import org.junit.jupiter.api.Test;
+import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.belt.FeldmanCousinsTest;
 import org.nsbi.stats.interval.ConfidenceInterval;
 import org.nsbi.stats.interval.IntervalInverter;
 import org.nsbi.stats.toys.SparsePoissonSampler;

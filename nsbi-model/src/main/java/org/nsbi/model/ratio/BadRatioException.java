@@ -1,4 +1,4 @@
-package org.nsbi.model.onnx;
+package org.nsbi.model.ratio;
 
 import org.nsbi.model.UserError;
 

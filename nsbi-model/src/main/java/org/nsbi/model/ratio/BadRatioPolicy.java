@@ -1,4 +1,4 @@
-package org.nsbi.model.onnx;
+package org.nsbi.model.ratio;
 
 /**
  * What to do with a ratio that is NaN, infinite or negative.

@@ -1,7 +1,8 @@
-package org.nsbi.stats.belt;
+package org.nsbi.stats.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.interval.IntervalInverter;
 import org.nsbi.stats.toys.ToyOutcome;
 

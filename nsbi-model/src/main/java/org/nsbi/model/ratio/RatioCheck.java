@@ -1,4 +1,4 @@
-package org.nsbi.model.onnx;
+package org.nsbi.model.ratio;
 
 /**
  * Applies a {@link BadRatioPolicy} to the ratios a function writes, block after block: under FAIL, a
