@@ -16,6 +16,7 @@
 #   NSBI_MASTER_PORT         the master's port (default 7077); NSBI_MASTER_WEBUI_PORT (default 8080);
 #   NSBI_WORKER_WEBUI_PORT   the first worker's UI port, the next ones count up (default 8081)
 #   NSBI_EXECUTOR_MEMORY     executor memory for submit (default 1g)
+#   NSBI_DRIVER_MEMORY       the driver's heap for submit (default 2g); NSBI_JAVA_OPTS: more JVM options of the driver
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -113,7 +114,7 @@ submit() {
   [[ -f "$conf_file" ]] || die "no cluster settings at $conf_file; run: nsbi-standalone.sh start"
   # shellcheck disable=SC2046
   SPARK_HOME="$spark_home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP="$host" \
-    "$java_bin" -Xmx"${NSBI_DRIVER_MEMORY:-2g}" $(cat "$target/launcher/jvm-flags") -Djava.awt.headless=true \
+    "$java_bin" -Xmx"${NSBI_DRIVER_MEMORY:-2g}" $(cat "$target/launcher/jvm-flags") -Djava.awt.headless=true ${NSBI_JAVA_OPTS:-} \
     -Dlog4j2.configurationFile="$spark_home/conf/log4j2.properties" -cp "$spark_home/jars/*" \
     org.apache.spark.deploy.SparkSubmit --master "$master_url" --deploy-mode client --properties-file "$conf_file" \
     --class org.nsbi.spark.cli.NsbiCommand "$j" "$@"

@@ -19,10 +19,11 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * @param intervals       Neyman and Wilks at each confidence level
  * @param warnings        what the numbers cannot be trusted for (the lines printed after the results table)
  * @param intervalSeconds wall time of the scan
+ * @param placement       where the data set was while it was scanned: whole on the driver, or in blocks on the executors
  */
 public record IntervalResult(String data, double observedEvents, double muHat, Map<String, Double> alphaHat,
                              Map<String, Double> alphaHatError, List<ConfidenceInterval> intervals, List<String> warnings,
-                             double intervalSeconds) {
+                             double intervalSeconds, ReferencePlacement placement) {
 
     public IntervalResult {
         alphaHat = Collections.unmodifiableMap(new LinkedHashMap<>(alphaHat));

@@ -22,12 +22,13 @@ import java.util.List;
  *                         across the grid, in critical-values.json)
  * @param gridEndpoints    with grid refinement (--grid-precision), the endpoints on the final grid with their uncertainty
  *                         from the grid spacing; null without it
+ * @param placement        where the reference sample was while the toys were drawn
  */
 public record NeymanSummary(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
                             long seed, String nuisanceTruth, long referenceEvents, long toys, double toySeconds,
                             long toysComputed, double toysPerSecond, List<AsimovClosure> asimovClosure,
                             List<FailedFits> failedFits, String criticalValues,
-                            List<GridEndpoint> gridEndpoints) {
+                            List<GridEndpoint> gridEndpoints, ReferencePlacement placement) {
 
     public NeymanSummary {
         muGrid = muGrid.clone();

@@ -27,14 +27,16 @@ class JsonRecordsTest {
                 12000, 48, 2.5, 48, 19.2, List.of(new AsimovClosure(0, 585, 585.2, 585 / 585.2),
                 new AsimovClosure(1, 620, 620.0, 1)), List.of(new FailedFits(0, 0, 0, Map.of(), 2),
                 new FailedFits(1, 1, 1 / 24.0, Map.of("iteration_limit", 1), 0)), NeymanSummary.SMOOTH,
-                List.of(new GridEndpoint(0.9545, 1.66, 1.625, 1.75, 0.004)));
+                List.of(new GridEndpoint(0.9545, 1.66, 1.625, 1.75, 0.004)),
+                new ReferencePlacement("distributed", 12000, 624_000, 100_000, "12000 events, 0.6 MB of rows; distributed by --placement"));
         Map<String, Double> errors = new java.util.LinkedHashMap<>();
         errors.put("energy_scale", 0.9);
         errors.put("ni_norm", null); // on a bound: no error
         IntervalResult observed = new IntervalResult("observed", 556, 0.8, Map.of("energy_scale", 0.1, "ni_norm", -0.2),
                 errors, List.of(new ConfidenceInterval(0.6827, "neyman", List.of(new double[] {0.2, 1.4}), false),
                         new ConfidenceInterval(0.6827, "wilks", List.of(new double[] {0, 0.1}, new double[] {0.3, 2}), true)),
-                List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25);
+                List.of("the wilks 68.27% interval reaches the end of the scan [0, 2]"), 1.25,
+                new ReferencePlacement("single", 556, 28_912, 100_000_000, "556 events, 0.0 MB of rows within the limit"));
         return new RunSummary(info, null, score, neyman, observed, observed, PROVENANCE,
                 List.of(new org.nsbi.model.output.StageTime(org.nsbi.model.output.StageTime.Stage.TOYS, 1.25)), 9.75);
     }

@@ -30,7 +30,7 @@ class PullsTableTest {
         error.put("ni_norm", 0.8);
         RunData small = SmallRun.runData(null);
         IntervalResult asimov = new IntervalResult("asimov at mu = 1.0", 500, 1.0, alpha, error,
-                small.scans().get(0).intervals(), List.of(), 0.1);
+                small.scans().get(0).intervals(), List.of(), 0.1, null);
         Scan observed = small.scans().get(0);
         Scan second = Scan.fromCsv(asimov, SmallRun.scanResult(small.belt()).scanCsv(small.belt()), "scan-asimov.csv");
         StringBuilder h = new StringBuilder();

@@ -10,6 +10,7 @@ import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.NeymanSummary;
+import org.nsbi.model.output.ReferencePlacement;
 import org.nsbi.model.output.RunInfo;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
@@ -112,9 +113,11 @@ public final class SmallRun {
         ScoreSummary score = new ScoreSummary(1000, 1000.0, 500, Map.of("ni_norm", 0.0), Map.of("r_S", 1.0),
                 List.of(new org.nsbi.model.output.ProcessClosure("S", 1.0, 0.01, 0.0)), false, null, 1.5);
         NeymanSummary neyman = new NeymanSummary(GRID, TOYS, 25, CLS, 1, "nominal", 1000, (long) TOYS * GRID.length,
-                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null);
+                2.25, (long) TOYS * GRID.length, TOYS * GRID.length / 2.25, closure, failed, NeymanSummary.ORDER_STATISTIC, null,
+                new ReferencePlacement("single", 1000, 52_000, 100_000_000, "1000 events, 0.1 MB of rows"));
         IntervalResult observed = new IntervalResult("observed", 500, MU_HAT, Map.of("ni_norm", 0.1), Map.of("ni_norm", 0.45),
-                intervals(belt), List.of(), 0.5);
+                intervals(belt), List.of(), 0.5,
+                new ReferencePlacement("single", 500, 26_000, 100_000_000, "500 events, 0.0 MB of rows"));
         return new RunSummary(info, null, score, neyman, observed, null, null, java.util.List.of(), 9.5);
     }
 

@@ -12,6 +12,7 @@ import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
+import org.nsbi.spark.distributed.Placement;
 import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.stats.interval.ResultTable;
 import org.nsbi.spark.io.OutputFolder;
@@ -19,7 +20,12 @@ import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoredFolder;
+import org.nsbi.spark.score.ScoredTable;
 import org.nsbi.stats.belt.Belt;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,8 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
 
     /** Steps of the t(&mu;) scan across the grid, unless {@link #scanSteps} says otherwise. */
     public static final int SCAN_STEPS = 100;
+    /** Where the scanned data set is ({@link Placement}), unless {@link #placement} says otherwise. */
+    public static final String PLACEMENT = Placement.AUTO;
 
     private static final Logger LOG = LoggerFactory.getLogger(IntervalAction.class);
 
@@ -40,6 +48,7 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
     private String scored;
     private Double asimov;
     private int scanSteps = SCAN_STEPS;
+    private String placement = PLACEMENT;
 
     IntervalAction(SparkSession spark) {
         super(spark);
@@ -71,6 +80,15 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
     /** Steps of the t(&mu;) scan across the grid. */
     public IntervalAction scanSteps(int steps) {
         this.scanSteps = atLeast("--scan-steps", steps, 1);
+        return this;
+    }
+
+    /**
+     * Where the scanned data set is: single (read whole to the driver, scanned on one thread), distributed (blocks
+     * stay on the executors, each NLL evaluation a tree aggregate over them), or auto (by its size, {@link Placement}).
+     */
+    public IntervalAction placement(String where) {
+        this.placement = Placement.check(where);
         return this;
     }
 
@@ -119,23 +137,37 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
 
     /**
      * The observed (or Asimov at {@code asimovMu}) interval from a belt into an open output folder, its scan written to
-     * {@code scanFile}: the stage of {@code execute()} and of the whole chain. The events stay on the executors
-     * ({@link DistributedEvents}): the Asimov weights are computed there, and every NLL evaluation of the scan is an
-     * aggregate over their blocks; the fits run on the driver.
+     * {@code scanFile}: the stage of {@code execute()} and of the whole chain. Where the data set is scanned follows
+     * {@link #placement} (auto: by its size from scored.json, before any event is read): whole on the driver, on one
+     * thread; or in blocks on the executors ({@link DistributedEvents}), where the Asimov weights are computed and every
+     * NLL evaluation of the scan is an aggregate over the blocks, the fits running on the driver. Both give the same
+     * t(&mu;) to 1e-9.
      */
     public Stage stage(OutputFolder out, String scoredDir, Belt belt, Double asimovMu, String scanFile) {
         long start = System.nanoTime();
         AnalysisConfig config = analysis();
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model());
         MixtureModel model = scores.shaped();
+        boolean observed = asimovMu == null;
+        Placement where = Placement.choose(placement, scores.events(observed), EventTables.empty(model).stride(),
+                spark.sparkContext());
         ObservedScan.Result r;
         double sumOfWeights;
-        try (DistributedEvents events = DistributedEvents.scored(spark, scores.table(asimovMu == null), scores.features(),
-                model, scores.ratioScale());
-             DistributedNll nll = asimovMu == null ? events.nll(scores.observedAux())
-                     : events.asimov(asimovMu, new double[model.nuisanceCount()]).nll()) {
-            r = ObservedScan.run(nll.nll(), belt, scanSteps);
-            sumOfWeights = nll.nll().sumOfWeights();
+        double[] nominal = new double[model.nuisanceCount()];
+        if (where.single()) {
+            EventTable events = ScoredTable.load(spark, scores.table(observed), scores.features(), model,
+                    scores.ratioScale()).table();
+            Nll nll = observed ? Nll.of(model, events, null, scores.observedAux())
+                    : Nll.of(model, events, AsimovWeights.compute(model, events, asimovMu, nominal).weights(), nominal);
+            r = ObservedScan.run(nll, belt, scanSteps);
+            sumOfWeights = nll.sumOfWeights();
+        } else {
+            try (DistributedEvents events = DistributedEvents.scored(spark, scores.table(observed), scores.features(),
+                    model, scores.ratioScale());
+                 DistributedNll nll = observed ? events.nll(scores.observedAux()) : events.asimov(asimovMu, nominal).nll()) {
+                r = ObservedScan.run(nll.nll(), belt, scanSteps);
+                sumOfWeights = nll.nll().sumOfWeights();
+            }
         }
         for (String w : r.warnings()) {
             LOG.warn("{}: {}", asimovMu == null ? "observed data" : "Asimov data", w);
@@ -152,6 +184,6 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), sigma,
                 r.global().alphaAtBound(), r.intervals());
         return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, alphaHatError, r.intervals(),
-                table.warnings(belt, asimovMu), (System.nanoTime() - start) / 1e9), table);
+                table.warnings(belt, asimovMu), (System.nanoTime() - start) / 1e9, where.record()), table);
     }
 }

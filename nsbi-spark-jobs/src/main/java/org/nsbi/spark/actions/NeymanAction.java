@@ -13,9 +13,12 @@ import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
+import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.spark.distributed.Placement;
 import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanJob;
+import org.nsbi.spark.neyman.ToyReference;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoredFolder;
@@ -29,6 +32,7 @@ import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.ToyOutcome;
 import org.slf4j.Logger;
@@ -56,6 +60,8 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     public static final double TARGET_PRECISION = 0.005;
     /** Adaptive toys: a point stops when the data's t(&mu;) is this many standard deviations clear of t_c. */
     public static final double SIGNIF = 2;
+    /** Where the reference sample is for the toys ({@link Placement}), unless {@link #placement} says otherwise. */
+    public static final String PLACEMENT = Placement.AUTO;
     /** Grid refinement: the most rounds of new points. */
     public static final int MAX_REFINEMENTS = 4;
 
@@ -73,6 +79,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private boolean smooth;
     private Double gridPrecision;
     private int maxRefinements = MAX_REFINEMENTS;
+    private String placement = PLACEMENT;
 
     NeymanAction(SparkSession spark) {
         super(spark);
@@ -162,6 +169,15 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
      */
     public NeymanAction smoothCriticalValues(boolean on) {
         this.smooth = on;
+        return this;
+    }
+
+    /**
+     * Where the reference sample is for the toys: single (collected and broadcast), distributed (blocks stay on the
+     * executors, toys drawn block by block), or auto (by its size, {@link Placement}).
+     */
+    public NeymanAction placement(String where) {
+        this.placement = Placement.check(where);
         return this;
     }
 
@@ -263,54 +279,71 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
         StageTime.Clock clock = new StageTime.Clock();
-        EventTable reference = ScoredFolder.of(spark, scoredDir, config, model()).reference();
+        ScoredFolder unshaped = ScoredFolder.of(spark, scoredDir, config, model());
+        Placement where = Placement.choose(placement, unshaped.events(false), EventTables.empty(model()).stride(),
+                spark.sparkContext());
+        if (!where.single() && model().needsReference()) {
+            throw new UserError("--placement " + placement + " keeps the reference sample on the executors ("
+                    + where.reason() + "), but shape_normalisation: per_event in " + config.file() + " needs it whole"
+                    + " in one JVM; expected --placement single (with a driver heap of at least 8x its rows) or no"
+                    + " per_event shape normalisation");
+        }
+        EventTable table = where.single() ? unshaped.reference() : null;
         clock.end(StageTime.Stage.LOAD);
-        MixtureModel model = model().withShapeNormalisationFrom(reference);
+        MixtureModel model = table == null ? model() : model().withShapeNormalisationFrom(table);
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
         Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
         int perPoint = toys != null ? toys : ns.toysPerPoint();
-        Nll decided = maxToys == null && gridPrecision == null ? null
-                : signifAsimov == null ? scores.observedNll() : asimovNll(model, reference, signifAsimov);
-        String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
-        long computed = 0;
-        double seconds = 0;
-        List<GridEndpoint> endpoints = null;
-        List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
-        for (int refinement = 0; ; refinement++) {
-            NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
-                    seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
-                    maxFailedFraction, partitions);
-            double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
-            ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
-            NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
-            computed += r.toysComputed();
-            stages.addAll(r.stages());
-            seconds += r.toySeconds();
-            double[] added = new double[0];
-            if (gridPrecision != null) {
-                endpoints = new ArrayList<>();
-                for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
-                    endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
+        boolean decides = maxToys != null || gridPrecision != null;
+        try (DistributedEvents blocks = where.single() ? null
+                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale());
+             DistributedEvents.Asimov asimovBlocks = blocks == null || !decides || signifAsimov == null ? null
+                     : blocks.asimov(signifAsimov, new double[model.nuisanceCount()])) {
+            ToyReference reference = where.single() ? ToyReference.whole(table, where) : ToyReference.distributed(blocks, where);
+            Nll decided = !decides ? null : signifAsimov == null ? scores.observedNll()
+                    : table != null ? asimovNll(model, table, signifAsimov) : asimovBlocks.nll().nll();
+            String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
+            long computed = 0;
+            double seconds = 0;
+            List<GridEndpoint> endpoints = null;
+            List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
+            for (int refinement = 0; ; refinement++) {
+                NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
+                        seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
+                        maxFailedFraction, partitions);
+                double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
+                ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
+                NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
+                computed += r.toysComputed();
+                stages.addAll(r.stages());
+                seconds += r.toySeconds();
+                double[] added = new double[0];
+                if (gridPrecision != null) {
+                    endpoints = new ArrayList<>();
+                    for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
+                        endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
+                    }
+                    added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
+                    if (added.length > 0 && refinement == maxRefinements) {
+                        LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
+                                + " raise --max-refinements", refinement, gridPrecision, endpoints);
+                        added = new double[0];
+                    }
                 }
-                added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
-                if (added.length > 0 && refinement == maxRefinements) {
-                    LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
-                            + " raise --max-refinements", refinement, gridPrecision, endpoints);
-                    added = new double[0];
+                if (added.length == 0) {
+                    return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
+                            toysPerBlock, ns.confidenceLevels(), settings.seed(),
+                            ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds, computed,
+                            computed / seconds, r.asimovClosure(), r.failedFits(),
+                            r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints,
+                            where.record()), stages);
                 }
+                LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
+                        refinement + 1, Arrays.toString(added), gridPrecision);
+                out.discard("toys");
+                out.discard("belts");
+                grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
             }
-            if (added.length == 0) {
-                return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
-                        toysPerBlock, ns.confidenceLevels(), settings.seed(),
-                        ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.size(), r.toys(), seconds, computed,
-                        computed / seconds, r.asimovClosure(), r.failedFits(),
-                        r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints), stages);
-            }
-            LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
-                    refinement + 1, Arrays.toString(added), gridPrecision);
-            out.discard("toys");
-            out.discard("belts");
-            grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
         }
     }
 

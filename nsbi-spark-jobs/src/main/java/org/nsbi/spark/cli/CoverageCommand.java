@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true,
+        header = "Checks how often a run's intervals contain the true mu, with experiments drawn at known truths.",
         description = {"Checks the coverage of a run's intervals: at each mu_true, N experiments drawn",
                 "at the truth (mu_true, alpha_true) are treated as observed data; the fraction",
                 "whose Neyman (and Wilks) interval contains mu_true is reported per confidence",
@@ -34,7 +35,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A demo or neyman output folder (belts.csv, summary.json).")
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The output folder of 'nsbi neyman', 'run' or 'demo' whose intervals to check.")
     String run;
 
     @Option(names = "--config", paramLabel = "FILE", description = "The analysis config (default: the one the run's summary.json names).")
@@ -44,11 +45,11 @@ public final class CoverageCommand implements Callable<Integer> {
             description = "simulator, bootstrap, or the files of an independent weighted MC sample (see above).")
     String experimentsFrom;
 
-    @Option(names = "--weight-column", paramLabel = "NAME",
+    @Option(names = "--weight-column", paramLabel = "COLUMN",
             description = "The per-event weight column of the independent MC files (default: weight 1).")
     String weightColumn;
 
-    @Option(names = "--mu", split = ",", description = "The true mu values, anywhere in the belt's grid range"
+    @Option(names = "--mu", paramLabel = "MU", split = ",", description = "The true mu values, anywhere in the belt's grid range"
             + " (default: the grid points and the mid-points between them).")
     double[] mus;
 
@@ -56,16 +57,16 @@ public final class CoverageCommand implements Callable<Integer> {
             description = "The true nuisance parameters (default: all 0, nominal), e.g. energy_scale=1,ni_shape=-1.")
     Map<String, Double> alpha;
 
-    @Option(names = "--experiments", defaultValue = "" + CoverageAction.EXPERIMENTS, description = "Experiments per mu. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--experiments", paramLabel = "N", defaultValue = "" + CoverageAction.EXPERIMENTS, description = "Experiments per mu. Default: ${DEFAULT-VALUE}.")
     int experiments;
 
-    @Option(names = "--experiments-per-block", defaultValue = "" + CoverageAction.EXPERIMENTS_PER_BLOCK, description = "Experiments per task. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--experiments-per-block", paramLabel = "N", defaultValue = "" + CoverageAction.EXPERIMENTS_PER_BLOCK, description = "Experiments per task. Default: ${DEFAULT-VALUE}.")
     int perBlock;
 
-    @Option(names = "--partitions", defaultValue = "" + CoverageAction.PARTITIONS, description = "Spark partitions for the blocks (default: four per core); the result does not depend on it.")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + CoverageAction.PARTITIONS, description = "Spark partitions for the blocks (default: four per core); the result does not depend on it.")
     int partitions;
 
-    @Option(names = "--seed", description = "Run seed of the experiments (default: the run's). Their streams are apart from the toys' either way.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed of the experiments (default: the run's). Their streams are apart from the toys' either way.")
     Long seed;
 
     @Override

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Runs the whole chain on the example analysis, the off-shell toy with the shared ONNX networks.",
         description = {"Does what 'run' does, on the example analysis: the off-shell toy with the shared ONNX fixtures",
                 "(submit/examples/offshell-toy.yaml of this checkout)."})
 public final class DemoCommand implements Callable<Integer> {

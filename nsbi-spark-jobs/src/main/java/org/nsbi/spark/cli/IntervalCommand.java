@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "interval", mixinStandardHelpOptions = true,
+        header = "Inverts a run's belts into the Neyman interval of the observed or Asimov data, beside Wilks.",
         description = {"Scans t(mu) on the observed data (or an Asimov data set), inverts the belts of a neyman or run",
                 "folder into the Neyman interval beside the Wilks one, writes DIR/summary.json and DIR/scan.csv, and prints",
                 "the results table."})
@@ -26,7 +27,7 @@ public final class IntervalCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "The output folder of 'nsbi neyman' (or 'run', 'demo') whose belts to invert.")
+            description = "The output folder of 'nsbi neyman', 'run' or 'demo' whose belts to invert.")
     String run;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -45,10 +46,17 @@ public final class IntervalCommand implements Callable<Integer> {
             description = "Steps of the t(mu) scan across the grid. Default: ${DEFAULT-VALUE}.")
     int scanSteps;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = IntervalAction.PLACEMENT,
+            description = {"Where the scanned data set is: single (read whole to the driver, scanned on one thread),",
+                    "distributed (blocks stay on the executors; each NLL evaluation is a tree aggregate over them), or auto:",
+                    "single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "Default: ${DEFAULT-VALUE}."})
+    String placement;
+
     @Override
     public Integer call() {
         IntervalAction action = output.applyTo(NsbiActions.get(spark.session("nsbi interval")).interval()).run(run)
-                .scanSteps(scanSteps);
+                .scanSteps(scanSteps).placement(placement);
         if (config != null) {
             action.config(Path.of(config));
         }

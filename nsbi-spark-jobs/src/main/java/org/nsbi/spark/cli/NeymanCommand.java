@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "neyman", mixinStandardHelpOptions = true,
+        header = "Builds the Neyman confidence belts from toys at every mu of the config's grid.",
         description = {"Runs the Neyman construction: toys at every mu of the config's grid, spread over the cluster",
                 "as (mu point, block of toys) tasks, from the scored reference sample of an earlier 'score' run.",
                 "Writes DIR/toys/ (Parquet), DIR/belts.csv, DIR/belts/ (Parquet) and DIR/summary.json."})

@@ -13,14 +13,14 @@ public final class NeymanOptions {
             description = "Toys per Spark task. Default: ${DEFAULT-VALUE}.")
     int toysPerBlock;
 
-    @Option(names = "--seed", description = "Run seed (default: the config's neyman.seed).")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed (default: the config's neyman.seed).")
     Long seed;
 
-    @Option(names = "--max-failed-fraction", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
+    @Option(names = "--max-failed-fraction", paramLabel = "FRACTION", defaultValue = "" + NeymanAction.MAX_FAILED_FRACTION,
             description = "Fail the run if more than this fraction of the toys of a grid point fail to fit. Default: ${DEFAULT-VALUE}.")
     double maxFailedFraction;
 
-    @Option(names = "--partitions", defaultValue = "" + NeymanAction.PARTITIONS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + NeymanAction.PARTITIONS,
             description = "Spark partitions for the toy blocks (0: four per core). The toys do not depend on it.")
     int partitions;
 
@@ -47,6 +47,13 @@ public final class NeymanOptions {
     @Option(names = "--signif-asimov", paramLabel = "MU",
             description = "Adaptive toys: decide on the Asimov data set at MU (its own run) instead of the observed data.")
     Double signifAsimov;
+
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = NeymanAction.PLACEMENT,
+            description = {"Where the reference sample is kept for the toys: single (collected and broadcast to every executor),",
+                    "distributed (blocks stay on the executors; each toy is drawn block by block and assembled by a shuffle),",
+                    "or auto: single while its rows take at most 1/8 of the smaller of the driver's and an executor's heap.",
+                    "The two draw different toys from the same distribution. Default: ${DEFAULT-VALUE}."})
+    String placement;
 
     @Option(names = "--smooth-critical-values",
             description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
@@ -82,6 +89,6 @@ public final class NeymanOptions {
         }
         a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
                 .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth)
-                .maxRefinements(maxRefinements);
+                .maxRefinements(maxRefinements).placement(placement);
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Writes the plots of a run and one self-contained report.html.",
         description = {"Plots of a run (PNG and SVG) and one self-contained report.html that shows them with the run's",
                 "settings, timings, intervals, Asimov closure and failed fits: the confidence belt, the critical values",
                 "against Wilks, the t_mu distribution of the toys at each grid point against chi2(1), the t(mu) scans with",
@@ -26,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
     SparkOptions spark;
 
     @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "A demo or neyman output folder (summary.json, belts.csv, toys/; scan.csv if it has one).")
+            description = "The output folder of 'nsbi neyman', 'run' or 'demo' to report on (its scans when it has them).")
     String run;
 
     @Option(names = "--interval", paramLabel = "DIR",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Runs the whole chain (score, neyman, the observed and Asimov intervals, the report) on an analysis.",
         description = {"Runs the whole chain on an analysis in one folder: scores the reference sample and the observed data,",
                 "runs the Neyman construction, inverts the belts into the observed interval and the Asimov one at --asimov MU,",
                 "writes the report (report/report.html and its plots), and prints the results table."})

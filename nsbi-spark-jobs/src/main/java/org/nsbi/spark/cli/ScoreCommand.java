@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
+        header = "Scores every reference and observed event once with the analysis's ratios.",
         description = {"Scores every reference and observed event once with the analysis's ratio networks",
                 "(broadcast to executors) and writes DIR/scored/{reference,observed} and DIR/scored.json",
                 "(closure of each ratio on the reference sample, observed aux measurements)."})
@@ -16,7 +17,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     AnalysisRunOptions run;
 
-    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--block-size", paramLabel = "N", description = "Events per block. Default: ${DEFAULT-VALUE}.",
             defaultValue = "" + ScoreAction.BLOCK_SIZE)
     int blockSize;
 

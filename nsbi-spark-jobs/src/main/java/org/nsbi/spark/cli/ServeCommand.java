@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serves the runs under a folder to Spark Connect clients such as Jupyter.",
         description = {"Serves the runs under a results folder through Spark Connect, for inspection from Jupyter",
                 "(pyspark: SparkSession.builder.remote(\"sc://localhost:PORT/;token=TOKEN\")) or any Spark Connect client: the",
                 "global temporary views global_temp.runs, belts, toys, intervals, coverage and scores, each with a run column,",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Generates off-shell toy samples and an observed data set as Parquet tables.",
         description = {"Generates samples of the off-shell toy and an observed data set, in parallel on Spark,",
                 "as per-event Parquet tables (m, c, y, weight) under DIR/samples/<name> and DIR/observed."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -24,21 +25,21 @@ public final class SimulateCommand implements Callable<Integer> {
             defaultValue = SimulateAction.SAMPLES)
     List<String> samples;
 
-    @Option(names = "--events", description = "Events per sample. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--events", paramLabel = "N", description = "Events per sample. Default: ${DEFAULT-VALUE}.",
             defaultValue = "" + SimulateAction.EVENTS)
     long events;
 
-    @Option(names = "--block-size", description = "Events per generated block. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--block-size", paramLabel = "N", description = "Events per generated block. Default: ${DEFAULT-VALUE}.",
             defaultValue = "" + SimulateAction.BLOCK_SIZE)
     int blockSize;
 
-    @Option(names = "--seed", description = "Run seed. Default: ${DEFAULT-VALUE}.", defaultValue = "" + SimulateAction.SEED)
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed. Default: ${DEFAULT-VALUE}.", defaultValue = "" + SimulateAction.SEED)
     long seed;
 
-    @Option(names = "--observed-mu", description = "Also draw an observed data set at this mu (nuisance parameters at --observed-alpha).")
+    @Option(names = "--observed-mu", paramLabel = "MU", description = "Also draw an observed data set at this mu (nuisance parameters at --observed-alpha).")
     Double observedMu;
 
-    @Option(names = "--observed-alpha", split = ",", description = "True energy_scale,ni_norm,ni_shape of the observed data. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--observed-alpha", paramLabel = "ALPHA", split = ",", description = "True energy_scale,ni_norm,ni_shape of the observed data. Default: ${DEFAULT-VALUE}.",
             defaultValue = SimulateAction.OBSERVED_ALPHA)
     double[] observedAlpha;
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Trains the ratio networks of a config's training section and writes them as ONNX.",
         description = {"Trains the density-ratio networks of a config's training section with Spark MLlib (a calibrated",
                 "classifier per ratio, an ensemble of seeds each) and writes them as ONNX: DIR/onnx/<ratio>_<k>.onnx,",
                 "DIR/ratios.yaml (the ratio entries for an analysis config), DIR/analysis.yaml (the config's analysis",
@@ -25,7 +26,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The config with a training section (YAML; format in nsbi-model/CONFIG.md).")
     String config;
 
-    @Option(names = "--block-size", defaultValue = "" + TrainAction.BLOCK_SIZE,
+    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + TrainAction.BLOCK_SIZE,
             description = "Events per read block. Default: ${DEFAULT-VALUE}.")
     int blockSize;
 

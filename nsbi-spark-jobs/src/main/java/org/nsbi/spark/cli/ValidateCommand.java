@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Checks the analysis's ratios on samples of their numerators and denominators.",
         description = "Validates the analysis's ratios (networks or exact) on samples of their numerator and "
                 + "denominator: closure, calibration, the reweighting classifier test (AUC), the ensemble's spread "
                 + "and, for the off-shell toy, the error against the exact ratios. Writes DIR/validation.json and "
@@ -24,18 +25,19 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "RATIO=FILES",
             description = "Events of a ratio's numerator: r_<process> (events of p_c) or "
                     + "r_<process>__<nuisance>__up|down (events of p_c at alpha = +-1); FILES: comma-separated Parquet "
-                    + "or CSV paths (any Hadoop URL) with the feature columns. Repeatable.")
+                    + "or CSV paths (any Hadoop URL) with the feature columns, and the ratio's own column when the config "
+                    + "gives the ratio as a column of the data. Repeatable.")
     Map<String, String> samples = new LinkedHashMap<>();
 
     @Option(names = "--sample-weight", paramLabel = "COLUMN",
             description = "The per-event weight column of the --sample files (default: weight 1).")
     String sampleWeight;
 
-    @Option(names = "--events", description = "Events per simulated sample (off-shell toy). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--events", paramLabel = "N", description = "Events per simulated sample (off-shell toy). Default: ${DEFAULT-VALUE}.",
             defaultValue = "" + ValidateAction.EVENTS)
     long events;
 
-    @Option(names = "--seed", description = "Run seed of the simulated samples, the split and the classifier. "
+    @Option(names = "--seed", paramLabel = "SEED", description = "Run seed of the simulated samples, the split and the classifier. "
             + "Default: the config's neyman seed.")
     Long seed;
 
@@ -43,20 +45,20 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Validate only these ratios (comma-separated column names, e.g. r_S,r_NI__ni_shape__up).")
     List<String> only = List.of();
 
-    @Option(names = "--calibration-bins", defaultValue = "" + ValidateAction.CALIBRATION_BINS,
+    @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "" + ValidateAction.CALIBRATION_BINS,
             description = "Bins of the calibration histograms (quantiles of the ratio). Default: ${DEFAULT-VALUE}.")
     int calibrationBins;
 
-    @Option(names = "--trees", defaultValue = "" + ValidateAction.TREES, description = "Trees of the reweighting classifier. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trees", paramLabel = "N", defaultValue = "" + ValidateAction.TREES, description = "Trees of the reweighting classifier. Default: ${DEFAULT-VALUE}.")
     int trees;
 
-    @Option(names = "--depth", defaultValue = "" + ValidateAction.DEPTH, description = "Depth of its trees. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "" + ValidateAction.DEPTH, description = "Depth of its trees. Default: ${DEFAULT-VALUE}.")
     int depth;
 
     @Option(names = "--no-auc", description = "Skip the reweighting classifier test.")
     boolean noAuc;
 
-    @Option(names = "--block-size", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "" + ValidateAction.BLOCK_SIZE)
+    @Option(names = "--block-size", paramLabel = "N", description = "Events per block. Default: ${DEFAULT-VALUE}.", defaultValue = "" + ValidateAction.BLOCK_SIZE)
     int blockSize;
 
     @Override

@@ -28,6 +28,7 @@ public final class DistributedEvents implements AutoCloseable {
 
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
+    private long events = -1;
     /** The model for the executors' tasks, sent once per executor (null until first needed). */
     private Broadcast<MixtureModel> shared;
 
@@ -109,24 +110,78 @@ public final class DistributedEvents implements AutoCloseable {
         return total;
     }
 
+    /**
+     * &Sigma;_i w_A,i at each (&mu;_m, &alpha;_m), from one sum per block and point computed where the blocks are,
+     * summed on the driver in key order (the same to the last bit however the blocks are spread).
+     */
+    public double[] asimovSums(double[] mus, double[][] alphas) {
+        double total = sumOfWeights();
+        MixtureModel m = model;
+        double[] grid = mus.clone();
+        double[][] a = alphas.clone();
+        List<Tuple2<Long, double[]>> sums = new ArrayList<>(blocks.map(b -> {
+            double[] s = new double[grid.length];
+            for (int i = 0; i < grid.length; i++) {
+                s[i] = AsimovWeights.compute(m, b.table(), total, grid[i], a[i]).sum();
+            }
+            return new Tuple2<>(b.key(), s);
+        }).collect());
+        sums.sort((x, y) -> Long.compare(x._1(), y._1()));
+        double[] out = new double[grid.length];
+        for (Tuple2<Long, double[]> s : sums) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += s._2()[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A SHA-256 of the data set: over the blocks in key order, of each block's key and the SHA-256 of its weights,
+     * ratios and shape ratios in event order ({@code hashOfBlock}), computed where the blocks are.
+     */
+    public String sha256(org.apache.spark.api.java.function.Function<EventTable, String> hashOfBlock) {
+        List<Tuple2<Long, String>> hashes = new ArrayList<>(blocks.map(b -> new Tuple2<>(b.key(), hashOfBlock.call(b.table())))
+                .collect());
+        hashes.sort((x, y) -> Long.compare(x._1(), y._1()));
+        StringBuilder text = new StringBuilder();
+        for (Tuple2<Long, String> h : hashes) {
+            text.append(h._1()).append(' ').append(h._2()).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    /** The number of blocks. */
+    public long blockCount() {
+        return blocks.count();
+    }
+
     /** The blocks (persisted). */
-    JavaRDD<KeyedBlock> blocks() {
+    public JavaRDD<KeyedBlock> blocks() {
         return blocks;
     }
 
-    MixtureModel model() {
+    public MixtureModel model() {
         return model;
     }
 
-    /** The number of events (a tree aggregate). */
+    /** The number of events (a tree aggregate, once). */
     public long events() {
-        return blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
+        if (events < 0) {
+            events = blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
+        }
+        return events;
     }
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
         Broadcast<MixtureModel> m = shared();
-        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux);
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux, events());
     }
 
     /**
@@ -150,7 +205,7 @@ public final class DistributedEvents implements AutoCloseable {
         Broadcast<MixtureModel> m = shared();
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(),
-                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a);
+                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events());
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();

@@ -9,8 +9,11 @@ import org.nsbi.stats.model.MixtureModel;
 
 /**
  * The NLL of a data set whose events stay on the executors: one {@link EventPart} per block of events, built
- * once on the executor that holds the block and kept there (persisted deserialized, MEMORY_ONLY: an evicted
- * part is rebuilt from its lineage). Every evaluation is one Spark job, a tree aggregate of the parts'
+ * on the executor that holds the block. The parts (their likelihood columns in doubles, about
+ * {@link #bytesPerEvent} bytes per event) are kept there (persisted deserialized, MEMORY_ONLY: an evicted part is
+ * rebuilt from its lineage) when they take at most half the cluster's free storage memory; larger, they are not
+ * cached at all but rebuilt from the blocks (kept as floats by {@link DistributedEvents}) in every evaluation, so
+ * the memory stays bounded by the blocks and one part per running task, at the price of a rebuild per evaluation. Every evaluation is one Spark job, a tree aggregate of the parts'
  * {@link EventTerms} (value, gradient and Hessian: (1+K)&sup2; doubles per part travel, never events); the fit
  * itself, Newton steps included, runs on the driver on the {@link #nll()} ({@link SummedNll}), with the same
  * fitter as on one JVM. Close to release the parts.
@@ -30,8 +33,9 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
     private final double sumOfWeights;
     private long jobs;
 
-    private DistributedNll(JavaRDD<EventPart> parts, MixtureModel model, double[] aux) {
-        this.parts = parts.persist(StorageLevel.MEMORY_ONLY());
+    private DistributedNll(JavaRDD<EventPart> parts, MixtureModel model, double[] aux, long events) {
+        long bytes = events * bytesPerEvent(model);
+        this.parts = bytes <= freeStorageBytes(parts.context()) / 2 ? parts.persist(StorageLevel.MEMORY_ONLY()) : parts;
         this.dim = 1 + model.nuisanceCount();
         this.depth = parts.getNumPartitions() >= TREE_FROM ? 2 : 1;
         // builds the parts (one job) and counts their events and weights
@@ -45,9 +49,35 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
         this.nll = SummedNll.of(model, aux, (int) counts[0], counts[1], this);
     }
 
-    /** The NLL of the parts with auxiliary measurements {@code aux}; builds and persists the parts (one Spark job). */
-    static DistributedNll of(JavaRDD<EventPart> parts, MixtureModel model, double[] aux) {
-        return new DistributedNll(parts, model, aux);
+    /**
+     * The NLL of the parts ({@code events} in all) with auxiliary measurements {@code aux}; builds the parts, and
+     * persists them if they fit (one Spark job).
+     */
+    static DistributedNll of(JavaRDD<EventPart> parts, MixtureModel model, double[] aux, long events) {
+        return new DistributedNll(parts, model, aux, events);
+    }
+
+    /**
+     * The bytes of a part's columns per event ({@code ColumnarNll}): weight, origin and source index, C ratios, and
+     * per shape effect six code-4 coefficients and two logarithms, in doubles.
+     */
+    static long bytesPerEvent(MixtureModel model) {
+        int effects = 0;
+        for (int c = 0; c < model.processCount(); c++) {
+            for (boolean s : model.process(c).shape()) {
+                effects += s ? 1 : 0;
+            }
+        }
+        return 8L * (2 + model.processCount() + 8L * effects);
+    }
+
+    /** The storage memory free for caching on the cluster's block managers (in local mode, the driver's). */
+    static long freeStorageBytes(org.apache.spark.SparkContext sc) {
+        long free = 0;
+        for (scala.Tuple2<Object, Object> m : scala.jdk.javaapi.CollectionConverters.asJava(sc.getExecutorMemoryStatus()).values()) {
+            free += (Long) m._2();
+        }
+        return free;
     }
 
     /** The NLL to fit. */

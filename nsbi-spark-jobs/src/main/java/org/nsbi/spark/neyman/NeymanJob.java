@@ -21,7 +21,6 @@ import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.ToySchedule;
 import org.nsbi.stats.belt.Belt;
-import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
@@ -123,6 +122,16 @@ public final class NeymanJob {
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
                              boolean smooth, OutputFolder out) {
+        return run(spark, model, ToyReference.whole(reference, null), s, rounds, smooth, out);
+    }
+
+    /**
+     * The construction on a reference sample held here (toys from a broadcast copy) or kept in blocks on the
+     * executors (toys drawn block by block, {@link DistributedToys}); checkpoints, rounds and resume work the same way
+     * on both paths, and the plan names the path.
+     */
+    public static Result run(SparkSession spark, MixtureModel model, ToyReference reference, Settings s, ToySchedule rounds,
+                             boolean smooth, OutputFolder out) {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
@@ -131,11 +140,7 @@ public final class NeymanJob {
             }
         }
         StageTime.Clock clock = new StageTime.Clock();
-        List<AsimovClosure> closure = new ArrayList<>();
-        for (int m = 0; m < grid.length; m++) {
-            AsimovWeights a = AsimovWeights.compute(model, reference, grid[m], s.alphaTrue()[m]);
-            closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
-        }
+        List<AsimovClosure> closure = reference.closure(model, grid, s.alphaTrue());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         String plan = NeymanPlan.describe(model, reference, s);
         List<String> pointInputs = NeymanPlan.pointInputs(s);
@@ -153,8 +158,11 @@ public final class NeymanJob {
         Map<ToyBlockTask, byte[]> blocks = new HashMap<>(); // the checkpoint bytes of the blocks the driver has
         while (true) {
             computed += cover.missingToys();
-            if (!cover.missing().isEmpty()) {
-                blocks.putAll(computeBlocks(spark, model, reference, s, cover.missing(), checkpoints));
+            if (!cover.missing().isEmpty() && reference.table() != null) {
+                blocks.putAll(computeBlocks(spark, model, reference.table(), s, cover.missing(), checkpoints));
+            } else if (!cover.missing().isEmpty()) {
+                blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
+                        s.purpose(), s.partitions(), checkpoints));
             }
             if (rounds.singleRound()) {
                 break;

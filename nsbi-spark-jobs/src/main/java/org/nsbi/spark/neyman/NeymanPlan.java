@@ -31,6 +31,11 @@ public final class NeymanPlan {
             + " muKey = IEEE bits of mu rounded to " + org.nsbi.stats.random.ToyRandom.MU_DIGITS + " significant digits;"
             + " checkpoints per (mu value, round, block of toys)";
 
+    /** How a toy's streams are keyed on the distributed path ({@link ToyReference#distributed}). */
+    static final String DISTRIBUTED_STREAMS = "toy i at mu draws N_p events from each reference block p with"
+            + " ToyRandom.of(seed, purpose-part, muKey(mu), i, key_p) and its aux with ToyRandom.of(seed, purpose-aux,"
+            + " muKey(mu), i) (PartitionedToys); checkpoints per (mu value, round, block of toys)";
+
     /** The build of the code: nsbi-spark's version and the git commit it was built from ({@link BuildInfo}). */
     private static final String BUILD = "nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit();
 
@@ -55,10 +60,13 @@ public final class NeymanPlan {
     }
 
     static String describe(MixtureModel model, EventTable reference, NeymanJob.Settings s) {
+        return describe(model, ToyReference.whole(reference, null), s);
+    }
+
+    static String describe(MixtureModel model, ToyReference reference, NeymanJob.Settings s) {
         StringBuilder b = new StringBuilder();
         b.append("purpose ").append(s.purpose()).append('\n');
         b.append("seed ").append(s.seed()).append('\n');
-        b.append("streams ").append(STREAMS).append('\n');
         b.append("model ").append(model).append('\n');
         b.append(code());
         for (Process p : model.processes()) {
@@ -66,7 +74,7 @@ public final class NeymanPlan {
                     .append(" kappa_down ").append(Arrays.toString(p.kappaDown()))
                     .append(" shape ").append(Arrays.toString(p.shape())).append('\n');
         }
-        b.append("reference ").append(reference.size()).append(" events sha256 ").append(sha256(reference, model.nuisanceCount())).append('\n');
+        b.append(reference.planLines(model));
         return b.toString();
     }
 

@@ -103,6 +103,11 @@ public final class ScoredFolder {
         return scale;
     }
 
+    /** The events of the reference sample, or of the observed data, from scored.json (no event is read). */
+    public long events(boolean observed) {
+        return observed ? summary().observedEvents() : summary().referenceEvents();
+    }
+
     /** The observed aux measurements, in the model's nuisance-parameter order. */
     public double[] observedAux() {
         String file = dir + "/scored.json";

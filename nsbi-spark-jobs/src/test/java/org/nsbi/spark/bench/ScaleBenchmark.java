@@ -14,7 +14,7 @@ import org.nsbi.model.synthetic.SyntheticAnalysis;
 import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.DistributedNll;
-import org.nsbi.spark.distributed.DistributedToys;
+import org.nsbi.spark.neyman.DistributedToys;
 import org.nsbi.spark.jobs.SyntheticJob;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.belt.Belt;
@@ -35,7 +35,7 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * <li>{@code stages N TOYS}: per stage wall time with the reference sample on the executors (generate, Asimov
  * weights, Asimov interval, TOYS distributed toys at one &mu;, observed interval), the single-JVM Asimov interval
  * on the same events for the ratio, and the peak heap of this JVM (in local mode it also hosts the executors).</li>
- * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one), CPU per toy (sparse sampler and fit, one thread)
+ * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread)
  * and ns per event per NLL evaluation with gradient and Hessian.</li>
  * </ul>
  */
@@ -53,23 +53,25 @@ public final class ScaleBenchmark {
         if (args[0].equals("stages")) {
             stages(n, toys);
         } else {
-            List<Integer> ks = new ArrayList<>();
+            List<String> ks = new ArrayList<>();
             for (int i = 3; i < args.length; i++) {
-                ks.add(Integer.parseInt(args[i]));
+                ks.add(args[i]);
             }
             kscan((int) n, toys, ks);
         }
     }
 
     private static void stages(long n, int toys) {
-        SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", "local[2]", Map.of());
+        // local[2], or the master spark-submit gives (bench/scale-cluster.sh: a standalone cluster, this JVM its driver)
+        SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", System.getProperty("spark.master", "local[2]"),
+                Map.of());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, 2, 1, n, 50_000, 1));
         MixtureModel model = analysis.model();
         double[] zero = new double[model.nuisanceCount()];
         resetPeaks();
-        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), local[2]%n",
-                n, analysis.spec().blocks());
+        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
+                n, analysis.spec().blocks(), spark.sparkContext().master());
         long t0 = System.nanoTime();
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();
@@ -96,7 +98,7 @@ public final class ScaleBenchmark {
             }
         }
         double peak = peakHeapMb();
-        if (n <= 2_000_000) {
+        if (n <= 2_000_000 && spark.sparkContext().isLocal()) {
             // the single-JVM Asimov interval on the same events, for the ratio
             List<EventTable> blocks = new ArrayList<>();
             for (int b = 0; b < analysis.spec().blocks(); b++) {
@@ -109,16 +111,21 @@ public final class ScaleBenchmark {
             ObservedScan.run(single, belt(), 10);
             report("Asimov weights + interval, single JVM (one thread)", t0);
         }
-        System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (local mode: driver and executors)%n", peak);
+        System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (%s)%n", peak,
+                spark.sparkContext().isLocal() ? "local mode: driver and executors" : "the driver alone");
         spark.stop();
     }
 
-    private static void kscan(int n, int toys, List<Integer> ks) {
+    private static void kscan(int n, int toys, List<String> ks) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
         System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,ns_per_event_per_evaluation");
-        for (int k : ks) {
-            int shape = Math.max(1, k / 10);
+        for (String spec : ks) {
+            // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
+            int plus = spec.indexOf('+');
+            int k = plus < 0 ? Integer.parseInt(spec) : Integer.parseInt(spec.substring(0, plus))
+                    + Integer.parseInt(spec.substring(plus + 1));
+            int shape = plus < 0 ? Math.max(1, k / 10) : Integer.parseInt(spec.substring(0, plus));
             SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, shape, k - shape, n, 50_000, 3));
             MixtureModel model = analysis.model();
             List<EventTable> blocks = new ArrayList<>();
@@ -130,7 +137,7 @@ public final class ScaleBenchmark {
             double[] wA = AsimovWeights.compute(model, ref, 1.0, zero).weights();
             SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, zero);
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
-            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(1, toys / 10), sampler, fit); // warm-up
+            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(20, toys / 2), sampler, fit); // warm-up
             long cpu = threads.getCurrentThreadCpuTime();
             ToyBlockRunner.run(11, 0, 1.0, 0, toys, sampler, fit);
             double perToy = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / toys;

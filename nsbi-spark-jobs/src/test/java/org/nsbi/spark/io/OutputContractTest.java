@@ -52,6 +52,8 @@ class OutputContractTest {
         m.put("`points` entry (critical values)", Json.fieldNames(org.nsbi.model.output.CriticalValuesFit.Point.class));
         m.put("`observed`, `asimov`, `interval`", Json.fieldNames(IntervalResult.class));
         m.put("`intervals` entry", Json.fieldNames(ConfidenceInterval.class));
+        m.put("`placement` (neyman: the reference sample for the toys; interval: the scanned data)",
+                Json.fieldNames(org.nsbi.model.output.ReferencePlacement.class));
         m.put("`scored.json`, `score`", Json.fieldNames(ScoreSummary.class));
         m.put("`process_closure` entry", Json.fieldNames(org.nsbi.model.output.ProcessClosure.class));
         m.put("`nsbi-output.json`", Json.fieldNames(org.nsbi.model.output.OutputMarker.class));

@@ -46,6 +46,24 @@ public final class ColumnarNll extends Nll {
     private final Coefficient[] coefficients;
     /** Per process, the parameters acting on it (a yield factor not identically 1, or a shape). */
     private final int[][] active;
+    /**
+     * The parameters whose derivatives are summed event by event (the per-event set E): &mu; (&theta; index 0) and
+     * every parameter with a shape effect on some process, as &theta; indices, ascending.
+     */
+    private final int[] perEvent;
+    /** The size of E. */
+    private final int dimE;
+    /** Per &theta; index, its position in E, or -1 for a yield-only parameter. */
+    private final int[] positionOf;
+    /** Per process, its active parameters in E (nuisance indices k). */
+    private final int[][] activeE;
+    /** Per process, its active yield-only parameters (nuisance indices k, ascending). */
+    private final int[][] activeY;
+    /** The yield-only parameters that act on some process (nuisance indices k, ascending). */
+    private final int[] yieldOnly;
+    /** The processes with a yield-only parameter (Y-processes), and per process its index among them or -1. */
+    private final int[] yProcesses;
+    private final int[] yIndexOf;
     /** Per process and parameter, the index of its shape effect, or -1. */
     private final int[][] effectOf;
     /** Per process, its shape effects. */
@@ -101,6 +119,14 @@ public final class ColumnarNll extends Nll {
     // per evaluation: &Sigma; over blocks, per position in the block, of the gradient's and Hessian's terms
     private final double[][] accGrad;
     private final double[][] accHess;
+    // the per-process sums that carry the yield-only parameters (per Y-process y, per position in the block):
+    private final double[][] tY;       // [y][j] T_c, process c's term of lambda
+    private final double[][][] dtY;    // [y][position in E][j] d T_c / d theta_a (null where a does not act on c)
+    private final double[][] accS;     // [y][j] sum of s T_c
+    private final double[][] accP;     // [y*ny+z][j] (y <= z) sum of s2 T_c T_d
+    private final double[][][] accR;   // [y][position in E][j] sum of s dT_c/dtheta_a (null where a does not act on c)
+    private final double[][][] accQ;   // [y][position in E][j] sum of s2 T_c dlambda/dtheta_a
+    private final double[][] mixY;     // [y][k] per evaluation: sum over d of P_cd G'/G_dk
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
@@ -173,16 +199,86 @@ public final class ColumnarNll extends Nll {
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
         this.bigU = new double[nk][BLOCK];
-        this.dl = new double[dim][BLOCK];
-        this.d2l = new double[dim * dim][];
-        this.accGrad = new double[dim][BLOCK];
-        this.accHess = new double[dim * dim][];
+        // the split of the parameters into E (summed event by event) and the yield-only ones
+        boolean[] shaped = new boolean[nk];
+        for (int x = 0; x < e; x++) {
+            shaped[effectK[x]] = true;
+        }
+        this.positionOf = new int[dim];
+        int[] ev = new int[dim];
+        int ne = 0;
         for (int a = 0; a < dim; a++) {
-            for (int b = a; b < dim; b++) {
-                d2l[a * dim + b] = new double[BLOCK];
-                accHess[a * dim + b] = new double[BLOCK];
+            positionOf[a] = a == 0 || shaped[a - 1] ? ne : -1;
+            if (positionOf[a] >= 0) {
+                ev[ne++] = a;
             }
         }
+        this.perEvent = Arrays.copyOf(ev, ne);
+        this.dimE = ne;
+        this.activeE = new int[nc][];
+        this.activeY = new int[nc][];
+        boolean[] acting = new boolean[nk];
+        int[] yp = new int[nc];
+        int ny = 0;
+        this.yIndexOf = new int[nc];
+        for (int c = 0; c < nc; c++) {
+            activeE[c] = Arrays.stream(active[c]).filter(k -> shaped[k]).toArray();
+            activeY[c] = Arrays.stream(active[c]).filter(k -> !shaped[k]).toArray();
+            for (int k : activeY[c]) {
+                acting[k] = true;
+            }
+            yIndexOf[c] = activeY[c].length > 0 ? ny : -1;
+            if (activeY[c].length > 0) {
+                yp[ny++] = c;
+            }
+        }
+        this.yProcesses = Arrays.copyOf(yp, ny);
+        int[] yo = new int[nk];
+        int nyo = 0;
+        for (int k = 0; k < nk; k++) {
+            if (acting[k]) {
+                yo[nyo++] = k;
+            }
+        }
+        this.yieldOnly = Arrays.copyOf(yo, nyo);
+        this.dl = new double[dimE][BLOCK];
+        this.d2l = new double[dimE * dimE][];
+        this.accGrad = new double[dimE][BLOCK];
+        this.accHess = new double[dimE * dimE][];
+        for (int a = 0; a < dimE; a++) {
+            for (int b = a; b < dimE; b++) {
+                d2l[a * dimE + b] = new double[BLOCK];
+                accHess[a * dimE + b] = new double[BLOCK];
+            }
+        }
+        this.tY = new double[ny][BLOCK];
+        this.dtY = new double[ny][dimE][];
+        this.accS = new double[ny][BLOCK];
+        this.accP = new double[ny * ny][];
+        this.accR = new double[ny][dimE][];
+        this.accQ = new double[ny][dimE][BLOCK];
+        this.mixY = new double[ny][nk];
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            for (int a = 0; a < dimE; a++) {
+                if (a == 0 || actsOn(c, perEvent[a] - 1)) {
+                    dtY[y][a] = new double[BLOCK];
+                    accR[y][a] = new double[BLOCK];
+                }
+            }
+            for (int z = y; z < ny; z++) {
+                accP[y * ny + z] = new double[BLOCK];
+            }
+        }
+    }
+
+    private boolean actsOn(int c, int k) {
+        for (int x : activeE[c]) {
+            if (x == k) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -339,11 +435,8 @@ public final class ColumnarNll extends Nll {
         }
         double nll = normalisations(theta[0], theta, gr, hess);
         int width = Math.min(n, BLOCK);
-        for (int a = 0; a < dim && wantGrad; a++) {
-            Arrays.fill(accGrad[a], 0, width, 0);
-            for (int b = a; b < dim && wantHess; b++) {
-                Arrays.fill(accHess[a * dim + b], 0, width, 0);
-            }
+        if (wantGrad) {
+            clearSums(width, wantHess);
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
@@ -351,11 +444,15 @@ public final class ColumnarNll extends Nll {
             densities(start, len, wantGrad, wantHess);
             nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
         }
-        for (int a = 0; a < dim && wantGrad; a++) {
-            gr[a] -= VectorLoops.sum(accGrad[a], width);
-            for (int b = a; b < dim && wantHess; b++) {
-                hess[a * dim + b] -= VectorLoops.sum(accHess[a * dim + b], width);
+        for (int a = 0; a < dimE && wantGrad; a++) {
+            int ta = perEvent[a];
+            gr[ta] -= VectorLoops.sum(accGrad[a], width);
+            for (int b = a; b < dimE && wantHess; b++) {
+                hess[ta * dim + perEvent[b]] -= VectorLoops.sum(accHess[a * dimE + b], width);
             }
+        }
+        if (wantGrad && yProcesses.length > 0) {
+            yieldOnlyTerms(width, gr, hess);
         }
         for (int k = 0; k < nk; k++) {
             double d = theta[1 + k] - aux[k];
@@ -530,18 +627,22 @@ public final class ColumnarNll extends Nll {
         VectorLoops.polynomialDerivatives(a, p, d, e, start, len, he, ue, wantHess ? ve : null, fixZeros);
     }
 
-    /** &lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; over events [start, start+len). */
+    /**
+     * &lambda;, and over the per-event parameters E its gradient and the upper triangle of its Hessian, over
+     * events [start, start+len). For a Y-process, its term T_c and T_c's derivatives in E are kept for
+     * {@link #reduce}.
+     */
     private void densities(int start, int len, boolean wantGrad, boolean wantHess) {
         Arrays.fill(lam, 0, len, 0);
         if (wantGrad) {
-            for (int a = 0; a < dim; a++) {
+            for (int a = 0; a < dimE; a++) {
                 Arrays.fill(dl[a], 0, len, 0);
             }
         }
         if (wantHess) {
-            for (int a = 0; a < dim; a++) {
-                for (int b = a; b < dim; b++) {
-                    Arrays.fill(d2l[a * dim + b], 0, len, 0);
+            for (int a = 0; a < dimE; a++) {
+                for (int b = a; b < dimE; b++) {
+                    Arrays.fill(d2l[a * dimE + b], 0, len, 0);
                 }
             }
         }
@@ -551,12 +652,14 @@ public final class ColumnarNll extends Nll {
                 VectorLoops.multiply(q, h[e], len);
             }
             double c1 = b1[c];
-            VectorLoops.scaledAndAdded(t, lam, b0[c], q, len);
+            int y = yIndexOf[c];
+            double[] tc = y >= 0 && wantGrad ? tY[y] : t;
+            VectorLoops.scaledAndAdded(tc, lam, b0[c], q, len);
             if (!wantGrad) {
                 continue;
             }
             VectorLoops.addScaled(dl[0], c1, q, len);
-            int[] act = active[c];
+            int[] act = activeE[c];
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
                 double[] uk = bigU[k];
@@ -566,29 +669,39 @@ public final class ColumnarNll extends Nll {
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
                 }
-                VectorLoops.addProduct(dl[1 + k], t, uk, len);
+                VectorLoops.addProduct(dl[positionOf[1 + k]], tc, uk, len);
             }
             if (!wantHess) {
                 continue;
             }
+            if (y >= 0) {
+                VectorLoops.scaled(dtY[y][0], c1, q, 0, len);
+                for (int k : act) {
+                    double[] d = dtY[y][positionOf[1 + k]];
+                    Arrays.fill(d, 0, len, 0);
+                    VectorLoops.addProduct(d, tc, bigU[k], len);
+                }
+            }
             VectorLoops.addScaled(d2l[0], b2[c], q, len);
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
+                int pk = positionOf[1 + k];
                 double[] uk = bigU[k];
-                VectorLoops.addScaledProduct(d2l[1 + k], c1, q, uk, len);
-                double[] dkk = d2l[(1 + k) * dim + 1 + k];
+                VectorLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
+                double[] dkk = d2l[pk * dimE + pk];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.addCurvature(dkk, t, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
+                    VectorLoops.addCurvature(dkk, tc, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
                 } else {
-                    VectorLoops.addScaled(dkk, pv[c][k], t, len);
+                    VectorLoops.addScaled(dkk, pv[c][k], tc, len);
                 }
                 for (int i2 = i + 1; i2 < act.length; i2++) {
                     int l = act[i2];
-                    VectorLoops.addProduct(d2l[(1 + k) * dim + 1 + l], t, uk, bigU[l], len);
+                    double[] dkl = d2l[pk * dimE + positionOf[1 + l]];
+                    VectorLoops.addProduct(dkl, tc, uk, bigU[l], len);
                     double cross = px[c][k * nk + l];
                     if (cross != 0) {
-                        VectorLoops.addScaled(d2l[(1 + k) * dim + 1 + l], cross, t, len);
+                        VectorLoops.addScaled(dkl, cross, tc, len);
                     }
                 }
             }
@@ -610,18 +723,135 @@ public final class ColumnarNll extends Nll {
             }
         }
         if (grad != null) {
-            for (int a = 0; a < dim; a++) {
+            for (int a = 0; a < dimE; a++) {
                 VectorLoops.addProduct(accGrad[a], s, dl[a], len);
+            }
+            for (int y = 0; y < yProcesses.length; y++) {
+                VectorLoops.addProduct(accS[y], s, tY[y], len);
             }
         }
         if (hess != null) {
-            for (int a = 0; a < dim; a++) {
-                for (int b = a; b < dim; b++) {
-                    VectorLoops.addHessianTerm(accHess[a * dim + b], s, d2l[a * dim + b], s2, dl[a], dl[b], len);
+            for (int a = 0; a < dimE; a++) {
+                for (int b = a; b < dimE; b++) {
+                    VectorLoops.addHessianTerm(accHess[a * dimE + b], s, d2l[a * dimE + b], s2, dl[a], dl[b], len);
+                }
+            }
+            int ny = yProcesses.length;
+            for (int y = 0; y < ny; y++) {
+                for (int z = y; z < ny; z++) {
+                    VectorLoops.addProduct(accP[y * ny + z], s2, tY[y], tY[z], len);
+                }
+                for (int a = 0; a < dimE; a++) {
+                    if (accR[y][a] != null) {
+                        VectorLoops.addProduct(accR[y][a], s, dtY[y][a], len);
+                    }
+                    VectorLoops.addProduct(accQ[y][a], s2, tY[y], dl[a], len);
                 }
             }
         }
         return -logs;
+    }
+
+    /** Zeroes the per-position sums of the first {@code width} positions. */
+    private void clearSums(int width, boolean wantHess) {
+        for (int a = 0; a < dimE; a++) {
+            Arrays.fill(accGrad[a], 0, width, 0);
+            for (int b = a; b < dimE && wantHess; b++) {
+                Arrays.fill(accHess[a * dimE + b], 0, width, 0);
+            }
+        }
+        int ny = yProcesses.length;
+        for (int y = 0; y < ny; y++) {
+            Arrays.fill(accS[y], 0, width, 0);
+            for (int z = y; z < ny && wantHess; z++) {
+                Arrays.fill(accP[y * ny + z], 0, width, 0);
+            }
+            for (int a = 0; a < dimE && wantHess; a++) {
+                if (accR[y][a] != null) {
+                    Arrays.fill(accR[y][a], 0, width, 0);
+                }
+                Arrays.fill(accQ[y][a], 0, width, 0);
+            }
+        }
+    }
+
+    /**
+     * The event terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of
+     * &lambda;, s = w/&lambda; and s2 = s/&lambda;: since &part;_k T_c = T_c G'/G_ck for k in Y,
+     * <pre>
+     * &part;_k          = &minus;&Sigma;_c G'/G_ck S_c                                               S_c  = &Sigma;_i s_i T_ic
+     * &part;_k&part;_l        = &minus;&Sigma;_c (G'/G_ck G'/G_cl, or G''/G_ck if k = l) S_c + &Sigma;_cd G'/G_ck G'/G_dl P_cd   P_cd = &Sigma;_i s2_i T_ic T_id
+     * &part;_a&part;_k (a in E) = &minus;&Sigma;_c G'/G_ck (R_ca &minus; Q_ca)          R_ca = &Sigma;_i s_i &part;_a T_ic,  Q_ca = &Sigma;_i s2_i T_ic &part;_a &lambda;_i
+     * </pre>
+     * so the per-event work is fixed by the number of processes and of E, whatever the number of yield-only
+     * parameters.
+     */
+    private void yieldOnlyTerms(int width, double[] grad, double[] hess) {
+        int ny = yProcesses.length;
+        double[] sums = new double[ny];
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            sums[y] = VectorLoops.sum(accS[y], width);
+            for (int k : activeY[c]) {
+                grad[1 + k] -= gu[c][k] * sums[y];
+            }
+        }
+        if (hess == null) {
+            return;
+        }
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            int[] ay = activeY[c];
+            for (int i = 0; i < ay.length; i++) {
+                int k = ay[i];
+                hess[(1 + k) * dim + 1 + k] -= gv[c][k] * sums[y];
+                for (int i2 = i + 1; i2 < ay.length; i2++) {
+                    int l = ay[i2];
+                    hess[(1 + k) * dim + 1 + l] -= gu[c][k] * gu[c][l] * sums[y];
+                }
+            }
+            for (int a = 0; a < dimE; a++) {
+                double rq = (accR[y][a] == null ? 0 : VectorLoops.sum(accR[y][a], width))
+                        - VectorLoops.sum(accQ[y][a], width);
+                int ta = perEvent[a];
+                for (int k : ay) {
+                    int tk = 1 + k;
+                    hess[Math.min(ta, tk) * dim + Math.max(ta, tk)] -= gu[c][k] * rq;
+                }
+            }
+        }
+        // + sum_cd G'/G_ck G'/G_dl P_cd, through mix[c][l] = sum_d P_cd G'/G_dl
+        for (double[] row : mixY) {
+            Arrays.fill(row, 0);
+        }
+        for (int y = 0; y < ny; y++) {
+            for (int z = y; z < ny; z++) {
+                double p = VectorLoops.sum(accP[y * ny + z], width);
+                int c = yProcesses[y];
+                int d = yProcesses[z];
+                for (int l : activeY[d]) {
+                    mixY[y][l] += p * gu[d][l];
+                }
+                if (z != y) {
+                    for (int l : activeY[c]) {
+                        mixY[z][l] += p * gu[c][l];
+                    }
+                }
+            }
+        }
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            double[] mix = mixY[y];
+            for (int k : activeY[c]) {
+                double g = gu[c][k];
+                int row = (1 + k) * dim + 1;
+                for (int l : yieldOnly) {
+                    if (l >= k) {
+                        hess[row + l] += g * mix[l];
+                    }
+                }
+            }
+        }
     }
 
     @Override

@@ -17,12 +17,13 @@ import org.nsbi.stats.random.ToyRandom;
  * bootstrap w_pe,i ~ Poisson(w_A,i) of the whole sample is, partition by partition, independent Poisson
  * bootstraps; so each partition draws its piece of toy (&mu; index m, toy t) on its own:
  * <pre>
- * n_p ~ Poisson(&Sigma;_{i in p} w_A,i),  then n_p events from the partition's alias table of w_A   stream (seed, "toy-part", m, t, key_p)
- * a_k = &alpha;_true,k + N(0, 1)                                                       stream (seed, "toy-aux", m, t)
+ * n_p ~ Poisson(&Sigma;_{i in p} w_A,i),  then n_p events from the partition's alias table of w_A   stream (seed, purpose-part, muKey(&mu;), t, key_p)
+ * a_k = &alpha;_true,k + N(0, 1)                                                       stream (seed, purpose-aux, muKey(&mu;), t)
  * </pre>
- * ({@link SparsePoissonSampler} on the partition's weights). The toy is its pieces in key order with their
- * counts as weights. A toy depends only on (seed, m, t) and the partitions' contents and keys, never on
- * how an engine groups partitions into tasks. These toys are not the same draws as the single-table
+ * ({@link SparsePoissonSampler} on the partition's weights; purpose "toy" for a belt, muKey as in
+ * {@link ToyRandom#muKey}). The toy is its pieces in key order with their counts as weights. A toy depends only
+ * on (seed, purpose, &mu; value, t) and the partitions' contents and keys, never on how an engine groups
+ * partitions into tasks, nor on the other points of the grid. These toys are not the same draws as the single-table
  * sampler's (other streams), but the same distribution.
  */
 public final class PartitionedToys {
@@ -41,24 +42,25 @@ public final class PartitionedToys {
         return a.sum() > 0 ? SparsePoissonSampler.of(a.weights(), new double[0]) : null;
     }
 
-    /** The piece partition {@code key} contributes to toy (m, t), or null when it contributes no event. */
-    public static ToyPiece piece(SparsePoissonSampler sampler, EventTable partition, long key, long seed, int muIndex,
-                                 int toyIndex) {
-        PseudoExperiment pe = sampler.draw(ToyRandom.of(seed, "toy-part", muIndex, toyIndex, key));
+    /** The piece partition {@code key} contributes to toy t at &mu;, or null when it contributes no event. */
+    public static ToyPiece piece(SparsePoissonSampler sampler, EventTable partition, long key, long seed, String purpose,
+                                 double mu, int toyIndex) {
+        PseudoExperiment pe = sampler.draw(ToyRandom.of(seed, purpose + "-part", ToyRandom.muKey(mu), toyIndex, key));
         return pe.eventIndex().length == 0 ? null : new ToyPiece(key, partition.gather(pe.eventIndex()), pe.count());
     }
 
-    /** The aux measurements of toy (m, t). */
-    public static double[] aux(long seed, int muIndex, int toyIndex, double[] alphaTrue) {
-        return AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(ToyRandom.of(seed, "toy-aux", muIndex, toyIndex)));
+    /** The aux measurements of toy t at &mu;. */
+    public static double[] aux(long seed, String purpose, double mu, int toyIndex, double[] alphaTrue) {
+        return AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(
+                ToyRandom.of(seed, purpose + "-aux", ToyRandom.muKey(mu), toyIndex)));
     }
 
     /**
      * Toy (m, t) from its pieces (any order; at most one per partition), fitted at &mu;_true: a failed fit is
      * kept as a failed toy with its reason, as in {@link ToyBlockRunner}.
      */
-    public static ToyOutcome fit(MixtureModel model, List<ToyPiece> pieces, long seed, int muIndex, double muTrue,
-                                 int toyIndex, double[] alphaTrue) {
+    public static ToyOutcome fit(MixtureModel model, List<ToyPiece> pieces, long seed, String purpose, int muIndex,
+                                 double muTrue, int toyIndex, double[] alphaTrue) {
         List<ToyPiece> sorted = new ArrayList<>(pieces);
         sorted.sort(Comparator.comparingLong(ToyPiece::partition));
         for (int j = 1; j < sorted.size(); j++) {
@@ -79,7 +81,7 @@ public final class PartitionedToys {
         for (int i = 0; i < n; i++) {
             index[i] = i;
         }
-        PseudoExperiment pe = new PseudoExperiment(index, count, aux(seed, muIndex, toyIndex, alphaTrue));
+        PseudoExperiment pe = new PseudoExperiment(index, count, aux(seed, purpose, muTrue, toyIndex, alphaTrue));
         ToyFit f;
         try {
             f = new ProfileLikelihoodFit(model, events).fit(pe, muTrue);

@@ -148,6 +148,55 @@ class ColumnarNllTest {
         compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1], new double[] {0.5, -1}, 23, -0.5, 6);
     }
 
+    /**
+     * Three processes (f = mu - sqrt(mu), sqrt(mu), 1, fit in sqrt(mu)) and seven parameters: two shape
+     * parameters (the first also a yield factor on every process, the second shape-only on the last process
+     * and a yield factor on the first), four yield-only parameters acting on one, two or all three processes,
+     * and one acting on nothing (constraint only). The yield-only ones take the per-process sums' path.
+     */
+    private static MixtureModel yieldOnlyModel() {
+        return MixtureModel.of(List.of(
+                new Process("S", 40, Coefficient.parse("mu - sqrt(mu)"),
+                        new double[] {1.05, 1.07, 1.10, 1, 1.03, 1.2, 1}, new double[] {0.95, 0.9, 0.93, 1, 0.96, 0.85, 1},
+                        new boolean[] {true, false, false, false, false, false, false}),
+                new Process("SBI", 150, Coefficient.parse("sqrt(mu)"),
+                        new double[] {1.02, 1, 1.04, 1.08, 1, 1.1, 1}, new double[] {0.97, 1, 0.95, 0.9, 1, 0.9, 1},
+                        new boolean[] {true, false, false, false, false, false, false}),
+                new Process("B", 400, Coefficient.parse("1"),
+                        new double[] {1.01, 1, 1, 1.05, 1, 1.3, 1}, new double[] {0.99, 1, 1, 0.96, 1, 0.8, 1},
+                        new boolean[] {true, true, false, false, false, false, false})),
+                List.of("a", "b", "y1", "y2", "y3", "y4", "free"), "mu", Double.NaN, 10);
+    }
+
+    @Test
+    void yieldOnlyParametersOnSeveralProcessesAgreeWithTheReferenceKernel() {
+        MixtureModel model = yieldOnlyModel();
+        Object[] ev = wideEvents(model, 900, 31);
+        compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1],
+                new double[] {0.2, -0.3, 0.4, -1.1, 0.6, 0.1, 0.7}, 37, 0, 3);
+        EventTable calibrated = TestModels.randomEvents(model, 500, 41);
+        compareAtRandomPoints(model, calibrated, null, new double[7], 43, 0, 3);
+    }
+
+    @Test
+    void yieldOnlyParametersBesideNormalisedShapesEqualFiniteDifferences() {
+        // both shape parameters normalised per event (process B has both: a mixed process-level term), four
+        // yield-only parameters on the per-process sums' path
+        MixtureModel plain = yieldOnlyModel();
+        MixtureModel model = plain.withNormalisedShapes(new boolean[] {true, true, false, false, false, false, false})
+                .withShapeNormalisationFrom(TestModels.randomEvents(plain, 600, 53));
+        Nll nll = Nll.of(model, TestModels.randomEvents(plain, 300, 54), null, new double[] {0.1, -0.2, 0.3, 0, -0.4, 0.2, 0});
+        SplittableRandom rng = new SplittableRandom(55);
+        for (int trial = 0; trial < 6; trial++) {
+            double[] theta = new double[8];
+            theta[0] = 0.3 + 1.5 * rng.nextDouble();
+            for (int k = 1; k < 8; k++) {
+                theta[k] = -2.5 + 5 * rng.nextDouble();
+            }
+            NllDerivativesTest.check(nll, theta, "random point " + java.util.Arrays.toString(theta));
+        }
+    }
+
     @Test
     void aReloadedWorkspaceEqualsAFreshOne() {
         MixtureModel model = TestModels.offshellLike();

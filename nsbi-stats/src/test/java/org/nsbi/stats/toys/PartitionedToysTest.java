@@ -44,7 +44,7 @@ class PartitionedToysTest {
         for (int t = 0; t < toys; t++) {
             long n = 0;
             for (int p = 0; p < parts.size(); p++) {
-                ToyPiece piece = PartitionedToys.piece(samplers.get(p), parts.get(p), p, 5, 0, t);
+                ToyPiece piece = PartitionedToys.piece(samplers.get(p), parts.get(p), p, 5, "toy", mu, t);
                 if (piece == null) {
                     continue;
                 }
@@ -80,10 +80,10 @@ class PartitionedToysTest {
         MixtureModel model = TestModels.offshellLike();
         EventTable ref = TestModels.randomEvents(model, 40, 4);
         SparsePoissonSampler s = PartitionedToys.partitionSampler(model, ref, ref.sumOfWeights(), 1, new double[3]);
-        ToyPiece p = PartitionedToys.piece(s, ref, 7, 1, 0, 0);
+        ToyPiece p = PartitionedToys.piece(s, ref, 7, 1, "toy", 1, 0);
         assertNotNull(p, "40 events of weight ~ nu/40 draw some");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PartitionedToys.fit(model, List.of(p, p), 1, 0, 1, 0, new double[3]));
+                () -> PartitionedToys.fit(model, List.of(p, p), 1, "toy", 0, 1, 0, new double[3]));
         assertEquals("toy 0 at mu index 0 has two pieces of partition 7; expected one per partition", e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.nsbi.spark.distributed;
+package org.nsbi.spark.neyman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nsbi.model.synthetic.SyntheticAnalysis;
 import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.SharedSpark;
+import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.jobs.SyntheticJob;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
@@ -67,7 +68,7 @@ class DistributedToysTest {
             for (int b = 0; b < blocks; b++) {
                 double[] w = AsimovWeights.compute(model, tables.get(b), total, GRID[m], zero).weights();
                 PseudoExperiment pe = SparsePoissonSampler.of(w, new double[0])
-                        .draw(ToyRandom.of(SEED, "toy-part", m, o.toyIndex(), b));
+                        .draw(ToyRandom.of(SEED, "toy-part", ToyRandom.muKey(GRID[m]), o.toyIndex(), b));
                 int n = index.length;
                 index = Arrays.copyOf(index, n + pe.eventIndex().length);
                 count = Arrays.copyOf(count, n + pe.count().length);
@@ -77,7 +78,7 @@ class DistributedToysTest {
                 }
                 offset += tables.get(b).size();
             }
-            PseudoExperiment toy = new PseudoExperiment(index, count, PartitionedToys.aux(SEED, m, o.toyIndex(), zero));
+            PseudoExperiment toy = new PseudoExperiment(index, count, PartitionedToys.aux(SEED, "toy", GRID[m], o.toyIndex(), zero));
             ToyFit f = fit.fit(toy, GRID[m]);
             assertTrue(f.converged() && o.converged(), "toy " + o.toyIndex() + " at mu " + GRID[m] + " converges");
             assertEquals(toy.totalCount(), o.nPe(), "N_pe of toy " + o.toyIndex() + " at mu " + GRID[m]);

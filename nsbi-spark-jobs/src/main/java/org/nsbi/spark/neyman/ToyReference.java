@@ -1,0 +1,88 @@
+package org.nsbi.spark.neyman;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nsbi.model.output.AsimovClosure;
+import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.spark.distributed.Placement;
+import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+
+/**
+ * The reference sample a Neyman construction draws its toys from, and where it is: whole in this JVM (the toys
+ * run on a broadcast copy, {@link ToyBlockRunner}'s streams), or in content-keyed blocks on the executors (the
+ * toys are drawn block by block and assembled by a shuffle, {@link org.nsbi.spark.distributed.DistributedToys}'s
+ * streams). The two draw different toys from the same distribution; the plan names the path, so checkpoints of one
+ * are never resumed by the other.
+ */
+public final class ToyReference {
+
+    private final EventTable table;
+    private final DistributedEvents blocks;
+    private final Placement placement;
+
+    private ToyReference(EventTable table, DistributedEvents blocks, Placement placement) {
+        this.table = table;
+        this.blocks = blocks;
+        this.placement = placement;
+    }
+
+    /** A reference sample held here, its toys from a broadcast copy. */
+    public static ToyReference whole(EventTable table, Placement placement) {
+        return new ToyReference(table, null, placement);
+    }
+
+    /** A reference sample in blocks on the executors, its toys drawn there. */
+    public static ToyReference distributed(DistributedEvents blocks, Placement placement) {
+        return new ToyReference(null, blocks, placement);
+    }
+
+    /** The table held here, or null on the distributed path. */
+    public EventTable table() {
+        return table;
+    }
+
+    /** The blocks on the executors, or null when the table is held here. */
+    public DistributedEvents blocks() {
+        return blocks;
+    }
+
+    /** Where the reference sample is, and why. */
+    public Placement placement() {
+        return placement;
+    }
+
+    /** The number of events. */
+    public long events() {
+        return table != null ? table.size() : placement.events();
+    }
+
+    /** The Asimov closure &Sigma;w_A / &nu; at each grid point, computed where the events are. */
+    List<AsimovClosure> closure(MixtureModel model, double[] grid, double[][] alphaTrue) {
+        List<AsimovClosure> closure = new ArrayList<>();
+        double[] sums = table == null ? blocks.asimovSums(grid, alphaTrue) : null;
+        for (int m = 0; m < grid.length; m++) {
+            if (table != null) {
+                AsimovWeights a = AsimovWeights.compute(model, table, grid[m], alphaTrue[m]);
+                closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
+            } else {
+                double yield = model.expectedYield(grid[m], alphaTrue[m]);
+                closure.add(new AsimovClosure(grid[m], sums[m], yield, sums[m] / yield));
+            }
+        }
+        return closure;
+    }
+
+    /** The plan's lines on the reference sample and the toys' path: its size and SHA-256, and how toys are drawn. */
+    String planLines(MixtureModel model) {
+        int k = model.nuisanceCount();
+        if (table != null) {
+            return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
+                    + "toys single: from the whole table (a broadcast copy), " + NeymanPlan.STREAMS + "\n";
+        }
+        return "reference " + placement.events() + " events in " + blocks.blockCount() + " blocks, sha256 over blocks "
+                + blocks.sha256(t -> NeymanPlan.sha256(t, k)) + "\n"
+                + "toys distributed: " + NeymanPlan.DISTRIBUTED_STREAMS + "\n";
+    }
+}
