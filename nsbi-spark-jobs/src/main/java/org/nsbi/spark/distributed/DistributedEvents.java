@@ -66,10 +66,11 @@ public final class DistributedEvents implements AutoCloseable {
     public static DistributedEvents scored(SparkSession spark, String path, String[] features, MixtureModel model,
                                            double[] ratioScale) {
         double[] scale = ratioScale == null ? null : ratioScale.clone();
+        MixtureModel layout = model.withoutReference(); // in the blocks' lineage, sent with every evaluation's tasks
         JavaRDD<KeyedBlock> blocks = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
                 .javaRDD().map(row -> {
                     EventBlock b = EventBlock.fromRow(row, features);
-                    return new KeyedBlock(b.blockId(), ScoredColumns.table(model, scaled(b, model, scale)));
+                    return new KeyedBlock(b.blockId(), ScoredColumns.table(layout, scaled(b, layout, scale)));
                 });
         return of(blocks, model);
     }

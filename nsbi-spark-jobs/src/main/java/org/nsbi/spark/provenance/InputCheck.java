@@ -93,7 +93,7 @@ public final class InputCheck {
         if (!run.markerSha256().equals(from)) {
             throw new UserError("the interval " + interval.folder() + " was not inverted from the belts of "
                     + run.folder() + (from == null ? " (it records no belts)" : " but from other belts (marker sha256 "
-                    + from + ", this run's " + run.markerSha256() + ")") + "; pass an interval made with --belts " + run.folder());
+                    + from + ", this run's " + run.markerSha256() + ")") + "; pass an interval made with --run " + run.folder());
         }
     }
 

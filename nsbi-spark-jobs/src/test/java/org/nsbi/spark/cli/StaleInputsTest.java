@@ -2,6 +2,7 @@ package org.nsbi.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,7 @@ class StaleInputsTest {
         TinyAnalysis.Run r = TinyAnalysis.run("report", "--run", beltsA.toString(), "--interval", intervalB.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(true, r.err().contains("the interval " + intervalB + " was not inverted from the belts of " + beltsA), r.err());
+        assertTrue(r.err().contains("; pass an interval made with --run " + beltsA), "one vocabulary: --run, not --belts: " + r.err());
         assertFalse(Files.exists(beltsA.resolve("report")), "no report written");
         assertEquals(List.of(), Files.list(shared).filter(p -> p.getFileName().toString().startsWith(".")).toList(),
                 "no staging folder");
@@ -127,5 +129,15 @@ class StaleInputsTest {
                 () -> org.nsbi.spark.serve.ResultTables.register(org.nsbi.spark.SharedSpark.session(), results.toString()));
         assertEquals(true, e.getMessage().startsWith(results.resolve("neyman") + " was made from the scored input "
                 + results.resolve("scored") + " as it was before: it has been made again since"), e.getMessage());
+    }
+
+    /** coverage refuses a run made from another model than its --config's, before any experiment, writing nothing. */
+    @Test
+    void coverageRefusesTheRunOfAnotherModel() {
+        TinyAnalysis c = TinyAnalysis.in(dir);
+        c.assertRefused(TinyAnalysis.run("coverage", "--run", beltsB.toString(), "--config", a.config().toString(),
+                "--experiments-from", "bootstrap", "--out", c.out().toString()), "coverage",
+                "the run input " + beltsB + " was made from another model: its process S is yield 20.0",
+                "make the run input again with this config, or pass the config it was made with");
     }
 }

@@ -163,6 +163,14 @@ public final class MixtureModel implements Serializable {
         return false;
     }
 
+    /**
+     * This model without the shape normalisation's data (its flags stay, so it {@link #needsReference()} again):
+     * enough to lay out events ({@link EventTable#of}), small to send with a task; not to evaluate.
+     */
+    public MixtureModel withoutReference() {
+        return shapeNormalisation == null ? this : withNormalisedShapes(normalisedShapes);
+    }
+
     /** True when shapes are normalised but the model has not been given its reference sample yet. */
     public boolean needsReference() {
         return normalisesShapes() && shapeNormalisation == null;

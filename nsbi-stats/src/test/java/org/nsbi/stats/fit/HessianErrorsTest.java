@@ -98,6 +98,37 @@ class HessianErrorsTest {
     }
 
     /**
+     * A bound from the truth: on Asimov data of a model that closes exactly (&Sigma;&#375; &lambda;(&theta;) = &nu;(&theta;) at every
+     * &theta;), the data part of the Hessian at the truth is the Fisher information, positive semi-definite, so no post-fit
+     * &sigma; exceeds the prior width 1. The off-shell-like model closes exactly with its shape factors normalised per
+     * process (shape_normalisation: per_event); without it, the shape factors' mean is not 1 at second order in &alpha;
+     * and a &sigma; above 1 is possible, as here.
+     */
+    @Test
+    void onAsimovDataOfAModelThatClosesNoErrorExceedsThePrior() {
+        MixtureModel plain = TestModels.offshellLike();
+        EventTable reference = TestModels.randomEvents(plain, 600, 23);
+        MixtureModel normalised = plain.withNormalisedShapes(new boolean[] {true, false, true})
+                .withShapeNormalisationFrom(reference);
+        double[] truth = {0.3, -0.4, 0.2};
+        double largestPlain = 0;
+        for (MixtureModel model : List.of(plain, normalised)) {
+            Nll nll = Nll.of(model, reference, AsimovWeights.compute(model, reference, 1.2, truth).weights(), truth);
+            FitResult g = FITTER.global(nll);
+            assertTrue(g.converged(), g.toString());
+            double[] sigma = HessianErrors.of(nll, g).alphaError();
+            for (int k = 0; k < sigma.length; k++) {
+                if (model == normalised) {
+                    assertTrue(sigma[k] <= 1 + 1e-9, model.nuisances().get(k) + ": sigma " + sigma[k] + " > 1");
+                } else {
+                    largestPlain = Math.max(largestPlain, sigma[k]);
+                }
+            }
+        }
+        assertTrue(largestPlain > 1, "without the normalisation a sigma exceeds 1: " + largestPlain);
+    }
+
+    /**
      * Central second differences of the NLL's value in (&mu;, &alpha;) over the parameters {@code used} (in their order),
      * step 1e-3 (smaller steps lose digits to rounding: the NLL is ~10^3, H ~ 1).
      */
