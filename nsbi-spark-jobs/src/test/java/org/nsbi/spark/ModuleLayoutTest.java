@@ -47,14 +47,12 @@ class ModuleLayoutTest {
 
     /**
      * Classes that name no Spark or Hadoop type themselves but use a class of this module that does. Most do so
-     * through {@code io/EventBlock}'s Spark row codec and move once it is split; {@code neyman/ToyReference} holds the
-     * distributed events and stays. The list only shrinks.
+     * through {@code io/EventBlock}'s Spark row codec and move once it is split. The list only shrinks.
      */
     private static final Set<String> TIED_TO_SPARK_BY_A_MODULE_CLASS = Set.of(
             "org.nsbi.spark.coverage.CoverageWorkload",
             "org.nsbi.spark.coverage.SimulatorExperiments",
             "org.nsbi.spark.neyman.NeymanPlan",
-            "org.nsbi.spark.neyman.ToyReference",
             "org.nsbi.spark.score.ScoredColumns",
             "org.nsbi.spark.score.ScoringPlan",
             "org.nsbi.spark.validate.RatioUnderTest",
