@@ -139,6 +139,37 @@ class DistributedNeymanTest {
         }
     }
 
+    /**
+     * shape_normalisation: per_event needs the whole reference sample in one JVM (its normalisation is a mean over it),
+     * so a forced --placement distributed is refused with a message naming both, before anything is written; single
+     * runs.
+     */
+    @Test
+    void normalisedShapesWithTheReferenceOnTheExecutorsAreRefusedNamingBoth() {
+        List<org.nsbi.model.config.Systematic> normalised = new java.util.ArrayList<>();
+        for (org.nsbi.model.config.Systematic s : config.systematics()) {
+            boolean shape = s.effects().stream().anyMatch(e -> e.ratioUp().isPresent());
+            normalised.add(new org.nsbi.model.config.Systematic(s.name(), s.effects(), s.low(), s.high(), shape));
+        }
+        assertTrue(normalised.stream().anyMatch(org.nsbi.model.config.Systematic::normalisedShape),
+                "the small toy has a shape systematic to normalise");
+        AnalysisConfig perEvent = config.withSystematics(normalised);
+        SparkSession spark = SharedSpark.session();
+        NsbiActions.get(spark).score().config(perEvent).blockSize(700).out(dir.resolve("scored-per-event").toString())
+                .execute();
+        Path out = dir.resolve("per-event-distributed");
+        org.nsbi.model.UserError e = assertThrows(org.nsbi.model.UserError.class,
+                () -> NsbiActions.get(spark).neyman().config(perEvent).scored(dir.resolve("scored-per-event").toString())
+                        .placement("distributed").toysPerBlock(12).out(out.toString()).execute());
+        assertTrue(e.getMessage().contains("--placement distributed") && e.getMessage().contains("per_event"),
+                e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
+        NeymanSummary single = NsbiActions.get(spark).neyman().config(perEvent)
+                .scored(dir.resolve("scored-per-event").toString()).placement("single").toysPerBlock(12)
+                .out(dir.resolve("per-event-single").toString()).execute().summary().neyman();
+        assertEquals("single", single.placement().place());
+    }
+
     private static IntervalResult interval(String name, Double asimov, String placement) {
         var action = NsbiActions.get(SharedSpark.session()).interval().config(config)
                 .run(dir.resolve("for-interval").toString()).scanSteps(10).placement(placement)
