@@ -16,6 +16,7 @@ import org.nsbi.spark.distributed.Placement;
 import org.nsbi.stats.interval.ObservedScan;
 import org.nsbi.stats.interval.ResultTable;
 import org.nsbi.spark.io.OutputFolder;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.BeltsTable;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
@@ -128,7 +129,8 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         Stage[] stage = new Stage[1];
         IntervalSummary summary = write("summary.json", out -> {
             out.mark(ConfigProvenance.marker("interval", provenance));
-            stage[0] = stage(out, scoredDir, belt, asimov, "scan.csv");
+            stage[0] = stage(out, scoredDir, belt, files().exists(run + "/" + NeymanJob.CRITICAL_VALUES), asimov,
+                    "scan.csv");
             return new IntervalSummary(RunInfos.of(spark, "interval", analysis), scoredDir, run, stage[0].result(),
                     provenance, 0);
         }, out -> { });
@@ -137,13 +139,15 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
 
     /**
      * The observed (or Asimov at {@code asimovMu}) interval from a belt into an open output folder, its scan written to
-     * {@code scanFile}: the stage of {@code execute()} and of the whole chain. Where the data set is scanned follows
+     * {@code scanFile}: the stage of {@code execute()} and of the whole chain. {@code smoothBelt}: the belt's critical
+     * values are a fit across the grid (its toys are judged together). Where the data set is scanned follows
      * {@link #placement} (auto: by its size from scored.json, before any event is read): whole on the driver, on one
      * thread; or in blocks on the executors ({@link DistributedEvents}), where the Asimov weights are computed and every
      * NLL evaluation of the scan is an aggregate over the blocks, the fits running on the driver. Both give the same
      * t(&mu;) to 1e-9.
      */
-    public Stage stage(OutputFolder out, String scoredDir, Belt belt, Double asimovMu, String scanFile) {
+    public Stage stage(OutputFolder out, String scoredDir, Belt belt, boolean smoothBelt, Double asimovMu,
+                       String scanFile) {
         long start = System.nanoTime();
         AnalysisConfig config = analysis();
         ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model());
@@ -184,6 +188,6 @@ public final class IntervalAction extends AnalysisAction<IntervalAction> {
         ResultTable table = new ResultTable(data, r.global().mu(), model.nuisances(), r.global().alpha(), sigma,
                 r.global().alphaAtBound(), r.intervals());
         return new Stage(new IntervalResult(data, sumOfWeights, r.global().mu(), alphaHat, alphaHatError, r.intervals(),
-                table.warnings(belt, asimovMu), (System.nanoTime() - start) / 1e9, where.record()), table);
+                table.warnings(belt, asimovMu, smoothBelt), (System.nanoTime() - start) / 1e9, where.record()), table);
     }
 }

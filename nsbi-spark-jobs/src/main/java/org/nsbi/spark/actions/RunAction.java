@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.output.Provenance;
+import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.output.ScoreSummary;
 import org.nsbi.model.output.StageTime;
@@ -95,9 +96,10 @@ public final class RunAction extends AnalysisAction<RunAction> {
             clock.end(StageTime.Stage.SCORE);
             NeymanAction.Construction r = neyman.stage(out, staged);
             clock.skip(); // the construction times its own stages
-            stages[0] = interval.stage(out, staged, r.belt(), null, "scan.csv");
+            boolean smooth = NeymanSummary.SMOOTH.equals(r.summary().criticalValues());
+            stages[0] = interval.stage(out, staged, r.belt(), smooth, null, "scan.csv");
             clock.end(StageTime.Stage.OBSERVED_INTERVAL);
-            stages[1] = interval.stage(out, staged, r.belt(), asimov, "scan-asimov.csv");
+            stages[1] = interval.stage(out, staged, r.belt(), smooth, asimov, "scan-asimov.csv");
             clock.end(StageTime.Stage.ASIMOV_INTERVAL);
             List<StageTime> times = new ArrayList<>(clock.times());
             times.addAll(1, r.stages());

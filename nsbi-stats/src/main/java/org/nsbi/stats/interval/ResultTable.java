@@ -79,6 +79,15 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
      * @param asimovMu the injected &mu; of an Asimov data set, or null for observed data
      */
     public List<String> warnings(Belt belt, Double asimovMu) {
+        return warnings(belt, asimovMu, false);
+    }
+
+    /**
+     * As {@link #warnings(Belt, Double)}, for a belt whose critical values are either each point's own order statistic
+     * or, {@code pooled}, a fit across the grid over every toy (smooth critical values): then a level has too few toys
+     * only when all the grid's toys together leave fewer than 10 beyond its critical values.
+     */
+    public List<String> warnings(Belt belt, Double asimovMu, boolean pooled) {
         List<String> w = new ArrayList<>();
         double[] grid = belt.muGrid();
         List<String> onBound = new ArrayList<>();
@@ -108,6 +117,17 @@ public record ResultTable(String data, double muHat, List<String> nuisances, dou
                     + " extend neyman.mu_grid");
         }
         for (double cl : belt.cls()) {
+            if (pooled) {
+                long all = 0;
+                for (BeltPoint p : belt.points()) {
+                    all += p.cl() == cl ? p.nToys() : 0;
+                }
+                if (all * (1 - cl) < 10) {
+                    w.add(String.format(Locale.ROOT, "at CL %.2f%%, the smooth critical values rest on %d toys over the"
+                            + " grid, fewer than 10 beyond them: raise neyman.toys_per_point", 100 * cl, all));
+                }
+                continue;
+            }
             List<String> few = new ArrayList<>();
             int least = Integer.MAX_VALUE;
             for (BeltPoint p : belt.points()) {

@@ -51,6 +51,14 @@ class ResultTableTest {
                 + " critical values rest on fewer than 10 toys beyond them; raise neyman.toys_per_point to at least 32"), w);
     }
 
+    /** Smooth critical values pool every toy of the grid: 3 points of 20 toys leave 19 beyond t_c at 68.27 %, enough. */
+    @Test
+    void smoothCriticalValuesAreJudgedOnTheToysOfTheWholeGrid() {
+        assertEquals(List.of(), asimov(1.0).warnings(belt(20), 1.0, true), "60 pooled toys, 19 beyond t_c");
+        assertEquals(List.of("at CL 68.27%, the smooth critical values rest on 15 toys over the grid, fewer than 10 beyond"
+                + " them: raise neyman.toys_per_point"), asimov(1.0).warnings(belt(5), 1.0, true));
+    }
+
     @Test
     void aFitOnABoundIsWarnedAboutAndMarked() {
         ResultTable t = asimov(1.0, true);
