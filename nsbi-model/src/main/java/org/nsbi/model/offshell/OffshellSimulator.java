@@ -9,23 +9,22 @@ import static org.nsbi.model.offshell.OffshellToy.M_UNIT;
 import static org.nsbi.model.offshell.OffshellToy.NI_Y_SIGMA;
 import static org.nsbi.model.offshell.OffshellToy.powerLawIntegral;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
+import org.nsbi.stats.random.ToyRandom;
 
 /**
  * Samples the toy's events from its exact rates, deterministically and splittably.
  *
  * <p>A sample of N events is cut into blocks of {@code blockSize}; block b holds events
  * [b·blockSize, min(N, (b+1)·blockSize)) and is a pure function of (seed, sample name, b, blockSize):
- * its generator is Commons RNG's {@code XO_SHI_RO_256_PP} seeded with those four mixed by
- * SplitMix64 steps ({@link #blockRandom}). An engine can therefore generate blocks in any order, on
- * any executor, and get the same events. Each event weighs ν_sample / N, so a sample's weights sum to
+ * its generator is the keyed stream {@link ToyRandom#of}(seed, "simulator/" + sample name, b, blockSize), the one
+ * scheme the toys and the coverage experiments draw from too ({@link #blockRandom}). An engine can therefore
+ * generate blocks in any order, on any executor, and get the same events. Each event weighs ν_sample / N, so a sample's weights sum to
  * its yield.
  *
  * <p>How an event is drawn (true x, then measured m = s · true m, s = 1 + 0.01 α_energy_scale): true m
@@ -103,22 +102,11 @@ public final class OffshellSimulator {
     }
 
     /**
-     * The generator of one block: {@code XO_SHI_RO_256_PP} seeded with SplitMix64 steps over
-     * (seed, the bytes of {@code stream}, blockIndex, blockSize).
+     * The generator of one block: {@link ToyRandom#of}(seed, "simulator/" + {@code stream}, blockIndex, blockSize), so
+     * the simulator's streams and the toys' are one keyed scheme and never share a stream.
      */
     public static UniformRandomProvider blockRandom(long seed, String stream, long blockIndex, int blockSize) {
-        long state = mix(0x6f6666736865_6c6cL, seed);
-        for (byte b : stream.getBytes(StandardCharsets.UTF_8)) {
-            state = mix(state, b);
-        }
-        state = mix(state, blockIndex);
-        state = mix(state, blockSize);
-        return RandomSource.XO_SHI_RO_256_PP.create(state);
-    }
-
-    /** One SplitMix64 step from state ⊕ word. */
-    private static long mix(long state, long word) {
-        return RandomSource.SPLIT_MIX_64.create(state ^ word).nextLong();
+        return ToyRandom.of(seed, "simulator/" + stream, blockIndex, blockSize);
     }
 
     /** Draws n events of the rates by rejection from the envelope described in the class comment. */

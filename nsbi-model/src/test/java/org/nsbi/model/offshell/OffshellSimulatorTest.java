@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nsbi.model.UserError;
+import org.nsbi.stats.random.ToyRandom;
 
 class OffshellSimulatorTest {
 
@@ -152,6 +153,22 @@ class OffshellSimulatorTest {
             double m = OffshellSimulator.powerLawInverse(3, 198, 1010, u);
             double f = OffshellToy.powerLawIntegral(3, 198, m) / OffshellToy.powerLawIntegral(3, 198, 1010);
             assertEquals(u, f, 1e-12, "F(m(u)) at u = " + u);
+        }
+    }
+
+    @Test
+    void aBlockIsDrawnFromTheOneKeyedStreamSchemeOfTheToys() {
+        OffshellSample sbi = OffshellSample.byName("SBI");
+        long total = 2500;
+        int size = 1000;
+        for (int b = 0; b < 3; b++) {
+            OffshellEvents block = OffshellSimulator.block(sbi, SEED, b, size, total);
+            OffshellEvents keyed = OffshellSimulator.draw(sbi.rates(), ToyRandom.of(SEED, "simulator/SBI", b, size),
+                    block.size(), sbi.yield() / total);
+            assertArrayEquals(keyed.m(), block.m(), 0f, "block " + b + ": m");
+            assertArrayEquals(keyed.c(), block.c(), 0f, "block " + b + ": c");
+            assertArrayEquals(keyed.y(), block.y(), 0f, "block " + b + ": y");
+            assertArrayEquals(keyed.weight(), block.weight(), 0, "block " + b + ": weights");
         }
     }
 }

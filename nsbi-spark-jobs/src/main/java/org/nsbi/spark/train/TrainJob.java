@@ -7,10 +7,10 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.TrainedConfigWriter;
 import org.nsbi.model.config.TrainingConfig;
-import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.model.output.TrainReport;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.stats.random.ToyRandom;
 
 /**
  * Trains every ratio of a {@link TrainingConfig}, {@code ensemble} networks each, one after the other (each training
@@ -18,7 +18,7 @@ import org.nsbi.spark.progress.ProgressLine;
  *
  * <p>Member k of ratio R: simulated samples drawn with their config seed + k (so members see different events;
  * samples from files are shared and differ only in the thinning), keep decisions seeded with (seed, "R/k"), and
- * MLlib's seed the first draw of the generator seeded with (seed, "mlp/R/k") ({@link OffshellSimulator#blockRandom}).
+ * MLlib's seed the first draw of the stream {@link ToyRandom#of}(seed, "train-mlp/R/k").
  */
 public final class TrainJob {
 
@@ -39,7 +39,7 @@ public final class TrainJob {
                 TrainingSet set = TrainingSet.build(spark, member(ratio.numerator(), k), member(ratio.denominator(), k),
                         config.features(), s.events(), s.seed(), stream, blockSize);
                 try {
-                    long mlpSeed = OffshellSimulator.blockRandom(s.seed(), "mlp/" + stream, 0, 0).nextLong();
+                    long mlpSeed = ToyRandom.of(s.seed(), "train-mlp/" + stream).nextLong();
                     ClassifierTrainer.Trained t = ClassifierTrainer.train(set, s.hiddenLayers(), s.maxIterations(),
                             mlpSeed, name);
                     String path = TrainedConfigWriter.onnxPath(ratio.name(), k);

@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.EventSource;
-import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.spark.io.EventBlock;
 import org.nsbi.spark.score.EventSources;
+import org.nsbi.stats.random.ToyRandom;
 
 /**
  * The training events of one classifier: label 1 from the numerator samples, label 0 from the denominator samples,
@@ -136,7 +136,7 @@ public record TrainingSet(Dataset<Row> data, long label1, long label0) {
 
     /** The rows of the events of one block kept with probability q·w_i. */
     static List<Row> keep(EventBlock b, double q, double label, long seed, String stream) {
-        UniformRandomProvider rng = OffshellSimulator.blockRandom(seed, stream, b.blockId(), 0);
+        UniformRandomProvider rng = ToyRandom.of(seed, "train-keep/" + stream, b.blockId());
         int nf = b.features().width();
         float[] v = b.features().values();
         List<Row> out = new ArrayList<>();

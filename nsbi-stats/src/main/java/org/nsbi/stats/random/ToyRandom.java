@@ -14,7 +14,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * seed = (mix64(z), mix64(z ^ 0xD1B54A32D192ED03))
  * </pre>
  * and the generator is Commons RNG's XO_RO_SHI_RO_128_PP seeded with those two longs. Different
- * purposes ("toy", "observed", "coverage") never share a stream.
+ * purposes ("toy", "coverage-simulator", "simulator/SBI", "validate-split/...", "train-mlp/...") never share a stream.
+ * It is the one scheme of the project: the toys, the coverage experiments, the off-shell simulator's sample blocks
+ * (purpose "simulator/" + sample, key (block, block size)), validation and training all draw from it.
  *
  * <p>A toy of the Neyman construction is keyed by its &mu; <em>value</em>, never by the &mu;'s position in a
  * grid: {@link #muKey} is the IEEE bits of &mu; rounded to {@value #MU_DIGITS} significant digits (so 0.1 + 0.2
