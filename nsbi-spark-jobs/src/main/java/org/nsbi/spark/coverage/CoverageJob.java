@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.coverage.CoverageWorkload;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.neyman.NeymanPlan;
 import org.nsbi.spark.neyman.ToyBlockTask;
