@@ -33,12 +33,6 @@ class ModuleLayoutTest {
      * longer exists here, fails the test too.
      */
     private static final Set<String> NOT_MOVED_YET = Set.of(
-            "org.nsbi.spark.distributed.KeyedBlock",
-            "org.nsbi.spark.neyman.CodeVersion",
-            "org.nsbi.spark.neyman.ToyBlockFile",
-            "org.nsbi.spark.neyman.ToyBlockTask",
-            "org.nsbi.spark.neyman.ToyRounds",
-            "org.nsbi.spark.neyman.ToyWorkload",
             "org.nsbi.spark.progress.ProgressLine",
             "org.nsbi.spark.provenance.BuildInfo",
             "org.nsbi.spark.serve.ConnectToken",

@@ -16,6 +16,7 @@ import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.EventPart;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.KeyedBlock;
 import org.nsbi.stats.model.MixtureModel;
 import scala.Tuple2;
 
