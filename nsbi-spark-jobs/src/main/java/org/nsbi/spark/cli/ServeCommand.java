@@ -1,11 +1,11 @@
 package org.nsbi.spark.cli;
 
-import org.nsbi.model.UserError;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.nsbi.spark.serve.ConnectToken;
+import org.nsbi.model.UserError;
+import org.nsbi.model.serve.ConnectToken;
 import org.nsbi.spark.serve.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

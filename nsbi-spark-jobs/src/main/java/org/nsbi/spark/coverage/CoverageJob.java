@@ -6,11 +6,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.coverage.CoverageWorkload;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.neyman.NeymanPlan;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToyCheckpoints;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.coverage.ExperimentRunner;
@@ -49,12 +50,12 @@ public final class CoverageJob {
      * Runs the missing blocks and returns every experiment's outcome, in plan order.
      *
      * @param plan what the experiments depend on, as text (the code's build, fitter and version are added,
-     *             {@link NeymanPlan#code()}); checkpoints of another plan are refused
+     *             {@link NeymanPlan#code}); checkpoints of another plan are refused
      */
     public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
                                        OutputFolder out, String plan) {
         List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(),
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(NeymanJob.class),
                 spark.sparkContext().hadoopConfiguration());
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));

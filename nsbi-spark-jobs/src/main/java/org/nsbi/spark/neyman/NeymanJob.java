@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockFile;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyRounds;
@@ -18,8 +19,8 @@ import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.StageTime;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
@@ -146,8 +147,9 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         List<AsimovClosure> closure = reference.closure(model, grid, s.alphaTrue());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        String plan = NeymanPlan.describe(model, reference, s);
-        List<String> pointInputs = NeymanPlan.pointInputs(s);
+        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                reference.planLines(model));
+        List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
                 spark.sparkContext().hadoopConfiguration());
         checkpoints.admitPoints(grid, pointInputs);
