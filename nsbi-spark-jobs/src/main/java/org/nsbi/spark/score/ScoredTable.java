@@ -5,7 +5,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -42,7 +44,7 @@ public final class ScoredTable {
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
         for (Row r : rows) {
-            EventBlock b = EventBlock.fromRow(r, features);
+            EventBlock b = EventBlockRows.fromRow(r, features);
             blocks.add(b);
             n += b.size();
         }
