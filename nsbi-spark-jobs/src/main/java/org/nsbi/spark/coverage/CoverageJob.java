@@ -76,19 +76,11 @@ public final class CoverageJob {
         long seed = s.seed();
         String purpose = workload.origin().purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        long total = 0;
-        for (ToyBlockTask t : blocks) {
-            total += t.toys();
-        }
+        long total = ToyBlockTask.toys(blocks);
         String group = "nsbi-coverage-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("coverage", "experiments", total);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> {
-            long n = 0;
-            for (int i = (int) ((long) p * blocks.size() / slices); i < (int) ((long) (p + 1) * blocks.size() / slices); i++) {
-                n += blocks.get(i).toys();
-            }
-            return n;
-        });
+        TaskProgressListener listener = new TaskProgressListener(group, line,
+                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         try (SharedValue<CoverageWorkload> shared = SharedValue.of(jsc, workload)) {
             spark.sparkContext().setJobGroup(group, "nsbi coverage: " + total + " experiments", false);

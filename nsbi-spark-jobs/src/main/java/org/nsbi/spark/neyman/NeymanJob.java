@@ -259,13 +259,11 @@ public final class NeymanJob {
         long seed = s.seed();
         String purpose = s.purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        long toys = 0;
-        for (ToyBlockTask t : blocks) {
-            toys += t.toys();
-        }
+        long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(blocks, slices, p));
+        TaskProgressListener listener = new TaskProgressListener(group, line,
+                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()))) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
@@ -315,17 +313,6 @@ public final class NeymanJob {
                         + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
             }
         }
-    }
-
-    /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */
-    private static long toysInSlice(List<ToyBlockTask> tasks, int slices, int p) {
-        int from = (int) ((long) p * tasks.size() / slices);
-        int to = (int) ((long) (p + 1) * tasks.size() / slices);
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            n += tasks.get(i).toys();
-        }
-        return n;
     }
 
     private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {
