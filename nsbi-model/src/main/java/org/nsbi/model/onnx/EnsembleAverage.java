@@ -19,16 +19,6 @@ public enum EnsembleAverage {
      */
     OUTPUT;
 
-    /** The name used in config files: {@code ratio} or {@code output}. */
-    public String configName() {
-        return ConfigNames.of(this);
-    }
-
-    /** All config names, comma-separated, for messages. */
-    public static String configNames() {
-        return ConfigNames.all(EnsembleAverage.class);
-    }
-
     /** The mode with this config name; throws org.nsbi.model.UserError naming the value and the accepted names. */
     public static EnsembleAverage fromConfigName(String name) {
         return ConfigNames.parse(EnsembleAverage.class, name, "ensemble average");

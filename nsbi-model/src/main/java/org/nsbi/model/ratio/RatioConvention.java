@@ -43,16 +43,6 @@ public enum RatioConvention {
     /** Converts one network output to a ratio. Invalid outputs (s outside [0, 1], NaN) give NaN or a negative. */
     public abstract double toRatio(double output);
 
-    /** The name used in config files: {@code score}, {@code logit}, {@code ratio}, {@code log_ratio}. */
-    public String configName() {
-        return ConfigNames.of(this);
-    }
-
-    /** All config names, comma-separated, for messages. */
-    public static String configNames() {
-        return ConfigNames.all(RatioConvention.class);
-    }
-
     /**
      * The convention with this config name.
      *
