@@ -17,6 +17,7 @@ import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.stats.likelihood.EventPart;
 import org.nsbi.stats.likelihood.SummedNll;
+import org.nsbi.stats.model.KeyedBlock;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
