@@ -168,7 +168,7 @@ public final class NeymanJob {
                 blocks.putAll(computeBlocks(spark, model, reference.table(), s, cover.missing(), checkpoints));
             } else if (!cover.missing().isEmpty()) {
                 blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
-                        s.purpose(), s.partitions(), checkpoints));
+                        s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
             }
             if (rounds.singleRound()) {
                 break;
