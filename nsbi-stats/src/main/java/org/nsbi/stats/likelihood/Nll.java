@@ -1,5 +1,6 @@
 package org.nsbi.stats.likelihood;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.nsbi.stats.model.EventTable;
@@ -19,7 +20,10 @@ import org.nsbi.stats.model.MixtureModel;
  *
  * <p>{@link #of} builds the production kernel ({@link ColumnarNll}). Each instance counts its
  * evaluations by {@link Stage}, the stage being set by the caller ({@link #countAs}), so a benchmark can
- * report where a fit spends them. Not thread-safe; build one per thread.
+ * report where a fit spends them. It remembers its last evaluation with the Hessian, so a fit that starts where
+ * another ended (the global fit from the conditional fit's minimum) gets that point without computing it again;
+ * an implementation whose data can change calls {@link #forgetLastEvaluation()}. Not thread-safe; build one per
+ * thread.
  */
 public abstract class Nll {
 
@@ -44,11 +48,19 @@ public abstract class Nll {
     private final long[] evaluations = new long[Stage.values().length];
     private final long[] withHessian = new long[Stage.values().length];
     private Stage stage = Stage.OTHER;
+    private final double[] lastTheta;
+    private final double[] lastGrad;
+    private final double[] lastHess;
+    private double lastValue;
+    private boolean remembered;
 
     protected Nll(MixtureModel model) {
         this.model = model;
         this.scale = model.fitsInSqrtMu() ? Scale.SQRT_MU : Scale.MU;
         this.dim = 1 + model.nuisanceCount();
+        this.lastTheta = new double[dim];
+        this.lastGrad = new double[dim];
+        this.lastHess = new double[dim * dim];
     }
 
     /**
@@ -103,16 +115,39 @@ public abstract class Nll {
 
     /**
      * NLL at &theta; = (p, &alpha;), with its gradient (if {@code grad} is not null, length D) and Hessian
-     * (if {@code hess} is not null, D&times;D row-major) in &theta;. Counted under the current stage.
+     * (if {@code hess} is not null, D&times;D row-major) in &theta;. Counted under the current stage, unless
+     * &theta; is the point of the last evaluation with the Hessian: then that evaluation is returned, not counted.
      *
      * @throws NonPositiveDensityException if &lambda;_i &le; 0 at an event of weight &gt; 0
      */
     public final double evaluate(double[] theta, double[] grad, double[] hess) {
+        if (remembered && Arrays.equals(theta, lastTheta)) {
+            if (grad != null) {
+                System.arraycopy(lastGrad, 0, grad, 0, dim);
+            }
+            if (hess != null) {
+                System.arraycopy(lastHess, 0, hess, 0, dim * dim);
+            }
+            return lastValue;
+        }
         evaluations[stage.ordinal()]++;
         if (hess != null) {
             withHessian[stage.ordinal()]++;
         }
-        return compute(theta, grad, hess);
+        double value = compute(theta, grad, hess);
+        if (grad != null && hess != null) {
+            System.arraycopy(theta, 0, lastTheta, 0, dim);
+            System.arraycopy(grad, 0, lastGrad, 0, dim);
+            System.arraycopy(hess, 0, lastHess, 0, dim * dim);
+            lastValue = value;
+            remembered = true;
+        }
+        return value;
+    }
+
+    /** Forgets the last evaluation: for an implementation whose data changed since. */
+    protected final void forgetLastEvaluation() {
+        remembered = false;
     }
 
     /** {@link #evaluate} without the counting. */
