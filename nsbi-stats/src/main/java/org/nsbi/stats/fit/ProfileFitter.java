@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nsbi.stats.likelihood.NonPositiveDensityException;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.likelihood.StructuredHessian;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
@@ -18,9 +19,9 @@ import org.nsbi.stats.model.MixtureModel;
  * shortened along its own direction (up to {@value #MAX_BACKTRACKS} times, at the minimum of the parabola through
  * the NLL, its slope and the rejected value) before &lambda; grows; where H_FF is not, &lambda; grows until it is and
  * shrinks after each success. It stops when
- * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The systems are
- * at most (1+K)&times;(1+K) with K a handful, so a small Cholesky decomposition is written out here rather
- * than allocating a general solver per step.
+ * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The Hessian comes in
+ * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
+ * yield-only parameters out of any K&times;K matrix.
  *
  * <p>The NLL in &mu; can have two minima (interference). The global fit therefore first scans the NLL
  * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), at &alpha; = 0 and, when the caller
@@ -184,7 +185,10 @@ public final class ProfileFitter {
             starts.add(s);
         }
         for (double[] alpha : alphas) {
-            for (double mu : scanMinima(nll, alpha)) {
+            // the start's own mu joins the scan at its alpha: where it is the scan's minimum, the start is the
+            // caller's point itself (e.g. the conditional fit's minimum, which the NLL remembers)
+            double extra = start != null && alpha == alphas.get(0) ? start[0] : Double.NaN;
+            for (double mu : scanMinima(nll, alpha, extra)) {
                 double[] s = new double[dim];
                 s[0] = nll.p(mu);
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
@@ -300,9 +304,20 @@ public final class ProfileFitter {
         return mus;
     }
 
-    /** Every local minimum of the scan at fixed &alpha;; the middle of the grid if the scan has no finite value. */
-    private double[] scanMinima(Nll nll, double[] alpha) {
+    /**
+     * Every local minimum of the scan at fixed &alpha; over the grid and {@code extraMu} (NaN: none); the middle of the
+     * grid if the scan has no finite value.
+     */
+    private double[] scanMinima(Nll nll, double[] alpha, double extraMu) {
         double[] mus = grid(nll);
+        if (extraMu >= mus[0] && extraMu <= mus[mus.length - 1] && Arrays.binarySearch(mus, extraMu) < 0) {
+            int at = -1 - Arrays.binarySearch(mus, extraMu);
+            double[] with = new double[mus.length + 1];
+            System.arraycopy(mus, 0, with, 0, at);
+            with[at] = extraMu;
+            System.arraycopy(mus, at, with, at + 1, mus.length - at);
+            mus = with;
+        }
         double[] v = nll.valuesAtFixedAlpha(alpha, mus);
         List<Double> minima = new ArrayList<>();
         for (int i = 0; i < mus.length; i++) {
@@ -369,22 +384,22 @@ public final class ProfileFitter {
         double[] x = start.clone();
         box.clip(x);
         double[] g = new double[d];
-        double[] h = new double[d * d];
+        StructuredHessian h = nll.newHessian();
         double f;
         try {
-            f = nll.evaluate(x, g, h);
+            f = nll.evaluateStructured(x, g, h);
         } catch (NonPositiveDensityException e) {
             return Minimum.failed(start, x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
                     "at the start: " + e.getMessage());
         }
         double lambda = lambda0;
         int[] free = new int[d];
-        double[] m = new double[d * d];
+        NewtonSystem system = new NewtonSystem(h);
         double[] rhs = new double[d];
         double[] step = new double[d];
         double[] xNew = new double[d];
         double[] gNew = new double[d];
-        double[] hNew = new double[d * d];
+        StructuredHessian hNew = h.like();
         String lastProblem = null;
         for (int it = 1; it <= maxIterations; it++) {
             int nf = 0;
@@ -400,8 +415,8 @@ public final class ProfileFitter {
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (fillSystem(h, g, free, nf, d, 0, m, rhs) && cholesky(m, nf)) {
-                solve(m, nf, rhs, step);
+            if (gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0)) {
+                system.solve(rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
                     edm += 0.5 * rhs[i] * step[i];
@@ -419,7 +434,7 @@ public final class ProfileFitter {
             }
             boolean accepted = false;
             while (!accepted) {
-                if (!fillSystem(h, g, free, nf, d, lambda, m, rhs) || !cholesky(m, nf)) {
+                if (!gradient(g, free, nf, rhs) || !system.factor(h, free, nf, lambda)) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
@@ -427,7 +442,7 @@ public final class ProfileFitter {
                     }
                     continue;
                 }
-                solve(m, nf, rhs, step);
+                system.solve(rhs, step);
                 System.arraycopy(x, 0, xNew, 0, d);
                 double slope = 0;
                 for (int i = 0; i < nf; i++) {
@@ -449,7 +464,7 @@ public final class ProfileFitter {
                         t = tNext;
                     }
                     try {
-                        fNew = nll.evaluate(xNew, gNew, hNew);
+                        fNew = nll.evaluateStructured(xNew, gNew, hNew);
                     } catch (NonPositiveDensityException e) {
                         fNew = Double.POSITIVE_INFINITY;
                         lastProblem = e.getMessage();
@@ -463,7 +478,9 @@ public final class ProfileFitter {
                     boolean stalled = f - fNew < 1e-14 * (1 + Math.abs(f));
                     System.arraycopy(xNew, 0, x, 0, d);
                     System.arraycopy(gNew, 0, g, 0, d);
-                    System.arraycopy(hNew, 0, h, 0, d * d);
+                    StructuredHessian swap = h;
+                    h = hNew;
+                    hNew = swap;
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
@@ -491,12 +508,11 @@ public final class ProfileFitter {
      * minimum its quadratic model points at), and the held parameters equal x*'s. Continuing would converge to x*
      * (within the edm tolerance) at the cost of more evaluations.
      */
-    private static Minimum joins(List<Minimum> known, double[] x, double[] step, int[] free, int nf, double[] h, Box box,
-                                 double edm) {
+    private static Minimum joins(List<Minimum> known, double[] x, double[] step, int[] free, int nf, StructuredHessian h,
+                                 Box box, double edm) {
         if (!(edm < JOIN_EDM)) {
             return null;
         }
-        int d = x.length;
         double[] y = x.clone();
         for (int i = 0; i < nf; i++) {
             int a = free[i];
@@ -506,14 +522,11 @@ public final class ProfileFitter {
             if (!m.converged || !heldEqual(y, m.x, free, nf)) {
                 continue;
             }
-            double q = 0;
+            double[] v = new double[y.length];
             for (int i = 0; i < nf; i++) {
-                double di = y[free[i]] - m.x[free[i]];
-                for (int j = 0; j < nf; j++) {
-                    q += di * h[free[i] * d + free[j]] * (y[free[j]] - m.x[free[j]]);
-                }
+                v[free[i]] = y[free[i]] - m.x[free[i]];
             }
-            if (0.5 * q < JOIN_DISTANCE * edm) {
+            if (0.5 * h.quadraticForm(v) < JOIN_DISTANCE * edm) {
                 return m;
             }
         }
@@ -533,61 +546,14 @@ public final class ProfileFitter {
         return true;
     }
 
-    /** m = H_FF + &lambda; diag(max(|H_ii|, 1e-3)), rhs = &minus;g_F. False if a value is not finite. */
-    private static boolean fillSystem(double[] h, double[] g, int[] free, int nf, int d, double lambda, double[] m,
-                                      double[] rhs) {
+    /** rhs = &minus;g_F; false if a value is not finite. The system (H_FF + &lambda;&Delta;) &delta; = rhs is {@link NewtonSystem}'s. */
+    private static boolean gradient(double[] g, int[] free, int nf, double[] rhs) {
         for (int i = 0; i < nf; i++) {
-            int a = free[i];
-            rhs[i] = -g[a];
-            for (int j = 0; j < nf; j++) {
-                m[i * nf + j] = h[a * d + free[j]];
-            }
-            m[i * nf + i] += lambda * Math.max(Math.abs(h[a * d + a]), 1e-3);
+            rhs[i] = -g[free[i]];
             if (!Double.isFinite(rhs[i])) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** In-place Cholesky factor L (lower triangle) of an n&times;n matrix; false if not positive definite. */
-    private static boolean cholesky(double[] m, int n) {
-        for (int j = 0; j < n; j++) {
-            double s = m[j * n + j];
-            for (int k = 0; k < j; k++) {
-                s -= m[j * n + k] * m[j * n + k];
-            }
-            if (!(s > 0)) {
-                return false;
-            }
-            double l = Math.sqrt(s);
-            m[j * n + j] = l;
-            for (int i = j + 1; i < n; i++) {
-                double t = m[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    t -= m[i * n + k] * m[j * n + k];
-                }
-                m[i * n + j] = t / l;
-            }
-        }
-        return true;
-    }
-
-    /** Solves L L&#7488; x = b with the factor from {@link #cholesky}. */
-    private static void solve(double[] l, int n, double[] b, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
     }
 }

@@ -50,7 +50,7 @@ public abstract class Nll {
     private Stage stage = Stage.OTHER;
     private final double[] lastTheta;
     private final double[] lastGrad;
-    private final double[] lastHess;
+    private StructuredHessian lastHess;
     private double lastValue;
     private boolean remembered;
 
@@ -60,7 +60,6 @@ public abstract class Nll {
         this.dim = 1 + model.nuisanceCount();
         this.lastTheta = new double[dim];
         this.lastGrad = new double[dim];
-        this.lastHess = new double[dim * dim];
     }
 
     /**
@@ -115,34 +114,16 @@ public abstract class Nll {
 
     /**
      * NLL at &theta; = (p, &alpha;), with its gradient (if {@code grad} is not null, length D) and Hessian
-     * (if {@code hess} is not null, D&times;D row-major) in &theta;. Counted under the current stage, unless
-     * &theta; is the point of the last evaluation with the Hessian: then that evaluation is returned, not counted.
+     * (if {@code hess} is not null, D&times;D row-major) in &theta;. Counted under the current stage.
      *
      * @throws NonPositiveDensityException if &lambda;_i &le; 0 at an event of weight &gt; 0
      */
     public final double evaluate(double[] theta, double[] grad, double[] hess) {
-        if (remembered && Arrays.equals(theta, lastTheta)) {
-            if (grad != null) {
-                System.arraycopy(lastGrad, 0, grad, 0, dim);
-            }
-            if (hess != null) {
-                System.arraycopy(lastHess, 0, hess, 0, dim * dim);
-            }
-            return lastValue;
-        }
         evaluations[stage.ordinal()]++;
         if (hess != null) {
             withHessian[stage.ordinal()]++;
         }
-        double value = compute(theta, grad, hess);
-        if (grad != null && hess != null) {
-            System.arraycopy(theta, 0, lastTheta, 0, dim);
-            System.arraycopy(grad, 0, lastGrad, 0, dim);
-            System.arraycopy(hess, 0, lastHess, 0, dim * dim);
-            lastValue = value;
-            remembered = true;
-        }
-        return value;
+        return compute(theta, grad, hess);
     }
 
     /** Forgets the last evaluation: for an implementation whose data changed since. */
@@ -152,6 +133,56 @@ public abstract class Nll {
 
     /** {@link #evaluate} without the counting. */
     protected abstract double compute(double[] theta, double[] grad, double[] hess);
+
+    /**
+     * An empty Hessian in the layout this NLL fills ({@link #evaluateStructured}):
+     * the plain dense one unless the implementation keeps yield-only parameters apart ({@link ColumnarNll}).
+     */
+    public StructuredHessian newHessian() {
+        return StructuredHessian.dense(dim);
+    }
+
+    /**
+     * NLL at &theta; with its gradient (if {@code grad} is not null) and its Hessian into {@code hess}, a Hessian of
+     * {@link #newHessian()}'s layout; counted as an evaluation with the Hessian under the current stage, unless
+     * &theta; is the point of the last such evaluation (with the gradient): then that one is returned, not counted.
+     *
+     * @throws NonPositiveDensityException if &lambda;_i &le; 0 at an event of weight &gt; 0
+     * @throws IllegalArgumentException if {@code hess} has another layout
+     */
+    public final double evaluateStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (remembered && Arrays.equals(theta, lastTheta) && lastHess.sameLayout(hess)) {
+            if (grad != null) {
+                System.arraycopy(lastGrad, 0, grad, 0, dim);
+            }
+            hess.copyFrom(lastHess);
+            return lastValue;
+        }
+        evaluations[stage.ordinal()]++;
+        withHessian[stage.ordinal()]++;
+        remembered = false;
+        double value = computeStructured(theta, grad, hess);
+        if (grad != null) {
+            if (lastHess == null || !lastHess.sameLayout(hess)) {
+                lastHess = hess.like();
+            }
+            System.arraycopy(theta, 0, lastTheta, 0, dim);
+            System.arraycopy(grad, 0, lastGrad, 0, dim);
+            lastHess.copyFrom(hess);
+            lastValue = value;
+            remembered = true;
+        }
+        return value;
+    }
+
+    /** {@link #evaluateStructured} without the counting; by default, the dense Hessian. */
+    protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (!hess.isDense() || hess.dimension() != dim) {
+            throw new IllegalArgumentException("this NLL fills the dense " + dim + "x" + dim
+                    + " Hessian; the one given has another layout");
+        }
+        return compute(theta, grad, hess.denseBlock());
+    }
 
     /**
      * The NLL at fixed &alpha; for many values of &mu; at once, for coarse scans. Returns +&infin; where a
