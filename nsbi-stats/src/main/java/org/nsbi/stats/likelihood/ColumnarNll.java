@@ -281,6 +281,7 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
+        forgetLastEvaluation();
         int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
