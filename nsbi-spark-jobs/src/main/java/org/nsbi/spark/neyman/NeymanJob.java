@@ -116,17 +116,17 @@ public final class NeymanJob {
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
                              OutputFolder out) {
-        return run(spark, model, reference, s, rounds, false, out);
+        return run(spark, model, reference, s, rounds, null, out);
     }
 
     /**
-     * As {@link #run(SparkSession, MixtureModel, EventTable, Settings, ToySchedule, OutputFolder)}; with {@code smooth},
-     * the belt's critical values are fitted across the grid at each level ({@link SmoothCriticalValues}, quantile
-     * regression over every toy) and the fit, the per-point values and the held-out check are written to
+     * As {@link #run(SparkSession, MixtureModel, EventTable, Settings, ToySchedule, OutputFolder)}; with a {@code smooth}
+     * form (null: none), the belt's critical values are fitted across the grid at each level ({@link SmoothCriticalValues},
+     * quantile regression over the toys of several points) and the fit, the per-point values and the held-out check are written to
      * {@code critical-values.json}.
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
-                             boolean smooth, OutputFolder out) {
+                             SmoothCriticalValues.Form smooth, OutputFolder out) {
         return run(spark, model, ToyReference.whole(reference, null), s, rounds, smooth, out);
     }
 
@@ -136,7 +136,7 @@ public final class NeymanJob {
      * on both paths, and the plan names the path.
      */
     public static Result run(SparkSession spark, MixtureModel model, ToyReference reference, Settings s, ToySchedule rounds,
-                             boolean smooth, OutputFolder out) {
+                             SmoothCriticalValues.Form smooth, OutputFolder out) {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
@@ -189,8 +189,8 @@ public final class NeymanJob {
 
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
-        if (smooth) {
-            fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels());
+        if (smooth != null) {
+            fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels(), smooth);
             out.writeText(CRITICAL_VALUES, Json.write(CriticalValuesFit.of(fitted, belt)));
             for (String w : fitted.warnings()) {
                 LOG.warn(w);
