@@ -53,17 +53,20 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
     }
 
     /**
-     * The indices in ascending order, by a least-significant-digit radix sort ({@value #RADIX_BITS} bits per
-     * pass, as many passes as the indices have bits): a few hundred random indices sort several times faster
-     * than by comparisons, whose branches the processor cannot predict. Returns the sorted array (a or a new one).
+     * The indices in ascending order, by a least-significant-digit radix sort (at most {@value #RADIX_BITS} bits per
+     * pass, the indices' bits split evenly over the fewest passes, so that a small reference sample has as few
+     * buckets as it has indices): a few hundred random indices sort several times faster than by comparisons, whose
+     * branches the processor cannot predict. Returns the sorted array (a or a new one).
      */
     static int[] sort(int[] a, int bits) {
         int n = a.length;
+        int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+        int radix = (bits + passes - 1) / passes;
         int[] src = a;
         int[] dst = new int[n];
-        int[] count = new int[1 << RADIX_BITS];
-        int mask = (1 << RADIX_BITS) - 1;
-        for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+        int[] count = new int[1 << radix];
+        int mask = (1 << radix) - 1;
+        for (int shift = 0; shift < bits; shift += radix) {
             Arrays.fill(count, 0);
             for (int v : src) {
                 count[(v >>> shift) & mask]++;
