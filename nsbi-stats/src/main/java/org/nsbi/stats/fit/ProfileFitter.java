@@ -415,7 +415,9 @@ public final class ProfileFitter {
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0)) {
+            // with lambda = 0 the damped system below is this one: its factor and step are reused, not redone
+            boolean undamped = gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0);
+            if (undamped) {
                 system.solve(rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
@@ -434,7 +436,8 @@ public final class ProfileFitter {
             }
             boolean accepted = false;
             while (!accepted) {
-                if (!gradient(g, free, nf, rhs) || !system.factor(h, free, nf, lambda)) {
+                boolean factored = lambda == 0 ? undamped : gradient(g, free, nf, rhs) && system.factor(h, free, nf, lambda);
+                if (!factored) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
@@ -442,7 +445,9 @@ public final class ProfileFitter {
                     }
                     continue;
                 }
-                system.solve(rhs, step);
+                if (lambda != 0) {
+                    system.solve(rhs, step);
+                }
                 System.arraycopy(x, 0, xNew, 0, d);
                 double slope = 0;
                 for (int i = 0; i < nf; i++) {
