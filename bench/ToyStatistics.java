@@ -25,7 +25,7 @@ import org.nsbi.stats.toys.SparsePoissonSampler;
  * Usage: java -cp CLASSES ToyStatistics TABLE fast|reference TOYS_PER_POINT OUT.csv
  * Columns: mu, toy, events (sum of counts, to check both runs drew the same toy), converged, t, conditional NLL,
  * global NLL, mu-hat, evaluations by stage (scan, conditional, global). Prints the toys per CPU-second of this
- * thread over the toys (draw, load, both fits), after 300 warm-up toys of another seed.
+ * thread over the toys (draw, load, both fits), after 2,000 warm-up toys of another seed.
  */
 public class ToyStatistics {
     public static void main(String[] args) throws Exception {
@@ -46,7 +46,7 @@ public class ToyStatistics {
         for (int m = 0; m < mus.length; m++) {
             samplers[m] = SparsePoissonSampler.of(AsimovWeights.compute(model, reference, mus[m], alpha).weights(), alpha);
         }
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 2000; i++) {
             PseudoExperiment pe = samplers[2].draw(ToyRandom.forToy(99, 1.0, i));
             double[] counts = Arrays.stream(pe.count()).asDoubleStream().toArray();
             statistic.at(fast ? workspace.load(reference, pe.eventIndex(), counts, pe.aux())
