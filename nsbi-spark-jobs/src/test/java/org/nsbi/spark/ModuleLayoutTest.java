@@ -33,15 +33,8 @@ class ModuleLayoutTest {
      * longer exists here, fails the test too.
      */
     private static final Set<String> NOT_MOVED_YET = Set.of(
-            "org.nsbi.spark.distributed.KeyedBlock",
-            "org.nsbi.spark.neyman.CodeVersion",
-            "org.nsbi.spark.neyman.ToyBlockFile",
-            "org.nsbi.spark.neyman.ToyBlockTask",
-            "org.nsbi.spark.neyman.ToyRounds",
-            "org.nsbi.spark.neyman.ToyWorkload",
             "org.nsbi.spark.progress.ProgressLine",
             "org.nsbi.spark.provenance.BuildInfo",
-            "org.nsbi.spark.score.RatioColumn",
             "org.nsbi.spark.serve.ConnectToken",
             "org.nsbi.spark.train.MlpOnnxWriter");
 
@@ -50,15 +43,7 @@ class ModuleLayoutTest {
      * through {@code io/EventBlock}'s Spark row codec and move once it is split. The list only shrinks.
      */
     private static final Set<String> TIED_TO_SPARK_BY_A_MODULE_CLASS = Set.of(
-            "org.nsbi.spark.coverage.CoverageWorkload",
-            "org.nsbi.spark.coverage.SimulatorExperiments",
-            "org.nsbi.spark.neyman.NeymanPlan",
-            "org.nsbi.spark.score.ScoredColumns",
-            "org.nsbi.spark.score.ScoringPlan",
-            "org.nsbi.spark.validate.RatioUnderTest",
-            "org.nsbi.spark.validate.ScoredSample",
-            "org.nsbi.spark.validate.ValidationPlan",
-            "org.nsbi.spark.validate.ValidationTarget");
+            "org.nsbi.spark.neyman.NeymanPlan");
 
     @Test
     void everyClassOfTheSparkModuleOutsideTheCommandLineUsesSparkOrHadoop() {

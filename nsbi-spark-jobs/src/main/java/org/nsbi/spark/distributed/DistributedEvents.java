@@ -9,12 +9,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.InputTables;
-import org.nsbi.spark.score.ScoredColumns;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.EventPart;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.KeyedBlock;
 import org.nsbi.stats.model.MixtureModel;
 import scala.Tuple2;
 
@@ -69,7 +71,7 @@ public final class DistributedEvents implements AutoCloseable {
         MixtureModel layout = model.withoutReference(); // in the blocks' lineage, sent with every evaluation's tasks
         JavaRDD<KeyedBlock> blocks = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
                 .javaRDD().map(row -> {
-                    EventBlock b = EventBlock.fromRow(row, features);
+                    EventBlock b = EventBlockRows.fromRow(row, features);
                     return new KeyedBlock(b.blockId(), ScoredColumns.table(layout, scaled(b, layout, scale)));
                 });
         return of(blocks, model);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.PartitionedToys;

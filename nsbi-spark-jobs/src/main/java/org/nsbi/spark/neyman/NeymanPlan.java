@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.nsbi.model.neyman.CodeVersion;
+import org.nsbi.model.neyman.ToyWorkload;
 import org.nsbi.spark.provenance.BuildInfo;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
@@ -22,9 +24,13 @@ import org.nsbi.stats.model.Process;
  */
 public final class NeymanPlan {
 
-    /** The code that computes the toys: the fits and samplers (nsbi-stats) and the jobs (here), see {@link CodeVersion}. */
-    private static final String CODE = CodeVersion.of(java.util.List.of("org/nsbi/stats/", "org/nsbi/spark/neyman/"),
-            ProfileFitter.class, NeymanPlan.class);
+    /**
+     * The code that computes the toys: the fits and samplers (nsbi-stats), the toy tasks, their workload and block files
+     * (nsbi-model's {@code neyman}) and the jobs (here), see {@link CodeVersion}.
+     */
+    private static final String CODE = CodeVersion.of(
+            java.util.List.of("org/nsbi/stats/", "org/nsbi/model/neyman/", "org/nsbi/spark/neyman/"),
+            ProfileFitter.class, ToyWorkload.class, NeymanPlan.class);
 
     /** How a toy's random stream is keyed, recorded in the plan (a change of scheme refuses old checkpoints). */
     static final String STREAMS = "toy i at mu draws from ToyRandom.of(seed, purpose, muKey(mu), i);"

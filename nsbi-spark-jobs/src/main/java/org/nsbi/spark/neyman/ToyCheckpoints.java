@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +23,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ToyOutcome;
 

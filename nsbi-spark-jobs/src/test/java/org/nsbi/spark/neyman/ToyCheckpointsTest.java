@@ -12,6 +12,8 @@ import java.util.NavigableMap;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.neyman.ToyRounds;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /** The checkpoints' bookkeeping by mu value: names, each point's inputs, and the blocks a round reads and adds. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nsbi.stats.likelihood.NonPositiveDensityException;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.likelihood.StructuredHessian;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
@@ -15,9 +16,9 @@ import org.nsbi.stats.model.MixtureModel;
  * Hessian: each step solves (H_FF + &lambda;D) &delta; = &minus;g_F over the free parameters F (those not held at
  * a bound by a gradient pointing outwards), is projected into the box, and is accepted if it lowers
  * the NLL; &lambda; shrinks after a success and grows after a failure. It stops when
- * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The systems are
- * at most (1+K)&times;(1+K) with K a handful, so a small Cholesky decomposition is written out here rather
- * than allocating a general solver per step.
+ * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The Hessian comes in
+ * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
+ * yield-only parameters out of any K&times;K matrix.
  *
  * <p>The NLL in &mu; can have two minima (interference). The global fit therefore first scans the NLL
  * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), at &alpha; = 0 and, when the caller
@@ -344,22 +345,22 @@ public final class ProfileFitter {
         double[] x = start.clone();
         box.clip(x);
         double[] g = new double[d];
-        double[] h = new double[d * d];
+        StructuredHessian h = nll.newHessian();
         double f;
         try {
-            f = nll.evaluate(x, g, h);
+            f = nll.evaluateStructured(x, g, h);
         } catch (NonPositiveDensityException e) {
             return Minimum.failed(start, x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
                     "at the start: " + e.getMessage());
         }
         double lambda = lambda0;
         int[] free = new int[d];
-        double[] m = new double[d * d];
+        NewtonSystem system = new NewtonSystem(h);
         double[] rhs = new double[d];
         double[] step = new double[d];
         double[] xNew = new double[d];
         double[] gNew = new double[d];
-        double[] hNew = new double[d * d];
+        StructuredHessian hNew = h.like();
         String lastProblem = null;
         for (int it = 1; it <= maxIterations; it++) {
             int nf = 0;
@@ -375,8 +376,8 @@ public final class ProfileFitter {
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (fillSystem(h, g, free, nf, d, 0, m, rhs) && cholesky(m, nf)) {
-                solve(m, nf, rhs, step);
+            if (gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0)) {
+                system.solve(rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
                     edm += 0.5 * rhs[i] * step[i];
@@ -387,7 +388,7 @@ public final class ProfileFitter {
             }
             boolean accepted = false;
             while (!accepted) {
-                if (!fillSystem(h, g, free, nf, d, lambda, m, rhs) || !cholesky(m, nf)) {
+                if (!gradient(g, free, nf, rhs) || !system.factor(h, free, nf, lambda)) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
@@ -395,7 +396,7 @@ public final class ProfileFitter {
                     }
                     continue;
                 }
-                solve(m, nf, rhs, step);
+                system.solve(rhs, step);
                 System.arraycopy(x, 0, xNew, 0, d);
                 for (int i = 0; i < nf; i++) {
                     int a = free[i];
@@ -403,7 +404,7 @@ public final class ProfileFitter {
                 }
                 double fNew;
                 try {
-                    fNew = nll.evaluate(xNew, gNew, hNew);
+                    fNew = nll.evaluateStructured(xNew, gNew, hNew);
                 } catch (NonPositiveDensityException e) {
                     fNew = Double.POSITIVE_INFINITY;
                     lastProblem = e.getMessage();
@@ -413,7 +414,9 @@ public final class ProfileFitter {
                     boolean stalled = f - fNew < 1e-14 * (1 + Math.abs(f));
                     System.arraycopy(xNew, 0, x, 0, d);
                     System.arraycopy(gNew, 0, g, 0, d);
-                    System.arraycopy(hNew, 0, h, 0, d * d);
+                    StructuredHessian swap = h;
+                    h = hNew;
+                    hNew = swap;
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
@@ -434,61 +437,14 @@ public final class ProfileFitter {
                 "no convergence in " + maxIterations + " iterations");
     }
 
-    /** m = H_FF + &lambda; diag(max(|H_ii|, 1e-3)), rhs = &minus;g_F. False if a value is not finite. */
-    private static boolean fillSystem(double[] h, double[] g, int[] free, int nf, int d, double lambda, double[] m,
-                                      double[] rhs) {
+    /** rhs = &minus;g_F; false if a value is not finite. The system (H_FF + &lambda;&Delta;) &delta; = rhs is {@link NewtonSystem}'s. */
+    private static boolean gradient(double[] g, int[] free, int nf, double[] rhs) {
         for (int i = 0; i < nf; i++) {
-            int a = free[i];
-            rhs[i] = -g[a];
-            for (int j = 0; j < nf; j++) {
-                m[i * nf + j] = h[a * d + free[j]];
-            }
-            m[i * nf + i] += lambda * Math.max(Math.abs(h[a * d + a]), 1e-3);
+            rhs[i] = -g[free[i]];
             if (!Double.isFinite(rhs[i])) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** In-place Cholesky factor L (lower triangle) of an n&times;n matrix; false if not positive definite. */
-    private static boolean cholesky(double[] m, int n) {
-        for (int j = 0; j < n; j++) {
-            double s = m[j * n + j];
-            for (int k = 0; k < j; k++) {
-                s -= m[j * n + k] * m[j * n + k];
-            }
-            if (!(s > 0)) {
-                return false;
-            }
-            double l = Math.sqrt(s);
-            m[j * n + j] = l;
-            for (int i = j + 1; i < n; i++) {
-                double t = m[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    t -= m[i * n + k] * m[j * n + k];
-                }
-                m[i * n + j] = t / l;
-            }
-        }
-        return true;
-    }
-
-    /** Solves L L&#7488; x = b with the factor from {@link #cholesky}. */
-    private static void solve(double[] l, int n, double[] b, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
     }
 }

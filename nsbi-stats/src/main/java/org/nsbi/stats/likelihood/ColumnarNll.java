@@ -62,8 +62,6 @@ public final class ColumnarNll extends Nll {
     private final int[][] activeE;
     /** Per process, its active yield-only parameters (nuisance indices k, ascending). */
     private final int[][] activeY;
-    /** The yield-only parameters that act on some process (nuisance indices k, ascending). */
-    private final int[] yieldOnly;
     /** The processes with a yield-only parameter (Y-processes), and per process its index among them or -1. */
     private final int[] yProcesses;
     private final int[] yIndexOf;
@@ -129,8 +127,11 @@ public final class ColumnarNll extends Nll {
     private final double[][] accP;     // [y*ny+z][j] (y <= z) sum of s2 T_c T_d
     private final double[][][] accR;   // [y][position in E][j] sum of s dT_c/dtheta_a (null where a does not act on c)
     private final double[][][] accQ;   // [y][position in E][j] sum of s2 T_c dlambda/dtheta_a
-    private final double[][] mixY;     // [y][k] per evaluation: sum over d of P_cd G'/G_dk
-    private final double[] yieldSums;  // [y] per evaluation: S_c
+    private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
+    private final double[] yieldSlope; // [c] per evaluation: its derivative in p
+    private final double[] ySums;      // [y] per evaluation: S_c
+    /** The Hessian of the dense-array {@link #compute}, filled in blocks first. */
+    private StructuredHessian scratch;
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
@@ -233,30 +234,18 @@ public final class ColumnarNll extends Nll {
         this.dimE = ne;
         this.activeE = new int[nc][];
         this.activeY = new int[nc][];
-        boolean[] acting = new boolean[nk];
         int[] yp = new int[nc];
         int ny = 0;
         this.yIndexOf = new int[nc];
         for (int c = 0; c < nc; c++) {
             activeE[c] = Arrays.stream(active[c]).filter(k -> shaped[k]).toArray();
             activeY[c] = Arrays.stream(active[c]).filter(k -> !shaped[k]).toArray();
-            for (int k : activeY[c]) {
-                acting[k] = true;
-            }
             yIndexOf[c] = activeY[c].length > 0 ? ny : -1;
             if (activeY[c].length > 0) {
                 yp[ny++] = c;
             }
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
-        int[] yo = new int[nk];
-        int nyo = 0;
-        for (int k = 0; k < nk; k++) {
-            if (acting[k]) {
-                yo[nyo++] = k;
-            }
-        }
-        this.yieldOnly = Arrays.copyOf(yo, nyo);
         this.dl = new double[dimE][BLOCK];
         this.d2l = new double[dimE * dimE][];
         this.accGrad = new double[dimE][BLOCK];
@@ -273,8 +262,9 @@ public final class ColumnarNll extends Nll {
         this.accP = new double[ny * ny][];
         this.accR = new double[ny][dimE][];
         this.accQ = new double[ny][dimE][BLOCK];
-        this.mixY = new double[ny][nk];
-        this.yieldSums = new double[ny];
+        this.yieldTerm = new double[nc];
+        this.yieldSlope = new double[nc];
+        this.ySums = new double[ny];
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
             for (int a = 0; a < dimE; a++) {
@@ -439,10 +429,42 @@ public final class ColumnarNll extends Nll {
         return sumW;
     }
 
+    /**
+     * The layout this kernel fills: E = &mu; and the parameters with a shape effect, Y = the others, one row per
+     * process with a yield-only parameter ({@link StructuredHessian}).
+     */
+    @Override
+    public StructuredHessian newHessian() {
+        return new StructuredHessian(dim, perEvent, yProcesses.length);
+    }
+
     @Override
     protected double compute(double[] theta, double[] grad, double[] hess) {
+        if (hess == null) {
+            return computeChecked(theta, grad, null);
+        }
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        double nll = computeChecked(theta, grad, scratch);
+        scratch.toDense(hess);
+        return nll;
+    }
+
+    @Override
+    protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        if (!scratch.sameLayout(hess)) {
+            throw new IllegalArgumentException("a Hessian of another layout than this NLL's (newHessian())");
+        }
+        return computeChecked(theta, grad, hess);
+    }
+
+    private double computeChecked(double[] theta, double[] grad, StructuredHessian hess) {
         double nll = computeOnce(theta, grad, hess);
-        if (grad != null && !allFinite(grad) || hess != null && !allFinite(hess)) {
+        if (grad != null && !allFinite(grad) || hess != null && !hess.allFinite()) {
             // a shape factor exactly 0 (or a true overflow, which stays)
             fixZeros = true;
             try {
@@ -463,13 +485,13 @@ public final class ColumnarNll extends Nll {
         return true;
     }
 
-    private double computeOnce(double[] theta, double[] grad, double[] hess) {
+    private double computeOnce(double[] theta, double[] grad, StructuredHessian hess) {
         boolean wantHess = hess != null;
         boolean wantGrad = grad != null || wantHess;
         double[] gr = grad != null ? grad : new double[dim];
         Arrays.fill(gr, 0);
         if (wantHess) {
-            Arrays.fill(hess, 0);
+            hess.clear();
         }
         double nll = normalisations(theta[0], theta, gr, hess);
         int width = Math.min(n, BLOCK);
@@ -480,13 +502,13 @@ public final class ColumnarNll extends Nll {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, wantGrad, wantHess);
             densities(start, len, wantGrad, wantHess);
-            nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
+            nll += reduce(theta, start, len, wantGrad ? gr : null, wantHess);
         }
-        for (int a = 0; a < dimE && wantGrad; a++) {
-            int ta = perEvent[a];
-            gr[ta] -= VectorLoops.sum(accGrad[a], width);
-            for (int b = a; b < dimE && wantHess; b++) {
-                hess[ta * dim + perEvent[b]] -= VectorLoops.sum(accHess[a * dimE + b], width);
+        double[] a = wantHess ? hess.a : null;
+        for (int i = 0; i < dimE && wantGrad; i++) {
+            gr[perEvent[i]] -= VectorLoops.sum(accGrad[i], width);
+            for (int j = i; j < dimE && wantHess; j++) {
+                a[i * dimE + j] -= VectorLoops.sum(accHess[i * dimE + j], width);
             }
         }
         if (wantGrad && yProcesses.length > 0) {
@@ -497,13 +519,18 @@ public final class ColumnarNll extends Nll {
             nll += 0.5 * d * d;
             gr[1 + k] += d;
             if (wantHess) {
-                hess[(1 + k) * dim + 1 + k] += 1;
+                int pk = positionOf[1 + k];
+                if (pk >= 0) {
+                    a[pk * dimE + pk] += 1;
+                } else {
+                    hess.d[-1 - hess.position(1 + k)] += 1;
+                }
             }
         }
         if (wantHess) {
-            for (int a = 0; a < dim; a++) {
-                for (int b = 0; b < a; b++) {
-                    hess[a * dim + b] = hess[b * dim + a];
+            for (int i = 0; i < dimE; i++) {
+                for (int j = 0; j < i; j++) {
+                    a[i * dimE + j] = a[j * dimE + i];
                 }
             }
         }
@@ -512,11 +539,13 @@ public final class ColumnarNll extends Nll {
 
     /**
      * The per-evaluation constants B_c = f_c &Pi;_k G_ck (and with f', f''), G'/G and G''/G; returns the
-     * expected yield &nu;(&theta;) and adds its derivatives to grad and hess (upper triangle).
+     * expected yield &nu;(&theta;), adds its derivatives to grad and its second derivatives in E to hess's A (upper
+     * triangle), and keeps each process's yield and its p-derivative for {@link #yieldOnlyTerms}.
      */
-    private double normalisations(double p, double[] theta, double[] grad, double[] hess) {
+    private double normalisations(double p, double[] theta, double[] grad, StructuredHessian hess) {
         boolean sqrt = scale() == Scale.SQRT_MU;
         double yield = 0;
+        double[] a = hess == null ? null : hess.a;
         for (int c = 0; c < nc; c++) {
             double[] f = coefficientOut;
             if (sqrt) {
@@ -537,22 +566,24 @@ public final class ColumnarNll extends Nll {
             b2[c] = f[2] * prod;
             double t0 = nu[c] * b0[c];
             double t1 = nu[c] * b1[c];
+            yieldTerm[c] = t0;
+            yieldSlope[c] = t1;
             yield += t0;
             grad[0] += t1;
-            int[] act = active[c];
-            for (int i = 0; i < act.length; i++) {
-                int k = act[i];
+            for (int k : active[c]) {
                 grad[1 + k] += t0 * gu[c][k];
             }
-            if (hess != null) {
-                hess[0] += nu[c] * b2[c];
+            if (a != null) {
+                a[0] += nu[c] * b2[c];
+                int[] act = activeE[c];
                 for (int i = 0; i < act.length; i++) {
                     int k = act[i];
-                    hess[1 + k] += t1 * gu[c][k];
-                    hess[(1 + k) * dim + 1 + k] += t0 * gv[c][k];
+                    int pk = positionOf[1 + k];
+                    a[pk] += t1 * gu[c][k];
+                    a[pk * dimE + pk] += t0 * gv[c][k];
                     for (int i2 = i + 1; i2 < act.length; i2++) {
                         int l = act[i2];
-                        hess[(1 + k) * dim + 1 + l] += t0 * gu[c][k] * gu[c][l];
+                        a[pk * dimE + positionOf[1 + l]] += t0 * gu[c][k] * gu[c][l];
                     }
                 }
             }
@@ -755,7 +786,7 @@ public final class ColumnarNll extends Nll {
      * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
      * s/&lambda;, are added to the per-position sums (grad/hess null: not wanted).
      */
-    private double reduce(double[] theta, int start, int len, double[] grad, double[] hess) {
+    private double reduce(double[] theta, int start, int len, double[] grad, boolean hess) {
         double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
         if (Double.isNaN(logs)) {
             for (int j = 0; j < len; j++) {
@@ -773,7 +804,7 @@ public final class ColumnarNll extends Nll {
                 VectorLoops.addProduct(accS[y], s, tY[y], len);
             }
         }
-        if (hess != null) {
+        if (hess) {
             for (int a = 0; a < dimE; a++) {
                 for (int b = a; b < dimE; b++) {
                     VectorLoops.addHessianTerm(accHess[a * dimE + b], s, d2l[a * dimE + b], s2, dl[a], dl[b], len);
@@ -819,80 +850,55 @@ public final class ColumnarNll extends Nll {
     }
 
     /**
-     * The event terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of
-     * &lambda;, s = w/&lambda; and s2 = s/&lambda;: since &part;_k T_c = T_c G'/G_ck for k in Y,
+     * The terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of &lambda;,
+     * s = w/&lambda;, s2 = s/&lambda;, F_c = &nu;_c B_c process c's yield and g_ck = G'/G_ck: since &part;_k T_c = T_c g_ck for k in Y,
      * <pre>
-     * &part;_k          = &minus;&Sigma;_c G'/G_ck S_c                                               S_c  = &Sigma;_i s_i T_ic
-     * &part;_k&part;_l        = &minus;&Sigma;_c (G'/G_ck G'/G_cl, or G''/G_ck if k = l) S_c + &Sigma;_cd G'/G_ck G'/G_dl P_cd   P_cd = &Sigma;_i s2_i T_ic T_id
-     * &part;_a&part;_k (a in E) = &minus;&Sigma;_c G'/G_ck (R_ca &minus; Q_ca)          R_ca = &Sigma;_i s_i &part;_a T_ic,  Q_ca = &Sigma;_i s2_i T_ic &part;_a &lambda;_i
+     * &part;_k            = &minus;&Sigma;_c g_ck S_c                                      S_c  = &Sigma;_i s_i T_ic
+     * &part;_k&part;_l          = &Sigma;_cd g_ck M_cd g_dl + &delta;_kl d_k                    M_cd = &delta;_cd (F_c &minus; S_c) + P_cd,  P_cd = &Sigma;_i s2_i T_ic T_id
+     *                                                            d_k  = 1 + &Sigma;_c (F_c &minus; S_c)(G''/G_ck &minus; g_ck&sup2;)
+     * &part;_a&part;_k (a in E)   = &Sigma;_c X_ca g_ck                                  X_ca = &part;_a F_c &minus; R_ca + Q_ca
+     *                              R_ca = &Sigma;_i s_i &part;_a T_ic,  Q_ca = &Sigma;_i s2_i T_ic &part;_a &lambda;_i
      * </pre>
-     * so the per-event work is fixed by the number of processes and of E, whatever the number of yield-only
-     * parameters.
+     * (F_c's part of the Y&ndash;Y block being &Sigma;_c F_c (g_ck g_cl, or G''/G_ck if k = l), the constraint's 1 added by the
+     * caller). These are the blocks G, M, X and d of {@link StructuredHessian}: the per-event work is fixed by
+     * the number of processes and of E, and the work per evaluation is O(K&middot;C + C&sup2;), whatever the number K of
+     * yield-only parameters.
      */
-    private void yieldOnlyTerms(int width, double[] grad, double[] hess) {
+    private void yieldOnlyTerms(int width, double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
-        double[] sums = yieldSums;
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            sums[y] = VectorLoops.sum(accS[y], width);
+            ySums[y] = VectorLoops.sum(accS[y], width);
             for (int k : activeY[c]) {
-                grad[1 + k] -= gu[c][k] * sums[y];
+                grad[1 + k] -= gu[c][k] * ySums[y];
             }
         }
         if (hess == null) {
             return;
         }
+        int ky = hess.structuredSize();
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            int[] ay = activeY[c];
-            for (int i = 0; i < ay.length; i++) {
-                int k = ay[i];
-                hess[(1 + k) * dim + 1 + k] -= gv[c][k] * sums[y];
-                for (int i2 = i + 1; i2 < ay.length; i2++) {
-                    int l = ay[i2];
-                    hess[(1 + k) * dim + 1 + l] -= gu[c][k] * gu[c][l] * sums[y];
+            double rest = yieldTerm[c] - ySums[y];
+            for (int k : activeY[c]) {
+                int j = -1 - hess.position(1 + k);
+                double gk = gu[c][k];
+                hess.d[j] += rest * (gv[c][k] - gk * gk);
+                hess.g[y * ky + j] = gk;
+            }
+            hess.m[y * ny + y] += rest;
+            for (int z = y; z < ny; z++) {
+                double p = VectorLoops.sum(accP[y * ny + z], width);
+                hess.m[y * ny + z] += p;
+                if (z != y) {
+                    hess.m[z * ny + y] += p;
                 }
             }
             for (int a = 0; a < dimE; a++) {
                 double rq = (accR[y][a] == null ? 0 : VectorLoops.sum(accR[y][a], width))
                         - VectorLoops.sum(accQ[y][a], width);
-                int ta = perEvent[a];
-                for (int k : ay) {
-                    int tk = 1 + k;
-                    hess[Math.min(ta, tk) * dim + Math.max(ta, tk)] -= gu[c][k] * rq;
-                }
-            }
-        }
-        // + sum_cd G'/G_ck G'/G_dl P_cd, through mix[c][l] = sum_d P_cd G'/G_dl
-        for (double[] row : mixY) {
-            Arrays.fill(row, 0);
-        }
-        for (int y = 0; y < ny; y++) {
-            for (int z = y; z < ny; z++) {
-                double p = VectorLoops.sum(accP[y * ny + z], width);
-                int c = yProcesses[y];
-                int d = yProcesses[z];
-                for (int l : activeY[d]) {
-                    mixY[y][l] += p * gu[d][l];
-                }
-                if (z != y) {
-                    for (int l : activeY[c]) {
-                        mixY[z][l] += p * gu[c][l];
-                    }
-                }
-            }
-        }
-        for (int y = 0; y < ny; y++) {
-            int c = yProcesses[y];
-            double[] mix = mixY[y];
-            for (int k : activeY[c]) {
-                double g = gu[c][k];
-                int row = (1 + k) * dim + 1;
-                for (int l : yieldOnly) {
-                    if (l >= k) {
-                        hess[row + l] += g * mix[l];
-                    }
-                }
+                double slope = a == 0 ? yieldSlope[c] : yieldTerm[c] * gu[c][perEvent[a] - 1];
+                hess.x[y * dimE + a] = slope - rq;
             }
         }
     }

@@ -119,6 +119,36 @@ public abstract class Nll {
     protected abstract double compute(double[] theta, double[] grad, double[] hess);
 
     /**
+     * An empty Hessian in the layout this NLL fills ({@link #evaluateStructured}):
+     * the plain dense one unless the implementation keeps yield-only parameters apart ({@link ColumnarNll}).
+     */
+    public StructuredHessian newHessian() {
+        return StructuredHessian.dense(dim);
+    }
+
+    /**
+     * NLL at &theta; with its gradient (if {@code grad} is not null) and its Hessian into {@code hess}, a Hessian of
+     * {@link #newHessian()}'s layout; counted as an evaluation with the Hessian under the current stage.
+     *
+     * @throws NonPositiveDensityException if &lambda;_i &le; 0 at an event of weight &gt; 0
+     * @throws IllegalArgumentException if {@code hess} has another layout
+     */
+    public final double evaluateStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        evaluations[stage.ordinal()]++;
+        withHessian[stage.ordinal()]++;
+        return computeStructured(theta, grad, hess);
+    }
+
+    /** {@link #evaluateStructured} without the counting; by default, the dense Hessian. */
+    protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (!hess.isDense() || hess.dimension() != dim) {
+            throw new IllegalArgumentException("this NLL fills the dense " + dim + "x" + dim
+                    + " Hessian; the one given has another layout");
+        }
+        return compute(theta, grad, hess.denseBlock());
+    }
+
+    /**
      * The NLL at fixed &alpha; for many values of &mu; at once, for coarse scans. Returns +&infin; where a
      * density is &le; 0. Counted as one {@link Stage#SCAN} evaluation per &mu;.
      */

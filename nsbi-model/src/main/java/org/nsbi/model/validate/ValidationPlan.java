@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.validate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,13 +8,13 @@ import java.util.Set;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
+import org.nsbi.model.config.FileAccess;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
 import org.nsbi.model.offshell.ToyCorrespondence;
-import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.score.ScoredColumns;
+import org.nsbi.model.score.ScoredColumns;
 import org.nsbi.stats.random.ToyRandom;
 
 /**
@@ -59,7 +59,7 @@ public record ValidationPlan(List<ValidationTarget> targets, String truth, Strin
      *                                  without a numerator sample when the simulator cannot draw it
      */
     public static ValidationPlan of(AnalysisConfig config, Map<String, EventSource> userSamples, ToyDraws draws,
-                                    Set<String> only, HadoopFileAccess files) {
+                                    Set<String> only, FileAccess files) {
         List<Spec> specs = specs(config);
         Set<String> columns = new LinkedHashSet<>();
         specs.forEach(s -> columns.add(s.column));

@@ -1,4 +1,4 @@
-package org.nsbi.spark.neyman;
+package org.nsbi.model.neyman;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,17 +6,17 @@ import java.util.NavigableMap;
 import org.nsbi.model.UserError;
 
 /**
- * The blocks of toys of a construction in rounds. Per point, the finished blocks ({@link ToyCheckpoints#finishedByPoint})
+ * The blocks of toys of a construction in rounds. Per point, the finished blocks (the Spark layer's {@code ToyCheckpoints.finishedByPoint})
  * and a target n: the blocks that hold toys 0 .. n&minus;1 are the finished ones where they are, and new blocks of at most
  * {@code perBlock} toys in the gaps (a new round starts its blocks where the last one ended). A toy is the same in any
  * block, so how the toys were cut before does not change them.
  */
-final class ToyRounds {
+public final class ToyRounds {
 
     /** The blocks to read for the targets, in point and toy order, and those among them still to compute. */
-    record Cover(List<ToyBlockTask> blocks, List<ToyBlockTask> missing) {
+    public record Cover(List<ToyBlockTask> blocks, List<ToyBlockTask> missing) {
 
-        long missingToys() {
+        public long missingToys() {
             long n = 0;
             for (ToyBlockTask t : missing) {
                 n += t.toys();
@@ -32,7 +32,7 @@ final class ToyRounds {
      * Covers toys 0 .. target[m]&minus;1 of every point m; the blocks it adds are also added to {@code finished}, so the
      * next round sees them.
      */
-    static Cover cover(List<NavigableMap<Integer, Integer>> finished, int[] target, double[] grid, int perBlock) {
+    public static Cover cover(List<NavigableMap<Integer, Integer>> finished, int[] target, double[] grid, int perBlock) {
         if (perBlock < 1) {
             throw new UserError("--toys-per-block = " + perBlock + "; expected at least 1");
         }

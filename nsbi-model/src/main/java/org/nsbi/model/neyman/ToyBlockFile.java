@@ -1,4 +1,4 @@
-package org.nsbi.spark.neyman;
+package org.nsbi.model.neyman;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

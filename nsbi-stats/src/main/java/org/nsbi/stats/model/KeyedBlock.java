@@ -1,7 +1,6 @@
-package org.nsbi.spark.distributed;
+package org.nsbi.stats.model;
 
 import java.io.Serializable;
-import org.nsbi.stats.model.EventTable;
 
 /**
  * A block of events with its content-defined key (a scored block's id, a generated block's index): what

@@ -1,8 +1,8 @@
-package org.nsbi.spark.score;
+package org.nsbi.model.score;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 

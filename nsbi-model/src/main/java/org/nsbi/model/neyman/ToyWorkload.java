@@ -1,4 +1,4 @@
-package org.nsbi.spark.neyman;
+package org.nsbi.model.neyman;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.SparsePoissonSampler;
 
 /**
- * What every toy task needs, shipped once per executor ({@link org.nsbi.spark.session.SharedValue}): the model, the
+ * What every toy task needs, shipped once per executor (the Spark layer's {@code SharedValue}): the model, the
  * scored reference sample, the &mu; grid and the true nuisance parameters at each point. The Asimov weights
  * and the alias table of a grid point are built on an executor the first time one of its tasks needs
  * them and kept (a few points at a time) for the next tasks of the same point; the fit, with its per-thread

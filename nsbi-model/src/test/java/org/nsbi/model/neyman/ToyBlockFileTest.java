@@ -1,4 +1,4 @@
-package org.nsbi.spark.neyman;
+package org.nsbi.model.neyman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,9 @@
-package org.nsbi.spark.coverage;
+package org.nsbi.model.coverage;
 
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import org.nsbi.model.coverage.ExperimentOrigin;
-import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.stats.coverage.BootstrapExperiments;
 import org.nsbi.stats.coverage.ExperimentSource;
 import org.nsbi.stats.model.EventTable;

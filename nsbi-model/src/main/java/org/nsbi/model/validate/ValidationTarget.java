@@ -1,4 +1,4 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.validate;
 
 import java.util.List;
 import org.nsbi.model.config.EventSource;

@@ -1,9 +1,10 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.validate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nsbi.model.config.FileAccess;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.offshell.OffshellExactRatios;
 import org.nsbi.model.onnx.OnnxEnsembleRatio;
@@ -13,8 +14,7 @@ import org.nsbi.model.ratio.CheckedRatio;
 import org.nsbi.model.ratio.ColumnRatio;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.model.ratio.RatioFunction;
-import org.nsbi.spark.io.HadoopFileAccess;
-import org.nsbi.spark.score.RatioColumn;
+import org.nsbi.model.score.RatioColumn;
 
 /**
  * One ratio to validate, as it travels to executors: its scored-table column name, its source with the ONNX bytes
@@ -34,7 +34,7 @@ public record RatioUnderTest(RatioColumn column, BadRatioPolicy policy, String e
      * @throws IllegalArgumentException for an unknown exact name
      */
     public static RatioUnderTest of(String column, RatioSource source, BadRatioPolicy policy, String exact,
-                                    HadoopFileAccess files) {
+                                    FileAccess files) {
         if (source instanceof RatioSource.Column) {
             return new RatioUnderTest(new RatioColumn(column, source, List.of(), List.of()), policy, exact);
         }

@@ -1,4 +1,4 @@
-package org.nsbi.spark.score;
+package org.nsbi.model.score;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,16 +1,16 @@
-package org.nsbi.spark.coverage;
+package org.nsbi.model.coverage;
 
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nsbi.model.UserError;
+import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellNuisance;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSimulator;
-import org.nsbi.spark.io.EventBlock;
-import org.nsbi.spark.score.EventSources;
-import org.nsbi.spark.score.ScoredColumns;
-import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.stats.coverage.Experiment;
 import org.nsbi.stats.coverage.ExperimentSource;
 import org.nsbi.stats.model.MixtureModel;
@@ -53,7 +53,7 @@ public final class SimulatorExperiments implements ExperimentSource {
      * @throws UserError naming what does not fit
      */
     public static void check(MixtureModel model, ScoringPlan plan, List<String> features) {
-        EventSources.checkToyFeatures("--experiments-from simulator", features);
+        OffshellEvents.checkFeatures("--experiments-from simulator", features);
         if (!plan.ratiosFromDataColumns().isEmpty()) {
             throw new UserError("--experiments-from simulator: the ratios " + plan.ratiosFromDataColumns()
                     + " are read from data columns, which simulated events do not have; expected onnx or exact ratios");
@@ -78,7 +78,7 @@ public final class SimulatorExperiments implements ExperimentSource {
     public Experiment draw(UniformRandomProvider rng) {
         OffshellObservation obs = OffshellSimulator.observed(muTrue, toyAlpha, rng);
         EventBlock scored = scorer.score(new EventBlock(0, obs.events().features(),
-                EventSources.toFloat(obs.events().weight()), Map.of()));
+                EventBlock.toFloat(obs.events().weight()), Map.of()));
         double[] aux = new double[toyIndex.length];
         for (int k = 0; k < aux.length; k++) {
             aux[k] = obs.aux()[toyIndex[k]];

@@ -1,49 +1,33 @@
 package org.nsbi.spark.io;
 
-import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.model.ratio.FeatureBlock;
 
 /**
- * Events as they travel through Spark and sit in Parquet: one row per block of events, one
- * {@code array<float>} column per feature, the event weights, and (for scored tables) one column
- * per ratio. Per-row handling in Spark costs far more than scoring an event (platform.md), so
- * events never travel one row each.
+ * {@link EventBlock}s as they travel through Spark and sit in Parquet: one row per block of events, one
+ * {@code array<float>} column per feature, the event weights, and (for scored tables) one column per ratio.
  *
  * <p>Schema: {@code block: long, n: int, <feature>...: array<float>, weight: array<float>,
  * <ratio column>...: array<float>}.
  */
-public record EventBlock(long blockId, FeatureBlock features, float[] weights, Map<String, float[]> columns)
-        implements Serializable {
+public final class EventBlockRows {
 
-    private static final long serialVersionUID = 1L;
     public static final String BLOCK = "block";
     public static final String SIZE = "n";
     public static final String WEIGHT = "weight";
 
-    public EventBlock {
-        if (weights.length != features.size()) {
-            throw new IllegalArgumentException("block " + blockId + ": " + weights.length + " weights for "
-                    + features.size() + " events");
-        }
-        for (Map.Entry<String, float[]> c : columns.entrySet()) {
-            if (c.getValue().length != features.size()) {
-                throw new IllegalArgumentException("block " + blockId + ": column " + c.getKey() + " has "
-                        + c.getValue().length + " values for " + features.size() + " events");
-            }
-        }
-    }
-
-    public int size() {
-        return features.size();
+    private EventBlockRows() {
     }
 
     /** The schema of a block table with these features and extra columns (in this order). */
@@ -65,33 +49,21 @@ public record EventBlock(long blockId, FeatureBlock features, float[] weights, M
         return DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.FloatType, false), false);
     }
 
-    /** This block as a row of {@link #schema}, columns in the map's order. */
-    public Row toRow() {
-        int nf = features.width();
-        Object[] values = new Object[3 + nf + columns.size()];
-        values[0] = blockId;
-        values[1] = size();
+    /** The block as a row of {@link #schema}, columns in the map's order. */
+    public static Row toRow(EventBlock block) {
+        int nf = block.features().width();
+        Object[] values = new Object[3 + nf + block.columns().size()];
+        values[0] = block.blockId();
+        values[1] = block.size();
         for (int f = 0; f < nf; f++) {
-            values[2 + f] = featureColumn(f);
+            values[2 + f] = block.featureColumn(f);
         }
-        values[2 + nf] = weights;
+        values[2 + nf] = block.weights();
         int k = 3 + nf;
-        for (float[] c : columns.values()) {
+        for (float[] c : block.columns().values()) {
             values[k++] = c;
         }
         return RowFactory.create(values);
-    }
-
-    /** Feature f of every event of the block. */
-    public float[] featureColumn(int f) {
-        int n = size();
-        int nf = features.width();
-        float[] column = new float[n];
-        float[] v = features.values();
-        for (int i = 0; i < n; i++) {
-            column[i] = v[i * nf + f];
-        }
-        return column;
     }
 
     /** Reads a block row of a table whose schema has these features; every other array column is kept. */
@@ -109,7 +81,7 @@ public record EventBlock(long blockId, FeatureBlock features, float[] weights, M
         }
         float[] weights = floats(row, schema.fieldIndex(WEIGHT), n, WEIGHT, id);
         Map<String, float[]> columns = new LinkedHashMap<>();
-        java.util.Set<String> known = new java.util.HashSet<>(List.of(featureNames));
+        Set<String> known = new HashSet<>(List.of(featureNames));
         for (StructField field : schema.fields()) {
             String name = field.name();
             if (name.equals(BLOCK) || name.equals(SIZE) || name.equals(WEIGHT) || known.contains(name)) {

@@ -1,5 +1,6 @@
-package org.nsbi.spark.validate;
+package org.nsbi.model.validate;
 
+import java.io.Serializable;
 import java.util.List;
 import org.nsbi.model.UserError;
 
@@ -17,12 +18,17 @@ import org.nsbi.model.UserError;
 public record ScoredSample(String name, float[][] features, double[] weights, double[] ratio, double[][] members,
                            double[] exact) {
 
+    /** One scored block: row-major features, weights, and the rows of {@link RatioUnderTest.Evaluator#evaluate}. */
+    public record BlockScores(long blockId, float[] features, float[] weights, double[][] ratios) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     public int size() {
         return weights.length;
     }
 
     /** Concatenates scored blocks (in the given order) into one sample. */
-    static ScoredSample concat(String name, int width, boolean hasTruth, List<SampleScorer.BlockScores> blocks) {
+    public static ScoredSample concat(String name, int width, boolean hasTruth, List<BlockScores> blocks) {
         int n = blocks.stream().mapToInt(b -> b.weights().length).sum();
         if (n == 0) {
             throw new UserError("sample " + name + " has no events; expected at least one");
@@ -34,7 +40,7 @@ public record ScoredSample(String name, float[][] features, double[] weights, do
         double[][] members = new double[k][n];
         double[] exact = hasTruth ? new double[n] : null;
         int at = 0;
-        for (SampleScorer.BlockScores b : blocks) {
+        for (BlockScores b : blocks) {
             int m = b.weights().length;
             for (int i = 0; i < m; i++) {
                 for (int f = 0; f < width; f++) {

@@ -1,4 +1,4 @@
-package org.nsbi.spark.score;
+package org.nsbi.model.score;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.config.FileAccess;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.Systematic;
@@ -21,10 +22,9 @@ import org.nsbi.model.ratio.BadRatioPolicy;
 import org.nsbi.model.ratio.BadRatioReport;
 import org.nsbi.model.ratio.CheckedRatio;
 import org.nsbi.model.ratio.ColumnRatio;
+import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.model.ratio.RatioFunction;
-import org.nsbi.spark.io.EventBlock;
-import org.nsbi.spark.io.HadoopFileAccess;
 
 /**
  * Every ratio column an analysis needs (one per process, two per shape systematic and process),
@@ -47,7 +47,7 @@ public final class ScoringPlan implements Serializable {
     }
 
     /** The plan of a validated config; ONNX files are read through {@code files}. */
-    public static ScoringPlan of(AnalysisConfig config, HadoopFileAccess files) {
+    public static ScoringPlan of(AnalysisConfig config, FileAccess files) {
         List<RatioColumn> columns = new ArrayList<>();
         for (ProcessSpec p : config.processes()) {
             columns.add(column(ScoredColumns.process(p.name()), p.ratio(), files));
@@ -63,7 +63,7 @@ public final class ScoringPlan implements Serializable {
         return new ScoringPlan(config.features().toArray(String[]::new), columns, config.badRatios());
     }
 
-    private static RatioColumn column(String name, RatioSource source, HadoopFileAccess files) {
+    private static RatioColumn column(String name, RatioSource source, FileAccess files) {
         if (source instanceof RatioSource.Onnx onnx) {
             List<byte[]> bytes = onnx.files().stream().map(files::read).toList();
             return new RatioColumn(name, source, onnx.files(), bytes);

@@ -1,4 +1,4 @@
-package org.nsbi.spark.neyman;
+package org.nsbi.model.neyman;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +26,13 @@ import java.util.stream.Stream;
  * shaded jar, the module jars or class folders (only the prefixes count, so the shaded jar's other classes, e.g. its
  * relocated protobuf, do not).
  */
-final class CodeVersion {
+public final class CodeVersion {
 
     private CodeVersion() {
     }
 
     /** "sha256 &lt;hex&gt; of N classes" over the classes under {@code prefixes} in the code sources of {@code anchors}. */
-    static String of(List<String> prefixes, Class<?>... anchors) {
+    public static String of(List<String> prefixes, Class<?>... anchors) {
         Set<Path> sources = new LinkedHashSet<>();
         for (Class<?> c : anchors) {
             try {
@@ -45,12 +45,12 @@ final class CodeVersion {
     }
 
     /** The same over every class under {@code org/nsbi/} of jars or class folders. */
-    static String of(Set<Path> sources) {
+    public static String of(Set<Path> sources) {
         return of(sources, List.of("org/nsbi/"));
     }
 
     /** The same over the classes under {@code prefixes} (e.g. {@code org/nsbi/stats/}) of jars or class folders. */
-    static String of(Set<Path> sources, List<String> prefixes) {
+    public static String of(Set<Path> sources, List<String> prefixes) {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");
