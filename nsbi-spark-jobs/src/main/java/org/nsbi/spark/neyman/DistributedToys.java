@@ -10,7 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.nsbi.model.neyman.ToyBlockFile;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.spark.distributed.DistributedEvents;
-import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.PartitionedToys;

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.nsbi.model.progress.ProgressLine;
 
 /**
  * Turns the finished tasks of one Spark job group into a {@link ProgressLine}. Each successful

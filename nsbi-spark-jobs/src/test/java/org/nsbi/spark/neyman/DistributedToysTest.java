@@ -13,7 +13,7 @@ import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.jobs.SyntheticJob;
-import org.nsbi.spark.progress.ProgressLine;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.EventTables;
