@@ -88,7 +88,11 @@ cp "$config" "$out/config.yaml"
 echo "off-shell toy, $ratios ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
 echo "| stage | wall | driver peak heap | placement |"
 echo "|---|---|---|---|"
-stage score score --config "$config" --out "$out/score"
+if [[ -f "$out/score/scored.json" ]]; then
+  echo "| score | reused from $out/score | - | - |"   # a finished score of an earlier run into the same OUT
+else
+  stage score score --config "$config" --out "$out/score"
+fi
 place=(--placement "${NSBI_PLACEMENT:-auto}")
 stage neyman neyman --config "$config" --scored "$out/score" --out "$out/neyman" --toys "$toys" "${place[@]}"
 stage interval interval --run "$out/neyman" --out "$out/interval" "${place[@]}"
