@@ -117,6 +117,11 @@ public final class StructuredHessian {
         return structuredSet[j];
     }
 
+    /** The &theta; index of a {@link #position}: E's i-th (p = i &ge; 0) or Y's j-th (p = &minus;1 &minus; j). */
+    public int denseIndexOrStructured(int p) {
+        return p >= 0 ? denseSet[p] : structuredSet[-1 - p];
+    }
+
     /** The position of &theta; index t in E (&ge; 0), or &minus;(1 + its position in Y). */
     public int position(int t) {
         return position[t];
