@@ -75,26 +75,33 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
     }
 
     /**
-     * The indices in ascending order, by a least-significant-digit radix sort ({@value #RADIX_BITS} bits per
-     * pass, as many passes as the indices have bits): a few hundred random indices sort several times faster
-     * than by comparisons, whose branches the processor cannot predict. Returns the sorted array (a or a new one).
+     * The indices in ascending order, by a least-significant-digit radix sort (at most {@value #RADIX_BITS} bits per
+     * pass, the indices' bits split evenly over the fewest passes, so that a small reference sample has as few
+     * buckets as it has indices): a few hundred random indices sort several times faster than by comparisons, whose
+     * branches the processor cannot predict. Returns the sorted array (a or a new one).
      */
     static int[] sort(int[] a, int bits) {
         return sort(a, a.length, bits, new int[a.length], new int[1 << RADIX_BITS]);
     }
 
-    /** a[0..n) sorted as {@link #sort(int[], int)}, with b (length &ge; n) and count (2^RADIX_BITS) as scratch: a or b. */
+    /**
+     * a[0..n) sorted as {@link #sort(int[], int)}, with b (length &ge; n) and count (2^RADIX_BITS) as scratch: a or b.
+     * Each pass uses the first 2^radix counts only.
+     */
     private static int[] sort(int[] a, int n, int bits, int[] b, int[] count) {
+        int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+        int radix = (bits + passes - 1) / passes;
+        int buckets = 1 << radix;
         int[] src = a;
         int[] dst = b;
-        int mask = (1 << RADIX_BITS) - 1;
-        for (int shift = 0; shift < bits; shift += RADIX_BITS) {
-            Arrays.fill(count, 0);
+        int mask = buckets - 1;
+        for (int shift = 0; shift < bits; shift += radix) {
+            Arrays.fill(count, 0, buckets, 0);
             for (int j = 0; j < n; j++) {
                 count[(src[j] >>> shift) & mask]++;
             }
             int sum = 0;
-            for (int c = 0; c < count.length; c++) {
+            for (int c = 0; c < buckets; c++) {
                 int x = count[c];
                 count[c] = sum;
                 sum += x;
