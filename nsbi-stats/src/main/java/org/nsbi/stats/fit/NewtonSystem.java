@@ -16,13 +16,17 @@ import org.nsbi.stats.likelihood.StructuredHessian;
  * </pre>
  * H_FF is positive definite exactly when H_YY and S are, and (D &gt; 0) H_YY is exactly when I + L&#7488; M L is (the
  * non-zero eigenvalues of D&#8315;&frac12; G&#7488; M G D&#8315;&frac12; are those of L&#7488; M L), so {@link #factor} gives the
- * verdict of a Cholesky decomposition of the whole matrix. Where D is not positive (a Y curvature below 0,
- * which the constraint's 1 makes rare) it falls back to that dense decomposition. With Y empty (the plain
- * dense layout) it is the Cholesky decomposition of H_FF.
+ * verdict of a Cholesky decomposition of the whole matrix. D must be safely positive: a Y parameter whose D_k
+ * is below {@value #SMALLEST_D} (the constraint gives 1; the yields' curvature, (F_c &minus; S_c)(ln G_ck)'', can
+ * take it below 0 away from the minimum) joins E for that system, its rows of X being (M G)_k, since
+ * H_{kY} = (M G_k)&#7488; G. With Y empty (the plain dense layout) it is the Cholesky decomposition of H_FF.
  *
  * <p>One instance per Newton run: its buffers are sized by the layout, and nothing is allocated per step.
  */
 final class NewtonSystem {
+
+    /** D_k below this moves Y parameter k into the dense part of the system. */
+    static final double SMALLEST_D = 0.25;
 
     /** Pivots of Q below this fraction of its largest diagonal end the pivoted Cholesky (Q is then L L&#7488;). */
     private static final double RANK_TOLERANCE = 1e-14;
@@ -32,15 +36,13 @@ final class NewtonSystem {
     private final int k;
     private final int rows;
     // the free parameters, split: positions in E / Y, and their places in the caller's free list
+    /** The dense part E' of the free parameters: E's (position in E, &ge; 0) and Y's moved there (&minus;1 &minus; position in Y). */
     private final int[] eAt;
     private final int[] eSlot;
     private final int[] yAt;
     private final int[] ySlot;
     private int ne;
     private int ny;
-    private boolean denseFallback;
-    private int nf;
-    private final int[] free;
     private final double[] dInv;   // [j] 1/D over free Y
     private final double[] q;      // R x R
     private final double[] l;      // R x R, columns 0..rank-1 used
@@ -50,14 +52,15 @@ final class NewtonSystem {
     private final double[] lm;     // rank x R: L^T M
     private final double[] kmat;   // R x R
     private final double[] zq;     // R x R: Q - Q K Q
-    private final double[] schur;  // s x s: S, then its Cholesky factor
-    private final double[] xf;     // R x s: X over free E
+    private double[] schur;        // E' x E': S, then its Cholesky factor
+    private double[] xf;           // R x E': X over free E, (M G) over the Y parameters moved to E'
+    private double[] zx;           // R x E': Zq X'
+    private final double[] hyy;    // k: the diagonal of H_YY
     private final double[] rowsA;  // R
     private final double[] rowsB;  // R
-    private final double[] rE;     // s
-    private final double[] dE;     // s
+    private double[] rE;           // E'
+    private double[] dE;           // E'
     private final double[] vY;     // k
-    private double[] dense;        // nf x nf, the fallback's factor
     private StructuredHessian h;
 
     NewtonSystem(StructuredHessian layout) {
@@ -65,11 +68,10 @@ final class NewtonSystem {
         this.s = layout.denseSize();
         this.k = layout.structuredSize();
         this.rows = layout.rows();
-        this.eAt = new int[s];
-        this.eSlot = new int[s];
+        this.eAt = new int[dim];
+        this.eSlot = new int[dim];
         this.yAt = new int[k];
         this.ySlot = new int[k];
-        this.free = new int[dim];
         this.dInv = new double[k];
         this.q = new double[rows * rows];
         this.l = new double[rows * rows];
@@ -78,23 +80,29 @@ final class NewtonSystem {
         this.lm = new double[rows * rows];
         this.kmat = new double[rows * rows];
         this.zq = new double[rows * rows];
-        this.schur = new double[s * s];
-        this.xf = new double[rows * s];
+        this.hyy = new double[k];
+        grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
-        this.rE = new double[s];
-        this.dE = new double[s];
         this.vY = new double[k];
     }
 
+    private void grow(int size) {
+        if (schur == null || schur.length < size * size) {
+            schur = new double[size * size];
+            xf = new double[rows * size];
+            zx = new double[rows * size];
+            rE = new double[size];
+            dE = new double[size];
+        }
+    }
+
     /**
-     * Factors H_FF + &lambda;&Delta; for the free parameters {@code free[0..nf)} (&theta; indices) of {@code hess}; false if
+     * Factors H_FF + &lambda;&Delta; for the free parameters {@code freeIndices[0..count)} (&theta; indices) of {@code hess}; false if
      * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}.
      */
     boolean factor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
         this.h = hess;
-        this.nf = count;
-        System.arraycopy(freeIndices, 0, free, 0, count);
         ne = 0;
         ny = 0;
         for (int i = 0; i < count; i++) {
@@ -107,28 +115,57 @@ final class NewtonSystem {
                 ySlot[ny++] = i;
             }
         }
-        double[] a = hess.denseBlock();
         double[] g = hess.rowsOfY();
         double[] m = hess.rowWeights();
         double[] d = hess.diagonal();
-        // D over free Y
-        denseFallback = false;
-        for (int j = 0; j < ny; j++) {
+        double[] x = hess.crossBlock();
+        // D over free Y; the Y parameters with a small D join E'
+        int nyAll = ny;
+        ny = 0;
+        for (int j = 0; j < nyAll; j++) {
             int y = yAt[j];
-            double hyy = d[y];
-            for (int r = 0; r < rows; r++) {
-                double mg = 0;
-                for (int c = 0; c < rows; c++) {
-                    mg += m[r * rows + c] * g[c * k + y];
+            double dj = d[y];
+            if (lambda > 0 || dj < SMALLEST_D) {
+                // H_kk, for the damping or for E'
+                double h = d[y];
+                for (int r = 0; r < rows; r++) {
+                    double mg = 0;
+                    for (int c = 0; c < rows; c++) {
+                        mg += m[r * rows + c] * g[c * k + y];
+                    }
+                    h += g[r * k + y] * mg;
                 }
-                hyy += g[r * k + y] * mg;
+                hyy[y] = h;
+                dj += lambda * Math.max(Math.abs(h), 1e-3);
             }
-            double dj = d[y] + lambda * Math.max(Math.abs(hyy), 1e-3);
-            if (!(dj > 0) || !Double.isFinite(dj)) {
-                denseFallback = true;
-                return factorDense(lambda);
+            if (!Double.isFinite(dj)) {
+                return false;
             }
-            dInv[j] = 1 / dj;
+            if (dj < SMALLEST_D) {
+                eAt[ne] = -1 - y;
+                eSlot[ne++] = ySlot[j];
+            } else {
+                yAt[ny] = y;
+                ySlot[ny] = ySlot[j];
+                dInv[ny++] = 1 / dj;
+            }
+        }
+        grow(ne);
+        // X' over E': X's columns for E, M G's for the Y parameters moved there
+        for (int i = 0; i < ne && rows > 0; i++) {
+            int e = eAt[i];
+            for (int r = 0; r < rows; r++) {
+                double v;
+                if (e >= 0) {
+                    v = x[r * s + e];
+                } else {
+                    v = 0;
+                    for (int c = 0; c < rows; c++) {
+                        v += m[r * rows + c] * g[c * k - 1 - e];
+                    }
+                }
+                xf[r * ne + i] = v;
+            }
         }
         if (ny > 0) {
             // Q = G D^-1 G^T over free Y, its pivoted Cholesky factor L, then K
@@ -200,25 +237,24 @@ final class NewtonSystem {
                 }
             }
         }
-        // S = H_EE + damping - X^T Zq X over free E
-        double[] x = hess.crossBlock();
+        // S = H_E'E' + damping - X'^T Zq X'
         for (int r = 0; r < rows && ny > 0; r++) {
-            for (int i = 0; i < ne; i++) {
-                xf[r * ne + i] = x[r * s + eAt[i]];
+            for (int j = 0; j < ne; j++) {
+                double sum = 0;
+                for (int c = 0; c < rows; c++) {
+                    sum += zq[r * rows + c] * xf[c * ne + j];
+                }
+                zx[r * ne + j] = sum;
             }
         }
         for (int i = 0; i < ne; i++) {
             for (int j = i; j < ne; j++) {
-                double sum = a[eAt[i] * s + eAt[j]];
+                double sum = entry(i, j);
                 if (i == j) {
                     sum += lambda * Math.max(Math.abs(sum), 1e-3);
                 }
                 for (int r = 0; r < rows && ny > 0; r++) {
-                    double zx = 0;
-                    for (int c = 0; c < rows; c++) {
-                        zx += zq[r * rows + c] * xf[c * ne + j];
-                    }
-                    sum -= xf[r * ne + i] * zx;
+                    sum -= xf[r * ne + i] * zx[r * ne + j];
                 }
                 schur[i * ne + j] = sum;
                 schur[j * ne + i] = sum;
@@ -227,12 +263,26 @@ final class NewtonSystem {
         return cholesky(schur, ne);
     }
 
+    /** H_ij for E' entries i, j: from the blocks, the Y&ndash;Y ones through X' = M G of the Y parameters in E'. */
+    private double entry(int i, int j) {
+        int ei = eAt[i];
+        int ej = eAt[j];
+        if (ei < 0 && ej < 0) {
+            if (i == j) {
+                return hyy[-1 - ei];
+            }
+            double[] g = h.rowsOfY();
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += g[r * k - 1 - ei] * xf[r * ne + j];
+            }
+            return sum;
+        }
+        return h.get(h.denseIndexOrStructured(ei), h.denseIndexOrStructured(ej));
+    }
+
     /** &delta; = (H_FF + &lambda;&Delta;)&#8315;&sup1; rhs, both in the order of the free list given to {@link #factor}. */
     void solve(double[] rhs, double[] step) {
-        if (denseFallback) {
-            solve(dense, nf, rhs, step);
-            return;
-        }
         double[] g = h.rowsOfY();
         double[] x = h.crossBlock();
         // w = G H_YY^-1 r_Y = u - Q K u, u = G D^-1 r_Y
@@ -321,24 +371,6 @@ final class NewtonSystem {
             }
             out[r] = sum;
         }
-    }
-
-    /** The whole H_FF + &lambda;&Delta; from the blocks, and its Cholesky decomposition. */
-    private boolean factorDense(double lambda) {
-        if (dense == null || dense.length < nf * nf) {
-            dense = new double[nf * nf];
-        }
-        for (int i = 0; i < nf; i++) {
-            for (int j = i; j < nf; j++) {
-                double v = h.get(free[i], free[j]);
-                if (i == j) {
-                    v += lambda * Math.max(Math.abs(v), 1e-3);
-                }
-                dense[i * nf + j] = v;
-                dense[j * nf + i] = v;
-            }
-        }
-        return cholesky(dense, nf);
     }
 
     /**

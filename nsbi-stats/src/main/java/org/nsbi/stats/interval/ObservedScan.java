@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.HessianErrors;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
+import org.nsbi.stats.likelihood.Lockstep;
 import org.nsbi.stats.likelihood.Nll;
 
 /**
  * The observed t(&mu;) scan of a data set and its intervals: Neyman from the belts
  * ({&mu; : t_obs(&mu;) &le; t_c(&mu;)}, t_c interpolated between grid points) and Wilks (t &le; the &chi;&sup2;&#8321;
  * quantile) beside it. Runs on the driver: one data set, a global fit and one conditional fit per
- * scanned &mu;.
+ * scanned &mu;; the independent conditional fits run in {@link Lockstep}, so that on a distributed data set a round
+ * of their Newton steps is one Spark job.
  *
  * <p>Every t(&mu;) and the reported &mu;&#770; refer to one global minimum: when a conditional NLL falls below the
  * global one by more than {@link ProfileFitter#NLL_TOLERANCE}, the global fit is redone from that conditional
@@ -89,40 +93,89 @@ public final class ObservedScan {
         }
     }
 
+    /**
+     * The scan from {@code global}: first every grid point's conditional fit, each started at the global fit's
+     * &alpha;&#770;; then each interval's inversion, whose refined points start at the &alpha;&#770;&#770; of the nearest grid
+     * point. The grid's fits run together, and so do the inversions ({@link Lockstep}: on a distributed data set one
+     * Spark job per round of all their evaluations); every fit's start is fixed in advance, so the result is the same
+     * when they run one after another.
+     */
     private static Result scan(Nll nll, Belt belt, double[] grid, FitResult global) {
         TestStatistic ts = TestStatistic.withDefaults();
-        Map<Double, TestStatistic.Result> cache = new LinkedHashMap<>();
-        double[][] lastAlpha = {global.alpha()};
-        java.util.function.DoubleUnaryOperator tObs = mu -> cache.computeIfAbsent(mu, m -> {
-            TestStatistic.Result r = ts.at(nll, m, global, lastAlpha[0]);
-            if (r.conditional().converged()) {
-                lastAlpha[0] = r.conditional().alpha();
-            }
-            if (!r.converged()) {
-                throw new IllegalStateException("the observed conditional fit at mu = " + m + " failed: " + r.failure());
-            }
-            if (r.global() != global) {
-                throw new GlobalMinimumMoved(r.global());
-            }
-            return r;
-        }).t();
-        List<ConfidenceInterval> intervals = new ArrayList<>();
+        List<Function<Nll, TestStatistic.Result>> atGrid = new ArrayList<>();
+        for (double mu : grid) {
+            atGrid.add(n -> ts.at(n, mu, global, global.alpha()));
+        }
+        List<TestStatistic.Result> gridResults = Lockstep.map(nll, atGrid);
+        for (TestStatistic.Result r : gridResults) {
+            checked(r, global);
+        }
+        List<Function<Nll, Inversion>> inversions = new ArrayList<>();
         for (double cl : belt.cls()) {
-            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
-            intervals.add(IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax()));
+            inversions.add(n -> Inversion.of(ts, n, global, grid, gridResults,
+                    tObs -> IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax())));
+            inversions.add(n -> Inversion.of(ts, n, global, grid, gridResults,
+                    tObs -> IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax())));
+        }
+        List<ConfidenceInterval> intervals = new ArrayList<>();
+        java.util.TreeMap<Double, TestStatistic.Result> scanned = new java.util.TreeMap<>();
+        for (int i = 0; i < grid.length; i++) {
+            scanned.put(grid[i], gridResults.get(i));
+        }
+        for (Inversion inv : Lockstep.map(nll, inversions)) {
+            intervals.add(inv.interval());
+            inv.refined().forEach(scanned::putIfAbsent);
         }
         double[] t = new double[grid.length];
         boolean[] atBound = new boolean[grid.length];
         for (int i = 0; i < grid.length; i++) {
-            t[i] = tObs.applyAsDouble(grid[i]);
-            atBound[i] = cache.get(grid[i]).atBound();
+            t[i] = gridResults.get(i).t();
+            atBound[i] = gridResults.get(i).atBound();
         }
         HessianErrors errors = HessianErrors.of(nll, global);
-        List<String> warnings = warnings(nll, global, cache.values());
+        List<String> warnings = warnings(nll, global, scanned.values());
         if (errors.problem() != null) {
             warnings.add("no post-fit errors of the nuisance parameters: " + errors.problem());
         }
         return new Result(global, errors, intervals, grid, t, atBound, warnings);
+    }
+
+    /** {@code r}, unless its fit failed (thrown) or it found a lower minimum than {@code global} (thrown to rescan). */
+    private static TestStatistic.Result checked(TestStatistic.Result r, FitResult global) {
+        if (!r.converged()) {
+            throw new IllegalStateException("the observed conditional fit at mu = " + r.mu() + " failed: " + r.failure());
+        }
+        if (r.global() != global) {
+            throw new GlobalMinimumMoved(r.global());
+        }
+        return r;
+    }
+
+    /** An interval and the t(&mu;) computed to refine its ends (beyond the grid's). */
+    private record Inversion(ConfidenceInterval interval, Map<Double, TestStatistic.Result> refined) {
+
+        /**
+         * Inverts t_obs with {@code invert} on the view {@code nll}: t at a grid point is the grid's; elsewhere a
+         * conditional fit started at the &alpha;&#770;&#770; of the nearest grid point (the lower one on a tie).
+         */
+        static Inversion of(TestStatistic ts, Nll nll, FitResult global, double[] grid,
+                            List<TestStatistic.Result> atGrid, Function<DoubleUnaryOperator, ConfidenceInterval> invert) {
+            Map<Double, TestStatistic.Result> refined = new LinkedHashMap<>();
+            DoubleUnaryOperator tObs = mu -> {
+                int nearest = 0;
+                for (int i = 1; i < grid.length; i++) {
+                    if (Math.abs(grid[i] - mu) < Math.abs(grid[nearest] - mu)) {
+                        nearest = i;
+                    }
+                }
+                if (grid[nearest] == mu) {
+                    return atGrid.get(nearest).t();
+                }
+                double[] start = atGrid.get(nearest).conditional().alpha();
+                return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
+            };
+            return new Inversion(invert.apply(tObs), refined);
+        }
     }
 
     /** One line for the global fit and one for the scanned conditional fits, if they ended on a bound. */

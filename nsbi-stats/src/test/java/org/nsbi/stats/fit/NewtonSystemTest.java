@@ -182,13 +182,15 @@ class NewtonSystemTest {
     }
 
     @Test
-    void aNegativeYieldCurvatureFallsBackToTheDenseDecomposition() {
+    void yieldParametersWithASmallCurvatureJoinTheDensePart() {
         SplittableRandom rng = new SplittableRandom(5);
         int[] verdicts = new int[2];
         for (int rep = 0; rep < 10; rep++) {
             StructuredHessian h = random(rng, 20, 3, 3, 0, 0.1);
             double[] d = h.diagonal();
-            d[rng.nextInt(d.length)] = -0.05; // with G^T M G still positive definite overall
+            for (int i = 0; i < 3; i++) {
+                d[rng.nextInt(d.length)] = -0.5 + 0.7 * rng.nextDouble(); // below 1/4: into the dense part
+            }
             compare(h, rng, "rep " + rep, verdicts);
         }
         assertTrue(verdicts[0] > 0 && verdicts[1] > 0, "both verdicts were met: " + Arrays.toString(verdicts));
@@ -347,5 +349,29 @@ class NewtonSystemTest {
             }
         }
         assertFalse(Double.isNaN(worst));
+    }
+
+    /** The join test of the fitter's search uses v&#7488;H v from the blocks: equal to the dense product. */
+    @Test
+    void theQuadraticFormFromTheBlocksEqualsTheDenseOne() {
+        SplittableRandom rng = new SplittableRandom(2026);
+        for (int trial = 0; trial < 20; trial++) {
+            int dim = 3 + rng.nextInt(30);
+            int s = 1 + rng.nextInt(Math.min(dim, 6));
+            StructuredHessian h = random(rng, dim, s, 1 + rng.nextInt(4), 0.3, 0.3);
+            double[] full = new double[dim * dim];
+            h.toDense(full);
+            double[] v = new double[dim];
+            for (int t = 0; t < dim; t++) {
+                v[t] = rng.nextDouble() < 0.2 ? 0 : rng.nextDouble() - 0.5;
+            }
+            double dense = 0;
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b < dim; b++) {
+                    dense += v[a] * full[a * dim + b] * v[b];
+                }
+            }
+            assertEquals(dense, h.quadraticForm(v), 1e-10 * (1 + Math.abs(dense)), "trial " + trial);
+        }
     }
 }
