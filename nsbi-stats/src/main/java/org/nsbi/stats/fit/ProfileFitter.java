@@ -19,7 +19,8 @@ import org.nsbi.stats.model.MixtureModel;
  * shortened along its own direction (up to {@value #MAX_BACKTRACKS} times, at the minimum of the parabola through
  * the NLL, its slope and the rejected value) before &lambda; grows; where H_FF is not, &lambda; grows until it is and
  * shrinks after each success. It stops when
- * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The Hessian comes in
+ * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite, or, once edm is below
+ * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. The Hessian comes in
  * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
  * yield-only parameters out of any K&times;K matrix.
  *
@@ -51,6 +52,9 @@ public final class ProfileFitter {
      * 0.1 to 0.5 of the last length), before the damping grows.
      */
     private static final int MAX_BACKTRACKS = 2;
+
+    /** Below this edm a run ends at the minimum its Newton model predicts ({@link #predicted}). */
+    private static final double PREDICTED_EDM = 1e-7;
 
     /** A run joins a known minimum (see {@link #joins}) only once its edm is below this. */
     private static final double JOIN_EDM = 1;
@@ -93,7 +97,8 @@ public final class ProfileFitter {
     public String settings() {
         return "edm < " + edmTolerance + ", " + maxIterations + " iterations per start, " + scanPoints
                 + " scan points, NLL tolerance " + NLL_TOLERANCE + ", " + MAX_BACKTRACKS + " backtracks per step, runs join"
-                + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm";
+                + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm, the model's minimum below edm "
+                + PREDICTED_EDM;
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -415,7 +420,9 @@ public final class ProfileFitter {
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0)) {
+            // with lambda = 0 the damped system below is this one: its factor and step are reused, not redone
+            boolean undamped = gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0);
+            if (undamped) {
                 system.solve(rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
@@ -423,6 +430,12 @@ public final class ProfileFitter {
                 }
                 if (edm < edmTolerance) {
                     return Minimum.converged(start, x, f, it, edm);
+                }
+                if (edm < PREDICTED_EDM && lambda0 == 0) {
+                    Minimum predicted = predicted(start, x, f, step, free, nf, box, it, edm);
+                    if (predicted != null) {
+                        return predicted;
+                    }
                 }
                 Minimum same = joins(known, x, step, free, nf, h, box, edm);
                 if (same != null) {
@@ -434,7 +447,8 @@ public final class ProfileFitter {
             }
             boolean accepted = false;
             while (!accepted) {
-                if (!gradient(g, free, nf, rhs) || !system.factor(h, free, nf, lambda)) {
+                boolean factored = lambda == 0 ? undamped : gradient(g, free, nf, rhs) && system.factor(h, free, nf, lambda);
+                if (!factored) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
@@ -442,7 +456,9 @@ public final class ProfileFitter {
                     }
                     continue;
                 }
-                system.solve(rhs, step);
+                if (lambda != 0) {
+                    system.solve(rhs, step);
+                }
                 System.arraycopy(x, 0, xNew, 0, d);
                 double slope = 0;
                 for (int i = 0; i < nf; i++) {
@@ -544,6 +560,24 @@ public final class ProfileFitter {
             }
         }
         return true;
+    }
+
+    /**
+     * The minimum as the Newton model at x predicts it, x + &delta; with NLL f &minus; edm, when edm is below
+     * {@value #PREDICTED_EDM}: the model's error there is O(edm<sup>3/2</sup>), far below the tolerances t is judged
+     * by, and the evaluation at x + &delta; that would only confirm it is saved. Null if the step leaves the box.
+     */
+    private static Minimum predicted(double[] start, double[] x, double f, double[] step, int[] free, int nf, Box box,
+                                     int it, double edm) {
+        double[] y = x.clone();
+        for (int i = 0; i < nf; i++) {
+            int a = free[i];
+            y[a] = x[a] + step[i];
+            if (y[a] < box.lo[a] || y[a] > box.hi[a]) {
+                return null;
+            }
+        }
+        return Minimum.converged(start, y, f - edm, it, edm);
     }
 
     /** rhs = &minus;g_F; false if a value is not finite. The system (H_FF + &lambda;&Delta;) &delta; = rhs is {@link NewtonSystem}'s. */

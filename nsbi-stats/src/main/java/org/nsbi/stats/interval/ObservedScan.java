@@ -95,10 +95,11 @@ public final class ObservedScan {
 
     /**
      * The scan from {@code global}: first every grid point's conditional fit, each started at the global fit's
-     * &alpha;&#770;; then each interval's inversion, whose refined points start at the &alpha;&#770;&#770; of the nearest grid
-     * point. The grid's fits run together, and so do the inversions ({@link Lockstep}: on a distributed data set one
-     * Spark job per round of all their evaluations); every fit's start is fixed in advance, so the result is the same
-     * when they run one after another.
+     * &alpha;&#770;; then the refinement of every interval's ends (Brent, {@link IntervalInverter#root}), whose points start
+     * at the &alpha;&#770;&#770; of the nearest grid point; then the intervals from those points. The grid's fits run
+     * together, and so do the ends' refinements ({@link Lockstep}: on a distributed data set one Spark job per round
+     * of all their evaluations); every fit's start is fixed in advance, so the result is the same when they run one
+     * after another.
      */
     private static Result scan(Nll nll, Belt belt, double[] grid, FitResult global) {
         TestStatistic ts = TestStatistic.withDefaults();
@@ -110,21 +111,36 @@ public final class ObservedScan {
         for (TestStatistic.Result r : gridResults) {
             checked(r, global);
         }
-        List<Function<Nll, Inversion>> inversions = new ArrayList<>();
+        // the ends to refine, of every interval (Neyman then Wilks per CL), each refined by a fit task of its own
+        List<DoubleUnaryOperator> thresholds = new ArrayList<>();
         for (double cl : belt.cls()) {
-            inversions.add(n -> Inversion.of(ts, n, global, grid, gridResults,
-                    tObs -> IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax())));
-            inversions.add(n -> Inversion.of(ts, n, global, grid, gridResults,
-                    tObs -> IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax())));
+            thresholds.add(mu -> belt.criticalValue(cl, mu));
+            double wilks = IntervalInverter.wilksThreshold(cl);
+            thresholds.add(mu -> wilks);
         }
+        Refiner onGrid = new Refiner(ts, nll, global, grid, gridResults);
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        for (DoubleUnaryOperator threshold : thresholds) {
+            for (double[] ab : IntervalInverter.brackets(onGrid::t, grid, threshold)) {
+                ends.add(n -> {
+                    Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                    IntervalInverter.root(r::t, threshold, ab[0], ab[1]);
+                    return r.refined;
+                });
+            }
+        }
+        for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, ends)) {
+            refined.forEach(onGrid.refined::putIfAbsent);
+        }
+        // the intervals from the refined points (the inversion asks for the same points again)
         List<ConfidenceInterval> intervals = new ArrayList<>();
-        java.util.TreeMap<Double, TestStatistic.Result> scanned = new java.util.TreeMap<>();
+        for (double cl : belt.cls()) {
+            intervals.add(IntervalInverter.neyman(onGrid::t, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.wilks(onGrid::t, grid, cl, nll.model().muMin(), nll.model().muMax()));
+        }
+        java.util.TreeMap<Double, TestStatistic.Result> scanned = new java.util.TreeMap<>(onGrid.refined);
         for (int i = 0; i < grid.length; i++) {
             scanned.put(grid[i], gridResults.get(i));
-        }
-        for (Inversion inv : Lockstep.map(nll, inversions)) {
-            intervals.add(inv.interval());
-            inv.refined().forEach(scanned::putIfAbsent);
         }
         double[] t = new double[grid.length];
         boolean[] atBound = new boolean[grid.length];
@@ -151,30 +167,38 @@ public final class ObservedScan {
         return r;
     }
 
-    /** An interval and the t(&mu;) computed to refine its ends (beyond the grid's). */
-    private record Inversion(ConfidenceInterval interval, Map<Double, TestStatistic.Result> refined) {
+    /**
+     * t_obs(&mu;) on an NLL (or a view of it): at a grid point the grid's; elsewhere a conditional fit started at the
+     * &alpha;&#770;&#770; of the nearest grid point (the lower one on a tie), kept in {@link #refined}.
+     */
+    private static final class Refiner {
+        private final TestStatistic ts;
+        private final Nll nll;
+        private final FitResult global;
+        private final double[] grid;
+        private final List<TestStatistic.Result> atGrid;
+        final Map<Double, TestStatistic.Result> refined = new LinkedHashMap<>();
 
-        /**
-         * Inverts t_obs with {@code invert} on the view {@code nll}: t at a grid point is the grid's; elsewhere a
-         * conditional fit started at the &alpha;&#770;&#770; of the nearest grid point (the lower one on a tie).
-         */
-        static Inversion of(TestStatistic ts, Nll nll, FitResult global, double[] grid,
-                            List<TestStatistic.Result> atGrid, Function<DoubleUnaryOperator, ConfidenceInterval> invert) {
-            Map<Double, TestStatistic.Result> refined = new LinkedHashMap<>();
-            DoubleUnaryOperator tObs = mu -> {
-                int nearest = 0;
-                for (int i = 1; i < grid.length; i++) {
-                    if (Math.abs(grid[i] - mu) < Math.abs(grid[nearest] - mu)) {
-                        nearest = i;
-                    }
+        Refiner(TestStatistic ts, Nll nll, FitResult global, double[] grid, List<TestStatistic.Result> atGrid) {
+            this.ts = ts;
+            this.nll = nll;
+            this.global = global;
+            this.grid = grid;
+            this.atGrid = atGrid;
+        }
+
+        double t(double mu) {
+            int nearest = 0;
+            for (int i = 1; i < grid.length; i++) {
+                if (Math.abs(grid[i] - mu) < Math.abs(grid[nearest] - mu)) {
+                    nearest = i;
                 }
-                if (grid[nearest] == mu) {
-                    return atGrid.get(nearest).t();
-                }
-                double[] start = atGrid.get(nearest).conditional().alpha();
-                return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
-            };
-            return new Inversion(invert.apply(tObs), refined);
+            }
+            if (grid[nearest] == mu) {
+                return atGrid.get(nearest).t();
+            }
+            double[] start = atGrid.get(nearest).conditional().alpha();
+            return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
         }
     }
 

@@ -19,9 +19,10 @@ import org.nsbi.stats.model.ShapeNormalisation;
  * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
  * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
  * parameters that act on a process (yield or shape) are visited.</li>
- * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, weighted with
- * s = w/&lambda; and s/&lambda; into per-position sums over the blocks, and those summed once per evaluation by halving
- * (vectorised), not in one long chain of additions.</li>
+ * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are computed per event (&nabla;&sup2;&lambda; only for the pairs of
+ * parameters that act on one process together), weighted with s = w/&lambda; and s/&lambda; and summed over each block
+ * in vector registers (one dot product per gradient or Hessian entry, the lanes added in lane order), the blocks'
+ * sums added in block order: no per-position arrays to load and store per entry.</li>
  * </ul>
  * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
  * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
@@ -113,23 +114,25 @@ public final class ColumnarNll extends Nll {
     private final double[][] bigU; // [k][j]
     private final double[] lam = new double[BLOCK];
     private final double[][] dl;   // [a][j]
-    private final double[][] d2l;  // [a*dim+b][j], a <= b
+    private final double[][] d2l;  // [a*dim+b][j], a <= b; null where no process has a term (then 0)
     private final double[] s = new double[BLOCK];
     private final double[] s2 = new double[BLOCK];
     private boolean fixZeros;
-    // per evaluation: &Sigma; over blocks, per position in the block, of the gradient's and Hessian's terms
-    private final double[][] accGrad;
-    private final double[][] accHess;
-    // the per-process sums that carry the yield-only parameters (per Y-process y, per position in the block):
+    // per evaluation: the sums over the events of the gradient's and Hessian's terms (each block's sum added in
+    // block order)
+    private final double[][] sdl;      // [a][j] s2 dlambda/dtheta_a, per block
+    private final double[][] stY;      // [y][j] s2 T_c, per block
+    private final double[] sumGrad;    // [a] sum of s dlambda/dtheta_a
+    private final double[] sumHess;    // [a*dimE+b] (a <= b) sum of s d2lambda - s2 dlambda dlambda
+    // the per-process sums that carry the yield-only parameters (per Y-process y):
     private final double[][] tY;       // [y][j] T_c, process c's term of lambda
     private final double[][][] dtY;    // [y][position in E][j] d T_c / d theta_a (null where a does not act on c)
-    private final double[][] accS;     // [y][j] sum of s T_c
-    private final double[][] accP;     // [y*ny+z][j] (y <= z) sum of s2 T_c T_d
-    private final double[][][] accR;   // [y][position in E][j] sum of s dT_c/dtheta_a (null where a does not act on c)
-    private final double[][][] accQ;   // [y][position in E][j] sum of s2 T_c dlambda/dtheta_a
+    private final double[] sumS;       // [y] sum of s T_c
+    private final double[] sumP;       // [y*ny+z] (y <= z) sum of s2 T_c T_d
+    private final double[][] sumR;     // [y][position in E] sum of s dT_c/dtheta_a (0 where a does not act on c)
+    private final double[][] sumQ;     // [y][position in E] sum of s2 T_c dlambda/dtheta_a
     private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
     private final double[] yieldSlope; // [c] per evaluation: its derivative in p
-    private final double[] ySums;      // [y] per evaluation: S_c
     /** The Hessian of the dense-array {@link #compute}, filled in blocks first. */
     private StructuredHessian scratch;
     private final double[] powers = new double[6];
@@ -247,34 +250,44 @@ public final class ColumnarNll extends Nll {
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
         this.dl = new double[dimE][BLOCK];
+        // d2l only where a process has a second-derivative term: (mu, mu), and (a, b) both acting on one process
         this.d2l = new double[dimE * dimE][];
-        this.accGrad = new double[dimE][BLOCK];
-        this.accHess = new double[dimE * dimE][];
-        for (int a = 0; a < dimE; a++) {
-            for (int b = a; b < dimE; b++) {
-                d2l[a * dimE + b] = new double[BLOCK];
-                accHess[a * dimE + b] = new double[BLOCK];
+        d2l[0] = new double[BLOCK];
+        for (int c = 0; c < nc; c++) {
+            int[] act = activeE[c];
+            for (int i = 0; i < act.length; i++) {
+                int pk = positionOf[1 + act[i]];
+                for (int pl : new int[] {0, pk}) {
+                    if (d2l[pl * dimE + pk] == null) {
+                        d2l[pl * dimE + pk] = new double[BLOCK];
+                    }
+                }
+                for (int i2 = i + 1; i2 < act.length; i2++) {
+                    int at = pk * dimE + positionOf[1 + act[i2]];
+                    if (d2l[at] == null) {
+                        d2l[at] = new double[BLOCK];
+                    }
+                }
             }
         }
+        this.sdl = new double[dimE][BLOCK];
+        this.stY = new double[ny][BLOCK];
+        this.sumGrad = new double[dimE];
+        this.sumHess = new double[dimE * dimE];
         this.tY = new double[ny][BLOCK];
         this.dtY = new double[ny][dimE][];
-        this.accS = new double[ny][BLOCK];
-        this.accP = new double[ny * ny][];
-        this.accR = new double[ny][dimE][];
-        this.accQ = new double[ny][dimE][BLOCK];
+        this.sumS = new double[ny];
+        this.sumP = new double[ny * ny];
+        this.sumR = new double[ny][dimE];
+        this.sumQ = new double[ny][dimE];
         this.yieldTerm = new double[nc];
         this.yieldSlope = new double[nc];
-        this.ySums = new double[ny];
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
             for (int a = 0; a < dimE; a++) {
                 if (a == 0 || actsOn(c, perEvent[a] - 1)) {
                     dtY[y][a] = new double[BLOCK];
-                    accR[y][a] = new double[BLOCK];
                 }
-            }
-            for (int z = y; z < ny; z++) {
-                accP[y * ny + z] = new double[BLOCK];
             }
         }
     }
@@ -495,9 +508,8 @@ public final class ColumnarNll extends Nll {
             hess.clear();
         }
         double nll = normalisations(theta[0], theta, gr, hess);
-        int width = Math.min(n, BLOCK);
         if (wantGrad) {
-            clearSums(width, wantHess);
+            clearSums(wantHess);
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
@@ -507,13 +519,13 @@ public final class ColumnarNll extends Nll {
         }
         double[] a = wantHess ? hess.a : null;
         for (int i = 0; i < dimE && wantGrad; i++) {
-            gr[perEvent[i]] -= VectorLoops.sum(accGrad[i], width);
+            gr[perEvent[i]] -= sumGrad[i];
             for (int j = i; j < dimE && wantHess; j++) {
-                a[i * dimE + j] -= VectorLoops.sum(accHess[i * dimE + j], width);
+                a[i * dimE + j] -= sumHess[i * dimE + j];
             }
         }
         if (wantGrad && yProcesses.length > 0) {
-            yieldOnlyTerms(width, gr, hess);
+            yieldOnlyTerms(gr, hess);
         }
         for (int k = 0; k < nk; k++) {
             double d = theta[1 + k] - aux[k];
@@ -715,9 +727,9 @@ public final class ColumnarNll extends Nll {
             }
         }
         if (wantHess) {
-            for (int a = 0; a < dimE; a++) {
-                for (int b = a; b < dimE; b++) {
-                    Arrays.fill(d2l[a * dimE + b], 0, len, 0);
+            for (double[] x : d2l) {
+                if (x != null) {
+                    Arrays.fill(x, 0, len, 0);
                 }
             }
         }
@@ -785,7 +797,7 @@ public final class ColumnarNll extends Nll {
 
     /**
      * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
-     * s/&lambda;, are added to the per-position sums (grad/hess null: not wanted).
+     * s/&lambda;, are added to the evaluation's sums (grad null / hess false: not wanted).
      */
     private double reduce(double[] theta, int start, int len, double[] grad, boolean hess) {
         double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
@@ -799,53 +811,50 @@ public final class ColumnarNll extends Nll {
         }
         if (grad != null) {
             for (int a = 0; a < dimE; a++) {
-                VectorLoops.addProduct(accGrad[a], s, dl[a], len);
+                sumGrad[a] += VectorLoops.dot(s, dl[a], len);
             }
             for (int y = 0; y < yProcesses.length; y++) {
-                VectorLoops.addProduct(accS[y], s, tY[y], len);
+                sumS[y] += VectorLoops.dot(s, tY[y], len);
             }
         }
         if (hess) {
             for (int a = 0; a < dimE; a++) {
+                VectorLoops.product(sdl[a], s2, dl[a], len);
+            }
+            for (int a = 0; a < dimE; a++) {
                 for (int b = a; b < dimE; b++) {
-                    VectorLoops.addHessianTerm(accHess[a * dimE + b], s, d2l[a * dimE + b], s2, dl[a], dl[b], len);
+                    double[] x = d2l[a * dimE + b];
+                    sumHess[a * dimE + b] += x == null ? -VectorLoops.dot(sdl[a], dl[b], len)
+                            : VectorLoops.hessianTerm(s, x, sdl[a], dl[b], len);
                 }
             }
             int ny = yProcesses.length;
             for (int y = 0; y < ny; y++) {
+                VectorLoops.product(stY[y], s2, tY[y], len);
                 for (int z = y; z < ny; z++) {
-                    VectorLoops.addProduct(accP[y * ny + z], s2, tY[y], tY[z], len);
+                    sumP[y * ny + z] += VectorLoops.dot(stY[y], tY[z], len);
                 }
                 for (int a = 0; a < dimE; a++) {
-                    if (accR[y][a] != null) {
-                        VectorLoops.addProduct(accR[y][a], s, dtY[y][a], len);
+                    if (dtY[y][a] != null) {
+                        sumR[y][a] += VectorLoops.dot(s, dtY[y][a], len);
                     }
-                    VectorLoops.addProduct(accQ[y][a], s2, tY[y], dl[a], len);
+                    sumQ[y][a] += VectorLoops.dot(stY[y], dl[a], len);
                 }
             }
         }
         return -logs;
     }
 
-    /** Zeroes the per-position sums of the first {@code width} positions. */
-    private void clearSums(int width, boolean wantHess) {
-        for (int a = 0; a < dimE; a++) {
-            Arrays.fill(accGrad[a], 0, width, 0);
-            for (int b = a; b < dimE && wantHess; b++) {
-                Arrays.fill(accHess[a * dimE + b], 0, width, 0);
-            }
-        }
-        int ny = yProcesses.length;
-        for (int y = 0; y < ny; y++) {
-            Arrays.fill(accS[y], 0, width, 0);
-            for (int z = y; z < ny && wantHess; z++) {
-                Arrays.fill(accP[y * ny + z], 0, width, 0);
-            }
-            for (int a = 0; a < dimE && wantHess; a++) {
-                if (accR[y][a] != null) {
-                    Arrays.fill(accR[y][a], 0, width, 0);
-                }
-                Arrays.fill(accQ[y][a], 0, width, 0);
+    /** Zeroes the sums of an evaluation. */
+    private void clearSums(boolean wantHess) {
+        Arrays.fill(sumGrad, 0);
+        Arrays.fill(sumS, 0);
+        if (wantHess) {
+            Arrays.fill(sumHess, 0);
+            Arrays.fill(sumP, 0);
+            for (int y = 0; y < yProcesses.length; y++) {
+                Arrays.fill(sumR[y], 0);
+                Arrays.fill(sumQ[y], 0);
             }
         }
     }
@@ -865,13 +874,12 @@ public final class ColumnarNll extends Nll {
      * the number of processes and of E, and the work per evaluation is O(K&middot;C + C&sup2;), whatever the number K of
      * yield-only parameters.
      */
-    private void yieldOnlyTerms(int width, double[] grad, StructuredHessian hess) {
+    private void yieldOnlyTerms(double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            ySums[y] = VectorLoops.sum(accS[y], width);
             for (int k : activeY[c]) {
-                grad[1 + k] -= gu[c][k] * ySums[y];
+                grad[1 + k] -= gu[c][k] * sumS[y];
             }
         }
         if (hess == null) {
@@ -880,7 +888,7 @@ public final class ColumnarNll extends Nll {
         int ky = hess.structuredSize();
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            double rest = yieldTerm[c] - ySums[y];
+            double rest = yieldTerm[c] - sumS[y];
             for (int k : activeY[c]) {
                 int j = -1 - hess.position(1 + k);
                 double gk = gu[c][k];
@@ -889,15 +897,14 @@ public final class ColumnarNll extends Nll {
             }
             hess.m[y * ny + y] += rest;
             for (int z = y; z < ny; z++) {
-                double p = VectorLoops.sum(accP[y * ny + z], width);
+                double p = sumP[y * ny + z];
                 hess.m[y * ny + z] += p;
                 if (z != y) {
                     hess.m[z * ny + y] += p;
                 }
             }
             for (int a = 0; a < dimE; a++) {
-                double rq = (accR[y][a] == null ? 0 : VectorLoops.sum(accR[y][a], width))
-                        - VectorLoops.sum(accQ[y][a], width);
+                double rq = sumR[y][a] - sumQ[y][a];
                 double slope = a == 0 ? yieldSlope[c] : yieldTerm[c] * gu[c][perEvent[a] - 1];
                 hess.x[y * dimE + a] = slope - rq;
             }

@@ -95,4 +95,33 @@ class NewtonSearchTest {
         assertEquals(0.5, t.global().alpha()[0], 1e-12, t.global().toString());
         assertEquals(1, nll.evaluations(Nll.Stage.GLOBAL), "the conditional minimum again, for free; one for the other start");
     }
+
+    /**
+     * In &alpha; the quartic &frac12;u&sup2; + &frac14;u&#8308; (u = &alpha; &minus; 1), where Newton maps u to 2u&sup3;/(1 + 3u&sup2;): from u = 0.3 to
+     * 0.0425, then 1.5&times;10&#8315;&#8308;, where edm = 1.2&times;10&#8315;&#8312; is below the predicted-minimum threshold but above the
+     * tolerance. The fit ends there at the model's minimum (u &asymp; 7&times;10&#8315;&sup1;&sup2;, NLL f &minus; edm) instead of evaluating
+     * that point only to confirm it: three evaluations, not four, and the minimum to 10&#8315;&sup1;&#8309;.
+     */
+    @Test
+    void aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny() {
+        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
+            double u = al - 1;
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = u + u * u * u;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1 + 3 * u * u;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + 0.5 * u * u + 0.25 * u * u * u * u;
+        });
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.3});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.alpha()[0], 1e-10, c.toString());
+        assertEquals(0.0, c.nll(), 1e-15, c.toString());
+        assertEquals(3, nll.evaluations(Nll.Stage.CONDITIONAL), "the start, u = 0.0425 and u = 1.5e-4; not the confirmation");
+    }
 }

@@ -179,6 +179,26 @@ class ColumnarNllTest {
     }
 
     @Test
+    void shapesOnSeparateProcessesAgreeWithTheReferenceKernel() {
+        // a on S alone, b on B alone, c on SBI and B, y1/y2 yield-only: the pairs (a, b) and (a, c) share no
+        // process (their d2 lambda is 0), (b, c) share B
+        MixtureModel model = MixtureModel.of(List.of(
+                new Process("S", 40, Coefficient.parse("mu - sqrt(mu)"),
+                        new double[] {1.05, 1, 1, 1.1, 1}, new double[] {0.95, 1, 1, 0.92, 1},
+                        new boolean[] {true, false, false, false, false}),
+                new Process("SBI", 150, Coefficient.parse("sqrt(mu)"),
+                        new double[] {1, 1, 1.03, 1, 1.06}, new double[] {1, 1, 0.97, 1, 0.95},
+                        new boolean[] {false, false, true, false, false}),
+                new Process("B", 400, Coefficient.parse("1"),
+                        new double[] {1, 1.02, 1, 1.04, 1.05}, new double[] {1, 0.99, 1, 0.96, 0.97},
+                        new boolean[] {false, true, true, false, false})),
+                List.of("a", "b", "c", "y1", "y2"), "mu", Double.NaN, 10);
+        Object[] ev = wideEvents(model, 800, 61);
+        compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1], new double[] {0.2, -0.3, 0.4, -0.5, 0.1}, 63,
+                0, 3);
+    }
+
+    @Test
     void yieldOnlyParametersBesideNormalisedShapesEqualFiniteDifferences() {
         // both shape parameters normalised per event (process B has both: a mixed process-level term), four
         // yield-only parameters on the per-process sums' path
