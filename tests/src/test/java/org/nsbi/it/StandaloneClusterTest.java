@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A real standalone cluster of separate JVMs, started by deploy/standalone/nsbi-standalone.sh from the project's
  * runtime jars (a master and two workers of one core on 127.0.0.1, spark.authenticate on), and the neyman job
  * submitted to it through SparkSubmit: executors run in processes of their own, and the toys table is bit-identical
- * to the local[2] run, also when an executor JVM is killed in the middle of the job.
+ * to the local[2] run when an executor JVM is killed in the middle of the job.
  */
 class StandaloneClusterTest {
 
@@ -51,42 +51,44 @@ class StandaloneClusterTest {
         }
     }
 
+    /**
+     * One submission (a submission costs a driver and two executor JVMs and the reference's first load on them): once
+     * blocks are done on two executors, one is killed while blocks are still missing, and the toys must still be the
+     * local run's. Every block computed before the kill ran undisturbed on the cluster, so a cluster that
+     * computed other toys than local[2] fails this as it would fail a calm run.
+     */
     @Test
     void neymanOnTheClusterGivesTheLocalToysEvenWhenAnExecutorIsKilled() throws IOException {
-        // undisturbed
-        Path calm = run.dir.resolve("neyman-cluster");
+        Path disturbed = run.dir.resolve("neyman-cluster-executor-lost");
         Set<Long> executors = new ConcurrentSkipListSet<>();
-        ChildProcess submit = submit(calm);
-        while (submit.process.isAlive()) {
-            executors.addAll(executorPids());
-            ChildProcess.sleep(100);
-        }
-        assertEquals(0, submit.waitFor(10), "submit: " + submit.tail());
-        assertTrue(executors.size() >= 2, "executors in JVMs of their own, seen: " + executors);
+        ChildProcess submit = submit(disturbed);
+        int blocks = SmallExactRun.GRID_POINTS * SmallExactRun.TOYS_PER_POINT / SmallExactRun.TOYS_PER_BLOCK;
+        // the executors live as long as the run: they are looked for (a walk over every process) only once blocks
+        // are done; the wait includes the driver's and executors' start and the reference's first load
+        submit.awaitWhileRunning(() -> ChildProcess.checkpointedBlocks(disturbed) >= blocks / 10 && twoSeen(executors),
+                600, "finished blocks on two executors of the cluster");
         assertTrue(!executors.contains(ProcessHandle.current().pid()) && !executors.contains(submit.process.pid()),
                 "executors are neither the test JVM nor the driver");
-        List<Row> clusterToys = SmallExactRun.toys(calm);
-        assertEquals(run.totalToys(), clusterToys.size());
-        assertEquals(run.localToys(), clusterToys, "cluster toys bit-identical to local[2]");
-
-        // an executor JVM killed while blocks are still missing
-        Path disturbed = run.dir.resolve("neyman-cluster-executor-lost");
-        ChildProcess again = submit(disturbed);
-        int blocks = SmallExactRun.GRID_POINTS * SmallExactRun.TOYS_PER_POINT / SmallExactRun.TOYS_PER_BLOCK;
-        again.awaitWhileRunning(() -> ChildProcess.checkpointedBlocks(disturbed) >= blocks / 10 && !executorPids().isEmpty(),
-                240, "finished blocks on the cluster");
-        Set<Long> before = executorPids();
-        long victim = before.iterator().next();
+        long victim = executorPids().iterator().next();
         int doneAtKill = ChildProcess.checkpointedBlocks(disturbed);
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-        assertEquals(0, again.waitFor(600), "submit with a lost executor: " + again.tail());
+        assertEquals(0, submit.waitFor(600), "submit with a lost executor: " + submit.tail());
+        assertTrue(executors.size() >= 2, "executors in JVMs of their own, seen: " + executors);
         assertTrue(doneAtKill < blocks, "the executor died with " + doneAtKill + " of " + blocks + " blocks done");
-        String log = Files.readString(again.log);
+        String log = Files.readString(submit.log);
         assertTrue(log.contains("Lost executor") || log.contains("ExecutorLostFailure") || log.contains("Executor lost"),
-                "the driver saw the executor go: " + again.tail());
-        assertEquals(run.localToys(), SmallExactRun.toys(disturbed), "toys bit-identical after an executor was lost");
+                "the driver saw the executor go: " + submit.tail());
+        List<Row> clusterToys = SmallExactRun.toys(disturbed);
+        assertEquals(run.totalToys(), clusterToys.size());
+        assertEquals(run.localToys(), clusterToys, "cluster toys bit-identical to local[2], also after an executor was lost");
         System.err.println("StandaloneClusterTest: executors " + executors + ", killed " + victim + " at " + doneAtKill
                 + "/" + blocks + " blocks");
+    }
+
+    /** Adds the cluster's executors running now to {@code seen}; whether it holds two or more. */
+    private static boolean twoSeen(Set<Long> seen) {
+        seen.addAll(executorPids());
+        return seen.size() >= 2;
     }
 
     private static ChildProcess submit(Path out) {

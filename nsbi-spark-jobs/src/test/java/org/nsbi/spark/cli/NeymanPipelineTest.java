@@ -76,6 +76,16 @@ class NeymanPipelineTest {
         return toys(name);
     }
 
+    private static List<Row> sixPerBlock;
+
+    /** The uninterrupted run, 6 toys per block, that the resumed runs must reproduce (computed once for the class). */
+    private static synchronized List<Row> sixPerBlockReference() {
+        if (sixPerBlock == null) {
+            sixPerBlock = neyman("six-per-block", 6, 0);
+        }
+        return sixPerBlock;
+    }
+
     /** A run into {@code name} that stops before its commit, leaving its checkpoints. */
     private static void interrupted(String name, int toysPerBlock) {
         OutputFolder out = folder(name);
@@ -142,7 +152,7 @@ class NeymanPipelineTest {
 
     @Test
     void anInterruptedRunResumesFromItsCheckpointsToTheSameToys() throws Exception {
-        List<Row> whole = neyman("resume-reference", 6, 0);
+        List<Row> whole = sixPerBlockReference();
         // a run that stopped before its commit leaves every block in .<name>.checkpoint; drop some, as if it had
         // been killed half way
         interrupted("resumed", 6);
@@ -183,7 +193,7 @@ class NeymanPipelineTest {
 
     @Test
     void aResumedRunWithAnotherBlockSizeReusesTheToys() {
-        List<Row> whole = neyman("blocks-reference", 6, 0);
+        List<Row> whole = sixPerBlockReference();
         interrupted("other-blocks", 6);
         NeymanAction.Result r = resumed("other-blocks", 8);
         assertEquals(0L, r.summary().neyman().toysComputed(), "a toy is the same in any block: none is computed again");
