@@ -64,4 +64,23 @@ public record ToyBlockTask(int muIndex, double mu, int fromToy, int toToy) imple
         }
         return tasks;
     }
+
+    /** The toys of all the blocks. */
+    public static long toys(List<ToyBlockTask> blocks) {
+        long n = 0;
+        for (ToyBlockTask t : blocks) {
+            n += t.toys();
+        }
+        return n;
+    }
+
+    /**
+     * The toys of slice p when the blocks are cut, in order, into {@code slices} contiguous slices (as Spark's
+     * parallelize cuts a list).
+     */
+    public static long toysInSlice(List<ToyBlockTask> blocks, int slices, int p) {
+        int from = (int) ((long) p * blocks.size() / slices);
+        int to = (int) ((long) (p + 1) * blocks.size() / slices);
+        return toys(blocks.subList(from, to));
+    }
 }

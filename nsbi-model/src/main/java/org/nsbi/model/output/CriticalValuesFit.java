@@ -2,6 +2,7 @@ package org.nsbi.model.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.stats.adaptive.CriticalValueCurve;
 import org.nsbi.stats.adaptive.SmoothCriticalValue;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.belt.Belt;
@@ -25,16 +26,17 @@ public record CriticalValuesFit(String form, String method, String heldOut, List
     /**
      * The fit at one level.
      *
-     * @param a              the constant of {@link SmoothCriticalValues#FORM}
-     * @param b              its coefficient of &radic;&mu;
-     * @param c              its coefficient of &mu;
+     * @param a              the constant of {@link SmoothCriticalValues#FORM}; null for the local form (its curve is
+     *                       the points' tCritFit, linear between them)
+     * @param b              its coefficient of &radic;&mu; (null for the local form)
+     * @param c              its coefficient of &mu; (null for the local form)
      * @param points         the grid points
      * @param heldOutChi2    &Sigma; z&sup2; of the held-out check over the points
      * @param heldOutDof     the points with held-out toys
      * @param heldOutPValue  P(&chi;&sup2;_dof &ge; heldOutChi2)
      * @param withinMcError  heldOutPValue &ge; {@link SmoothCriticalValues#P_MIN}: the form describes the toys
      */
-    public record Level(double cl, double a, double b, double c, List<Point> points, double heldOutChi2, int heldOutDof,
+    public record Level(double cl, Double a, Double b, Double c, List<Point> points, double heldOutChi2, int heldOutDof,
                         double heldOutPValue, boolean withinMcError) {
 
         public Level {
@@ -53,32 +55,56 @@ public record CriticalValuesFit(String form, String method, String heldOut, List
      * @param heldOutToys     the toys of odd index at the point (held out of the check's fit)
      * @param heldOutCovered  the fraction of them with t &le; the check's fit
      * @param heldOutZ        its z-score against CL
+     * @param effectiveToys   the toys whose plain quantile is as precise as the fitted t_c here
+     *                        ({@link CriticalValueCurve#effectiveToys}): what the belt's Monte Carlo error in a coverage
+     *                        check counts, in place of nToys
      */
     public record Point(double mu, double tCritFit, double tCritPoint, double tCritPointLo, double tCritPointHi, int nToys,
-                        int heldOutToys, double heldOutCovered, double heldOutZ) {
+                        int heldOutToys, double heldOutCovered, double heldOutZ, double effectiveToys) {
+    }
+
+    /**
+     * The toys behind the fitted t_c at each grid point and level ({@link Point#effectiveToys}, rounded down), for the
+     * belt's Monte Carlo error of a coverage check: [grid point][level, in the order of the levels].
+     */
+    public int[][] effectiveToys() {
+        int points = levels.get(0).points().size();
+        int[][] n = new int[points][levels.size()];
+        for (int c = 0; c < levels.size(); c++) {
+            for (int m = 0; m < points; m++) {
+                n[m][c] = (int) Math.floor(levels.get(c).points().get(m).effectiveToys());
+            }
+        }
+        return n;
     }
 
     /** The record of a fit, with the per-point order statistics of {@code perPoint} (the belt without the fit). */
     public static CriticalValuesFit of(SmoothCriticalValues s, Belt perPoint) {
         List<Level> levels = new ArrayList<>();
         double[] grid = perPoint.muGrid();
+        int total = 0;
+        for (int m = 0; m < grid.length; m++) {
+            total += perPoint.point(m, perPoint.cls().get(0)).nToys();
+        }
         for (int c = 0; c < s.fits().size(); c++) {
-            SmoothCriticalValue f = s.fits().get(c);
+            CriticalValueCurve f = s.fits().get(c);
             SmoothCriticalValues.Check check = s.checks().get(c);
             List<Point> points = new ArrayList<>();
             for (int m = 0; m < grid.length; m++) {
                 BeltPoint p = perPoint.point(m, f.cl());
                 SmoothCriticalValue.HeldOut h = check.points().get(m);
                 points.add(new Point(grid[m], f.at(grid[m]), p.tCrit(), p.tCritLo(), p.tCritHi(), p.nToys(), h.toys(),
-                        h.covered(), h.z()));
+                        h.covered(), h.z(), f.effectiveToys(m, total)));
             }
-            levels.add(new Level(f.cl(), f.a(), f.b(), f.c(), points, check.chi2(), check.dof(), check.pValue(),
+            SmoothCriticalValue sqrt = f instanceof SmoothCriticalValue v ? v : null;
+            levels.add(new Level(f.cl(), sqrt == null ? null : sqrt.a(), sqrt == null ? null : sqrt.b(),
+                    sqrt == null ? null : sqrt.c(), points, check.chi2(), check.dof(), check.pValue(),
                     check.withinMonteCarloError()));
         }
-        return new CriticalValuesFit(SmoothCriticalValues.FORM, "quantile regression: the pinball loss at CL over every"
-                + " toy of every grid point (failed toys above any value), minimised by Nelder-Mead",
+        return new CriticalValuesFit(s.form().description(), s.form().method(),
                 "the form fitted on the toys of even index; at each point the fraction of its odd-index toys with t <= that"
-                + " fit, z-score with sqrt(CL(1-CL)(1/n + 3/N_fit)); chi2 = sum of z^2, p >= " + SmoothCriticalValues.P_MIN
+                + " fit, z-score with sqrt(CL(1-CL)(1/n + 1/N_eff)), N_eff = N_fit/3 for the sqrt form, the weighted toys of"
+                + " the point's window for the local form; chi2 = sum of z^2, p >= " + SmoothCriticalValues.P_MIN
                 + " within Monte Carlo error", levels);
     }
 }

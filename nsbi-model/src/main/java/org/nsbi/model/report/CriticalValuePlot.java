@@ -87,6 +87,18 @@ public final class CriticalValuePlot {
         return chart;
     }
 
+    /** The local form's curve at &mu;: its points' fitted t_c, linear between them. */
+    private static double linear(List<CriticalValuesFit.Point> points, double mu) {
+        for (int i = 1; i < points.size(); i++) {
+            CriticalValuesFit.Point lo = points.get(i - 1);
+            CriticalValuesFit.Point hi = points.get(i);
+            if (mu <= hi.mu()) {
+                return lo.tCritFit() + (mu - lo.mu()) / (hi.mu() - lo.mu()) * (hi.tCritFit() - lo.tCritFit());
+            }
+        }
+        return points.get(points.size() - 1).tCritFit();
+    }
+
     /** The fitted curve of one level (200 steps over the grid) and the per-point order statistics; returns the largest value drawn. */
     private static double smooth(XYChart chart, CriticalValuesFit fit, double cl, String level, java.awt.Color color,
                                  double[] grid) {
@@ -98,7 +110,7 @@ public final class CriticalValuePlot {
         double max = 0;
         for (int i = 0; i <= steps; i++) {
             x[i] = grid[0] + (grid[grid.length - 1] - grid[0]) * i / steps;
-            y[i] = f.a() + f.b() * Math.sqrt(x[i]) + f.c() * x[i];
+            y[i] = f.a() != null ? f.a() + f.b() * Math.sqrt(x[i]) + f.c() * x[i] : linear(f.points(), x[i]);
             max = Math.max(max, y[i]);
         }
         ChartStyle.line(chart, level + " CL: smooth fit", x, y, color, ChartStyle.SOLID);

@@ -34,7 +34,7 @@ public record Report(List<Figure> figures, String html) {
                 BeltPlot.chart(run.belt(), muHat, observed != null ? observed.intervals("neyman") : List.of())));
         figures.add(Figure.render("critical-values", run.criticalValues() == null
                 ? "Critical values t_c(\u03bc) of the toys with their Monte Carlo band, against Wilks' \u03c7\u00b2\u2081 quantiles."
-                : "Smooth critical values t_c(\u03bc) (" + run.criticalValues().form() + ", quantile regression over every toy)"
+                : "Smooth critical values t_c(\u03bc) (" + run.criticalValues().form() + ", quantile regression across the grid)"
                 + " against each point's own order statistic with its Monte Carlo band, and Wilks' \u03c7\u00b2\u2081 quantiles.",
                 CriticalValuePlot.chart(run.belt(), run.criticalValues())));
         java.util.Set<String> used = new java.util.HashSet<>();

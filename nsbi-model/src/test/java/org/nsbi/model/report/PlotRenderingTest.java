@@ -166,9 +166,16 @@ class PlotRenderingTest {
 
     @Test
     void smoothCriticalValuesAreDrawnAgainstThePerPointOnes() {
+        for (org.nsbi.stats.adaptive.SmoothCriticalValues.Form form : org.nsbi.stats.adaptive.SmoothCriticalValues.Form.values()) {
+            smoothCriticalValuesAreDrawnAgainstThePerPointOnes(form);
+        }
+    }
+
+    private static void smoothCriticalValuesAreDrawnAgainstThePerPointOnes(
+            org.nsbi.stats.adaptive.SmoothCriticalValues.Form form) {
         List<org.nsbi.stats.toys.ToyOutcome> toys = SmallRun.toys();
         org.nsbi.stats.adaptive.SmoothCriticalValues fit = org.nsbi.stats.adaptive.SmoothCriticalValues.fit(SmallRun.GRID,
-                toys, SmallRun.CLS);
+                toys, SmallRun.CLS, form);
         Belt perPoint = Belt.build(SmallRun.GRID, toys, SmallRun.CLS);
         org.nsbi.model.output.CriticalValuesFit record = org.nsbi.model.output.CriticalValuesFit.of(fit, perPoint);
         org.knowm.xchart.XYChart chart = CriticalValuePlot.chart(fit.belt(SmallRun.GRID, toys, SmallRun.CLS), record);
@@ -176,7 +183,7 @@ class PlotRenderingTest {
             double cl = SmallRun.CLS.get(c);
             String level = ChartStyle.percent(cl);
             org.knowm.xchart.XYSeries line = chart.getSeriesMap().get(level + " CL: smooth fit");
-            assertEquals(fit.fits().get(c).at(1.0), line.getYData()[100], 1e-12, "the fitted curve, at mu = 1 (step 100 of 200 over [0, 2])");
+            assertEquals(fit.fits().get(c).at(1.0), line.getYData()[100], 1e-12, form + ": the fitted curve, at mu = 1 (step 100 of 200 over [0, 2])");
             org.knowm.xchart.XYSeries points = chart.getSeriesMap().get(level + " CL: per point (band: MC error)");
             double[] own = java.util.stream.IntStream.range(0, SmallRun.GRID.length)
                     .mapToDouble(m -> perPoint.point(m, cl).tCrit()).filter(Double::isFinite).toArray();

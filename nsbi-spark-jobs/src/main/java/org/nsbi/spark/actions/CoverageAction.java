@@ -14,14 +14,17 @@ import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.coverage.CoverageWorkload;
 import org.nsbi.model.coverage.ExperimentOrigin;
 import org.nsbi.model.coverage.SimulatorExperiments;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.output.CoverageSummary;
+import org.nsbi.model.output.CriticalValuesFit;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.RunSummary;
 import org.nsbi.model.report.Report;
 import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.spark.coverage.CoverageJob;
 import org.nsbi.spark.neyman.BeltsTable;
-import org.nsbi.spark.neyman.NeymanPlan;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.report.RunReader;
@@ -175,6 +178,10 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
         String beltsFile = run + "/belts.csv";
         String beltsText = files().readText(beltsFile);
         Belt belt = BeltsTable.fromCsv(beltsText, beltsFile);
+        // smooth critical values pool the toys of several points: their effective toys, not each point's own
+        String fitFile = run + "/" + NeymanJob.CRITICAL_VALUES;
+        int[][] beltToys = files().exists(fitFile)
+                ? Json.read(files().readText(fitFile), CriticalValuesFit.class, fitFile).effectiveToys() : null;
         double[] muTrue = ToyRandom.canonical(mus != null ? mus : Coverage.gridAndMidpoints(belt.muGrid()));
         checkMus(muTrue, belt);
         String scored = runSummary.scored() != null ? runSummary.scored() : run;
@@ -227,7 +234,7 @@ public final class CoverageAction extends AnalysisAction<CoverageAction> {
             List<ToyOutcome> outcomes = CoverageJob.run(spark, workload, muTrue.length, settings, out, planText);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<CoverageSummary.Row> rows = new ArrayList<>();
-            for (Coverage c : Coverage.of(belt, outcomes, muTrue)) {
+            for (Coverage c : Coverage.of(belt, outcomes, muTrue, beltToys)) {
                 rows.add(CoverageSummary.Row.of(c));
                 LOG.info(String.format(Locale.ROOT, "[coverage %s] mu %.3f  CL %.4f  %-6s  %.4f +- %.4f  (%d of %d, %+.1f sigma)",
                         origin.label(), c.mu(), c.cl(), c.method(), c.fraction(), c.error(), c.covered(), c.n(), c.pull()));

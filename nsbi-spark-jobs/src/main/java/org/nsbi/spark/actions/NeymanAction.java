@@ -23,6 +23,7 @@ import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.provenance.InputCheck;
 import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.GridRefinement;
 import org.nsbi.stats.adaptive.GridStatistic;
 import org.nsbi.stats.adaptive.ToySchedule;
@@ -77,6 +78,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private double signif = SIGNIF;
     private Double signifAsimov;
     private boolean smooth;
+    private SmoothCriticalValues.Form smoothForm = SmoothCriticalValues.Form.LOCAL;
     private Double gridPrecision;
     private int maxRefinements = MAX_REFINEMENTS;
     private String placement = PLACEMENT;
@@ -173,6 +175,19 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     }
 
     /**
+     * The form of the smooth critical values: local (local linear quantile regression over each point and two
+     * neighbours on each side, the default) or sqrt (a + b&radic;&mu; + c&middot;&mu; over every toy).
+     */
+    public NeymanAction smoothForm(String form) {
+        try {
+            this.smoothForm = SmoothCriticalValues.Form.parse(form);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--smooth-form: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /**
      * Where the reference sample is for the toys: single (collected and broadcast), distributed (blocks stay on the
      * executors, toys drawn block by block), or auto (by its size, {@link Placement}).
      */
@@ -261,7 +276,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     private AdaptiveToys adaptive(AnalysisConfig analysis, List<double[]> observedT) {
         try {
             return new AdaptiveToys(minToys, maxToys, targetPrecision, signif, analysis.neyman().confidenceLevels(),
-                    observedT, smooth);
+                    observedT, smooth ? smoothForm : null);
         } catch (IllegalArgumentException e) { // names the option and what was expected
             throw new UserError(e.getMessage(), e);
         }
@@ -313,7 +328,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
                         maxFailedFraction, partitions);
                 double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
                 ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
-                NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth, out);
+                NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth ? smoothForm : null, out);
                 computed += r.toysComputed();
                 stages.addAll(r.stages());
                 seconds += r.toySeconds();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
-import org.nsbi.spark.serve.ConnectToken;
+import org.nsbi.model.serve.ConnectToken;
 import org.nsbi.spark.serve.ResultTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -56,9 +56,15 @@ public final class NeymanOptions {
     String placement;
 
     @Option(names = "--smooth-critical-values",
-            description = {"Fit t_c(mu) across the grid at each level by quantile regression (a + b*sqrt(mu) + c*mu over every",
-                    "toy) and use it in the belt; the fit, the per-point values and a held-out check go to critical-values.json."})
+            description = {"Fit t_c(mu) across the grid at each level by quantile regression (--smooth-form) and use it in the",
+                    "belt; the fit, the per-point values and a held-out check go to critical-values.json."})
     boolean smooth;
+
+    @Option(names = "--smooth-form", paramLabel = "FORM", defaultValue = "local",
+            description = {"The form of --smooth-critical-values: local (at each grid point a local linear fit over it and two",
+                    "neighbours on each side, weights 1, 2/3, 1/3) or sqrt (a + b*sqrt(mu) + c*mu over every toy).",
+                    "Default: ${DEFAULT-VALUE}."})
+    String smoothForm;
 
     @Option(names = "--grid-precision", paramLabel = "D",
             description = {"Grid refinement: add mid-points between the grid points around an endpoint of the interval (of the",
@@ -88,7 +94,7 @@ public final class NeymanOptions {
             a.gridPrecision(gridPrecision);
         }
         a.toysPerBlock(toysPerBlock).maxFailedFraction(maxFailedFraction).partitions(partitions).minToys(minToys)
-                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth)
+                .targetPrecision(targetPrecision).signif(signif).smoothCriticalValues(smooth).smoothForm(smoothForm)
                 .maxRefinements(maxRefinements).placement(placement);
     }
 }

@@ -31,6 +31,7 @@ public final class DistributedEvents implements AutoCloseable {
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
     private long events = -1;
+    private long blockCount = -1;
     /** The model for the executors' tasks, sent once per executor (null until first needed). */
     private Broadcast<MixtureModel> shared;
 
@@ -158,9 +159,10 @@ public final class DistributedEvents implements AutoCloseable {
         }
     }
 
-    /** The number of blocks. */
+    /** The number of blocks (counted with the events, once). */
     public long blockCount() {
-        return blocks.count();
+        count();
+        return blockCount;
     }
 
     /** The blocks (persisted). */
@@ -172,18 +174,25 @@ public final class DistributedEvents implements AutoCloseable {
         return model;
     }
 
-    /** The number of events (a tree aggregate, once). */
+    /** The number of events (counted with the blocks, once: a tree aggregate). */
     public long events() {
-        if (events < 0) {
-            events = blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
-        }
+        count();
         return events;
+    }
+
+    private void count() {
+        if (events < 0) {
+            long[] c = blocks.treeAggregate(new long[2], (s, b) -> new long[] {s[0] + b.table().size(), s[1] + 1},
+                    (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]}, 2);
+            events = c[0];
+            blockCount = c[1];
+        }
     }
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
         Broadcast<MixtureModel> m = shared();
-        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux, events());
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux, events(), blockCount());
     }
 
     /**
@@ -207,7 +216,7 @@ public final class DistributedEvents implements AutoCloseable {
         Broadcast<MixtureModel> m = shared();
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(),
-                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events());
+                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events(), blockCount());
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();

@@ -15,10 +15,10 @@ import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
 import org.nsbi.model.output.SimulateSummary;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 
 /**
  * Generates samples of the off-shell toy (spec {@code offshell-toy.md}) in parallel on Spark and

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockFile;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyRounds;
@@ -18,8 +19,8 @@ import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.StageTime;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
@@ -115,17 +116,17 @@ public final class NeymanJob {
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
                              OutputFolder out) {
-        return run(spark, model, reference, s, rounds, false, out);
+        return run(spark, model, reference, s, rounds, null, out);
     }
 
     /**
-     * As {@link #run(SparkSession, MixtureModel, EventTable, Settings, ToySchedule, OutputFolder)}; with {@code smooth},
-     * the belt's critical values are fitted across the grid at each level ({@link SmoothCriticalValues}, quantile
-     * regression over every toy) and the fit, the per-point values and the held-out check are written to
+     * As {@link #run(SparkSession, MixtureModel, EventTable, Settings, ToySchedule, OutputFolder)}; with a {@code smooth}
+     * form (null: none), the belt's critical values are fitted across the grid at each level ({@link SmoothCriticalValues},
+     * quantile regression over the toys of several points) and the fit, the per-point values and the held-out check are written to
      * {@code critical-values.json}.
      */
     public static Result run(SparkSession spark, MixtureModel model, EventTable reference, Settings s, ToySchedule rounds,
-                             boolean smooth, OutputFolder out) {
+                             SmoothCriticalValues.Form smooth, OutputFolder out) {
         return run(spark, model, ToyReference.whole(reference, null), s, rounds, smooth, out);
     }
 
@@ -135,7 +136,7 @@ public final class NeymanJob {
      * on both paths, and the plan names the path.
      */
     public static Result run(SparkSession spark, MixtureModel model, ToyReference reference, Settings s, ToySchedule rounds,
-                             boolean smooth, OutputFolder out) {
+                             SmoothCriticalValues.Form smooth, OutputFolder out) {
         double[] grid = s.muGrid();
         for (double mu : grid) {
             if (mu < model.muMin() || mu > model.muMax()) {
@@ -146,8 +147,9 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         List<AsimovClosure> closure = reference.closure(model, grid, s.alphaTrue());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        String plan = NeymanPlan.describe(model, reference, s);
-        List<String> pointInputs = NeymanPlan.pointInputs(s);
+        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                reference.planLines(model));
+        List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
                 spark.sparkContext().hadoopConfiguration());
         checkpoints.admitPoints(grid, pointInputs);
@@ -166,7 +168,7 @@ public final class NeymanJob {
                 blocks.putAll(computeBlocks(spark, model, reference.table(), s, cover.missing(), checkpoints));
             } else if (!cover.missing().isEmpty()) {
                 blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
-                        s.purpose(), s.partitions(), checkpoints));
+                        s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
             }
             if (rounds.singleRound()) {
                 break;
@@ -187,8 +189,8 @@ public final class NeymanJob {
 
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
-        if (smooth) {
-            fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels());
+        if (smooth != null) {
+            fitted = SmoothCriticalValues.fit(grid, outcomes, s.confidenceLevels(), smooth);
             out.writeText(CRITICAL_VALUES, Json.write(CriticalValuesFit.of(fitted, belt)));
             for (String w : fitted.warnings()) {
                 LOG.warn(w);
@@ -257,13 +259,11 @@ public final class NeymanJob {
         long seed = s.seed();
         String purpose = s.purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        long toys = 0;
-        for (ToyBlockTask t : blocks) {
-            toys += t.toys();
-        }
+        long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(blocks, slices, p));
+        TaskProgressListener listener = new TaskProgressListener(group, line,
+                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()))) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
@@ -313,17 +313,6 @@ public final class NeymanJob {
                         + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
             }
         }
-    }
-
-    /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */
-    private static long toysInSlice(List<ToyBlockTask> tasks, int slices, int p) {
-        int from = (int) ((long) p * tasks.size() / slices);
-        int to = (int) ((long) (p + 1) * tasks.size() / slices);
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            n += tasks.get(i).toys();
-        }
-        return n;
     }
 
     private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {

@@ -17,12 +17,12 @@ import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.ScoreSummary;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.model.score.ScoredColumns;
 import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 
 /**

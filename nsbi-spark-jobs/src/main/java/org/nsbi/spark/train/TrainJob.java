@@ -8,8 +8,8 @@ import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.TrainedConfigWriter;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.model.output.TrainReport;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.stats.random.ToyRandom;
 
 /**

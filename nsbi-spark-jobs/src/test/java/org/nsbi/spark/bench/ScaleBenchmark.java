@@ -78,25 +78,26 @@ public final class ScaleBenchmark {
         resetPeaks();
         System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
                 n, analysis.spec().blocks(), spark.sparkContext().master());
-        long t0 = System.nanoTime();
+        long t0 = start();
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();
             report("generate (on executors)", t0);
-            t0 = System.nanoTime();
+            t0 = start();
             double interval;
             try (DistributedEvents.Asimov asimov = reference.asimov(1.0, zero)) {
                 report(String.format(Locale.ROOT, "Asimov weights (closure %.4f)", asimov.closure()), t0);
-                t0 = System.nanoTime();
+                t0 = start();
                 ObservedScan.Result r = ObservedScan.run(asimov.nll().nll(), belt(), 10);
-                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, mu-hat "
+                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, columns "
+                        + (asimov.nll().columnsCached() ? "cached" : "rebuilt per job") + ", mu-hat "
                         + String.format(Locale.ROOT, "%.4f", r.global().mu()) + ")", t0);
             }
-            t0 = System.nanoTime();
+            t0 = start();
             DistributedToys.run(reference, new double[] {1.0}, new double[][] {zero}, toys, 7, 4 * jsc.defaultParallelism());
             double toySeconds = report(toys + " toys at mu = 1, distributed", t0);
             System.out.printf(Locale.ROOT, "ratio: Asimov interval / %d toys = %.2f%n", toys, interval / toySeconds);
             SyntheticAnalysis.Observation obs = analysis.observed(1.0, 0);
-            t0 = System.nanoTime();
+            t0 = start();
             try (DistributedEvents data = DistributedEvents.split(jsc, obs.events().table(), 2 * jsc.defaultParallelism(), model);
                  DistributedNll nll = data.nll(obs.aux())) {
                 ObservedScan.run(nll.nll(), belt(), 10);
@@ -112,7 +113,7 @@ public final class ScaleBenchmark {
             }
             EventTable whole = EventTables.concat(model, blocks);
             blocks.clear();
-            t0 = System.nanoTime();
+            t0 = start();
             Nll single = Nll.of(model, whole, AsimovWeights.compute(model, whole, 1.0, zero).weights(), zero);
             ObservedScan.run(single, belt(), 10);
             report("Asimov weights + interval, single JVM (one thread)", t0);
@@ -203,10 +204,27 @@ public final class ScaleBenchmark {
         return Belt.fromCsv(csv.toString(), "benchmark belt (t_c = 1 and 4)");
     }
 
+    /** Marks a stage's start: wall clock (returned) and process CPU. */
+    private static long start() {
+        cpuAtStart = processCpuSeconds();
+        return System.nanoTime();
+    }
+
+    /** The process's CPU seconds when the last stage started (in local mode: driver and executors). */
+    private static double cpuAtStart = processCpuSeconds();
+
     private static double report(String stage, long startNanos) {
         double s = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf(Locale.ROOT, "%-70s %8.2f s   heap peak so far %6.0f MB%n", stage, s, peakHeapMb());
+        double cpu = processCpuSeconds();
+        System.out.printf(Locale.ROOT, "%-70s %8.2f s  %8.2f CPU s   heap peak so far %6.0f MB%n", stage, s,
+                cpu - cpuAtStart, peakHeapMb());
+        cpuAtStart = cpu;
         return s;
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static void resetPeaks() {

@@ -21,9 +21,10 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * endpoints' Monte Carlo precision). In the test scope of nsbi-spark-jobs, not in the product jar.
  *
  * <p>Arguments: OUT_DIR CONFIG SEEDS METHOD..., each METHOD one of {@code uniform:N} (N toys at every point),
- * {@code uniform-smooth:N} (the same with smooth critical values), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive
- * toys deciding on each point's order statistic) and {@code adaptive-smooth:MIN:MAX:PRECISION:SIGNIF} (adaptive toys
- * deciding on the smooth fit, and smooth critical values in the belt).
+ * {@code uniform-smooth:N} (the same with smooth critical values of the local form), {@code uniform-sqrt:N} (smooth
+ * critical values a + b&radic;&mu; + c&mu;), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive toys deciding on each point's
+ * order statistic) and {@code adaptive-smooth:MIN:MAX:PRECISION:SIGNIF}, {@code adaptive-sqrt:MIN:MAX:PRECISION:SIGNIF}
+ * (adaptive toys deciding on the smooth fit of that form, and those smooth critical values in the belt).
  */
 public final class AdaptiveBenchmark {
 
@@ -38,14 +39,14 @@ public final class AdaptiveBenchmark {
     static NeymanAction method(NeymanAction a, String spec) {
         String[] f = spec.split(":");
         switch (f[0]) {
-            case "uniform", "uniform-smooth" -> a.toys(Integer.parseInt(f[1])).smoothCriticalValues(f[0].endsWith("smooth"));
-            case "adaptive", "adaptive-smooth" -> a.minToys(Integer.parseInt(f[1])).maxToys(Integer.parseInt(f[2]))
-                    .targetPrecision(Double.parseDouble(f[3])).signif(Double.parseDouble(f[4]))
-                    .smoothCriticalValues(f[0].endsWith("smooth"));
-            default -> throw new IllegalArgumentException("method " + spec + "; expected uniform:N, uniform-smooth:N,"
-                    + " adaptive:MIN:MAX:PRECISION:SIGNIF or adaptive-smooth:MIN:MAX:PRECISION:SIGNIF");
+            case "uniform", "uniform-smooth", "uniform-sqrt" -> a.toys(Integer.parseInt(f[1]));
+            case "adaptive", "adaptive-smooth", "adaptive-sqrt" -> a.minToys(Integer.parseInt(f[1]))
+                    .maxToys(Integer.parseInt(f[2])).targetPrecision(Double.parseDouble(f[3])).signif(Double.parseDouble(f[4]));
+            default -> throw new IllegalArgumentException("method " + spec + "; expected uniform[-smooth|-sqrt]:N or"
+                    + " adaptive[-smooth|-sqrt]:MIN:MAX:PRECISION:SIGNIF");
         }
-        return a;
+        boolean smooth = f[0].endsWith("-smooth") || f[0].endsWith("-sqrt");
+        return a.smoothCriticalValues(smooth).smoothForm(f[0].endsWith("-sqrt") ? "sqrt" : "local");
     }
 
     public static void main(String[] args) {

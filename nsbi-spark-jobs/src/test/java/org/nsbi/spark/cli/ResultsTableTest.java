@@ -155,6 +155,47 @@ class ResultsTableTest {
         assertTrue(beforeReport > 0.5 * s.seconds(), "the stages cover most of the command: " + beforeReport + " of " + s.seconds());
     }
 
+    /**
+     * {@code run --extend} on the command line: a finished run of 4 toys per point, asked again into the same folder for
+     * 12, computes only the 8 new toys per point and ends with what a run of 12 from the start gives, bit for bit (toys,
+     * belt, intervals).
+     */
+    @Test
+    void runExtendedFrom4To12ToysPerPointEqualsARunOf12FromTheStart() throws Exception {
+        Path extended = dir.resolve("extended");
+        Path fresh = dir.resolve("fresh12");
+        String config = analysis.config().toString();
+        TinyAnalysis.Run first = TinyAnalysis.run("run", "--config", config, "--scan-steps", "20", "--toys", "4",
+                "--out", extended.toString());
+        assertEquals(0, first.code(), first.err());
+        TinyAnalysis.Run more = TinyAnalysis.run("run", "--config", config, "--scan-steps", "20", "--toys", "12",
+                "--extend", "--out", extended.toString());
+        assertEquals(0, more.code(), more.err());
+        TinyAnalysis.Run once = TinyAnalysis.run("run", "--config", config, "--scan-steps", "20", "--toys", "12",
+                "--out", fresh.toString());
+        assertEquals(0, once.code(), once.err());
+        org.nsbi.model.output.RunSummary e = runSummary(extended);
+        org.nsbi.model.output.RunSummary f = runSummary(fresh);
+        assertEquals(36L, e.neyman().toys());
+        assertEquals(24L, e.neyman().toysComputed(), "only the 8 new toys of each of the 3 points");
+        assertEquals(36L, f.neyman().toysComputed());
+        assertEquals(toyRows(fresh), toyRows(extended), "the same toys, bit for bit");
+        assertEquals(Files.readString(fresh.resolve("belts.csv")), Files.readString(extended.resolve("belts.csv")));
+        assertEquals(text(f.observed().intervals()), text(e.observed().intervals()), "observed");
+        assertEquals(text(f.asimov().intervals()), text(e.asimov().intervals()), "Asimov");
+        assertTrue(Files.isRegularFile(extended.resolve("report").resolve("report.html")), "the report of the extended run");
+    }
+
+    private static org.nsbi.model.output.RunSummary runSummary(Path run) throws Exception {
+        Path f = run.resolve("summary.json");
+        return Json.read(Files.readString(f), org.nsbi.model.output.RunSummary.class, f.toString());
+    }
+
+    private static List<org.apache.spark.sql.Row> toyRows(Path run) {
+        return org.nsbi.spark.SharedSpark.session().read().parquet(run.resolve("toys").toString())
+                .orderBy("mu_index", "toy").collectAsList();
+    }
+
     @Test
     void theLowerEndAtMuZeroIsThePhysicalBoundNotTheGridEdge() throws Exception {
         interval("asimov-0", "--asimov", "0");

@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nsbi.spark.provenance.BuildInfo;
+import org.nsbi.model.neyman.CodeVersion;
+import org.nsbi.model.neyman.NeymanPlan;
+import org.nsbi.model.neyman.ToyWorkload;
+import org.nsbi.model.provenance.BuildInfo;
 import org.nsbi.stats.expr.Coefficient;
+import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
@@ -21,6 +28,8 @@ import org.nsbi.stats.model.Process;
  * resume across a change of any of them is refused, naming the difference.
  */
 class NeymanPlanTest {
+
+    private static final Pattern CLASSES = Pattern.compile(" of (\\d+) classes");
 
     @TempDir
     Path dir;
@@ -32,14 +41,14 @@ class NeymanPlanTest {
 
     static String plan(MixtureModel model) {
         EventTable ref = EventTable.of(model, new float[] {1, 1}, new float[][] {{1, 1}, {1, 1}}, null, null);
-        return NeymanPlan.describe(model, ref, new NeymanJob.Settings(new double[] {0, 1}, 10, 5, List.of(0.6827), 3,
-                new double[2][1], 0.01, 0));
+        return NeymanPlan.describe("toy", 3, model, NeymanPlan.code(NeymanJob.class),
+                ToyReference.whole(ref, null).planLines(model));
     }
 
     @Test
     void thePlanNamesTheCodeTheFitterAndTheBounds() {
         String plan = plan(model());
-        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7\n"), plan);
+        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.01 edm, the model's minimum below edm 1.0E-7\n"), plan);
         assertTrue(plan.matches("(?s).*\ncode sha256 [0-9a-f]{64} of [1-9][0-9]* classes\n.*"), plan);
         assertTrue(plan.contains("\nbuild nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit() + "\n"), plan);
         assertTrue(plan.contains("b_norm in [-5.0, 5.0]"), plan);
@@ -47,7 +56,7 @@ class NeymanPlanTest {
     }
 
     /**
-     * The build records the git commit it was built from (the pom writes org/nsbi/spark/build-commit.txt): in a
+     * The build records the git commit it was built from (nsbi-model's pom writes org/nsbi/model/build-commit.txt): in a
      * checkout it is the HEAD commit, with -dirty for uncommitted changes.
      */
     @Test
@@ -87,5 +96,25 @@ class NeymanPlanTest {
                 () -> ToyCheckpoints.open(folder, wider, new Configuration()));
         assertTrue(e.getMessage().contains("b_norm in [-10.0, 10.0]"), e.getMessage());
         ToyCheckpoints.open(folder, plan, new Configuration());
+    }
+
+    /**
+     * The code version counts the toy code of every module that holds some: nsbi-stats, nsbi-model's neyman package and
+     * the Spark jobs' package (each module's classes sit in their own folder or jar in a build, in one shaded jar in use).
+     */
+    @Test
+    void theCodeVersionCoversTheToyCodeOfEveryModule() throws Exception {
+        int total = 0;
+        for (Class<?> c : List.of(ProfileFitter.class, ToyWorkload.class, NeymanJob.class)) {
+            Path source = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String prefix = c.getPackageName().startsWith("org.nsbi.stats") ? "org/nsbi/stats/"
+                    : c.getPackageName().replace('.', '/') + "/";
+            Matcher m = CLASSES.matcher(CodeVersion.of(Set.of(source), List.of(prefix)));
+            assertTrue(m.find() && Integer.parseInt(m.group(1)) > 0, prefix + " in " + source);
+            total += Integer.parseInt(m.group(1));
+        }
+        Matcher all = CLASSES.matcher(NeymanPlan.code(NeymanJob.class));
+        assertTrue(all.find());
+        assertEquals(total, Integer.parseInt(all.group(1)), NeymanPlan.code(NeymanJob.class));
     }
 }

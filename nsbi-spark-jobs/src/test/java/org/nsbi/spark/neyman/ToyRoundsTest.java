@@ -157,10 +157,10 @@ class ToyRoundsTest {
         double[] grid = {0.0, 1.0, 2.0, 3.0};
         OutputFolder out = folder("smooth", OutputFolder.ExistingPolicy.REFUSE);
         NeymanJob.Result r = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 120),
-                org.nsbi.stats.adaptive.ToySchedule.uniform(120), true, out);
+                org.nsbi.stats.adaptive.ToySchedule.uniform(120), org.nsbi.stats.adaptive.SmoothCriticalValues.Form.LOCAL, out);
         out.commit();
         org.nsbi.stats.adaptive.SmoothCriticalValues fit = org.nsbi.stats.adaptive.SmoothCriticalValues.fit(grid,
-                r.outcomes(), CLS);
+                r.outcomes(), CLS, org.nsbi.stats.adaptive.SmoothCriticalValues.Form.LOCAL);
         org.nsbi.stats.belt.Belt perPoint = org.nsbi.stats.belt.Belt.build(grid, r.outcomes(), CLS);
         String json = java.nio.file.Files.readString(dir.resolve("smooth").resolve(NeymanJob.CRITICAL_VALUES));
         org.nsbi.model.output.CriticalValuesFit written = org.nsbi.model.output.Json.read(json,
@@ -179,6 +179,8 @@ class ToyRoundsTest {
                 assertEquals(perPoint.point(m, cl).tCrit(), level.points().get(m).tCritPoint(), 0.0,
                         "beside each point's own order statistic");
                 assertEquals(60, level.points().get(m).heldOutToys(), "the odd-index half of 120 toys");
+                assertEquals(fit.fits().get(c).effectiveToys(m, 480), level.points().get(m).effectiveToys(), 0.0,
+                        "the toys behind the fitted t_c, for the coverage check's error");
             }
         }
     }

@@ -26,15 +26,16 @@ import org.nsbi.stats.toys.ToyOutcome;
  * "outside" takes at least 82 toys of the point's own).
  *
  * @param observedT per data set, t(&mu;) at each grid point (may be empty: then only precision stops a point)
- * @param smooth    decide with the smooth critical values' fit and bootstrap band
+ * @param smooth    the form of the smooth critical values whose fit and bootstrap band decide; null: each point's own
+ *                  order statistic decides
  */
 public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, double signif, List<Double> confidenceLevels,
-                           List<double[]> observedT, boolean smooth) implements ToySchedule {
+                           List<double[]> observedT, SmoothCriticalValues.Form smooth) implements ToySchedule {
 
     /** Decisions on each point's own order statistic. */
     public AdaptiveToys(int minToys, int maxToys, double targetPrecision, double signif, List<Double> confidenceLevels,
                         List<double[]> observedT) {
-        this(minToys, maxToys, targetPrecision, signif, confidenceLevels, observedT, false);
+        this(minToys, maxToys, targetPrecision, signif, confidenceLevels, observedT, null);
     }
 
     public AdaptiveToys {
@@ -80,7 +81,7 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
             }
         }
         int[] next = current.clone();
-        List<SmoothBand> bands = smooth ? bands(grid, toys, current) : null;
+        List<SmoothBand> bands = smooth != null ? bands(grid, toys, current) : null;
         for (int m = 0; m < grid.length; m++) {
             double[] t = byPoint.get(m).stream().mapToDouble(Double::doubleValue).toArray();
             if (t.length != current[m]) {
@@ -97,7 +98,7 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
         List<ToyOutcome> used = toys.stream().filter(o -> o.toyIndex() < current[o.muIndex()]).toList();
         List<SmoothBand> bands = new ArrayList<>();
         for (double cl : confidenceLevels) {
-            bands.add(SmoothBand.of(grid, used, cl));
+            bands.add(SmoothBand.of(grid, used, cl, smooth));
         }
         return bands;
     }
@@ -149,7 +150,8 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("adaptive min " + minToys + " max " + maxToys + " target_precision "
-                + targetPrecision + " signif " + signif + " cls " + confidenceLevels + (smooth ? " smooth" : ""));
+                + targetPrecision + " signif " + signif + " cls " + confidenceLevels
+                + (smooth == null ? "" : smooth == SmoothCriticalValues.Form.SQRT ? " smooth" : " smooth " + smooth));
         for (double[] t : observedT) {
             b.append(" t_obs ").append(Arrays.toString(t));
         }

@@ -9,7 +9,7 @@ import org.nsbi.stats.toys.ToyOutcome;
 /**
  * The Monte Carlo uncertainty of smooth critical values at the grid points, by the bootstrap: the toys of each point
  * are resampled with replacement (each point keeps its count, the design of the quantile regression stays fixed), the
- * form is fitted again ({@link SmoothCriticalValue#fit}), and the standard deviation of the refitted t_c(&mu;) over the
+ * form is fitted again ({@link SmoothCriticalValues.Form#fit}), and the standard deviation of the refitted t_c(&mu;) over the
  * replicates is the band. The resampling streams are keyed by the toys' counts per point and the replicate
  * ({@link ToyRandom}, purpose "smooth-bootstrap"), so the same toys always give the same band.
  *
@@ -28,8 +28,8 @@ public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageS
     /** Bootstrap replicates. */
     public static final int REPLICATES = 40;
 
-    /** The band of the fit at level cl over the toys of a grid (point m's toys have muIndex m). */
-    public static SmoothBand of(double[] grid, List<ToyOutcome> toys, double cl) {
+    /** The band of the fit of a form at level cl over the toys of a grid (point m's toys have muIndex m). */
+    public static SmoothBand of(double[] grid, List<ToyOutcome> toys, double cl, SmoothCriticalValues.Form form) {
         List<List<ToyOutcome>> byPoint = new ArrayList<>();
         for (int m = 0; m < grid.length; m++) {
             byPoint.add(new ArrayList<>());
@@ -42,7 +42,7 @@ public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageS
             key[m] = byPoint.get(m).size();
         }
         key[grid.length] = Double.doubleToLongBits(cl);
-        SmoothCriticalValue all = SmoothCriticalValue.fit(toys, cl);
+        CriticalValueCurve all = form.fit(grid, toys, cl);
         double[] u = new double[toys.size()];
         for (int i = 0; i < u.length; i++) {
             ToyOutcome o = toys.get(i);
@@ -63,7 +63,7 @@ public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageS
                     sample.add(at.get(rng.nextInt(at.size())));
                 }
             }
-            SmoothCriticalValue f = SmoothCriticalValue.fit(sample, cl);
+            CriticalValueCurve f = form.fit(grid, sample, cl);
             for (int m = 0; m < grid.length; m++) {
                 double v = f.at(grid[m]);
                 double g = cdf(u, v / tc[m]);

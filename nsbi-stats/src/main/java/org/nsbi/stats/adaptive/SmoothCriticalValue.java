@@ -23,11 +23,18 @@ import org.nsbi.stats.toys.ToyOutcome;
  * @param b the coefficient of &radic;&mu;
  * @param c the coefficient of &mu;
  */
-public record SmoothCriticalValue(double cl, double a, double b, double c) {
+public record SmoothCriticalValue(double cl, double a, double b, double c) implements CriticalValueCurve {
 
     /** The fitted t_c at &mu; (&mu; &ge; 0). */
+    @Override
     public double at(double mu) {
         return a + b * Math.sqrt(mu) + c * mu;
+    }
+
+    /** Three parameters from every toy: about a quantile of a third of them. */
+    @Override
+    public double effectiveToys(int m, int totalToys) {
+        return totalToys / 3.0;
     }
 
     /** Fits the toys (of any points; each toy's &mu; is its muTrue) at level cl. */

@@ -16,7 +16,8 @@ import org.nsbi.stats.toys.ToyOutcome;
  *
  * <p>The error: the binomial error of the fraction, &radic;(p(1&minus;p)/n), and for Neyman also the belt's own Monte
  * Carlo noise: t_c is an order statistic of N_toys toys, so the coverage it gives scatters by &radic;(CL(1&minus;CL)/N_toys)
- * around the coverage of the exact t_c. Both are added in quadrature. At p = 0 or 1 the binomial term is not 0 but
+ * around the coverage of the exact t_c. For smooth critical values N_toys is the fit's effective toys at the point
+ * (more than the point's own: the fit pools its neighbours'), given by {@link #of(Belt, List, double[], int[][])}. Both are added in quadrature. At p = 0 or 1 the binomial term is not 0 but
  * the distance from p to the far end of the central 68.27 % Clopper&ndash;Pearson interval, 1 &minus; ((1 &minus; 0.6827)/2)^(1/n).
  *
  * @param mu        &mu;_true
@@ -82,6 +83,18 @@ public record Coverage(double mu, double cl, String method, int covered, int n, 
      * {@link ToyOutcome#muIndex()}, an index into {@code muTrue}; each &mu;_true lies in the belt's grid range.
      */
     public static List<Coverage> of(Belt belt, List<ToyOutcome> experiments, double[] muTrue) {
+        return of(belt, experiments, muTrue, null);
+    }
+
+    /**
+     * As {@link #of(Belt, List, double[])}, with the toys behind the belt's t_c given per [grid point][level] (the
+     * effective toys of smooth critical values); null: each point's own toys.
+     */
+    public static List<Coverage> of(Belt belt, List<ToyOutcome> experiments, double[] muTrue, int[][] beltToys) {
+        if (beltToys != null && beltToys.length != belt.muGrid().length) {
+            throw new IllegalArgumentException(beltToys.length + " rows of belt toys for " + belt.muGrid().length
+                    + " grid points");
+        }
         List<Coverage> out = new ArrayList<>();
         double[] grid = belt.muGrid();
         for (int e = 0; e < muTrue.length; e++) {
@@ -101,7 +114,7 @@ public record Coverage(double mu, double cl, String method, int covered, int n, 
                 double wilks = IntervalInverter.wilksThreshold(cl);
                 int neyman = (int) at.stream().filter(o -> o.converged() && o.t() <= tc).count();
                 int w = (int) at.stream().filter(o -> o.converged() && o.t() <= wilks).count();
-                out.add(new Coverage(mu, cl, "neyman", neyman, at.size(), failed, toysBehind(belt, cl, mu)));
+                out.add(new Coverage(mu, cl, "neyman", neyman, at.size(), failed, toysBehind(belt, cl, mu, beltToys)));
                 out.add(new Coverage(mu, cl, "wilks", w, at.size(), failed, 0));
             }
         }
@@ -109,14 +122,16 @@ public record Coverage(double mu, double cl, String method, int covered, int n, 
     }
 
     /** The toys behind t_c(&mu;): those of the grid point, or the fewer of the two it is interpolated between. */
-    static int toysBehind(Belt belt, double cl, double mu) {
+    static int toysBehind(Belt belt, double cl, double mu, int[][] beltToys) {
         double[] grid = belt.muGrid();
+        int c = belt.cls().indexOf(cl);
+        java.util.function.IntUnaryOperator at = m -> beltToys == null ? belt.point(m, cl).nToys() : beltToys[m][c];
         int i = java.util.Arrays.binarySearch(grid, mu);
         if (i >= 0) {
-            return belt.point(i, cl).nToys();
+            return at.applyAsInt(i);
         }
         int hi = -i - 1;
-        return Math.min(belt.point(hi - 1, cl).nToys(), belt.point(hi, cl).nToys());
+        return Math.min(at.applyAsInt(hi - 1), at.applyAsInt(hi));
     }
 
     /**

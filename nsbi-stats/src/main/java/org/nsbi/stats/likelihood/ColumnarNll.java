@@ -45,6 +45,9 @@ public final class ColumnarNll extends Nll {
     private final int dim;
     private final double[] nu;
     private final Coefficient[] coefficients;
+    /** Per process, its coefficient's scratch, and f, f', f'' of the last coefficient evaluated. */
+    private final double[][] coefficientScratch;
+    private final double[] coefficientOut = new double[3];
     /** Per process, the parameters acting on it (a yield factor not identically 1, or a shape). */
     private final int[][] active;
     /**
@@ -135,6 +138,12 @@ public final class ColumnarNll extends Nll {
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
+    // the scratch of scan: theta, the yield factors and per-event factors per process, f_c(mu) per point, the block's terms
+    private final double[] scanTheta;
+    private final double[] scanFactor;
+    private final double[] scanPerEvent;
+    private double[] scanCoefficients = new double[0];
+    private final double[][] scanTerms;
 
     /** An empty workspace for {@code model}; {@link #load} gives it events. */
     public ColumnarNll(MixtureModel model) {
@@ -144,6 +153,7 @@ public final class ColumnarNll extends Nll {
         this.dim = 1 + nk;
         this.nu = new double[nc];
         this.coefficients = new Coefficient[nc];
+        this.coefficientScratch = new double[nc][];
         this.active = new int[nc][];
         this.effectOf = new int[nc][nk];
         this.effectsOfProcess = new int[nc][];
@@ -154,6 +164,7 @@ public final class ColumnarNll extends Nll {
             Process p = model.process(c);
             nu[c] = p.yield();
             coefficients[c] = p.coefficient();
+            coefficientScratch[c] = coefficients[c].newScratch();
             boolean[] shape = p.shape();
             double[] up = p.kappaUp();
             double[] down = p.kappaDown();
@@ -204,6 +215,10 @@ public final class ColumnarNll extends Nll {
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
         this.bigU = new double[nk][BLOCK];
+        this.scanTheta = new double[dim];
+        this.scanFactor = new double[nc];
+        this.scanPerEvent = new double[nc];
+        this.scanTerms = new double[nc][BLOCK];
         // the split of the parameters into E (summed event by event) and the yield-only ones
         boolean[] shaped = new boolean[nk];
         for (int x = 0; x < e; x++) {
@@ -294,6 +309,25 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
+        return load(table, indices, weights, null, aux);
+    }
+
+    /**
+     * Loads a pseudo-experiment: events {@code indices} of {@code table} with their counts as weights (one per
+     * event), as {@link #load(EventTable, int[], double[], double[])} with the counts as doubles, without an array
+     * of them per toy.
+     *
+     * @return this
+     */
+    public ColumnarNll loadCounts(EventTable table, int[] indices, int[] counts, double[] aux) {
+        if (counts.length != indices.length) {
+            throw new IllegalArgumentException(counts.length + " counts for " + indices.length + " events; expected one per event");
+        }
+        return load(table, indices, null, counts, aux);
+    }
+
+    private ColumnarNll load(EventTable table, int[] indices, double[] weights, int[] counts, double[] aux) {
+        forgetLastEvaluation();
         int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
@@ -315,13 +349,16 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
-        this.aux = aux.clone();
+        if (this.aux == null || this.aux.length != nk) {
+            this.aux = new double[nk];
+        }
+        System.arraycopy(aux, 0, this.aux, 0, nk);
         grow(m);
         // which events are kept (weight > 0)
         int kept = 0;
         double total = 0;
         for (int j = 0; j < m; j++) {
-            double wj = weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
+            double wj = counts != null ? counts[j] : weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
             if (!(wj >= 0) || Double.isInfinite(wj)) {
                 throw new IllegalArgumentException("weight of event " + j + " is " + wj + "; expected a finite weight >= 0");
             }
@@ -523,7 +560,12 @@ public final class ColumnarNll extends Nll {
         double yield = 0;
         double[] a = hess == null ? null : hess.a;
         for (int c = 0; c < nc; c++) {
-            double[] f = sqrt ? coefficients[c].atSqrt(p) : coefficients[c].at(p);
+            double[] f = coefficientOut;
+            if (sqrt) {
+                coefficients[c].atSqrt(p, f, coefficientScratch[c]);
+            } else {
+                coefficients[c].at(p, f, coefficientScratch[c]);
+            }
             double prod = 1;
             for (int k = 0; k < nk; k++) {
                 model().yieldFactor(c, k, theta[1 + k], g3);
@@ -871,14 +913,18 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double[] scan(double[] alpha, double[] mus) {
-        double[] theta = new double[dim];
+        // the workspace's scratch, not new arrays: a toy's fits scan many times
+        double[] theta = scanTheta;
         System.arraycopy(alpha, 0, theta, 1, nk);
-        double[] gprod = new double[nc];
+        double[] gprod = scanFactor;
         double constraint = 0;
         for (int k = 0; k < nk; k++) {
             constraint += 0.5 * (alpha[k] - aux[k]) * (alpha[k] - aux[k]);
         }
-        double[][] f = new double[mus.length][nc];
+        if (scanCoefficients.length < mus.length * nc) {
+            scanCoefficients = new double[Math.max(mus.length * nc, 2 * scanCoefficients.length)];
+        }
+        double[] f = scanCoefficients; // [m * nc + c]
         double[] out = new double[mus.length];
         for (int c = 0; c < nc; c++) {
             double g = 1;
@@ -891,13 +937,15 @@ public final class ColumnarNll extends Nll {
         for (int m = 0; m < mus.length; m++) {
             double nll = constraint;
             for (int c = 0; c < nc; c++) {
-                f[m][c] = coefficients[c].value(mus[m]);
-                nll += f[m][c] * nu[c] * gprod[c];
+                coefficients[c].at(mus[m], coefficientOut, coefficientScratch[c]);
+                f[m * nc + c] = coefficientOut[0];
+                nll += f[m * nc + c] * nu[c] * gprod[c];
             }
             out[m] = nll;
         }
-        double[][] bc = new double[nc][BLOCK];
-        double[] perEvent = gprod.clone();
+        double[][] bc = scanTerms;
+        double[] perEvent = scanPerEvent;
+        System.arraycopy(gprod, 0, perEvent, 0, nc);
         for (int c = 0; c < nc && shapeNorm != null; c++) {
             if (shapeNorm.normalises(c)) {
                 perEvent[c] /= shapeNorm.value(c, alpha);
@@ -918,7 +966,7 @@ public final class ColumnarNll extends Nll {
                 }
                 Arrays.fill(lam, 0, len, 0);
                 for (int c = 0; c < nc; c++) {
-                    VectorLoops.addScaled(lam, f[m][c], bc[c], len);
+                    VectorLoops.addScaled(lam, f[m * nc + c], bc[c], len);
                 }
                 double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
                 out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;

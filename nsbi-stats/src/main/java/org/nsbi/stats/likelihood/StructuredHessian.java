@@ -195,6 +195,44 @@ public final class StructuredHessian {
         return h;
     }
 
+    /** v&#7488; H v for v in &theta; indices, from the blocks (O(s&sup2; + R(s + k) + R&sup2;), no D&times;D matrix). */
+    public double quadraticForm(double[] v) {
+        int s = denseSet.length;
+        int k = structuredSet.length;
+        double q = 0;
+        for (int i = 0; i < s; i++) {
+            double row = 0;
+            for (int j = 0; j < s; j++) {
+                row += a[i * s + j] * v[denseSet[j]];
+            }
+            q += v[denseSet[i]] * row;
+        }
+        if (k == 0) {
+            return q;
+        }
+        // H_EY = X^T G and H_YY = diag(d) + G^T M G: with u = X v_E and w = G v_Y, 2 u.w + v_Y.d.v_Y + w^T M w
+        double[] w = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double u = 0;
+            for (int i = 0; i < s; i++) {
+                u += x[r * s + i] * v[denseSet[i]];
+            }
+            for (int y = 0; y < k; y++) {
+                w[r] += g[r * k + y] * v[structuredSet[y]];
+            }
+            q += 2 * u * w[r];
+        }
+        for (int y = 0; y < k; y++) {
+            q += d[y] * v[structuredSet[y]] * v[structuredSet[y]];
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < rows; c++) {
+                q += w[r] * m[r * rows + c] * w[c];
+            }
+        }
+        return q;
+    }
+
     /** The whole Hessian, row-major D&times;D, into {@code out}. */
     public void toDense(double[] out) {
         if (isDense()) {

@@ -41,7 +41,7 @@ class SmoothBandTest {
             List<ToyOutcome> t = toys(50, 100 + r);
             fitted[r] = SmoothCriticalValue.fit(t, cl).at(1.0);
             if (r < 10) {
-                bootstrap += SmoothBand.of(GRID, t, cl).sd()[2] / 10;
+                bootstrap += SmoothBand.of(GRID, t, cl, SmoothCriticalValues.Form.SQRT).sd()[2] / 10;
             }
         }
         double mean = java.util.Arrays.stream(fitted).average().orElseThrow();
@@ -54,7 +54,7 @@ class SmoothBandTest {
     void theBandInCoverageIsTheBandInTTimesTheDensityAtTheQuantile() {
         // t = s * Exp(1), s = 1 + sqrt(mu): its density at the CL-quantile is (1 - CL) / s
         double cl = 0.9545;
-        SmoothBand b = SmoothBand.of(GRID, toys(200, 21), cl);
+        SmoothBand b = SmoothBand.of(GRID, toys(200, 21), cl, SmoothCriticalValues.Form.SQRT);
         for (int m = 0; m < GRID.length; m++) {
             double density = (1 - cl) / (1 + Math.sqrt(GRID[m]));
             double ratio = b.coverageSd()[m] / (b.sd()[m] * density);
@@ -67,7 +67,7 @@ class SmoothBandTest {
     @Test
     void theSameToysGiveTheSameBand() {
         List<ToyOutcome> t = toys(30, 5);
-        assertArrayEquals(SmoothBand.of(GRID, t, 0.6827).sd(), SmoothBand.of(GRID, t, 0.6827).sd(), 0.0);
+        assertArrayEquals(SmoothBand.of(GRID, t, 0.6827, SmoothCriticalValues.Form.SQRT).sd(), SmoothBand.of(GRID, t, 0.6827, SmoothCriticalValues.Form.SQRT).sd(), 0.0);
     }
 
     @Test
@@ -86,7 +86,7 @@ class SmoothBandTest {
         java.util.Arrays.fill(n, 25);
         List<ToyOutcome> toys = toys(25, 9);
         int[] own = new AdaptiveToys(25, 400, 0, 2, cls, List.of(tObs)).next(GRID, toys, n);
-        int[] smooth = new AdaptiveToys(25, 400, 0, 2, cls, List.of(tObs), true).next(GRID, toys, n);
+        int[] smooth = new AdaptiveToys(25, 400, 0, 2, cls, List.of(tObs), SmoothCriticalValues.Form.SQRT).next(GRID, toys, n);
         assertEquals(50, own[8], "25 toys of its own cannot make 'outside' at 95.45 % certain (it takes 82)");
         assertEquals(25, smooth[8], "the fit over all 225 toys can");
         assertEquals(50, smooth[2], "at the quantile itself the decision stays open");

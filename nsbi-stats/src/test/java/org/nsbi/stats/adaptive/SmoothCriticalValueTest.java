@@ -88,7 +88,7 @@ class SmoothCriticalValueTest {
             // 10000 toys: the fitted curve is within a few percent of the exact quantile
             assertEquals(q * (1 + Math.sqrt(mu)), f.at(mu), 0.05 * q * (1 + Math.sqrt(mu)), "mu = " + mu);
         }
-        SmoothCriticalValues.Check check = SmoothCriticalValues.fit(GRID, toys, List.of(cl)).checks().get(0);
+        SmoothCriticalValues.Check check = SmoothCriticalValues.fit(GRID, toys, List.of(cl), SmoothCriticalValues.Form.SQRT).checks().get(0);
         for (SmoothCriticalValue.HeldOut h : check.points()) {
             assertEquals(1000, h.toys());
             assertTrue(Math.abs(h.z()) < 3.5, "held-out coverage " + h.covered() + " at mu = " + h.mu() + " (z = " + h.z() + ")");

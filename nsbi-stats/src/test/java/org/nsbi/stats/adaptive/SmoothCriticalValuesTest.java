@@ -3,6 +3,7 @@ package org.nsbi.stats.adaptive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nsbi.stats.adaptive.SmoothCriticalValues.Form.SQRT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class SmoothCriticalValuesTest {
     @Test
     void theHeldOutCheckAcceptsTheRightFormAtEveryLevel() {
         // the quantile curve is (1 + sqrt(mu)) * q: in the fitted form
-        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys(1000, 1, mu -> 1 + Math.sqrt(mu)), CLS);
+        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys(1000, 1, mu -> 1 + Math.sqrt(mu)), CLS, SQRT);
         for (SmoothCriticalValues.Check c : s.checks()) {
             assertEquals(GRID.length, c.dof());
             assertTrue(c.withinMonteCarloError(), "CL " + c.cl() + ": chi2 " + c.chi2() + ", p " + c.pValue());
@@ -46,7 +47,7 @@ class SmoothCriticalValuesTest {
     @Test
     void theHeldOutCheckRejectsAFormThatCannotFollowTheQuantiles() {
         // a step at mu = 2: no a + b sqrt(mu) + c mu follows it, and 1000 toys per point see the miss
-        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys(1000, 2, mu -> mu < 2 ? 1 : 3), CLS);
+        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys(1000, 2, mu -> mu < 2 ? 1 : 3), CLS, SQRT);
         SmoothCriticalValues.Check c = s.checks().get(0);
         assertFalse(c.withinMonteCarloError(), "chi2 " + c.chi2() + ", p " + c.pValue());
         assertTrue(s.warnings().get(0).contains("CL 0.6827"), s.warnings().toString());
@@ -55,7 +56,7 @@ class SmoothCriticalValuesTest {
     @Test
     void theSmoothBeltTakesItsCriticalValuesAndAcceptanceRegionsFromTheFit() {
         List<ToyOutcome> toys = toys(15, 3, mu -> 1 + Math.sqrt(mu)); // 15 toys: too few for 95.45 % per point
-        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys, CLS);
+        SmoothCriticalValues s = SmoothCriticalValues.fit(GRID, toys, CLS, SQRT);
         Belt perPoint = Belt.build(GRID, toys, CLS);
         Belt smooth = s.belt(GRID, toys, CLS);
         for (int m = 0; m < GRID.length; m++) {

@@ -152,4 +152,23 @@ class CoverageTest {
         assertEquals(1, mid.get(0).failed(), "a failed experiment counts as not covering");
         assertEquals(1, mid.get(0).beltToys());
     }
+
+    @Test
+    void smoothCriticalValuesCountTheirEffectiveToysInTheBeltsError() {
+        Belt belt = Belt.build(new double[] {0, 1}, List.of(
+                new ToyOutcome(0, 0, 0, 0.5, 0, new double[0], true, null, 3, null, false),
+                new ToyOutcome(1, 1, 0, 0.5, 1, new double[0], true, null, 3, null, false)), List.of(0.6827, 0.9545));
+        List<ToyOutcome> experiments = List.of(new ToyOutcome(0, 0.5, 0, 0.4, 0.5, new double[0], true, null, 3, null, false),
+                new ToyOutcome(1, 1.0, 0, 0.4, 1.0, new double[0], true, null, 3, null, false));
+        int[][] effective = {{300, 200}, {120, 150}};
+        List<Coverage> c = Coverage.of(belt, experiments, new double[] {0.5, 1.0}, effective).stream()
+                .filter(x -> x.method().equals("neyman")).toList();
+        assertEquals(120, c.get(0).beltToys(), "mu = 0.5 at 68.27 %: the fewer of its neighbours' effective toys");
+        assertEquals(150, c.get(1).beltToys(), "mu = 0.5 at 95.45 %");
+        assertEquals(120, c.get(2).beltToys(), "mu = 1 at 68.27 %: the point's");
+        assertEquals(Math.sqrt(0.6827 * 0.3173 / 120), c.get(2).beltError(), 1e-15);
+        assertEquals(1, Coverage.of(belt, experiments, new double[] {0.5, 1.0}).get(0).beltToys(), "each point's own");
+        assertThrows(IllegalArgumentException.class, () -> Coverage.of(belt, experiments, new double[] {0.5},
+                new int[][] {{1, 1}}));
+    }
 }

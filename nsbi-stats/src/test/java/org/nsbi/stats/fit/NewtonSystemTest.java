@@ -356,4 +356,28 @@ class NewtonSystemTest {
         }
         assertFalse(Double.isNaN(worst));
     }
+
+    /** The join test of the fitter's search uses v&#7488;H v from the blocks: equal to the dense product. */
+    @Test
+    void theQuadraticFormFromTheBlocksEqualsTheDenseOne() {
+        SplittableRandom rng = new SplittableRandom(2026);
+        for (int trial = 0; trial < 20; trial++) {
+            int dim = 3 + rng.nextInt(30);
+            int s = 1 + rng.nextInt(Math.min(dim, 6));
+            StructuredHessian h = random(rng, dim, s, 1 + rng.nextInt(4), 0.3, 0.3);
+            double[] full = new double[dim * dim];
+            h.toDense(full);
+            double[] v = new double[dim];
+            for (int t = 0; t < dim; t++) {
+                v[t] = rng.nextDouble() < 0.2 ? 0 : rng.nextDouble() - 0.5;
+            }
+            double dense = 0;
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b < dim; b++) {
+                    dense += v[a] * full[a * dim + b] * v[b];
+                }
+            }
+            assertEquals(dense, h.quadraticForm(v), 1e-10 * (1 + Math.abs(dense)), "trial " + trial);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.nsbi.spark.train;
+package org.nsbi.model.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
-package org.nsbi.spark.serve;
+package org.nsbi.model.serve;
 
-import org.nsbi.model.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.nsbi.model.UserError;
 
 /**
  * The pre-shared token of the Spark Connect server ({@code spark.connect.authenticate.token}, Spark 4.0's bearer-token

@@ -1,4 +1,4 @@
-package org.nsbi.spark.serve;
+package org.nsbi.model.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

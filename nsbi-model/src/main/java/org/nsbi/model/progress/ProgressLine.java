@@ -1,4 +1,4 @@
-package org.nsbi.spark.progress;
+package org.nsbi.model.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.nsbi.spark.progress;
+package org.nsbi.model.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.nsbi.spark.provenance;
+package org.nsbi.model.provenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,34 +14,34 @@ public final class BuildInfo {
     private BuildInfo() {
     }
 
-    /** The version of nsbi-spark (the pom's, carried into the jar by {@code org/nsbi/spark/version.properties}). */
+    /** The version of nsbi-spark (the pom's, carried into the jar by {@code org/nsbi/model/version.properties}). */
     public static String version() {
-        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/spark/version.properties")) {
+        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/model/version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("no org/nsbi/spark/version.properties on the class path");
+                throw new IllegalStateException("no org/nsbi/model/version.properties on the class path");
             }
             java.util.Properties p = new java.util.Properties();
             p.load(in);
             return p.getProperty("version");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read org/nsbi/spark/version.properties: " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("cannot read org/nsbi/model/version.properties: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The git commit the classes were built from, as the build recorded it ({@code org/nsbi/spark/build-commit.txt},
-     * written by the nsbi-spark-jobs pom): the commit, with {@code -dirty} when the checkout had uncommitted changes,
+     * The git commit the classes were built from, as the build recorded it ({@code org/nsbi/model/build-commit.txt},
+     * written by the nsbi-model pom): the commit, with {@code -dirty} when the checkout had uncommitted changes,
      * or "unknown" (built outside a checkout, or without git).
      */
     public static String buildCommit() {
-        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/spark/build-commit.txt")) {
+        try (var in = BuildInfo.class.getResourceAsStream("/org/nsbi/model/build-commit.txt")) {
             if (in == null) {
                 return "unknown";
             }
             String c = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return c.isEmpty() ? "unknown" : c;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read org/nsbi/spark/build-commit.txt: " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("cannot read org/nsbi/model/build-commit.txt: " + e.getMessage(), e);
         }
     }
 
