@@ -42,7 +42,8 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread,
  * after a warm-up of at least 5 s of CPU so that the JIT has compiled the loops also on a loaded machine), NLL
  * evaluations with the Hessian per toy (Newton steps tried), CPU per such evaluation within a toy's fits,
- * and ns per event per NLL evaluation with gradient and Hessian.</li>
+ * ns per event per NLL evaluation with gradient and Hessian, and the share of shape parameters that end on a
+ * bound in the global fits.</li>
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -135,7 +136,7 @@ public final class ScaleBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
         System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,hessian_evaluations_per_toy,cpu_us_per_hessian_evaluation,"
-                + "ns_per_event_per_evaluation");
+                + "ns_per_event_per_evaluation,shape_parameters_on_a_bound_percent");
         for (String spec : ks) {
             // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
             int plus = spec.indexOf('+');
@@ -167,10 +168,14 @@ public final class ScaleBenchmark {
             TestStatistic statistic = TestStatistic.withDefaults();
             int countedToys = Math.min(toys, 200);
             long fitStart = threads.getCurrentThreadCpuTime();
+            int onBound = 0;
             for (int i = 0; i < countedToys; i++) {
                 PseudoExperiment pe = sampler.draw(ToyRandom.of(11, "toy", ToyRandom.muKey(1.0), i));
                 counted.load(ref, pe.eventIndex(), java.util.Arrays.stream(pe.count()).asDoubleStream().toArray(), pe.aux());
-                statistic.at(counted, 1.0);
+                TestStatistic.Result r = statistic.at(counted, 1.0);
+                for (int j = 0; j < shape && r.global().converged(); j++) {
+                    onBound += r.global().alphaAtBound()[j] ? 1 : 0; // the shape parameters come first
+                }
             }
             double fitMs = (threads.getCurrentThreadCpuTime() - fitStart) / 1e6 / countedToys;
             double hessians = counted.hessianCounts().values().stream().mapToLong(Long::longValue).sum()
@@ -198,8 +203,8 @@ public final class ScaleBenchmark {
                 times[rep] = (threads.getCurrentThreadCpuTime() - c0) / 20.0 / m;
             }
             java.util.Arrays.sort(times);
-            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
-                    1e3 * fitMs / hessians, times[2]);
+            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
+                    1e3 * fitMs / hessians, times[2], 100.0 * onBound / (shape * countedToys));
         }
     }
 
