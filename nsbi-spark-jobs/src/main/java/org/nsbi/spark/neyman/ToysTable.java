@@ -66,7 +66,7 @@ public final class ToysTable {
     }
 
     /**
-     * Every toy of a toys table, in the table's row order.
+     * Every toy of a toys table, ordered by grid point (mu_index) and toy index, whatever the order of its files.
      *
      * @throws IllegalArgumentException when the folder holds no toys table
      */
@@ -86,6 +86,8 @@ public final class ToysTable {
         for (Row r : table.select(columns()).collectAsList()) {
             out.add(fromRow(r));
         }
+        // files come back in Spark's listing order (by size), not the order they were written in
+        out.sort(java.util.Comparator.comparingInt(ToyOutcome::muIndex).thenComparingInt(ToyOutcome::toyIndex));
         return out;
     }
 

@@ -44,6 +44,20 @@ class TableCodecsTest {
         assertEquals(toys(), ToysTable.read(spark, path));
     }
 
+    /**
+     * The table is read back in (mu_index, toy) order whatever order its files hold the rows in: Spark lists and
+     * packs Parquet files by size, so a resumed or re-partitioned write can come back in another order.
+     */
+    @Test
+    void toysAreReadInMuAndToyOrderWhateverTheFilesOrder() {
+        SparkSession spark = SharedSpark.session();
+        String path = dir.resolve("toys-reversed").toString();
+        List<ToyOutcome> reversed = new ArrayList<>(toys());
+        java.util.Collections.reverse(reversed);
+        ToysTable.frame(spark, reversed).coalesce(1).write().parquet(path);
+        assertEquals(toys(), ToysTable.read(spark, path));
+    }
+
     @Test
     void aFolderWithoutTheToysColumnsIsRefusedNamingThem() {
         SparkSession spark = SharedSpark.session();
