@@ -62,27 +62,33 @@ class StandaloneClusterTest {
         Path disturbed = run.dir.resolve("neyman-cluster-executor-lost");
         Set<Long> executors = new ConcurrentSkipListSet<>();
         ChildProcess submit = submit(disturbed);
-        int blocks = SmallExactRun.GRID_POINTS * SmallExactRun.TOYS_PER_POINT / SmallExactRun.TOYS_PER_BLOCK;
-        // the executors live as long as the run: they are looked for (a walk over every process) only once blocks
-        // are done; the wait includes the driver's and executors' start and the reference's first load
-        submit.awaitWhileRunning(() -> ChildProcess.checkpointedBlocks(disturbed) >= blocks / 10 && twoSeen(executors),
-                600, "finished blocks on two executors of the cluster");
-        assertTrue(!executors.contains(ProcessHandle.current().pid()) && !executors.contains(submit.process.pid()),
-                "executors are neither the test JVM nor the driver");
-        long victim = executorPids().iterator().next();
-        int doneAtKill = ChildProcess.checkpointedBlocks(disturbed);
-        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-        assertEquals(0, submit.waitFor(600), "submit with a lost executor: " + submit.tail());
-        assertTrue(executors.size() >= 2, "executors in JVMs of their own, seen: " + executors);
-        assertTrue(doneAtKill < blocks, "the executor died with " + doneAtKill + " of " + blocks + " blocks done");
-        String log = Files.readString(submit.log);
-        assertTrue(log.contains("Lost executor") || log.contains("ExecutorLostFailure") || log.contains("Executor lost"),
-                "the driver saw the executor go: " + submit.tail());
-        List<Row> clusterToys = SmallExactRun.toys(disturbed);
-        assertEquals(run.totalToys(), clusterToys.size());
-        assertEquals(run.localToys(), clusterToys, "cluster toys bit-identical to local[2], also after an executor was lost");
-        System.err.println("StandaloneClusterTest: executors " + executors + ", killed " + victim + " at " + doneAtKill
-                + "/" + blocks + " blocks");
+        try {
+            int blocks = SmallExactRun.GRID_POINTS * SmallExactRun.TOYS_PER_POINT / SmallExactRun.TOYS_PER_BLOCK;
+            // the executors live as long as the run: they are looked for (a walk over every process) only once blocks
+            // are done; the wait includes the driver's and executors' start and the reference's first load
+            submit.awaitWhileRunning(() -> ChildProcess.checkpointedBlocks(disturbed) >= blocks / 10 && twoSeen(executors),
+                    600, "finished blocks on two executors of the cluster");
+            assertTrue(!executors.contains(ProcessHandle.current().pid()) && !executors.contains(submit.process.pid()),
+                    "executors are neither the test JVM nor the driver");
+            long victim = executorPids().iterator().next();
+            int doneAtKill = ChildProcess.checkpointedBlocks(disturbed);
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            assertEquals(0, submit.waitFor(600), "submit with a lost executor: " + submit.tail());
+            assertTrue(executors.size() >= 2, "executors in JVMs of their own, seen: " + executors);
+            assertTrue(doneAtKill < blocks, "the executor died with " + doneAtKill + " of " + blocks + " blocks done");
+            String log = Files.readString(submit.log);
+            assertTrue(log.contains("Lost executor") || log.contains("ExecutorLostFailure") || log.contains("Executor lost"),
+                    "the driver saw the executor go: " + submit.tail());
+            List<Row> clusterToys = SmallExactRun.toys(disturbed);
+            assertEquals(run.totalToys(), clusterToys.size());
+            assertEquals(run.localToys(), clusterToys, "cluster toys bit-identical to local[2], also after an executor was lost");
+            System.err.println("StandaloneClusterTest: executors " + executors + ", killed " + victim + " at " + doneAtKill
+                    + "/" + blocks + " blocks");
+        } finally {
+            // a failed wait leaves the submission running: its driver JVM is a child of the launcher script
+            submit.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            submit.process.destroyForcibly();
+        }
     }
 
     /** Adds the cluster's executors running now to {@code seen}; whether it holds two or more. */
