@@ -6,13 +6,15 @@
 #       the synthetic analysis (C = 4, K = 3) with N reference events generated on the executors: ScaleBenchmark's
 #       stages (generate, Asimov weights, distributed Asimov interval, TOYS distributed toys at mu = 1 (default 1000),
 #       observed interval) with this JVM as the driver; prints each stage's wall time and the driver's peak heap.
-#   bench/scale-cluster.sh cli OUT EVENTS [TOYS] [GRID_STEPS]
-#       the off-shell toy with exact ratios through the commands: score (simulate and score on the executors),
-#       neyman --toys TOYS (default 100) on a grid 0..4 of GRID_STEPS points (default 9), interval, interval --asimov 1.
+#   bench/scale-cluster.sh cli OUT EVENTS [TOYS] [GRID_STEPS] [RATIOS]
+#       the off-shell toy through the commands: score (simulate and score on the executors), neyman --toys TOYS
+#       (default 100) on a grid 0..4 of GRID_STEPS points (default 9), interval, interval --asimov 1. RATIOS: onnx
+#       (default; the example's ratio networks, submit/examples/offshell-toy.yaml) or exact (the simulator's exact
+#       ratios, offshell-toy-exact.yaml, about 2 ms per event to score).
 # Both print per stage the wall time and the driver's peak heap: the largest heap in use in the driver's GC log
 # (before each collection, and at exit). e.g. bench/scale-cluster.sh synthetic /tmp/scale-1e7 10000000 1000
 set -euo pipefail
-[[ $# -ge 3 && ( "$1" == synthetic || "$1" == cli ) ]] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[[ $# -ge 3 && ( "$1" == synthetic || "$1" == cli ) ]] || { sed -n '2,16p' "$0" >&2; exit 2; }
 mode="$1"
 out="$(mkdir -p "$2" && cd "$2" && pwd)"
 events="$3"
@@ -69,13 +71,23 @@ if [[ "$mode" == synthetic ]]; then
 fi
 toys="${4:-100}"
 steps="${5:-9}"
+ratios="${6:-onnx}"
+case "$ratios" in
+  onnx) example=submit/examples/offshell-toy.yaml ;;
+  exact) example=submit/examples/offshell-toy-exact.yaml ;;
+  *) echo "scale-cluster: RATIOS is onnx or exact, not $ratios" >&2; exit 2 ;;
+esac
 per=$(( (events + 2) / 3 ))
-sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" submit/examples/offshell-toy-exact.yaml > "$out/config.yaml"
-grep -q "events: $per," "$out/config.yaml" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
-echo "off-shell toy, exact ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
+# the config beside the example, so that its relative paths (the ONNX networks) still resolve
+config="$(dirname "$example")/.scale-cluster-$$.yaml"
+trap 'rm -f "$config"; "$launcher" stop' EXIT
+sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" "$example" > "$config"
+grep -q "events: $per," "$config" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
+cp "$config" "$out/config.yaml"
+echo "off-shell toy, $ratios ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
 echo "| stage | wall | driver peak heap | placement |"
 echo "|---|---|---|---|"
-stage score score --config "$out/config.yaml" --out "$out/score"
-stage neyman neyman --config "$out/config.yaml" --scored "$out/score" --out "$out/neyman" --toys "$toys"
+stage score score --config "$config" --out "$out/score"
+stage neyman neyman --config "$config" --scored "$out/score" --out "$out/neyman" --toys "$toys"
 stage interval interval --run "$out/neyman" --out "$out/interval"
 stage asimov interval --run "$out/neyman" --asimov 1 --out "$out/asimov"

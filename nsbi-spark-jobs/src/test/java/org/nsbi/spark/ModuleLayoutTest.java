@@ -28,38 +28,6 @@ class ModuleLayoutTest {
     private static final Pattern SPARK = Pattern.compile("\\borg\\.apache\\.(spark|hadoop)\\.");
     private static final Pattern NSBI_TYPE = Pattern.compile("\\b(org\\.nsbi(?:\\.[a-z][a-z0-9]*)+)\\.[A-Z]");
 
-    /**
-     * Spark-free classes not moved yet (issue 17, item 3). The list only shrinks: an entry that now uses Spark, or no
-     * longer exists here, fails the test too.
-     */
-    private static final Set<String> NOT_MOVED_YET = Set.of(
-            "org.nsbi.spark.distributed.KeyedBlock",
-            "org.nsbi.spark.neyman.CodeVersion",
-            "org.nsbi.spark.neyman.ToyBlockFile",
-            "org.nsbi.spark.neyman.ToyBlockTask",
-            "org.nsbi.spark.neyman.ToyRounds",
-            "org.nsbi.spark.neyman.ToyWorkload",
-            "org.nsbi.spark.progress.ProgressLine",
-            "org.nsbi.spark.provenance.BuildInfo",
-            "org.nsbi.spark.score.RatioColumn",
-            "org.nsbi.spark.serve.ConnectToken",
-            "org.nsbi.spark.train.MlpOnnxWriter");
-
-    /**
-     * Classes that name no Spark or Hadoop type themselves but use a class of this module that does. Most do so
-     * through {@code io/EventBlock}'s Spark row codec and move once it is split. The list only shrinks.
-     */
-    private static final Set<String> TIED_TO_SPARK_BY_A_MODULE_CLASS = Set.of(
-            "org.nsbi.spark.coverage.CoverageWorkload",
-            "org.nsbi.spark.coverage.SimulatorExperiments",
-            "org.nsbi.spark.neyman.NeymanPlan",
-            "org.nsbi.spark.score.ScoredColumns",
-            "org.nsbi.spark.score.ScoringPlan",
-            "org.nsbi.spark.validate.RatioUnderTest",
-            "org.nsbi.spark.validate.ScoredSample",
-            "org.nsbi.spark.validate.ValidationPlan",
-            "org.nsbi.spark.validate.ValidationTarget");
-
     @Test
     void everyClassOfTheSparkModuleOutsideTheCommandLineUsesSparkOrHadoop() {
         Path main = ROOT.resolve("nsbi-spark-jobs/src/main/java");
@@ -90,15 +58,15 @@ class ModuleLayoutTest {
                 tied.add(name);
             }
         }
-        assertEquals(new TreeSet<>(TIED_TO_SPARK_BY_A_MODULE_CLASS), new TreeSet<>(tied),
-                "classes of nsbi-spark-jobs that use Spark only through another class of the module");
+        assertEquals(List.of(), tied, "classes of nsbi-spark-jobs that name no Spark or Hadoop type and use Spark only"
+                + " through another class of the module (their Spark-free part belongs in nsbi-stats or nsbi-model)");
         List<String> sparkFree = new ArrayList<>();
         for (String name : codeOf.keySet()) {
             if (!name.startsWith("org.nsbi.spark.cli.") && !name.endsWith("package-info") && !usesSpark.contains(name)) {
                 sparkFree.add(name);
             }
         }
-        assertEquals(new TreeSet<>(NOT_MOVED_YET), new TreeSet<>(sparkFree),
+        assertEquals(List.of(), sparkFree,
                 "classes of nsbi-spark-jobs that use neither Spark nor Hadoop (they belong in nsbi-stats or nsbi-model)");
     }
 

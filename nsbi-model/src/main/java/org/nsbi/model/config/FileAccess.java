@@ -1,6 +1,7 @@
 package org.nsbi.model.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -20,6 +21,15 @@ public interface FileAccess {
 
     /** The whole content of a file. */
     byte[] readAllBytes(String path) throws IOException;
+
+    /** Reads a file that validation already found (e.g. ONNX bytes to broadcast). */
+    default byte[] read(String path) {
+        try {
+            return readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
 
     /** A URL with a scheme, e.g. {@code hdfs://nn/x}, {@code s3a://b/x}, {@code file:/x}. */
     Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(//|/).*");

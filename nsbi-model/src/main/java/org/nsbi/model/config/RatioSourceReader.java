@@ -7,6 +7,7 @@ import static org.nsbi.model.config.ConfigProblems.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.nsbi.model.ConfigNames;
 import org.nsbi.model.UserError;
 import org.nsbi.model.onnx.EnsembleAverage;
 import org.nsbi.model.ratio.RatioConvention;
@@ -71,7 +72,7 @@ final class RatioSourceReader {
                     try {
                         average = EnsembleAverage.fromConfigName(a);
                     } catch (UserError e) {
-                        p.add(child(path, "average"), "expected one of " + EnsembleAverage.configNames()
+                        p.add(child(path, "average"), "expected one of " + ConfigNames.all(EnsembleAverage.class)
                                 + ", found '" + a + "'");
                         average = null;
                     }
@@ -95,7 +96,7 @@ final class RatioSourceReader {
         String c = r.has("output") ? p.string(r, "output", path, true) : null;
         if (!r.has("output")) {
             p.add(child(path, "output"), "missing; expected the output convention, one of "
-                    + RatioConvention.configNames());
+                    + ConfigNames.all(RatioConvention.class));
             return null;
         }
         if (c == null) {
@@ -104,7 +105,8 @@ final class RatioSourceReader {
         try {
             return RatioConvention.fromConfigName(c);
         } catch (UserError e) {
-            p.add(child(path, "output"), "expected one of " + RatioConvention.configNames() + ", found '" + c + "'");
+            p.add(child(path, "output"), "expected one of " + ConfigNames.all(RatioConvention.class)
+                    + ", found '" + c + "'");
             return null;
         }
     }

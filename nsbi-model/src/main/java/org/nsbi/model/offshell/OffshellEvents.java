@@ -1,7 +1,9 @@
 package org.nsbi.model.offshell;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.nsbi.model.UserError;
 import org.nsbi.model.ratio.FeatureBlock;
 
 /**
@@ -12,6 +14,14 @@ public record OffshellEvents(float[] m, float[] c, float[] y, double[] weight) {
 
     /** The feature names, in the order of the spec and of the networks' input. */
     public static final String[] FEATURES = {"m", "c", "y"};
+
+    /** The simulator's features, which a config must name in this order to use simulated events. */
+    public static void checkFeatures(String name, List<String> features) {
+        if (!features.equals(Arrays.asList(FEATURES))) {
+            throw new UserError(name + ": simulated events have the features "
+                    + Arrays.toString(FEATURES) + "; the config's features are " + features);
+        }
+    }
 
     public OffshellEvents {
         Objects.requireNonNull(m, "m");

@@ -1,9 +1,6 @@
 package org.nsbi.model.onnx;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.nsbi.model.UserError;
+import org.nsbi.model.ConfigNames;
 
 /**
  * How the K members of an ensemble are combined into one ratio.
@@ -22,23 +19,8 @@ public enum EnsembleAverage {
      */
     OUTPUT;
 
-    /** The name used in config files: {@code ratio} or {@code output}. */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** All config names, comma-separated, for messages. */
-    public static String configNames() {
-        return Arrays.stream(values()).map(EnsembleAverage::configName).collect(Collectors.joining(", "));
-    }
-
-    /** The mode with this config name; throws IllegalArgumentException naming the value and the accepted names. */
+    /** The mode with this config name; throws org.nsbi.model.UserError naming the value and the accepted names. */
     public static EnsembleAverage fromConfigName(String name) {
-        for (EnsembleAverage a : values()) {
-            if (a.configName().equals(name)) {
-                return a;
-            }
-        }
-        throw new UserError("unknown ensemble average '" + name + "'; expected one of " + configNames());
+        return ConfigNames.parse(EnsembleAverage.class, name, "ensemble average");
     }
 }

@@ -1,9 +1,6 @@
 package org.nsbi.model.ratio;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.nsbi.model.UserError;
+import org.nsbi.model.ConfigNames;
 
 /**
  * What a ratio network outputs, and how that output v becomes the density ratio r(x). All conversions are in
@@ -46,27 +43,12 @@ public enum RatioConvention {
     /** Converts one network output to a ratio. Invalid outputs (s outside [0, 1], NaN) give NaN or a negative. */
     public abstract double toRatio(double output);
 
-    /** The name used in config files: {@code score}, {@code logit}, {@code ratio}, {@code log_ratio}. */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** All config names, comma-separated, for messages. */
-    public static String configNames() {
-        return Arrays.stream(values()).map(RatioConvention::configName).collect(Collectors.joining(", "));
-    }
-
     /**
      * The convention with this config name.
      *
-     * @throws IllegalArgumentException naming the value and the accepted names
+     * @throws org.nsbi.model.UserError naming the value and the accepted names
      */
     public static RatioConvention fromConfigName(String name) {
-        for (RatioConvention c : values()) {
-            if (c.configName().equals(name)) {
-                return c;
-            }
-        }
-        throw new UserError("unknown output convention '" + name + "'; expected one of " + configNames());
+        return ConfigNames.parse(RatioConvention.class, name, "output convention");
     }
 }

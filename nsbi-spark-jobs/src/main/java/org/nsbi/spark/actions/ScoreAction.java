@@ -2,13 +2,13 @@ package org.nsbi.spark.actions;
 
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.AnalysisConfig;
+import org.nsbi.model.output.Json;
 import org.nsbi.model.output.Provenance;
 import org.nsbi.model.output.ScoreSummary;
-import org.nsbi.model.output.Json;
+import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.provenance.ConfigProvenance;
 import org.nsbi.spark.score.ScoreJob;
-import org.nsbi.spark.score.ScoringPlan;
 
 /**
  * Scores every reference and observed event once with the analysis's ratio networks: writes {@code scored/reference},

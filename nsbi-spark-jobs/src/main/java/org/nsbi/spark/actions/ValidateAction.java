@@ -10,9 +10,9 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.output.ValidationSummary;
+import org.nsbi.model.validate.ValidationPlan;
 import org.nsbi.spark.validate.ReweightingAuc;
 import org.nsbi.spark.validate.ValidateJob;
-import org.nsbi.spark.validate.ValidationPlan;
 
 /**
  * Checks each trained ratio against samples of its numerator and denominator: closure, calibration, the reweighting

@@ -57,7 +57,7 @@ public final class NsbiCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"nsbi-spark " + org.nsbi.spark.provenance.BuildInfo.version()};
+            return new String[] {"nsbi-spark " + org.nsbi.model.provenance.BuildInfo.version()};
         }
     }
 

@@ -17,6 +17,13 @@ public final class SparkOptions {
     Map<String, String> conf = new LinkedHashMap<>();
 
     SparkSession session(String appName) {
-        return SparkSessions.getOrCreate(appName, master, conf);
+        return session(appName, Map.of());
+    }
+
+    /** The session, started with {@code settings} after the user's own (--conf) if it is not running yet. */
+    SparkSession session(String appName, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(conf);
+        all.putAll(settings);
+        return SparkSessions.getOrCreate(appName, master, all);
     }
 }

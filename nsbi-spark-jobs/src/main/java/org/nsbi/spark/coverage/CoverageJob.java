@@ -5,11 +5,13 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.coverage.CoverageWorkload;
+import org.nsbi.model.neyman.NeymanPlan;
+import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.neyman.NeymanPlan;
-import org.nsbi.spark.neyman.ToyBlockTask;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.neyman.ToyCheckpoints;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.coverage.ExperimentRunner;
@@ -48,12 +50,12 @@ public final class CoverageJob {
      * Runs the missing blocks and returns every experiment's outcome, in plan order.
      *
      * @param plan what the experiments depend on, as text (the code's build, fitter and version are added,
-     *             {@link NeymanPlan#code()}); checkpoints of another plan are refused
+     *             {@link NeymanPlan#code}); checkpoints of another plan are refused
      */
     public static List<ToyOutcome> run(SparkSession spark, CoverageWorkload workload, int muCount, Settings s,
                                        OutputFolder out, String plan) {
         List<ToyBlockTask> tasks = ToyBlockTask.plan(muCount, s.perMu(), s.perBlock());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(),
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath("experiments"), plan + NeymanPlan.code(NeymanJob.class),
                 spark.sparkContext().hadoopConfiguration());
         List<ToyBlockTask> missing = new ArrayList<>(tasks);
         missing.removeAll(checkpoints.finished(tasks));
@@ -74,19 +76,11 @@ public final class CoverageJob {
         long seed = s.seed();
         String purpose = workload.origin().purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        long total = 0;
-        for (ToyBlockTask t : blocks) {
-            total += t.toys();
-        }
+        long total = ToyBlockTask.toys(blocks);
         String group = "nsbi-coverage-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("coverage", "experiments", total);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> {
-            long n = 0;
-            for (int i = (int) ((long) p * blocks.size() / slices); i < (int) ((long) (p + 1) * blocks.size() / slices); i++) {
-                n += blocks.get(i).toys();
-            }
-            return n;
-        });
+        TaskProgressListener listener = new TaskProgressListener(group, line,
+                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         try (SharedValue<CoverageWorkload> shared = SharedValue.of(jsc, workload)) {
             spark.sparkContext().setJobGroup(group, "nsbi coverage: " + total + " experiments", false);

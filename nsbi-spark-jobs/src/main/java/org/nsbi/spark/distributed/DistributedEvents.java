@@ -9,12 +9,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.InputTables;
-import org.nsbi.spark.score.ScoredColumns;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.EventPart;
 import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.KeyedBlock;
 import org.nsbi.stats.model.MixtureModel;
 import scala.Tuple2;
 
@@ -29,6 +31,7 @@ public final class DistributedEvents implements AutoCloseable {
     private final JavaRDD<KeyedBlock> blocks;
     private final MixtureModel model;
     private long events = -1;
+    private long blockCount = -1;
     /** The model for the executors' tasks, sent once per executor (null until first needed). */
     private Broadcast<MixtureModel> shared;
 
@@ -69,7 +72,7 @@ public final class DistributedEvents implements AutoCloseable {
         MixtureModel layout = model.withoutReference(); // in the blocks' lineage, sent with every evaluation's tasks
         JavaRDD<KeyedBlock> blocks = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
                 .javaRDD().map(row -> {
-                    EventBlock b = EventBlock.fromRow(row, features);
+                    EventBlock b = EventBlockRows.fromRow(row, features);
                     return new KeyedBlock(b.blockId(), ScoredColumns.table(layout, scaled(b, layout, scale)));
                 });
         return of(blocks, model);
@@ -156,9 +159,10 @@ public final class DistributedEvents implements AutoCloseable {
         }
     }
 
-    /** The number of blocks. */
+    /** The number of blocks (counted with the events, once). */
     public long blockCount() {
-        return blocks.count();
+        count();
+        return blockCount;
     }
 
     /** The blocks (persisted). */
@@ -170,18 +174,25 @@ public final class DistributedEvents implements AutoCloseable {
         return model;
     }
 
-    /** The number of events (a tree aggregate, once). */
+    /** The number of events (counted with the blocks, once: a tree aggregate). */
     public long events() {
-        if (events < 0) {
-            events = blocks.treeAggregate(0L, (s, b) -> s + b.table().size(), Long::sum, 2);
-        }
+        count();
         return events;
+    }
+
+    private void count() {
+        if (events < 0) {
+            long[] c = blocks.treeAggregate(new long[2], (s, b) -> new long[] {s[0] + b.table().size(), s[1] + 1},
+                    (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]}, 2);
+            events = c[0];
+            blockCount = c[1];
+        }
     }
 
     /** The NLL of these events with their own weights (e.g. observed data) and auxiliary measurements {@code aux}. */
     public DistributedNll nll(double[] aux) {
         Broadcast<MixtureModel> m = shared();
-        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux, events());
+        return DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(), null)), model, aux, events(), blockCount());
     }
 
     /**
@@ -205,7 +216,7 @@ public final class DistributedEvents implements AutoCloseable {
         Broadcast<MixtureModel> m = shared();
         double[] a = alpha.clone();
         DistributedNll nll = DistributedNll.of(blocks.map(b -> EventPart.of(m.value(), b.table(),
-                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events());
+                AsimovWeights.compute(m.value(), b.table(), total, mu, a).weights())), model, a, events(), blockCount());
         double yield = model.expectedYield(mu, alpha);
         if (!(nll.sumOfWeights() > 0)) {
             nll.close();

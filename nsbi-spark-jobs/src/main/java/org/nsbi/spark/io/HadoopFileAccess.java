@@ -2,7 +2,6 @@ package org.nsbi.spark.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -43,15 +42,6 @@ public final class HadoopFileAccess implements FileAccess {
         Path p = new Path(path);
         try (InputStream in = p.getFileSystem(conf).open(p)) {
             return in.readAllBytes();
-        }
-    }
-
-    /** Reads a file that validation already found, as bytes to broadcast. */
-    public byte[] read(String path) {
-        try {
-            return readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

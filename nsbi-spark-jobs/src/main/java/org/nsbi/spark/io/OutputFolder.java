@@ -78,41 +78,44 @@ public final class OutputFolder implements ReportFiles {
      */
     public static void check(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
         try {
-            Place place = Place.of(targetUri, hadoopConf);
-            FileSystem fs = place.fs();
-            Path target = place.target();
-            Path parent = target.getParent();
-            Path checkpoints = place.checkpoints();
-            boolean interrupted = place.interrupted();
-            if (fs.exists(target)) {
-                FileStatus status = fs.getFileStatus(target);
-                if (!status.isDirectory()) {
-                    throw new OutputFolderException("output " + shown(target) + " is a file; expected a folder to write the run into");
-                }
-                FileStatus[] content = fs.listStatus(target, OutputFolder::notChecksum);
-                if (content.length > 0) {
-                    if (!fs.exists(new Path(target, MARKER)) && (parent == null || !fs.exists(new Path(parent, MARKER)))) {
-                        throw new OutputFolderException("output folder " + shown(target) + " exists and is not an nsbi output: it holds "
-                                + describe(content) + " and no " + MARKER + " marker. nsbi replaces only folders it wrote"
-                                + " itself, even with --overwrite; choose a new or empty --out, or move those files away");
-                    }
-                    if (policy == ExistingPolicy.REFUSE) {
-                        throw new OutputFolderException("output folder " + shown(target) + " holds an earlier nsbi output ("
-                                + describe(content) + "); choose another --out, or pass --overwrite to replace it");
-                    }
-                    if (policy == ExistingPolicy.RESUME && !interrupted) {
-                        throw new OutputFolderException("output folder " + shown(target) + " holds a finished run and there are no"
-                                + " checkpoints of an interrupted one at " + shown(checkpoints) + "; nothing to resume (pass"
-                                + " --overwrite to run it again)");
-                    }
-                }
-            }
-            if (interrupted && policy == ExistingPolicy.REFUSE) {
-                throw new OutputFolderException("an interrupted run left its checkpoints at " + shown(checkpoints)
-                        + "; pass --resume to complete it, or --overwrite to start again");
-            }
+            check(Place.of(targetUri, hadoopConf), policy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check the output folder " + targetUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(Place place, ExistingPolicy policy) throws IOException {
+        FileSystem fs = place.fs();
+        Path target = place.target();
+        Path parent = target.getParent();
+        Path checkpoints = place.checkpoints();
+        boolean interrupted = place.interrupted();
+        if (fs.exists(target)) {
+            FileStatus status = fs.getFileStatus(target);
+            if (!status.isDirectory()) {
+                throw new OutputFolderException("output " + shown(target) + " is a file; expected a folder to write the run into");
+            }
+            FileStatus[] content = fs.listStatus(target, OutputFolder::notChecksum);
+            if (content.length > 0) {
+                if (!fs.exists(new Path(target, MARKER)) && (parent == null || !fs.exists(new Path(parent, MARKER)))) {
+                    throw new OutputFolderException("output folder " + shown(target) + " exists and is not an nsbi output: it holds "
+                            + describe(content) + " and no " + MARKER + " marker. nsbi replaces only folders it wrote"
+                            + " itself, even with --overwrite; choose a new or empty --out, or move those files away");
+                }
+                if (policy == ExistingPolicy.REFUSE) {
+                    throw new OutputFolderException("output folder " + shown(target) + " holds an earlier nsbi output ("
+                            + describe(content) + "); choose another --out, or pass --overwrite to replace it");
+                }
+                if (policy == ExistingPolicy.RESUME && !interrupted) {
+                    throw new OutputFolderException("output folder " + shown(target) + " holds a finished run and there are no"
+                            + " checkpoints of an interrupted one at " + shown(checkpoints) + "; nothing to resume (pass"
+                            + " --overwrite to run it again)");
+                }
+            }
+        }
+        if (interrupted && policy == ExistingPolicy.REFUSE) {
+            throw new OutputFolderException("an interrupted run left its checkpoints at " + shown(checkpoints)
+                    + "; pass --resume to complete it, or --overwrite to start again");
         }
     }
 
@@ -123,9 +126,9 @@ public final class OutputFolder implements ReportFiles {
      *                               or when it is a file
      */
     public static OutputFolder create(String targetUri, ExistingPolicy policy, Configuration hadoopConf) {
-        check(targetUri, policy, hadoopConf);
         try {
             Place place = Place.of(targetUri, hadoopConf);
+            check(place, policy);
             FileSystem fs = place.fs();
             Path target = place.target();
             Path parent = target.getParent();

@@ -9,16 +9,16 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.nsbi.model.output.SimulateSummary;
 import org.nsbi.model.UserError;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.output.SimulateSummary;
+import org.nsbi.model.progress.ProgressLine;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
-import org.nsbi.spark.score.EventSources;
 
 /**
  * Generates samples of the off-shell toy (spec {@code offshell-toy.md}) in parallel on Spark and
@@ -67,7 +67,7 @@ public final class SimulateJob {
             JavaRDD<Row> rows = jsc.parallelize(indices, slices)
                     .map(b -> blockRow(name, seed, b, blockSize, total));
             String path = out.stagingPath("samples/" + name);
-            spark.createDataFrame(rows, EventBlock.schema(OffshellEvents.FEATURES, List.of()))
+            spark.createDataFrame(rows, EventBlockRows.schema(OffshellEvents.FEATURES, List.of()))
                     .selectExpr("inline(arrays_zip(m, c, y, weight))")
                     .write().parquet(path);
             written.put(name, new SimulateSummary.Sample(total, OffshellSample.byName(name).yield(), "samples/" + name));
@@ -79,16 +79,16 @@ public final class SimulateJob {
 
     private static Row blockRow(String sample, long seed, int block, int blockSize, long total) {
         OffshellEvents e = OffshellSimulator.block(OffshellSample.byName(sample), seed, block, blockSize, total);
-        return new EventBlock(block, e.features(), EventSources.toFloat(e.weight()), Map.of()).toRow();
+        return EventBlockRows.toRow(new EventBlock(block, e.features(), EventBlock.toFloat(e.weight()), Map.of()));
     }
 
     private static SimulateSummary.Observed writeObserved(SparkSession spark, Settings settings, OutputFolder out) {
         OffshellObservation obs = OffshellSimulator.observed(settings.observedMu(), settings.observedAlpha(), settings.seed());
         OffshellEvents e = obs.events();
         List<Row> rows = new ArrayList<>();
-        rows.add(new EventBlock(0, e.features(), EventSources.toFloat(e.weight()), Map.of()).toRow());
+        rows.add(EventBlockRows.toRow(new EventBlock(0, e.features(), EventBlock.toFloat(e.weight()), Map.of())));
         spark.sparkContext().setJobDescription("nsbi simulate observed");
-        spark.createDataFrame(rows, EventBlock.schema(OffshellEvents.FEATURES, List.of()))
+        spark.createDataFrame(rows, EventBlockRows.schema(OffshellEvents.FEATURES, List.of()))
                 .selectExpr("inline(arrays_zip(m, c, y, weight))")
                 .coalesce(1)
                 .write().parquet(out.stagingPath("observed"));

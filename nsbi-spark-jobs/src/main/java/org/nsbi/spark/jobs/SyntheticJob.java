@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nsbi.model.synthetic.SyntheticAnalysis;
-import org.nsbi.spark.distributed.KeyedBlock;
+import org.nsbi.stats.model.KeyedBlock;
 
 /**
  * The reference sample of a {@link SyntheticAnalysis}, generated on the executors: one task per group of

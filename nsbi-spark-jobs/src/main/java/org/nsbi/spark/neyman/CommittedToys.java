@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.NeymanPlan;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.random.ToyRandom;

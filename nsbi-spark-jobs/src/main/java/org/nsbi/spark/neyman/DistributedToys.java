@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.spark.distributed.DistributedEvents;
+import org.nsbi.model.progress.ProgressLine;
+import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.toys.PartitionedToys;
 import org.nsbi.stats.toys.SparsePoissonSampler;
@@ -36,12 +40,19 @@ public final class DistributedToys {
      */
     public static List<ToyOutcome> run(DistributedEvents reference, double[] muGrid, double[][] alphaTrue, int toys,
                                        long seed, int partitions) {
+        return run(reference, muGrid, alphaTrue, toys, seed, partitions, null);
+    }
+
+    /** As {@link #run(DistributedEvents, double[], double[][], int, long, int)}, the fitted toys counted on {@code line}. */
+    public static List<ToyOutcome> run(DistributedEvents reference, double[] muGrid, double[][] alphaTrue, int toys,
+                                       long seed, int partitions, ProgressLine line) {
         List<ToyBlockTask> tasks = new ArrayList<>();
         for (int m = 0; m < muGrid.length; m++) {
             tasks.addAll(ToyBlockTask.range(m, muGrid[m], 0, toys, 25));
         }
-        List<Tuple2<Integer, byte[]>> encoded = fitted(reference, tasks, alphaTrue, seed, "toy", partitions)
-                .mapToPair(b -> new Tuple2<>(b._1(), ToyBlockFile.encode(tasks.get(b._1()), b._2()))).collect();
+        List<Tuple2<Integer, byte[]>> encoded = withProgress(reference, tasks, partitions, line,
+                () -> fitted(reference, tasks, alphaTrue, seed, "toy", partitions)
+                        .mapToPair(b -> new Tuple2<>(b._1(), ToyBlockFile.encode(tasks.get(b._1()), b._2()))).collect());
         List<ToyOutcome> outcomes = new ArrayList<>();
         for (Tuple2<Integer, byte[]> e : encoded) {
             ToyBlockTask task = tasks.get(e._1());
@@ -60,13 +71,47 @@ public final class DistributedToys {
      */
     public static Map<ToyBlockTask, byte[]> checkpointed(DistributedEvents reference, List<ToyBlockTask> tasks,
                                                           double[][] alphaTrue, long seed, String purpose, int partitions,
-                                                          ToyCheckpoints checkpoints) {
+                                                          ToyCheckpoints checkpoints, ProgressLine line) {
         List<ToyBlockTask> list = List.copyOf(tasks);
         Map<ToyBlockTask, byte[]> done = new java.util.HashMap<>();
-        fitted(reference, list, alphaTrue, seed, purpose, partitions)
+        withProgress(reference, list, partitions, line, () -> fitted(reference, list, alphaTrue, seed, purpose, partitions)
                 .map(b -> new Tuple2<>(list.get(b._1()), checkpoints.write(list.get(b._1()), b._2())))
-                .collect().forEach(t -> done.put(t._1(), t._2()));
+                .collect()).forEach(t -> done.put(t._1(), t._2()));
         return done;
+    }
+
+    /**
+     * {@code job} run with its fitted toys counted on {@code line} (none if null): each task of the stage after the
+     * shuffle advances it by the toys of the blocks of toys it fitted (task i sits in shuffle partition i mod slices).
+     */
+    private static <T> T withProgress(DistributedEvents reference, List<ToyBlockTask> tasks, int partitions,
+                                      ProgressLine line, java.util.function.Supplier<T> job) {
+        if (line == null) {
+            return job.get();
+        }
+        org.apache.spark.SparkContext sc = reference.blocks().context();
+        int slices = slices(JavaSparkContext.fromSparkContext(sc), tasks, partitions);
+        String group = "nsbi-distributed-toys-" + System.nanoTime();
+        TaskProgressListener listener = new TaskProgressListener(group, line, p -> {
+            long n = 0;
+            for (int i = p; i < tasks.size(); i += slices) {
+                n += tasks.get(i).toys();
+            }
+            return n;
+        }, true);
+        sc.addSparkListener(listener);
+        try {
+            sc.setJobGroup(group, "nsbi neyman: toys on the executors' reference blocks", false);
+            return job.get();
+        } finally {
+            sc.removeSparkListener(listener);
+            sc.clearJobGroup();
+        }
+    }
+
+    /** The partitions of the shuffle by block of toys: {@code partitions}, or 4 per core, at most one per block. */
+    private static int slices(JavaSparkContext jsc, List<ToyBlockTask> tasks, int partitions) {
+        return Math.max(1, Math.min(tasks.size(), partitions > 0 ? partitions : 4 * jsc.defaultParallelism()));
     }
 
     /** Per task (its index in {@code tasks}), the outcomes of its toys in toy order. */
@@ -108,7 +153,7 @@ public final class DistributedToys {
             all.add(new Tuple2<>(i, new Tuple2<>(-1, null)));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(reference.blocks().context());
-        int slices = Math.max(1, Math.min(list.size(), partitions > 0 ? partitions : 4 * jsc.defaultParallelism()));
+        int slices = slices(jsc, list, partitions);
         return pieces.union(jsc.parallelizePairs(all, slices)).groupByKey(slices).mapToPair(block -> {
             ToyBlockTask task = list.get(block._1());
             Map<Integer, List<ToyPiece>> byToy = new TreeMap<>();

@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.NeymanPlan;
+import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.neyman.ToyRounds;
+import org.nsbi.model.neyman.ToyWorkload;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.StageTime;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 import org.nsbi.spark.session.SharedValue;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
@@ -142,8 +147,9 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         List<AsimovClosure> closure = reference.closure(model, grid, s.alphaTrue());
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        String plan = NeymanPlan.describe(model, reference, s);
-        List<String> pointInputs = NeymanPlan.pointInputs(s);
+        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                reference.planLines(model));
+        List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
         ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
                 spark.sparkContext().hadoopConfiguration());
         checkpoints.admitPoints(grid, pointInputs);
@@ -162,7 +168,7 @@ public final class NeymanJob {
                 blocks.putAll(computeBlocks(spark, model, reference.table(), s, cover.missing(), checkpoints));
             } else if (!cover.missing().isEmpty()) {
                 blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
-                        s.purpose(), s.partitions(), checkpoints));
+                        s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
             }
             if (rounds.singleRound()) {
                 break;
@@ -253,13 +259,11 @@ public final class NeymanJob {
         long seed = s.seed();
         String purpose = s.purpose();
         int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
-        long toys = 0;
-        for (ToyBlockTask t : blocks) {
-            toys += t.toys();
-        }
+        long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
-        TaskProgressListener listener = new TaskProgressListener(group, line, p -> toysInSlice(blocks, slices, p));
+        TaskProgressListener listener = new TaskProgressListener(group, line,
+                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
         spark.sparkContext().addSparkListener(listener);
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, new ToyWorkload(model, reference, s.muGrid(), s.alphaTrue()))) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
@@ -309,17 +313,6 @@ public final class NeymanJob {
                         + " --max-failed-fraction to accept them, counted conservatively, without recomputing)");
             }
         }
-    }
-
-    /** The toys of partition p when {@code tasks} are cut into {@code slices} contiguous slices, as parallelize does. */
-    private static long toysInSlice(List<ToyBlockTask> tasks, int slices, int p) {
-        int from = (int) ((long) p * tasks.size() / slices);
-        int to = (int) ((long) (p + 1) * tasks.size() / slices);
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            n += tasks.get(i).toys();
-        }
-        return n;
     }
 
     private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {

@@ -12,17 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -46,6 +49,7 @@ public final class ToyCheckpoints implements Serializable {
 
     private final String folder;
     private final SerializableConfiguration conf;
+    private transient FileSystem fs;
 
     private ToyCheckpoints(String folder, Configuration conf) {
         this.folder = folder;
@@ -179,7 +183,7 @@ public final class ToyCheckpoints implements Serializable {
     public byte[] write(ToyBlockTask block, List<ToyOutcome> outcomes) {
         byte[] bytes = ToyBlockFile.encode(block, outcomes);
         try {
-            writeAtomically(path(block), bytes);
+            writeAtomically(blockFs(), path(block), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + path(block) + ": " + e.getMessage(), e);
         }
@@ -217,11 +221,29 @@ public final class ToyCheckpoints implements Serializable {
     }
 
     private FileSystem fs() throws IOException {
-        return new Path(folder).getFileSystem(conf.value());
+        if (fs == null) {
+            fs = new Path(folder).getFileSystem(conf.value());
+        }
+        return fs;
+    }
+
+    /**
+     * The file system the blocks are written with: on a local file system its raw form, without the {@code .crc} file
+     * Hadoop's checksummed local file system writes (and renames) beside every file, which doubled the file operations of
+     * a block (about 1 % of the tasks' CPU, measured by JFR in bench/pipeline-benchmark.sh). A block is read back whole
+     * and checked when it is decoded ({@link ToyBlockFile}: magic, the block it holds, its length); reading a file
+     * without a checksum file is what the checksummed system does anyway. HDFS keeps its own checksums.
+     */
+    private FileSystem blockFs() throws IOException {
+        FileSystem f = fs();
+        return f instanceof ChecksumFileSystem c ? c.getRawFileSystem() : f;
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        FileSystem fs = fs();
+        writeAtomically(fs(), target, bytes);
+    }
+
+    private static void writeAtomically(FileSystem fs, Path target, byte[] bytes) throws IOException {
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
         try (OutputStream out = fs.create(tmp, false)) {
             out.write(bytes);

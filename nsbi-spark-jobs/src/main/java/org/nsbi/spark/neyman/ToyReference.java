@@ -3,12 +3,14 @@ package org.nsbi.spark.neyman;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.distributed.Placement;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.random.ToyRandom;
 
 /**
  * The reference sample a Neyman construction draws its toys from, and where it is: whole in this JVM (the toys
@@ -18,6 +20,16 @@ import org.nsbi.stats.model.MixtureModel;
  * are never resumed by the other.
  */
 public final class ToyReference {
+
+    /** How a toy's random stream is keyed, recorded in the plan (a change of scheme refuses old checkpoints). */
+    static final String STREAMS = "toy i at mu draws from ToyRandom.of(seed, purpose, muKey(mu), i);"
+            + " muKey = IEEE bits of mu rounded to " + ToyRandom.MU_DIGITS + " significant digits;"
+            + " checkpoints per (mu value, round, block of toys)";
+
+    /** How a toy's streams are keyed on the distributed path ({@link #distributed}). */
+    static final String DISTRIBUTED_STREAMS = "toy i at mu draws N_p events from each reference block p with"
+            + " ToyRandom.of(seed, purpose-part, muKey(mu), i, key_p) and its aux with ToyRandom.of(seed, purpose-aux,"
+            + " muKey(mu), i) (PartitionedToys); checkpoints per (mu value, round, block of toys)";
 
     private final EventTable table;
     private final DistributedEvents blocks;
@@ -80,12 +92,12 @@ public final class ToyReference {
         int k = model.nuisanceCount();
         if (table != null) {
             return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
-                    + "toys single: from the whole table (a broadcast copy), " + NeymanPlan.STREAMS + "\n";
+                    + "toys single: from the whole table (a broadcast copy), " + STREAMS + "\n";
         }
         // the hash of a block, computed on the executor that holds it
         Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k);
         return "reference " + placement.events() + " events in " + blocks.blockCount() + " blocks, sha256 over blocks "
                 + blocks.sha256(hashOfBlock) + "\n"
-                + "toys distributed: " + NeymanPlan.DISTRIBUTED_STREAMS + "\n";
+                + "toys distributed: " + DISTRIBUTED_STREAMS + "\n";
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.nsbi.model.progress.ProgressLine;
 
 /**
  * Turns the finished tasks of one Spark job group into a {@link ProgressLine}. Each successful
@@ -28,15 +29,27 @@ public final class TaskProgressListener extends SparkListener {
     private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
     private final Set<Long> countedPartitions = ConcurrentHashMap.newKeySet();
 
+    private final boolean afterShuffleOnly;
+
     public TaskProgressListener(String jobGroup, ProgressLine line, UnitsPerPartition units) {
+        this(jobGroup, line, units, false);
+    }
+
+    /**
+     * @param afterShuffleOnly count only the tasks of stages that read a shuffle (the stage after it, whose partitions
+     *                         are the work units), not those of the stages that feed it
+     */
+    public TaskProgressListener(String jobGroup, ProgressLine line, UnitsPerPartition units, boolean afterShuffleOnly) {
         this.jobGroup = jobGroup;
         this.line = line;
         this.units = units;
+        this.afterShuffleOnly = afterShuffleOnly;
     }
 
     @Override
     public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        if (submitted.properties() != null && jobGroup.equals(submitted.properties().getProperty(JOB_GROUP))) {
+        if (submitted.properties() != null && jobGroup.equals(submitted.properties().getProperty(JOB_GROUP))
+                && (!afterShuffleOnly || !submitted.stageInfo().parentIds().isEmpty())) {
             stages.add(submitted.stageInfo().stageId());
         }
     }

@@ -23,6 +23,7 @@ import org.nsbi.model.config.SystematicEffect;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.OutputMarker;
 import org.nsbi.model.output.Provenance;
+import org.nsbi.model.provenance.BuildInfo;
 
 /**
  * The provenance of an output made from a config: the config's and every ONNX network's SHA-256, and what the scores

@@ -19,8 +19,8 @@ import org.nsbi.model.config.EventSource;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
+import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.model.ratio.FeatureBlock;
-import org.nsbi.spark.io.EventBlock;
 import org.nsbi.spark.io.InputTables;
 
 /**
@@ -53,19 +53,11 @@ public final class EventSources {
                 throw new UserError(source.name() + ": simulated events have no data columns "
                         + extra + "; a ratio source that is a column needs events from files");
             }
-            checkToyFeatures(source.name(), features);
+            OffshellEvents.checkFeatures(source.name(), features);
             return simulated(spark, sim, sourceIndex, blockSize);
         }
         throw new IllegalArgumentException(source.name() + ": an observation drawn at a truth is read with "
                 + "ObservedData, not as a sample");
-    }
-
-    /** The simulator's features, which a config must name in this order to use simulated events. */
-    public static void checkToyFeatures(String name, List<String> features) {
-        if (!features.equals(Arrays.asList(OffshellEvents.FEATURES))) {
-            throw new UserError(name + ": simulated events have the features "
-                    + Arrays.toString(OffshellEvents.FEATURES) + "; the config's features are " + features);
-        }
     }
 
     private static JavaRDD<EventBlock> simulated(SparkSession spark, EventSource.Simulated sim, int sourceIndex,
@@ -80,7 +72,7 @@ public final class EventSources {
         return jsc.parallelize(IntStream.range(0, blocks).boxed().toList(), Math.max(1, Math.min(blocks, jsc.defaultParallelism() * 4)))
                 .map(b -> {
                     OffshellEvents e = OffshellSimulator.block(OffshellSample.byName(name), seed, b, blockSize, total);
-                    return new EventBlock(base | b, e.features(), toFloat(e.weight()), Map.of());
+                    return new EventBlock(base | b, e.features(), EventBlock.toFloat(e.weight()), Map.of());
                 });
     }
 
@@ -211,14 +203,5 @@ public final class EventSources {
             out.add("'" + s.name() + "' (" + (s instanceof EventSource.Files f ? String.join(", ", f.paths()) : "simulated") + ")");
         }
         return String.join(", ", out);
-    }
-
-    /** Weights as float32, the event tables' storage. */
-    public static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 }

@@ -10,10 +10,11 @@ import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.Systematic;
+import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellNuisance;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSimulator;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
 
 /**
  * The observed data of a config as blocks, with the auxiliary measurements a_k in the config's
@@ -39,14 +40,14 @@ public final class ObservedData {
             EventSource source = config.observed().get(s);
             JavaRDD<EventBlock> blocks;
             if (source instanceof EventSource.SimulatedObservation o) {
-                EventSources.checkToyFeatures(o.name(), config.features());
+                OffshellEvents.checkFeatures(o.name(), config.features());
                 OffshellObservation obs = OffshellSimulator.observed(o.mu(), toyAlpha(o), o.seed());
                 for (int k = 0; k < nps.size(); k++) {
                     aux[k] = obs.aux()[toyIndex(nps.get(k).name(), o.name())];
                     given[k] = true;
                 }
                 EventBlock block = new EventBlock((long) s << 40, obs.events().features(),
-                        EventSources.toFloat(obs.events().weight()), Map.of());
+                        EventBlock.toFloat(obs.events().weight()), Map.of());
                 blocks = jsc.parallelize(List.of(block), 1);
             } else {
                 blocks = EventSources.read(spark, source, s, config.features(), extra, blockSize);

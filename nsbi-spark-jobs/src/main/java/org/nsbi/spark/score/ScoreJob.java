@@ -17,9 +17,12 @@ import org.nsbi.model.config.Systematic;
 import org.nsbi.model.config.SystematicEffect;
 import org.nsbi.model.output.ProcessClosure;
 import org.nsbi.model.output.ScoreSummary;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.progress.ProgressLine;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.model.score.ScoringPlan;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.spark.progress.TaskProgressListener;
 
 /**
@@ -124,7 +127,7 @@ public final class ScoreJob {
         spark.sparkContext().addSparkListener(listener);
         try {
             spark.sparkContext().setJobGroup(group, "nsbi score " + what, false);
-            spark.createDataFrame(scored.map(EventBlock::toRow), EventBlock.schema(plan.features(), plan.columnNames()))
+            spark.createDataFrame(scored.map(EventBlockRows::toRow), EventBlockRows.schema(plan.features(), plan.columnNames()))
                     .write().parquet(path);
         } finally {
             spark.sparkContext().removeSparkListener(listener);

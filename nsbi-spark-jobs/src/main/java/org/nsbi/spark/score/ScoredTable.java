@@ -5,7 +5,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -17,6 +19,8 @@ import org.nsbi.stats.model.MixtureModel;
  * (which names events by index) is the same event list on 1 core or 100.
  */
 public final class ScoredTable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoredTable.class);
 
     /** The table and the features of its events, in the same (canonical) order. */
     public record Loaded(EventTable table, float[][] features) {
@@ -42,7 +46,7 @@ public final class ScoredTable {
         List<EventBlock> blocks = new ArrayList<>(rows.size());
         int n = 0;
         for (Row r : rows) {
-            EventBlock b = EventBlock.fromRow(r, features);
+            EventBlock b = EventBlockRows.fromRow(r, features);
             blocks.add(b);
             n += b.size();
         }
@@ -110,13 +114,13 @@ public final class ScoredTable {
             }
         }
         EventTable table = EventTable.of(model, sorted[nf], ratios, up, down);
-        System.err.println(loadLine(path, n, (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9));
+        LOG.info(loadLine(path, n, (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9));
         float[][] feats = new float[nf][];
         System.arraycopy(sorted, 0, feats, 0, nf);
         return new Loaded(table, feats);
     }
 
-    /** The [load] progress line; the path as a user would type it (a plain path, not a file: URI). */
+    /** The [load] status line (logged at info); the path as a user would type it (a plain path, not a file: URI). */
     static String loadLine(String path, int events, double collectSeconds, double tableSeconds) {
         return String.format(java.util.Locale.ROOT, "[load] %s: %d events (collect %.1fs, table %.1fs)",
                 org.nsbi.spark.io.OutputFolder.shown(new org.apache.hadoop.fs.Path(path)), events, collectSeconds, tableSeconds);

@@ -8,6 +8,7 @@ import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.nsbi.model.UserError;
+import org.nsbi.model.onnx.MlpOnnxWriter;
 import org.nsbi.model.output.TrainReport;
 
 /**

@@ -8,8 +8,8 @@ import org.nsbi.model.config.EventSource;
 import org.nsbi.model.config.TrainedConfigWriter;
 import org.nsbi.model.config.TrainingConfig;
 import org.nsbi.model.output.TrainReport;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.spark.progress.ProgressLine;
 import org.nsbi.stats.random.ToyRandom;
 
 /**
@@ -21,6 +21,8 @@ import org.nsbi.stats.random.ToyRandom;
  * MLlib's seed the first draw of the stream {@link ToyRandom#of}(seed, "train-mlp/R/k").
  */
 public final class TrainJob {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainJob.class);
 
     private TrainJob() {
     }
@@ -45,7 +47,7 @@ public final class TrainJob {
                     String path = TrainedConfigWriter.onnxPath(ratio.name(), k);
                     out.writeBytes(path, t.onnx());
                     reports.add(TrainReport.Network.of(ratio.name(), k, path, t.report()));
-                    System.err.println(String.format(Locale.ROOT,
+                    LOG.info(String.format(Locale.ROOT,
                             "[train] %s: %d + %d events, %d iterations, loss %.5f, %.1f s", name, set.label1(),
                             set.label0(), t.report().iterations(), t.report().trainingLoss(), t.report().seconds()));
                 } finally {

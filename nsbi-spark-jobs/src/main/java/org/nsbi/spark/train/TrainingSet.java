@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.EventSource;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
 import org.nsbi.spark.score.EventSources;
 import org.nsbi.stats.random.ToyRandom;
 

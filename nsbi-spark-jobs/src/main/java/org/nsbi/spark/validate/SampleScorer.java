@@ -1,6 +1,5 @@
 package org.nsbi.spark.validate;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -10,7 +9,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.config.EventSource;
-import org.nsbi.spark.io.EventBlock;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.validate.RatioUnderTest;
+import org.nsbi.model.validate.ScoredSample;
 import org.nsbi.spark.score.EventSources;
 
 /**
@@ -20,11 +21,6 @@ import org.nsbi.spark.score.EventSources;
  * like the reference sample of a fit (ScoredTable); its size is the user's choice.
  */
 public final class SampleScorer {
-
-    /** One scored block: row-major features, weights, and the rows of {@link RatioUnderTest.Evaluator#evaluate}. */
-    record BlockScores(long blockId, float[] features, float[] weights, double[][] ratios) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
 
     private SampleScorer() {
     }
@@ -48,9 +44,9 @@ public final class SampleScorer {
         spark.sparkContext().setJobGroup("nsbi-validate-" + ratio.name(), "nsbi validate " + ratio.name() + " on "
                 + name, false);
         try {
-            List<BlockScores> scored = new ArrayList<>(blocks.mapPartitions(it -> scoreBlocks(it, shipped.value(), width))
+            List<ScoredSample.BlockScores> scored = new ArrayList<>(blocks.mapPartitions(it -> scoreBlocks(it, shipped.value(), width))
                     .collect());
-            scored.sort(Comparator.comparingLong(BlockScores::blockId));
+            scored.sort(Comparator.comparingLong(ScoredSample.BlockScores::blockId));
             return ScoredSample.concat(name, width, ratio.exact() != null, scored);
         } finally {
             spark.sparkContext().clearJobGroup();
@@ -58,7 +54,7 @@ public final class SampleScorer {
         }
     }
 
-    private static Iterator<BlockScores> scoreBlocks(Iterator<EventBlock> it, RatioUnderTest ratio, int width) {
+    private static Iterator<ScoredSample.BlockScores> scoreBlocks(Iterator<EventBlock> it, RatioUnderTest ratio, int width) {
         RatioUnderTest.Evaluator evaluator = ratio.newEvaluator(width);
         return new Iterator<>() {
             @Override
@@ -67,9 +63,9 @@ public final class SampleScorer {
             }
 
             @Override
-            public BlockScores next() {
+            public ScoredSample.BlockScores next() {
                 EventBlock b = it.next();
-                return new BlockScores(b.blockId(), b.features().values(), b.weights(),
+                return new ScoredSample.BlockScores(b.blockId(), b.features().values(), b.weights(),
                         evaluator.evaluate(b.features(), b.columns()));
             }
         };

@@ -20,12 +20,16 @@ import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
 import org.nsbi.stats.interval.ObservedScan;
+import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.AsimovWeights;
+import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.EventTables;
 import org.nsbi.stats.model.MixtureModel;
+import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ProfileLikelihoodFit;
+import org.nsbi.stats.toys.PseudoExperiment;
 import org.nsbi.stats.toys.SparsePoissonSampler;
 import org.nsbi.stats.toys.ToyBlockRunner;
 
@@ -35,7 +39,9 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * <li>{@code stages N TOYS}: per stage wall time with the reference sample on the executors (generate, Asimov
  * weights, Asimov interval, TOYS distributed toys at one &mu;, observed interval), the single-JVM Asimov interval
  * on the same events for the ratio, and the peak heap of this JVM (in local mode it also hosts the executors).</li>
- * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread)
+ * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread,
+ * after a warm-up of at least 5 s of CPU so that the JIT has compiled the loops also on a loaded machine), NLL
+ * evaluations with the Hessian per toy (Newton steps tried), CPU per such evaluation within a toy's fits,
  * and ns per event per NLL evaluation with gradient and Hessian.</li>
  * </ul>
  */
@@ -72,25 +78,26 @@ public final class ScaleBenchmark {
         resetPeaks();
         System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
                 n, analysis.spec().blocks(), spark.sparkContext().master());
-        long t0 = System.nanoTime();
+        long t0 = start();
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();
             report("generate (on executors)", t0);
-            t0 = System.nanoTime();
+            t0 = start();
             double interval;
             try (DistributedEvents.Asimov asimov = reference.asimov(1.0, zero)) {
                 report(String.format(Locale.ROOT, "Asimov weights (closure %.4f)", asimov.closure()), t0);
-                t0 = System.nanoTime();
+                t0 = start();
                 ObservedScan.Result r = ObservedScan.run(asimov.nll().nll(), belt(), 10);
-                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, mu-hat "
+                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, columns "
+                        + (asimov.nll().columnsCached() ? "cached" : "rebuilt per job") + ", mu-hat "
                         + String.format(Locale.ROOT, "%.4f", r.global().mu()) + ")", t0);
             }
-            t0 = System.nanoTime();
+            t0 = start();
             DistributedToys.run(reference, new double[] {1.0}, new double[][] {zero}, toys, 7, 4 * jsc.defaultParallelism());
             double toySeconds = report(toys + " toys at mu = 1, distributed", t0);
             System.out.printf(Locale.ROOT, "ratio: Asimov interval / %d toys = %.2f%n", toys, interval / toySeconds);
             SyntheticAnalysis.Observation obs = analysis.observed(1.0, 0);
-            t0 = System.nanoTime();
+            t0 = start();
             try (DistributedEvents data = DistributedEvents.split(jsc, obs.events().table(), 2 * jsc.defaultParallelism(), model);
                  DistributedNll nll = data.nll(obs.aux())) {
                 ObservedScan.run(nll.nll(), belt(), 10);
@@ -106,7 +113,7 @@ public final class ScaleBenchmark {
             }
             EventTable whole = EventTables.concat(model, blocks);
             blocks.clear();
-            t0 = System.nanoTime();
+            t0 = start();
             Nll single = Nll.of(model, whole, AsimovWeights.compute(model, whole, 1.0, zero).weights(), zero);
             ObservedScan.run(single, belt(), 10);
             report("Asimov weights + interval, single JVM (one thread)", t0);
@@ -119,7 +126,8 @@ public final class ScaleBenchmark {
     private static void kscan(int n, int toys, List<String> ks) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
-        System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,ns_per_event_per_evaluation");
+        System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,hessian_evaluations_per_toy,cpu_us_per_hessian_evaluation,"
+                + "ns_per_event_per_evaluation");
         for (String spec : ks) {
             // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
             int plus = spec.indexOf('+');
@@ -137,10 +145,28 @@ public final class ScaleBenchmark {
             double[] wA = AsimovWeights.compute(model, ref, 1.0, zero).weights();
             SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, zero);
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
-            ToyBlockRunner.run(11, 0, 1.0, 0, Math.max(20, toys / 2), sampler, fit); // warm-up
+            // warm-up: at least toys/2 toys and 5 s of CPU (the JIT's threads share the cores with everything else)
+            long warm = threads.getCurrentThreadCpuTime();
+            for (int done = 0; done < Math.max(20, toys / 2) || threads.getCurrentThreadCpuTime() - warm < 5_000_000_000L;
+                 done += 20) {
+                ToyBlockRunner.run(13, 0, 1.0, done, done + 20, sampler, fit);
+            }
             long cpu = threads.getCurrentThreadCpuTime();
             ToyBlockRunner.run(11, 0, 1.0, 0, toys, sampler, fit);
             double perToy = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / toys;
+            // the same toys' fits on one NLL, counting its evaluations with the Hessian
+            ColumnarNll counted = new ColumnarNll(model);
+            TestStatistic statistic = TestStatistic.withDefaults();
+            int countedToys = Math.min(toys, 200);
+            long fitStart = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < countedToys; i++) {
+                PseudoExperiment pe = sampler.draw(ToyRandom.of(11, "toy", ToyRandom.muKey(1.0), i));
+                counted.load(ref, pe.eventIndex(), java.util.Arrays.stream(pe.count()).asDoubleStream().toArray(), pe.aux());
+                statistic.at(counted, 1.0);
+            }
+            double fitMs = (threads.getCurrentThreadCpuTime() - fitStart) / 1e6 / countedToys;
+            double hessians = counted.hessianCounts().values().stream().mapToLong(Long::longValue).sum()
+                    / (double) countedToys;
             // one evaluation with gradient and Hessian on 10^4 events, median of 5 timings of 20
             int m = Math.min(10_000, ref.size());
             int[] idx = new int[m];
@@ -164,7 +190,8 @@ public final class ScaleBenchmark {
                 times[rep] = (threads.getCurrentThreadCpuTime() - c0) / 20.0 / m;
             }
             java.util.Arrays.sort(times);
-            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f%n", k, shape, k - shape, perToy, times[2]);
+            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
+                    1e3 * fitMs / hessians, times[2]);
         }
     }
 
@@ -177,10 +204,27 @@ public final class ScaleBenchmark {
         return Belt.fromCsv(csv.toString(), "benchmark belt (t_c = 1 and 4)");
     }
 
+    /** Marks a stage's start: wall clock (returned) and process CPU. */
+    private static long start() {
+        cpuAtStart = processCpuSeconds();
+        return System.nanoTime();
+    }
+
+    /** The process's CPU seconds when the last stage started (in local mode: driver and executors). */
+    private static double cpuAtStart = processCpuSeconds();
+
     private static double report(String stage, long startNanos) {
         double s = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf(Locale.ROOT, "%-70s %8.2f s   heap peak so far %6.0f MB%n", stage, s, peakHeapMb());
+        double cpu = processCpuSeconds();
+        System.out.printf(Locale.ROOT, "%-70s %8.2f s  %8.2f CPU s   heap peak so far %6.0f MB%n", stage, s,
+                cpu - cpuAtStart, peakHeapMb());
+        cpuAtStart = cpu;
         return s;
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static void resetPeaks() {

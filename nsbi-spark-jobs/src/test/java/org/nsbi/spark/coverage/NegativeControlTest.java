@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.NeymanSettings;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
-import org.nsbi.model.analysis.AnalysisModel;
 import org.nsbi.model.coverage.ExperimentOrigin;
+import org.nsbi.model.coverage.SimulatorExperiments;
 import org.nsbi.model.offshell.OffshellEvents;
 import org.nsbi.model.offshell.OffshellProcess;
 import org.nsbi.model.offshell.OffshellSample;
 import org.nsbi.model.offshell.OffshellSimulator;
-import org.nsbi.spark.io.EventBlock;
-import org.nsbi.spark.score.EventSources;
-import org.nsbi.spark.score.ScoredColumns;
-import org.nsbi.spark.score.ScoringPlan;
+import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.ScoredColumns;
+import org.nsbi.model.score.ScoringPlan;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.coverage.BootstrapExperiments;
 import org.nsbi.stats.coverage.Coverage;
@@ -149,7 +149,7 @@ class NegativeControlTest {
         }
         OffshellEvents all = OffshellEvents.concat(parts);
         EventBlock scored = plan.newScorer("reference sample", List.of("simulator")).score(
-                new EventBlock(0, all.features(), EventSources.toFloat(all.weight()), Map.of()));
+                new EventBlock(0, all.features(), EventBlock.toFloat(all.weight()), Map.of()));
         return ScoredColumns.table(model, scored);
     }
 }

@@ -13,6 +13,7 @@ import org.nsbi.model.synthetic.SyntheticSpec;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.distributed.DistributedEvents;
 import org.nsbi.spark.jobs.SyntheticJob;
+import org.nsbi.model.progress.ProgressLine;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.EventTables;
@@ -39,6 +40,29 @@ class DistributedToysTest {
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, ANALYSIS, slices), model)) {
             return DistributedToys.run(reference, GRID, new double[GRID.length][model.nuisanceCount()], TOYS, SEED, partitions);
         }
+    }
+
+    /**
+     * The progress line counts the toys as the tasks after the shuffle fit them: one line per such task, the last at
+     * every toy; the tasks that draw the pieces (a stage of 5 blocks' partitions here) do not count.
+     */
+    @Test
+    void theProgressLineCountsTheFittedToysOnce() {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
+        MixtureModel model = ANALYSIS.model();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int toys = 30; // blocks of 25 toys: 2 per grid point, in 3 shuffle partitions
+        ProgressLine line = new ProgressLine("neyman", "toys", GRID.length * toys,
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), 0);
+        try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, ANALYSIS, 5), model)) {
+            List<ToyOutcome> outcomes = DistributedToys.run(reference, GRID, new double[GRID.length][model.nuisanceCount()],
+                    toys, SEED, 3, line);
+            assertEquals(GRID.length * toys, outcomes.size(), "every toy fitted");
+        }
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(GRID.length * toys, line.done(), "each fitted toy counted once: " + lines);
+        assertEquals(3, lines.size(), "one line per task of the fits' stage: " + lines);
+        assertTrue(lines.get(2).startsWith("[neyman] toys 60/60 (100%)"), lines.get(2));
     }
 
     @Test

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nsbi.spark.provenance.BuildInfo;
+import org.nsbi.model.neyman.CodeVersion;
+import org.nsbi.model.neyman.NeymanPlan;
+import org.nsbi.model.neyman.ToyWorkload;
+import org.nsbi.model.provenance.BuildInfo;
 import org.nsbi.stats.expr.Coefficient;
+import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
@@ -23,6 +28,8 @@ import org.nsbi.stats.model.Process;
  * resume across a change of any of them is refused, naming the difference.
  */
 class NeymanPlanTest {
+
+    private static final Pattern CLASSES = Pattern.compile(" of (\\d+) classes");
 
     @TempDir
     Path dir;
@@ -34,14 +41,14 @@ class NeymanPlanTest {
 
     static String plan(MixtureModel model) {
         EventTable ref = EventTable.of(model, new float[] {1, 1}, new float[][] {{1, 1}, {1, 1}}, null, null);
-        return NeymanPlan.describe(model, ref, new NeymanJob.Settings(new double[] {0, 1}, 10, 5, List.of(0.6827), 3,
-                new double[2][1], 0.01, 0));
+        return NeymanPlan.describe("toy", 3, model, NeymanPlan.code(NeymanJob.class),
+                ToyReference.whole(ref, null).planLines(model));
     }
 
     @Test
     void thePlanNamesTheCodeTheFitterAndTheBounds() {
         String plan = plan(model());
-        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7\n"), plan);
+        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.01 edm, the model's minimum below edm 1.0E-7\n"), plan);
         assertTrue(plan.matches("(?s).*\ncode sha256 [0-9a-f]{64} of [1-9][0-9]* classes\n.*"), plan);
         assertTrue(plan.contains("\nbuild nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit() + "\n"), plan);
         assertTrue(plan.contains("b_norm in [-5.0, 5.0]"), plan);
@@ -49,7 +56,7 @@ class NeymanPlanTest {
     }
 
     /**
-     * The build records the git commit it was built from (the pom writes org/nsbi/spark/build-commit.txt): in a
+     * The build records the git commit it was built from (nsbi-model's pom writes org/nsbi/model/build-commit.txt): in a
      * checkout it is the HEAD commit, with -dirty for uncommitted changes.
      */
     @Test
@@ -91,37 +98,23 @@ class NeymanPlanTest {
         ToyCheckpoints.open(folder, plan, new Configuration());
     }
 
+    /**
+     * The code version counts the toy code of every module that holds some: nsbi-stats, nsbi-model's neyman package and
+     * the Spark jobs' package (each module's classes sit in their own folder or jar in a build, in one shaded jar in use).
+     */
     @Test
-    void theCodeVersionChangesWithAnyClassAndOnlyThen() throws Exception {
-        Path classes = dir.resolve("classes");
-        Path a = classes.resolve("org/nsbi/x/A.class");
-        Files.createDirectories(a.getParent());
-        Files.write(a, new byte[] {1, 2, 3});
-        Files.write(classes.resolve("org/nsbi/x/B.class"), new byte[] {4});
-        String v = CodeVersion.of(Set.of(classes));
-        assertEquals(v, CodeVersion.of(Set.of(classes)), "the same bytes, the same version");
-        assertTrue(v.endsWith(" of 2 classes"), v);
-        Files.write(a, new byte[] {1, 2, 4});
-        assertNotEquals(v, CodeVersion.of(Set.of(classes)), "one byte of one class changes it");
-    }
-
-    @Test
-    void theCodeVersionIsTheSameFromAJarWithOtherClassesAsFromClassFolders() throws Exception {
-        Path classes = dir.resolve("folders");
-        Files.createDirectories(classes.resolve("org/nsbi/stats/fit"));
-        Files.write(classes.resolve("org/nsbi/stats/fit/F.class"), new byte[] {1, 2, 3});
-        Path jarFile = dir.resolve("shaded.jar");
-        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(jarFile))) {
-            for (String name : List.of("org/nsbi/shaded/protobuf/M.class", "org/nsbi/stats/fit/F.class")) {
-                jar.putNextEntry(new java.util.jar.JarEntry(name));
-                jar.write(name.contains("shaded") ? new byte[] {9} : new byte[] {1, 2, 3});
-                jar.closeEntry();
-            }
+    void theCodeVersionCoversTheToyCodeOfEveryModule() throws Exception {
+        int total = 0;
+        for (Class<?> c : List.of(ProfileFitter.class, ToyWorkload.class, NeymanJob.class)) {
+            Path source = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String prefix = c.getPackageName().startsWith("org.nsbi.stats") ? "org/nsbi/stats/"
+                    : c.getPackageName().replace('.', '/') + "/";
+            Matcher m = CLASSES.matcher(CodeVersion.of(Set.of(source), List.of(prefix)));
+            assertTrue(m.find() && Integer.parseInt(m.group(1)) > 0, prefix + " in " + source);
+            total += Integer.parseInt(m.group(1));
         }
-        List<String> prefixes = List.of("org/nsbi/stats/");
-        String fromFolders = CodeVersion.of(Set.of(classes), prefixes);
-        assertEquals(fromFolders, CodeVersion.of(Set.of(jarFile), prefixes),
-                "the toy code loaded from the shaded jar (with its relocated classes) or from class folders");
-        assertTrue(fromFolders.endsWith(" of 1 classes"), fromFolders);
+        Matcher all = CLASSES.matcher(NeymanPlan.code(NeymanJob.class));
+        assertTrue(all.find());
+        assertEquals(total, Integer.parseInt(all.group(1)), NeymanPlan.code(NeymanJob.class));
     }
 }

@@ -12,6 +12,8 @@ import java.util.NavigableMap;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.neyman.ToyRounds;
 import org.nsbi.stats.toys.ToyOutcome;
 
 /** The checkpoints' bookkeeping by mu value: names, each point's inputs, and the blocks a round reads and adds. */
@@ -77,5 +79,23 @@ class ToyCheckpointsTest {
                 "the last block reaches beyond 15; the job keeps toys below the target");
         assertEquals(toys(new ToyBlockTask(0, 0.5, 20, 30)), c.read(new ToyBlockTask(0, 0.5, 20, 30)),
                 "a block computed at index 7 is read back at index 0, the same toys");
+    }
+
+    /**
+     * A block is one file: no checksum file beside it (on a local file system Hadoop writes and renames a .crc with
+     * every file, twice the file operations per block; issue 15), and it reads back bit for bit, through the
+     * checksummed file system as a resumed run reads it.
+     */
+    @Test
+    void aBlockIsOneFileAndReadsBackAsWritten() throws Exception {
+        ToyCheckpoints c = open();
+        ToyBlockTask block = new ToyBlockTask(0, 0.5, 0, 25);
+        byte[] written = c.write(block, toys(block));
+        try (var files = Files.list(dir.resolve("ckpt").resolve("blocks"))) {
+            assertEquals(List.of("mu=0.5-toys0-25.bin"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "the files of the blocks folder");
+        }
+        assertTrue(java.util.Arrays.equals(written, c.bytes(block)), "the bytes read back");
+        assertEquals(toys(block), open().read(block), "the toys read back by a resumed run");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
+import org.nsbi.model.onnx.MlpOnnxWriter;
 import org.nsbi.model.onnx.OnnxRatioNetwork;
 import org.nsbi.model.ratio.FeatureBlock;
 import org.nsbi.spark.SharedSpark;

@@ -21,6 +21,7 @@ import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.EventSource;
 import org.nsbi.model.output.Json;
 import org.nsbi.model.output.ValidationSummary;
+import org.nsbi.model.validate.ValidationPlan;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.HadoopFileAccess;
 import org.nsbi.spark.io.OutputFolder;

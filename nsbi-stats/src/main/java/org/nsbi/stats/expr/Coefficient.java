@@ -69,29 +69,58 @@ public final class Coefficient implements Serializable {
 
     /** f(&mu;). */
     public double value(double mu) {
-        return root.at(mu).v;
+        return at(mu)[0];
     }
 
     /** df/d&mu;. */
     public double derivative(double mu) {
-        return root.at(mu).d1;
+        return at(mu)[1];
     }
 
     /** d&sup2;f/d&mu;&sup2;. */
     public double secondDerivative(double mu) {
-        return root.at(mu).d2;
+        return at(mu)[2];
     }
 
     /** f, df/d&mu;, d&sup2;f/d&mu;&sup2; at &mu;, as {value, d1, d2}. */
     public double[] at(double mu) {
-        Dual d = root.at(mu);
-        return new double[] {d.v, d.d1, d.d2};
+        double[] out = new double[3];
+        at(mu, out, newScratch());
+        return out;
     }
 
     /** f(s&sup2;) and its first and second derivatives in s, as {value, d1, d2}; s &ge; 0. */
     public double[] atSqrt(double s) {
-        Dual d = Dual.power(s, root.order()).times(root.reduced(s));
-        return new double[] {d.v + 0.0, d.d1 + 0.0, d.d2 + 0.0}; // + 0.0: no -0.0 from 0 * negative
+        double[] out = new double[3];
+        atSqrt(s, out, newScratch());
+        return out;
+    }
+
+    /**
+     * A scratch array for {@link #at(double, double[], double[])} and {@link #atSqrt(double, double[], double[])}: the
+     * evaluation's working values, so that a caller evaluating many times (a fit, once per NLL evaluation) allocates
+     * nothing. One scratch array per thread; the coefficient itself stays immutable and shared.
+     */
+    public double[] newScratch() {
+        return new double[3 * (2 * root.height() + 3)];
+    }
+
+    /** As {@link #at(double)}, into out[0..3), working in {@code scratch} (from {@link #newScratch()}). */
+    public void at(double mu, double[] out, double[] scratch) {
+        root.at(mu, scratch, 0);
+        out[0] = scratch[0];
+        out[1] = scratch[1];
+        out[2] = scratch[2];
+    }
+
+    /** As {@link #atSqrt(double)}, into out[0..3), working in {@code scratch} (from {@link #newScratch()}). */
+    public void atSqrt(double s, double[] out, double[] scratch) {
+        power(s, root.order(), scratch, 0);
+        root.reduced(s, scratch, 3);
+        times(scratch, 0, 3, 0);
+        out[0] = scratch[0] + 0.0; // + 0.0: no -0.0 from 0 * negative
+        out[1] = scratch[1] + 0.0;
+        out[2] = scratch[2] + 0.0;
     }
 
     @Override
@@ -109,41 +138,66 @@ public final class Coefficient implements Serializable {
         return text.hashCode() * 31 + poi.hashCode();
     }
 
-    /** A value with its first and second derivative in the fit variable. */
-    private record Dual(double v, double d1, double d2) {
-        static Dual constant(double c) {
-            return new Dual(c, 0, 0);
-        }
+    /*
+     * Values with their first and second derivative in the fit variable ("duals") are kept in slots of three
+     * doubles of a scratch array, st[i..i+3) = (v, d1, d2), so that an evaluation allocates nothing.
+     */
 
-        Dual times(Dual w) {
-            return new Dual(v * w.v, d1 * w.v + v * w.d1, d2 * w.v + 2 * d1 * w.d1 + v * w.d2);
-        }
+    private static void set(double[] st, int i, double v, double d1, double d2) {
+        st[i] = v;
+        st[i + 1] = d1;
+        st[i + 2] = d2;
+    }
 
-        Dual over(Dual w) {
-            double q = v / w.v;
-            double q1 = (d1 - q * w.d1) / w.v;
-            double q2 = (d2 - 2 * q1 * w.d1 - q * w.d2) / w.v;
-            return new Dual(q, q1, q2);
-        }
+    /** Slot o = slot u times slot w (o may be u or w). */
+    private static void times(double[] st, int u, int w, int o) {
+        double uv = st[u];
+        double u1 = st[u + 1];
+        double u2 = st[u + 2];
+        double wv = st[w];
+        double w1 = st[w + 1];
+        double w2 = st[w + 2];
+        set(st, o, uv * wv, u1 * wv + uv * w1, u2 * wv + 2 * u1 * w1 + uv * w2);
+    }
 
-        /** this^p by the chain rule (smooth where this &gt; 0, or p a whole number). */
-        Dual pow(double p) {
-            if (p == 0) {
-                return constant(1);
-            }
-            double g0 = Math.pow(v, p);
-            double g1 = p * Math.pow(v, p - 1);
-            double g2 = p == 1 ? 0 : p * (p - 1) * Math.pow(v, p - 2);
-            return new Dual(g0, g1 * d1, g2 * d1 * d1 + g1 * d2);
-        }
+    /** Slot o = slot u over slot w (o may be u or w). */
+    private static void over(double[] st, int u, int w, int o) {
+        double wv = st[w];
+        double w1 = st[w + 1];
+        double w2 = st[w + 2];
+        double q = st[u] / wv;
+        double q1 = (st[u + 1] - q * w1) / wv;
+        double q2 = (st[u + 2] - 2 * q1 * w1 - q * w2) / wv;
+        set(st, o, q, q1, q2);
+    }
 
-        /** s^j and its derivatives in s, j a whole number (exact at s = 0 for j &ge; 0). */
-        static Dual power(double s, double j) {
-            if (j == 0) {
-                return constant(1);
-            }
-            return new Dual(Math.pow(s, j), j * Math.pow(s, j - 1), j == 1 ? 0 : j * (j - 1) * Math.pow(s, j - 2));
+    /** Slot u = slot u to the power p, by the chain rule (smooth where u &gt; 0, or p a whole number). */
+    private static void pow(double[] st, int u, double p) {
+        if (p == 0) {
+            set(st, u, 1, 0, 0);
+            return;
         }
+        double v = st[u];
+        double d1 = st[u + 1];
+        double d2 = st[u + 2];
+        double g0 = Math.pow(v, p);
+        double g1 = p * Math.pow(v, p - 1);
+        double g2 = p == 1 ? 0 : p * (p - 1) * Math.pow(v, p - 2);
+        set(st, u, g0, g1 * d1, g2 * d1 * d1 + g1 * d2);
+    }
+
+    /** Slot o = s^j and its derivatives in s, j a whole number (exact at s = 0 for j &ge; 0). */
+    private static void power(double s, double j, double[] st, int o) {
+        if (j == 0) {
+            set(st, o, 1, 0, 0);
+            return;
+        }
+        set(st, o, Math.pow(s, j), j * Math.pow(s, j - 1), j == 1 ? 0 : j * (j - 1) * Math.pow(s, j - 2));
+    }
+
+    /** Slot u = slot u + sign &middot; slot w. */
+    private static void add(double[] st, int u, int w, double sign) {
+        set(st, u, st[u] + sign * st[w], st[u + 1] + sign * st[w + 1], st[u + 2] + sign * st[w + 2]);
     }
 
     /**
@@ -151,119 +205,165 @@ public final class Coefficient implements Serializable {
      * u(s) = s^m v(s) with m its {@link #order()} (a whole number: &mu; has order 2, &radic;&mu; order 1, a constant 0;
      * products add orders, sums take the smaller, powers multiply) and v smooth and generically non-zero at s = 0;
      * {@link #reduced} gives v. A square root or fractional power then acts on v, which is smooth where v &gt; 0,
-     * and its s^m part stays an exact power of s: derivatives are exact at s = 0.
+     * and its s^m part stays an exact power of s: derivatives are exact at s = 0. Both write the node's dual into
+     * slot {@code at} of the scratch array and use the slots after it as their own scratch.
      */
     private interface Node extends Serializable {
-        Dual at(double mu);
+        void at(double mu, double[] st, int at);
 
         double order();
 
-        Dual reduced(double s);
+        void reduced(double s, double[] st, int at);
+
+        /** The height of the tree below this node (a leaf: 0). */
+        int height();
     }
 
     private record Num(double c) implements Node {
-        public Dual at(double mu) {
-            return Dual.constant(c);
+        public void at(double mu, double[] st, int at) {
+            set(st, at, c, 0, 0);
         }
 
         public double order() {
             return 0;
         }
 
-        public Dual reduced(double s) {
-            return Dual.constant(c);
+        public void reduced(double s, double[] st, int at) {
+            set(st, at, c, 0, 0);
+        }
+
+        public int height() {
+            return 0;
         }
     }
 
     private record Poi() implements Node {
-        public Dual at(double mu) {
-            return new Dual(mu, 1, 0);
+        public void at(double mu, double[] st, int at) {
+            set(st, at, mu, 1, 0);
         }
 
         public double order() {
             return 2;
         }
 
-        public Dual reduced(double s) {
-            return Dual.constant(1);
+        public void reduced(double s, double[] st, int at) {
+            set(st, at, 1, 0, 0);
+        }
+
+        public int height() {
+            return 0;
         }
     }
 
     private record Add(Node a, Node b, double sign) implements Node {
-        public Dual at(double mu) {
-            Dual u = a.at(mu);
-            Dual w = b.at(mu);
-            return new Dual(u.v + sign * w.v, u.d1 + sign * w.d1, u.d2 + sign * w.d2);
+        public void at(double mu, double[] st, int at) {
+            a.at(mu, st, at);
+            b.at(mu, st, at + 3);
+            add(st, at, at + 3, sign);
         }
 
         public double order() {
             return Math.min(a.order(), b.order());
         }
 
-        public Dual reduced(double s) {
+        public void reduced(double s, double[] st, int at) {
             double m = order();
-            Dual u = Dual.power(s, a.order() - m).times(a.reduced(s));
-            Dual w = Dual.power(s, b.order() - m).times(b.reduced(s));
-            return new Dual(u.v + sign * w.v, u.d1 + sign * w.d1, u.d2 + sign * w.d2);
+            power(s, a.order() - m, st, at);
+            a.reduced(s, st, at + 3);
+            times(st, at, at + 3, at);
+            power(s, b.order() - m, st, at + 3);
+            b.reduced(s, st, at + 6);
+            times(st, at + 3, at + 6, at + 3);
+            add(st, at, at + 3, sign);
+        }
+
+        public int height() {
+            return 1 + Math.max(a.height(), b.height());
         }
     }
 
     private record Mul(Node a, Node b) implements Node {
-        public Dual at(double mu) {
-            return a.at(mu).times(b.at(mu));
+        public void at(double mu, double[] st, int at) {
+            a.at(mu, st, at);
+            b.at(mu, st, at + 3);
+            times(st, at, at + 3, at);
         }
 
         public double order() {
             return a.order() + b.order();
         }
 
-        public Dual reduced(double s) {
-            return a.reduced(s).times(b.reduced(s));
+        public void reduced(double s, double[] st, int at) {
+            a.reduced(s, st, at);
+            b.reduced(s, st, at + 3);
+            times(st, at, at + 3, at);
+        }
+
+        public int height() {
+            return 1 + Math.max(a.height(), b.height());
         }
     }
 
     private record Div(Node a, Node b) implements Node {
-        public Dual at(double mu) {
-            return a.at(mu).over(b.at(mu));
+        public void at(double mu, double[] st, int at) {
+            a.at(mu, st, at);
+            b.at(mu, st, at + 3);
+            over(st, at, at + 3, at);
         }
 
         public double order() {
             return a.order() - b.order();
         }
 
-        public Dual reduced(double s) {
-            return a.reduced(s).over(b.reduced(s));
+        public void reduced(double s, double[] st, int at) {
+            a.reduced(s, st, at);
+            b.reduced(s, st, at + 3);
+            over(st, at, at + 3, at);
+        }
+
+        public int height() {
+            return 1 + Math.max(a.height(), b.height());
         }
     }
 
     private record Neg(Node a) implements Node {
-        public Dual at(double mu) {
-            Dual u = a.at(mu);
-            return new Dual(-u.v, -u.d1, -u.d2);
+        public void at(double mu, double[] st, int at) {
+            a.at(mu, st, at);
+            set(st, at, -st[at], -st[at + 1], -st[at + 2]);
         }
 
         public double order() {
             return a.order();
         }
 
-        public Dual reduced(double s) {
-            Dual u = a.reduced(s);
-            return new Dual(-u.v, -u.d1, -u.d2);
+        public void reduced(double s, double[] st, int at) {
+            a.reduced(s, st, at);
+            set(st, at, -st[at], -st[at + 1], -st[at + 2]);
+        }
+
+        public int height() {
+            return 1 + a.height();
         }
     }
 
     /** u^p with a numeric exponent p; {@code sqrt(u)} is u^0.5. */
     private record Pow(Node a, double p) implements Node {
-        public Dual at(double mu) {
-            return a.at(mu).pow(p);
+        public void at(double mu, double[] st, int at) {
+            a.at(mu, st, at);
+            pow(st, at, p);
         }
 
         public double order() {
             return a.order() * p;
         }
 
-        public Dual reduced(double s) {
-            return a.reduced(s).pow(p);
+        public void reduced(double s, double[] st, int at) {
+            a.reduced(s, st, at);
+            pow(st, at, p);
+        }
+
+        public int height() {
+            return 1 + a.height();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nsbi.stats.likelihood.NonPositiveDensityException;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.likelihood.StructuredHessian;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
@@ -14,15 +15,21 @@ import org.nsbi.stats.model.MixtureModel;
  * <p>The minimiser is a bounded Newton method with Levenberg&ndash;Marquardt damping on the analytic
  * Hessian: each step solves (H_FF + &lambda;D) &delta; = &minus;g_F over the free parameters F (those not held at
  * a bound by a gradient pointing outwards), is projected into the box, and is accepted if it lowers
- * the NLL; &lambda; shrinks after a success and grows after a failure. It stops when
- * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite. The systems are
- * at most (1+K)&times;(1+K) with K a handful, so a small Cholesky decomposition is written out here rather
- * than allocating a general solver per step.
+ * the NLL. Where H_FF is positive definite the step is a plain Newton step (&lambda; = 0); one that overshoots is
+ * shortened along its own direction (up to {@value #MAX_BACKTRACKS} times, at the minimum of the parabola through
+ * the NLL, its slope and the rejected value) before &lambda; grows; where H_FF is not, &lambda; grows until it is and
+ * shrinks after each success. It stops when
+ * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite, or, once edm is below
+ * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. The Hessian comes in
+ * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
+ * yield-only parameters out of any K&times;K matrix.
  *
  * <p>The NLL in &mu; can have two minima (interference). The global fit therefore first scans the NLL
  * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), at &alpha; = 0 and, when the caller
  * gives a start, at the start's &alpha; (e.g. a conditional fit's &alpha;&#770;&#770;), and runs Newton from
- * <em>every</em> local minimum of both scans. Of all starts it keeps the lowest converged result; if a start
+ * <em>every</em> local minimum of both scans (the start's scan first). A run whose Newton step lands on a minimum
+ * an earlier start converged to stops there ({@link #joins}): it would only find that minimum again, at the cost
+ * of more evaluations. Of all starts it keeps the lowest converged result; if a start
  * that did not converge reached a lower NLL (by more than {@link #NLL_TOLERANCE}), it restarts from there, and
  * if that fails too the fit is FAILED. The conditional fit retries a failed start elsewhere: from the
  * auxiliary measurements, from &alpha; = 0, from the global fit's &alpha;&#770; when given, and with damping.
@@ -39,6 +46,21 @@ public final class ProfileFitter {
      * minimum (e.g. at the &mu; = 0 boundary), not a missed one.
      */
     public static final double NLL_TOLERANCE = 1e-7;
+
+    /**
+     * A rejected step is retried this many times along its own direction, shortened (parabolic interpolation,
+     * 0.1 to 0.5 of the last length), before the damping grows.
+     */
+    private static final int MAX_BACKTRACKS = 2;
+
+    /** Below this edm a run ends at the minimum its Newton model predicts ({@link #predicted}). */
+    private static final double PREDICTED_EDM = 1e-7;
+
+    /** A run joins a known minimum (see {@link #joins}) only once its edm is below this. */
+    private static final double JOIN_EDM = 1;
+
+    /** ... and its Newton step's target is within this fraction of its edm from the known minimum. */
+    private static final double JOIN_DISTANCE = 1e-2;
 
     private final double edmTolerance;
     private final int maxIterations;
@@ -74,7 +96,9 @@ public final class ProfileFitter {
     /** The settings that change results, for checkpoints' plans: a resume across a change is refused. */
     public String settings() {
         return "edm < " + edmTolerance + ", " + maxIterations + " iterations per start, " + scanPoints
-                + " scan points, NLL tolerance " + NLL_TOLERANCE;
+                + " scan points, NLL tolerance " + NLL_TOLERANCE + ", " + MAX_BACKTRACKS + " backtracks per step, runs join"
+                + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm, the model's minimum below edm "
+                + PREDICTED_EDM;
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -113,14 +137,14 @@ public final class ProfileFitter {
         }
         List<Minimum> tried = new ArrayList<>();
         for (double[] s : starts) {
-            Minimum m = minimise(nll, box, s, fixed, 0);
+            Minimum m = minimise(nll, box, s, fixed, 0, List.of());
             tried.add(m);
             if (m.converged) {
                 break;
             }
         }
         if (!tried.get(tried.size() - 1).converged && dim > 1) {
-            tried.add(minimise(nll, box, starts.get(0), fixed, 1.0));
+            tried.add(minimise(nll, box, starts.get(0), fixed, 1.0, List.of()));
         }
         return settle(nll, box, tried, fixed, "conditional fit at mu = " + mu);
     }
@@ -152,16 +176,24 @@ public final class ProfileFitter {
         int dim = nll.dimension();
         Box box = box(nll);
         List<double[]> alphas = new ArrayList<>();
-        alphas.add(new double[dim - 1]);
         if (start != null && dim > 1) {
-            double[] a = Arrays.copyOfRange(start, 1, dim);
-            if (!Arrays.equals(a, alphas.get(0))) {
-                alphas.add(a);
-            }
+            alphas.add(Arrays.copyOfRange(start, 1, dim));
+        }
+        if (alphas.isEmpty() || !Arrays.equals(alphas.get(0), new double[dim - 1])) {
+            alphas.add(new double[dim - 1]);
         }
         List<double[]> starts = new ArrayList<>();
+        if (start != null && tryStart) {
+            double[] s = start.clone();
+            s[0] = nll.p(start[0]);
+            box.clip(s);
+            starts.add(s);
+        }
         for (double[] alpha : alphas) {
-            for (double mu : scanMinima(nll, alpha)) {
+            // the start's own mu joins the scan at its alpha: where it is the scan's minimum, the start is the
+            // caller's point itself (e.g. the conditional fit's minimum, which the NLL remembers)
+            double extra = start != null && alpha == alphas.get(0) ? start[0] : Double.NaN;
+            for (double mu : scanMinima(nll, alpha, extra)) {
                 double[] s = new double[dim];
                 s[0] = nll.p(mu);
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
@@ -169,17 +201,11 @@ public final class ProfileFitter {
                 starts.add(s);
             }
         }
-        if (start != null && tryStart) {
-            double[] s = start.clone();
-            s[0] = nll.p(start[0]);
-            box.clip(s);
-            starts.add(s);
-        }
         boolean[] free = new boolean[dim];
         List<Minimum> tried = new ArrayList<>();
         for (double[] s : starts) {
             if (tried.stream().noneMatch(m -> Arrays.equals(m.start, s))) {
-                tried.add(minimise(nll, box, s, free, 0));
+                tried.add(minimise(nll, box, s, free, 0, tried));
             }
         }
         if (tried.stream().noneMatch(m -> m.converged)) {
@@ -188,7 +214,7 @@ public final class ProfileFitter {
                 double[] s = new double[dim];
                 s[0] = nll.p(mu);
                 box.clip(s);
-                tried.add(minimise(nll, box, s, free, 0));
+                tried.add(minimise(nll, box, s, free, 0, tried));
             }
         }
         return settle(nll, box, tried, free, "global fit");
@@ -213,7 +239,7 @@ public final class ProfileFitter {
             }
         }
         if (lowest != null && (best == null || lowest.nll < best.nll - NLL_TOLERANCE)) {
-            Minimum again = minimise(nll, box, lowest.x, fixed, 0);
+            Minimum again = minimise(nll, box, lowest.x, fixed, 0, List.of());
             tried.add(again);
             iterations += again.iterations;
             if (!again.converged) {
@@ -283,9 +309,20 @@ public final class ProfileFitter {
         return mus;
     }
 
-    /** Every local minimum of the scan at fixed &alpha;; the middle of the grid if the scan has no finite value. */
-    private double[] scanMinima(Nll nll, double[] alpha) {
+    /**
+     * Every local minimum of the scan at fixed &alpha; over the grid and {@code extraMu} (NaN: none); the middle of the
+     * grid if the scan has no finite value.
+     */
+    private double[] scanMinima(Nll nll, double[] alpha, double extraMu) {
         double[] mus = grid(nll);
+        if (extraMu >= mus[0] && extraMu <= mus[mus.length - 1] && Arrays.binarySearch(mus, extraMu) < 0) {
+            int at = -1 - Arrays.binarySearch(mus, extraMu);
+            double[] with = new double[mus.length + 1];
+            System.arraycopy(mus, 0, with, 0, at);
+            with[at] = extraMu;
+            System.arraycopy(mus, at, with, at + 1, mus.length - at);
+            mus = with;
+        }
         double[] v = nll.valuesAtFixedAlpha(alpha, mus);
         List<Double> minima = new ArrayList<>();
         for (int i = 0; i < mus.length; i++) {
@@ -330,36 +367,44 @@ public final class ProfileFitter {
             return new Minimum(start, x.clone(), nll, true, iterations, edm, null, null);
         }
 
+        /** A run stopped on its way to {@code known}, a minimum another start converged to. */
+        static Minimum joined(double[] start, Minimum known, int iterations) {
+            return new Minimum(start, known.x, known.nll, true, iterations, known.edm, null, null);
+        }
+
         static Minimum failed(double[] start, double[] x, double nll, int iterations, double edm, FailureReason reason,
                               String message) {
             return new Minimum(start, x.clone(), nll, false, iterations, edm, message, reason);
         }
     }
 
-    /** Newton from {@code start} (inside the box) with initial damping {@code lambda0}. */
-    private Minimum minimise(Nll nll, Box box, double[] start, boolean[] fixed, double lambda0) {
+    /**
+     * Newton from {@code start} (inside the box) with initial damping {@code lambda0}. A run whose Newton step lands
+     * on a converged minimum of {@code known} (another start's) stops there: see {@link #joins}.
+     */
+    private Minimum minimise(Nll nll, Box box, double[] start, boolean[] fixed, double lambda0, List<Minimum> known) {
         int d = nll.dimension();
         double[] lo = box.lo;
         double[] hi = box.hi;
         double[] x = start.clone();
         box.clip(x);
         double[] g = new double[d];
-        double[] h = new double[d * d];
+        StructuredHessian h = nll.newHessian();
         double f;
         try {
-            f = nll.evaluate(x, g, h);
+            f = nll.evaluateStructured(x, g, h);
         } catch (NonPositiveDensityException e) {
             return Minimum.failed(start, x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
                     "at the start: " + e.getMessage());
         }
         double lambda = lambda0;
         int[] free = new int[d];
-        double[] m = new double[d * d];
+        NewtonSystem system = new NewtonSystem(h);
         double[] rhs = new double[d];
         double[] step = new double[d];
         double[] xNew = new double[d];
         double[] gNew = new double[d];
-        double[] hNew = new double[d * d];
+        StructuredHessian hNew = h.like();
         String lastProblem = null;
         for (int it = 1; it <= maxIterations; it++) {
             int nf = 0;
@@ -375,8 +420,10 @@ public final class ProfileFitter {
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
-            if (fillSystem(h, g, free, nf, d, 0, m, rhs) && cholesky(m, nf)) {
-                solve(m, nf, rhs, step);
+            // with lambda = 0 the damped system below is this one: its factor and step are reused, not redone
+            boolean undamped = gradient(g, free, nf, rhs) && system.factor(h, free, nf, 0);
+            if (undamped) {
+                system.solve(rhs, step);
                 edm = 0;
                 for (int i = 0; i < nf; i++) {
                     edm += 0.5 * rhs[i] * step[i];
@@ -384,10 +431,24 @@ public final class ProfileFitter {
                 if (edm < edmTolerance) {
                     return Minimum.converged(start, x, f, it, edm);
                 }
+                if (edm < PREDICTED_EDM && lambda0 == 0) {
+                    Minimum predicted = predicted(start, x, f, step, free, nf, box, it, edm);
+                    if (predicted != null) {
+                        return predicted;
+                    }
+                }
+                Minimum same = joins(known, x, step, free, nf, h, box, edm);
+                if (same != null) {
+                    return Minimum.joined(start, same, it);
+                }
+            }
+            if (!Double.isNaN(edm) && lambda0 == 0) {
+                lambda = 0; // the Hessian is positive definite: a Newton step first, shortened if it overshoots
             }
             boolean accepted = false;
             while (!accepted) {
-                if (!fillSystem(h, g, free, nf, d, lambda, m, rhs) || !cholesky(m, nf)) {
+                boolean factored = lambda == 0 ? undamped : gradient(g, free, nf, rhs) && system.factor(h, free, nf, lambda);
+                if (!factored) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
@@ -395,25 +456,47 @@ public final class ProfileFitter {
                     }
                     continue;
                 }
-                solve(m, nf, rhs, step);
+                if (lambda != 0) {
+                    system.solve(rhs, step);
+                }
                 System.arraycopy(x, 0, xNew, 0, d);
+                double slope = 0;
                 for (int i = 0; i < nf; i++) {
                     int a = free[i];
                     xNew[a] = Math.min(hi[a], Math.max(lo[a], x[a] + step[i]));
+                    slope += g[a] * (xNew[a] - x[a]);
                 }
-                double fNew;
-                try {
-                    fNew = nll.evaluate(xNew, gNew, hNew);
-                } catch (NonPositiveDensityException e) {
-                    fNew = Double.POSITIVE_INFINITY;
-                    lastProblem = e.getMessage();
+                double fNew = Double.POSITIVE_INFINITY;
+                double t = 1;
+                for (int back = 0; back <= MAX_BACKTRACKS; back++) {
+                    if (back > 0) {
+                        // along the same projected step: the minimum of the parabola through f, the slope and fNew
+                        double tNext = Double.isFinite(fNew) ? -slope * t * t / (2 * (fNew - f - slope * t)) : 0.5 * t;
+                        tNext = Math.min(0.5 * t, Math.max(0.1 * t, tNext));
+                        for (int i = 0; i < nf; i++) {
+                            int a = free[i];
+                            xNew[a] = x[a] + tNext / t * (xNew[a] - x[a]);
+                        }
+                        t = tNext;
+                    }
+                    try {
+                        fNew = nll.evaluateStructured(xNew, gNew, hNew);
+                    } catch (NonPositiveDensityException e) {
+                        fNew = Double.POSITIVE_INFINITY;
+                        lastProblem = e.getMessage();
+                    }
+                    if (fNew <= f || !(slope < 0)) {
+                        break;
+                    }
                 }
                 if (fNew <= f) {
                     accepted = true;
                     boolean stalled = f - fNew < 1e-14 * (1 + Math.abs(f));
                     System.arraycopy(xNew, 0, x, 0, d);
                     System.arraycopy(gNew, 0, g, 0, d);
-                    System.arraycopy(hNew, 0, h, 0, d * d);
+                    StructuredHessian swap = h;
+                    h = hNew;
+                    hNew = swap;
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
@@ -434,61 +517,77 @@ public final class ProfileFitter {
                 "no convergence in " + maxIterations + " iterations");
     }
 
-    /** m = H_FF + &lambda; diag(max(|H_ii|, 1e-3)), rhs = &minus;g_F. False if a value is not finite. */
-    private static boolean fillSystem(double[] h, double[] g, int[] free, int nf, int d, double lambda, double[] m,
-                                      double[] rhs) {
+    /**
+     * The converged minimum of {@code known} this run is bound for, or null: near a minimum (edm &lt; {@value #JOIN_EDM}),
+     * the undamped Newton step from x lands within H-distance &frac12;(y &minus; x*)&#7488;H_FF(y &minus; x*) &lt;
+     * {@value #JOIN_DISTANCE} &middot; edm of x* (the step's target is much nearer x* than x is, the mark of x* being the
+     * minimum its quadratic model points at), and the held parameters equal x*'s. Continuing would converge to x*
+     * (within the edm tolerance) at the cost of more evaluations.
+     */
+    private static Minimum joins(List<Minimum> known, double[] x, double[] step, int[] free, int nf, StructuredHessian h,
+                                 Box box, double edm) {
+        if (!(edm < JOIN_EDM)) {
+            return null;
+        }
+        double[] y = x.clone();
         for (int i = 0; i < nf; i++) {
             int a = free[i];
-            rhs[i] = -g[a];
-            for (int j = 0; j < nf; j++) {
-                m[i * nf + j] = h[a * d + free[j]];
+            y[a] = Math.min(box.hi[a], Math.max(box.lo[a], x[a] + step[i]));
+        }
+        for (Minimum m : known) {
+            if (!m.converged || !heldEqual(y, m.x, free, nf)) {
+                continue;
             }
-            m[i * nf + i] += lambda * Math.max(Math.abs(h[a * d + a]), 1e-3);
+            double[] v = new double[y.length];
+            for (int i = 0; i < nf; i++) {
+                v[free[i]] = y[free[i]] - m.x[free[i]];
+            }
+            if (0.5 * h.quadraticForm(v) < JOIN_DISTANCE * edm) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** True when y and z agree on every parameter that is not free. */
+    private static boolean heldEqual(double[] y, double[] z, int[] free, int nf) {
+        int i = 0;
+        for (int a = 0; a < y.length; a++) {
+            if (i < nf && free[i] == a) {
+                i++;
+            } else if (y[a] != z[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The minimum as the Newton model at x predicts it, x + &delta; with NLL f &minus; edm, when edm is below
+     * {@value #PREDICTED_EDM}: the model's error there is O(edm<sup>3/2</sup>), far below the tolerances t is judged
+     * by, and the evaluation at x + &delta; that would only confirm it is saved. Null if the step leaves the box.
+     */
+    private static Minimum predicted(double[] start, double[] x, double f, double[] step, int[] free, int nf, Box box,
+                                     int it, double edm) {
+        double[] y = x.clone();
+        for (int i = 0; i < nf; i++) {
+            int a = free[i];
+            y[a] = x[a] + step[i];
+            if (y[a] < box.lo[a] || y[a] > box.hi[a]) {
+                return null;
+            }
+        }
+        return Minimum.converged(start, y, f - edm, it, edm);
+    }
+
+    /** rhs = &minus;g_F; false if a value is not finite. The system (H_FF + &lambda;&Delta;) &delta; = rhs is {@link NewtonSystem}'s. */
+    private static boolean gradient(double[] g, int[] free, int nf, double[] rhs) {
+        for (int i = 0; i < nf; i++) {
+            rhs[i] = -g[free[i]];
             if (!Double.isFinite(rhs[i])) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** In-place Cholesky factor L (lower triangle) of an n&times;n matrix; false if not positive definite. */
-    private static boolean cholesky(double[] m, int n) {
-        for (int j = 0; j < n; j++) {
-            double s = m[j * n + j];
-            for (int k = 0; k < j; k++) {
-                s -= m[j * n + k] * m[j * n + k];
-            }
-            if (!(s > 0)) {
-                return false;
-            }
-            double l = Math.sqrt(s);
-            m[j * n + j] = l;
-            for (int i = j + 1; i < n; i++) {
-                double t = m[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    t -= m[i * n + k] * m[j * n + k];
-                }
-                m[i * n + j] = t / l;
-            }
-        }
-        return true;
-    }
-
-    /** Solves L L&#7488; x = b with the factor from {@link #cholesky}. */
-    private static void solve(double[] l, int n, double[] b, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
     }
 }

@@ -68,11 +68,8 @@ public final class IntervalInverter {
         }
         Map<Double, Double> cache = new HashMap<>();
         DoubleUnaryOperator t = mu -> cache.computeIfAbsent(mu, tObs::applyAsDouble);
-        DoubleUnaryOperator d = mu -> clamp(t.applyAsDouble(mu) - threshold.applyAsDouble(mu));
-        boolean[] in = new boolean[grid.length];
-        for (int i = 0; i < grid.length; i++) {
-            in[i] = d.applyAsDouble(grid[i]) <= 0;
-        }
+        DoubleUnaryOperator d = difference(t, threshold);
+        boolean[] in = accepted(d, grid);
         List<double[]> pieces = new ArrayList<>();
         boolean lowIsBound = grid[0] <= muMin;
         boolean highIsBound = grid[grid.length - 1] >= muMax;
@@ -105,6 +102,41 @@ public final class IntervalInverter {
             edge = closest == 0 && !lowIsBound || closest == grid.length - 1 && !highIsBound;
         }
         return new ConfidenceInterval(cl, method, pieces, edge, bound);
+    }
+
+    /**
+     * The grid intervals whose ends an inversion of t_obs &le; threshold refines ({@link #root}): each [a, b] of
+     * neighbouring grid points, one accepted and one not, in grid order. The grid's t_obs are computed here.
+     */
+    public static List<double[]> brackets(DoubleUnaryOperator tObs, double[] grid, DoubleUnaryOperator threshold) {
+        boolean[] in = accepted(difference(tObs, threshold), grid);
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < grid.length; i++) {
+            if (in[i] != in[i + 1]) {
+                out.add(new double[] {grid[i], grid[i + 1]});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The end of an accepted set between grid points a and b, found as the inversion finds it (Brent on
+     * t_obs &minus; threshold to {@link #TOLERANCE}): the same calls of tObs in the same order.
+     */
+    public static double root(DoubleUnaryOperator tObs, DoubleUnaryOperator threshold, double a, double b) {
+        return root(difference(tObs, threshold), a, b);
+    }
+
+    private static DoubleUnaryOperator difference(DoubleUnaryOperator tObs, DoubleUnaryOperator threshold) {
+        return mu -> clamp(tObs.applyAsDouble(mu) - threshold.applyAsDouble(mu));
+    }
+
+    private static boolean[] accepted(DoubleUnaryOperator d, double[] grid) {
+        boolean[] in = new boolean[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            in[i] = d.applyAsDouble(grid[i]) <= 0;
+        }
+        return in;
     }
 
     private static double root(DoubleUnaryOperator d, double a, double b) {

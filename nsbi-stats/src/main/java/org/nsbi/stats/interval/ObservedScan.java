@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.fit.FitResult;
 import org.nsbi.stats.fit.HessianErrors;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
+import org.nsbi.stats.likelihood.Lockstep;
 import org.nsbi.stats.likelihood.Nll;
 
 /**
  * The observed t(&mu;) scan of a data set and its intervals: Neyman from the belts
  * ({&mu; : t_obs(&mu;) &le; t_c(&mu;)}, t_c interpolated between grid points) and Wilks (t &le; the &chi;&sup2;&#8321;
  * quantile) beside it. Runs on the driver: one data set, a global fit and one conditional fit per
- * scanned &mu;.
+ * scanned &mu;; the independent conditional fits run in {@link Lockstep}, so that on a distributed data set a round
+ * of their Newton steps is one Spark job.
  *
  * <p>Every t(&mu;) and the reported &mu;&#770; refer to one global minimum: when a conditional NLL falls below the
  * global one by more than {@link ProfileFitter#NLL_TOLERANCE}, the global fit is redone from that conditional
@@ -89,40 +93,113 @@ public final class ObservedScan {
         }
     }
 
+    /**
+     * The scan from {@code global}: first every grid point's conditional fit, each started at the global fit's
+     * &alpha;&#770;; then the refinement of every interval's ends (Brent, {@link IntervalInverter#root}), whose points start
+     * at the &alpha;&#770;&#770; of the nearest grid point; then the intervals from those points. The grid's fits run
+     * together, and so do the ends' refinements ({@link Lockstep}: on a distributed data set one Spark job per round
+     * of all their evaluations); every fit's start is fixed in advance, so the result is the same when they run one
+     * after another.
+     */
     private static Result scan(Nll nll, Belt belt, double[] grid, FitResult global) {
         TestStatistic ts = TestStatistic.withDefaults();
-        Map<Double, TestStatistic.Result> cache = new LinkedHashMap<>();
-        double[][] lastAlpha = {global.alpha()};
-        java.util.function.DoubleUnaryOperator tObs = mu -> cache.computeIfAbsent(mu, m -> {
-            TestStatistic.Result r = ts.at(nll, m, global, lastAlpha[0]);
-            if (r.conditional().converged()) {
-                lastAlpha[0] = r.conditional().alpha();
+        List<Function<Nll, TestStatistic.Result>> atGrid = new ArrayList<>();
+        for (double mu : grid) {
+            atGrid.add(n -> ts.at(n, mu, global, global.alpha()));
+        }
+        List<TestStatistic.Result> gridResults = Lockstep.map(nll, atGrid);
+        for (TestStatistic.Result r : gridResults) {
+            checked(r, global);
+        }
+        // the ends to refine, of every interval (Neyman then Wilks per CL), each refined by a fit task of its own
+        List<DoubleUnaryOperator> thresholds = new ArrayList<>();
+        for (double cl : belt.cls()) {
+            thresholds.add(mu -> belt.criticalValue(cl, mu));
+            double wilks = IntervalInverter.wilksThreshold(cl);
+            thresholds.add(mu -> wilks);
+        }
+        Refiner onGrid = new Refiner(ts, nll, global, grid, gridResults);
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        for (DoubleUnaryOperator threshold : thresholds) {
+            for (double[] ab : IntervalInverter.brackets(onGrid::t, grid, threshold)) {
+                ends.add(n -> {
+                    Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                    IntervalInverter.root(r::t, threshold, ab[0], ab[1]);
+                    return r.refined;
+                });
             }
-            if (!r.converged()) {
-                throw new IllegalStateException("the observed conditional fit at mu = " + m + " failed: " + r.failure());
-            }
-            if (r.global() != global) {
-                throw new GlobalMinimumMoved(r.global());
-            }
-            return r;
-        }).t();
+        }
+        for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, ends)) {
+            refined.forEach(onGrid.refined::putIfAbsent);
+        }
+        // the intervals from the refined points (the inversion asks for the same points again)
         List<ConfidenceInterval> intervals = new ArrayList<>();
         for (double cl : belt.cls()) {
-            intervals.add(IntervalInverter.neyman(tObs, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
-            intervals.add(IntervalInverter.wilks(tObs, grid, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.neyman(onGrid::t, grid, belt, cl, nll.model().muMin(), nll.model().muMax()));
+            intervals.add(IntervalInverter.wilks(onGrid::t, grid, cl, nll.model().muMin(), nll.model().muMax()));
+        }
+        java.util.TreeMap<Double, TestStatistic.Result> scanned = new java.util.TreeMap<>(onGrid.refined);
+        for (int i = 0; i < grid.length; i++) {
+            scanned.put(grid[i], gridResults.get(i));
         }
         double[] t = new double[grid.length];
         boolean[] atBound = new boolean[grid.length];
         for (int i = 0; i < grid.length; i++) {
-            t[i] = tObs.applyAsDouble(grid[i]);
-            atBound[i] = cache.get(grid[i]).atBound();
+            t[i] = gridResults.get(i).t();
+            atBound[i] = gridResults.get(i).atBound();
         }
         HessianErrors errors = HessianErrors.of(nll, global);
-        List<String> warnings = warnings(nll, global, cache.values());
+        List<String> warnings = warnings(nll, global, scanned.values());
         if (errors.problem() != null) {
             warnings.add("no post-fit errors of the nuisance parameters: " + errors.problem());
         }
         return new Result(global, errors, intervals, grid, t, atBound, warnings);
+    }
+
+    /** {@code r}, unless its fit failed (thrown) or it found a lower minimum than {@code global} (thrown to rescan). */
+    private static TestStatistic.Result checked(TestStatistic.Result r, FitResult global) {
+        if (!r.converged()) {
+            throw new IllegalStateException("the observed conditional fit at mu = " + r.mu() + " failed: " + r.failure());
+        }
+        if (r.global() != global) {
+            throw new GlobalMinimumMoved(r.global());
+        }
+        return r;
+    }
+
+    /**
+     * t_obs(&mu;) on an NLL (or a view of it): at a grid point the grid's; elsewhere a conditional fit started at the
+     * &alpha;&#770;&#770; of the nearest grid point (the lower one on a tie), kept in {@link #refined}.
+     */
+    private static final class Refiner {
+        private final TestStatistic ts;
+        private final Nll nll;
+        private final FitResult global;
+        private final double[] grid;
+        private final List<TestStatistic.Result> atGrid;
+        final Map<Double, TestStatistic.Result> refined = new LinkedHashMap<>();
+
+        Refiner(TestStatistic ts, Nll nll, FitResult global, double[] grid, List<TestStatistic.Result> atGrid) {
+            this.ts = ts;
+            this.nll = nll;
+            this.global = global;
+            this.grid = grid;
+            this.atGrid = atGrid;
+        }
+
+        double t(double mu) {
+            int nearest = 0;
+            for (int i = 1; i < grid.length; i++) {
+                if (Math.abs(grid[i] - mu) < Math.abs(grid[nearest] - mu)) {
+                    nearest = i;
+                }
+            }
+            if (grid[nearest] == mu) {
+                return atGrid.get(nearest).t();
+            }
+            double[] start = atGrid.get(nearest).conditional().alpha();
+            return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
+        }
     }
 
     /** One line for the global fit and one for the scanned conditional fits, if they ended on a bound. */

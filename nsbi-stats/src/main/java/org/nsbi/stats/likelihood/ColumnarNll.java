@@ -19,9 +19,10 @@ import org.nsbi.stats.model.ShapeNormalisation;
  * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
  * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
  * parameters that act on a process (yield or shape) are visited.</li>
- * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are accumulated per event, weighted with
- * s = w/&lambda; and s/&lambda; into per-position sums over the blocks, and those summed once per evaluation by halving
- * (vectorised), not in one long chain of additions.</li>
+ * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are computed per event (&nabla;&sup2;&lambda; only for the pairs of
+ * parameters that act on one process together), weighted with s = w/&lambda; and s/&lambda; and summed over each block
+ * in vector registers (one dot product per gradient or Hessian entry, the lanes added in lane order), the blocks'
+ * sums added in block order: no per-position arrays to load and store per entry.</li>
  * </ul>
  * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
  * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
@@ -44,6 +45,9 @@ public final class ColumnarNll extends Nll {
     private final int dim;
     private final double[] nu;
     private final Coefficient[] coefficients;
+    /** Per process, its coefficient's scratch, and f, f', f'' of the last coefficient evaluated. */
+    private final double[][] coefficientScratch;
+    private final double[] coefficientOut = new double[3];
     /** Per process, the parameters acting on it (a yield factor not identically 1, or a shape). */
     private final int[][] active;
     /**
@@ -59,8 +63,6 @@ public final class ColumnarNll extends Nll {
     private final int[][] activeE;
     /** Per process, its active yield-only parameters (nuisance indices k, ascending). */
     private final int[][] activeY;
-    /** The yield-only parameters that act on some process (nuisance indices k, ascending). */
-    private final int[] yieldOnly;
     /** The processes with a yield-only parameter (Y-processes), and per process its index among them or -1. */
     private final int[] yProcesses;
     private final int[] yIndexOf;
@@ -112,24 +114,36 @@ public final class ColumnarNll extends Nll {
     private final double[][] bigU; // [k][j]
     private final double[] lam = new double[BLOCK];
     private final double[][] dl;   // [a][j]
-    private final double[][] d2l;  // [a*dim+b][j], a <= b
+    private final double[][] d2l;  // [a*dim+b][j], a <= b; null where no process has a term (then 0)
     private final double[] s = new double[BLOCK];
     private final double[] s2 = new double[BLOCK];
     private boolean fixZeros;
-    // per evaluation: &Sigma; over blocks, per position in the block, of the gradient's and Hessian's terms
-    private final double[][] accGrad;
-    private final double[][] accHess;
-    // the per-process sums that carry the yield-only parameters (per Y-process y, per position in the block):
+    // per evaluation: the sums over the events of the gradient's and Hessian's terms (each block's sum added in
+    // block order)
+    private final double[][] sdl;      // [a][j] s2 dlambda/dtheta_a, per block
+    private final double[][] stY;      // [y][j] s2 T_c, per block
+    private final double[] sumGrad;    // [a] sum of s dlambda/dtheta_a
+    private final double[] sumHess;    // [a*dimE+b] (a <= b) sum of s d2lambda - s2 dlambda dlambda
+    // the per-process sums that carry the yield-only parameters (per Y-process y):
     private final double[][] tY;       // [y][j] T_c, process c's term of lambda
     private final double[][][] dtY;    // [y][position in E][j] d T_c / d theta_a (null where a does not act on c)
-    private final double[][] accS;     // [y][j] sum of s T_c
-    private final double[][] accP;     // [y*ny+z][j] (y <= z) sum of s2 T_c T_d
-    private final double[][][] accR;   // [y][position in E][j] sum of s dT_c/dtheta_a (null where a does not act on c)
-    private final double[][][] accQ;   // [y][position in E][j] sum of s2 T_c dlambda/dtheta_a
-    private final double[][] mixY;     // [y][k] per evaluation: sum over d of P_cd G'/G_dk
+    private final double[] sumS;       // [y] sum of s T_c
+    private final double[] sumP;       // [y*ny+z] (y <= z) sum of s2 T_c T_d
+    private final double[][] sumR;     // [y][position in E] sum of s dT_c/dtheta_a (0 where a does not act on c)
+    private final double[][] sumQ;     // [y][position in E] sum of s2 T_c dlambda/dtheta_a
+    private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
+    private final double[] yieldSlope; // [c] per evaluation: its derivative in p
+    /** The Hessian of the dense-array {@link #compute}, filled in blocks first. */
+    private StructuredHessian scratch;
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
+    // the scratch of scan: theta, the yield factors and per-event factors per process, f_c(mu) per point, the block's terms
+    private final double[] scanTheta;
+    private final double[] scanFactor;
+    private final double[] scanPerEvent;
+    private double[] scanCoefficients = new double[0];
+    private final double[][] scanTerms;
 
     /** An empty workspace for {@code model}; {@link #load} gives it events. */
     public ColumnarNll(MixtureModel model) {
@@ -139,6 +153,7 @@ public final class ColumnarNll extends Nll {
         this.dim = 1 + nk;
         this.nu = new double[nc];
         this.coefficients = new Coefficient[nc];
+        this.coefficientScratch = new double[nc][];
         this.active = new int[nc][];
         this.effectOf = new int[nc][nk];
         this.effectsOfProcess = new int[nc][];
@@ -149,6 +164,7 @@ public final class ColumnarNll extends Nll {
             Process p = model.process(c);
             nu[c] = p.yield();
             coefficients[c] = p.coefficient();
+            coefficientScratch[c] = coefficients[c].newScratch();
             boolean[] shape = p.shape();
             double[] up = p.kappaUp();
             double[] down = p.kappaDown();
@@ -199,6 +215,10 @@ public final class ColumnarNll extends Nll {
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
         this.bigU = new double[nk][BLOCK];
+        this.scanTheta = new double[dim];
+        this.scanFactor = new double[nc];
+        this.scanPerEvent = new double[nc];
+        this.scanTerms = new double[nc][BLOCK];
         // the split of the parameters into E (summed event by event) and the yield-only ones
         boolean[] shaped = new boolean[nk];
         for (int x = 0; x < e; x++) {
@@ -217,57 +237,57 @@ public final class ColumnarNll extends Nll {
         this.dimE = ne;
         this.activeE = new int[nc][];
         this.activeY = new int[nc][];
-        boolean[] acting = new boolean[nk];
         int[] yp = new int[nc];
         int ny = 0;
         this.yIndexOf = new int[nc];
         for (int c = 0; c < nc; c++) {
             activeE[c] = Arrays.stream(active[c]).filter(k -> shaped[k]).toArray();
             activeY[c] = Arrays.stream(active[c]).filter(k -> !shaped[k]).toArray();
-            for (int k : activeY[c]) {
-                acting[k] = true;
-            }
             yIndexOf[c] = activeY[c].length > 0 ? ny : -1;
             if (activeY[c].length > 0) {
                 yp[ny++] = c;
             }
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
-        int[] yo = new int[nk];
-        int nyo = 0;
-        for (int k = 0; k < nk; k++) {
-            if (acting[k]) {
-                yo[nyo++] = k;
-            }
-        }
-        this.yieldOnly = Arrays.copyOf(yo, nyo);
         this.dl = new double[dimE][BLOCK];
+        // d2l only where a process has a second-derivative term: (mu, mu), and (a, b) both acting on one process
         this.d2l = new double[dimE * dimE][];
-        this.accGrad = new double[dimE][BLOCK];
-        this.accHess = new double[dimE * dimE][];
-        for (int a = 0; a < dimE; a++) {
-            for (int b = a; b < dimE; b++) {
-                d2l[a * dimE + b] = new double[BLOCK];
-                accHess[a * dimE + b] = new double[BLOCK];
+        d2l[0] = new double[BLOCK];
+        for (int c = 0; c < nc; c++) {
+            int[] act = activeE[c];
+            for (int i = 0; i < act.length; i++) {
+                int pk = positionOf[1 + act[i]];
+                for (int pl : new int[] {0, pk}) {
+                    if (d2l[pl * dimE + pk] == null) {
+                        d2l[pl * dimE + pk] = new double[BLOCK];
+                    }
+                }
+                for (int i2 = i + 1; i2 < act.length; i2++) {
+                    int at = pk * dimE + positionOf[1 + act[i2]];
+                    if (d2l[at] == null) {
+                        d2l[at] = new double[BLOCK];
+                    }
+                }
             }
         }
+        this.sdl = new double[dimE][BLOCK];
+        this.stY = new double[ny][BLOCK];
+        this.sumGrad = new double[dimE];
+        this.sumHess = new double[dimE * dimE];
         this.tY = new double[ny][BLOCK];
         this.dtY = new double[ny][dimE][];
-        this.accS = new double[ny][BLOCK];
-        this.accP = new double[ny * ny][];
-        this.accR = new double[ny][dimE][];
-        this.accQ = new double[ny][dimE][BLOCK];
-        this.mixY = new double[ny][nk];
+        this.sumS = new double[ny];
+        this.sumP = new double[ny * ny];
+        this.sumR = new double[ny][dimE];
+        this.sumQ = new double[ny][dimE];
+        this.yieldTerm = new double[nc];
+        this.yieldSlope = new double[nc];
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
             for (int a = 0; a < dimE; a++) {
                 if (a == 0 || actsOn(c, perEvent[a] - 1)) {
                     dtY[y][a] = new double[BLOCK];
-                    accR[y][a] = new double[BLOCK];
                 }
-            }
-            for (int z = y; z < ny; z++) {
-                accP[y * ny + z] = new double[BLOCK];
             }
         }
     }
@@ -289,6 +309,25 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
+        return load(table, indices, weights, null, aux);
+    }
+
+    /**
+     * Loads a pseudo-experiment: events {@code indices} of {@code table} with their counts as weights (one per
+     * event), as {@link #load(EventTable, int[], double[], double[])} with the counts as doubles, without an array
+     * of them per toy.
+     *
+     * @return this
+     */
+    public ColumnarNll loadCounts(EventTable table, int[] indices, int[] counts, double[] aux) {
+        if (counts.length != indices.length) {
+            throw new IllegalArgumentException(counts.length + " counts for " + indices.length + " events; expected one per event");
+        }
+        return load(table, indices, null, counts, aux);
+    }
+
+    private ColumnarNll load(EventTable table, int[] indices, double[] weights, int[] counts, double[] aux) {
+        forgetLastEvaluation();
         int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
@@ -310,13 +349,16 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
-        this.aux = aux.clone();
+        if (this.aux == null || this.aux.length != nk) {
+            this.aux = new double[nk];
+        }
+        System.arraycopy(aux, 0, this.aux, 0, nk);
         grow(m);
         // which events are kept (weight > 0)
         int kept = 0;
         double total = 0;
         for (int j = 0; j < m; j++) {
-            double wj = weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
+            double wj = counts != null ? counts[j] : weights == null ? table.weight(indices == null ? j : indices[j]) : weights[j];
             if (!(wj >= 0) || Double.isInfinite(wj)) {
                 throw new IllegalArgumentException("weight of event " + j + " is " + wj + "; expected a finite weight >= 0");
             }
@@ -401,10 +443,42 @@ public final class ColumnarNll extends Nll {
         return sumW;
     }
 
+    /**
+     * The layout this kernel fills: E = &mu; and the parameters with a shape effect, Y = the others, one row per
+     * process with a yield-only parameter ({@link StructuredHessian}).
+     */
+    @Override
+    public StructuredHessian newHessian() {
+        return new StructuredHessian(dim, perEvent, yProcesses.length);
+    }
+
     @Override
     protected double compute(double[] theta, double[] grad, double[] hess) {
+        if (hess == null) {
+            return computeChecked(theta, grad, null);
+        }
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        double nll = computeChecked(theta, grad, scratch);
+        scratch.toDense(hess);
+        return nll;
+    }
+
+    @Override
+    protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        if (!scratch.sameLayout(hess)) {
+            throw new IllegalArgumentException("a Hessian of another layout than this NLL's (newHessian())");
+        }
+        return computeChecked(theta, grad, hess);
+    }
+
+    private double computeChecked(double[] theta, double[] grad, StructuredHessian hess) {
         double nll = computeOnce(theta, grad, hess);
-        if (grad != null && !allFinite(grad) || hess != null && !allFinite(hess)) {
+        if (grad != null && !allFinite(grad) || hess != null && !hess.allFinite()) {
             // a shape factor exactly 0 (or a true overflow, which stays)
             fixZeros = true;
             try {
@@ -425,47 +499,51 @@ public final class ColumnarNll extends Nll {
         return true;
     }
 
-    private double computeOnce(double[] theta, double[] grad, double[] hess) {
+    private double computeOnce(double[] theta, double[] grad, StructuredHessian hess) {
         boolean wantHess = hess != null;
         boolean wantGrad = grad != null || wantHess;
         double[] gr = grad != null ? grad : new double[dim];
         Arrays.fill(gr, 0);
         if (wantHess) {
-            Arrays.fill(hess, 0);
+            hess.clear();
         }
         double nll = normalisations(theta[0], theta, gr, hess);
-        int width = Math.min(n, BLOCK);
         if (wantGrad) {
-            clearSums(width, wantHess);
+            clearSums(wantHess);
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, wantGrad, wantHess);
             densities(start, len, wantGrad, wantHess);
-            nll += reduce(theta, start, len, wantGrad ? gr : null, hess);
+            nll += reduce(theta, start, len, wantGrad ? gr : null, wantHess);
         }
-        for (int a = 0; a < dimE && wantGrad; a++) {
-            int ta = perEvent[a];
-            gr[ta] -= VectorLoops.sum(accGrad[a], width);
-            for (int b = a; b < dimE && wantHess; b++) {
-                hess[ta * dim + perEvent[b]] -= VectorLoops.sum(accHess[a * dimE + b], width);
+        double[] a = wantHess ? hess.a : null;
+        for (int i = 0; i < dimE && wantGrad; i++) {
+            gr[perEvent[i]] -= sumGrad[i];
+            for (int j = i; j < dimE && wantHess; j++) {
+                a[i * dimE + j] -= sumHess[i * dimE + j];
             }
         }
         if (wantGrad && yProcesses.length > 0) {
-            yieldOnlyTerms(width, gr, hess);
+            yieldOnlyTerms(gr, hess);
         }
         for (int k = 0; k < nk; k++) {
             double d = theta[1 + k] - aux[k];
             nll += 0.5 * d * d;
             gr[1 + k] += d;
             if (wantHess) {
-                hess[(1 + k) * dim + 1 + k] += 1;
+                int pk = positionOf[1 + k];
+                if (pk >= 0) {
+                    a[pk * dimE + pk] += 1;
+                } else {
+                    hess.d[-1 - hess.position(1 + k)] += 1;
+                }
             }
         }
         if (wantHess) {
-            for (int a = 0; a < dim; a++) {
-                for (int b = 0; b < a; b++) {
-                    hess[a * dim + b] = hess[b * dim + a];
+            for (int i = 0; i < dimE; i++) {
+                for (int j = 0; j < i; j++) {
+                    a[i * dimE + j] = a[j * dimE + i];
                 }
             }
         }
@@ -474,13 +552,20 @@ public final class ColumnarNll extends Nll {
 
     /**
      * The per-evaluation constants B_c = f_c &Pi;_k G_ck (and with f', f''), G'/G and G''/G; returns the
-     * expected yield &nu;(&theta;) and adds its derivatives to grad and hess (upper triangle).
+     * expected yield &nu;(&theta;), adds its derivatives to grad and its second derivatives in E to hess's A (upper
+     * triangle), and keeps each process's yield and its p-derivative for {@link #yieldOnlyTerms}.
      */
-    private double normalisations(double p, double[] theta, double[] grad, double[] hess) {
+    private double normalisations(double p, double[] theta, double[] grad, StructuredHessian hess) {
         boolean sqrt = scale() == Scale.SQRT_MU;
         double yield = 0;
+        double[] a = hess == null ? null : hess.a;
         for (int c = 0; c < nc; c++) {
-            double[] f = sqrt ? coefficients[c].atSqrt(p) : coefficients[c].at(p);
+            double[] f = coefficientOut;
+            if (sqrt) {
+                coefficients[c].atSqrt(p, f, coefficientScratch[c]);
+            } else {
+                coefficients[c].at(p, f, coefficientScratch[c]);
+            }
             double prod = 1;
             for (int k = 0; k < nk; k++) {
                 model().yieldFactor(c, k, theta[1 + k], g3);
@@ -494,22 +579,24 @@ public final class ColumnarNll extends Nll {
             b2[c] = f[2] * prod;
             double t0 = nu[c] * b0[c];
             double t1 = nu[c] * b1[c];
+            yieldTerm[c] = t0;
+            yieldSlope[c] = t1;
             yield += t0;
             grad[0] += t1;
-            int[] act = active[c];
-            for (int i = 0; i < act.length; i++) {
-                int k = act[i];
+            for (int k : active[c]) {
                 grad[1 + k] += t0 * gu[c][k];
             }
-            if (hess != null) {
-                hess[0] += nu[c] * b2[c];
+            if (a != null) {
+                a[0] += nu[c] * b2[c];
+                int[] act = activeE[c];
                 for (int i = 0; i < act.length; i++) {
                     int k = act[i];
-                    hess[1 + k] += t1 * gu[c][k];
-                    hess[(1 + k) * dim + 1 + k] += t0 * gv[c][k];
+                    int pk = positionOf[1 + k];
+                    a[pk] += t1 * gu[c][k];
+                    a[pk * dimE + pk] += t0 * gv[c][k];
                     for (int i2 = i + 1; i2 < act.length; i2++) {
                         int l = act[i2];
-                        hess[(1 + k) * dim + 1 + l] += t0 * gu[c][k] * gu[c][l];
+                        a[pk * dimE + positionOf[1 + l]] += t0 * gu[c][k] * gu[c][l];
                     }
                 }
             }
@@ -640,9 +727,9 @@ public final class ColumnarNll extends Nll {
             }
         }
         if (wantHess) {
-            for (int a = 0; a < dimE; a++) {
-                for (int b = a; b < dimE; b++) {
-                    Arrays.fill(d2l[a * dimE + b], 0, len, 0);
+            for (double[] x : d2l) {
+                if (x != null) {
+                    Arrays.fill(x, 0, len, 0);
                 }
             }
         }
@@ -710,9 +797,9 @@ public final class ColumnarNll extends Nll {
 
     /**
      * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
-     * s/&lambda;, are added to the per-position sums (grad/hess null: not wanted).
+     * s/&lambda;, are added to the evaluation's sums (grad null / hess false: not wanted).
      */
-    private double reduce(double[] theta, int start, int len, double[] grad, double[] hess) {
+    private double reduce(double[] theta, int start, int len, double[] grad, boolean hess) {
         double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
         if (Double.isNaN(logs)) {
             for (int j = 0; j < len; j++) {
@@ -724,146 +811,120 @@ public final class ColumnarNll extends Nll {
         }
         if (grad != null) {
             for (int a = 0; a < dimE; a++) {
-                VectorLoops.addProduct(accGrad[a], s, dl[a], len);
+                sumGrad[a] += VectorLoops.dot(s, dl[a], len);
             }
             for (int y = 0; y < yProcesses.length; y++) {
-                VectorLoops.addProduct(accS[y], s, tY[y], len);
+                sumS[y] += VectorLoops.dot(s, tY[y], len);
             }
         }
-        if (hess != null) {
+        if (hess) {
+            for (int a = 0; a < dimE; a++) {
+                VectorLoops.product(sdl[a], s2, dl[a], len);
+            }
             for (int a = 0; a < dimE; a++) {
                 for (int b = a; b < dimE; b++) {
-                    VectorLoops.addHessianTerm(accHess[a * dimE + b], s, d2l[a * dimE + b], s2, dl[a], dl[b], len);
+                    double[] x = d2l[a * dimE + b];
+                    sumHess[a * dimE + b] += x == null ? -VectorLoops.dot(sdl[a], dl[b], len)
+                            : VectorLoops.hessianTerm(s, x, sdl[a], dl[b], len);
                 }
             }
             int ny = yProcesses.length;
             for (int y = 0; y < ny; y++) {
+                VectorLoops.product(stY[y], s2, tY[y], len);
                 for (int z = y; z < ny; z++) {
-                    VectorLoops.addProduct(accP[y * ny + z], s2, tY[y], tY[z], len);
+                    sumP[y * ny + z] += VectorLoops.dot(stY[y], tY[z], len);
                 }
                 for (int a = 0; a < dimE; a++) {
-                    if (accR[y][a] != null) {
-                        VectorLoops.addProduct(accR[y][a], s, dtY[y][a], len);
+                    if (dtY[y][a] != null) {
+                        sumR[y][a] += VectorLoops.dot(s, dtY[y][a], len);
                     }
-                    VectorLoops.addProduct(accQ[y][a], s2, tY[y], dl[a], len);
+                    sumQ[y][a] += VectorLoops.dot(stY[y], dl[a], len);
                 }
             }
         }
         return -logs;
     }
 
-    /** Zeroes the per-position sums of the first {@code width} positions. */
-    private void clearSums(int width, boolean wantHess) {
-        for (int a = 0; a < dimE; a++) {
-            Arrays.fill(accGrad[a], 0, width, 0);
-            for (int b = a; b < dimE && wantHess; b++) {
-                Arrays.fill(accHess[a * dimE + b], 0, width, 0);
-            }
-        }
-        int ny = yProcesses.length;
-        for (int y = 0; y < ny; y++) {
-            Arrays.fill(accS[y], 0, width, 0);
-            for (int z = y; z < ny && wantHess; z++) {
-                Arrays.fill(accP[y * ny + z], 0, width, 0);
-            }
-            for (int a = 0; a < dimE && wantHess; a++) {
-                if (accR[y][a] != null) {
-                    Arrays.fill(accR[y][a], 0, width, 0);
-                }
-                Arrays.fill(accQ[y][a], 0, width, 0);
+    /** Zeroes the sums of an evaluation. */
+    private void clearSums(boolean wantHess) {
+        Arrays.fill(sumGrad, 0);
+        Arrays.fill(sumS, 0);
+        if (wantHess) {
+            Arrays.fill(sumHess, 0);
+            Arrays.fill(sumP, 0);
+            for (int y = 0; y < yProcesses.length; y++) {
+                Arrays.fill(sumR[y], 0);
+                Arrays.fill(sumQ[y], 0);
             }
         }
     }
 
     /**
-     * The event terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of
-     * &lambda;, s = w/&lambda; and s2 = s/&lambda;: since &part;_k T_c = T_c G'/G_ck for k in Y,
+     * The terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of &lambda;,
+     * s = w/&lambda;, s2 = s/&lambda;, F_c = &nu;_c B_c process c's yield and g_ck = G'/G_ck: since &part;_k T_c = T_c g_ck for k in Y,
      * <pre>
-     * &part;_k          = &minus;&Sigma;_c G'/G_ck S_c                                               S_c  = &Sigma;_i s_i T_ic
-     * &part;_k&part;_l        = &minus;&Sigma;_c (G'/G_ck G'/G_cl, or G''/G_ck if k = l) S_c + &Sigma;_cd G'/G_ck G'/G_dl P_cd   P_cd = &Sigma;_i s2_i T_ic T_id
-     * &part;_a&part;_k (a in E) = &minus;&Sigma;_c G'/G_ck (R_ca &minus; Q_ca)          R_ca = &Sigma;_i s_i &part;_a T_ic,  Q_ca = &Sigma;_i s2_i T_ic &part;_a &lambda;_i
+     * &part;_k            = &minus;&Sigma;_c g_ck S_c                                      S_c  = &Sigma;_i s_i T_ic
+     * &part;_k&part;_l          = &Sigma;_cd g_ck M_cd g_dl + &delta;_kl d_k                    M_cd = &delta;_cd (F_c &minus; S_c) + P_cd,  P_cd = &Sigma;_i s2_i T_ic T_id
+     *                                                            d_k  = 1 + &Sigma;_c (F_c &minus; S_c)(G''/G_ck &minus; g_ck&sup2;)
+     * &part;_a&part;_k (a in E)   = &Sigma;_c X_ca g_ck                                  X_ca = &part;_a F_c &minus; R_ca + Q_ca
+     *                              R_ca = &Sigma;_i s_i &part;_a T_ic,  Q_ca = &Sigma;_i s2_i T_ic &part;_a &lambda;_i
      * </pre>
-     * so the per-event work is fixed by the number of processes and of E, whatever the number of yield-only
-     * parameters.
+     * (F_c's part of the Y&ndash;Y block being &Sigma;_c F_c (g_ck g_cl, or G''/G_ck if k = l), the constraint's 1 added by the
+     * caller). These are the blocks G, M, X and d of {@link StructuredHessian}: the per-event work is fixed by
+     * the number of processes and of E, and the work per evaluation is O(K&middot;C + C&sup2;), whatever the number K of
+     * yield-only parameters.
      */
-    private void yieldOnlyTerms(int width, double[] grad, double[] hess) {
+    private void yieldOnlyTerms(double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
-        double[] sums = new double[ny];
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            sums[y] = VectorLoops.sum(accS[y], width);
             for (int k : activeY[c]) {
-                grad[1 + k] -= gu[c][k] * sums[y];
+                grad[1 + k] -= gu[c][k] * sumS[y];
             }
         }
         if (hess == null) {
             return;
         }
+        int ky = hess.structuredSize();
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            int[] ay = activeY[c];
-            for (int i = 0; i < ay.length; i++) {
-                int k = ay[i];
-                hess[(1 + k) * dim + 1 + k] -= gv[c][k] * sums[y];
-                for (int i2 = i + 1; i2 < ay.length; i2++) {
-                    int l = ay[i2];
-                    hess[(1 + k) * dim + 1 + l] -= gu[c][k] * gu[c][l] * sums[y];
+            double rest = yieldTerm[c] - sumS[y];
+            for (int k : activeY[c]) {
+                int j = -1 - hess.position(1 + k);
+                double gk = gu[c][k];
+                hess.d[j] += rest * (gv[c][k] - gk * gk);
+                hess.g[y * ky + j] = gk;
+            }
+            hess.m[y * ny + y] += rest;
+            for (int z = y; z < ny; z++) {
+                double p = sumP[y * ny + z];
+                hess.m[y * ny + z] += p;
+                if (z != y) {
+                    hess.m[z * ny + y] += p;
                 }
             }
             for (int a = 0; a < dimE; a++) {
-                double rq = (accR[y][a] == null ? 0 : VectorLoops.sum(accR[y][a], width))
-                        - VectorLoops.sum(accQ[y][a], width);
-                int ta = perEvent[a];
-                for (int k : ay) {
-                    int tk = 1 + k;
-                    hess[Math.min(ta, tk) * dim + Math.max(ta, tk)] -= gu[c][k] * rq;
-                }
-            }
-        }
-        // + sum_cd G'/G_ck G'/G_dl P_cd, through mix[c][l] = sum_d P_cd G'/G_dl
-        for (double[] row : mixY) {
-            Arrays.fill(row, 0);
-        }
-        for (int y = 0; y < ny; y++) {
-            for (int z = y; z < ny; z++) {
-                double p = VectorLoops.sum(accP[y * ny + z], width);
-                int c = yProcesses[y];
-                int d = yProcesses[z];
-                for (int l : activeY[d]) {
-                    mixY[y][l] += p * gu[d][l];
-                }
-                if (z != y) {
-                    for (int l : activeY[c]) {
-                        mixY[z][l] += p * gu[c][l];
-                    }
-                }
-            }
-        }
-        for (int y = 0; y < ny; y++) {
-            int c = yProcesses[y];
-            double[] mix = mixY[y];
-            for (int k : activeY[c]) {
-                double g = gu[c][k];
-                int row = (1 + k) * dim + 1;
-                for (int l : yieldOnly) {
-                    if (l >= k) {
-                        hess[row + l] += g * mix[l];
-                    }
-                }
+                double rq = sumR[y][a] - sumQ[y][a];
+                double slope = a == 0 ? yieldSlope[c] : yieldTerm[c] * gu[c][perEvent[a] - 1];
+                hess.x[y * dimE + a] = slope - rq;
             }
         }
     }
 
     @Override
     protected double[] scan(double[] alpha, double[] mus) {
-        double[] theta = new double[dim];
+        // the workspace's scratch, not new arrays: a toy's fits scan many times
+        double[] theta = scanTheta;
         System.arraycopy(alpha, 0, theta, 1, nk);
-        double[] gprod = new double[nc];
+        double[] gprod = scanFactor;
         double constraint = 0;
         for (int k = 0; k < nk; k++) {
             constraint += 0.5 * (alpha[k] - aux[k]) * (alpha[k] - aux[k]);
         }
-        double[][] f = new double[mus.length][nc];
+        if (scanCoefficients.length < mus.length * nc) {
+            scanCoefficients = new double[Math.max(mus.length * nc, 2 * scanCoefficients.length)];
+        }
+        double[] f = scanCoefficients; // [m * nc + c]
         double[] out = new double[mus.length];
         for (int c = 0; c < nc; c++) {
             double g = 1;
@@ -876,13 +937,15 @@ public final class ColumnarNll extends Nll {
         for (int m = 0; m < mus.length; m++) {
             double nll = constraint;
             for (int c = 0; c < nc; c++) {
-                f[m][c] = coefficients[c].value(mus[m]);
-                nll += f[m][c] * nu[c] * gprod[c];
+                coefficients[c].at(mus[m], coefficientOut, coefficientScratch[c]);
+                f[m * nc + c] = coefficientOut[0];
+                nll += f[m * nc + c] * nu[c] * gprod[c];
             }
             out[m] = nll;
         }
-        double[][] bc = new double[nc][BLOCK];
-        double[] perEvent = gprod.clone();
+        double[][] bc = scanTerms;
+        double[] perEvent = scanPerEvent;
+        System.arraycopy(gprod, 0, perEvent, 0, nc);
         for (int c = 0; c < nc && shapeNorm != null; c++) {
             if (shapeNorm.normalises(c)) {
                 perEvent[c] /= shapeNorm.value(c, alpha);
@@ -903,7 +966,7 @@ public final class ColumnarNll extends Nll {
                 }
                 Arrays.fill(lam, 0, len, 0);
                 for (int c = 0; c < nc; c++) {
-                    VectorLoops.addScaled(lam, f[m][c], bc[c], len);
+                    VectorLoops.addScaled(lam, f[m * nc + c], bc[c], len);
                 }
                 double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
                 out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;

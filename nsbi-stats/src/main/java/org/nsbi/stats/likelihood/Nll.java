@@ -1,5 +1,6 @@
 package org.nsbi.stats.likelihood;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.nsbi.stats.model.EventTable;
@@ -19,7 +20,10 @@ import org.nsbi.stats.model.MixtureModel;
  *
  * <p>{@link #of} builds the production kernel ({@link ColumnarNll}). Each instance counts its
  * evaluations by {@link Stage}, the stage being set by the caller ({@link #countAs}), so a benchmark can
- * report where a fit spends them. Not thread-safe; build one per thread.
+ * report where a fit spends them. It remembers its last evaluation with the Hessian, so a fit that starts where
+ * another ended (the global fit from the conditional fit's minimum) gets that point without computing it again;
+ * an implementation whose data can change calls {@link #forgetLastEvaluation()}. Not thread-safe; build one per
+ * thread.
  */
 public abstract class Nll {
 
@@ -44,11 +48,18 @@ public abstract class Nll {
     private final long[] evaluations = new long[Stage.values().length];
     private final long[] withHessian = new long[Stage.values().length];
     private Stage stage = Stage.OTHER;
+    private final double[] lastTheta;
+    private final double[] lastGrad;
+    private StructuredHessian lastHess;
+    private double lastValue;
+    private boolean remembered;
 
     protected Nll(MixtureModel model) {
         this.model = model;
         this.scale = model.fitsInSqrtMu() ? Scale.SQRT_MU : Scale.MU;
         this.dim = 1 + model.nuisanceCount();
+        this.lastTheta = new double[dim];
+        this.lastGrad = new double[dim];
     }
 
     /**
@@ -115,8 +126,63 @@ public abstract class Nll {
         return compute(theta, grad, hess);
     }
 
+    /** Forgets the last evaluation: for an implementation whose data changed since. */
+    protected final void forgetLastEvaluation() {
+        remembered = false;
+    }
+
     /** {@link #evaluate} without the counting. */
     protected abstract double compute(double[] theta, double[] grad, double[] hess);
+
+    /**
+     * An empty Hessian in the layout this NLL fills ({@link #evaluateStructured}):
+     * the plain dense one unless the implementation keeps yield-only parameters apart ({@link ColumnarNll}).
+     */
+    public StructuredHessian newHessian() {
+        return StructuredHessian.dense(dim);
+    }
+
+    /**
+     * NLL at &theta; with its gradient (if {@code grad} is not null) and its Hessian into {@code hess}, a Hessian of
+     * {@link #newHessian()}'s layout; counted as an evaluation with the Hessian under the current stage, unless
+     * &theta; is the point of the last such evaluation (with the gradient): then that one is returned, not counted.
+     *
+     * @throws NonPositiveDensityException if &lambda;_i &le; 0 at an event of weight &gt; 0
+     * @throws IllegalArgumentException if {@code hess} has another layout
+     */
+    public final double evaluateStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (remembered && Arrays.equals(theta, lastTheta) && lastHess.sameLayout(hess)) {
+            if (grad != null) {
+                System.arraycopy(lastGrad, 0, grad, 0, dim);
+            }
+            hess.copyFrom(lastHess);
+            return lastValue;
+        }
+        evaluations[stage.ordinal()]++;
+        withHessian[stage.ordinal()]++;
+        remembered = false;
+        double value = computeStructured(theta, grad, hess);
+        if (grad != null) {
+            if (lastHess == null || !lastHess.sameLayout(hess)) {
+                lastHess = hess.like();
+            }
+            System.arraycopy(theta, 0, lastTheta, 0, dim);
+            System.arraycopy(grad, 0, lastGrad, 0, dim);
+            lastHess.copyFrom(hess);
+            lastValue = value;
+            remembered = true;
+        }
+        return value;
+    }
+
+    /** {@link #evaluateStructured} without the counting; by default, the dense Hessian. */
+    protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
+        if (!hess.isDense() || hess.dimension() != dim) {
+            throw new IllegalArgumentException("this NLL fills the dense " + dim + "x" + dim
+                    + " Hessian; the one given has another layout");
+        }
+        return compute(theta, grad, hess.denseBlock());
+    }
 
     /**
      * The NLL at fixed &alpha; for many values of &mu; at once, for coarse scans. Returns +&infin; where a

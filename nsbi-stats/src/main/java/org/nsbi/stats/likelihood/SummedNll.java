@@ -24,6 +24,69 @@ public final class SummedNll extends Nll {
 
         /** &Sigma;_parts E_part at fixed &alpha; for each &mu;. */
         double[] scan(double[] alpha, double[] mus);
+
+        /**
+         * The answers to several requests, in their order. By default one after another; parts that
+         * {@link #batches()} answer them together (e.g. in one Spark job), each as if asked alone.
+         */
+        default List<Answer> answer(List<Request> requests) {
+            List<Answer> out = new java.util.ArrayList<>(requests.size());
+            for (Request r : requests) {
+                out.add(r.isScan() ? new Answer(null, scan(r.alpha(), r.mus()))
+                        : new Answer(evaluate(r.theta(), r.withGradient(), r.withHessian()), null));
+            }
+            return out;
+        }
+
+        /**
+         * True when {@link #answer} of many requests costs much less than asking them one by one (each evaluation
+         * a distributed job): then {@link Lockstep} runs independent fits together, one batch per round.
+         */
+        default boolean batches() {
+            return false;
+        }
+    }
+
+    /**
+     * A request to the parts: an evaluation at &theta; (gradient and Hessian as asked) or, when {@code mus} is not
+     * null, a scan at fixed &alpha; over {@code mus}.
+     */
+    public record Request(double[] theta, boolean withGradient, boolean withHessian, double[] alpha, double[] mus)
+            implements java.io.Serializable {
+
+        public static Request evaluation(double[] theta, boolean withGradient, boolean withHessian) {
+            return new Request(theta.clone(), withGradient, withHessian, null, null);
+        }
+
+        public static Request scan(double[] alpha, double[] mus) {
+            return new Request(null, false, false, alpha.clone(), mus.clone());
+        }
+
+        public boolean isScan() {
+            return mus != null;
+        }
+
+        /** The answer of one part. */
+        public Answer of(EventPart part) {
+            return isScan() ? new Answer(null, part.scan(alpha, mus))
+                    : new Answer(part.evaluate(theta, withGradient, withHessian), null);
+        }
+    }
+
+    /** The answer to a {@link Request}: the event terms of an evaluation, or the values of a scan. */
+    public record Answer(EventTerms terms, double[] values) implements java.io.Serializable {
+
+        /** This answer plus {@code other}'s (of the same request), into this one; returns this. */
+        public Answer add(Answer other) {
+            if (terms != null) {
+                terms.add(other.terms);
+            } else {
+                for (int m = 0; m < values.length; m++) {
+                    values[m] += other.values[m];
+                }
+            }
+            return this;
+        }
     }
 
     private final Nll base;
@@ -83,6 +146,16 @@ public final class SummedNll extends Nll {
                 return sum;
             }
         });
+    }
+
+    /** The parts summed here. */
+    Parts parts() {
+        return parts;
+    }
+
+    /** The same NLL summing {@code other} parts (e.g. a view that routes its requests through a batch). */
+    SummedNll withParts(Parts other) {
+        return new SummedNll(model(), base.aux(), events, sumW, other);
     }
 
     @Override

@@ -180,6 +180,17 @@ final class VectorLoops {
         }
     }
 
+    /** dst_j = x_j &middot; y_j. */
+    static void product(double[] dst, double[] x, double[] y, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j)).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] = x[j] * y[j];
+        }
+    }
+
     /** dst_j *= x_j. */
     static void multiply(double[] dst, double[] x, int len) {
         int j = 0;
@@ -277,18 +288,49 @@ final class VectorLoops {
         }
     }
 
-    /** acc_j += s_j x_j &minus; s2_j y_j z_j (a Hessian term of &minus;&Sigma; w ln &lambda;, before its sign). */
-    static void addHessianTerm(double[] acc, double[] s, double[] x, double[] s2, double[] y, double[] z, int len) {
+    /**
+     * &Sigma;_{j &lt; len} (s_j x_j &minus; y_j z_j): a Hessian entry's terms over a block (y = s2 &middot; &part;&lambda;), summed
+     * lane-wise in registers, the lanes then added in lane order ({@link #lanes}), then the tail.
+     */
+    static double hessianTerm(double[] s, double[] x, double[] y, double[] z, int len) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, s, j).mul(DoubleVector.fromArray(SPECIES, x, j));
-            DoubleVector b = DoubleVector.fromArray(SPECIES, s2, j).mul(DoubleVector.fromArray(SPECIES, y, j))
-                    .mul(DoubleVector.fromArray(SPECIES, z, j));
-            a.sub(b).add(DoubleVector.fromArray(SPECIES, acc, j)).intoArray(acc, j);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, y, j).mul(DoubleVector.fromArray(SPECIES, z, j));
+            acc = acc.add(a.sub(b));
         }
+        double sum = lanes(acc);
         for (; j < len; j++) {
-            acc[j] += s[j] * x[j] - s2[j] * y[j] * z[j];
+            sum += s[j] * x[j] - y[j] * z[j];
         }
+        return sum;
+    }
+
+    /** &Sigma;_{j &lt; len} x_j y_j, summed as {@link #hessianTerm} sums. */
+    static double dot(double[] x, double[] y, int len) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            acc = acc.add(DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j)));
+        }
+        double sum = lanes(acc);
+        for (; j < len; j++) {
+            sum += x[j] * y[j];
+        }
+        return sum;
+    }
+
+    /**
+     * The lanes of {@code acc} added in lane order (not {@code reduceLanes}, whose order of additions is unspecified
+     * and may differ between compiled and interpreted code).
+     */
+    private static double lanes(DoubleVector acc) {
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum += acc.lane(lane);
+        }
+        return sum;
     }
 
     /**
@@ -374,25 +416,5 @@ final class VectorLoops {
         // k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f)
         DoubleVector inner = sv.mul(hfsq.add(r)).add(kd.mul(LN2_LO));
         return kd.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
-    }
-
-    /**
-     * &Sigma;_{j &lt; len} x_j: lane-wise, then the lanes added in lane order (not {@code reduceLanes}, whose order
-     * of additions is unspecified and may differ between compiled and interpreted code), then the tail.
-     */
-    static double sum(double[] x, int len) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
-        int j = 0;
-        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
-            acc = acc.add(DoubleVector.fromArray(SPECIES, x, j));
-        }
-        double s = 0;
-        for (int lane = 0; lane < SPECIES.length(); lane++) {
-            s += acc.lane(lane);
-        }
-        for (; j < len; j++) {
-            s += x[j];
-        }
-        return s;
     }
 }

@@ -36,14 +36,9 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
 
     @Override
     public ToyFit fit(PseudoExperiment experiment, double muTested) {
-        int[] counts = experiment.count();
-        double[] weights = new double[counts.length];
-        for (int j = 0; j < counts.length; j++) {
-            weights[j] = counts[j];
-        }
         TestStatistic.Result t;
         try {
-            ColumnarNll nll = workspace.get().load(reference, experiment.eventIndex(), weights, experiment.aux());
+            ColumnarNll nll = workspace.get().loadCounts(reference, experiment.eventIndex(), experiment.count(), experiment.aux());
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);

@@ -50,16 +50,25 @@ public class FeldmanCousinsTest {
         }
     }
 
+    /** The largest observed count whose exact interval is asked for. */
+    private static final int MAX_N = 10;
+
     /** Exact FC: the interval {mu : n in A(mu)} on a fine grid, A by likelihood-ratio ranking. */
     static double[] exact(double cl, double b, int nObs) {
-        return EXACT.computeIfAbsent(cl + "/" + b + "/" + nObs, key -> exactUncached(cl, b, nObs));
+        if (nObs < 0 || nObs > MAX_N) {
+            throw new IllegalArgumentException("n = " + nObs + "; the exact construction is kept for n = 0.." + MAX_N);
+        }
+        return EXACT.computeIfAbsent(cl + "/" + b, key -> exactUncached(cl, b))[nObs];
     }
 
-    private static final java.util.Map<String, double[]> EXACT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, double[][]> EXACT = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static double[] exactUncached(double cl, double b, int nObs) {
-        double lo = Double.NaN;
-        double hi = Double.NaN;
+    /** The exact intervals of n = 0..MAX_N, from one pass over the grid: each acceptance region A(mu) is built once. */
+    private static double[][] exactUncached(double cl, double b) {
+        double[][] interval = new double[MAX_N + 1][];
+        for (int n = 0; n <= MAX_N; n++) {
+            interval[n] = new double[] {Double.NaN, Double.NaN};
+        }
         for (int i = 0; i <= 16_000; i++) {
             double mu = i * 0.001;
             PoissonDistribution p = new PoissonDistribution(null, Math.max(mu + b, 1e-12), 1e-12, 10_000);
@@ -72,20 +81,19 @@ public class FeldmanCousinsTest {
             }
             java.util.Arrays.sort(ns, (x, y) -> Double.compare(ratio[y], ratio[x]));
             double sum = 0;
-            boolean accepted = false;
             for (Integer n : ns) {
                 if (sum >= cl) {
                     break;
                 }
                 sum += p.probability(n);
-                accepted |= n == nObs;
-            }
-            if (accepted) {
-                lo = Double.isNaN(lo) ? mu : lo;
-                hi = mu;
+                if (n <= MAX_N) {
+                    double[] e = interval[n];
+                    e[0] = Double.isNaN(e[0]) ? mu : e[0];
+                    e[1] = mu;
+                }
             }
         }
-        return new double[] {lo, hi};
+        return interval;
     }
 
     /**
@@ -131,7 +139,7 @@ public class FeldmanCousinsTest {
         Belt belt = Belt.build(grid, outcomes, List.of(cl));
         double sigma = Math.sqrt(cl * (1 - cl) / toys);
         int marginal = 0;
-        for (int n = 0; n <= 10; n++) {
+        for (int n = 0; n <= MAX_N; n++) {
             int nObs = n;
             ConfidenceInterval ci = IntervalInverter.neyman(mu -> t(nObs, mu, b), grid, belt, cl);
             double[] e = exact(cl, b, n);

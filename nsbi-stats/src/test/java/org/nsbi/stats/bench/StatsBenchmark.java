@@ -1,10 +1,7 @@
 package org.nsbi.stats.bench;
 
-import java.io.ObjectInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.likelihood.PolynomialLoops;
 import org.nsbi.stats.likelihood.ReferenceNll;
-import org.nsbi.stats.likelihood.TestModels;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
@@ -57,21 +53,10 @@ public final class StatsBenchmark {
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
-        MixtureModel model;
-        EventTable reference;
-        String what;
-        if (args.length == 0 || args[0].equals("synthetic")) {
-            int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-            model = TestModels.offshellLike();
-            reference = TestModels.randomEvents(model, n, 1);
-            what = "synthetic off-shell-like model (TestModels.offshellLike)";
-        } else {
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(args[0])))) {
-                model = (MixtureModel) in.readObject();
-                reference = (EventTable) in.readObject();
-            }
-            what = "off-shell toy with exact ratios (" + args[0] + ")";
-        }
+        BenchInput input = BenchInput.of(args);
+        MixtureModel model = input.model();
+        EventTable reference = input.reference();
+        String what = input.what();
         int toys = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         double[] alpha = new double[model.nuisanceCount()];
         double[] wA = AsimovWeights.compute(model, reference, MU_TRUE, alpha).weights();
@@ -240,11 +225,6 @@ public final class StatsBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static double median(DoubleSupplier measurement) {
-        double[] v = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            v[i] = measurement.getAsDouble();
-        }
-        Arrays.sort(v);
-        return v[REPEATS / 2];
+        return BenchInput.median(REPEATS, measurement);
     }
 }

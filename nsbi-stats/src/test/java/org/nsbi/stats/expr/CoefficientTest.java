@@ -120,4 +120,45 @@ class CoefficientTest {
     private static String problem(String text) {
         return assertThrows(CoefficientSyntaxException.class, () -> Coefficient.parse(text)).problem();
     }
+
+    /**
+     * Evaluating into a scratch array allocates nothing (a fit evaluates every process's coefficient once per NLL
+     * evaluation; issue 15), gives what the allocating forms give, and the scratch is long enough for a deep tree in
+     * both variables (an index beyond it would throw). Counted with this thread's allocated bytes, which are exact.
+     */
+    @Test
+    void evaluatingIntoAScratchArrayAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Coefficient c = Coefficient.parse("((1 + sqrt(mu)) * (2 - mu^1.5) - sqrt(3*mu) / (1 + mu)^2) * (mu - sqrt(mu)) + 1");
+        double[] scratch = c.newScratch();
+        double[] out = new double[3];
+        double[] sum = new double[3];
+        c.at(0.7, out, scratch);
+        c.atSqrt(0.7, out, scratch);
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 100; i++) {
+            double x = 0.01 * (i + 1);
+            c.at(x, out, scratch);
+            sum[0] += out[0] + out[1] + out[2];
+            c.atSqrt(x, out, scratch);
+            sum[1] += out[0] + out[1] + out[2];
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // the counter's own reading costs a few bytes: less than one byte per evaluation is none per evaluation
+        assertTrue(allocated < 200, allocated + " bytes allocated by 200 evaluations into a scratch array");
+        for (int i = 0; i < 100; i++) {
+            double x = 0.01 * (i + 1);
+            double[] a = c.at(x);
+            double[] b = c.atSqrt(x);
+            sum[2] += a[0] + a[1] + a[2];
+            sum[2] -= b[0] + b[1] + b[2];
+        }
+        assertEquals(sum[0] - sum[1], sum[2], 1e-9 * Math.abs(sum[0]), "the same values as the allocating forms");
+        double s = 0.8;
+        double[] at = c.atSqrt(s);
+        double h = 1e-5;
+        assertEquals((c.value((s + h) * (s + h)) - c.value((s - h) * (s - h))) / (2 * h), at[1], 1e-7, "d/ds by central differences");
+    }
 }

@@ -3,7 +3,6 @@ package org.nsbi.stats.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -12,10 +11,6 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.junit.jupiter.api.Test;
-import org.nsbi.stats.expr.Coefficient;
-import org.nsbi.stats.likelihood.Nll;
-import org.nsbi.stats.model.MixtureModel;
-import org.nsbi.stats.model.Process;
 
 /**
  * The global fit's starts (issue 12 item 3), on constructed likelihoods where only one start finds the global
@@ -30,13 +25,25 @@ import org.nsbi.stats.model.Process;
 class GlobalFitStartsTest {
 
     /** W, W', W'' and c, c', c'' of the constructed NLL, and its value/gradient/Hessian in (&mu;, &alpha;). */
-    private static final class ConstructedNll extends Nll {
+    private static final class ConstructedNll extends SurfaceNll {
         private final DoubleUnaryOperator[] w;
         private final DoubleUnaryOperator[] c;
 
         ConstructedNll(DoubleUnaryOperator[] w, DoubleUnaryOperator[] c) {
-            super(MixtureModel.of(List.of(Process.unaffected("S", 1, Coefficient.parse("mu"), 1)), List.of("alpha"),
-                    "mu", 0, 10));
+            super((mu, a, grad, hess) -> {
+                double cm = c[0].applyAsDouble(mu);
+                if (grad != null) {
+                    grad[0] = w[1].applyAsDouble(mu) - a * c[1].applyAsDouble(mu);
+                    grad[1] = a - cm;
+                }
+                if (hess != null) {
+                    hess[0] = w[2].applyAsDouble(mu) - a * c[2].applyAsDouble(mu);
+                    hess[1] = -c[1].applyAsDouble(mu);
+                    hess[2] = hess[1];
+                    hess[3] = 1;
+                }
+                return w[0].applyAsDouble(mu) - a * cm + 0.5 * a * a;
+            });
             this.w = w;
             this.c = c;
         }
@@ -44,48 +51,6 @@ class GlobalFitStartsTest {
         double profile(double mu) {
             double cm = c[0].applyAsDouble(mu);
             return w[0].applyAsDouble(mu) - 0.5 * cm * cm;
-        }
-
-        @Override
-        public double[] aux() {
-            return new double[1];
-        }
-
-        @Override
-        public int events() {
-            return 0;
-        }
-
-        @Override
-        public double sumOfWeights() {
-            return 0;
-        }
-
-        @Override
-        protected double compute(double[] theta, double[] grad, double[] hess) {
-            double mu = theta[0];
-            double a = theta[1];
-            double cm = c[0].applyAsDouble(mu);
-            if (grad != null) {
-                grad[0] = w[1].applyAsDouble(mu) - a * c[1].applyAsDouble(mu);
-                grad[1] = a - cm;
-            }
-            if (hess != null) {
-                hess[0] = w[2].applyAsDouble(mu) - a * c[2].applyAsDouble(mu);
-                hess[1] = -c[1].applyAsDouble(mu);
-                hess[2] = hess[1];
-                hess[3] = 1;
-            }
-            return w[0].applyAsDouble(mu) - a * cm + 0.5 * a * a;
-        }
-
-        @Override
-        protected double[] scan(double[] alpha, double[] mus) {
-            double[] out = new double[mus.length];
-            for (int m = 0; m < mus.length; m++) {
-                out[m] = compute(new double[] {mus[m], alpha[0]}, null, null);
-            }
-            return out;
         }
     }
 

@@ -103,6 +103,35 @@ class VectorLoopsTest {
     }
 
     @Test
+    void blockSumsEqualTheirScalarSums() {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int n : new int[] {0, 1, 3, 4, 7, 64, 203, 256}) {
+            double[][] a = new double[5][n];
+            for (double[] x : a) {
+                for (int j = 0; j < n; j++) {
+                    x[j] = rng.nextDouble() - 0.3;
+                }
+            }
+            double dot = 0;
+            double term = 0;
+            double scale = 0;
+            double[] product = new double[n];
+            for (int j = 0; j < n; j++) {
+                dot += a[0][j] * a[1][j];
+                term += a[0][j] * a[1][j] - a[2][j] * a[3][j];
+                scale += Math.abs(a[0][j] * a[1][j]) + Math.abs(a[2][j] * a[3][j]);
+            }
+            double tol = 1e-14 * (1 + scale);
+            assertEquals(dot, VectorLoops.dot(a[0], a[1], n), tol, "x.y over " + n);
+            assertEquals(term, VectorLoops.hessianTerm(a[0], a[1], a[2], a[3], n), tol, "s x - y z over " + n);
+            VectorLoops.product(product, a[3], a[4], n);
+            for (int j = 0; j < n; j++) {
+                assertEquals(a[3][j] * a[4][j], product[j], 0.0, "x_j y_j, exactly");
+            }
+        }
+    }
+
+    @Test
     void weightedLogsEqualTheSumOfMathLogs() {
         SplittableRandom rng = new SplittableRandom(5);
         int n = 203;

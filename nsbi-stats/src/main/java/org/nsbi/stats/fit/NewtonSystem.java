@@ -1,0 +1,465 @@
+package org.nsbi.stats.fit;
+
+import java.util.Arrays;
+import org.nsbi.stats.likelihood.StructuredHessian;
+
+/**
+ * The damped Newton system of {@link ProfileFitter}, (H_FF + &lambda;&Delta;) &delta; = r over the free parameters F
+ * with &Delta; = diag(max(|H_ii|, 10&#8315;&sup3;)), factored through the Hessian's structure
+ * ({@link StructuredHessian}) so that K yield-only parameters cost O(K&middot;R&sup2; + R&sup3; + s&sup3;), never the
+ * K&times;K matrix. With the free parameters split into E (s of them) and Y, and D = diag(d) + &lambda;&Delta; over Y:
+ * <pre>
+ * H_YY = D + G&#7488; M G                         Q = G D&#8315;&sup1; G&#7488; = L L&#7488; (pivoted Cholesky, L: R&times;r)
+ * H_YY&#8315;&sup1; = D&#8315;&sup1; &minus; D&#8315;&sup1; G&#7488; K G D&#8315;&sup1;           K = M &minus; M L (I + L&#7488; M L)&#8315;&sup1; L&#7488; M   (Woodbury)
+ * S = H_EE &minus; X&#7488; (Q &minus; Q K Q) X               the Schur complement of H_YY, s&times;s
+ * &delta;_E = S&#8315;&sup1; (r_E &minus; X&#7488; G H_YY&#8315;&sup1; r_Y),   &delta;_Y = H_YY&#8315;&sup1; (r_Y &minus; G&#7488; X &delta;_E)
+ * </pre>
+ * H_FF is positive definite exactly when H_YY and S are, and (D &gt; 0) H_YY is exactly when I + L&#7488; M L is (the
+ * non-zero eigenvalues of D&#8315;&frac12; G&#7488; M G D&#8315;&frac12; are those of L&#7488; M L), so {@link #factor} gives the
+ * verdict of a Cholesky decomposition of the whole matrix. D must be safely positive: a Y parameter whose D_k
+ * is below {@value #SMALLEST_D} (the constraint gives 1; the yields' curvature, (F_c &minus; S_c)(ln G_ck)'', can
+ * take it below 0 away from the minimum) joins E for that system, its rows of X being (M G)_k, since
+ * H_{kY} = (M G_k)&#7488; G. With Y empty (the plain dense layout) it is the Cholesky decomposition of H_FF.
+ *
+ * <p>One instance per Newton run: its buffers are sized by the layout, and nothing is allocated per step.
+ */
+final class NewtonSystem {
+
+    /** D_k below this moves Y parameter k into the dense part of the system. */
+    static final double SMALLEST_D = 0.25;
+
+    /** Pivots of Q below this fraction of its largest diagonal end the pivoted Cholesky (Q is then L L&#7488;). */
+    private static final double RANK_TOLERANCE = 1e-14;
+
+    private final int dim;
+    private final int s;
+    private final int k;
+    private final int rows;
+    // the free parameters, split: positions in E / Y, and their places in the caller's free list
+    /** The dense part E' of the free parameters: E's (position in E, &ge; 0) and Y's moved there (&minus;1 &minus; position in Y). */
+    private final int[] eAt;
+    private final int[] eSlot;
+    private final int[] yAt;
+    private final int[] ySlot;
+    private int ne;
+    private int ny;
+    private final double[] dInv;   // [j] 1/D over free Y
+    private final double[] q;      // R x R
+    private final double[] l;      // R x R, columns 0..rank-1 used
+    private final int[] perm;
+    private int rank;
+    private final double[] t;      // rank x rank: I + L^T M L, then its Cholesky factor
+    private final double[] lm;     // rank x R: L^T M
+    private final double[] kmat;   // R x R
+    private final double[] zq;     // R x R: Q - Q K Q
+    private double[] schur;        // E' x E': S, then its Cholesky factor
+    private double[] xf;           // R x E': X over free E, (M G) over the Y parameters moved to E'
+    private double[] zx;           // R x E': Zq X'
+    private final double[] hyy;    // k: the diagonal of H_YY
+    private final double[] rowsA;  // R
+    private final double[] rowsB;  // R
+    private double[] rE;           // E'
+    private double[] dE;           // E'
+    private final double[] vY;     // k
+    private StructuredHessian h;
+
+    NewtonSystem(StructuredHessian layout) {
+        this.dim = layout.dimension();
+        this.s = layout.denseSize();
+        this.k = layout.structuredSize();
+        this.rows = layout.rows();
+        this.eAt = new int[dim];
+        this.eSlot = new int[dim];
+        this.yAt = new int[k];
+        this.ySlot = new int[k];
+        this.dInv = new double[k];
+        this.q = new double[rows * rows];
+        this.l = new double[rows * rows];
+        this.perm = new int[rows];
+        this.t = new double[rows * rows];
+        this.lm = new double[rows * rows];
+        this.kmat = new double[rows * rows];
+        this.zq = new double[rows * rows];
+        this.hyy = new double[k];
+        grow(s + Math.min(k, 4));
+        this.rowsA = new double[rows];
+        this.rowsB = new double[rows];
+        this.vY = new double[k];
+    }
+
+    private void grow(int size) {
+        if (schur == null || schur.length < size * size) {
+            schur = new double[size * size];
+            xf = new double[rows * size];
+            zx = new double[rows * size];
+            rE = new double[size];
+            dE = new double[size];
+        }
+    }
+
+    /**
+     * Factors H_FF + &lambda;&Delta; for the free parameters {@code freeIndices[0..count)} (&theta; indices) of {@code hess}; false if
+     * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}.
+     */
+    boolean factor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
+        this.h = hess;
+        ne = 0;
+        ny = 0;
+        for (int i = 0; i < count; i++) {
+            int p = hess.position(freeIndices[i]);
+            if (p >= 0) {
+                eAt[ne] = p;
+                eSlot[ne++] = i;
+            } else {
+                yAt[ny] = -1 - p;
+                ySlot[ny++] = i;
+            }
+        }
+        double[] g = hess.rowsOfY();
+        double[] m = hess.rowWeights();
+        double[] d = hess.diagonal();
+        double[] x = hess.crossBlock();
+        // D over free Y; the Y parameters with a small D join E'
+        int nyAll = ny;
+        ny = 0;
+        for (int j = 0; j < nyAll; j++) {
+            int y = yAt[j];
+            double dj = d[y];
+            if (lambda > 0 || dj < SMALLEST_D) {
+                // H_kk, for the damping or for E'
+                double h = d[y];
+                for (int r = 0; r < rows; r++) {
+                    double mg = 0;
+                    for (int c = 0; c < rows; c++) {
+                        mg += m[r * rows + c] * g[c * k + y];
+                    }
+                    h += g[r * k + y] * mg;
+                }
+                hyy[y] = h;
+                dj += lambda * Math.max(Math.abs(h), 1e-3);
+            }
+            if (!Double.isFinite(dj)) {
+                return false;
+            }
+            if (dj < SMALLEST_D) {
+                eAt[ne] = -1 - y;
+                eSlot[ne++] = ySlot[j];
+            } else {
+                yAt[ny] = y;
+                ySlot[ny] = ySlot[j];
+                dInv[ny++] = 1 / dj;
+            }
+        }
+        grow(ne);
+        // X' over E': X's columns for E, M G's for the Y parameters moved there
+        for (int i = 0; i < ne && rows > 0; i++) {
+            int e = eAt[i];
+            for (int r = 0; r < rows; r++) {
+                double v;
+                if (e >= 0) {
+                    v = x[r * s + e];
+                } else {
+                    v = 0;
+                    for (int c = 0; c < rows; c++) {
+                        v += m[r * rows + c] * g[c * k - 1 - e];
+                    }
+                }
+                xf[r * ne + i] = v;
+            }
+        }
+        if (ny > 0) {
+            // Q = G D^-1 G^T over free Y, its pivoted Cholesky factor L, then K
+            for (int r = 0; r < rows; r++) {
+                for (int c = r; c < rows; c++) {
+                    double sum = 0;
+                    for (int j = 0; j < ny; j++) {
+                        int y = yAt[j];
+                        sum += g[r * k + y] * g[c * k + y] * dInv[j];
+                    }
+                    q[r * rows + c] = sum;
+                    q[c * rows + r] = sum;
+                }
+            }
+            rank = pivotedCholesky(q, rows, l, perm);
+            // L^T M (rank x R), then I + L^T M L (rank x rank)
+            for (int i = 0; i < rank; i++) {
+                for (int c = 0; c < rows; c++) {
+                    double sum = 0;
+                    for (int r = 0; r < rows; r++) {
+                        sum += l[r * rows + i] * m[r * rows + c];
+                    }
+                    lm[i * rows + c] = sum;
+                }
+            }
+            for (int i = 0; i < rank; i++) {
+                for (int j = 0; j < rank; j++) {
+                    double sum = i == j ? 1 : 0;
+                    for (int r = 0; r < rows; r++) {
+                        sum += lm[i * rows + r] * l[r * rows + j];
+                    }
+                    t[i * rank + j] = sum;
+                }
+            }
+            if (!cholesky(t, rank)) {
+                return false;
+            }
+            // K = M - (L^T M)^T (I + T)^-1 (L^T M)
+            for (int c = 0; c < rows; c++) {
+                for (int i = 0; i < rank; i++) {
+                    rowsA[i] = lm[i * rows + c];
+                }
+                solve(t, rank, rowsA, rowsB);
+                for (int r = 0; r < rows; r++) {
+                    double sum = 0;
+                    for (int i = 0; i < rank; i++) {
+                        sum += lm[i * rows + r] * rowsB[i];
+                    }
+                    kmat[r * rows + c] = m[r * rows + c] - sum;
+                }
+            }
+            // Q - Q K Q = G H_YY^-1 G^T
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < rows; c++) {
+                    double sum = 0;
+                    for (int i = 0; i < rows; i++) {
+                        sum += kmat[r * rows + i] * q[i * rows + c];
+                    }
+                    lm[r * rows + c] = sum; // K Q, reusing the buffer
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < rows; c++) {
+                    double sum = 0;
+                    for (int i = 0; i < rows; i++) {
+                        sum += q[r * rows + i] * lm[i * rows + c];
+                    }
+                    zq[r * rows + c] = q[r * rows + c] - sum;
+                }
+            }
+        }
+        // S = H_E'E' + damping - X'^T Zq X'
+        for (int r = 0; r < rows && ny > 0; r++) {
+            for (int j = 0; j < ne; j++) {
+                double sum = 0;
+                for (int c = 0; c < rows; c++) {
+                    sum += zq[r * rows + c] * xf[c * ne + j];
+                }
+                zx[r * ne + j] = sum;
+            }
+        }
+        for (int i = 0; i < ne; i++) {
+            for (int j = i; j < ne; j++) {
+                double sum = entry(i, j);
+                if (i == j) {
+                    sum += lambda * Math.max(Math.abs(sum), 1e-3);
+                }
+                for (int r = 0; r < rows && ny > 0; r++) {
+                    sum -= xf[r * ne + i] * zx[r * ne + j];
+                }
+                schur[i * ne + j] = sum;
+                schur[j * ne + i] = sum;
+            }
+        }
+        return cholesky(schur, ne);
+    }
+
+    /** H_ij for E' entries i, j: from the blocks, the Y&ndash;Y ones through X' = M G of the Y parameters in E'. */
+    private double entry(int i, int j) {
+        int ei = eAt[i];
+        int ej = eAt[j];
+        if (ei < 0 && ej < 0) {
+            if (i == j) {
+                return hyy[-1 - ei];
+            }
+            double[] g = h.rowsOfY();
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += g[r * k - 1 - ei] * xf[r * ne + j];
+            }
+            return sum;
+        }
+        return h.get(h.denseIndexOrStructured(ei), h.denseIndexOrStructured(ej));
+    }
+
+    /** &delta; = (H_FF + &lambda;&Delta;)&#8315;&sup1; rhs, both in the order of the free list given to {@link #factor}. */
+    void solve(double[] rhs, double[] step) {
+        double[] g = h.rowsOfY();
+        double[] x = h.crossBlock();
+        // w = G H_YY^-1 r_Y = u - Q K u, u = G D^-1 r_Y
+        if (ny > 0) {
+            gTimesDInv(g, rhs, rowsA);
+            qk(rowsA, rowsB);
+            for (int r = 0; r < rows; r++) {
+                rowsB[r] = rowsA[r] - rowsB[r];
+            }
+        }
+        for (int i = 0; i < ne; i++) {
+            double sum = rhs[eSlot[i]];
+            for (int r = 0; r < rows && ny > 0; r++) {
+                sum -= xf[r * ne + i] * rowsB[r];
+            }
+            rE[i] = sum;
+        }
+        solve(schur, ne, rE, dE);
+        for (int i = 0; i < ne; i++) {
+            step[eSlot[i]] = dE[i];
+        }
+        if (ny == 0) {
+            return;
+        }
+        // v = r_Y - G^T X delta_E; delta_Y = D^-1 v - D^-1 G^T K G D^-1 v
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int i = 0; i < ne; i++) {
+                sum += xf[r * ne + i] * dE[i];
+            }
+            rowsA[r] = sum;
+        }
+        for (int j = 0; j < ny; j++) {
+            int y = yAt[j];
+            double sum = rhs[ySlot[j]];
+            for (int r = 0; r < rows; r++) {
+                sum -= g[r * k + y] * rowsA[r];
+            }
+            vY[j] = sum;
+        }
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int j = 0; j < ny; j++) {
+                sum += g[r * k + yAt[j]] * dInv[j] * vY[j];
+            }
+            rowsA[r] = sum;
+        }
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < rows; c++) {
+                sum += kmat[r * rows + c] * rowsA[c];
+            }
+            rowsB[r] = sum;
+        }
+        for (int j = 0; j < ny; j++) {
+            int y = yAt[j];
+            double sum = vY[j];
+            for (int r = 0; r < rows; r++) {
+                sum -= g[r * k + y] * rowsB[r];
+            }
+            step[ySlot[j]] = dInv[j] * sum;
+        }
+    }
+
+    /** out = G D&#8315;&sup1; r_Y (free Y of rhs, in free-list order). */
+    private void gTimesDInv(double[] g, double[] rhs, double[] out) {
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int j = 0; j < ny; j++) {
+                sum += g[r * k + yAt[j]] * dInv[j] * rhs[ySlot[j]];
+            }
+            out[r] = sum;
+        }
+    }
+
+    /** out = Q K u. */
+    private void qk(double[] u, double[] out) {
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < rows; c++) {
+                double ku = 0;
+                for (int i = 0; i < rows; i++) {
+                    ku += kmat[c * rows + i] * u[i];
+                }
+                sum += q[r * rows + c] * ku;
+            }
+            out[r] = sum;
+        }
+    }
+
+    /**
+     * The pivoted Cholesky factor of the symmetric positive semi-definite n&times;n matrix {@code a} (left intact):
+     * a = L L&#7488; with L n&times;rank in the first rank columns of {@code out} (row-major n&times;n), up to entries below
+     * {@link #RANK_TOLERANCE} times a's largest diagonal. Returns the rank.
+     */
+    static int pivotedCholesky(double[] a, int n, double[] out, int[] order) {
+        Arrays.fill(out, 0, n * n, 0);
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            max = Math.max(max, a[i * n + i]);
+        }
+        double tol = RANK_TOLERANCE * max;
+        for (int j = 0; j < n; j++) {
+            // the largest remaining diagonal of the Schur complement
+            int best = -1;
+            double bestValue = tol;
+            for (int i = j; i < n; i++) {
+                int r = order[i];
+                double v = a[r * n + r];
+                for (int c = 0; c < j; c++) {
+                    v -= out[r * n + c] * out[r * n + c];
+                }
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return j;
+            }
+            int tmp = order[j];
+            order[j] = order[best];
+            order[best] = tmp;
+            int p = order[j];
+            double pivot = Math.sqrt(bestValue);
+            out[p * n + j] = pivot;
+            for (int i = j + 1; i < n; i++) {
+                int r = order[i];
+                double v = a[r * n + p];
+                for (int c = 0; c < j; c++) {
+                    v -= out[r * n + c] * out[p * n + c];
+                }
+                out[r * n + j] = v / pivot;
+            }
+        }
+        return n;
+    }
+
+    /** In-place Cholesky factor L (lower triangle) of an n&times;n matrix; false if not positive definite. */
+    static boolean cholesky(double[] m, int n) {
+        for (int j = 0; j < n; j++) {
+            double sum = m[j * n + j];
+            for (int c = 0; c < j; c++) {
+                sum -= m[j * n + c] * m[j * n + c];
+            }
+            if (!(sum > 0)) {
+                return false;
+            }
+            double root = Math.sqrt(sum);
+            m[j * n + j] = root;
+            for (int i = j + 1; i < n; i++) {
+                double v = m[i * n + j];
+                for (int c = 0; c < j; c++) {
+                    v -= m[i * n + c] * m[j * n + c];
+                }
+                m[i * n + j] = v / root;
+            }
+        }
+        return true;
+    }
+
+    /** Solves L L&#7488; x = b with the factor from {@link #cholesky}. */
+    static void solve(double[] factor, int n, double[] b, double[] out) {
+        for (int i = 0; i < n; i++) {
+            double sum = b[i];
+            for (int c = 0; c < i; c++) {
+                sum -= factor[i * n + c] * out[c];
+            }
+            out[i] = sum / factor[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = out[i];
+            for (int c = i + 1; c < n; c++) {
+                sum -= factor[c * n + i] * out[c];
+            }
+            out[i] = sum / factor[i * n + i];
+        }
+    }
+}

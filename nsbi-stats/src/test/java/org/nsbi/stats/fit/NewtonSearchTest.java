@@ -1,0 +1,127 @@
+package org.nsbi.stats.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nsbi.stats.fit.SurfaceNll.Surface;
+import org.nsbi.stats.likelihood.Nll;
+
+/**
+ * How few evaluations the fitter's search spends (issue 15), on surfaces in (&mu;, &alpha;) whose minimum is known
+ * exactly: a Newton step that overshoots is shortened along its own direction, a run bound for a minimum another
+ * start found stops there, and the global fit started at the conditional fit's minimum gets that point for free.
+ * The counts are the NLL's own ({@link Nll#evaluationCounts}).
+ */
+class NewtonSearchTest {
+
+    /** &frac12;(&mu; &minus; m)&sup2; + &frac12;(&alpha; &minus; a)&sup2;: one Newton step from anywhere. */
+    private static Surface bowl(double m, double a) {
+        return (mu, al, grad, hess) -> {
+            if (grad != null) {
+                grad[0] = mu - m;
+                grad[1] = al - a;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1;
+            }
+            return 0.5 * (mu - m) * (mu - m) + 0.5 * (al - a) * (al - a);
+        };
+    }
+
+    /**
+     * In &alpha; a pseudo-Huber well &radic;(1 + (&alpha; &minus; 1.5)&sup2;), flat far out: from &alpha; = 0 the Newton step is
+     * 4.87 long, to &alpha; = 4.87 where the NLL is higher than at the start. Shortened at the parabola's minimum it
+     * lands at 1.71 at once; damping instead (&lambda; = 10&#8315;&#8308;, 10&#8315;&sup3;, &hellip; times the curvature) needs &lambda; &asymp; 1
+     * before a step lowers the NLL: five rejected evaluations.
+     */
+    @Test
+    void anOvershootingNewtonStepIsShortenedAlongItsDirection() {
+        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
+            double u = al - 1.5;
+            double r = Math.sqrt(1 + u * u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = u / r;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1 / (r * r * r);
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + r;
+        });
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0);
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.5, c.alpha()[0], 1e-6, c.toString());
+        assertEquals(1.0, c.nll(), 1e-12, c.toString());
+        long evaluations = nll.evaluations(Nll.Stage.CONDITIONAL);
+        assertTrue(evaluations <= 6, evaluations + " evaluations: the overshoot cost more than one shortened step");
+    }
+
+    /**
+     * Two starts, both in the one well of a bowl at (2, 0.5): the scan at the start's &alpha; = 0.5 and the scan at
+     * &alpha; = 0. The first run converges in two evaluations (the start, one exact Newton step). The second's Newton
+     * step from its start lands on that minimum, so it stops after its first evaluation instead of taking the step
+     * and evaluating again: three in all, not four.
+     */
+    @Test
+    void aRunWhoseNewtonStepLandsOnAMinimumAnotherStartFoundStopsThere() {
+        SurfaceNll nll = new SurfaceNll(bowl(2, 0.5));
+        FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {3, 0.5});
+        assertTrue(g.converged(), g.toString());
+        assertEquals(2, g.mu(), 1e-12, g.toString());
+        assertEquals(0.5, g.alpha()[0], 1e-12, g.toString());
+        assertEquals(3, nll.evaluations(Nll.Stage.GLOBAL), "two for the first run, one for the second");
+    }
+
+    /**
+     * The bowl's centre at &mu; = &minus;1 is outside the range: the minimum is on the bound &mu; = 0, where the conditional
+     * fit at &mu; = 0 already is. The global fit started from that conditional minimum scans at its &alpha;, finds
+     * the scan's minimum at &mu; = 0, i.e. the conditional fit's point, which the NLL remembers: no evaluation. The
+     * run from the scan at &alpha; = 0 joins it after one. One evaluation for the whole global fit, t = 0.
+     */
+    @Test
+    void theGlobalFitFromTheConditionalMinimumOnTheMuBoundaryDoesNotEvaluateItAgain() {
+        SurfaceNll nll = new SurfaceNll(bowl(-1, 0.5));
+        TestStatistic.Result t = TestStatistic.withDefaults().at(nll, 0.0);
+        assertTrue(t.converged(), t.failure());
+        assertEquals(0, t.t(), 0.0);
+        assertEquals(0, t.global().mu(), 0.0, t.global().toString());
+        assertEquals(0.5, t.global().alpha()[0], 1e-12, t.global().toString());
+        assertEquals(1, nll.evaluations(Nll.Stage.GLOBAL), "the conditional minimum again, for free; one for the other start");
+    }
+
+    /**
+     * In &alpha; the quartic &frac12;u&sup2; + &frac14;u&#8308; (u = &alpha; &minus; 1), where Newton maps u to 2u&sup3;/(1 + 3u&sup2;): from u = 0.3 to
+     * 0.0425, then 1.5&times;10&#8315;&#8308;, where edm = 1.2&times;10&#8315;&#8312; is below the predicted-minimum threshold but above the
+     * tolerance. The fit ends there at the model's minimum (u &asymp; 7&times;10&#8315;&sup1;&sup2;, NLL f &minus; edm) instead of evaluating
+     * that point only to confirm it: three evaluations, not four, and the minimum to 10&#8315;&sup1;&#8309;.
+     */
+    @Test
+    void aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny() {
+        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
+            double u = al - 1;
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = u + u * u * u;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1 + 3 * u * u;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + 0.5 * u * u + 0.25 * u * u * u * u;
+        });
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.3});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.alpha()[0], 1e-10, c.toString());
+        assertEquals(0.0, c.nll(), 1e-15, c.toString());
+        assertEquals(3, nll.evaluations(Nll.Stage.CONDITIONAL), "the start, u = 0.0425 and u = 1.5e-4; not the confirmation");
+    }
+}
