@@ -10,7 +10,8 @@
 #       the off-shell toy through the commands: score (simulate and score on the executors), neyman --toys TOYS
 #       (default 100) on a grid 0..4 of GRID_STEPS points (default 9), interval, interval --asimov 1. RATIOS: onnx
 #       (default; the example's ratio networks, submit/examples/offshell-toy.yaml) or exact (the simulator's exact
-#       ratios, offshell-toy-exact.yaml, about 2 ms per event to score).
+#       ratios, offshell-toy-exact.yaml, about 2 ms per event to score). NSBI_PLACEMENT=single|distributed|auto
+#       (default auto) is passed to neyman and interval as --placement.
 # Both print per stage the wall time and the driver's peak heap: the largest heap in use in the driver's GC log
 # (before each collection, and at exit). e.g. bench/scale-cluster.sh synthetic /tmp/scale-1e7 10000000 1000
 set -euo pipefail
@@ -87,7 +88,12 @@ cp "$config" "$out/config.yaml"
 echo "off-shell toy, $ratios ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
 echo "| stage | wall | driver peak heap | placement |"
 echo "|---|---|---|---|"
-stage score score --config "$config" --out "$out/score"
-stage neyman neyman --config "$config" --scored "$out/score" --out "$out/neyman" --toys "$toys"
-stage interval interval --run "$out/neyman" --out "$out/interval"
-stage asimov interval --run "$out/neyman" --asimov 1 --out "$out/asimov"
+if [[ -f "$out/score/scored.json" ]]; then
+  echo "| score | reused from $out/score | - | - |"   # a finished score of an earlier run into the same OUT
+else
+  stage score score --config "$config" --out "$out/score"
+fi
+place=(--placement "${NSBI_PLACEMENT:-auto}")
+stage neyman neyman --config "$config" --scored "$out/score" --out "$out/neyman" --toys "$toys" "${place[@]}"
+stage interval interval --run "$out/neyman" --out "$out/interval" "${place[@]}"
+stage asimov interval --run "$out/neyman" --asimov 1 --out "$out/asimov" "${place[@]}"

@@ -75,9 +75,17 @@ public final class ScaleBenchmark {
         SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, 2, 1, n, 50_000, 1));
         MixtureModel model = analysis.model();
         double[] zero = new double[model.nuisanceCount()];
-        resetPeaks();
         System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
                 n, analysis.spec().blocks(), spark.sparkContext().master());
+        // the kernels compiled before any stage is timed (else the first stage to run pays the JIT for the others):
+        // three single-JVM Asimov intervals on the first block
+        EventTable first = analysis.referenceBlock(0).table();
+        long w0 = start();
+        for (int rep = 0; rep < 3; rep++) {
+            ObservedScan.run(Nll.of(model, first, AsimovWeights.compute(model, first, 1.0, zero).weights(), zero), belt(), 10);
+        }
+        report("warm-up (not a stage): 3 single-JVM Asimov intervals on " + first.size() + " events", w0);
+        resetPeaks();
         long t0 = start();
         try (DistributedEvents reference = DistributedEvents.of(SyntheticJob.reference(jsc, analysis, jsc.defaultParallelism()), model)) {
             reference.events();

@@ -55,12 +55,16 @@ final class NewtonSystem {
     private double[] schur;        // E' x E': S, then its Cholesky factor
     private double[] xf;           // R x E': X over free E, (M G) over the Y parameters moved to E'
     private double[] zx;           // R x E': Zq X'
-    private final double[] hyy;    // k: the diagonal of H_YY
+    private final double[] hyy;    // k: the diagonal of H_YY (of the Hessian and version below)
+    private final double[] mg;     // R x k: M G
+    private StructuredHessian hyyOf;
+    private long hyyVersion;
+    private final double[] wY;     // k: 1/D for the free Y parameters kept in Y, else 0
+    private final double[] ry;     // k: a vector over Y
     private final double[] rowsA;  // R
     private final double[] rowsB;  // R
     private double[] rE;           // E'
     private double[] dE;           // E'
-    private final double[] vY;     // k
     private StructuredHessian h;
 
     NewtonSystem(StructuredHessian layout) {
@@ -81,10 +85,12 @@ final class NewtonSystem {
         this.kmat = new double[rows * rows];
         this.zq = new double[rows * rows];
         this.hyy = new double[k];
+        this.mg = new double[rows * k];
+        this.wY = new double[k];
+        this.ry = new double[k];
         grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
-        this.vY = new double[k];
     }
 
     private void grow(int size) {
@@ -122,21 +128,14 @@ final class NewtonSystem {
         // D over free Y; the Y parameters with a small D join E'
         int nyAll = ny;
         ny = 0;
+        Arrays.fill(wY, 0);
         for (int j = 0; j < nyAll; j++) {
             int y = yAt[j];
             double dj = d[y];
             if (lambda > 0 || dj < SMALLEST_D) {
                 // H_kk, for the damping or for E'
-                double h = d[y];
-                for (int r = 0; r < rows; r++) {
-                    double mg = 0;
-                    for (int c = 0; c < rows; c++) {
-                        mg += m[r * rows + c] * g[c * k + y];
-                    }
-                    h += g[r * k + y] * mg;
-                }
-                hyy[y] = h;
-                dj += lambda * Math.max(Math.abs(h), 1e-3);
+                diagonalOfHyy(hess, g, m, d);
+                dj += lambda * Math.max(Math.abs(hyy[y]), 1e-3);
             }
             if (!Double.isFinite(dj)) {
                 return false;
@@ -147,7 +146,8 @@ final class NewtonSystem {
             } else {
                 yAt[ny] = y;
                 ySlot[ny] = ySlot[j];
-                dInv[ny++] = 1 / dj;
+                dInv[ny] = 1 / dj;
+                wY[y] = dInv[ny++];
             }
         }
         grow(ne);
@@ -159,22 +159,21 @@ final class NewtonSystem {
                 if (e >= 0) {
                     v = x[r * s + e];
                 } else {
-                    v = 0;
-                    for (int c = 0; c < rows; c++) {
-                        v += m[r * rows + c] * g[c * k - 1 - e];
-                    }
+                    v = mg[r * k - 1 - e];
                 }
                 xf[r * ne + i] = v;
             }
         }
         if (ny > 0) {
-            // Q = G D^-1 G^T over free Y, its pivoted Cholesky factor L, then K
+            // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
             for (int r = 0; r < rows; r++) {
+                for (int y = 0; y < k; y++) {
+                    ry[y] = g[r * k + y] * wY[y];
+                }
                 for (int c = r; c < rows; c++) {
                     double sum = 0;
-                    for (int j = 0; j < ny; j++) {
-                        int y = yAt[j];
-                        sum += g[r * k + y] * g[c * k + y] * dInv[j];
+                    for (int y = 0; y < k; y++) {
+                        sum += ry[y] * g[c * k + y];
                     }
                     q[r * rows + c] = sum;
                     q[c * rows + r] = sum;
@@ -263,6 +262,30 @@ final class NewtonSystem {
         return cholesky(schur, ne);
     }
 
+    /** hyy = d + diag(G&#7488; M G) and mg = M G, once per Hessian and version. */
+    private void diagonalOfHyy(StructuredHessian hess, double[] g, double[] m, double[] d) {
+        if (hyyOf == hess && hyyVersion == hess.version()) {
+            return;
+        }
+        Arrays.fill(mg, 0);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < rows; c++) {
+                double mrc = m[r * rows + c];
+                for (int y = 0; y < k; y++) {
+                    mg[r * k + y] += mrc * g[c * k + y];
+                }
+            }
+        }
+        System.arraycopy(d, 0, hyy, 0, k);
+        for (int r = 0; r < rows; r++) {
+            for (int y = 0; y < k; y++) {
+                hyy[y] += g[r * k + y] * mg[r * k + y];
+            }
+        }
+        hyyOf = hess;
+        hyyVersion = hess.version();
+    }
+
     /** H_ij for E' entries i, j: from the blocks, the Y&ndash;Y ones through X' = M G of the Y parameters in E'. */
     private double entry(int i, int j) {
         int ei = eAt[i];
@@ -307,7 +330,7 @@ final class NewtonSystem {
         if (ny == 0) {
             return;
         }
-        // v = r_Y - G^T X delta_E; delta_Y = D^-1 v - D^-1 G^T K G D^-1 v
+        // v = r_Y - G^T X delta_E; delta_Y = D^-1 v - D^-1 G^T K G D^-1 v (over all of Y, wY = 0 where not free)
         for (int r = 0; r < rows; r++) {
             double sum = 0;
             for (int i = 0; i < ne; i++) {
@@ -315,18 +338,20 @@ final class NewtonSystem {
             }
             rowsA[r] = sum;
         }
+        Arrays.fill(ry, 0);
         for (int j = 0; j < ny; j++) {
-            int y = yAt[j];
-            double sum = rhs[ySlot[j]];
-            for (int r = 0; r < rows; r++) {
-                sum -= g[r * k + y] * rowsA[r];
+            ry[yAt[j]] = rhs[ySlot[j]];
+        }
+        for (int r = 0; r < rows; r++) {
+            double a = rowsA[r];
+            for (int y = 0; y < k; y++) {
+                ry[y] -= g[r * k + y] * a;
             }
-            vY[j] = sum;
         }
         for (int r = 0; r < rows; r++) {
             double sum = 0;
-            for (int j = 0; j < ny; j++) {
-                sum += g[r * k + yAt[j]] * dInv[j] * vY[j];
+            for (int y = 0; y < k; y++) {
+                sum += g[r * k + y] * wY[y] * ry[y];
             }
             rowsA[r] = sum;
         }
@@ -337,22 +362,27 @@ final class NewtonSystem {
             }
             rowsB[r] = sum;
         }
-        for (int j = 0; j < ny; j++) {
-            int y = yAt[j];
-            double sum = vY[j];
-            for (int r = 0; r < rows; r++) {
-                sum -= g[r * k + y] * rowsB[r];
+        for (int r = 0; r < rows; r++) {
+            double b = rowsB[r];
+            for (int y = 0; y < k; y++) {
+                ry[y] -= g[r * k + y] * b;
             }
-            step[ySlot[j]] = dInv[j] * sum;
+        }
+        for (int j = 0; j < ny; j++) {
+            step[ySlot[j]] = dInv[j] * ry[yAt[j]];
         }
     }
 
     /** out = G D&#8315;&sup1; r_Y (free Y of rhs, in free-list order). */
     private void gTimesDInv(double[] g, double[] rhs, double[] out) {
+        Arrays.fill(ry, 0);
+        for (int j = 0; j < ny; j++) {
+            ry[yAt[j]] = rhs[ySlot[j]] * dInv[j];
+        }
         for (int r = 0; r < rows; r++) {
             double sum = 0;
-            for (int j = 0; j < ny; j++) {
-                sum += g[r * k + yAt[j]] * dInv[j] * rhs[ySlot[j]];
+            for (int y = 0; y < k; y++) {
+                sum += g[r * k + y] * ry[y];
             }
             out[r] = sum;
         }

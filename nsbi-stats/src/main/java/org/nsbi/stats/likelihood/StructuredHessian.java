@@ -34,6 +34,8 @@ public final class StructuredHessian {
     final double[] g;
     final double[] m;
     final double[] d;
+    /** Counts the writes of the blocks (a fill by the NLL, {@link #set}, {@link #copyFrom}), for solvers' caches. */
+    private long version;
 
     /**
      * An empty Hessian with the dense set {@code denseSet} (&theta; indices, ascending; the others of
@@ -275,8 +277,14 @@ public final class StructuredHessian {
         }
     }
 
+    /** Changes with every write of the blocks (a fill by the NLL, {@link #set}, {@link #copyFrom}). */
+    public long version() {
+        return version;
+    }
+
     /** Sets every block to 0. */
     void clear() {
+        version++;
         Arrays.fill(a, 0);
         Arrays.fill(x, 0);
         Arrays.fill(g, 0);
@@ -303,6 +311,7 @@ public final class StructuredHessian {
         if (!sameLayout(other)) {
             throw new IllegalArgumentException("a Hessian of another layout");
         }
+        version++;
         System.arraycopy(other.a, 0, a, 0, a.length);
         System.arraycopy(other.x, 0, x, 0, x.length);
         System.arraycopy(other.g, 0, g, 0, g.length);
@@ -315,6 +324,7 @@ public final class StructuredHessian {
      * row-major; they are copied.
      */
     public StructuredHessian set(double[] a, double[] x, double[] g, double[] m, double[] d) {
+        version++;
         copy(a, this.a, "A");
         copy(x, this.x, "X");
         copy(g, this.g, "G");

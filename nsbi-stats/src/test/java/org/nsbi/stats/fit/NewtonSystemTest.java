@@ -128,8 +128,12 @@ class NewtonSystemTest {
     }
 
     private static void compare(StructuredHessian h, SplittableRandom rng, String what, int[] verdicts) {
+        compare(new NewtonSystem(h), h, rng, what, verdicts);
+    }
+
+    private static void compare(NewtonSystem system, StructuredHessian h, SplittableRandom rng, String what,
+                                int[] verdicts) {
         int dim = h.dimension();
-        NewtonSystem system = new NewtonSystem(h);
         for (int trial = 0; trial < 6; trial++) {
             int[] free = new int[dim];
             int nf = 0;
@@ -263,6 +267,8 @@ class NewtonSystemTest {
         assertEquals(3, h.denseSize(), "mu and the two shape parameters are dense");
         assertEquals(41, h.structuredSize(), "the yield-only parameters (and the one acting on nothing) are structured");
         int[] verdicts = new int[2];
+        // one system for every point: what it keeps of a Hessian must follow the Hessian's refills
+        NewtonSystem system = new NewtonSystem(h);
         for (int trial = 0; trial < 15; trial++) {
             double[] theta = new double[k + 1];
             double spread = trial < 10 ? 0.05 : 1.5;
@@ -284,7 +290,7 @@ class NewtonSystemTest {
                 int b = i % (k + 1);
                 assertEquals(dense[i], h.get(a, b), 1e-12 * Math.max(1, Math.abs(dense[i])), "get(" + a + ", " + b + ")");
             }
-            compare(h, rng, "theta " + Arrays.toString(theta), verdicts);
+            compare(system, h, rng, "theta " + Arrays.toString(theta), verdicts);
         }
         assertTrue(verdicts[0] > 40, "solved: " + Arrays.toString(verdicts));
     }
