@@ -3,12 +3,12 @@
 # is built by 'nsbi demo' with adaptive toys (and smooth critical values), then checked with N simulator-drawn
 # experiments at mu_true = 0, 0.5, 1, 2 ('nsbi coverage --experiments-from simulator'); prints one table.
 # Run on purpose, not in CI.
-#   bench/adaptive-coverage.sh OUT_DIR [experiments per mu_true 300] [min toys 25] [max toys 400] [target precision 0.015]
+#   bench/adaptive-coverage.sh OUT_DIR [experiments per mu_true 300] [min toys 25] [max toys 200] [target precision 0.015]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: bench/adaptive-coverage.sh OUT_DIR [experiments] [min] [max] [precision]}"
 n="${2:-300}"
-adaptive=(--min-toys "${3:-25}" --max-toys "${4:-400}" --target-precision "${5:-0.015}" --signif 2)
+adaptive=(--min-toys "${3:-25}" --max-toys "${4:-200}" --target-precision "${5:-0.015}" --signif 2)
 . bench/built.sh
 submit/nsbi demo --config submit/examples/offshell-toy-exact.yaml "${adaptive[@]}" --out "$out/adaptive" --overwrite
 submit/nsbi demo --config submit/examples/offshell-toy-exact.yaml "${adaptive[@]}" --smooth-critical-values \

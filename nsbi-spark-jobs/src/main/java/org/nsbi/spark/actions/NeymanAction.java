@@ -175,7 +175,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     }
 
     /**
-     * The form of the smooth critical values: local (local linear quantile regression over each point and two
+     * The form of the smooth critical values: local (local linear quantile regression over each point and three
      * neighbours on each side, the default) or sqrt (a + b&radic;&mu; + c&middot;&mu; over every toy).
      */
     public NeymanAction smoothForm(String form) {

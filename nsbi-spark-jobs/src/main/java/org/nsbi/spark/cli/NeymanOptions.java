@@ -61,8 +61,8 @@ public final class NeymanOptions {
     boolean smooth;
 
     @Option(names = "--smooth-form", paramLabel = "FORM", defaultValue = "local",
-            description = {"The form of --smooth-critical-values: local (at each grid point a local linear fit over it and two",
-                    "neighbours on each side, weights 1, 2/3, 1/3) or sqrt (a + b*sqrt(mu) + c*mu over every toy).",
+            description = {"The form of --smooth-critical-values: local (at each grid point a local linear fit over it and three",
+                    "neighbours on each side, weights 1, 3/4, 1/2, 1/4) or sqrt (a + b*sqrt(mu) + c*mu over every toy).",
                     "Default: ${DEFAULT-VALUE}."})
     String smoothForm;
 

@@ -20,7 +20,7 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * per method and level, the toys used and the Neyman endpoints' mean &plusmn; standard deviation over the seeds (the
  * endpoints' Monte Carlo precision). In the test scope of nsbi-spark-jobs, not in the product jar.
  *
- * <p>Arguments: OUT_DIR CONFIG SEEDS METHOD..., each METHOD one of {@code uniform:N} (N toys at every point),
+ * <p>Arguments: OUT_DIR CONFIG SEEDS METHOD..., SEEDS N (seeds 1 to N) or FROM-TO, each METHOD one of {@code uniform:N} (N toys at every point),
  * {@code uniform-smooth:N} (the same with smooth critical values of the local form), {@code uniform-sqrt:N} (smooth
  * critical values a + b&radic;&mu; + c&mu;), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive toys deciding on each point's
  * order statistic) and {@code adaptive-smooth:MIN:MAX:PRECISION:SIGNIF}, {@code adaptive-sqrt:MIN:MAX:PRECISION:SIGNIF}
@@ -32,7 +32,7 @@ public final class AdaptiveBenchmark {
     }
 
     /** One construction and its interval. */
-    private record Outcome(String method, long seed, long toys, double seconds, List<ConfidenceInterval> neyman) {
+    record Outcome(String method, long seed, long toys, double seconds, List<ConfidenceInterval> neyman) {
     }
 
     /** The settings of one method spec on a Neyman action. */
@@ -55,7 +55,7 @@ public final class AdaptiveBenchmark {
         }
         Path out = Path.of(args[0]);
         AnalysisConfig config = AnalysisConfigParser.withDefaults().parse(Path.of(args[1]));
-        int seeds = Integer.parseInt(args[2]);
+        long[] seeds = seeds(args[2]);
         List<String> methods = List.of(args).subList(3, args.length);
         SparkSession spark = SparkSessions.getOrCreate("nsbi-adaptive-benchmark", "local[2]", Map.of());
         NsbiActions actions = NsbiActions.get(spark);
@@ -67,7 +67,7 @@ public final class AdaptiveBenchmark {
 
         List<Outcome> outcomes = new ArrayList<>();
         for (String method : methods) {
-            for (long seed = 1; seed <= seeds; seed++) {
+            for (long seed = seeds[0]; seed <= seeds[1]; seed++) {
                 NeymanAction o = method(actions.neyman().config(config).scored(scored).seed(seed).toysPerBlock(25)
                         .maxFailedFraction(1.0), method);
                 long start = System.nanoTime();
@@ -82,6 +82,22 @@ public final class AdaptiveBenchmark {
                         describe(x.neyman()));
             }
         }
+        table(methods, outcomes);
+        spark.stop();
+    }
+
+    /** The seeds of an argument: N (1 to N) or FROM-TO. */
+    static long[] seeds(String arg) {
+        String[] p = arg.split("-");
+        long[] s = p.length == 1 ? new long[] {1, Long.parseLong(p[0])} : new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
+        if (s[0] < 1 || s[1] < s[0]) {
+            throw new IllegalArgumentException("seeds " + arg + "; expected N >= 1 or FROM-TO with 1 <= FROM <= TO");
+        }
+        return s;
+    }
+
+    /** Per method and level: the toys used and the endpoints' mean &plusmn; sd over the seeds, a markdown table. */
+    static void table(List<String> methods, List<Outcome> outcomes) {
         System.out.println();
         System.out.println("| method | seeds | toys used (mean) | fewer toys than the first | CL | lower endpoint mean ± sd | upper endpoint mean ± sd |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -104,10 +120,9 @@ public final class AdaptiveBenchmark {
                         mean(hi), sd(hi));
             }
         }
-        spark.stop();
     }
 
-    private static String describe(List<ConfidenceInterval> intervals) {
+    static String describe(List<ConfidenceInterval> intervals) {
         StringBuilder b = new StringBuilder();
         for (ConfidenceInterval ci : intervals) {
             b.append(String.format(Locale.ROOT, "CL %.4f:", ci.cl()));

@@ -80,19 +80,71 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
                 byPoint.get(o.muIndex()).add(o.converged() ? o.t() : Double.POSITIVE_INFINITY);
             }
         }
-        int[] next = current.clone();
         List<SmoothBand> bands = smooth != null ? bands(grid, toys, current) : null;
+        int levels = confidenceLevels.size();
+        int sets = observedT.size();
+        boolean[][] precise = new boolean[levels][grid.length];
+        int[][][] status = new int[levels][grid.length][sets]; // -1 inside, +1 outside, 0 open
         for (int m = 0; m < grid.length; m++) {
             double[] t = byPoint.get(m).stream().mapToDouble(Double::doubleValue).toArray();
             if (t.length != current[m]) {
                 throw new IllegalArgumentException(t.length + " toys at mu = " + grid[m] + "; expected " + current[m]);
             }
-            if (current[m] < maxToys && !(bands == null ? done(t, m) : done(bands, m))) {
+            for (int c = 0; c < levels; c++) {
+                double cl = confidenceLevels.get(c);
+                boolean own = bands == null || bands.get(c).own()[m];
+                precise[c][m] = targetPrecision > 0 && (own ? OrderStatisticBand.coverageSd(t.length, cl)
+                        : bands.get(c).coverageSd()[m]) <= targetPrecision
+                        || !own && bands.get(c).effectiveToys()[m] >= maxToys;
+                for (int d = 0; d < sets; d++) {
+                    double obs = observedT.get(d)[m];
+                    if (own) {
+                        OrderStatisticBand.Decision x = OrderStatisticBand.decide(t, obs, cl, signif);
+                        status[c][m][d] = x == OrderStatisticBand.Decision.INSIDE ? -1
+                                : x == OrderStatisticBand.Decision.OUTSIDE ? 1 : 0;
+                    } else {
+                        status[c][m][d] = !bands.get(c).decided(m, obs, signif) ? 0 : obs < bands.get(c).tc()[m] ? -1 : 1;
+                    }
+                }
+            }
+        }
+        int[] next = current.clone();
+        for (int m = 0; m < grid.length; m++) {
+            if (current[m] < maxToys && !done(precise, status, m)) {
                 next[m] = (int) Math.min(maxToys, 2L * current[m]);
             }
         }
         return next;
     }
+
+    /**
+     * Point m is done when at every level it is precise, or decided for every data set with neither neighbour
+     * decided otherwise: an endpoint between m and a neighbour is read from both points' t_c, so a bracketing point
+     * keeps its toys coming however clear its own decision is.
+     */
+    private static boolean done(boolean[][] precise, int[][][] status, int m) {
+        for (int c = 0; c < precise.length; c++) {
+            if (precise[c][m]) {
+                continue;
+            }
+            int[] here = status[c][m];
+            if (here.length == 0) {
+                return false;
+            }
+            for (int d = 0; d < here.length; d++) {
+                if (here[d] == 0) {
+                    return false;
+                }
+                for (int j = m - 1; j <= m + 1; j += 2) {
+                    if (j >= 0 && j < status[c].length && status[c][j][d] != here[d]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
 
     private List<SmoothBand> bands(double[] grid, List<ToyOutcome> toys, int[] current) {
         List<ToyOutcome> used = toys.stream().filter(o -> o.toyIndex() < current[o.muIndex()]).toList();
@@ -103,23 +155,7 @@ public record AdaptiveToys(int minToys, int maxToys, double targetPrecision, dou
         return bands;
     }
 
-    /** With smooth decisions: every level precise (the fit's coverage band at the point) or decided against the fit's band. */
-    private boolean done(List<SmoothBand> bands, int m) {
-        for (int c = 0; c < confidenceLevels.size(); c++) {
-            boolean precise = targetPrecision > 0 && bands.get(c).coverageSd()[m] <= targetPrecision;
-            boolean decided = true;
-            for (double[] obs : observedT) {
-                decided &= bands.get(c).decided(m, obs[m], signif);
-            }
-            decided &= !observedT.isEmpty();
-            if (!precise && !decided) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True when every level is precise or decided at point m. */
+    /** True when every level is precise or decided at point m by its own order statistic (no neighbours looked at). */
     boolean done(double[] t, int m) {
         for (double cl : confidenceLevels) {
             boolean precise = targetPrecision > 0 && OrderStatisticBand.coverageSd(t.length, cl) <= targetPrecision;

@@ -15,4 +15,9 @@ public sealed interface CriticalValueCurve permits SmoothCriticalValue, LocalCri
      * @param totalToys the toys of the whole fit
      */
     double effectiveToys(int m, int totalToys);
+
+    /** True when the value at grid point m is the point's own order statistic (no other toys enter it). */
+    default boolean ownOrderStatistic(int m) {
+        return false;
+    }
 }

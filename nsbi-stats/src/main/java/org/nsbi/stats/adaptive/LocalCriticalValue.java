@@ -10,7 +10,7 @@ import org.nsbi.stats.toys.ToyOutcome;
  * t_c(&mu;) at one confidence level by local linear quantile regression: at each grid point m, t_c(&mu;_m) = a minimises
  * the weighted pinball loss &Sigma; w_i &rho;_CL(t_i &minus; a &minus; b(&mu;_i &minus; &mu;_m)) over the toys of the points within
  * {@value #HALF_WIDTH} &minus; 1 grid steps, weighted by the triangle w = 1 &minus; |j &minus; m| / {@value #HALF_WIDTH} in
- * grid index (1, 2/3, 1/3). A point's critical value thus borrows the toys of its two neighbours on each side, and the
+ * grid index (1, 3/4, 1/2, 1/4). A point's critical value thus borrows the toys of its three neighbours on each side, and the
  * local slope b keeps a t_c(&mu;) that changes linearly unbiased; between grid points t_c is linear, as in the belt.
  * A failed toy (t = +&infin;) lies above any fit, as in {@link SmoothCriticalValue}.
  *
@@ -25,14 +25,15 @@ import org.nsbi.stats.toys.ToyOutcome;
  *
  * @param grid          the grid's &mu; values
  * @param tc            the fitted t_c at each grid point
- * @param effectiveToys (&Sigma;w)&sup2; / &Sigma;w&sup2; over the toys used at each point: the toys of a plain quantile as
- *                      precise (about)
+ * @param effectiveToys the toys of a plain quantile about as precise as the fit at each point ({@link #effectiveToys(double[],
+ *                      double[], double[][])}; a point's own count where it is fitted alone)
+ * @param own           per point, true when its t_c is its own order statistic (fitted alone)
  */
-public record LocalCriticalValue(double cl, double[] grid, double[] tc, double[] effectiveToys)
+public record LocalCriticalValue(double cl, double[] grid, double[] tc, double[] effectiveToys, boolean[] own)
         implements CriticalValueCurve {
 
     /** Points j with |j &minus; m| &lt; HALF_WIDTH enter the fit at m, weighted 1 &minus; |j &minus; m| / HALF_WIDTH. */
-    public static final int HALF_WIDTH = 3;
+    public static final int HALF_WIDTH = 4;
 
     /** The fraction of toys with &mu;&#770; = &mu;_true from which a point's t counts as having an atom. */
     public static final double ATOM_FRACTION = 0.05;
@@ -43,6 +44,12 @@ public record LocalCriticalValue(double cl, double[] grid, double[] tc, double[]
         grid = grid.clone();
         tc = tc.clone();
         effectiveToys = effectiveToys.clone();
+        own = own.clone();
+    }
+
+    @Override
+    public boolean ownOrderStatistic(int m) {
+        return own[m];
     }
 
     @Override
@@ -94,6 +101,7 @@ public record LocalCriticalValue(double cl, double[] grid, double[] tc, double[]
         }
         double[] tc = new double[grid.length];
         double[] effective = new double[grid.length];
+        boolean[] own = new boolean[grid.length];
         double[][] sorted = new double[grid.length][]; // each point's t, ascending, failed toys (+inf) last
         for (int m = 0; m < grid.length; m++) {
             sorted[m] = byPoint.get(m).stream().mapToDouble(o -> o.converged() ? o.t() : Double.POSITIVE_INFINITY)
@@ -107,29 +115,53 @@ public record LocalCriticalValue(double cl, double[] grid, double[] tc, double[]
                 }
             }
             if (window.size() == 1) {
-                List<ToyOutcome> own = byPoint.get(m);
-                double[] t = own.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray();
-                tc[m] = CriticalValue.of(t, own.size() - t.length, cl).t();
-                effective[m] = own.size();
+                List<ToyOutcome> at = byPoint.get(m);
+                double[] t = at.stream().filter(ToyOutcome::converged).mapToDouble(ToyOutcome::t).toArray();
+                tc[m] = CriticalValue.of(t, at.size() - t.length, cl).t();
+                effective[m] = at.size();
+                own[m] = true;
                 continue;
             }
             double[] d = new double[window.size()];
             double[] w = new double[window.size()];
             double[][] t = new double[window.size()][];
-            double sw = 0;
-            double sw2 = 0;
             for (int g = 0; g < d.length; g++) {
                 int j = window.get(g);
                 d[g] = grid[j] - grid[m];
                 w[g] = 1 - Math.abs(j - m) / (double) HALF_WIDTH;
                 t[g] = sorted[j];
-                sw += w[g] * t[g].length;
-                sw2 += w[g] * w[g] * t[g].length;
             }
             tc[m] = new Window(d, w, t).intercept(cl);
-            effective[m] = sw * sw / sw2;
+            effective[m] = effectiveToys(d, w, t);
         }
-        return new LocalCriticalValue(cl, grid, tc, effective);
+        return new LocalCriticalValue(cl, grid, tc, effective, own);
+    }
+
+    /**
+     * The toys of a plain quantile as precise as the local linear fit's intercept: 1 / Var(a) of the weighted least
+     * squares line through toys of unit variance, Var(a) = (S2&sup2;T0 &minus; 2 S1 S2 T1 + S1&sup2; T2) / (S0 S2 &minus; S1&sup2;)&sup2;
+     * with Sk = &Sigma; w d^k and Tk = &Sigma; w&sup2; d^k over the toys; (&Sigma;w)&sup2; / &Sigma;w&sup2; for a window symmetric about
+     * the point, less at the edge of the grid, where the line is extrapolated.
+     */
+    static double effectiveToys(double[] d, double[] w, double[][] t) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        for (int g = 0; g < d.length; g++) {
+            double n = t[g].length;
+            s0 += w[g] * n;
+            s1 += w[g] * n * d[g];
+            s2 += w[g] * n * d[g] * d[g];
+            t0 += w[g] * w[g] * n;
+            t1 += w[g] * w[g] * n * d[g];
+            t2 += w[g] * w[g] * n * d[g] * d[g];
+        }
+        double det = s0 * s2 - s1 * s1;
+        double var = (s2 * s2 * t0 - 2 * s1 * s2 * t1 + s1 * s1 * t2) / (det * det);
+        return 1 / var;
     }
 
     /** True when at least {@link #ATOM_FRACTION} of the toys have &mu;&#770; = &mu;_true exactly. */

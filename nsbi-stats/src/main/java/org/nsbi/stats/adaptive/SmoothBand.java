@@ -22,8 +22,13 @@ import org.nsbi.stats.toys.ToyOutcome;
  * @param tc         the fit on all the toys at each grid point
  * @param sd         the bootstrap standard deviation of the fitted t_c at each grid point
  * @param coverageSd the same in coverage probability
+ * @param own        per grid point, true when the fit there is the point's own order statistic
+ *                   ({@link CriticalValueCurve#ownOrderStatistic}): its exact order-statistic band, not the bootstrap,
+ *                   then decides ({@link AdaptiveToys}); the bootstrap of an extreme order statistic of few toys is far
+ *                   too narrow
+ * @param effectiveToys per grid point, the toys behind the fit there ({@link CriticalValueCurve#effectiveToys})
  */
-public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageSd) {
+public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageSd, boolean[] own, double[] effectiveToys) {
 
     /** Bootstrap replicates. */
     public static final int REPLICATES = 40;
@@ -50,8 +55,12 @@ public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageS
         }
         java.util.Arrays.sort(u);
         double[] tc = new double[grid.length];
+        boolean[] own = new boolean[grid.length];
+        double[] effective = new double[grid.length];
         for (int m = 0; m < grid.length; m++) {
             tc[m] = all.at(grid[m]);
+            own[m] = all.ownOrderStatistic(m);
+            effective[m] = all.effectiveToys(m, toys.size());
         }
         double[][] moments = new double[4][grid.length]; // sums of t_c and t_c^2, of G and G^2
         for (int r = 0; r < REPLICATES; r++) {
@@ -79,7 +88,7 @@ public record SmoothBand(double cl, double[] tc, double[] sd, double[] coverageS
             sd[m] = sd(moments[0][m], moments[1][m]);
             coverageSd[m] = tc[m] > 0 ? sd(moments[2][m], moments[3][m]) : Double.POSITIVE_INFINITY;
         }
-        return new SmoothBand(cl, tc, sd, coverageSd);
+        return new SmoothBand(cl, tc, sd, coverageSd, own, effective);
     }
 
     /** The sample standard deviation over the replicates from the sum and the sum of squares. */

@@ -32,10 +32,10 @@ public record SmoothCriticalValues(Form form, List<CriticalValueCurve> fits, Lis
 
     /** How t_c(&mu;) is fitted across the grid. */
     public enum Form {
-        /** Local linear quantile regression at each grid point over it and two neighbours on each side ({@link LocalCriticalValue}). */
-        LOCAL("local linear in mu over 5 grid points, weights 1, 2/3, 1/3 by grid distance; linear between grid points",
-                "quantile regression: at each grid point the weighted pinball loss at CL over the toys of the points"
-                        + " within two grid steps (failed toys above any value; a point whose toys sit on mu_hat = mu_true"
+        /** Local linear quantile regression at each grid point over it and three neighbours on each side ({@link LocalCriticalValue}). */
+        LOCAL("local linear in mu over 7 grid points, weights 1, 3/4, 1/2, 1/4 by grid distance; linear between grid"
+                + " points", "quantile regression: at each grid point the weighted pinball loss at CL over the toys of the points"
+                        + " within three grid steps (failed toys above any value; a point whose toys sit on mu_hat = mu_true"
                         + " has an atom at t = 0 and is fitted alone), minimised exactly over the local slope"),
         /** One curve a + b&radic;&mu; + c&middot;&mu; over every toy ({@link SmoothCriticalValue}). */
         SQRT(FORM, "quantile regression: the pinball loss at CL over every toy of every grid point (failed toys above any"

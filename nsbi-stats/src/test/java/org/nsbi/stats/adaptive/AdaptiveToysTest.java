@@ -20,24 +20,57 @@ class AdaptiveToysTest {
         for (int m = 0; m < n.length; m++) {
             for (int i = 0; i < n[m]; i++) {
                 double t = ((i * 7919L) % n[m] + 0.5) / n[m];
-                out.add(new ToyOutcome(m, GRID[m], i, t, 1.0, new double[0], true, null, 10, null, false));
+                out.add(new ToyOutcome(m, m, i, t, 1.0, new double[0], true, null, 10, null, false));
             }
         }
         return out;
     }
 
     @Test
-    void undecidedPointsDoubleTheirToysDecidedOnesStop() {
-        // t_obs far inside at 0, at the 68 % quantile at 1 (never decided), far outside at 2
-        AdaptiveToys a = new AdaptiveToys(100, 800, 0.0, 2.0, List.of(0.6827), List.of(new double[] {0.2, 0.6827, 0.99}));
-        int[] n = a.first(3);
-        assertArrayEquals(new int[] {100, 100, 100}, n);
-        n = a.next(GRID, toys(n), n);
-        assertArrayEquals(new int[] {100, 200, 100}, n);
-        n = a.next(GRID, toys(n), n);
-        n = a.next(GRID, toys(n), n);
-        assertArrayEquals(new int[] {100, 800, 100}, n, "the undecided point goes to the maximum");
-        assertArrayEquals(n, a.next(GRID, toys(n), n), "then every point is done");
+    void undecidedPointsAndTheirNeighboursDoubleTheirToysTheOthersStop() {
+        // t_obs far inside at 0 and 1, at the 68 % quantile at 2 (never decided), far outside at 3 and 4: the endpoint
+        // lies next to 2, and its neighbours' t_c enter it, so 1, 2 and 3 go on
+        double[] grid = {0.0, 1.0, 2.0, 3.0, 4.0};
+        AdaptiveToys a = new AdaptiveToys(100, 800, 0.0, 2.0, List.of(0.6827),
+                List.of(new double[] {0.2, 0.2, 0.6827, 0.99, 0.99}));
+        int[] n = a.first(5);
+        assertArrayEquals(new int[] {100, 100, 100, 100, 100}, n);
+        n = a.next(grid, toys(n), n);
+        assertArrayEquals(new int[] {100, 200, 200, 200, 100}, n);
+        n = a.next(grid, toys(n), n);
+        n = a.next(grid, toys(n), n);
+        assertArrayEquals(new int[] {100, 800, 800, 800, 100}, n, "to the maximum");
+        assertArrayEquals(n, a.next(grid, toys(n), n), "then every point is done");
+    }
+
+    @Test
+    void twoPointsDecidedOppositeWaysBracketAnEndpointAndGoOn() {
+        AdaptiveToys a = new AdaptiveToys(100, 400, 0.0, 2.0, List.of(0.6827), List.of(new double[] {0.2, 0.2, 0.99}));
+        int[] n = {100, 100, 100};
+        assertArrayEquals(new int[] {100, 200, 200}, a.next(new double[] {0, 1, 2}, toys(n), n),
+                "1 is inside and 2 outside, both certain: the endpoint is between them");
+    }
+
+    @Test
+    void aPooledPointStopsWhenItsFitHasMaxToysBehindIt() {
+        // local smooth critical values: the middle of 7 points fits over all 7 (weights 1, 3/4, 1/2, 1/4), 100 toys
+        // each count as 100 * 16 / 2.75 = 582 >= 400 toys of its own; with its own order statistic it would go on
+        double[] grid = {0, 1, 2, 3, 4, 5, 6};
+        double[] tObs = {0.6827, 0.6827, 0.6827, 0.6827, 0.6827, 0.6827, 0.6827};
+        int[] n = {100, 100, 100, 100, 100, 100, 100};
+        List<ToyOutcome> toys = new ArrayList<>();
+        for (int m = 0; m < grid.length; m++) {
+            for (int i = 0; i < 100; i++) {
+                double t = ((i * 7919L) % 100 + 0.5) / 100;
+                toys.add(new ToyOutcome(m, grid[m], i, t, grid[m] + 0.5, new double[0], true, null, 10, null, false));
+            }
+        }
+        int[] pooled = new AdaptiveToys(100, 400, 0.0, 2.0, List.of(0.6827), List.of(tObs),
+                SmoothCriticalValues.Form.LOCAL).next(grid, toys, n);
+        int[] own = new AdaptiveToys(100, 400, 0.0, 2.0, List.of(0.6827), List.of(tObs)).next(grid, toys, n);
+        assertEquals(100, pooled[3], "582 effective toys at the middle");
+        assertEquals(200, pooled[0], "the edge point's line is extrapolated: fewer effective toys");
+        assertArrayEquals(new int[] {200, 200, 200, 200, 200, 200, 200}, own);
     }
 
     @Test

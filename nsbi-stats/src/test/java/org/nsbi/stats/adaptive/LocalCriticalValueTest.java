@@ -120,10 +120,10 @@ class LocalCriticalValueTest {
             double e = CriticalValue.of(t, 0, cl).t() - exact;
             own += e * e;
         }
-        // five points weighted 1, 2/3, 1/3: about 3 to 4 times the toys of one point, so less than half the variance
+        // seven points weighted 1, 3/4, 1/2, 1/4: about 5.8 times the toys of one point, so less than half the variance
         assertTrue(local < 0.5 * own, "mean square error " + local / repeats + " against the point's own " + own / repeats);
-        assertEquals(60 * 9.0 / (1 + 2 * (4.0 / 9 + 1.0 / 9)), LocalCriticalValue.fit(GRID, toys(60, 1), cl)
-                .effectiveToys(3, 0), 1e-9, "(sum w)^2 / sum w^2 over the window");
+        assertEquals(60 * 16.0 / 2.75, LocalCriticalValue.fit(GRID, toys(60, 1), cl).effectiveToys(3, 0), 1e-9,
+                "symmetric window: (sum w)^2 / sum w^2 = 60 * 4^2 / 2.75");
     }
 
     @Test
@@ -172,5 +172,33 @@ class LocalCriticalValueTest {
         double[] inf = new double[GRID.length];
         java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
         assertArrayEquals(inf, LocalCriticalValue.fit(GRID, mostFailed, cl).tc(), "2/3 failed: beyond 1 - CL");
+    }
+
+    @Test
+    void theEffectiveToysAreTheInverseVarianceOfTheWeightedLeastSquaresIntercept() {
+        // at the grid's first point the window is one-sided (d = 0, 0.25, 0.5, 0.75; weights 1, 3/4, 1/2, 1/4), with
+        // 10, 20, 30, 40 toys: Var(a) = [(X'WX)^-1 X'W^2X (X'WX)^-1]_00 for toys of unit variance, by Commons Math
+        double[] d = {0, 0.25, 0.5, 0.75};
+        double[] w = {1, 0.75, 0.5, 0.25};
+        double[][] t = {new double[10], new double[20], new double[30], new double[40]};
+        org.apache.commons.math3.linear.RealMatrix xwx = new org.apache.commons.math3.linear.Array2DRowRealMatrix(2, 2);
+        org.apache.commons.math3.linear.RealMatrix xw2x = new org.apache.commons.math3.linear.Array2DRowRealMatrix(2, 2);
+        for (int g = 0; g < d.length; g++) {
+            for (int i = 0; i < t[g].length; i++) {
+                double[] x = {1, d[g]};
+                for (int r = 0; r < 2; r++) {
+                    for (int c = 0; c < 2; c++) {
+                        xwx.addToEntry(r, c, w[g] * x[r] * x[c]);
+                        xw2x.addToEntry(r, c, w[g] * w[g] * x[r] * x[c]);
+                    }
+                }
+            }
+        }
+        org.apache.commons.math3.linear.RealMatrix inv = org.apache.commons.math3.linear.MatrixUtils.inverse(xwx);
+        double var = inv.multiply(xw2x).multiply(inv).getEntry(0, 0);
+        assertEquals(1 / var, LocalCriticalValue.effectiveToys(d, w, t), 1e-9 / var);
+        double own = 10;
+        assertTrue(1 / var < (100 * 100) / (10 + 20 * 0.5625 + 30 * 0.25 + 40 * 0.0625) && 1 / var > own,
+                "fewer than a symmetric window's (sum w)^2 / sum w^2, more than the point's own 10");
     }
 }

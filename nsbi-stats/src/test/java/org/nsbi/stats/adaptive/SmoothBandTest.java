@@ -72,7 +72,8 @@ class SmoothBandTest {
 
     @Test
     void smoothDecisionsStopAPointFarOutsideWithFewerToysThanItsOwnOrderStatisticNeeds() {
-        // t_obs three times the 95.45 % quantile at mu = 4, at the quantile itself at mu = 1 (never certain)
+        // t_obs three times the 95.45 % quantile at mu = 3.5 and 4 (4 has no neighbour decided otherwise), at the
+        // quantile itself at mu = 1 (never certain)
         double q95 = -Math.log(1 - 0.9545);
         double q68 = -Math.log(1 - 0.6827);
         double[] tObs = new double[GRID.length];
@@ -80,6 +81,7 @@ class SmoothBandTest {
             tObs[m] = 0.5 * q68 * (1 + Math.sqrt(GRID[m])); // inside at both levels
         }
         tObs[8] = 3 * q95 * 3;
+        tObs[7] = 3 * q95 * 3;
         tObs[2] = q95 * 2;
         List<Double> cls = List.of(0.6827, 0.9545);
         int[] n = new int[GRID.length];
