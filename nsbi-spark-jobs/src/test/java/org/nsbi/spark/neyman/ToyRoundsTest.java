@@ -126,8 +126,9 @@ class ToyRoundsTest {
     @Test
     void anAdaptiveRunResumedFromItsCheckpointsTakesTheSameDecisionsOnTheSameToys() {
         double[] grid = {0.0, 1.0, 2.0, 3.0};
-        // t_obs far above the toys' t at 3 (decided at once), near the 68% critical value elsewhere
-        AdaptiveToys schedule = new AdaptiveToys(50, 400, 0.0, 2.0, CLS, List.of(new double[] {1.0, 0.5, 1.0, 200.0}));
+        // t_obs far above the toys' t at 2 and 3 (decided at once; 2 brackets the endpoint beside 1, 3 does not), near
+        // the 68% critical value elsewhere
+        AdaptiveToys schedule = new AdaptiveToys(50, 400, 0.0, 2.0, CLS, List.of(new double[] {1.0, 0.5, 200.0, 200.0}));
         OutputFolder whole = folder("adaptive", OutputFolder.ExistingPolicy.REFUSE);
         NeymanJob.Result once = NeymanJob.run(SharedSpark.session(), model, reference, settings(grid, 1), schedule, whole);
         whole.commit();
