@@ -102,7 +102,22 @@ public final class DistributedToys {
         sc.addSparkListener(listener);
         try {
             sc.setJobGroup(group, "nsbi neyman: toys on the executors' reference blocks", false);
-            return job.get();
+            long toys = line.done();
+            T result = job.get();
+            // the listener hears of the tasks asynchronously: let it count the last ones (bounded) before it goes
+            for (ToyBlockTask t : tasks) {
+                toys += t.toys();
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (line.done() < toys && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return result;
         } finally {
             sc.removeSparkListener(listener);
             sc.clearJobGroup();
