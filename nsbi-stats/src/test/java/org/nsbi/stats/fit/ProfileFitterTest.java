@@ -58,22 +58,9 @@ class ProfileFitterTest {
      * NLL in mu with two minima, at mu ~ 1.23 (lower) and mu ~ 6.85, with a barrier between them. The global
      * fit must find the lower one, whichever start it is given; checked against a fine brute-force scan.
      */
-    /** Two groups of identical events whose NLL in mu has two minima, ~1.23 (lower) and ~6.85. */
-    static Nll twoMinima() {
-        MixtureModel model = MixtureModel.of(List.of(
-                Process.unaffected("S", 35, Coefficient.parse("mu - sqrt(mu)"), 0),
-                Process.unaffected("SBI", 142, Coefficient.parse("sqrt(mu)"), 0),
-                Process.unaffected("B", 150, Coefficient.parse("1 - sqrt(mu)"), 0),
-                Process.unaffected("NI", 400, Coefficient.parse("1"), 0)), List.of(), "mu", Double.NaN, 10);
-        float[][] r = {{2.4153514569941024f, 2.2092905430401615f}, {0.2594911937719352f, 2.3189460127453416f},
-                {1.873169697626169f, 0.5800380614574667f}, {0.6131194196838731f, 1.3104117977400762f}};
-        EventTable events = EventTable.of(model, new float[] {1, 1}, r, null, null);
-        return Nll.of(model, events, new double[] {110, 246}, new double[0]);
-    }
-
     @Test
     void globalFitFindsTheLowerOfTwoMinima() {
-        Nll nll = twoMinima();
+        Nll nll = TwoMinimaNll.of();
 
         double bestMu = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
@@ -162,7 +149,7 @@ class ProfileFitterTest {
      */
     @Test
     void theGlobalFitContinuesFromTheLowestNllAnyStartReached() {
-        Nll nll = twoMinima();
+        Nll nll = TwoMinimaNll.of();
         FitResult truth = FITTER.global(nll);
         FitResult g = FITTER.withScanPoints(7).withMaxIterations(3).global(nll);
         assertTrue(g.converged(), g.toString());
