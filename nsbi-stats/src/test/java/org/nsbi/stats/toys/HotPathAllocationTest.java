@@ -64,4 +64,23 @@ class HotPathAllocationTest {
         });
         assertTrue(bytes == 0, "bytes allocated per evaluation with the Hessian and one with the gradient: " + bytes);
     }
+
+    @Test
+    void aToysFitAllocatesOnlyItsResults() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable reference = TestModels.randomEvents(model, 20_000, 5);
+        double[] alpha = new double[model.nuisanceCount()];
+        SparsePoissonSampler sampler = SparsePoissonSampler.of(
+                org.nsbi.stats.likelihood.AsimovWeights.compute(model, reference, 1.0, alpha).weights(), alpha);
+        PseudoExperiment[] toys = new PseudoExperiment[100];
+        for (int i = 0; i < toys.length; i++) {
+            toys[i] = sampler.draw(org.nsbi.stats.random.ToyRandom.of(7, "toy", i));
+        }
+        PseudoExperimentFit fit = new ProfileLikelihoodFit(model, reference);
+        // what a fit must return: the conditional and the global FitResult (with alpha and the bound flags), t's
+        // Result and the ToyFit, a few hundred bytes; the fitters' working memory was 13 KB per toy before it was
+        // kept per thread (FitWorkspace)
+        double bytes = bytesPerCall(toys.length, 1200, i -> sink += fit.fit(toys[i], 1.0).t());
+        assertTrue(bytes <= 1200, "bytes allocated per toy's fit: " + bytes);
+    }
 }
