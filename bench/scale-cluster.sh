@@ -14,8 +14,9 @@
 #       (default auto) is passed to neyman and interval as --placement.
 # Both print per stage the wall time and the driver's peak heap: the largest heap in use in the driver's GC log
 # (before each collection, and at exit). e.g. bench/scale-cluster.sh synthetic /tmp/scale-1e7 10000000 1000
-# cli also prints per stage the driver's CPU and the executors' task CPU and task run time (from the stage's Spark
-# event log, OUT/events-<stage>, by bench/spark-task-cpu.py): run time over CPU is the time tasks waited for a core.
+# cli also prints per stage the driver's CPU, the executors' task CPU and task run time, and the largest executor heap
+# Spark sampled (from the stage's Spark event log, OUT/events-<stage>, by bench/spark-tasks.py): run time over CPU is
+# the time tasks waited for a core.
 # The jar is copied into OUT first and every stage runs that copy, so a rebuild during the run does not disturb it.
 set -euo pipefail
 [[ $# -ge 3 && ( "$1" == synthetic || "$1" == cli ) ]] || { sed -n '2,16p' "$0" >&2; exit 2; }
@@ -52,7 +53,7 @@ PY
 placement() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); p=(d.get("neyman") or d.get("interval") or {}).get("placement"); print(p["place"] + " (" + p["reason"] + ")" if p else "-")' "$1"; }
 stage() { # name args...
   local name="$1"; shift
-  local t0 t1 events="$out/events-$name" tasks cpu run
+  local t0 t1 events="$out/events-$name" tasks cpu run heap
   mkdir -p "$events"
   t0=$(date +%s.%N)
   NSBI_JAVA_OPTS="-Xlog:gc,gc+heap+exit:file=$out/gc-$name.log" /usr/bin/time -f "%U %S" -o "$out/time-$name" \
@@ -60,10 +61,10 @@ stage() { # name args...
     --conf spark.eventLog.compress=false > "$out/$name.out" 2> "$out/$name.err" \
     || { echo "scale-cluster: stage $name failed; see $out/$name.err" >&2; tail -20 "$out/$name.err" >&2; exit 1; }
   t1=$(date +%s.%N)
-  read -r tasks cpu run _ < <(python3 bench/spark-task-cpu.py "$events")
-  printf '| %s | %.0f s | %s MB | %.0f s | %s tasks, %s s | %s s (%.1fx) | %s |\n' "$name" "$(echo "$t1 - $t0" | bc)" \
+  read -r tasks cpu run _ heap < <(python3 bench/spark-tasks.py "$events")
+  printf '| %s | %.0f s | %s MB | %.0f s | %s tasks, %s s | %s s (%.1fx) | %s MB | %s |\n' "$name" "$(echo "$t1 - $t0" | bc)" \
     "$(peak_mb "$out/gc-$name.log")" "$(awk '{print $1 + $2}' "$out/time-$name")" "$tasks" "$cpu" "$run" \
-    "$(echo "$run / ($cpu + 0.001)" | bc -l)" \
+    "$(echo "$run / ($cpu + 0.001)" | bc -l)" "$heap" \
     "$( [[ -f "$out/$name/summary.json" ]] && placement "$out/$name/summary.json" || echo -)"
 }
 if [[ "$mode" == synthetic ]]; then
@@ -98,10 +99,10 @@ sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" "$ex
 grep -q "events: $per," "$config" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
 cp "$config" "$out/config.yaml"
 echo "off-shell toy, $ratios ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
-echo "| stage | wall | driver peak heap | driver CPU | executors' task CPU | task run time (/ CPU) | placement |"
-echo "|---|---|---|---|---|---|---|"
+echo "| stage | wall | driver peak heap | driver CPU | executors' task CPU | task run time (/ CPU) | executor heap (sampled) | placement |"
+echo "|---|---|---|---|---|---|---|---|"
 if [[ -f "$out/score/scored.json" ]]; then
-  echo "| score | reused from $out/score | - | - | - | - | - |"   # a finished score of an earlier run into the same OUT
+  echo "| score | reused from $out/score | - | - | - | - | - | - |"   # a finished score of an earlier run into the same OUT
 else
   stage score score --config "$config" --out "$out/score"
 fi
