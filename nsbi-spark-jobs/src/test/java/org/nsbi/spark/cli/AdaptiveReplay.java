@@ -108,15 +108,16 @@ public final class AdaptiveReplay {
                 Method method = Method.of(spec, cls, observedT);
                 long start = System.nanoTime();
                 List<ToyOutcome> used = replay(method.schedule(), grid, toys.get((int) (seed - seeds[0])));
-                Belt belt = method.smooth() == null ? Belt.build(grid, used, cls)
-                        : SmoothCriticalValues.fit(grid, used, cls, method.smooth()).belt(grid, used, cls);
+                SmoothCriticalValues fit = method.smooth() == null ? null
+                        : SmoothCriticalValues.fit(grid, used, cls, method.smooth());
+                Belt belt = fit == null ? Belt.build(grid, used, cls) : fit.belt(grid, used, cls);
                 List<ConfidenceInterval> neyman = ObservedScan.run(nll, belt, 100).intervals().stream()
                         .filter(ci -> ci.method().equals("neyman")).toList();
                 AdaptiveBenchmark.Outcome x = new AdaptiveBenchmark.Outcome(spec, seed, used.size(),
                         (System.nanoTime() - start) / 1e9, neyman);
                 outcomes.add(x);
-                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", spec, seed, x.toys(), x.seconds(),
-                        AdaptiveBenchmark.describe(neyman));
+                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%s%n", spec, seed, x.toys(), x.seconds(),
+                        AdaptiveBenchmark.describe(neyman), fit == null ? "" : "  held-out " + AdaptiveBenchmark.heldOut(fit.checks()));
             }
         }
         AdaptiveBenchmark.table(methods, outcomes);

@@ -309,7 +309,7 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
-        return load(table, indices, weights, null, aux);
+        return load(table, indices, indices == null ? table.size() : indices.length, weights, null, aux);
     }
 
     /**
@@ -323,12 +323,26 @@ public final class ColumnarNll extends Nll {
         if (counts.length != indices.length) {
             throw new IllegalArgumentException(counts.length + " counts for " + indices.length + " events; expected one per event");
         }
-        return load(table, indices, null, counts, aux);
+        return load(table, indices, indices.length, null, counts, aux);
     }
 
-    private ColumnarNll load(EventTable table, int[] indices, double[] weights, int[] counts, double[] aux) {
+    /**
+     * The same for the first {@code events} entries of {@code indices} and {@code counts} (reused arrays that may be
+     * longer, e.g. an {@code ExperimentBuffer}'s).
+     *
+     * @return this
+     */
+    public ColumnarNll loadCounts(EventTable table, int[] indices, int[] counts, int events, double[] aux) {
+        if (events < 0 || events > indices.length || events > counts.length) {
+            throw new IllegalArgumentException(events + " events of " + indices.length + " indices and " + counts.length
+                    + " counts; expected at most the length of both");
+        }
+        return load(table, indices, events, null, counts, aux);
+    }
+
+    /** Loads events indices[0..m) (all m of the table when null) with their weights or counts. */
+    private ColumnarNll load(EventTable table, int[] indices, int m, double[] weights, int[] counts, double[] aux) {
         forgetLastEvaluation();
-        int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
                     + " processes; the model has " + nc);
@@ -434,6 +448,11 @@ public final class ColumnarNll extends Nll {
     }
 
     @Override
+    public void auxInto(double[] out) {
+        System.arraycopy(aux, 0, out, 0, nk);
+    }
+
+    @Override
     public int events() {
         return n;
     }
@@ -450,6 +469,14 @@ public final class ColumnarNll extends Nll {
     @Override
     public StructuredHessian newHessian() {
         return new StructuredHessian(dim, perEvent, yProcesses.length);
+    }
+
+    @Override
+    public boolean fills(StructuredHessian hess) {
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        return scratch.sameLayout(hess);
     }
 
     @Override
@@ -913,6 +940,13 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double[] scan(double[] alpha, double[] mus) {
+        double[] out = new double[mus.length];
+        scan(alpha, mus, out);
+        return out;
+    }
+
+    @Override
+    protected void scan(double[] alpha, double[] mus, double[] out) {
         // the workspace's scratch, not new arrays: a toy's fits scan many times
         double[] theta = scanTheta;
         System.arraycopy(alpha, 0, theta, 1, nk);
@@ -925,7 +959,6 @@ public final class ColumnarNll extends Nll {
             scanCoefficients = new double[Math.max(mus.length * nc, 2 * scanCoefficients.length)];
         }
         double[] f = scanCoefficients; // [m * nc + c]
-        double[] out = new double[mus.length];
         for (int c = 0; c < nc; c++) {
             double g = 1;
             for (int k = 0; k < nk; k++) {
@@ -968,10 +1001,9 @@ public final class ColumnarNll extends Nll {
                 for (int c = 0; c < nc; c++) {
                     VectorLoops.addScaled(lam, f[m * nc + c], bc[c], len);
                 }
-                double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
+                double logs = VectorLoops.weightedLogSum(w, start, lam, len);
                 out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;
             }
         }
-        return out;
     }
 }

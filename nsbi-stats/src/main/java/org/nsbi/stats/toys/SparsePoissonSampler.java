@@ -15,7 +15,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * events from an {@link AliasTable} (built once per set of weights and shared by every toy; the same draws as Commons'
  * {@code AliasMethodDiscreteSampler}), then the aux measurements a_k = &alpha;_true,k + N(0,1). Draw order: total,
  * events, aux. The drawn indices are put in order by a radix sort. A thread's working arrays are kept between toys
- * (only the experiment's own arrays are new per toy).
+ * (only the experiment's own arrays are new per toy, and none with {@link #drawInto}).
  * Immutable after construction; safe to share between threads.
  */
 public final class SparsePoissonSampler implements PseudoExperimentSampler {
@@ -62,6 +62,8 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
         int[] counts = new int[0];
         long[] deviates = new long[0];
         final int[] bucket = new int[1 << RADIX_BITS];
+        /** The last draw's sorted indices: indices or other. */
+        int[] sorted;
 
         void grow(int n) {
             if (indices.length < n) {
@@ -119,12 +121,27 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
 
     @Override
     public PseudoExperiment draw(UniformRandomProvider rng) {
-        int n = poisson.withUniformRandomProvider(rng).sample();
         Scratch w = SCRATCH.get();
+        int n = events(rng, w);
+        return experiment(w.sorted, n, w.counts, alphaTrue, rng);
+    }
+
+    /** The same draws as {@link #draw} into the buffer's arrays: nothing is allocated once the arrays have grown. */
+    @Override
+    public void drawInto(UniformRandomProvider rng, ExperimentBuffer into) {
+        Scratch w = SCRATCH.get();
+        int n = events(rng, w);
+        into.setEvents(w.sorted, w.counts, compact(w.sorted, n, w.counts));
+        AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng), into.auxArray(alphaTrue.length));
+    }
+
+    /** Draws a toy's N_pe and its events, sorted into w.sorted[0..N_pe); returns N_pe. */
+    private int events(UniformRandomProvider rng, Scratch w) {
+        int n = poisson.withUniformRandomProvider(rng).sample();
         w.grow(n);
         alias.sample(rng, n, w.indices, w.deviates);
-        int[] idx = sort(w.indices, n, indexBits, w.other, w.bucket);
-        return experiment(idx, n, w.counts, alphaTrue, rng);
+        w.sorted = sort(w.indices, n, indexBits, w.other, w.bucket);
+        return n;
     }
 
     /**
@@ -132,6 +149,13 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
      * count), then the aux measurements around alphaTrue drawn from rng.
      */
     static PseudoExperiment experiment(int[] idx, int n, int[] count, double[] alphaTrue, UniformRandomProvider rng) {
+        int distinct = compact(idx, n, count);
+        double[] aux = AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng), new double[alphaTrue.length]);
+        return new PseudoExperiment(Arrays.copyOf(idx, distinct), Arrays.copyOf(count, distinct), aux);
+    }
+
+    /** Each distinct index of the sorted idx[0..n) with its count, compacted in idx and count; returns their number. */
+    private static int compact(int[] idx, int n, int[] count) {
         int distinct = 0;
         for (int j = 0; j < n; j++) {
             if (distinct > 0 && idx[distinct - 1] == idx[j]) {
@@ -142,7 +166,6 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
                 distinct++;
             }
         }
-        double[] aux = AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng));
-        return new PseudoExperiment(Arrays.copyOf(idx, distinct), Arrays.copyOf(count, distinct), aux);
+        return distinct;
     }
 }
