@@ -21,7 +21,8 @@ import org.nsbi.stats.likelihood.StructuredHessian;
  * take it below 0 away from the minimum) joins E for that system, its rows of X being (M G)_k, since
  * H_{kY} = (M G_k)&#7488; G. With Y empty (the plain dense layout) it is the Cholesky decomposition of H_FF.
  *
- * <p>One instance per Newton run: its buffers are sized by the layout, and nothing is allocated per step.
+ * <p>Its buffers are sized by the layout, and nothing is allocated per step; a thread's fits reuse one instance
+ * ({@link FitWorkspace}), {@link #reset} at the start of each Newton run.
  */
 final class NewtonSystem {
 
@@ -91,6 +92,11 @@ final class NewtonSystem {
         grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
+    }
+
+    /** Forgets the cached diagonal of H_YY: a new Newton run (its Hessians may hold a version seen before). */
+    void reset() {
+        hyyOf = null;
     }
 
     private void grow(int size) {

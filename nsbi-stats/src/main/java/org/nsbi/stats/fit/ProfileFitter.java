@@ -6,6 +6,7 @@ import java.util.List;
 import org.nsbi.stats.likelihood.NonPositiveDensityException;
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.likelihood.StructuredHessian;
+import org.nsbi.stats.fit.FitWorkspace.Run;
 import org.nsbi.stats.model.MixtureModel;
 
 /**
@@ -103,7 +104,7 @@ public final class ProfileFitter {
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
     public FitResult conditional(Nll nll, double mu) {
-        return conditional(nll, mu, new double[nll.dimension() - 1], null);
+        return conditional(nll, mu, null, null);
     }
 
     /** The conditional fit at fixed &mu; from {@code alphaStart}, with the retries of {@link #conditional(Nll, double, double[], double[])}. */
@@ -112,41 +113,49 @@ public final class ProfileFitter {
     }
 
     /**
-     * The conditional fit at fixed &mu; from {@code alphaStart}. If that start fails, it is retried from
+     * The conditional fit at fixed &mu; from {@code alphaStart} (null: &alpha; = 0). If that start fails, it is retried from
      * starts that differ from it: the auxiliary measurements, &alpha; = 0, {@code alphaHat} (the global fit's,
      * may be null), and finally from {@code alphaStart} with strong initial damping.
      */
     public FitResult conditional(Nll nll, double mu, double[] alphaStart, double[] alphaHat) {
         checkMu(nll, mu);
         nll.countAs(Nll.Stage.CONDITIONAL);
+        FitWorkspace w = FitWorkspace.acquire(nll, scanPoints);
+        try {
+            return conditional(nll, w, mu, alphaStart, alphaHat);
+        } finally {
+            w.release();
+        }
+    }
+
+    private FitResult conditional(Nll nll, FitWorkspace w, double mu, double[] alphaStart, double[] alphaHat) {
         int dim = nll.dimension();
-        Box box = box(nll);
-        boolean[] fixed = new boolean[dim];
-        fixed[0] = true;
-        List<double[]> starts = new ArrayList<>();
-        for (double[] a : new double[][] {alphaStart, nll.aux(), new double[dim - 1], alphaHat}) {
+        nll.auxInto(w.aux);
+        for (int which = 0; which < 4; which++) {
+            double[] a = which == 0 ? (alphaStart == null ? w.zeros : alphaStart) : which == 1 ? w.aux : which == 2 ? w.zeros
+                    : alphaHat;
             if (a != null) {
-                double[] s = new double[dim];
+                double[] s = w.newStart();
                 s[0] = nll.p(mu);
                 System.arraycopy(a, 0, s, 1, dim - 1);
-                box.clip(s);
-                if (starts.stream().noneMatch(x -> Arrays.equals(x, s))) {
-                    starts.add(s);
+                w.clip(s);
+                for (int i = 0; i < w.startCount - 1; i++) {
+                    if (FitWorkspace.same(w.starts[i], s)) {
+                        w.dropStart();
+                        break;
+                    }
                 }
             }
         }
-        List<Minimum> tried = new ArrayList<>();
-        for (double[] s : starts) {
-            Minimum m = minimise(nll, box, s, fixed, 0, List.of());
-            tried.add(m);
-            if (m.converged) {
+        for (int i = 0; i < w.startCount; i++) {
+            if (minimise(nll, w, w.starts[i], w.muHeld, 0, 0).converged) {
                 break;
             }
         }
-        if (!tried.get(tried.size() - 1).converged && dim > 1) {
-            tried.add(minimise(nll, box, starts.get(0), fixed, 1.0, List.of()));
+        if (!w.run(w.runCount - 1).converged && dim > 1) {
+            minimise(nll, w, w.starts[0], w.muHeld, 1.0, 0);
         }
-        return settle(nll, box, tried, fixed, "conditional fit at mu = " + mu);
+        return settle(nll, w, w.muHeld, mu);
     }
 
     /** The global fit, started from scan minima at &alpha; = 0. */
@@ -173,63 +182,83 @@ public final class ProfileFitter {
 
     private FitResult global(Nll nll, double[] start, boolean tryStart) {
         nll.countAs(Nll.Stage.GLOBAL);
+        FitWorkspace w = FitWorkspace.acquire(nll, scanPoints);
+        try {
+            return global(nll, w, start, tryStart);
+        } finally {
+            w.release();
+        }
+    }
+
+    private FitResult global(Nll nll, FitWorkspace w, double[] start, boolean tryStart) {
         int dim = nll.dimension();
-        Box box = box(nll);
-        List<double[]> alphas = new ArrayList<>();
-        if (start != null && dim > 1) {
-            alphas.add(Arrays.copyOfRange(start, 1, dim));
+        // the scans' alphas: the start's (when given), then 0 unless the start's is 0
+        boolean startAlpha = start != null && dim > 1;
+        if (startAlpha) {
+            System.arraycopy(start, 1, w.alphaOfStart, 0, dim - 1);
         }
-        if (alphas.isEmpty() || !Arrays.equals(alphas.get(0), new double[dim - 1])) {
-            alphas.add(new double[dim - 1]);
-        }
-        List<double[]> starts = new ArrayList<>();
+        boolean zeroAlpha = !startAlpha || !FitWorkspace.same(w.alphaOfStart, w.zeros);
         if (start != null && tryStart) {
-            double[] s = start.clone();
+            double[] s = w.newStart();
+            System.arraycopy(start, 0, s, 0, dim);
             s[0] = nll.p(start[0]);
-            box.clip(s);
-            starts.add(s);
+            w.clip(s);
         }
-        for (double[] alpha : alphas) {
-            // the start's own mu joins the scan at its alpha: where it is the scan's minimum, the start is the
-            // caller's point itself (e.g. the conditional fit's minimum, which the NLL remembers)
-            double extra = start != null && alpha == alphas.get(0) ? start[0] : Double.NaN;
-            for (double mu : scanMinima(nll, alpha, extra)) {
-                double[] s = new double[dim];
-                s[0] = nll.p(mu);
+        for (int which = 0; which < 2; which++) {
+            if (which == 0 ? !startAlpha : !zeroAlpha) {
+                continue;
+            }
+            double[] alpha = which == 0 ? w.alphaOfStart : w.zeros;
+            // the start's own mu joins the scan at its alpha (the first scan): where it is the scan's minimum, the start
+            // is the caller's point itself (e.g. the conditional fit's minimum, which the NLL remembers)
+            boolean first = which == 0 || !startAlpha;
+            int minima = scanMinima(nll, w, alpha, start != null && first ? start[0] : Double.NaN);
+            for (int i = 0; i < minima; i++) {
+                double[] s = w.newStart();
+                s[0] = nll.p(w.minima[i]);
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
-                box.clip(s);
-                starts.add(s);
+                w.clip(s);
             }
         }
-        boolean[] free = new boolean[dim];
-        List<Minimum> tried = new ArrayList<>();
-        for (double[] s : starts) {
-            if (tried.stream().noneMatch(m -> Arrays.equals(m.start, s))) {
-                tried.add(minimise(nll, box, s, free, 0, tried));
+        for (int i = 0; i < w.startCount; i++) {
+            if (!w.triedFrom(w.starts[i])) {
+                minimise(nll, w, w.starts[i], w.noneHeld, 0, w.runCount);
             }
         }
-        if (tried.stream().noneMatch(m -> m.converged)) {
+        if (!anyConverged(w)) {
             // last resort: every grid point of the scan at alpha = 0
-            for (double mu : grid(nll)) {
-                double[] s = new double[dim];
+            double[] grid = grid(nll, w);
+            for (double mu : grid) {
+                double[] s = w.newStart();
+                System.arraycopy(w.zeros, 0, s, 1, dim - 1);
                 s[0] = nll.p(mu);
-                box.clip(s);
-                tried.add(minimise(nll, box, s, free, 0, tried));
+                w.clip(s);
+                minimise(nll, w, s, w.noneHeld, 0, w.runCount);
             }
         }
-        return settle(nll, box, tried, free, "global fit");
+        return settle(nll, w, w.noneHeld, Double.NaN);
+    }
+
+    private static boolean anyConverged(FitWorkspace w) {
+        for (int i = 0; i < w.runCount; i++) {
+            if (w.run(i).converged) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The result of a fit's attempts: the lowest converged minimum, unless an attempt that did not converge
-     * went lower by more than {@link #NLL_TOLERANCE}; then a restart from that point must converge, else the fit
-     * is FAILED. Without any converged attempt, the same restart is the last chance.
+     * The result of a fit's runs: the lowest converged minimum, unless a run that did not converge went lower by more
+     * than {@link #NLL_TOLERANCE}; then a restart from that point must converge, else the fit is FAILED. Without any
+     * converged run, the same restart is the last chance. {@code mu}: the conditional fit's, NaN for the global fit.
      */
-    private FitResult settle(Nll nll, Box box, List<Minimum> tried, boolean[] fixed, String what) {
-        Minimum best = null;
-        Minimum lowest = null;
+    private FitResult settle(Nll nll, FitWorkspace w, boolean[] held, double mu) {
+        Run best = null;
+        Run lowest = null;
         int iterations = 0;
-        for (Minimum m : tried) {
+        for (int i = 0; i < w.runCount; i++) {
+            Run m = w.run(i);
             iterations += m.iterations;
             if (m.converged && (best == null || m.nll < best.nll)) {
                 best = m;
@@ -239,34 +268,38 @@ public final class ProfileFitter {
             }
         }
         if (lowest != null && (best == null || lowest.nll < best.nll - NLL_TOLERANCE)) {
-            Minimum again = minimise(nll, box, lowest.x, fixed, 0, List.of());
-            tried.add(again);
+            Run again = minimise(nll, w, lowest.x, held, 0, 0);
             iterations += again.iterations;
             if (!again.converged) {
-                FailureReason reason = best == null ? commonReason(tried) : again.reason;
-                return FitResult.failed(reason, what + " failed: " + (best == null ? "no start converged"
+                FailureReason reason = best == null ? commonReason(w) : again.reason;
+                return FitResult.failed(reason, what(mu) + " failed: " + (best == null ? "no start converged"
                         : "a start that did not converge went below the best converged NLL " + best.nll + " by "
-                        + (best.nll - lowest.nll)) + "; " + describe(nll, tried), iterations);
+                        + (best.nll - lowest.nll)) + "; " + describe(nll, w), iterations);
             }
             best = again;
         }
         if (best == null) {
-            return FitResult.failed(commonReason(tried), what + " failed from every start: " + describe(nll, tried),
-                    iterations);
+            return FitResult.failed(commonReason(w), what(mu) + " failed from every start: " + describe(nll, w), iterations);
         }
-        double[] alpha = Arrays.copyOfRange(best.x, 1, best.x.length);
+        double[] alpha = new double[best.x.length - 1];
         boolean[] atBound = new boolean[alpha.length];
         for (int k = 0; k < alpha.length; k++) {
-            atBound[k] = best.x[k + 1] <= box.lo[k + 1] || best.x[k + 1] >= box.hi[k + 1];
+            alpha[k] = best.x[k + 1];
+            atBound[k] = best.x[k + 1] <= w.lo[k + 1] || best.x[k + 1] >= w.hi[k + 1];
         }
         return new FitResult(nll.mu(best.x[0]), alpha, best.nll, FitStatus.CONVERGED, iterations, best.edm,
-                what.startsWith("global") ? "global" : "conditional", null, atBound);
+                Double.isNaN(mu) ? "global" : "conditional", null, atBound);
     }
 
-    /** The reason all failed attempts share, or {@link FailureReason#NO_START_CONVERGED} if they differ. */
-    private static FailureReason commonReason(List<Minimum> tried) {
+    private static String what(double mu) {
+        return Double.isNaN(mu) ? "global fit" : "conditional fit at mu = " + mu;
+    }
+
+    /** The reason all failed runs share, or {@link FailureReason#NO_START_CONVERGED} if they differ. */
+    private static FailureReason commonReason(FitWorkspace w) {
         FailureReason r = null;
-        for (Minimum m : tried) {
+        for (int i = 0; i < w.runCount; i++) {
+            Run m = w.run(i);
             if (!m.converged) {
                 if (r != null && r != m.reason) {
                     return FailureReason.NO_START_CONVERGED;
@@ -277,9 +310,10 @@ public final class ProfileFitter {
         return r == null ? FailureReason.NO_START_CONVERGED : r;
     }
 
-    private static String describe(Nll nll, List<Minimum> tried) {
+    private static String describe(Nll nll, FitWorkspace w) {
         List<String> parts = new ArrayList<>();
-        for (Minimum m : tried) {
+        for (int i = 0; i < w.runCount; i++) {
+            Run m = w.run(i);
             if (!m.converged) {
                 parts.add("from (" + nll.mu(m.start[0]) + ", " + Arrays.toString(Arrays.copyOfRange(m.start, 1, m.start.length))
                         + "): " + m.message);
@@ -297,11 +331,11 @@ public final class ProfileFitter {
         }
     }
 
-    /** The scan grid in &mu;: uniform in the fit variable between the bounds. */
-    private double[] grid(Nll nll) {
+    /** The scan grid in &mu; (the workspace's): uniform in the fit variable between the bounds. */
+    private double[] grid(Nll nll, FitWorkspace w) {
         double lo = nll.p(nll.model().muMin());
         double hi = nll.p(nll.model().muMax());
-        double[] mus = new double[scanPoints];
+        double[] mus = w.grid;
         for (int i = 0; i < scanPoints; i++) {
             mus[i] = nll.mu(lo + (hi - lo) * i / (scanPoints - 1));
         }
@@ -310,101 +344,67 @@ public final class ProfileFitter {
     }
 
     /**
-     * Every local minimum of the scan at fixed &alpha; over the grid and {@code extraMu} (NaN: none); the middle of the
-     * grid if the scan has no finite value.
+     * Every local minimum of the scan at fixed &alpha; over the grid and {@code extraMu} (NaN: none), into the
+     * workspace's minima; the middle of the grid if the scan has no finite value. Returns their number.
      */
-    private double[] scanMinima(Nll nll, double[] alpha, double extraMu) {
-        double[] mus = grid(nll);
+    private int scanMinima(Nll nll, FitWorkspace w, double[] alpha, double extraMu) {
+        double[] mus = grid(nll, w);
         if (extraMu >= mus[0] && extraMu <= mus[mus.length - 1] && Arrays.binarySearch(mus, extraMu) < 0) {
             int at = -1 - Arrays.binarySearch(mus, extraMu);
-            double[] with = new double[mus.length + 1];
+            double[] with = w.gridPlus;
             System.arraycopy(mus, 0, with, 0, at);
             with[at] = extraMu;
             System.arraycopy(mus, at, with, at + 1, mus.length - at);
             mus = with;
         }
-        double[] v = nll.valuesAtFixedAlpha(alpha, mus);
-        List<Double> minima = new ArrayList<>();
+        double[] v = w.values;
+        nll.valuesAtFixedAlpha(alpha, mus, v);
+        int minima = 0;
         for (int i = 0; i < mus.length; i++) {
             boolean left = i == 0 || v[i] <= v[i - 1] || !Double.isFinite(v[i - 1]);
             boolean right = i == mus.length - 1 || v[i] <= v[i + 1] || !Double.isFinite(v[i + 1]);
             if (left && right && Double.isFinite(v[i])) {
-                minima.add(mus[i]);
+                w.minima[minima++] = mus[i];
             }
         }
-        if (minima.isEmpty()) {
-            return new double[] {mus[mus.length / 2]};
+        if (minima == 0) {
+            w.minima[minima++] = mus[mus.length / 2];
         }
-        return minima.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The box of the fit variables: the POI's range in the fit variable, the nuisance parameters' bounds. */
-    private record Box(double[] lo, double[] hi) {
-        void clip(double[] x) {
-            for (int a = 0; a < x.length; a++) {
-                x[a] = Math.min(hi[a], Math.max(lo[a], x[a]));
-            }
-        }
-    }
-
-    private static Box box(Nll nll) {
-        int d = nll.dimension();
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        lo[0] = nll.scale() == Nll.Scale.MU ? nll.model().muMin() : nll.p(nll.model().muMin());
-        hi[0] = nll.p(nll.model().muMax());
-        for (int k = 1; k < d; k++) {
-            lo[k] = nll.model().alphaLow(k - 1);
-            hi[k] = nll.model().alphaHigh(k - 1);
-        }
-        return new Box(lo, hi);
-    }
-
-    /** A local minimum found by {@link #minimise}, or where it stopped (the lowest point it reached) and why. */
-    private record Minimum(double[] start, double[] x, double nll, boolean converged, int iterations, double edm,
-                           String message, FailureReason reason) {
-        static Minimum converged(double[] start, double[] x, double nll, int iterations, double edm) {
-            return new Minimum(start, x.clone(), nll, true, iterations, edm, null, null);
-        }
-
-        /** A run stopped on its way to {@code known}, a minimum another start converged to. */
-        static Minimum joined(double[] start, Minimum known, int iterations) {
-            return new Minimum(start, known.x, known.nll, true, iterations, known.edm, null, null);
-        }
-
-        static Minimum failed(double[] start, double[] x, double nll, int iterations, double edm, FailureReason reason,
-                              String message) {
-            return new Minimum(start, x.clone(), nll, false, iterations, edm, message, reason);
-        }
+        return minima;
     }
 
     /**
-     * Newton from {@code start} (inside the box) with initial damping {@code lambda0}. A run whose Newton step lands
-     * on a converged minimum of {@code known} (another start's) stops there: see {@link #joins}.
+     * Newton from {@code start} (clipped into the box) with initial damping {@code lambda0}, as the workspace's next
+     * run. A run whose Newton step lands on a converged minimum of the fit's first {@code known} runs (other starts')
+     * stops there: see {@link #joins}.
      */
-    private Minimum minimise(Nll nll, Box box, double[] start, boolean[] fixed, double lambda0, List<Minimum> known) {
+    private Run minimise(Nll nll, FitWorkspace w, double[] start, boolean[] fixed, double lambda0, int known) {
+        Run run = w.newRun();
+        System.arraycopy(start, 0, run.start, 0, start.length);
         int d = nll.dimension();
-        double[] lo = box.lo;
-        double[] hi = box.hi;
-        double[] x = start.clone();
-        box.clip(x);
-        double[] g = new double[d];
-        StructuredHessian h = nll.newHessian();
+        double[] lo = w.lo;
+        double[] hi = w.hi;
+        double[] x = w.x;
+        System.arraycopy(start, 0, x, 0, d);
+        w.clip(x);
+        double[] g = w.g;
+        StructuredHessian h = w.h;
         double f;
         try {
             f = nll.evaluateStructured(x, g, h);
         } catch (NonPositiveDensityException e) {
-            return Minimum.failed(start, x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
+            return run.failed(x, Double.NaN, 0, Double.NaN, FailureReason.NON_POSITIVE_DENSITY,
                     "at the start: " + e.getMessage());
         }
         double lambda = lambda0;
-        int[] free = new int[d];
-        NewtonSystem system = new NewtonSystem(h);
-        double[] rhs = new double[d];
-        double[] step = new double[d];
-        double[] xNew = new double[d];
-        double[] gNew = new double[d];
-        StructuredHessian hNew = h.like();
+        int[] free = w.free;
+        NewtonSystem system = w.system;
+        system.reset();
+        double[] rhs = w.rhs;
+        double[] step = w.step;
+        double[] xNew = w.xNew;
+        double[] gNew = w.gNew;
+        StructuredHessian hNew = w.hNew;
         String lastProblem = null;
         for (int it = 1; it <= maxIterations; it++) {
             int nf = 0;
@@ -416,7 +416,7 @@ public final class ProfileFitter {
                 }
             }
             if (nf == 0) {
-                return Minimum.converged(start, x, f, it, 0);
+                return run.converged(x, f, it, 0);
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
@@ -429,17 +429,14 @@ public final class ProfileFitter {
                     edm += 0.5 * rhs[i] * step[i];
                 }
                 if (edm < edmTolerance) {
-                    return Minimum.converged(start, x, f, it, edm);
+                    return run.converged(x, f, it, edm);
                 }
-                if (edm < PREDICTED_EDM && lambda0 == 0) {
-                    Minimum predicted = predicted(start, x, f, step, free, nf, box, it, edm);
-                    if (predicted != null) {
-                        return predicted;
-                    }
+                if (edm < PREDICTED_EDM && lambda0 == 0 && predicted(w, x, step, free, nf)) {
+                    return run.converged(w.y, f - edm, it, edm);
                 }
-                Minimum same = joins(known, x, step, free, nf, h, box, edm);
+                Run same = joins(w, known, x, step, free, nf, h, edm);
                 if (same != null) {
-                    return Minimum.joined(start, same, it);
+                    return run.joined(same, it);
                 }
             }
             if (!Double.isNaN(edm) && lambda0 == 0) {
@@ -451,7 +448,7 @@ public final class ProfileFitter {
                 if (!factored) {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
-                        return Minimum.failed(start, x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
+                        return run.failed(x, f, it, edm, FailureReason.HESSIAN_NOT_POSITIVE_DEFINITE,
                                 "the Hessian cannot be made positive definite");
                     }
                     continue;
@@ -500,45 +497,48 @@ public final class ProfileFitter {
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
-                        return Minimum.converged(start, x, f, it, edm);
+                        return run.converged(x, f, it, edm);
                     }
                 } else {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
                     if (lambda > 1e12) {
                         return lastProblem == null
-                                ? Minimum.failed(start, x, f, it, edm, FailureReason.NO_DESCENT, "no step lowers the NLL")
-                                : Minimum.failed(start, x, f, it, edm, FailureReason.NON_POSITIVE_DENSITY,
+                                ? run.failed(x, f, it, edm, FailureReason.NO_DESCENT, "no step lowers the NLL")
+                                : run.failed(x, f, it, edm, FailureReason.NON_POSITIVE_DENSITY,
                                         "no step lowers the NLL (" + lastProblem + ")");
                     }
                 }
             }
         }
-        return Minimum.failed(start, x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
+        return run.failed(x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
                 "no convergence in " + maxIterations + " iterations");
     }
 
     /**
-     * The converged minimum of {@code known} this run is bound for, or null: near a minimum (edm &lt; {@value #JOIN_EDM}),
-     * the undamped Newton step from x lands within H-distance &frac12;(y &minus; x*)&#7488;H_FF(y &minus; x*) &lt;
-     * {@value #JOIN_DISTANCE} &middot; edm of x* (the step's target is much nearer x* than x is, the mark of x* being the
-     * minimum its quadratic model points at), and the held parameters equal x*'s. Continuing would converge to x*
-     * (within the edm tolerance) at the cost of more evaluations.
+     * The converged minimum among the fit's first {@code known} runs this run is bound for, or null: near a minimum
+     * (edm &lt; {@value #JOIN_EDM}), the undamped Newton step from x lands within H-distance
+     * &frac12;(y &minus; x*)&#7488;H_FF(y &minus; x*) &lt; {@value #JOIN_DISTANCE} &middot; edm of x* (the step's target is much
+     * nearer x* than x is, the mark of x* being the minimum its quadratic model points at), and the held parameters
+     * equal x*'s. Continuing would converge to x* (within the edm tolerance) at the cost of more evaluations.
      */
-    private static Minimum joins(List<Minimum> known, double[] x, double[] step, int[] free, int nf, StructuredHessian h,
-                                 Box box, double edm) {
-        if (!(edm < JOIN_EDM)) {
+    private static Run joins(FitWorkspace w, int known, double[] x, double[] step, int[] free, int nf, StructuredHessian h,
+                             double edm) {
+        if (!(edm < JOIN_EDM) || known == 0) {
             return null;
         }
-        double[] y = x.clone();
+        double[] y = w.y;
+        System.arraycopy(x, 0, y, 0, x.length);
         for (int i = 0; i < nf; i++) {
             int a = free[i];
-            y[a] = Math.min(box.hi[a], Math.max(box.lo[a], x[a] + step[i]));
+            y[a] = Math.min(w.hi[a], Math.max(w.lo[a], x[a] + step[i]));
         }
-        for (Minimum m : known) {
+        double[] v = w.v;
+        for (int j = 0; j < known; j++) {
+            Run m = w.run(j);
             if (!m.converged || !heldEqual(y, m.x, free, nf)) {
                 continue;
             }
-            double[] v = new double[y.length];
+            Arrays.fill(v, 0);
             for (int i = 0; i < nf; i++) {
                 v[free[i]] = y[free[i]] - m.x[free[i]];
             }
@@ -563,21 +563,22 @@ public final class ProfileFitter {
     }
 
     /**
-     * The minimum as the Newton model at x predicts it, x + &delta; with NLL f &minus; edm, when edm is below
-     * {@value #PREDICTED_EDM}: the model's error there is O(edm<sup>3/2</sup>), far below the tolerances t is judged
-     * by, and the evaluation at x + &delta; that would only confirm it is saved. Null if the step leaves the box.
+     * Whether the run can end at the minimum its Newton model at x predicts, x + &delta; (into the workspace's y) with
+     * NLL f &minus; edm, when edm is below {@value #PREDICTED_EDM}: the model's error there is O(edm<sup>3/2</sup>), far
+     * below the tolerances t is judged by, and the evaluation at x + &delta; that would only confirm it is saved. Not if
+     * the step leaves the box.
      */
-    private static Minimum predicted(double[] start, double[] x, double f, double[] step, int[] free, int nf, Box box,
-                                     int it, double edm) {
-        double[] y = x.clone();
+    private static boolean predicted(FitWorkspace w, double[] x, double[] step, int[] free, int nf) {
+        double[] y = w.y;
+        System.arraycopy(x, 0, y, 0, x.length);
         for (int i = 0; i < nf; i++) {
             int a = free[i];
             y[a] = x[a] + step[i];
-            if (y[a] < box.lo[a] || y[a] > box.hi[a]) {
-                return null;
+            if (y[a] < w.lo[a] || y[a] > w.hi[a]) {
+                return false;
             }
         }
-        return Minimum.converged(start, y, f - edm, it, edm);
+        return true;
     }
 
     /** rhs = &minus;g_F; false if a value is not finite. The system (H_FF + &lambda;&Delta;) &delta; = rhs is {@link NewtonSystem}'s. */

@@ -59,12 +59,12 @@ public final class TestStatistic {
 
     /** t_&mu; at {@code mu}; {@code global} may be a global fit already done on this NLL (else null). */
     public Result at(Nll nll, double mu, FitResult global) {
-        return at(nll, mu, global, new double[nll.dimension() - 1]);
+        return at(nll, mu, global, null);
     }
 
     /**
      * t_&mu; with the conditional fit started at {@code alphaStart} (e.g. &alpha;&#770;&#770; of a neighbouring &mu; in
-     * a scan, which saves iterations; the result does not depend on the start beyond the fit's tolerance).
+     * a scan, which saves iterations; the result does not depend on the start beyond the fit's tolerance; null: &alpha; = 0).
      */
     public Result at(Nll nll, double mu, FitResult global, double[] alphaStart) {
         FitResult cond = fitter.conditional(nll, mu, alphaStart,

@@ -434,6 +434,11 @@ public final class ColumnarNll extends Nll {
     }
 
     @Override
+    public void auxInto(double[] out) {
+        System.arraycopy(aux, 0, out, 0, nk);
+    }
+
+    @Override
     public int events() {
         return n;
     }
@@ -450,6 +455,14 @@ public final class ColumnarNll extends Nll {
     @Override
     public StructuredHessian newHessian() {
         return new StructuredHessian(dim, perEvent, yProcesses.length);
+    }
+
+    @Override
+    public boolean fills(StructuredHessian hess) {
+        if (scratch == null) {
+            scratch = newHessian();
+        }
+        return scratch.sameLayout(hess);
     }
 
     @Override
@@ -913,6 +926,13 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double[] scan(double[] alpha, double[] mus) {
+        double[] out = new double[mus.length];
+        scan(alpha, mus, out);
+        return out;
+    }
+
+    @Override
+    protected void scan(double[] alpha, double[] mus, double[] out) {
         // the workspace's scratch, not new arrays: a toy's fits scan many times
         double[] theta = scanTheta;
         System.arraycopy(alpha, 0, theta, 1, nk);
@@ -925,7 +945,6 @@ public final class ColumnarNll extends Nll {
             scanCoefficients = new double[Math.max(mus.length * nc, 2 * scanCoefficients.length)];
         }
         double[] f = scanCoefficients; // [m * nc + c]
-        double[] out = new double[mus.length];
         for (int c = 0; c < nc; c++) {
             double g = 1;
             for (int k = 0; k < nk; k++) {
@@ -972,6 +991,5 @@ public final class ColumnarNll extends Nll {
                 out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;
             }
         }
-        return out;
     }
 }

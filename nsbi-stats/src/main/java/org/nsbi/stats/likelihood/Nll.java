@@ -83,6 +83,11 @@ public abstract class Nll {
     /** The auxiliary measurements, the centres of the nuisance parameters' constraints (a copy). */
     public abstract double[] aux();
 
+    /** The auxiliary measurements into {@code out[0..K)}, for callers that must not allocate. */
+    public void auxInto(double[] out) {
+        System.arraycopy(aux(), 0, out, 0, dim - 1);
+    }
+
     /** 1 + K, the number of parameters. */
     public final int dimension() {
         return dim;
@@ -142,6 +147,11 @@ public abstract class Nll {
         return StructuredHessian.dense(dim);
     }
 
+    /** Whether {@code hess} has {@link #newHessian()}'s layout (so that this NLL can fill it). */
+    public boolean fills(StructuredHessian hess) {
+        return newHessian().sameLayout(hess);
+    }
+
     /**
      * NLL at &theta; with its gradient (if {@code grad} is not null) and its Hessian into {@code hess}, a Hessian of
      * {@link #newHessian()}'s layout; counted as an evaluation with the Hessian under the current stage, unless
@@ -193,8 +203,19 @@ public abstract class Nll {
         return scan(alpha, mus);
     }
 
+    /** {@link #valuesAtFixedAlpha(double[], double[])} into {@code out[0..mus.length)}, without a new array. */
+    public final void valuesAtFixedAlpha(double[] alpha, double[] mus, double[] out) {
+        evaluations[Stage.SCAN.ordinal()] += mus.length;
+        scan(alpha, mus, out);
+    }
+
     /** {@link #valuesAtFixedAlpha} without the counting. */
     protected abstract double[] scan(double[] alpha, double[] mus);
+
+    /** {@link #scan(double[], double[])} into {@code out}; by default a copy of its result. */
+    protected void scan(double[] alpha, double[] mus, double[] out) {
+        System.arraycopy(scan(alpha, mus), 0, out, 0, mus.length);
+    }
 
     /** Counts the evaluations from now on under {@code stage} (until the next call). */
     public final void countAs(Stage stage) {

@@ -290,7 +290,7 @@ final class VectorLoops {
 
     /**
      * &Sigma;_{j &lt; len} (s_j x_j &minus; y_j z_j): a Hessian entry's terms over a block (y = s2 &middot; &part;&lambda;), summed
-     * lane-wise in registers, the lanes then added in lane order ({@link #lanes}), then the tail.
+     * lane-wise in registers, the lanes then added in lane order, then the tail.
      */
     static double hessianTerm(double[] s, double[] x, double[] y, double[] z, int len) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
@@ -300,7 +300,14 @@ final class VectorLoops {
             DoubleVector b = DoubleVector.fromArray(SPECIES, y, j).mul(DoubleVector.fromArray(SPECIES, z, j));
             acc = acc.add(a.sub(b));
         }
-        double sum = lanes(acc);
+        // the lanes added in lane order (not reduceLanes, whose order of additions is unspecified and may differ between
+        // compiled and interpreted code), here and not in a method of their own: passing the vector to a call the JIT
+        // does not inline (NodeCountInliningCutoff in a large caller such as ColumnarNll.reduce) boxes it, 96 bytes
+        // per call (HotPathAllocationTest#evaluationsAllocateNothing)
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum += acc.lane(lane);
+        }
         for (; j < len; j++) {
             sum += s[j] * x[j] - y[j] * z[j];
         }
@@ -314,21 +321,12 @@ final class VectorLoops {
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             acc = acc.add(DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j)));
         }
-        double sum = lanes(acc);
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) { // as in hessianTerm
+            sum += acc.lane(lane);
+        }
         for (; j < len; j++) {
             sum += x[j] * y[j];
-        }
-        return sum;
-    }
-
-    /**
-     * The lanes of {@code acc} added in lane order (not {@code reduceLanes}, whose order of additions is unspecified
-     * and may differ between compiled and interpreted code).
-     */
-    private static double lanes(DoubleVector acc) {
-        double sum = 0;
-        for (int lane = 0; lane < SPECIES.length(); lane++) {
-            sum += acc.lane(lane);
         }
         return sum;
     }

@@ -1,0 +1,86 @@
+package org.nsbi.stats.toys;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+import org.nsbi.stats.likelihood.ColumnarNll;
+import org.nsbi.stats.likelihood.StructuredHessian;
+import org.nsbi.stats.likelihood.TestModels;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
+
+/**
+ * The toy loop's hot path allocates nothing per evaluation and per toy, once the JIT has compiled it: heap bytes of this
+ * thread ({@code getThreadAllocatedBytes}, exact) over rounds of work, after warm-up rounds. A round is repeated until
+ * one stays within the allowance (the JIT compiles in the background, and code not yet compiled allocates the Vector
+ * API's boxes), up to {@value #ROUNDS} rounds; a path that allocates per call never gets there.
+ */
+class HotPathAllocationTest {
+
+    private static final int ROUNDS = 40;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /**
+     * The least bytes per call over rounds of {@code calls} calls (stopping at the first round within {@code allowance}).
+     */
+    private static double bytesPerCall(int calls, double allowance, IntConsumer call) {
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        long thread = Thread.currentThread().getId();
+        double least = Double.POSITIVE_INFINITY;
+        for (int round = 0; round < ROUNDS && least > allowance; round++) {
+            long before = THREADS.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < calls; i++) {
+                call.accept(i);
+            }
+            least = Math.min(least, (THREADS.getThreadAllocatedBytes(thread) - before) / (double) calls);
+        }
+        return least;
+    }
+
+    private static double sink;
+
+    @Test
+    void evaluationsAllocateNothing() {
+        // 540 events: two full blocks of ColumnarNll and a tail, with the structured Hessian (a yield-only parameter)
+        MixtureModel model = TestModels.offshellLike();
+        EventTable events = TestModels.randomEvents(model, 540, 3);
+        double[] weights = new double[events.size()];
+        Arrays.fill(weights, 1);
+        ColumnarNll nll = new ColumnarNll(model);
+        nll.load(events, null, weights, new double[model.nuisanceCount()]);
+        double[] theta = new double[nll.dimension()];
+        double[] grad = new double[nll.dimension()];
+        StructuredHessian hess = nll.newHessian();
+        double bytes = bytesPerCall(2000, 0, i -> {
+            theta[0] = 1 + 1e-3 * (i % 7); // not the last point: the NLL would return the one it remembers
+            theta[1] = 0.01 * (i % 5);
+            sink += nll.evaluateStructured(theta, grad, hess);
+            sink += nll.evaluate(theta, grad, null); // both paths hot, as in a fit: the JIT's inlining then differs
+        });
+        assertTrue(bytes == 0, "bytes allocated per evaluation with the Hessian and one with the gradient: " + bytes);
+    }
+
+    @Test
+    void aToysFitAllocatesOnlyItsResults() {
+        MixtureModel model = TestModels.offshellLike();
+        EventTable reference = TestModels.randomEvents(model, 20_000, 5);
+        double[] alpha = new double[model.nuisanceCount()];
+        SparsePoissonSampler sampler = SparsePoissonSampler.of(
+                org.nsbi.stats.likelihood.AsimovWeights.compute(model, reference, 1.0, alpha).weights(), alpha);
+        PseudoExperiment[] toys = new PseudoExperiment[100];
+        for (int i = 0; i < toys.length; i++) {
+            toys[i] = sampler.draw(org.nsbi.stats.random.ToyRandom.of(7, "toy", i));
+        }
+        PseudoExperimentFit fit = new ProfileLikelihoodFit(model, reference);
+        // what a fit must return: the conditional and the global FitResult (with alpha and the bound flags), t's
+        // Result and the ToyFit, a few hundred bytes; the fitters' working memory was 13 KB per toy before it was
+        // kept per thread (FitWorkspace)
+        double bytes = bytesPerCall(toys.length, 1200, i -> sink += fit.fit(toys[i], 1.0).t());
+        assertTrue(bytes <= 1200, "bytes allocated per toy's fit: " + bytes);
+    }
+}
