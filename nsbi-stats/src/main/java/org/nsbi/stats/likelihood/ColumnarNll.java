@@ -1001,7 +1001,7 @@ public final class ColumnarNll extends Nll {
                 for (int c = 0; c < nc; c++) {
                     VectorLoops.addScaled(lam, f[m * nc + c], bc[c], len);
                 }
-                double logs = VectorLoops.weightedLogSum(w, start, lam, len);
+                double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
                 out[m] = Double.isNaN(logs) ? Double.POSITIVE_INFINITY : out[m] - logs;
             }
         }

@@ -337,29 +337,30 @@ final class VectorLoops {
      * {@link Double#MIN_NORMAL}). Returns NaN if some &lambda;_j is not &gt; 0 (the caller finds which).
      */
     static double weightedLogs(double[] w, int off, double[] lam, double[] s, double[] s2, int len) {
+        boolean bad = false;
+        boolean tiny = false;
+        DoubleVector acc = DoubleVector.zero(SPECIES);
         int j = 0;
-        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+        int bound = SPECIES.loopBound(len);
+        for (; j < bound; j += SPECIES.length()) {
             DoubleVector l = DoubleVector.fromArray(SPECIES, lam, j);
-            DoubleVector sv = DoubleVector.fromArray(SPECIES, w, off + j).div(l);
+            bad |= !l.compare(VectorOperators.GT, 0).allTrue();
+            tiny |= !l.compare(VectorOperators.GE, Double.MIN_NORMAL).allTrue();
+            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, off + j);
+            DoubleVector sv = wv.div(l);
             sv.intoArray(s, j);
             sv.div(l).intoArray(s2, j);
+            acc = wv.mul(log(l)).add(acc);
         }
-        for (; j < len; j++) {
-            s[j] = w[off + j] / lam[j];
-            s2[j] = s[j] / lam[j];
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum += acc.lane(lane);
         }
-        return weightedLogSum(w, off, lam, len);
-    }
-
-    /**
-     * The end of a weighted log sum whose lanes added up to {@code sum} over events [0, j): the tail events [j, len) added
-     * one by one; NaN if a &lambda; is not &gt; 0 ({@code bad}: in the lanes); by {@link Math#log} over all events when a
-     * &lambda; is below {@link Double#MIN_NORMAL} ({@code tiny}: in the lanes).
-     */
-    private static double logSumEnd(double sum, boolean bad, boolean tiny, double[] w, int off, double[] lam, int j, int len) {
         for (; j < len; j++) {
             double l = lam[j];
             bad |= !(l > 0);
+            s[j] = w[off + j] / l;
+            s2[j] = s[j] / l;
             sum += w[off + j] * Math.log(l);
         }
         if (bad) {
@@ -372,29 +373,6 @@ final class VectorLoops {
             }
         }
         return sum;
-    }
-
-    /**
-     * &Sigma;_j w[off+j] ln &lambda;_j alone (the sum {@link #weightedLogs} returns), for value-only scans, which do not
-     * use s and s2 (two divisions and two stores per event). NaN if some &lambda;_j is not &gt; 0.
-     */
-    static double weightedLogSum(double[] w, int off, double[] lam, int len) {
-        boolean bad = false;
-        boolean tiny = false;
-        DoubleVector acc = DoubleVector.zero(SPECIES);
-        int j = 0;
-        int bound = SPECIES.loopBound(len);
-        for (; j < bound; j += SPECIES.length()) {
-            DoubleVector l = DoubleVector.fromArray(SPECIES, lam, j);
-            bad |= !l.compare(VectorOperators.GT, 0).allTrue();
-            tiny |= !l.compare(VectorOperators.GE, Double.MIN_NORMAL).allTrue();
-            acc = DoubleVector.fromArray(SPECIES, w, off + j).mul(log(l)).add(acc);
-        }
-        double sum = 0;
-        for (int lane = 0; lane < SPECIES.length(); lane++) { // as in hessianTerm
-            sum += acc.lane(lane);
-        }
-        return logSumEnd(sum, bad, tiny, w, off, lam, j, len);
     }
 
     private static final double LN2_HI = 6.93147180369123816490e-01;

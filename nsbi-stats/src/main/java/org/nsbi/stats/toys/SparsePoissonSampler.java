@@ -2,6 +2,8 @@ package org.nsbi.stats.toys;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -27,6 +29,8 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
 
     private final AliasTable alias;
     private final SharedStateDiscreteSampler poisson;
+    /** Per thread, this sampler's Poisson and Gaussian samplers on a {@link ReboundStream}, for {@link #drawInto}. */
+    private final ThreadLocal<Rebound> rebound = ThreadLocal.withInitial(this::rebound);
     private final double total;
     private final double[] alphaTrue;
     /** Bits of the largest event index. */
@@ -53,6 +57,15 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
     /** &Sigma; w_A, the mean of N_pe. */
     public double totalWeight() {
         return total;
+    }
+
+    /** The samplers {@link #drawInto} draws from, built once per thread on a stream it binds to each toy's. */
+    private record Rebound(ReboundStream stream, DiscreteSampler poisson, NormalizedGaussianSampler gauss) {
+    }
+
+    private Rebound rebound() {
+        ReboundStream stream = new ReboundStream();
+        return new Rebound(stream, poisson.withUniformRandomProvider(stream), ZigguratSampler.NormalizedGaussian.of(stream));
     }
 
     /** A thread's working arrays: the drawn indices, their deviates, the sort's second array and its counts. */
@@ -130,14 +143,21 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
     @Override
     public void drawInto(UniformRandomProvider rng, ExperimentBuffer into) {
         Scratch w = SCRATCH.get();
-        int n = events(rng, w);
+        Rebound r = rebound.get();
+        r.stream.bind(rng);
+        int n = events(r.poisson, rng, w);
         into.setEvents(w.sorted, w.counts, compact(w.sorted, n, w.counts));
-        AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng), into.auxArray(alphaTrue.length));
+        AsimovInput.aux(alphaTrue, r.gauss, into.auxArray(alphaTrue.length));
+        r.stream.bind(null);
     }
 
-    /** Draws a toy's N_pe and its events, sorted into w.sorted[0..N_pe); returns N_pe. */
     private int events(UniformRandomProvider rng, Scratch w) {
-        int n = poisson.withUniformRandomProvider(rng).sample();
+        return events(poisson.withUniformRandomProvider(rng), rng, w);
+    }
+
+    /** Draws a toy's N_pe (by {@code total}, a Poisson sampler on rng) and its events, sorted into w.sorted[0..N_pe). */
+    private int events(DiscreteSampler total, UniformRandomProvider rng, Scratch w) {
+        int n = total.sample();
         w.grow(n);
         alias.sample(rng, n, w.indices, w.deviates);
         w.sorted = sort(w.indices, n, indexBits, w.other, w.bucket);
