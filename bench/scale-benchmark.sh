@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale on the synthetic analysis, reference sample on the executors (issue 14). Run on purpose, not in CI.
-#   bench/scale-benchmark.sh stages N TOYS        per-stage wall time and heap peak at N reference events
+#   bench/scale-benchmark.sh stages N TOYS [SCAN_STEPS]  per-stage wall time and heap peak at N reference events
+#                                                  (scans of SCAN_STEPS steps, default 10; the commands scan 100)
 #   bench/scale-benchmark.sh kscan N TOYS K...    CPU per toy and ns/event/evaluation for each K (10% shape; or S+Y:
 #                                                  S shape and Y yield-only parameters)
 # e.g. bench/scale-benchmark.sh stages 1000000 1000; bench/scale-benchmark.sh kscan 1000000 20 3 10 30 100

@@ -35,11 +35,15 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
      */
     private static final int TREE_FROM = 64;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DistributedNll.class);
+
     private final JavaRDD<EventPart> parts;
     private final int dim;
     private final SummedNll nll;
     private final double sumOfWeights;
     private long jobs;
+    private long requests;
+    private long jobNanos;
 
     private DistributedNll(JavaRDD<EventPart> parts, MixtureModel model, double[] aux, long bytes, long freeBytes) {
         this.parts = cachesColumns(bytes, freeBytes) ? parts.persist(StorageLevel.MEMORY_ONLY()) : parts;
@@ -148,6 +152,16 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
         return jobs;
     }
 
+    /** The requests (evaluations and scans at fixed &alpha;) those jobs answered. */
+    public long requests() {
+        return requests;
+    }
+
+    /** The wall seconds spent in those jobs (the rest of a scan's time is the driver's). */
+    public double jobSeconds() {
+        return jobNanos / 1e9;
+    }
+
     @Override
     public EventTerms evaluate(double[] theta, boolean withGradient, boolean withHessian) {
         return answer(List.of(SummedNll.Request.evaluation(theta, withGradient, withHessian))).get(0).terms();
@@ -171,7 +185,22 @@ public final class DistributedNll implements SummedNll.Parts, AutoCloseable {
      */
     @Override
     public List<SummedNll.Answer> answer(List<SummedNll.Request> requests) {
-        jobs++;
+        long start = System.nanoTime();
+        try {
+            return answerInOneJob(requests);
+        } finally {
+            jobs++;
+            this.requests += requests.size();
+            jobNanos += System.nanoTime() - start;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(String.format(java.util.Locale.ROOT, "job %d: %d requests (%d scans at fixed alpha) in %.3f s",
+                        jobs, requests.size(), requests.stream().filter(SummedNll.Request::isScan).count(),
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+    }
+
+    private List<SummedNll.Answer> answerInOneJob(List<SummedNll.Request> requests) {
         SummedNll.Request[] rs = requests.toArray(new SummedNll.Request[0]);
         JavaPairRDD<Integer, SummedNll.Answer[]> byPartition = parts.mapPartitionsWithIndex((index, it) -> {
             SummedNll.Answer[] sum = null;

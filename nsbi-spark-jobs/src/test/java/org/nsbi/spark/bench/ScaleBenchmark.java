@@ -53,12 +53,12 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: ScaleBenchmark stages N TOYS | kscan N TOYS K...");
+            throw new IllegalArgumentException("usage: ScaleBenchmark stages N TOYS [SCAN_STEPS] | kscan N TOYS K...");
         }
         long n = Long.parseLong(args[1]);
         int toys = Integer.parseInt(args[2]);
         if (args[0].equals("stages")) {
-            stages(n, toys);
+            stages(n, toys, args.length > 3 ? Integer.parseInt(args[3]) : 10);
         } else {
             List<String> ks = new ArrayList<>();
             for (int i = 3; i < args.length; i++) {
@@ -68,7 +68,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static void stages(long n, int toys) {
+    private static void stages(long n, int toys, int scanSteps) {
         // local[2], or the master spark-submit gives (bench/scale-cluster.sh: a standalone cluster, this JVM its driver)
         SparkSession spark = SparkSessions.getOrCreate("nsbi-scale-benchmark", System.getProperty("spark.master", "local[2]"),
                 Map.of());
@@ -76,8 +76,8 @@ public final class ScaleBenchmark {
         SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, 2, 1, n, 50_000, 1));
         MixtureModel model = analysis.model();
         double[] zero = new double[model.nuisanceCount()];
-        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s%n",
-                n, analysis.spec().blocks(), spark.sparkContext().master());
+        System.out.printf(Locale.ROOT, "synthetic analysis: %d reference events in %d blocks, C = 4, K = 3 (2 shape), %s;"
+                + " scans of %d steps%n", n, analysis.spec().blocks(), spark.sparkContext().master(), scanSteps);
         // the kernels compiled before any stage is timed (else the first stage to run pays the JIT for the others):
         // three single-JVM Asimov intervals on the first block
         EventTable first = analysis.referenceBlock(0).table();
@@ -96,8 +96,8 @@ public final class ScaleBenchmark {
             try (DistributedEvents.Asimov asimov = reference.asimov(1.0, zero)) {
                 report(String.format(Locale.ROOT, "Asimov weights (closure %.4f)", asimov.closure()), t0);
                 t0 = start();
-                ObservedScan.Result r = ObservedScan.run(asimov.nll().nll(), belt(), 10);
-                interval = report("Asimov interval, distributed (" + asimov.nll().jobs() + " Spark jobs, columns "
+                ObservedScan.Result r = ObservedScan.run(asimov.nll().nll(), belt(), scanSteps);
+                interval = report("Asimov interval, distributed (" + jobs(asimov.nll()) + ", columns "
                         + (asimov.nll().columnsCached() ? "cached" : "rebuilt per job") + ", mu-hat "
                         + String.format(Locale.ROOT, "%.4f", r.global().mu()) + ")", t0);
             }
@@ -109,8 +109,8 @@ public final class ScaleBenchmark {
             t0 = start();
             try (DistributedEvents data = DistributedEvents.split(jsc, obs.events().table(), 2 * jsc.defaultParallelism(), model);
                  DistributedNll nll = data.nll(obs.aux())) {
-                ObservedScan.run(nll.nll(), belt(), 10);
-                report("observed interval, distributed (" + obs.events().table().size() + " events)", t0);
+                ObservedScan.run(nll.nll(), belt(), scanSteps);
+                report("observed interval, distributed (" + obs.events().table().size() + " events, " + jobs(nll) + ")", t0);
             }
         }
         double peak = peakHeapMb();
@@ -124,7 +124,7 @@ public final class ScaleBenchmark {
             blocks.clear();
             t0 = start();
             Nll single = Nll.of(model, whole, AsimovWeights.compute(model, whole, 1.0, zero).weights(), zero);
-            ObservedScan.run(single, belt(), 10);
+            ObservedScan.run(single, belt(), scanSteps);
             report("Asimov weights + interval, single JVM (one thread)", t0);
         }
         System.out.printf(Locale.ROOT, "peak heap of this JVM during the distributed stages: %.0f MB (%s)%n", peak,
@@ -206,6 +206,12 @@ public final class ScaleBenchmark {
             System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
                     1e3 * fitMs / hessians, times[2], 100.0 * onBound / (shape * countedToys));
         }
+    }
+
+    /** A distributed NLL's jobs so far: how many, the requests they answered, and their wall time. */
+    private static String jobs(DistributedNll nll) {
+        return String.format(Locale.ROOT, "%d Spark jobs, %d evaluations, %.1f s in jobs", nll.jobs(), nll.requests(),
+                nll.jobSeconds());
     }
 
     private static Belt belt() {

@@ -32,6 +32,15 @@ public final class ObservedScan {
     private static final int MAX_ROUNDS = 5;
 
     /**
+     * The grid's first wave of fits: every this many grid points and the last, from the global fit; then waves of
+     * every quarter as many, from the points already fitted.
+     */
+    private static final int FIRST_STRIDE = 16;
+
+    /** Neighbours' &alpha;&#770;&#770; further apart than this (in prior widths) are not interpolated for a start. */
+    private static final double FAR_APART = 1;
+
+    /**
      * The best fit with its nuisance parameters' post-fit errors ({@link HessianErrors}), the intervals and the scan
      * (&mu;, t_obs, whether a fit at that &mu; ended on a bound) for the summary, and the warnings about fits on a bound.
      */
@@ -94,23 +103,41 @@ public final class ObservedScan {
     }
 
     /**
-     * The scan from {@code global}: first every grid point's conditional fit, each started at the global fit's
-     * &alpha;&#770;; then the refinement of every interval's ends (Brent, {@link IntervalInverter#root}), whose points start
-     * at the &alpha;&#770;&#770; of the nearest grid point; then the intervals from those points. The grid's fits run
-     * together, and so do the ends' refinements ({@link Lockstep}: on a distributed data set one Spark job per round
-     * of all their evaluations); every fit's start is fixed in advance, so the result is the same when they run one
-     * after another.
+     * The scan from {@code global}: first the grid's conditional fits in waves, then the refinement of every
+     * interval's ends (Brent, {@link IntervalInverter#root}); then the intervals from those points. The first wave
+     * fits every {@value #FIRST_STRIDE}th grid point and the last, each started at the global fit's &alpha;&#770;; each
+     * next wave the points at a quarter of the last wave's stride, each started at the &alpha;&#770;&#770; interpolated
+     * linearly in &mu; between the points already fitted on either side (unless they are {@link #apart}), which is close
+     * enough that most of them converge in one or two Newton steps (against three or four from &alpha;&#770;). A refinement's points start at the &alpha;&#770;&#770; interpolated between
+     * the grid points on either side; the first two points of every end ({@link IntervalInverter#firstTries}) are
+     * fitted together, then each end's refinement goes on from them. The fits of a wave run together, and so do the ends' refinements
+     * ({@link Lockstep}: on a distributed data set one Spark job per round of all their evaluations); every fit's
+     * start is fixed before its wave, so the result is the same when they run one after another.
      */
     private static Result scan(Nll nll, Belt belt, double[] grid, FitResult global) {
         TestStatistic ts = TestStatistic.withDefaults();
-        List<Function<Nll, TestStatistic.Result>> atGrid = new ArrayList<>();
-        for (double mu : grid) {
-            atGrid.add(n -> ts.at(n, mu, global, global.alpha()));
+        TestStatistic.Result[] atPoint = new TestStatistic.Result[grid.length];
+        for (int stride = FIRST_STRIDE; stride >= 1; stride /= 4) {
+            List<Integer> wave = new ArrayList<>();
+            for (int i = 0; i < grid.length; i++) {
+                if (atPoint[i] == null && (i % stride == 0 || i == grid.length - 1)) {
+                    wave.add(i);
+                }
+            }
+            fitWave(ts, nll, global, grid, wave, atPoint, i -> {
+                int a = i - 1;
+                int b = i + 1;
+                while (a >= 0 && atPoint[a] == null) {
+                    a--;
+                }
+                while (b < grid.length && atPoint[b] == null) {
+                    b++;
+                }
+                return a < 0 || b == grid.length || apart(atPoint[a], atPoint[b]) ? global.alpha()
+                        : between(grid[i], grid[a], atPoint[a], grid[b], atPoint[b]);
+            });
         }
-        List<TestStatistic.Result> gridResults = Lockstep.map(nll, atGrid);
-        for (TestStatistic.Result r : gridResults) {
-            checked(r, global);
-        }
+        List<TestStatistic.Result> gridResults = List.of(atPoint);
         // the ends to refine, of every interval (Neyman then Wilks per CL), each refined by a fit task of its own
         List<DoubleUnaryOperator> thresholds = new ArrayList<>();
         for (double cl : belt.cls()) {
@@ -119,15 +146,43 @@ public final class ObservedScan {
             thresholds.add(mu -> wilks);
         }
         Refiner onGrid = new Refiner(ts, nll, global, grid, gridResults);
-        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        List<DoubleUnaryOperator> endThresholds = new ArrayList<>();
+        List<Integer> endAt = new ArrayList<>();
         for (DoubleUnaryOperator threshold : thresholds) {
             for (double[] ab : IntervalInverter.brackets(onGrid::t, grid, threshold)) {
-                ends.add(n -> {
-                    Refiner r = new Refiner(ts, n, global, grid, gridResults);
-                    IntervalInverter.root(r::t, threshold, ab[0], ab[1]);
-                    return r.refined;
-                });
+                endThresholds.add(threshold);
+                endAt.add(java.util.Arrays.binarySearch(grid, ab[0]));
             }
+        }
+        // the first two tries of every end, all fitted together; then each end's refinement, which starts with them
+        java.util.TreeSet<Double> tries = new java.util.TreeSet<>();
+        for (int e = 0; e < endAt.size(); e++) {
+            for (double mu : IntervalInverter.firstTries(onGrid::t, endThresholds.get(e), grid, endAt.get(e))) {
+                tries.add(mu);
+            }
+        }
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> first = new ArrayList<>();
+        for (double mu : tries) {
+            first.add(n -> {
+                Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                r.t(mu);
+                return r.refined;
+            });
+        }
+        for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, first)) {
+            refined.forEach(onGrid.refined::putIfAbsent);
+        }
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        for (int e = 0; e < endAt.size(); e++) {
+            DoubleUnaryOperator threshold = endThresholds.get(e);
+            int at = endAt.get(e);
+            ends.add(n -> {
+                Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                r.refined.putAll(onGrid.refined);
+                IntervalInverter.root(r::t, threshold, grid, at);
+                r.refined.keySet().removeAll(onGrid.refined.keySet());
+                return r.refined;
+            });
         }
         for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, ends)) {
             refined.forEach(onGrid.refined::putIfAbsent);
@@ -156,6 +211,52 @@ public final class ObservedScan {
         return new Result(global, errors, intervals, grid, t, atBound, warnings);
     }
 
+    /**
+     * The conditional fits at grid points {@code which}, each started at {@code start} of its index, in lockstep,
+     * into {@code atPoint}; each checked ({@link #checked}).
+     */
+    private static void fitWave(TestStatistic ts, Nll nll, FitResult global, double[] grid, List<Integer> which,
+                                TestStatistic.Result[] atPoint, java.util.function.IntFunction<double[]> start) {
+        List<Function<Nll, TestStatistic.Result>> fits = new ArrayList<>();
+        for (int i : which) {
+            double mu = grid[i];
+            double[] alpha = start.apply(i);
+            fits.add(n -> ts.at(n, mu, global, alpha));
+        }
+        List<TestStatistic.Result> results = Lockstep.map(nll, fits);
+        for (int j = 0; j < which.size(); j++) {
+            atPoint[which.get(j)] = checked(results.get(j), global);
+        }
+    }
+
+    /**
+     * True when the conditional fits' &alpha;&#770;&#770; differ by more than {@value #FAR_APART} in some parameter: &alpha;&#770;&#770;(&mu;)
+     * is then too curved between them for their interpolation to be a good start (e.g. near &mu; = 0 where a model fitted
+     * in &radic;&mu; changes fast), and the global fit's &alpha;&#770; is used instead.
+     */
+    private static boolean apart(TestStatistic.Result a, TestStatistic.Result b) {
+        double[] alphaA = a.conditional().alpha();
+        double[] alphaB = b.conditional().alpha();
+        for (int k = 0; k < alphaA.length; k++) {
+            if (Math.abs(alphaA[k] - alphaB[k]) > FAR_APART) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The &alpha;&#770;&#770; at {@code mu} interpolated linearly between the conditional fits at muA &lt; mu &lt; muB. */
+    private static double[] between(double mu, double muA, TestStatistic.Result a, double muB, TestStatistic.Result b) {
+        double[] alphaA = a.conditional().alpha();
+        double[] alphaB = b.conditional().alpha();
+        double f = (mu - muA) / (muB - muA);
+        double[] alpha = new double[alphaA.length];
+        for (int k = 0; k < alpha.length; k++) {
+            alpha[k] = alphaA[k] + f * (alphaB[k] - alphaA[k]);
+        }
+        return alpha;
+    }
+
     /** {@code r}, unless its fit failed (thrown) or it found a lower minimum than {@code global} (thrown to rescan). */
     private static TestStatistic.Result checked(TestStatistic.Result r, FitResult global) {
         if (!r.converged()) {
@@ -169,7 +270,8 @@ public final class ObservedScan {
 
     /**
      * t_obs(&mu;) on an NLL (or a view of it): at a grid point the grid's; elsewhere a conditional fit started at the
-     * &alpha;&#770;&#770; of the nearest grid point (the lower one on a tie), kept in {@link #refined}.
+     * &alpha;&#770;&#770; interpolated linearly between the points fitted so far on either side, grid points or refined ones
+     * (that of the nearer one if they are {@link #apart}), kept in {@link #refined}.
      */
     private static final class Refiner {
         private final TestStatistic ts;
@@ -197,7 +299,23 @@ public final class ObservedScan {
             if (grid[nearest] == mu) {
                 return atGrid.get(nearest).t();
             }
-            double[] start = atGrid.get(nearest).conditional().alpha();
+            if (refined.containsKey(mu)) {
+                return refined.get(mu).t();
+            }
+            // the fitted points nearest below and above mu: grid points and points refined so far
+            java.util.TreeMap<Double, TestStatistic.Result> fitted = new java.util.TreeMap<>(refined);
+            for (int i = 0; i < grid.length; i++) {
+                fitted.put(grid[i], atGrid.get(i));
+            }
+            Map.Entry<Double, TestStatistic.Result> below = fitted.lowerEntry(mu);
+            Map.Entry<Double, TestStatistic.Result> above = fitted.higherEntry(mu);
+            double[] start;
+            if (below == null || above == null || apart(below.getValue(), above.getValue())) {
+                start = (below == null || above != null && above.getKey() - mu < mu - below.getKey() ? above : below)
+                        .getValue().conditional().alpha();
+            } else {
+                start = between(mu, below.getKey(), below.getValue(), above.getKey(), above.getValue());
+            }
             return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
         }
     }

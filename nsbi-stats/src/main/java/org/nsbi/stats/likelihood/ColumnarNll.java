@@ -133,8 +133,14 @@ public final class ColumnarNll extends Nll {
     private final double[][] sumQ;     // [y][position in E] sum of s2 T_c dlambda/dtheta_a
     private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
     private final double[] yieldSlope; // [c] per evaluation: its derivative in p
-    /** The Hessian of the dense-array {@link #compute}, filled in blocks first. */
-    private StructuredHessian scratch;
+    /**
+     * The Hessian of the dense-array {@link #compute}, filled in blocks first, and the layout {@link #fills} checks.
+     * Made with the workspace, not on first use: a branch that is never taken while the JIT profiles (one long-lived
+     * workspace per thread) and then taken by a new workspace (a new run's fit) made C2 drop the compiled evaluation
+     * and profile it again for about a second, in every neyman run after the first in a JVM (JFR jdk.Deoptimization,
+     * unstable_if in computeStructured; bench/pipeline-benchmark.sh).
+     */
+    private final StructuredHessian scratch;
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
@@ -290,6 +296,7 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
+        this.scratch = newHessian();
     }
 
     private boolean actsOn(int c, int k) {
@@ -309,7 +316,7 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
-        return load(table, indices, weights, null, aux);
+        return load(table, indices, indices == null ? table.size() : indices.length, weights, null, aux);
     }
 
     /**
@@ -323,12 +330,26 @@ public final class ColumnarNll extends Nll {
         if (counts.length != indices.length) {
             throw new IllegalArgumentException(counts.length + " counts for " + indices.length + " events; expected one per event");
         }
-        return load(table, indices, null, counts, aux);
+        return load(table, indices, indices.length, null, counts, aux);
     }
 
-    private ColumnarNll load(EventTable table, int[] indices, double[] weights, int[] counts, double[] aux) {
+    /**
+     * The same for the first {@code events} entries of {@code indices} and {@code counts} (reused arrays that may be
+     * longer, e.g. an {@code ExperimentBuffer}'s).
+     *
+     * @return this
+     */
+    public ColumnarNll loadCounts(EventTable table, int[] indices, int[] counts, int events, double[] aux) {
+        if (events < 0 || events > indices.length || events > counts.length) {
+            throw new IllegalArgumentException(events + " events of " + indices.length + " indices and " + counts.length
+                    + " counts; expected at most the length of both");
+        }
+        return load(table, indices, events, null, counts, aux);
+    }
+
+    /** Loads events indices[0..m) (all m of the table when null) with their weights or counts. */
+    private ColumnarNll load(EventTable table, int[] indices, int m, double[] weights, int[] counts, double[] aux) {
         forgetLastEvaluation();
-        int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
                     + " processes; the model has " + nc);
@@ -459,9 +480,6 @@ public final class ColumnarNll extends Nll {
 
     @Override
     public boolean fills(StructuredHessian hess) {
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         return scratch.sameLayout(hess);
     }
 
@@ -470,9 +488,6 @@ public final class ColumnarNll extends Nll {
         if (hess == null) {
             return computeChecked(theta, grad, null);
         }
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         double nll = computeChecked(theta, grad, scratch);
         scratch.toDense(hess);
         return nll;
@@ -480,9 +495,6 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         if (!scratch.sameLayout(hess)) {
             throw new IllegalArgumentException("a Hessian of another layout than this NLL's (newHessian())");
         }
