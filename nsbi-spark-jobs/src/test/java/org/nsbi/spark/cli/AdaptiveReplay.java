@@ -48,6 +48,10 @@ public final class AdaptiveReplay {
 
         static Method of(String spec, List<Double> cls, double[] observedT) {
             String[] f = spec.split(":");
+            if (f[0].startsWith("adaptive") && f.length > 5) {
+                throw new IllegalArgumentException("method " + spec + ": grid refinement adds points the uniform runs have"
+                        + " no toys for; it cannot be replayed (run it with bench/adaptive-benchmark.sh)");
+            }
             SmoothCriticalValues.Form form = f[0].endsWith("-sqrt") ? SmoothCriticalValues.Form.SQRT
                     : f[0].endsWith("-smooth") ? SmoothCriticalValues.Form.LOCAL : null;
             ToySchedule s = switch (f[0]) {
