@@ -19,7 +19,7 @@ git archive "$ref" | tar -x -C "$work/ref"
 (cd "$work/ref" && mvn -B -ntp -o -q -pl nsbi-stats test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt)
 here="nsbi-stats/target/classes:nsbi-stats/target/test-classes:$(cat nsbi-stats/target/bench-classpath.txt)"
 there="$work/ref/nsbi-stats/target/classes:$work/ref/nsbi-stats/target/test-classes:$(cat "$work/ref/nsbi-stats/target/bench-classpath.txt")"
-model="nsbi-model/target/classes:nsbi-stats/target/classes:$(cat nsbi-model/target/bench-classpath.txt)"
+model="nsbi-model/target/classes:nsbi-model/target/test-classes:nsbi-stats/target/classes:$(cat nsbi-model/target/bench-classpath.txt)"
 table="$work/offshell-exact-$events.ser"
 [ -f "$table" ] || java -Xmx4g -cp "$model" org.nsbi.model.offshell.OffshellExactTable submit/examples/offshell-toy-exact.yaml "$table" "$events"
 toy() { java -Xmx3g --add-modules=jdk.incubator.vector -cp "$1" bench/ToyStatistics.java "$table" "$2" "$toys" "$3" 2>&1 \

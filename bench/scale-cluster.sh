@@ -14,6 +14,10 @@
 #       (default auto) is passed to neyman and interval as --placement.
 # Both print per stage the wall time and the driver's peak heap: the largest heap in use in the driver's GC log
 # (before each collection, and at exit). e.g. bench/scale-cluster.sh synthetic /tmp/scale-1e7 10000000 1000
+# cli also prints per stage the driver's CPU, the executors' task CPU and task run time, and the largest executor heap
+# Spark sampled (from the stage's Spark event log, OUT/events-<stage>, by bench/spark-tasks.py): run time over CPU is
+# the time tasks waited for a core.
+# The jar is copied into OUT first and every stage runs that copy, so a rebuild during the run does not disturb it.
 set -euo pipefail
 [[ $# -ge 3 && ( "$1" == synthetic || "$1" == cli ) ]] || { sed -n '2,16p' "$0" >&2; exit 2; }
 mode="$1"
@@ -21,6 +25,9 @@ out="$(mkdir -p "$2" && cd "$2" && pwd)"
 events="$3"
 cd "$(dirname "$0")/.."
 . bench/built.sh
+mkdir -p "$out/app"
+cp "$NSBI_JAR" "$out/app/"
+export NSBI_APP_JAR="$out/app/$(basename "$NSBI_JAR")"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 export NSBI_SPARK_HOME="$out/spark-home"
 export NSBI_SPARK_AUTH_SECRET="$(head -c 32 /dev/urandom | base64)"
@@ -46,12 +53,18 @@ PY
 placement() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); p=(d.get("neyman") or d.get("interval") or {}).get("placement"); print(p["place"] + " (" + p["reason"] + ")" if p else "-")' "$1"; }
 stage() { # name args...
   local name="$1"; shift
-  local t0 t1
+  local t0 t1 events="$out/events-$name" tasks cpu run heap
+  mkdir -p "$events"
   t0=$(date +%s.%N)
-  NSBI_JAVA_OPTS="-Xlog:gc,gc+heap+exit:file=$out/gc-$name.log" "$launcher" submit "$@" > "$out/$name.out" 2> "$out/$name.err" \
+  NSBI_JAVA_OPTS="-Xlog:gc,gc+heap+exit:file=$out/gc-$name.log" /usr/bin/time -f "%U %S" -o "$out/time-$name" \
+    "$launcher" submit "$@" --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=$events" \
+    --conf spark.eventLog.compress=false > "$out/$name.out" 2> "$out/$name.err" \
     || { echo "scale-cluster: stage $name failed; see $out/$name.err" >&2; tail -20 "$out/$name.err" >&2; exit 1; }
   t1=$(date +%s.%N)
-  printf '| %s | %.0f s | %s MB | %s |\n' "$name" "$(echo "$t1 - $t0" | bc)" "$(peak_mb "$out/gc-$name.log")" \
+  read -r tasks cpu run _ heap < <(python3 bench/spark-tasks.py "$events")
+  printf '| %s | %.0f s | %s MB | %.0f s | %s tasks, %s s | %s s (%.1fx) | %s MB | %s |\n' "$name" "$(echo "$t1 - $t0" | bc)" \
+    "$(peak_mb "$out/gc-$name.log")" "$(awk '{print $1 + $2}' "$out/time-$name")" "$tasks" "$cpu" "$run" \
+    "$(echo "$run / ($cpu + 0.001)" | bc -l)" "$heap" \
     "$( [[ -f "$out/$name/summary.json" ]] && placement "$out/$name/summary.json" || echo -)"
 }
 if [[ "$mode" == synthetic ]]; then
@@ -64,7 +77,7 @@ if [[ "$mode" == synthetic ]]; then
     java -Xmx1g $(cat "$t/launcher/jvm-flags") -Xlog:gc,gc+heap+exit:file="$out/gc-driver.log" \
     -Dlog4j2.configurationFile="$home/conf/log4j2.properties" -cp "$home/jars/*" \
     org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$NSBI_MASTER_PORT" --deploy-mode client \
-    --properties-file "$home/conf/nsbi-cluster.conf" --jars "$NSBI_JAR" \
+    --properties-file "$home/conf/nsbi-cluster.conf" --jars "$NSBI_APP_JAR" \
     --class org.nsbi.spark.bench.ScaleBenchmark "$out/bench-classes.jar" stages "$events" "$toys" 2> "$out/driver.err" \
     | tee "$out/stages.txt"
   echo "driver peak heap from its GC log: $(peak_mb "$out/gc-driver.log") MB (-Xmx1g)"
@@ -86,10 +99,10 @@ sed -e "s/events: 100000,/events: $per,/" -e "s/steps: 17}/steps: $steps}/" "$ex
 grep -q "events: $per," "$config" || { echo "scale-cluster: could not set the events in the config" >&2; exit 1; }
 cp "$config" "$out/config.yaml"
 echo "off-shell toy, $ratios ratios: $events reference events, $toys toys x $steps grid points; standalone cluster of 2 executors x 2 GB (1 core each), driver 1 GB"
-echo "| stage | wall | driver peak heap | placement |"
-echo "|---|---|---|---|"
+echo "| stage | wall | driver peak heap | driver CPU | executors' task CPU | task run time (/ CPU) | executor heap (sampled) | placement |"
+echo "|---|---|---|---|---|---|---|---|"
 if [[ -f "$out/score/scored.json" ]]; then
-  echo "| score | reused from $out/score | - | - |"   # a finished score of an earlier run into the same OUT
+  echo "| score | reused from $out/score | - | - | - | - | - | - |"   # a finished score of an earlier run into the same OUT
 else
   stage score score --config "$config" --out "$out/score"
 fi

@@ -17,6 +17,8 @@
 #   NSBI_WORKER_WEBUI_PORT   the first worker's UI port, the next ones count up (default 8081)
 #   NSBI_EXECUTOR_MEMORY     executor memory for submit (default 1g)
 #   NSBI_DRIVER_MEMORY       the driver's heap for submit (default 2g); NSBI_JAVA_OPTS: more JVM options of the driver
+#   NSBI_APP_JAR             the nsbi jar submit runs (default the one built in nsbi-spark-jobs/target); a copy keeps
+#                            a long run safe from a rebuild, which would change the jar under the running JVMs
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,8 +33,8 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 die() { echo "nsbi-standalone: $*" >&2; exit 2; }
 
 jar() {
-  local j
-  j=$(ls "$target"/nsbi-spark-jobs-*-all.jar 2>/dev/null | head -n 1 || true)
+  local j="${NSBI_APP_JAR:-}"
+  [[ -z "$j" ]] && j=$(ls "$target"/nsbi-spark-jobs-*-all.jar 2>/dev/null | head -n 1 || true)
   [[ -n "$j" && -d "$target/spark-jars" && -f "$target/launcher/jvm-flags" ]] \
     || die "the jar is not built yet; run: mvn -B -ntp -DskipTests package (in $root)"
   echo "$j"

@@ -33,7 +33,7 @@ public record CriticalValuesFit(String form, String method, String heldOut, List
      * @param points         the grid points
      * @param heldOutChi2    &Sigma; z&sup2; of the held-out check over the points
      * @param heldOutDof     the points with held-out toys
-     * @param heldOutPValue  P(&chi;&sup2;_dof &ge; heldOutChi2)
+     * @param heldOutPValue  P(&Sigma; z&sup2; &ge; heldOutChi2) for a right fit, by simulation (HeldOutNull)
      * @param withinMcError  heldOutPValue &ge; {@link SmoothCriticalValues#P_MIN}: the form describes the toys
      */
     public record Level(double cl, Double a, Double b, Double c, List<Point> points, double heldOutChi2, int heldOutDof,
@@ -104,7 +104,8 @@ public record CriticalValuesFit(String form, String method, String heldOut, List
         return new CriticalValuesFit(s.form().description(), s.form().method(),
                 "the form fitted on the toys of even index; at each point the fraction of its odd-index toys with t <= that"
                 + " fit, z-score with sqrt(CL(1-CL)(1/n + 1/N_eff)), N_eff = N_fit/3 for the sqrt form, the weighted toys of"
-                + " the point's window for the local form; chi2 = sum of z^2, p >= " + SmoothCriticalValues.P_MIN
-                + " within Monte Carlo error", levels);
+                + " the point's window for the local form; chi2 = sum of z^2, its p-value from the statistic's simulated"
+                + " distribution for a right fit (each point's coverage Beta(CL N_eff, (1-CL) N_eff), its held-out toys"
+                + " binomial), p >= " + SmoothCriticalValues.P_MIN + " within Monte Carlo error", levels);
     }
 }

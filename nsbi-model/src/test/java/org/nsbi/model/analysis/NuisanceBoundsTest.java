@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.junit.jupiter.api.Test;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.config.ProcessSpec;
 import org.nsbi.model.config.RatioSource;
 import org.nsbi.model.config.SystematicEffect;
+import org.nsbi.model.fit.BobyqaProfile;
 import org.nsbi.model.offshell.OffshellExactRatios;
 import org.nsbi.model.offshell.OffshellObservation;
 import org.nsbi.model.offshell.OffshellSimulator;
@@ -85,44 +78,9 @@ class NuisanceBoundsTest {
         return f;
     }
 
-    /** min over the box of f, by BOBYQA from each start, the lowest. */
-    static PointValuePair bobyqa(MultivariateFunction f, double[] lo, double[] hi, double[]... starts) {
-        PointValuePair best = null;
-        for (double[] start : starts) {
-            PointValuePair p = new BOBYQAOptimizer(2 * lo.length + 1, 0.3, 1e-10).optimize(new MaxEval(200_000),
-                    new ObjectiveFunction(f), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lo, hi));
-            if (best == null || p.getValue() < best.getValue()) {
-                best = p;
-            }
-        }
-        return best;
-    }
-
     /** t(mu) by BOBYQA: the conditional minimum over alpha and the global one over (s = sqrt(mu), alpha). */
     static double independentT(Nll nll, double mu) {
-        MixtureModel m = nll.model();
-        int nk = m.nuisanceCount();
-        double[] lo = new double[nk];
-        double[] hi = new double[nk];
-        for (int k = 0; k < nk; k++) {
-            lo[k] = m.alphaLow(k);
-            hi[k] = m.alphaHigh(k);
-        }
-        double cond = bobyqa(a -> nll.value(mu, a), lo, hi, new double[nk], nll.aux()).getValue();
-        double[] glo = new double[nk + 1];
-        double[] ghi = new double[nk + 1];
-        glo[0] = Math.sqrt(m.muMin());
-        ghi[0] = Math.sqrt(m.muMax());
-        System.arraycopy(lo, 0, glo, 1, nk);
-        System.arraycopy(hi, 0, ghi, 1, nk);
-        MultivariateFunction g = x -> nll.value(x[0] * x[0], java.util.Arrays.copyOfRange(x, 1, nk + 1));
-        double[][] starts = new double[4][nk + 1];
-        double[] s0 = {0.3, 1, 1.5, 2.5};
-        for (int i = 0; i < starts.length; i++) {
-            starts[i][0] = s0[i];
-        }
-        double global = bobyqa(g, glo, ghi, starts).getValue();
-        return 2 * (cond - global);
+        return BobyqaProfile.of(nll, mu, 0.3, 1, 1.5, 2.5).t();
     }
 
     /**

@@ -120,8 +120,9 @@ class SyntheticAnalysisTest {
             assertEquals(1, sum, 5 * err, "closure of process " + c + " (MC error " + err + ")");
         }
         for (int k = 0; k < 3; k++) {
-            int c = k % 3;
-            assertTrue(ref.hasShape(c, k), "shape parameter " + k + " acts on process " + c);
+            int c = 1 + k % 2;
+            assertTrue(ref.hasShape(c, k), "shape parameter " + k + " acts on background " + c);
+            assertTrue(!ref.hasShape(0, k), "shape parameter " + k + " leaves the signal's shape alone");
             double sum = 0;
             for (int i = 0; i < ref.size(); i++) {
                 sum += ref.weight(i) / total * ref.ratio(c, i) * ref.up(c, k, i);

@@ -11,7 +11,9 @@ import org.nsbi.model.config.AnalysisConfigParser;
 import org.nsbi.model.output.IntervalResult;
 import org.nsbi.spark.actions.NeymanAction;
 import org.nsbi.spark.actions.NsbiActions;
+import org.nsbi.spark.neyman.NeymanJob;
 import org.nsbi.spark.session.SparkSessions;
+import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.interval.ConfidenceInterval;
 
 /**
@@ -78,8 +80,8 @@ public final class AdaptiveBenchmark {
                 Outcome x = new Outcome(method, seed, c.summary().neyman().toys(), (System.nanoTime() - start) / 1e9,
                         r.intervals().stream().filter(ci -> ci.method().equals("neyman")).toList());
                 outcomes.add(x);
-                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", method, seed, x.toys(), x.seconds(),
-                        describe(x.neyman()));
+                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%s%n", method, seed, x.toys(), x.seconds(),
+                        describe(x.neyman()), heldOut(Path.of(run, NeymanJob.CRITICAL_VALUES)));
             }
         }
         table(methods, outcomes);
@@ -120,6 +122,33 @@ public final class AdaptiveBenchmark {
                         mean(hi), sd(hi));
             }
         }
+    }
+
+    /** The held-out check's p-value per level of a smooth run's critical-values.json; empty without the file. */
+    static String heldOut(Path criticalValues) {
+        if (!java.nio.file.Files.exists(criticalValues)) {
+            return "";
+        }
+        try {
+            StringBuilder b = new StringBuilder("  held-out");
+            for (com.fasterxml.jackson.databind.JsonNode level : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(criticalValues.toFile()).get("levels")) {
+                b.append(String.format(Locale.ROOT, " CL %.4f chi2 %.1f p %.3f", level.get("cl").asDouble(),
+                        level.get("held_out_chi2").asDouble(), level.get("held_out_p_value").asDouble()));
+            }
+            return b.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The held-out check's p-value per level. */
+    static String heldOut(List<SmoothCriticalValues.Check> checks) {
+        StringBuilder b = new StringBuilder();
+        for (SmoothCriticalValues.Check c : checks) {
+            b.append(String.format(Locale.ROOT, " CL %.4f chi2 %.1f p %.3f", c.cl(), c.chi2(), c.pValue()));
+        }
+        return b.toString().strip();
     }
 
     static String describe(List<ConfidenceInterval> intervals) {

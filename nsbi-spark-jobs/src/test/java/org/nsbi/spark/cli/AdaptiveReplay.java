@@ -14,6 +14,7 @@ import org.nsbi.spark.neyman.ToysTable;
 import org.nsbi.spark.score.ScoredFolder;
 import org.nsbi.spark.session.SparkSessions;
 import org.nsbi.stats.adaptive.AdaptiveToys;
+import org.nsbi.stats.adaptive.GridRefinement;
 import org.nsbi.stats.adaptive.GridStatistic;
 import org.nsbi.stats.adaptive.SmoothCriticalValues;
 import org.nsbi.stats.adaptive.ToySchedule;
@@ -85,6 +86,15 @@ public final class AdaptiveReplay {
         }
     }
 
+    /** Each endpoint's uncertainty from the grid spacing ({@link GridRefinement#endpoints}), the most grid refinement can gain. */
+    static String gridUncertainty(double[] grid, double[] observedT, Belt belt) {
+        StringBuilder b = new StringBuilder();
+        for (GridRefinement.Endpoint e : GridRefinement.endpoints(grid, observedT, belt)) {
+            b.append(String.format(Locale.ROOT, " CL %.4f mu %.4f +- %.4f", e.cl(), e.mu(), e.uncertainty()));
+        }
+        return b.toString().strip();
+    }
+
     public static void main(String[] args) {
         if (args.length < 5) {
             throw new IllegalArgumentException("usage: SCORED CONFIG RUN_PREFIX SEEDS METHOD...");
@@ -108,15 +118,17 @@ public final class AdaptiveReplay {
                 Method method = Method.of(spec, cls, observedT);
                 long start = System.nanoTime();
                 List<ToyOutcome> used = replay(method.schedule(), grid, toys.get((int) (seed - seeds[0])));
-                Belt belt = method.smooth() == null ? Belt.build(grid, used, cls)
-                        : SmoothCriticalValues.fit(grid, used, cls, method.smooth()).belt(grid, used, cls);
+                SmoothCriticalValues fit = method.smooth() == null ? null
+                        : SmoothCriticalValues.fit(grid, used, cls, method.smooth());
+                Belt belt = fit == null ? Belt.build(grid, used, cls) : fit.belt(grid, used, cls);
                 List<ConfidenceInterval> neyman = ObservedScan.run(nll, belt, 100).intervals().stream()
                         .filter(ci -> ci.method().equals("neyman")).toList();
                 AdaptiveBenchmark.Outcome x = new AdaptiveBenchmark.Outcome(spec, seed, used.size(),
                         (System.nanoTime() - start) / 1e9, neyman);
                 outcomes.add(x);
-                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%n", spec, seed, x.toys(), x.seconds(),
-                        AdaptiveBenchmark.describe(neyman));
+                System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%s%n", spec, seed, x.toys(), x.seconds(),
+                        AdaptiveBenchmark.describe(neyman), (fit == null ? "" : "  held-out " + AdaptiveBenchmark.heldOut(fit.checks()))
+                                + "  grid spacing " + gridUncertainty(grid, observedT, belt));
             }
         }
         AdaptiveBenchmark.table(methods, outcomes);

@@ -2,7 +2,6 @@ package org.nsbi.stats.adaptive;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -16,7 +15,9 @@ import org.nsbi.stats.toys.ToyOutcome;
  * &radic;(CL(1&minus;CL)(1/n_i + 1/N_eff)): the binomial error of the n_i held-out toys, and the fit's own noise, that of a
  * quantile of N_eff toys ({@link CriticalValueCurve#effectiveToys}: N_fit / 3 for three parameters from N_fit toys; the
  * weighted toys of the point's window for the local fit). The form holds within Monte Carlo error when
- * &chi;&sup2; = &Sigma; z&sup2; over the points is not beyond its 99th percentile (p &ge; {@value #P_MIN}).
+ * &chi;&sup2; = &Sigma; z&sup2; over the points is not beyond the 99th percentile of its distribution for a right fit
+ * (p &ge; {@value #P_MIN}), simulated ({@link HeldOutNull}): with a few held-out toys in the far tail that distribution
+ * has a far longer tail than &chi;&sup2;_dof.
  *
  * @param form   how the curves were fitted
  * @param fits   one fit per level, in the order of the levels, on every toy
@@ -86,7 +87,7 @@ public record SmoothCriticalValues(Form form, List<CriticalValueCurve> fits, Lis
      * @param points per grid point, the held-out toys, the fraction covered by the fit on the others and its z-score
      * @param chi2   &Sigma; z&sup2; over the points with held-out toys
      * @param dof    the number of those points
-     * @param pValue P(&chi;&sup2;_dof &ge; chi2)
+     * @param pValue P(&Sigma; z&sup2; &ge; chi2) for a right fit ({@link HeldOutNull})
      */
     public record Check(double cl, List<SmoothCriticalValue.HeldOut> points, double chi2, int dof, double pValue) {
 
@@ -120,6 +121,8 @@ public record SmoothCriticalValues(Form form, List<CriticalValueCurve> fits, Lis
         List<SmoothCriticalValue.HeldOut> points = new ArrayList<>();
         double chi2 = 0;
         int dof = 0;
+        int[] heldOut = new int[grid.length];
+        double[] effective = new double[grid.length];
         for (int m = 0; m < grid.length; m++) {
             int n = 0;
             int in = 0;
@@ -130,16 +133,18 @@ public record SmoothCriticalValues(Form form, List<CriticalValueCurve> fits, Lis
                     in += o.converged() && o.t() <= tc ? 1 : 0;
                 }
             }
+            heldOut[m] = n;
+            effective[m] = fit.effectiveToys(m, train.size());
             double covered = n == 0 ? Double.NaN : in / (double) n;
             double z = n == 0 ? Double.NaN
-                    : (covered - cl) / Math.sqrt(cl * (1 - cl) * (1.0 / n + 1.0 / fit.effectiveToys(m, train.size())));
+                    : (covered - cl) / Math.sqrt(cl * (1 - cl) * (1.0 / n + 1.0 / effective[m]));
             if (n > 0) {
                 chi2 += z * z;
                 dof++;
             }
             points.add(new SmoothCriticalValue.HeldOut(grid[m], n, covered, z));
         }
-        double p = dof == 0 ? Double.NaN : 1 - new ChiSquaredDistribution(null, dof).cumulativeProbability(chi2);
+        double p = dof == 0 ? Double.NaN : HeldOutNull.pValue(chi2, heldOut, effective, cl);
         return new Check(cl, points, chi2, dof, p);
     }
 

@@ -309,7 +309,7 @@ public final class ColumnarNll extends Nll {
      * @return this
      */
     public ColumnarNll load(EventTable table, int[] indices, double[] weights, double[] aux) {
-        return load(table, indices, weights, null, aux);
+        return load(table, indices, indices == null ? table.size() : indices.length, weights, null, aux);
     }
 
     /**
@@ -323,12 +323,26 @@ public final class ColumnarNll extends Nll {
         if (counts.length != indices.length) {
             throw new IllegalArgumentException(counts.length + " counts for " + indices.length + " events; expected one per event");
         }
-        return load(table, indices, null, counts, aux);
+        return load(table, indices, indices.length, null, counts, aux);
     }
 
-    private ColumnarNll load(EventTable table, int[] indices, double[] weights, int[] counts, double[] aux) {
+    /**
+     * The same for the first {@code events} entries of {@code indices} and {@code counts} (reused arrays that may be
+     * longer, e.g. an {@code ExperimentBuffer}'s).
+     *
+     * @return this
+     */
+    public ColumnarNll loadCounts(EventTable table, int[] indices, int[] counts, int events, double[] aux) {
+        if (events < 0 || events > indices.length || events > counts.length) {
+            throw new IllegalArgumentException(events + " events of " + indices.length + " indices and " + counts.length
+                    + " counts; expected at most the length of both");
+        }
+        return load(table, indices, events, null, counts, aux);
+    }
+
+    /** Loads events indices[0..m) (all m of the table when null) with their weights or counts. */
+    private ColumnarNll load(EventTable table, int[] indices, int m, double[] weights, int[] counts, double[] aux) {
         forgetLastEvaluation();
-        int m = indices == null ? table.size() : indices.length;
         if (table.processCount() != nc) {
             throw new IllegalArgumentException("the events have ratios of " + table.processCount()
                     + " processes; the model has " + nc);

@@ -23,9 +23,14 @@ final class AsimovInput {
         return sum;
     }
 
-    /** a_k = &alpha;_true,k + N(0, 1). */
+    /** a_k = &alpha;_true,k + N(0, 1), into a new array. */
     static double[] aux(double[] alphaTrue, org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler gauss) {
-        double[] a = new double[alphaTrue.length];
+        return aux(alphaTrue, gauss, new double[alphaTrue.length]);
+    }
+
+    /** a_k = &alpha;_true,k + N(0, 1), into {@code a} (length K), returned. */
+    static double[] aux(double[] alphaTrue, org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler gauss,
+                        double[] a) {
         for (int k = 0; k < a.length; k++) {
             a[k] = alphaTrue[k] + gauss.sample();
         }

@@ -36,9 +36,19 @@ public final class ProfileLikelihoodFit implements PseudoExperimentFit {
 
     @Override
     public ToyFit fit(PseudoExperiment experiment, double muTested) {
+        return fit(experiment.eventIndex(), experiment.count(), experiment.eventIndex().length, experiment.aux(), muTested);
+    }
+
+    /** The same fit, the experiment's events loaded from the buffer's arrays. */
+    @Override
+    public ToyFit fit(ExperimentBuffer experiment, double muTested) {
+        return fit(experiment.eventIndex(), experiment.count(), experiment.size(), experiment.aux(), muTested);
+    }
+
+    private ToyFit fit(int[] eventIndex, int[] count, int events, double[] aux, double muTested) {
         TestStatistic.Result t;
         try {
-            ColumnarNll nll = workspace.get().loadCounts(reference, experiment.eventIndex(), experiment.count(), experiment.aux());
+            ColumnarNll nll = workspace.get().loadCounts(reference, eventIndex, count, events, aux);
             t = statistic.at(nll, muTested);
         } catch (ArithmeticException | IllegalArgumentException e) {
             return ToyFit.failed(FailureReason.ERROR, e.getMessage(), 0);

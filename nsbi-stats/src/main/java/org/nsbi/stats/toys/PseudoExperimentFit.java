@@ -9,4 +9,9 @@ package org.nsbi.stats.toys;
 public interface PseudoExperimentFit {
 
     ToyFit fit(PseudoExperiment experiment, double muTested);
+
+    /** The same fit of an experiment in a buffer; by default of its copy ({@link ExperimentBuffer#toExperiment()}). */
+    default ToyFit fit(ExperimentBuffer experiment, double muTested) {
+        return fit(experiment.toExperiment(), muTested);
+    }
 }

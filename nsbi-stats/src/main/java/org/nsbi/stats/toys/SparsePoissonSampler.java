@@ -2,6 +2,8 @@ package org.nsbi.stats.toys;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -15,7 +17,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * events from an {@link AliasTable} (built once per set of weights and shared by every toy; the same draws as Commons'
  * {@code AliasMethodDiscreteSampler}), then the aux measurements a_k = &alpha;_true,k + N(0,1). Draw order: total,
  * events, aux. The drawn indices are put in order by a radix sort. A thread's working arrays are kept between toys
- * (only the experiment's own arrays are new per toy).
+ * (only the experiment's own arrays are new per toy, and none with {@link #drawInto}).
  * Immutable after construction; safe to share between threads.
  */
 public final class SparsePoissonSampler implements PseudoExperimentSampler {
@@ -27,6 +29,8 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
 
     private final AliasTable alias;
     private final SharedStateDiscreteSampler poisson;
+    /** Per thread, this sampler's Poisson and Gaussian samplers on a {@link ReboundStream}, for {@link #drawInto}. */
+    private final ThreadLocal<Rebound> rebound = ThreadLocal.withInitial(this::rebound);
     private final double total;
     private final double[] alphaTrue;
     /** Bits of the largest event index. */
@@ -55,6 +59,15 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
         return total;
     }
 
+    /** The samplers {@link #drawInto} draws from, built once per thread on a stream it binds to each toy's. */
+    private record Rebound(ReboundStream stream, DiscreteSampler poisson, NormalizedGaussianSampler gauss) {
+    }
+
+    private Rebound rebound() {
+        ReboundStream stream = new ReboundStream();
+        return new Rebound(stream, poisson.withUniformRandomProvider(stream), ZigguratSampler.NormalizedGaussian.of(stream));
+    }
+
     /** A thread's working arrays: the drawn indices, their deviates, the sort's second array and its counts. */
     private static final class Scratch {
         int[] indices = new int[0];
@@ -62,6 +75,8 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
         int[] counts = new int[0];
         long[] deviates = new long[0];
         final int[] bucket = new int[1 << RADIX_BITS];
+        /** The last draw's sorted indices: indices or other. */
+        int[] sorted;
 
         void grow(int n) {
             if (indices.length < n) {
@@ -119,12 +134,34 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
 
     @Override
     public PseudoExperiment draw(UniformRandomProvider rng) {
-        int n = poisson.withUniformRandomProvider(rng).sample();
         Scratch w = SCRATCH.get();
+        int n = events(rng, w);
+        return experiment(w.sorted, n, w.counts, alphaTrue, rng);
+    }
+
+    /** The same draws as {@link #draw} into the buffer's arrays: nothing is allocated once the arrays have grown. */
+    @Override
+    public void drawInto(UniformRandomProvider rng, ExperimentBuffer into) {
+        Scratch w = SCRATCH.get();
+        Rebound r = rebound.get();
+        r.stream.bind(rng);
+        int n = events(r.poisson, rng, w);
+        into.setEvents(w.sorted, w.counts, compact(w.sorted, n, w.counts));
+        AsimovInput.aux(alphaTrue, r.gauss, into.auxArray(alphaTrue.length));
+        r.stream.bind(null);
+    }
+
+    private int events(UniformRandomProvider rng, Scratch w) {
+        return events(poisson.withUniformRandomProvider(rng), rng, w);
+    }
+
+    /** Draws a toy's N_pe (by {@code total}, a Poisson sampler on rng) and its events, sorted into w.sorted[0..N_pe). */
+    private int events(DiscreteSampler total, UniformRandomProvider rng, Scratch w) {
+        int n = total.sample();
         w.grow(n);
         alias.sample(rng, n, w.indices, w.deviates);
-        int[] idx = sort(w.indices, n, indexBits, w.other, w.bucket);
-        return experiment(idx, n, w.counts, alphaTrue, rng);
+        w.sorted = sort(w.indices, n, indexBits, w.other, w.bucket);
+        return n;
     }
 
     /**
@@ -132,6 +169,13 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
      * count), then the aux measurements around alphaTrue drawn from rng.
      */
     static PseudoExperiment experiment(int[] idx, int n, int[] count, double[] alphaTrue, UniformRandomProvider rng) {
+        int distinct = compact(idx, n, count);
+        double[] aux = AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng), new double[alphaTrue.length]);
+        return new PseudoExperiment(Arrays.copyOf(idx, distinct), Arrays.copyOf(count, distinct), aux);
+    }
+
+    /** Each distinct index of the sorted idx[0..n) with its count, compacted in idx and count; returns their number. */
+    private static int compact(int[] idx, int n, int[] count) {
         int distinct = 0;
         for (int j = 0; j < n; j++) {
             if (distinct > 0 && idx[distinct - 1] == idx[j]) {
@@ -142,7 +186,6 @@ public final class SparsePoissonSampler implements PseudoExperimentSampler {
                 distinct++;
             }
         }
-        double[] aux = AsimovInput.aux(alphaTrue, ZigguratSampler.NormalizedGaussian.of(rng));
-        return new PseudoExperiment(Arrays.copyOf(idx, distinct), Arrays.copyOf(count, distinct), aux);
+        return distinct;
     }
 }

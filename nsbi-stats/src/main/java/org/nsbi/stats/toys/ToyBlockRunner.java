@@ -32,8 +32,9 @@ public final class ToyBlockRunner {
         }
         List<ToyOutcome> out = new ArrayList<>(toToy - fromToy);
         long muKey = ToyRandom.muKey(muTrue);
+        ExperimentBuffer pe = new ExperimentBuffer(); // one per block: a toy's data allocate nothing once it has grown
         for (int i = fromToy; i < toToy; i++) {
-            PseudoExperiment pe = sampler.draw(ToyRandom.of(runSeed, purpose, muKey, i));
+            sampler.drawInto(ToyRandom.of(runSeed, purpose, muKey, i), pe);
             ToyFit f;
             try {
                 f = fit.fit(pe, muTrue);

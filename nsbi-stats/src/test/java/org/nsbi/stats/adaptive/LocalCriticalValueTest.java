@@ -106,6 +106,58 @@ class LocalCriticalValueTest {
     }
 
     @Test
+    void aPlainQuantileIsReadAtPositionsIOverNPlusOneAsHyndmanFansTypeSix() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int n : new int[] {25, 60, 201}) {
+            double[][] rows = new double[n][];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = -Math.log(1 - rng.nextDouble());
+                rows[i] = new double[] {0, t[i], 1};
+            }
+            for (double cl : new double[] {0.6827, 0.9, 0.9545}) {
+                double r6 = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_6)
+                        .evaluate(t, 100 * cl);
+                assertEquals(r6, LocalCriticalValue.unbiasedAt(rows, cl), 1e-12, "n = " + n + ", CL " + cl);
+            }
+        }
+        // beyond the last position N / (N + 1): too few toys for the level, as the order statistic
+        double[][] few = {{0, 1.0, 1}, {0, 2.0, 1}, {0, 3.0, 1}};
+        assertEquals(Double.POSITIVE_INFINITY, LocalCriticalValue.unbiasedAt(few, 0.9545), 0.0);
+    }
+
+    @Test
+    void theFittedCriticalValueCoversCLOnAverageWithFewToysInTheFarTail() {
+        // t = (1 + mu / 4) * Exp(1) on 17 points, 25 toys each: the coverage of a fitted t_c is exactly
+        // 1 - exp(-t_c / (1 + mu / 4)). Its mean over 200 repeats at the points away from the grid's edges is CL + 0.0022
+        // (+- 0.0008): a little conservative; the pinball minimum's intercept covers 0.0049 too little here.
+        double[] grid = new double[17];
+        for (int m = 0; m < grid.length; m++) {
+            grid[m] = 0.25 * m;
+        }
+        double cl = 0.9545;
+        int repeats = 200;
+        double sum = 0;
+        for (int r = 0; r < repeats; r++) {
+            SplittableRandom rng = new SplittableRandom(300 + r);
+            List<ToyOutcome> toys = new ArrayList<>();
+            for (int m = 0; m < grid.length; m++) {
+                for (int i = 0; i < 25; i++) {
+                    double t = -Math.log(1 - rng.nextDouble()) * (1 + grid[m] / 4);
+                    toys.add(new ToyOutcome(m, grid[m], i, t, grid[m] + 0.5, new double[0], true, null, 1, null, false));
+                }
+            }
+            LocalCriticalValue f = LocalCriticalValue.fit(grid, toys, cl);
+            for (int m = 4; m <= 12; m++) {
+                sum += 1 - Math.exp(-f.at(grid[m]) / (1 + grid[m] / 4));
+            }
+        }
+        double bias = sum / (9 * repeats) - cl;
+        assertEquals(0, bias, 0.0035, "mean coverage minus CL");
+    }
+
+    @Test
     void neighboursMakeTheCriticalValueMorePreciseThanThePointsOwnToys() {
         double cl = 0.6827;
         double exact = -Math.log(1 - cl) * (1 + GRID[3]);

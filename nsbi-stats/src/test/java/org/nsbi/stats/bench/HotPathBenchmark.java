@@ -10,6 +10,7 @@ import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.CommonsSparseSampler;
+import org.nsbi.stats.toys.ExperimentBuffer;
 import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.PseudoExperiment;
 import org.nsbi.stats.toys.PseudoExperimentFit;
@@ -19,7 +20,8 @@ import org.nsbi.stats.toys.ToyBlockRunner;
 
 /**
  * The toy loop's hot path on one thread: heap bytes allocated per toy (this thread's
- * {@code getCurrentThreadAllocatedBytes}, so exact, not sampled), split into the draw (stream + sparse sampler), the fit
+ * {@code getCurrentThreadAllocatedBytes}, so exact, not sampled), split into the draw (stream + sparse sampler, into a
+ * reused {@link ExperimentBuffer} as the toy loop draws, and into a new experiment), the fit
  * (conditional and global, {@link ProfileLikelihoodFit} with its per-thread workspace) and the whole toy as the jobs
  * run it ({@link ToyBlockRunner}: draw, fit, outcome record); and the CPU time of the sparse draw per toy, against the
  * same draws by the sampler it replaced (Commons RNG's alias and Poisson samplers per toy, {@link CommonsSparseSampler}). Medians of
@@ -58,6 +60,8 @@ public final class HotPathBenchmark {
         for (int i = 0; i < toys; i++) {
             sink += commons.draw(ToyRandom.of(2, "toy", muKey, i)).eventIndex().length; // warm-up
         }
+        ExperimentBuffer buffer = new ExperimentBuffer();
+        double intoBytes = median(() -> perToy(toys, () -> drawsInto(sparse, muKey, toys, buffer), true));
         double drawBytes = median(() -> perToy(toys, () -> draws(sparse, muKey, toys), true));
         double commonsBytes = median(() -> perToy(toys, () -> draws(commons, muKey, toys), true));
         double fitBytes = median(() -> perToy(toys, () -> {
@@ -69,8 +73,10 @@ public final class HotPathBenchmark {
         double drawNs = median(() -> perToy(toys, () -> draws(sparse, muKey, toys), false));
         double commonsNs = median(() -> perToy(toys, () -> draws(commons, muKey, toys), false));
         double toyNs = median(() -> perToy(toys, () -> sink += ToyBlockRunner.run(1, 0, MU_TRUE, 0, toys, sparse, fit).size(), false));
-        System.out.printf(Locale.ROOT, "bytes allocated per toy: draw %.0f (Commons' alias and Poisson samplers per toy: %.0f),"
-                + " fit %.0f, whole toy (ToyBlockRunner) %.0f%n", drawBytes, commonsBytes, fitBytes, toyBytes);
+        System.out.printf(Locale.ROOT, "bytes allocated per toy: draw into a reused buffer (as ToyBlockRunner draws) %.0f"
+                + " (a new PseudoExperiment per toy: %.0f; Commons' alias and Poisson samplers per toy: %.0f),"
+                + " fit %.0f, whole toy (ToyBlockRunner: stream, draw, fit, outcome record) %.0f%n", intoBytes, drawBytes,
+                commonsBytes, fitBytes, toyBytes);
         System.out.printf(Locale.ROOT, "CPU per sparse draw: %.1f us, with Commons' samplers %.1f us (%.2fx), the same draws%n",
                 drawNs / 1e3, commonsNs / 1e3, commonsNs / drawNs);
         System.out.printf(Locale.ROOT, "CPU per toy: sparse draw %.1f us, whole toy %.1f us (%.0f toys/s per core);"
@@ -82,6 +88,13 @@ public final class HotPathBenchmark {
     private static void draws(PseudoExperimentSampler sampler, long muKey, int toys) {
         for (int i = 0; i < toys; i++) {
             sink += sampler.draw(ToyRandom.of(1, "toy", muKey, i)).eventIndex().length;
+        }
+    }
+
+    private static void drawsInto(PseudoExperimentSampler sampler, long muKey, int toys, ExperimentBuffer buffer) {
+        for (int i = 0; i < toys; i++) {
+            sampler.drawInto(ToyRandom.of(1, "toy", muKey, i), buffer);
+            sink += buffer.size();
         }
     }
 

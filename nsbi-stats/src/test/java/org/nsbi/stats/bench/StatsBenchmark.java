@@ -121,10 +121,33 @@ public final class StatsBenchmark {
         System.out.printf(Locale.ROOT, "kernel, ns/event/evaluation on %d distinct events: NLL + gradient: fast %.1f, reference %.1f"
                 + " (%.1fx); + Hessian: fast %.1f, reference %.1f (%.1fx)%n", fast.events(), fastGrad, plainGrad,
                 plainGrad / fastGrad, fastHess, plainHess, plainHess / fastHess);
+        // the global fit's value-only scan: 17 mu points of the fit's grid at fixed alpha, into one array
+        double[] mus = new double[17];
+        for (int i = 0; i < mus.length; i++) {
+            double p = (double) i / (mus.length - 1);
+            mus[i] = model.fitsInSqrtMu() ? model.muMax() * p * p : model.muMax() * p;
+        }
+        double[] alpha = Arrays.copyOfRange(theta, 1, theta.length);
+        double scan = median(() -> nsPerScanPoint(fast, alpha, mus, evals / 8));
+        System.out.printf(Locale.ROOT, "kernel, value-only scan (the global fit's starts): %.1f ns/event/mu point%n", scan);
         theta[1] = 1.5;
         double beyond = median(() -> nsPerEvent(fast, theta, grad, hess, evals));
         System.out.printf(Locale.ROOT, "kernel, fast + Hessian with alpha_1 = 1.5 (exponential branch): %.1f ns/event/evaluation%n",
                 beyond);
+    }
+
+    private static double nsPerScanPoint(Nll nll, double[] alpha, double[] mus, int scans) {
+        double[] values = new double[mus.length];
+        for (int i = 0; i < scans / 4; i++) {
+            nll.valuesAtFixedAlpha(alpha, mus, values);
+            sink += values[0];
+        }
+        long t0 = cpuNanos();
+        for (int i = 0; i < scans; i++) {
+            nll.valuesAtFixedAlpha(alpha, mus, values);
+            sink += values[i % mus.length];
+        }
+        return (cpuNanos() - t0) / (double) scans / mus.length / nll.events();
     }
 
     private static double sink;

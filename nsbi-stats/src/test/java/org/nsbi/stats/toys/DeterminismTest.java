@@ -68,4 +68,19 @@ class DeterminismTest {
         assertEquals("2", ToyRandom.muText(2.0));
         assertEquals("-0.125", ToyRandom.muText(-0.125));
     }
+
+    /** The toy loop fits from a reused buffer ({@link ExperimentBuffer}): the same fit as from the experiment itself. */
+    @Test
+    void aFitFromABufferIsTheFitOfTheExperiment() {
+        ExperimentBuffer buffer = new ExperimentBuffer();
+        for (int i = 0; i < 6; i++) {
+            PseudoExperiment pe = sampler.draw(ToyRandom.of(5, "toy", i));
+            sampler.drawInto(ToyRandom.of(5, "toy", i), buffer);
+            ToyFit a = fit.fit(pe, 1.0);
+            ToyFit b = fit.fit(buffer, 1.0);
+            assertEquals(a.t(), b.t(), "toy " + i);
+            assertEquals(a.muHat(), b.muHat(), "toy " + i);
+            assertEquals(java.util.Arrays.toString(a.alphaHat()), java.util.Arrays.toString(b.alphaHat()), "toy " + i);
+        }
+    }
 }

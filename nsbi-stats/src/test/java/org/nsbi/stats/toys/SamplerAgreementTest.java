@@ -101,4 +101,21 @@ class SamplerAgreementTest {
         e = assertThrows(IllegalArgumentException.class, () -> SparsePoissonSampler.of(new double[] {Double.NaN}, new double[0]));
         assertEquals("Asimov weight of event 0 is NaN; expected a finite weight >= 0", e.getMessage());
     }
+
+    /** {@link PseudoExperimentSampler#drawInto} draws what {@link PseudoExperimentSampler#draw} draws, into a reused buffer. */
+    @Test
+    void aDrawIntoABufferIsTheDraw() {
+        double[] w = {0.5, 3, 0.25, 1, 2, 0.75, 4, 0.1};
+        SparsePoissonSampler sparse = SparsePoissonSampler.of(w, new double[] {0.5, -1});
+        DensePoissonSampler dense = DensePoissonSampler.of(w, new double[] {0.5, -1});
+        ExperimentBuffer buffer = new ExperimentBuffer();
+        for (PseudoExperimentSampler sampler : new PseudoExperimentSampler[] {sparse, dense}) {
+            for (int i = 0; i < 300; i++) {
+                PseudoExperiment drawn = sampler.draw(ToyRandom.of(11, "toy", i));
+                sampler.drawInto(ToyRandom.of(11, "toy", i), buffer);
+                assertEquals(drawn, buffer.toExperiment(), "toy " + i);
+                assertEquals(drawn.totalCount(), buffer.totalCount(), "toy " + i);
+            }
+        }
+    }
 }
