@@ -25,7 +25,11 @@ import org.nsbi.stats.random.ToyRandom;
  * Every density integrates to 1 over [0, 1) (cos 2&pi;(x+&phi;) is orthogonal to sin(2&pi; m x + &psi;) for m &ne; 1), so
  * shapes move events without changing yields; yields change through &kappa;&plusmn;. Process 0 is the signal
  * (f = &mu;), the others background (f = 1). Shape parameter j acts on background 1 + (j mod (C &minus; 1)) (on process 0
- * when C = 1), with its shape and a small yield factor; yield-only parameter j on processes j mod C and (j + 1) mod C.
+ * when C = 1), with its shape and a small yield factor; yield-only parameter j on processes j mod C and (j + 1) mod C,
+ * with &kappa;+ = 1 + d and &kappa;&minus; = 1/(1 + d'), d &isin; [0.01, 0.1] and d' within {@value #MAX_YIELD_ASYMMETRY} of d
+ * relative: nearly symmetric in ln &kappa;, as yield uncertainties usually are. (Up and down drawn apart, up to
+ * 1.01 against 1/1.1, the code-4 yield factor curves by G''(0) &asymp; &kappa;+ + &kappa;&minus; &minus; 2, and in a toy whose process
+ * count is off by &radic;&nu;_c that curvature outweighs the constraint: the NLL where the fits start was not convex.)
  *
  * <p>The shape effects are kept where the seeds' likelihood is a sensible model. It does not normalise the
  * per-event shape factor g (primer section 3, "A subtlety worth knowing"): away from &alpha;_k = 0, E_c[g] &gt; 1, so a
@@ -55,6 +59,8 @@ public final class SyntheticAnalysis implements Serializable {
     /** The least and most information a shape parameter's effect carries, z = &nu;_c s&sup2;/2, in units of its constraint's. */
     static final double MIN_SHAPE_INFORMATION = 0.05;
     static final double MAX_SHAPE_INFORMATION = 0.25;
+    /** A yield-only parameter's &kappa;&plusmn; = (1 + d)^&plusmn;1 up to this relative difference between its up and down d. */
+    static final double MAX_YIELD_ASYMMETRY = 0.1;
 
     private final SyntheticSpec spec;
     private final MixtureModel model;
@@ -110,7 +116,7 @@ public final class SyntheticAnalysis implements Serializable {
         for (int j = 0; j < spec.yieldParameters(); j++) {
             int kk = ks + j;
             double d = 0.01 + 0.09 * rng.nextDouble();
-            double dd = 0.01 + 0.09 * rng.nextDouble();
+            double dd = d * (1 - MAX_YIELD_ASYMMETRY + 2 * MAX_YIELD_ASYMMETRY * rng.nextDouble());
             for (int c : nc == 1 ? new int[] {0} : new int[] {j % nc, (j + 1) % nc}) {
                 up[c][kk] = 1 + d;
                 down[c][kk] = 1 / (1 + dd);
