@@ -43,7 +43,7 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * after a warm-up of at least 5 s of CPU so that the JIT has compiled the loops also on a loaded machine), NLL
  * evaluations with the Hessian per toy (Newton steps tried), CPU per such evaluation within a toy's fits,
  * ns per event per NLL evaluation with gradient and Hessian, and the share of shape parameters that end on a
- * bound in the global fits.</li>
+ * bound in the global fits; the evaluations split into the conditional and the global fits'.</li>
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -136,7 +136,8 @@ public final class ScaleBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "K-scan: %d reference events, C = 4, 10%% of K shape, %d toys at mu = 1 on one thread%n", n, toys);
         System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,hessian_evaluations_per_toy,cpu_us_per_hessian_evaluation,"
-                + "ns_per_event_per_evaluation,shape_parameters_on_a_bound_percent");
+                + "ns_per_event_per_evaluation,shape_parameters_on_a_bound_percent,conditional_hessian_evaluations_per_toy,"
+                + "global_hessian_evaluations_per_toy");
         for (String spec : ks) {
             // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
             int plus = spec.indexOf('+');
@@ -203,8 +204,10 @@ public final class ScaleBenchmark {
                 times[rep] = (threads.getCurrentThreadCpuTime() - c0) / 20.0 / m;
             }
             java.util.Arrays.sort(times);
-            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
-                    1e3 * fitMs / hessians, times[2], 100.0 * onBound / (shape * countedToys));
+            Map<Nll.Stage, Long> byStage = counted.hessianCounts();
+            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
+                    1e3 * fitMs / hessians, times[2], 100.0 * onBound / (shape * countedToys),
+                    byStage.get(Nll.Stage.CONDITIONAL) / (double) countedToys, byStage.get(Nll.Stage.GLOBAL) / (double) countedToys);
         }
     }
 
