@@ -3,8 +3,8 @@
 # for each method and seed, the Neyman construction on the 17-point grid and the observed interval; prints the toys
 # used and the Neyman endpoints' mean ± sd over the seeds. Run on purpose, not in CI.
 #   bench/adaptive-benchmark.sh OUT_DIR [SEEDS: N (1..N) or FROM-TO; 5] [METHOD ...]
-# METHOD: uniform[-smooth|-sqrt]:N | adaptive[-smooth|-sqrt]:MIN:MAX:PRECISION:SIGNIF (-smooth: smooth critical values of
-# the local form, -sqrt: of the form a + b*sqrt(mu) + c*mu)
+# METHOD: uniform[-smooth|-sqrt]:N | adaptive[-smooth|-sqrt]:MIN:MAX:PRECISION:SIGNIF[:GRID_PRECISION] (-smooth: smooth
+# critical values of the local form, -sqrt: of the form a + b*sqrt(mu) + c*mu; GRID_PRECISION: grid refinement)
 # (default: uniform:200 adaptive-smooth:25:200:0.015:2; the first method is the reference of
 # the "fewer toys" column).
 set -euo pipefail

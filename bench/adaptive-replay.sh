@@ -2,7 +2,9 @@
 # Replays toy schedules on the toys of finished uniform runs (issue 16): toy i at mu is the same toy in every run of a
 # seed (keyed streams), so the first n toys per point of a uniform run are the toys an adaptive or smaller run of that
 # seed draws. For each method and seed: the schedule's rounds on those toys, the belt, the observed Neyman interval (the
-# interval command's scan); prints the table of bench/adaptive-benchmark.sh. Seconds per method instead of a run each.
+# interval command's scan); prints the table of bench/adaptive-benchmark.sh and, per method, level and grid point, the
+# coverage of the point's t_c read from all toys of the other seeds' uniform runs minus CL (mean ± se over the seeds).
+# Seconds per method instead of a run each.
 #   bench/adaptive-replay.sh BENCH_DIR UNIFORM_RUN SEEDS METHOD ...
 # BENCH_DIR: an output folder of bench/adaptive-benchmark.sh (its scored/ folder is used); UNIFORM_RUN: the method
 # folder prefix of its uniform runs (e.g. uniform_400: BENCH_DIR/uniform_400-SEED); SEEDS: N or FROM-TO; METHOD as in

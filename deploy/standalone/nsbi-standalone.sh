@@ -34,7 +34,11 @@ die() { echo "nsbi-standalone: $*" >&2; exit 2; }
 
 jar() {
   local j="${NSBI_APP_JAR:-}"
-  [[ -z "$j" ]] && j=$(ls "$target"/nsbi-spark-jobs-*-all.jar 2>/dev/null | head -n 1 || true)
+  if [[ -n "$j" ]]; then
+    [[ -f "$j" ]] || die "NSBI_APP_JAR=$j: no such file; expected the nsbi jar (e.g. a copy of $target/nsbi-spark-jobs-*-all.jar)"
+  else
+    j=$(ls "$target"/nsbi-spark-jobs-*-all.jar 2>/dev/null | head -n 1 || true)
+  fi
   [[ -n "$j" && -d "$target/spark-jars" && -f "$target/launcher/jvm-flags" ]] \
     || die "the jar is not built yet; run: mvn -B -ntp -DskipTests package (in $root)"
   echo "$j"

@@ -20,7 +20,10 @@ public record StageTime(Stage stage, double seconds) {
         SCORE,
         /** reading the scored reference sample into the driver's event table */
         LOAD,
-        /** before the toys: the Asimov closure per point, the plan's hash of the reference, the checkpoints' check */
+        /**
+         * before the toys: the plan's hash of the reference, the checkpoints' check (and the Asimov closure per point on
+         * the distributed path; with the reference in the driver it is computed beside the toys)
+         */
         NEYMAN_SETUP,
         /** the toys: drawing and fitting, on the cluster, with a checkpoint per block */
         TOYS,

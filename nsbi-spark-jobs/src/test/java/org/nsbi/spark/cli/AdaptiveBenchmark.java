@@ -26,7 +26,9 @@ import org.nsbi.stats.interval.ConfidenceInterval;
  * {@code uniform-smooth:N} (the same with smooth critical values of the local form), {@code uniform-sqrt:N} (smooth
  * critical values a + b&radic;&mu; + c&mu;), {@code adaptive:MIN:MAX:PRECISION:SIGNIF} (adaptive toys deciding on each point's
  * order statistic) and {@code adaptive-smooth:MIN:MAX:PRECISION:SIGNIF}, {@code adaptive-sqrt:MIN:MAX:PRECISION:SIGNIF}
- * (adaptive toys deciding on the smooth fit of that form, and those smooth critical values in the belt).
+ * (adaptive toys deciding on the smooth fit of that form, and those smooth critical values in the belt); an adaptive
+ * spec may end in {@code :GRID_PRECISION} (grid refinement, {@code --grid-precision}: mid-points around each endpoint
+ * until the grid spacing moves none by more than that).
  */
 public final class AdaptiveBenchmark {
 
@@ -42,10 +44,15 @@ public final class AdaptiveBenchmark {
         String[] f = spec.split(":");
         switch (f[0]) {
             case "uniform", "uniform-smooth", "uniform-sqrt" -> a.toys(Integer.parseInt(f[1]));
-            case "adaptive", "adaptive-smooth", "adaptive-sqrt" -> a.minToys(Integer.parseInt(f[1]))
-                    .maxToys(Integer.parseInt(f[2])).targetPrecision(Double.parseDouble(f[3])).signif(Double.parseDouble(f[4]));
+            case "adaptive", "adaptive-smooth", "adaptive-sqrt" -> {
+                a.minToys(Integer.parseInt(f[1])).maxToys(Integer.parseInt(f[2])).targetPrecision(Double.parseDouble(f[3]))
+                        .signif(Double.parseDouble(f[4]));
+                if (f.length > 5) {
+                    a.gridPrecision(Double.parseDouble(f[5]));
+                }
+            }
             default -> throw new IllegalArgumentException("method " + spec + "; expected uniform[-smooth|-sqrt]:N or"
-                    + " adaptive[-smooth|-sqrt]:MIN:MAX:PRECISION:SIGNIF");
+                    + " adaptive[-smooth|-sqrt]:MIN:MAX:PRECISION:SIGNIF[:GRID_PRECISION]");
         }
         boolean smooth = f[0].endsWith("-smooth") || f[0].endsWith("-sqrt");
         return a.smoothCriticalValues(smooth).smoothForm(f[0].endsWith("-sqrt") ? "sqrt" : "local");

@@ -29,7 +29,9 @@ import org.nsbi.stats.toys.ToyOutcome;
  * toy in any run with the same seed (keyed streams), so the first n toys of a uniform run of N &ge; n per point are
  * the toys an adaptive or smaller run of that seed draws. For each method and seed the schedule's rounds are taken on
  * those toys (its decisions against the observed t(&mu;) at the grid points, as {@code neyman} takes them), the belt
- * is built (per point or smooth) and the observed Neyman interval read with the interval command's scan; prints the
+ * is built (per point or smooth) and the observed Neyman interval read with the interval command's scan; prints each
+ * endpoint's uncertainty from the grid spacing, the held-out check of smooth belts, then, per method and level, the true
+ * coverage of each point's t_c ({@link #coverage}: read from every toy of the other seeds' runs) minus CL, and the
  * table of {@link AdaptiveBenchmark}. A method asking for more toys at a point than the uniform run has is refused.
  *
  * <p>Arguments: SCORED CONFIG RUN_PREFIX SEEDS METHOD..., the runs being RUN_PREFIX-FROM ... RUN_PREFIX-TO (SEEDS as
@@ -46,6 +48,10 @@ public final class AdaptiveReplay {
 
         static Method of(String spec, List<Double> cls, double[] observedT) {
             String[] f = spec.split(":");
+            if (f[0].startsWith("adaptive") && f.length > 5) {
+                throw new IllegalArgumentException("method " + spec + ": grid refinement adds points the uniform runs have"
+                        + " no toys for; it cannot be replayed (run it with bench/adaptive-benchmark.sh)");
+            }
             SmoothCriticalValues.Form form = f[0].endsWith("-sqrt") ? SmoothCriticalValues.Form.SQRT
                     : f[0].endsWith("-smooth") ? SmoothCriticalValues.Form.LOCAL : null;
             ToySchedule s = switch (f[0]) {
@@ -95,6 +101,27 @@ public final class AdaptiveReplay {
         return b.toString().strip();
     }
 
+    /**
+     * The coverage a critical value has at point m, read from the toys of every run but {@code except}: the fraction with
+     * t &le; tc (failed toys never), the truth of a far larger run than the one that made tc.
+     */
+    static double coverage(List<List<ToyOutcome>> runs, int except, int m, double tc) {
+        long n = 0;
+        long in = 0;
+        for (int r = 0; r < runs.size(); r++) {
+            if (r == except) {
+                continue;
+            }
+            for (ToyOutcome o : runs.get(r)) {
+                if (o.muIndex() == m) {
+                    n++;
+                    in += o.converged() && o.t() <= tc ? 1 : 0;
+                }
+            }
+        }
+        return in / (double) n;
+    }
+
     public static void main(String[] args) {
         if (args.length < 5) {
             throw new IllegalArgumentException("usage: SCORED CONFIG RUN_PREFIX SEEDS METHOD...");
@@ -113,7 +140,10 @@ public final class AdaptiveReplay {
             toys.add(ToysTable.read(spark, args[2] + "-" + seed + "/toys"));
         }
         List<AdaptiveBenchmark.Outcome> outcomes = new ArrayList<>();
+        List<String> truth = new ArrayList<>();
         for (String spec : methods) {
+            double[][] deviation = new double[cls.size()][grid.length]; // sums over seeds of coverage - CL, and squares
+            double[][] deviation2 = new double[cls.size()][grid.length];
             for (long seed = seeds[0]; seed <= seeds[1]; seed++) {
                 Method method = Method.of(spec, cls, observedT);
                 long start = System.nanoTime();
@@ -129,8 +159,36 @@ public final class AdaptiveReplay {
                 System.out.printf(Locale.ROOT, "%s seed %d: %d toys, %.0f s, %s%s%n", spec, seed, x.toys(), x.seconds(),
                         AdaptiveBenchmark.describe(neyman), (fit == null ? "" : "  held-out " + AdaptiveBenchmark.heldOut(fit.checks()))
                                 + "  grid spacing " + gridUncertainty(grid, observedT, belt));
+                for (int c = 0; c < cls.size(); c++) {
+                    for (int m = 0; m < grid.length; m++) {
+                        double d = coverage(toys, (int) (seed - seeds[0]), m, belt.point(m, cls.get(c)).tCrit()) - cls.get(c);
+                        deviation[c][m] += d;
+                        deviation2[c][m] += d * d;
+                    }
+                }
+            }
+            int n = (int) (seeds[1] - seeds[0] + 1);
+            for (int c = 0; c < cls.size(); c++) {
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.4f |", spec, cls.get(c)));
+                for (int m = 0; m < grid.length; m++) {
+                    double mean = deviation[c][m] / n;
+                    double se = Math.sqrt(Math.max(0, deviation2[c][m] / n - mean * mean) / Math.max(1, n - 1));
+                    b.append(String.format(Locale.ROOT, " %+.4f ± %.4f |", mean, se));
+                }
+                truth.add(b.toString());
             }
         }
+        System.out.println();
+        System.out.println("Coverage of each point's t_c minus CL, read from every toy of the other seeds' runs at that point"
+                + " (mean ± its standard error over the seeds):");
+        StringBuilder head = new StringBuilder("| method | CL |");
+        for (double mu : grid) {
+            head.append(String.format(Locale.ROOT, " mu = %s |", mu));
+        }
+        System.out.println(head);
+        System.out.println("|---|---|" + "---|".repeat(grid.length));
+        truth.forEach(System.out::println);
+        System.out.println();
         AdaptiveBenchmark.table(methods, outcomes);
         spark.stop();
     }

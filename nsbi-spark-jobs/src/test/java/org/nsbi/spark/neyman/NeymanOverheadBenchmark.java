@@ -8,7 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.neyman.ToyBlockTask;
+import org.nsbi.model.neyman.ToyWorkload;
 import org.nsbi.model.output.StageTime;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.spark.session.SparkSessions;
@@ -23,13 +28,18 @@ import org.nsbi.stats.toys.ToyOutcome;
 /**
  * The neyman job against the engine, in one run on the same toys (one grid point, &mu; = 1, seed 3): the engine's
  * one-thread loop ({@link ToyBlockRunner} over toys 0..N with the sparse sampler), then {@link NeymanJob#run} on
- * local[1] and on local[2] (each after a warm-up run in its session), with the job's own toys-per-block setting.
- * Each is repeated; the medians are printed: wall seconds and this process's CPU seconds (all threads: Spark's, the
- * JIT compiler's, the garbage collector's), the job's stages (summary.json's stage_seconds), its CPU by thread (the
- * driver, Spark's task threads, other Java threads, and the rest of the process: the JIT compiler and the GC), the
- * job's CPU over the engine loop's (process, Java threads, tasks alone), and local[1]/local[2] wall time. The job's
- * toys equal the loop's bit for bit (checked every run). On a shared machine the CPU figures are the ones to compare;
- * wall times there depend on the other load.
+ * local[1] and on local[2] (each after a warm-up run in its session), with the job's own toys-per-block setting, then
+ * the engine loop once more. Both are measured warm: the engine after 2,000 warm-up toys, the job after a whole
+ * warm-up run; in each job run the JIT compiler still compiles Spark's, Parquet's and Hadoop's code, which runs a few
+ * times per run (its CPU is printed). Each is repeated; the medians are printed: wall seconds and this process's CPU
+ * seconds (all threads), the job's stages (summary.json's stage_seconds), its CPU by thread (the driver, Spark's task
+ * threads, other Java threads, the JIT compiler's and the garbage collector's threads by their names in /proc, the
+ * rest), its Spark tasks' metrics (a listener: executor CPU, deserialisation), and the task threads' CPU over the
+ * engine thread's broken down: Spark's task (de)serialisation, the set-up a run's first task does and the blocks'
+ * checkpoint files (both measured alone on this thread, with the session's file systems), and the rest. Then the job's
+ * CPU over the engine loop's, local[1]/local[2] wall time, and the engine loop after the jobs over before them. The
+ * job's toys equal the loop's bit for bit (checked every run). On a shared machine the CPU figures are the ones to
+ * compare; wall times there depend on the other load.
  * <p>Usage: NeymanOverheadBenchmark TABLE [toys, default 10000] [repeats, default 3] [toys per block, default 25], TABLE
  * as written by nsbi-model's OffshellExactTable. Run by bench/pipeline-benchmark.sh.
  */
@@ -69,8 +79,21 @@ public final class NeymanOverheadBenchmark {
         System.out.printf(Locale.ROOT, "  its thread's CPU (median): %.2f s, %.0f toys per CPU-second%n", e[2], toys / e[2]);
         double[] one = neyman("local[1]", model, reference, toys, perBlock, seed, loop, repeats);
         report("neyman job, local[1]", toys, one, e);
+        System.out.printf(Locale.ROOT, "  its task threads' CPU over the engine thread's: %+.3f s, of which Spark's task"
+                + " (de)serialisation %.3f, the run's set-up in its first task %.3f (measured alone), the checkpoint files"
+                + " %.3f (measured alone), the rest (the toys themselves, Spark's task threads) %+.3f%n", one[3] - e[2],
+                one[4], one[5], one[6], one[3] - e[2] - one[4] - one[5] - one[6]);
         double[] two = neyman("local[2]", model, reference, toys, perBlock, seed, loop, repeats);
         report("neyman job, local[2]", toys, two, e);
+        double[][] again = new double[repeats][];
+        for (int r = 0; r < repeats; r++) {
+            double[] t = clock();
+            ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
+            again[r] = since(t);
+        }
+        System.out.printf(Locale.ROOT, "engine loop again, after the jobs: its thread's CPU (median) %.2f s, %.2f x the"
+                + " first (the same code in the JIT's state after the jobs, and the machine's load then)%n",
+                median(again)[2], median(again)[2] / e[2]);
         System.out.printf(Locale.ROOT, "local[1] CPU / engine CPU: %.2f (Java threads: %.2f; tasks alone %.2f, against the"
                 + " engine thread's CPU); local[1] wall / engine wall: %.2f; local[1] wall / local[2] wall: %.2fx%n",
                 one[1] / e[1], one[2] / e[2], one[3] / e[2], one[0] / e[0], one[0] / two[0]);
@@ -79,25 +102,44 @@ public final class NeymanOverheadBenchmark {
     private static double[] neyman(String master, MixtureModel model, EventTable reference, int toys, int perBlock,
                                    long seed, List<ToyOutcome> loop, int repeats) throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("nsbi neyman overhead " + master, master, Map.of());
+        TaskMetricsSum tasks = new TaskMetricsSum();
+        spark.sparkContext().addSparkListener(tasks);
         try {
             NeymanJob.Settings s = new NeymanJob.Settings(new double[] {1.0}, toys, perBlock, List.of(0.6827), seed,
                     new double[][] {new double[model.nuisanceCount()]}, 1.0, 0);
             Path dir = Files.createTempDirectory("nsbi-overhead-");
             NeymanJob.run(spark, model, reference, s, folder(spark, dir.resolve("warm-up"))).hashCode(); // JIT, sessions
+            org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            System.out.println("  " + master + ": the file system of file: is "
+                    + org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("file:///"), hadoop).getClass().getSimpleName());
+            double[] side = taskSideCosts(model, reference, perBlock, loop, repeats, hadoop);
             double[][] runs = new double[repeats][];
             List<List<StageTime>> stages = new java.util.ArrayList<>();
             List<double[]> cpuBy = new java.util.ArrayList<>();
+            List<double[]> sparkTasks = new java.util.ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 OutputFolder out = folder(spark, dir.resolve("run" + r));
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                double[] tasksBefore = tasks.totals();
                 Map<String, Double> threads = threadCpu();
+                double[] vm = vmThreadCpu();
                 double[] t = clock();
                 NeymanJob.Result result = NeymanJob.run(spark, model, reference, s, out);
                 runs[r] = since(t);
                 Map<String, Double> after = threadCpu();
+                double[] vmAfter = vmThreadCpu();
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                double[] tasksAfter = tasks.totals();
+                double[] d = new double[tasksAfter.length];
+                Arrays.setAll(d, i -> tasksAfter[i] - tasksBefore[i]);
+                sparkTasks.add(d);
                 after.replaceAll((k, v) -> v - threads.getOrDefault(k, 0.0));
                 double java = after.values().stream().mapToDouble(Double::doubleValue).sum();
-                cpuBy.add(new double[] {after.getOrDefault("driver (main)", 0.0), after.getOrDefault("tasks", 0.0),
-                        java - after.getOrDefault("driver (main)", 0.0) - after.getOrDefault("tasks", 0.0), runs[r][1] - java});
+                double jit = vmAfter[0] - vm[0];
+                double gc = vmAfter[1] - vm[1];
+                double driver = after.getOrDefault("driver (main)", 0.0);
+                double taskThreads = after.getOrDefault("tasks", 0.0);
+                cpuBy.add(new double[] {driver, taskThreads, java - driver - taskThreads, jit, gc, runs[r][1] - java - jit - gc});
                 stages.add(result.stages());
                 double[] job = result.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex()))
                         .mapToDouble(ToyOutcome::t).toArray();
@@ -116,11 +158,65 @@ public final class NeymanOverheadBenchmark {
             System.out.println(line);
             double[] by = median(cpuBy.toArray(double[][]::new));
             System.out.printf(Locale.ROOT, "  its CPU s by thread (medians): driver %.2f, tasks %.2f, other Java threads %.2f,"
-                    + " not Java threads (JIT compiler, GC) %.2f%n", by[0], by[1], by[2], by[3]);
+                    + " JIT compiler %.2f, GC %.2f, other JVM threads %.2f%n", by[0], by[1], by[2], by[3], by[4], by[5]);
+            double[] st = median(sparkTasks.toArray(double[][]::new));
+            System.out.printf(Locale.ROOT, "  its Spark tasks (medians): %.0f, executor CPU %.2f s, of which deserialising"
+                    + " them %.3f s; serialising results %.3f s%n", st[0], st[1], st[2], st[3]);
             double[] m = median(runs);
-            return new double[] {m[0], m[1], by[0] + by[1] + by[2], by[1]};
+            return new double[] {m[0], m[1], by[0] + by[1] + by[2], by[1], st[2] + st[3], side[0], side[1]};
         } finally {
             spark.stop();
+        }
+    }
+
+    /**
+     * CPU seconds on this thread of what a run's tasks do besides the toys (medians of repeats): {the set-up in the
+     * first task of a run (the point's Asimov weights and alias table, the fit: {@link ToyWorkload}), the blocks'
+     * checkpoint files (encoded and written, {@link ToyCheckpoints#write})}.
+     */
+    private static double[] taskSideCosts(MixtureModel model, EventTable reference, int perBlock, List<ToyOutcome> loop,
+                                          int repeats, org.apache.hadoop.conf.Configuration hadoop) throws Exception {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        double[] alpha = new double[model.nuisanceCount()];
+        List<ToyBlockTask> blocks = ToyBlockTask.range(0, 1.0, 0, loop.size(), perBlock);
+        double[][] runs = new double[repeats][];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            ToyWorkload w = new ToyWorkload(model, reference, new double[] {1.0}, new double[][] {alpha});
+            w.sampler(0);
+            w.fit();
+            long t1 = bean.getCurrentThreadCpuTime();
+            Path dir = Files.createTempDirectory("nsbi-overhead-checkpoints-");
+            ToyCheckpoints c = ToyCheckpoints.open(dir.toString(), "plan", hadoop);
+            for (ToyBlockTask b : blocks) {
+                c.write(b, loop.subList(b.fromToy(), b.toToy()));
+            }
+            long t2 = bean.getCurrentThreadCpuTime();
+            runs[r] = new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        return median(runs);
+    }
+
+    /** Sums of the finished Spark tasks' metrics: {tasks, executor CPU s, deserialisation CPU s, result serialisation s}. */
+    private static final class TaskMetricsSum extends SparkListener {
+        private final double[] sums = new double[4];
+
+        @Override
+        public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+            TaskMetrics m = end.taskMetrics();
+            if (m != null) {
+                sums[0] += 1;
+                sums[1] += m.executorCpuTime() / 1e9;
+                sums[2] += m.executorDeserializeCpuTime() / 1e9;
+                sums[3] += m.resultSerializationTime() / 1e3;
+            }
+        }
+
+        synchronized double[] totals() {
+            return sums.clone();
         }
     }
 
@@ -152,6 +248,33 @@ public final class NeymanOverheadBenchmark {
                 String group = name.equals("main") ? "driver (main)" : name.startsWith("Executor task launch") ? "tasks"
                         : name + "#" + info.getThreadId();
                 cpu.merge(group, ns / 1e9, Double::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU seconds so far of the JVM's own threads, by their Linux names in /proc/self/task: {JIT compiler threads
+     * ("C1/C2 CompilerThre"), garbage collector threads ("GC Thread#", "G1 ...")}; zeros where /proc is not there.
+     */
+    private static double[] vmThreadCpu() {
+        double[] cpu = new double[2];
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return cpu;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String name = Files.readString(task.toPath().resolve("comm")).strip();
+                int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+                if (kind >= 0) {
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu[kind] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended while we looked
             }
         }
         return cpu;

@@ -98,4 +98,24 @@ class ToyCheckpointsTest {
         assertTrue(java.util.Arrays.equals(written, c.bytes(block)), "the bytes read back");
         assertEquals(toys(block), open().read(block), "the toys read back by a resumed run");
     }
+
+    /**
+     * A retried task (or a speculative copy) writes its block again: the file is replaced by the same bytes, and no
+     * temporary file is left in the blocks folder, on the local file system's java.nio path as on Hadoop's.
+     */
+    @Test
+    void aBlockWrittenTwiceIsOneFileWithTheSameBytes() throws Exception {
+        ToyCheckpoints c = open();
+        ToyBlockTask block = new ToyBlockTask(0, 2.0, 25, 50);
+        byte[] first = c.write(block, toys(block));
+        byte[] again = open().write(block, toys(block));
+        assertTrue(java.util.Arrays.equals(first, again), "the same toys give the same bytes");
+        try (var files = Files.list(dir.resolve("ckpt").resolve("blocks"))) {
+            assertEquals(List.of("mu=2-toys25-50.bin"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "the files of the blocks folder after the block was written twice");
+        }
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(dir.resolve("ckpt").resolve("blocks")
+                .resolve("mu=2-toys25-50.bin"))), "the file holds the block's bytes");
+        assertEquals(toys(block), open().read(block), "the toys read back");
+    }
 }

@@ -56,7 +56,7 @@ public final class GridRefinement {
                     continue;
                 }
                 double mu = a + h * da / (da - db);
-                double curvature = Math.max(secondDifference(grid, tc, m - 1), secondDifference(grid, tc, m));
+                double curvature = larger(secondDifference(grid, tc, m - 1), secondDifference(grid, tc, m));
                 double slope = Math.abs(db - da) / h;
                 double u = Double.isNaN(curvature) ? half
                         : Math.min(half, (mu - a) * (b - mu) / 2 * curvature / slope);
@@ -64,6 +64,11 @@ public final class GridRefinement {
             }
         }
         return out;
+    }
+
+    /** The larger of two values where both exist, the one that exists, or NaN (Math.max would give NaN with either). */
+    private static double larger(double x, double y) {
+        return Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y);
     }
 
     /** |t_c''| over the grid points i, i+1, i+2 (second divided difference times 2); NaN without three finite points. */

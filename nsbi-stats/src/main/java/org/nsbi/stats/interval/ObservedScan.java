@@ -37,6 +37,9 @@ public final class ObservedScan {
      */
     private static final int FIRST_STRIDE = 16;
 
+    /** Neighbours' &alpha;&#770;&#770; further apart than this (in prior widths) are not interpolated for a start. */
+    private static final double FAR_APART = 1;
+
     /**
      * The best fit with its nuisance parameters' post-fit errors ({@link HessianErrors}), the intervals and the scan
      * (&mu;, t_obs, whether a fit at that &mu; ended on a bound) for the summary, and the warnings about fits on a bound.
@@ -104,9 +107,10 @@ public final class ObservedScan {
      * interval's ends (Brent, {@link IntervalInverter#root}); then the intervals from those points. The first wave
      * fits every {@value #FIRST_STRIDE}th grid point and the last, each started at the global fit's &alpha;&#770;; each
      * next wave the points at a quarter of the last wave's stride, each started at the &alpha;&#770;&#770; interpolated
-     * linearly in &mu; between the points already fitted on either side, which is close enough that most of them
-     * converge in one or two Newton steps (against three or four from &alpha;&#770;). A refinement's points start at the &alpha;&#770;&#770; interpolated between
-     * the grid points on either side. The fits of a wave run together, and so do the ends' refinements
+     * linearly in &mu; between the points already fitted on either side (unless they are {@link #apart}), which is close
+     * enough that most of them converge in one or two Newton steps (against three or four from &alpha;&#770;). A refinement's points start at the &alpha;&#770;&#770; interpolated between
+     * the grid points on either side; the first two points of every end ({@link IntervalInverter#firstTries}) are
+     * fitted together, then each end's refinement goes on from them. The fits of a wave run together, and so do the ends' refinements
      * ({@link Lockstep}: on a distributed data set one Spark job per round of all their evaluations); every fit's
      * start is fixed before its wave, so the result is the same when they run one after another.
      */
@@ -129,7 +133,8 @@ public final class ObservedScan {
                 while (b < grid.length && atPoint[b] == null) {
                     b++;
                 }
-                return a < 0 || b == grid.length ? global.alpha() : between(grid[i], grid[a], atPoint[a], grid[b], atPoint[b]);
+                return a < 0 || b == grid.length || apart(atPoint[a], atPoint[b]) ? global.alpha()
+                        : between(grid[i], grid[a], atPoint[a], grid[b], atPoint[b]);
             });
         }
         List<TestStatistic.Result> gridResults = List.of(atPoint);
@@ -141,15 +146,43 @@ public final class ObservedScan {
             thresholds.add(mu -> wilks);
         }
         Refiner onGrid = new Refiner(ts, nll, global, grid, gridResults);
-        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        List<DoubleUnaryOperator> endThresholds = new ArrayList<>();
+        List<Integer> endAt = new ArrayList<>();
         for (DoubleUnaryOperator threshold : thresholds) {
             for (double[] ab : IntervalInverter.brackets(onGrid::t, grid, threshold)) {
-                ends.add(n -> {
-                    Refiner r = new Refiner(ts, n, global, grid, gridResults);
-                    IntervalInverter.root(r::t, threshold, ab[0], ab[1]);
-                    return r.refined;
-                });
+                endThresholds.add(threshold);
+                endAt.add(java.util.Arrays.binarySearch(grid, ab[0]));
             }
+        }
+        // the first two tries of every end, all fitted together; then each end's refinement, which starts with them
+        java.util.TreeSet<Double> tries = new java.util.TreeSet<>();
+        for (int e = 0; e < endAt.size(); e++) {
+            for (double mu : IntervalInverter.firstTries(onGrid::t, endThresholds.get(e), grid, endAt.get(e))) {
+                tries.add(mu);
+            }
+        }
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> first = new ArrayList<>();
+        for (double mu : tries) {
+            first.add(n -> {
+                Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                r.t(mu);
+                return r.refined;
+            });
+        }
+        for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, first)) {
+            refined.forEach(onGrid.refined::putIfAbsent);
+        }
+        List<Function<Nll, Map<Double, TestStatistic.Result>>> ends = new ArrayList<>();
+        for (int e = 0; e < endAt.size(); e++) {
+            DoubleUnaryOperator threshold = endThresholds.get(e);
+            int at = endAt.get(e);
+            ends.add(n -> {
+                Refiner r = new Refiner(ts, n, global, grid, gridResults);
+                r.refined.putAll(onGrid.refined);
+                IntervalInverter.root(r::t, threshold, grid, at);
+                r.refined.keySet().removeAll(onGrid.refined.keySet());
+                return r.refined;
+            });
         }
         for (Map<Double, TestStatistic.Result> refined : Lockstep.map(nll, ends)) {
             refined.forEach(onGrid.refined::putIfAbsent);
@@ -196,6 +229,22 @@ public final class ObservedScan {
         }
     }
 
+    /**
+     * True when the conditional fits' &alpha;&#770;&#770; differ by more than {@value #FAR_APART} in some parameter: &alpha;&#770;&#770;(&mu;)
+     * is then too curved between them for their interpolation to be a good start (e.g. near &mu; = 0 where a model fitted
+     * in &radic;&mu; changes fast), and the global fit's &alpha;&#770; is used instead.
+     */
+    private static boolean apart(TestStatistic.Result a, TestStatistic.Result b) {
+        double[] alphaA = a.conditional().alpha();
+        double[] alphaB = b.conditional().alpha();
+        for (int k = 0; k < alphaA.length; k++) {
+            if (Math.abs(alphaA[k] - alphaB[k]) > FAR_APART) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The &alpha;&#770;&#770; at {@code mu} interpolated linearly between the conditional fits at muA &lt; mu &lt; muB. */
     private static double[] between(double mu, double muA, TestStatistic.Result a, double muB, TestStatistic.Result b) {
         double[] alphaA = a.conditional().alpha();
@@ -221,7 +270,8 @@ public final class ObservedScan {
 
     /**
      * t_obs(&mu;) on an NLL (or a view of it): at a grid point the grid's; elsewhere a conditional fit started at the
-     * &alpha;&#770;&#770; interpolated linearly between the grid points on either side, kept in {@link #refined}.
+     * &alpha;&#770;&#770; interpolated linearly between the points fitted so far on either side, grid points or refined ones
+     * (that of the nearer one if they are {@link #apart}), kept in {@link #refined}.
      */
     private static final class Refiner {
         private final TestStatistic ts;
@@ -249,9 +299,23 @@ public final class ObservedScan {
             if (grid[nearest] == mu) {
                 return atGrid.get(nearest).t();
             }
-            int a = mu < grid[nearest] ? nearest - 1 : nearest;
-            double[] start = a < 0 || a + 1 >= grid.length ? atGrid.get(nearest).conditional().alpha()
-                    : between(mu, grid[a], atGrid.get(a), grid[a + 1], atGrid.get(a + 1));
+            if (refined.containsKey(mu)) {
+                return refined.get(mu).t();
+            }
+            // the fitted points nearest below and above mu: grid points and points refined so far
+            java.util.TreeMap<Double, TestStatistic.Result> fitted = new java.util.TreeMap<>(refined);
+            for (int i = 0; i < grid.length; i++) {
+                fitted.put(grid[i], atGrid.get(i));
+            }
+            Map.Entry<Double, TestStatistic.Result> below = fitted.lowerEntry(mu);
+            Map.Entry<Double, TestStatistic.Result> above = fitted.higherEntry(mu);
+            double[] start;
+            if (below == null || above == null || apart(below.getValue(), above.getValue())) {
+                start = (below == null || above != null && above.getKey() - mu < mu - below.getKey() ? above : below)
+                        .getValue().conditional().alpha();
+            } else {
+                start = between(mu, below.getKey(), below.getValue(), above.getKey(), above.getValue());
+            }
             return refined.computeIfAbsent(mu, m -> checked(ts.at(nll, m, global, start), global)).t();
         }
     }

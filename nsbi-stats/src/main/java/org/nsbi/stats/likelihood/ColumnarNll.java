@@ -133,8 +133,14 @@ public final class ColumnarNll extends Nll {
     private final double[][] sumQ;     // [y][position in E] sum of s2 T_c dlambda/dtheta_a
     private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
     private final double[] yieldSlope; // [c] per evaluation: its derivative in p
-    /** The Hessian of the dense-array {@link #compute}, filled in blocks first. */
-    private StructuredHessian scratch;
+    /**
+     * The Hessian of the dense-array {@link #compute}, filled in blocks first, and the layout {@link #fills} checks.
+     * Made with the workspace, not on first use: a branch that is never taken while the JIT profiles (one long-lived
+     * workspace per thread) and then taken by a new workspace (a new run's fit) made C2 drop the compiled evaluation
+     * and profile it again for about a second, in every neyman run after the first in a JVM (JFR jdk.Deoptimization,
+     * unstable_if in computeStructured; bench/pipeline-benchmark.sh).
+     */
+    private final StructuredHessian scratch;
     private final double[] powers = new double[6];
     private final double[] slopes = new double[5];
     private final double[] curvatures = new double[4];
@@ -290,6 +296,7 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
+        this.scratch = newHessian();
     }
 
     private boolean actsOn(int c, int k) {
@@ -473,9 +480,6 @@ public final class ColumnarNll extends Nll {
 
     @Override
     public boolean fills(StructuredHessian hess) {
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         return scratch.sameLayout(hess);
     }
 
@@ -484,9 +488,6 @@ public final class ColumnarNll extends Nll {
         if (hess == null) {
             return computeChecked(theta, grad, null);
         }
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         double nll = computeChecked(theta, grad, scratch);
         scratch.toDense(hess);
         return nll;
@@ -494,9 +495,6 @@ public final class ColumnarNll extends Nll {
 
     @Override
     protected double computeStructured(double[] theta, double[] grad, StructuredHessian hess) {
-        if (scratch == null) {
-            scratch = newHessian();
-        }
         if (!scratch.sameLayout(hess)) {
             throw new IllegalArgumentException("a Hessian of another layout than this NLL's (newHessian())");
         }

@@ -36,7 +36,7 @@ class GridRefinementTest {
     /** The exact crossing of t_obs with the linear interpolation of t_c over the grid (what the interval reads). */
     private static double linearCrossing(double[] grid) {
         Belt b = belt(grid);
-        double lo = 0.2;
+        double lo = Math.max(0.2, grid[0]);
         double hi = 2.0;
         for (int i = 0; i < 200; i++) {
             double mid = (lo + hi) / 2;
@@ -86,6 +86,16 @@ class GridRefinementTest {
         assertTrue(rounds >= 2, rounds + " rounds: " + Arrays.toString(grid));
         assertTrue(Math.abs(linearCrossing(grid) - TRUE) < target, "the endpoint is within the target of the truth");
         assertTrue(Arrays.stream(grid).anyMatch(mu -> mu == 0.625 || mu == 0.5625), "mid-points are canonical values: " + Arrays.toString(grid));
+    }
+
+    @Test
+    void anEndpointInTheGridsFirstBracketUsesTheOneTripleThereNotHalfTheBracket() {
+        // the crossing at 0.629 lies in the first bracket [0.5, 1]: only the triple 0.5, 1, 1.5 exists around it
+        double[] grid = {0.5, 1, 1.5, 2};
+        GridRefinement.Endpoint e = GridRefinement.endpoints(grid, tObs(grid), belt(grid)).get(0);
+        assertEquals(0.5, e.a());
+        double actual = Math.abs(linearCrossing(grid) - TRUE);
+        assertEquals(actual, e.uncertainty(), 0.25 * actual, "estimated " + e.uncertainty() + ", actual " + actual);
     }
 
     @Test

@@ -75,4 +75,36 @@ class IntervalInverterTest {
         assertEquals(1.0, IntervalInverter.wilksThreshold(0.6827), 1e-3);
         assertEquals(4.0, IntervalInverter.wilksThreshold(0.9545), 2e-3);
     }
+
+    /**
+     * An end on a fine grid (the commands' 100 steps) costs two evaluations of t off the grid, both known before either
+     * is made ({@link IntervalInverter#firstTries}, so a scan fits them in one round), and lies within the tolerance
+     * of the exact end (Brent from the grid points alone took four or five sequential evaluations per end).
+     */
+    @Test
+    void anEndOnAFineGridTakesTwoEvaluationsKnownInAdvance() {
+        double[] g = grid(0, 4, 100);
+        java.util.function.DoubleUnaryOperator t = mu -> Math.exp(mu) * (mu - 2) * (mu - 2); // no polynomial
+        double exactLow = 1.536078; // exp(mu) (mu - 2)^2 = 1 at these mu (bisection to 1e-6)
+        double exactHigh = 2.314370;
+        java.util.List<Double> offGrid = new java.util.ArrayList<>();
+        java.util.function.DoubleUnaryOperator counted = mu -> {
+            if (java.util.Arrays.binarySearch(g, mu) < 0) {
+                offGrid.add(mu);
+            }
+            return t.applyAsDouble(mu);
+        };
+        java.util.List<double[]> brackets = IntervalInverter.brackets(t, g, mu -> 1);
+        assertEquals(2, brackets.size());
+        java.util.List<Double> tries = new java.util.ArrayList<>();
+        for (double[] ab : brackets) {
+            for (double mu : IntervalInverter.firstTries(t, mu -> 1, g, java.util.Arrays.binarySearch(g, ab[0]))) {
+                tries.add(mu);
+            }
+        }
+        ConfidenceInterval ci = IntervalInverter.invert(counted, g, mu -> 1, 0.6827, "test");
+        assertEquals(exactLow, ci.pieces().get(0)[0], 1e-4);
+        assertEquals(exactHigh, ci.pieces().get(0)[1], 1e-4);
+        assertEquals(tries, offGrid, "the only evaluations off the grid are the first tries, in order");
+    }
 }
