@@ -258,6 +258,7 @@ public final class ToyCheckpoints implements Serializable {
      */
     private static void writeLocally(java.nio.file.Path target, byte[] bytes) throws IOException {
         java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        Files.createDirectories(target.getParent()); // as Hadoop's create does: an executor's own disk may not have it
         try {
             Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -118,4 +118,19 @@ class ToyCheckpointsTest {
                 .resolve("mu=2-toys25-50.bin"))), "the file holds the block's bytes");
         assertEquals(toys(block), open().read(block), "the toys read back");
     }
+
+    /**
+     * An executor whose disk does not have the blocks folder (a local path on a cluster of several machines) makes it,
+     * as Hadoop's create did before blocks were written through java.nio.
+     */
+    @Test
+    void aBlockIsWrittenWhereTheBlocksFolderIsMissing() throws Exception {
+        ToyCheckpoints c = open();
+        Path blocks = dir.resolve("ckpt").resolve("blocks");
+        Files.delete(blocks);
+        ToyBlockTask block = new ToyBlockTask(0, 1.0, 0, 5);
+        byte[] written = c.write(block, toys(block));
+        assertTrue(java.util.Arrays.equals(written, Files.readAllBytes(blocks.resolve("mu=1-toys0-5.bin"))),
+                "the block's file in the blocks folder made again");
+    }
 }

@@ -40,6 +40,9 @@ final class FitWorkspace {
     double[] zeros;
     double[] aux;
     double[] alphaOfStart;
+    /** A result's &alpha; and bound flags, before {@link FitResult} copies them. */
+    double[] alphaOut;
+    boolean[] atBoundOut;
     // the scan: the grid, the grid with one more point, the values, the local minima
     double[] grid = new double[0];
     double[] gridPlus = new double[0];
@@ -94,6 +97,8 @@ final class FitWorkspace {
             zeros = new double[d - 1];
             aux = new double[d - 1];
             alphaOfStart = new double[d - 1];
+            alphaOut = new double[d - 1];
+            atBoundOut = new boolean[d - 1];
             starts = new double[0][];
             runs = new Run[0];
         }

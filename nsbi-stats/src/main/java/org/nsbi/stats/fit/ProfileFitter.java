@@ -55,7 +55,7 @@ public final class ProfileFitter {
     private static final int MAX_BACKTRACKS = 2;
 
     /** Below this edm a run ends at the minimum its Newton model predicts ({@link #predicted}). */
-    private static final double PREDICTED_EDM = 1e-7;
+    private static final double PREDICTED_EDM = 1e-6;
 
     /** A run joins a known minimum (see {@link #joins}) only once its edm is below this. */
     private static final double JOIN_EDM = 1;
@@ -281,8 +281,9 @@ public final class ProfileFitter {
         if (best == null) {
             return FitResult.failed(commonReason(w), what(mu) + " failed from every start: " + describe(nll, w), iterations);
         }
-        double[] alpha = new double[best.x.length - 1];
-        boolean[] atBound = new boolean[alpha.length];
+        // the workspace's arrays: the result copies them
+        double[] alpha = w.alphaOut;
+        boolean[] atBound = w.atBoundOut;
         for (int k = 0; k < alpha.length; k++) {
             alpha[k] = best.x[k + 1];
             atBound[k] = best.x[k + 1] <= w.lo[k + 1] || best.x[k + 1] >= w.hi[k + 1];

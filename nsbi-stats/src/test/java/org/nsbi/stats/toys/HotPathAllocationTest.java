@@ -1,9 +1,12 @@
 package org.nsbi.stats.toys;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
@@ -18,9 +21,11 @@ import org.nsbi.stats.model.MixtureModel;
  * thread ({@code getThreadAllocatedBytes}, exact) over rounds of work, after warm-up rounds. A round is repeated until
  * one stays within the allowance (the JIT compiles in the background, and code not yet compiled allocates the Vector
  * API's boxes), for up to {@value #SECONDS} seconds (bounded by time, not rounds: under load the JIT's queue is slow);
- * a path that allocates per call never gets there.
+ * a path that allocates per call never gets there. Each measurement runs in a JVM of its own ({@link #main}): what the
+ * JIT makes of the kernel depends on what ran before it in the same JVM (other tests' models and NLLs), and a toy
+ * loop's executor runs only toys.
  */
-class HotPathAllocationTest {
+public class HotPathAllocationTest {
 
     private static final int SECONDS = 30;
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -30,7 +35,9 @@ class HotPathAllocationTest {
      * The least bytes per call over rounds of {@code calls} calls (stopping at the first round within {@code allowance}).
      */
     private static double bytesPerCall(int calls, double allowance, IntConsumer call) {
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {
+            return Double.NaN;
+        }
         long thread = Thread.currentThread().getId();
         double least = Double.POSITIVE_INFINITY;
         long end = System.nanoTime() + SECONDS * 1_000_000_000L;
@@ -46,8 +53,38 @@ class HotPathAllocationTest {
 
     private static double sink;
 
+    /** Prints the bytes per call of the measurement named by {@code args[0]} (NaN: the JVM cannot count them). */
+    public static void main(String[] args) {
+        double bytes = switch (args[0]) {
+            case "evaluations" -> evaluations();
+            case "fit" -> toyFit();
+            case "draw" -> sparseDraw();
+            default -> throw new IllegalArgumentException("measurement " + args[0] + "; expected evaluations, fit or draw");
+        };
+        System.out.println(bytes);
+    }
+
+    /** The measurement {@code name} in a new JVM (this class's {@link #main}, the test's class path). */
+    private static double inOwnJvm(String name) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "--add-modules=jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                HotPathAllocationTest.class.getName(), name).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String[] lines = out.strip().split("\\R");
+        double bytes = Double.parseDouble(lines[lines.length - 1]);
+        assumeTrue(!Double.isNaN(bytes), "this JVM does not count a thread's allocated bytes");
+        return bytes;
+    }
+
     @Test
-    void evaluationsAllocateNothing() {
+    void evaluationsAllocateNothing() throws Exception {
+        double bytes = inOwnJvm("evaluations");
+        assertTrue(bytes == 0, "bytes allocated per evaluation with the Hessian, one with the gradient and a quarter of a"
+                + " scan of 8 points: " + bytes);
+    }
+
+    private static double evaluations() {
         // 540 events: two full blocks of ColumnarNll and a tail, with the structured Hessian (a yield-only parameter)
         MixtureModel model = TestModels.offshellLike();
         EventTable events = TestModels.randomEvents(model, 540, 3);
@@ -61,7 +98,7 @@ class HotPathAllocationTest {
         double[] alpha = new double[model.nuisanceCount()];
         double[] mus = {0, 0.5, 1, 2, 4, 6, 8, 10};
         double[] values = new double[mus.length];
-        double bytes = bytesPerCall(2000, 0, i -> {
+        return bytesPerCall(2000, 0, i -> {
             theta[0] = 1 + 1e-3 * (i % 7); // not the last point: the NLL would return the one it remembers
             theta[1] = 0.01 * (i % 5);
             sink += nll.evaluateStructured(theta, grad, hess);
@@ -72,12 +109,18 @@ class HotPathAllocationTest {
                 sink += values[i % mus.length];
             }
         });
-        assertTrue(bytes == 0, "bytes allocated per evaluation with the Hessian, one with the gradient and a quarter of a"
-                + " scan of 8 points: " + bytes);
     }
 
     @Test
-    void aToysFitAllocatesOnlyItsResults() {
+    void aToysFitAllocatesOnlyItsResults() throws Exception {
+        // what a fit must return: the conditional and the global FitResult (with alpha and the bound flags), t's
+        // Result and the ToyFit, a few hundred bytes; the fitters' working memory was 13 KB per toy before it was
+        // kept per thread (FitWorkspace)
+        double bytes = inOwnJvm("fit");
+        assertTrue(bytes <= 1200, "bytes allocated per toy's fit: " + bytes);
+    }
+
+    private static double toyFit() {
         MixtureModel model = TestModels.offshellLike();
         EventTable reference = TestModels.randomEvents(model, 20_000, 5);
         double[] alpha = new double[model.nuisanceCount()];
@@ -88,15 +131,16 @@ class HotPathAllocationTest {
             toys[i] = sampler.draw(org.nsbi.stats.random.ToyRandom.of(7, "toy", i));
         }
         PseudoExperimentFit fit = new ProfileLikelihoodFit(model, reference);
-        // what a fit must return: the conditional and the global FitResult (with alpha and the bound flags), t's
-        // Result and the ToyFit, a few hundred bytes; the fitters' working memory was 13 KB per toy before it was
-        // kept per thread (FitWorkspace)
-        double bytes = bytesPerCall(toys.length, 1200, i -> sink += fit.fit(toys[i], 1.0).t());
-        assertTrue(bytes <= 1200, "bytes allocated per toy's fit: " + bytes);
+        return bytesPerCall(toys.length, 1200, i -> sink += fit.fit(toys[i], 1.0).t());
     }
 
     @Test
-    void aSparseDrawIntoABufferAllocatesNothing() {
+    void aSparseDrawIntoABufferAllocatesNothing() throws Exception {
+        double bytes = inOwnJvm("draw");
+        assertTrue(bytes == 0, "bytes allocated per draw into a buffer: " + bytes);
+    }
+
+    private static double sparseDraw() {
         double[] w = new double[200_000];
         for (int i = 0; i < w.length; i++) {
             w[i] = 540.0 / w.length * (0.5 + (i % 7) / 6.0);
@@ -109,10 +153,9 @@ class HotPathAllocationTest {
         ExperimentBuffer buffer = new ExperimentBuffer();
         // the toy's stream is made by the caller; Commons' Poisson and Gaussian samplers are not rebuilt per toy on it
         // (ReboundStream), nor are the experiment's arrays (4 KB a toy) new
-        double bytes = bytesPerCall(streams.length, 0, i -> {
+        return bytesPerCall(streams.length, 0, i -> {
             sampler.drawInto(streams[i], buffer);
             sink += buffer.size();
         });
-        assertTrue(bytes == 0, "bytes allocated per draw into a buffer: " + bytes);
     }
 }

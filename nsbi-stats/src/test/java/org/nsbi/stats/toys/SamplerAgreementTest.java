@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -102,19 +103,37 @@ class SamplerAgreementTest {
         assertEquals("Asimov weight of event 0 is NaN; expected a finite weight >= 0", e.getMessage());
     }
 
-    /** {@link PseudoExperimentSampler#drawInto} draws what {@link PseudoExperimentSampler#draw} draws, into a reused buffer. */
+    /**
+     * {@link PseudoExperimentSampler#drawInto} draws what {@link PseudoExperimentSampler#draw} draws, into a reused buffer:
+     * totals of 11.6 (Commons' small-mean Poisson sampler), 585 (the off-shell toy's; the large-mean sampler with its
+     * own exponential, Gaussian and small-mean samplers) and 3,100, the toys in a shuffled order and the two samplers
+     * of each total interleaved on one thread, so that state a sampler built once per thread carried from one toy to
+     * the next would show.
+     */
     @Test
     void aDrawIntoABufferIsTheDraw() {
-        double[] w = {0.5, 3, 0.25, 1, 2, 0.75, 4, 0.1};
-        SparsePoissonSampler sparse = SparsePoissonSampler.of(w, new double[] {0.5, -1});
-        DensePoissonSampler dense = DensePoissonSampler.of(w, new double[] {0.5, -1});
+        double[][] weights = {{0.5, 3, 0.25, 1, 2, 0.75, 4, 0.1}, new double[500], new double[2000]};
+        for (int i = 0; i < 500; i++) {
+            weights[1][i] = 0.17 + 2 * ((i * 37) % 100) / 100.0; // sum 585
+        }
+        for (int i = 0; i < 2000; i++) {
+            weights[2][i] = 0.55 + 2 * ((i * 53) % 100) / 100.0; // sum 3,100
+        }
+        int[] order = new int[300];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 131) % order.length; // 131 is prime to 300: each toy once, shuffled
+        }
         ExperimentBuffer buffer = new ExperimentBuffer();
-        for (PseudoExperimentSampler sampler : new PseudoExperimentSampler[] {sparse, dense}) {
-            for (int i = 0; i < 300; i++) {
-                PseudoExperiment drawn = sampler.draw(ToyRandom.of(11, "toy", i));
-                sampler.drawInto(ToyRandom.of(11, "toy", i), buffer);
-                assertEquals(drawn, buffer.toExperiment(), "toy " + i);
-                assertEquals(drawn.totalCount(), buffer.totalCount(), "toy " + i);
+        for (double[] w : weights) {
+            PseudoExperimentSampler[] samplers = {SparsePoissonSampler.of(w, new double[] {0.5, -1}),
+                    SparsePoissonSampler.of(w, new double[] {0, 0}), DensePoissonSampler.of(w, new double[] {0.5, -1})};
+            for (int i : order) {
+                for (PseudoExperimentSampler sampler : samplers) {
+                    PseudoExperiment drawn = sampler.draw(ToyRandom.of(11, "toy", i));
+                    sampler.drawInto(ToyRandom.of(11, "toy", i), buffer);
+                    assertEquals(drawn, buffer.toExperiment(), "toy " + i + " of total " + Arrays.stream(w).sum());
+                    assertEquals(drawn.totalCount(), buffer.totalCount(), "toy " + i);
+                }
             }
         }
     }
