@@ -356,7 +356,7 @@ public final class NeymanJob {
 
     private static void writeBelts(SparkSession spark, Belt belt, OutputFolder out) {
         out.writeText("belts.csv", belt.toCsv());
-        BeltsTable.frame(spark, belt).coalesce(1).write().parquet(out.stagingPath("belts"));
+        BeltsTable.write(spark, belt, out.stagingPath("belts"));
     }
 
     /** More toys failed to fit than the run allows. */
