@@ -77,7 +77,11 @@ public final class NeymanPlan {
         return b.toString();
     }
 
-    /** SHA-256 over every weight, ratio and shape ratio of the table, in event order. */
+    /**
+     * SHA-256 over every weight, ratio and shape ratio of the table, in event order: per event its weight, then per process
+     * its ratio and the up and down ratios of each of its shape effects, as big-endian floats. The bytes go to the digest in
+     * blocks of many events (one update per event cost about as much as the hashing itself: 10&#8310; events, 0.1 s).
+     */
     public static String sha256(EventTable t, int nuisances) {
         MessageDigest d;
         try {
@@ -85,9 +89,13 @@ public final class NeymanPlan {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(4 * (1 + t.processCount() * (1 + 2 * nuisances)));
+        int perEvent = 4 * (1 + t.processCount() * (1 + 2 * nuisances));
+        ByteBuffer buf = ByteBuffer.allocate(Math.max(1 << 16, perEvent));
         for (int i = 0; i < t.size(); i++) {
-            buf.clear();
+            if (buf.remaining() < perEvent) {
+                d.update(buf.array(), 0, buf.position());
+                buf.clear();
+            }
             buf.putFloat(t.weight(i));
             for (int c = 0; c < t.processCount(); c++) {
                 buf.putFloat(t.ratio(c, i));
@@ -98,8 +106,8 @@ public final class NeymanPlan {
                     }
                 }
             }
-            d.update(buf.array(), 0, buf.position());
         }
+        d.update(buf.array(), 0, buf.position());
         return HexFormat.of().formatHex(d.digest());
     }
 }

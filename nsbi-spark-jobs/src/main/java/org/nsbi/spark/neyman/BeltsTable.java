@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nsbi.model.UserError;
+import org.nsbi.spark.io.DriverParquet;
 import org.nsbi.stats.belt.Belt;
 import org.nsbi.stats.belt.BeltPoint;
 
@@ -58,10 +59,19 @@ public final class BeltsTable {
     }
 
     public static Dataset<Row> frame(SparkSession spark, Belt belt) {
+        return spark.createDataFrame(rows(belt), SCHEMA);
+    }
+
+    /** Writes the belt as a belts table (Parquet, one file) at {@code path}, from the driver ({@link DriverParquet}). */
+    public static void write(SparkSession spark, Belt belt, String path) {
+        DriverParquet.write(SCHEMA, rows(belt), path, spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static List<Row> rows(Belt belt) {
         List<Row> rows = new ArrayList<>();
         for (BeltPoint p : belt.points()) {
             rows.add(toRow(p));
         }
-        return spark.createDataFrame(rows, SCHEMA);
+        return rows;
     }
 }

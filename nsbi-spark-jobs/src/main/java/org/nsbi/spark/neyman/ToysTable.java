@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nsbi.model.UserError;
+import org.nsbi.spark.io.DriverParquet;
 import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.toys.ToyOutcome;
 
@@ -53,16 +54,19 @@ public final class ToysTable {
     }
 
     public static Dataset<Row> frame(SparkSession spark, List<ToyOutcome> outcomes) {
+        return spark.createDataFrame(outcomes.stream().map(ToysTable::toRow).toList(), SCHEMA);
+    }
+
+    /**
+     * Writes {@code outcomes} as a toys table (Parquet, the file Spark's writer makes) at {@code path}, rows in list
+     * order, from the driver without a Spark job ({@link DriverParquet}).
+     */
+    public static void write(SparkSession spark, List<ToyOutcome> outcomes, String path) {
         List<Row> rows = new ArrayList<>(outcomes.size());
         for (ToyOutcome o : outcomes) {
             rows.add(toRow(o));
         }
-        return spark.createDataFrame(rows, SCHEMA);
-    }
-
-    /** Writes {@code outcomes} as a toys table (Parquet) at {@code path}, rows in list order, from the driver. */
-    public static void write(SparkSession spark, List<ToyOutcome> outcomes, String path) {
-        frame(spark, outcomes).write().parquet(path);
+        DriverParquet.write(SCHEMA, rows, path, spark.sparkContext().hadoopConfiguration());
     }
 
     /**
