@@ -1,50 +1,75 @@
 #!/usr/bin/env bash
 # The whole `neyman` command (JVM, Spark session, loading the scored sample, set-up, toys, tables, summary) on
 # local[1] against local[2], on the off-shell toy with exact ratios (submit/examples/offshell-toy-exact.yaml: 17 grid
-# points, 3x10^5 reference events), scored once. The runs alternate (local[1], local[2], local[1], ...), each a fresh
-# JVM; per run: wall seconds, the process's CPU seconds (user + system), and summary.json's stage_seconds; then the
-# medians and local[1] wall / local[2] wall. Where the wall time goes outside the toys (JVM and Spark start, loading,
-# set-up, tables) is the serial part that bounds the ratio. Run on purpose, not in CI; on an idle machine.
+# points, 3x10^5 reference events), scored once. Two modes, each a fresh JVM per run, the runs alternating:
+#   unpinned: the JVM may use every core of the machine; local[N] only sets Spark's task threads (the JIT compiler,
+#             the GC and the driver's threads use the other cores too);
+#   pinned:   the process is held to N cores with taskset (local[1] on core 0, local[2] on cores 0 and 1): 1 core
+#             against 2 cores.
+# Per run: wall seconds, the process's CPU seconds (user + system), and summary.json's stage_seconds; then per mode
+# the medians, local[1] wall / local[2] wall, and Amdahl's bound for it: local[1]'s wall with its toys stage halved
+# and the rest (outside the toys stage, the serial part) as it is. Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
+#                                   [modes, default "unpinned pinned"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 toys="${1:-600}"
 repeats="${2:-3}"
 out="${3:-$(mktemp -d)}"
+modes="${4:-unpinned pinned}"
 cfg=submit/examples/offshell-toy-exact.yaml
 . bench/built.sh
+if [[ " $modes " == *" pinned "* ]]; then
+  command -v taskset >/dev/null || { echo "neyman-command-scaling: pinned mode needs taskset (util-linux)" >&2; exit 2; }
+  (( $(nproc --all) >= 2 )) || { echo "neyman-command-scaling: pinned mode needs 2 cores" >&2; exit 2; }
+fi
 mkdir -p "$out"
 if [[ ! -d "$out/scored" ]]; then
   submit/nsbi score --config "$cfg" --out "$out/scored" --overwrite >/dev/null
 fi
 for r in $(seq 1 "$repeats"); do
-  for cores in 1 2; do
-    run="$out/local$cores-$r"
-    /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" --toys "$toys" \
-      --master "local[$cores]" --out "$run" --overwrite >/dev/null 2>"$run.log" || { cat "$run.log" >&2; exit 1; }
+  for mode in $modes; do
+    for cores in 1 2; do
+      run="$out/$mode-local$cores-$r"
+      pin=()
+      if [[ "$mode" == pinned ]]; then
+        pin=(taskset -c "$([[ $cores == 1 ]] && echo 0 || echo 0,1)")
+      fi
+      "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
+        --toys "$toys" --master "local[$cores]" --out "$run" --overwrite >/dev/null 2>"$run.log" \
+        || { cat "$run.log" >&2; exit 1; }
+    done
   done
 done
-python3 - "$out" "$repeats" "$toys" <<'EOF'
+python3 - "$out" "$repeats" "$toys" "$modes" <<'PY'
 import json, statistics, sys
-out, repeats, toys = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-median = {}
-for cores in (1, 2):
-    rows = []
-    for r in range(1, repeats + 1):
-        run = f"{out}/local{cores}-{r}"
-        wall, user, system = (float(x) for x in open(run + ".time").read().split()[-3:])
-        summary = json.load(open(run + "/summary.json"))
-        stages = {s["stage"]: s["seconds"] for s in summary["stage_seconds"]}
-        n = summary["neyman"]["toys"]
-        rows.append((wall, user + system, stages))
-        print(f"local[{cores}] run {r}: {n} toys, {wall:.2f} s wall, {user + system:.2f} s CPU; stages: "
-              + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
-              + f"; outside the toys stage {wall - stages.get('toys', 0):.2f} s")
-    median[cores] = (statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows),
-                     statistics.median(r[0] - r[2].get("toys", 0) for r in rows),
-                     statistics.median(r[2].get("toys", 0) for r in rows))
-    print(f"local[{cores}] medians: {median[cores][0]:.2f} s wall, {median[cores][1]:.2f} s CPU, toys stage "
-          f"{median[cores][3]:.2f} s, outside it {median[cores][2]:.2f} s")
-print(f"local[1] wall / local[2] wall: {median[1][0] / median[2][0]:.2f}x (toys stage alone: "
-      f"{median[1][3] / median[2][3]:.2f}x), {toys} toys per point")
-EOF
+out, repeats, toys, modes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
+for mode in modes:
+    pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
+               "unpinned": "every core of the machine for both"}[mode]
+    print(f"== {mode} ({pinning})")
+    median = {}
+    for cores in (1, 2):
+        rows = []
+        for r in range(1, repeats + 1):
+            run = f"{out}/{mode}-local{cores}-{r}"
+            wall, user, system = (float(x) for x in open(run + ".time").read().split()[-3:])
+            summary = json.load(open(run + "/summary.json"))
+            stages = {s["stage"]: s["seconds"] for s in summary["stage_seconds"]}
+            n = summary["neyman"]["toys"]
+            rows.append((wall, user + system, stages))
+            print(f"local[{cores}] run {r}: {n} toys, {wall:.2f} s wall, {user + system:.2f} s CPU; stages: "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+                  + f"; outside the toys stage {wall - stages.get('toys', 0):.2f} s")
+        median[cores] = {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
+                         "serial": statistics.median(r[0] - r[2].get("toys", 0) for r in rows),
+                         "toys": statistics.median(r[2].get("toys", 0) for r in rows)}
+        m = median[cores]
+        print(f"local[{cores}] medians: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, toys stage {m['toys']:.2f} s, "
+              f"outside it {m['serial']:.2f} s")
+    one, two = median[1], median[2]
+    bound = one["wall"] / (one["serial"] + one["toys"] / 2)
+    print(f"{mode}: local[1] wall / local[2] wall {one['wall'] / two['wall']:.2f}x (toys stage alone "
+          f"{one['toys'] / two['toys']:.2f}x); Amdahl's bound from local[1]'s serial {one['serial']:.2f} s of "
+          f"{one['wall']:.2f} s: {bound:.2f}x; {toys} toys per point")
+PY

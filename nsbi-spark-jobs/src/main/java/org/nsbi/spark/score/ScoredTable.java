@@ -2,10 +2,12 @@ package org.nsbi.spark.score;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.SchemaColumnConvertNotSupportedException;
 import org.nsbi.model.UserError;
-import org.nsbi.model.ratio.EventBlock;
+import org.nsbi.model.score.CanonicalOrder;
 import org.nsbi.model.score.ScoredColumns;
 import org.nsbi.spark.io.EventBlockRows;
 import org.nsbi.spark.io.InputTables;
@@ -16,7 +18,9 @@ import org.nsbi.stats.model.MixtureModel;
  * Loads a scored block table (written by {@link ScoreJob}) into the driver as nsbi-stats'
  * {@link EventTable}, in a canonical event order: sorted by features, then weight, then ratios. The
  * order of events therefore does not depend on how Spark split the files into partitions, and a toy
- * (which names events by index) is the same event list on 1 core or 100.
+ * (which names events by index) is the same event list on 1 core or 100. The tasks decode and sort their partitions
+ * ({@link PackedPartition}: the array columns copied out of Spark's internal rows, nothing boxed); the driver merges
+ * the sorted blocks ({@link CanonicalOrder#merge}) and builds the table.
  */
 public final class ScoredTable {
 
@@ -40,59 +44,38 @@ public final class ScoredTable {
      */
     public static Loaded load(SparkSession spark, String path, String[] features, MixtureModel model, double[] ratioScale) {
         long start = System.nanoTime();
-        List<Row> rows = InputTables.parquet(spark, "scored event blocks (the scored/ folder of 'nsbi score')", path)
-                .collectAsList();
-        long collected = System.nanoTime();
-        List<EventBlock> blocks = new ArrayList<>(rows.size());
-        int n = 0;
-        for (Row r : rows) {
-            EventBlock b = EventBlockRows.fromRow(r, features);
-            blocks.add(b);
-            n += b.size();
+        int nf = features.length;
+        // the columns of the flat event matrix: features, weight, ratio columns
+        List<String> names = new ArrayList<>(List.of(features));
+        names.add(EventBlockRows.WEIGHT);
+        names.addAll(ScoredColumns.of(model));
+        int width = names.size();
+        // read with the schema the load expects: no job to read a footer; PackedPartition tells a missing column
+        Dataset<Row> blocks = InputTables.parquet(spark, EventBlockRows.schema(features, ScoredColumns.of(model)),
+                "scored event blocks (the scored/ folder of 'nsbi score')", path);
+        // each task packs and sorts its partition; the driver merges the sorted blocks
+        List<float[][]> runs;
+        try {
+            runs = blocks.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(new PackedPartition(path, names.toArray(String[]::new))).collect();
+        } catch (Exception e) { // Spark throws the checked SparkException undeclared
+            throw usersError(path, e);
         }
+        long collected = System.nanoTime();
+        float[][] sorted = CanonicalOrder.merge(runs, width);
+        Loaded loaded = assemble(sorted, nf, model, ratioScale);
+        LOG.info(loadLine(path, loaded.table().size(), (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9));
+        return loaded;
+    }
+
+    /**
+     * The table and features of a scored table's columns in canonical order (features, weight, the model's ratio
+     * columns of {@link ScoredColumns#of}), the process ratios scaled by {@code ratioScale} unless it is null.
+     */
+    static Loaded assemble(float[][] sorted, int nf, MixtureModel model, double[] ratioScale) {
         int nc = model.processCount();
         int nk = model.nuisanceCount();
-        List<String> columns = ScoredColumns.of(model);
-        int nf = features.length;
-        // rows of the flat event matrix: features, weight, columns
-        int width = nf + 1 + columns.size();
-        float[][] flat = new float[width][n];
-        int at = 0;
-        for (EventBlock b : blocks) {
-            for (int f = 0; f < nf; f++) {
-                System.arraycopy(b.featureColumn(f), 0, flat[f], at, b.size());
-            }
-            System.arraycopy(b.weights(), 0, flat[nf], at, b.size());
-            for (int x = 0; x < columns.size(); x++) {
-                float[] col = b.columns().get(columns.get(x));
-                if (col == null) {
-                    throw new UserError(path + ": block " + b.blockId() + " has no column " + columns.get(x)
-                            + "; expected the ratio columns of the analysis " + columns + " (scored with another config?)");
-                }
-                System.arraycopy(col, 0, flat[nf + 1 + x], at, b.size());
-            }
-            at += b.size();
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (i, j) -> {
-            for (float[] column : flat) {
-                int c = Float.compare(column[i], column[j]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
-        float[][] sorted = new float[width][n];
-        for (int x = 0; x < width; x++) {
-            for (int i = 0; i < n; i++) {
-                sorted[x][i] = flat[x][order[i]];
-            }
-            flat[x] = null;
-        }
+        int n = sorted[0].length;
         float[][] ratios = new float[nc][];
         for (int c = 0; c < nc; c++) {
             ratios[c] = sorted[nf + 1 + c];
@@ -114,10 +97,26 @@ public final class ScoredTable {
             }
         }
         EventTable table = EventTable.of(model, sorted[nf], ratios, up, down);
-        LOG.info(loadLine(path, n, (collected - start) / 1e9, (System.nanoTime() - collected) / 1e9));
         float[][] feats = new float[nf][];
         System.arraycopy(sorted, 0, feats, 0, nf);
         return new Loaded(table, feats);
+    }
+
+    /**
+     * The user's error a task failed with (a missing column), or a column of another type than the load reads (an array
+     * of doubles, say) as the user's error, named; any other failure is left as it is.
+     */
+    private static RuntimeException usersError(String path, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserError u) {
+                return u;
+            }
+            if (t instanceof SchemaColumnConvertNotSupportedException c) {
+                return new UserError(path + ": column " + c.getColumn() + " holds " + c.getPhysicalType()
+                        + "; expected " + c.getLogicalType() + " (a scored block table of 'nsbi score': arrays of float)", e);
+            }
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException("loading " + path + " failed", e);
     }
 
     /** The [load] status line (logged at info); the path as a user would type it (a plain path, not a file: URI). */

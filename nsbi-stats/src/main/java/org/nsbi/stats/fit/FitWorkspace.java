@@ -30,6 +30,12 @@ final class FitWorkspace {
     double[] xNew;
     double[] gNew;
     int[] free;
+    /** {@code ProfileFitter.onFace}: the parameters held at a bound, their moves there, the rest's list, system and step. */
+    boolean[] faceHeld;
+    double[] faceShift;
+    int[] faceFree;
+    double[] faceRhs;
+    double[] faceStep;
     /** The Newton step's target ({@code ProfileFitter.joins}, {@code ProfileFitter.predicted}) and a difference vector. */
     double[] y;
     double[] v;
@@ -89,6 +95,11 @@ final class FitWorkspace {
             xNew = new double[d];
             gNew = new double[d];
             free = new int[d];
+            faceHeld = new boolean[d];
+            faceShift = new double[d];
+            faceFree = new int[d];
+            faceRhs = new double[d];
+            faceStep = new double[d];
             y = new double[d];
             v = new double[d];
             muHeld = new boolean[d];

@@ -457,6 +457,7 @@ public final class ProfileFitter {
                 if (lambda != 0) {
                     system.solve(rhs, step);
                 }
+                onFace(w, x, g, h, free, nf, lambda, step);
                 System.arraycopy(x, 0, xNew, 0, d);
                 double slope = 0;
                 for (int i = 0; i < nf; i++) {
@@ -513,6 +514,89 @@ public final class ProfileFitter {
         }
         return run.failed(x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
                 "no convergence in " + maxIterations + " iterations");
+    }
+
+    /**
+     * A step that would take free parameters past their bounds is replaced by the minimum of the same (damped) Newton
+     * model with those parameters held at the bounds they cross (and the others free), repeated while the new step
+     * crosses more. The plain projection of the step keeps the other parameters' components, which were chosen for
+     * the crossing parameters moving on past their bounds: with &mu; held at 0 by the projection, the &alpha; part of
+     * such a step raised the NLL in most global fits of toys whose &mu;&#770; is at 0 (each rejected step an evaluation).
+     * Where one parameter crosses (the common case, &mu; at 0), the new step is a descent direction: the model's minimum
+     * over the face is at most its value where the segment to the Newton step meets the bound; otherwise the step's
+     * slope is checked as any step's is. If a reduced system does not factor, the step is left as it was.
+     */
+    private static void onFace(FitWorkspace w, double[] x, double[] g, StructuredHessian h, int[] free, int nf,
+                               double lambda, double[] step) {
+        double[] lo = w.lo;
+        double[] hi = w.hi;
+        boolean[] held = w.faceHeld;
+        double[] shift = w.faceShift;
+        int[] sub = w.faceFree;
+        double[] rhs = w.faceRhs;
+        double[] sol = w.faceStep;
+        boolean crosses = false;
+        for (int i = 0; i < nf && !crosses; i++) {
+            int a = free[i];
+            crosses = x[a] + step[i] < lo[a] || x[a] + step[i] > hi[a];
+        }
+        if (!crosses) {
+            return;
+        }
+        Arrays.fill(held, false);
+        // the current step over the current free list sub[0..ns): at first the caller's
+        System.arraycopy(free, 0, sub, 0, nf);
+        System.arraycopy(step, 0, sol, 0, nf);
+        int ns = nf;
+        while (true) {
+            int added = 0;
+            for (int i = 0; i < ns; i++) {
+                int a = sub[i];
+                double to = x[a] + sol[i];
+                if (to < lo[a] || to > hi[a]) {
+                    held[a] = true;
+                    shift[a] = (to < lo[a] ? lo[a] : hi[a]) - x[a];
+                    added++;
+                }
+            }
+            if (added == 0) {
+                break;
+            }
+            ns = 0;
+            for (int i = 0; i < nf; i++) {
+                if (!held[free[i]]) {
+                    sub[ns++] = free[i];
+                }
+            }
+            if (ns == 0) {
+                break;
+            }
+            // rhs = -(g_F' + H_F'C shift_C); the damping is diagonal and leaves H_F'C alone
+            for (int i = 0; i < ns; i++) {
+                int a = sub[i];
+                double r = g[a];
+                for (int j = 0; j < nf; j++) {
+                    int b = free[j];
+                    if (held[b]) {
+                        r += h.get(a, b) * shift[b];
+                    }
+                }
+                rhs[i] = -r;
+            }
+            if (!w.system.factor(h, sub, ns, lambda)) {
+                return;
+            }
+            w.system.solve(rhs, sol);
+        }
+        int i = 0;
+        for (int j = 0; j < nf; j++) {
+            int a = free[j];
+            if (held[a]) {
+                step[j] = shift[a];
+            } else {
+                step[j] = sol[i++];
+            }
+        }
     }
 
     /**

@@ -130,6 +130,16 @@ public final class ColumnarNll extends Nll {
     private final double[] sumS;       // [y] sum of s T_c
     private final double[] sumP;       // [y*ny+z] (y <= z) sum of s2 T_c T_d
     private final double[][] sumR;     // [y][position in E] sum of s dT_c/dtheta_a (0 where a does not act on c)
+    /**
+     * Per Y-process y and position a in E, where R_ya comes from: {@link #R_SUMMED} (dtY summed event by event),
+     * {@link #R_GRADIENT} (a's per-event derivative of &lambda; is y's process's alone, so R_ya is the gradient's sum, the
+     * same terms in the same order) or {@link #R_ZERO} (a has no per-event term in that process). Fixed by the layout for
+     * a &gt; 0; for &mu; (a = 0) set per evaluation by which processes' coefficients have a non-zero slope.
+     */
+    private final byte[][] rSource;
+    private static final byte R_SUMMED = 0;
+    private static final byte R_GRADIENT = 1;
+    private static final byte R_ZERO = 2;
     private final double[][] sumQ;     // [y][position in E] sum of s2 T_c dlambda/dtheta_a
     private final double[] yieldTerm;  // [c] per evaluation: nu_c B_c, process c's expected yield
     private final double[] yieldSlope; // [c] per evaluation: its derivative in p
@@ -294,6 +304,18 @@ public final class ColumnarNll extends Nll {
                 if (a == 0 || actsOn(c, perEvent[a] - 1)) {
                     dtY[y][a] = new double[BLOCK];
                 }
+            }
+        }
+        // which processes have a per-event term in each shape parameter of E
+        this.rSource = new byte[ny][dimE];
+        for (int a = 1; a < dimE; a++) {
+            int k = perEvent[a] - 1;
+            int on = 0;
+            for (int c = 0; c < nc; c++) {
+                on += actsOn(c, k) ? 1 : 0;
+            }
+            for (int y = 0; y < ny; y++) {
+                rSource[y][a] = !actsOn(yProcesses[y], k) ? R_ZERO : on == 1 ? R_GRADIENT : R_SUMMED;
             }
         }
         this.scratch = newHessian();
@@ -533,6 +555,9 @@ public final class ColumnarNll extends Nll {
             hess.clear();
         }
         double nll = normalisations(theta[0], theta, gr, hess);
+        if (wantHess) {
+            muSources();
+        }
         if (wantGrad) {
             clearSums(wantHess);
         }
@@ -550,6 +575,15 @@ public final class ColumnarNll extends Nll {
             }
         }
         if (wantGrad && yProcesses.length > 0) {
+            if (wantHess) {
+                for (int y = 0; y < yProcesses.length; y++) {
+                    for (int i = 0; i < dimE; i++) {
+                        if (rSource[y][i] == R_GRADIENT) {
+                            sumR[y][i] = sumGrad[i];
+                        }
+                    }
+                }
+            }
             yieldOnlyTerms(gr, hess);
         }
         for (int k = 0; k < nk; k++) {
@@ -592,7 +626,8 @@ public final class ColumnarNll extends Nll {
                 coefficients[c].at(p, f, coefficientScratch[c]);
             }
             double prod = 1;
-            for (int k = 0; k < nk; k++) {
+            // only the parameters acting on c: the others' factor is exactly 1 (its G'/G and G''/G stay 0, never read)
+            for (int k : active[c]) {
                 model().yieldFactor(c, k, theta[1 + k], g3);
                 double g = g3[0] == 0 ? TINY : g3[0];
                 gu[c][k] = g3[1] / g;
@@ -632,6 +667,17 @@ public final class ColumnarNll extends Nll {
             }
         }
         return yield;
+    }
+
+    /** {@link #rSource} for &mu;: by which processes' coefficients have a non-zero slope at this evaluation. */
+    private void muSources() {
+        int sloped = 0;
+        for (int c = 0; c < nc; c++) {
+            sloped += b1[c] != 0 ? 1 : 0;
+        }
+        for (int y = 0; y < yProcesses.length; y++) {
+            rSource[y][0] = b1[yProcesses[y]] == 0 ? R_ZERO : sloped == 1 ? R_GRADIENT : R_SUMMED;
+        }
     }
 
     /**
@@ -770,7 +816,9 @@ public final class ColumnarNll extends Nll {
             if (!wantGrad) {
                 continue;
             }
-            VectorLoops.addScaled(dl[0], c1, q, len);
+            if (c1 != 0) { // a coefficient constant in mu (a background) adds nothing
+                VectorLoops.addScaled(dl[0], c1, q, len);
+            }
             int[] act = activeE[c];
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
@@ -787,19 +835,28 @@ public final class ColumnarNll extends Nll {
                 continue;
             }
             if (y >= 0) {
-                VectorLoops.scaled(dtY[y][0], c1, q, 0, len);
+                if (rSource[y][0] == R_SUMMED) {
+                    VectorLoops.scaled(dtY[y][0], c1, q, 0, len);
+                }
                 for (int k : act) {
-                    double[] d = dtY[y][positionOf[1 + k]];
-                    Arrays.fill(d, 0, len, 0);
-                    VectorLoops.addProduct(d, tc, bigU[k], len);
+                    int pk = positionOf[1 + k];
+                    if (rSource[y][pk] == R_SUMMED) {
+                        double[] d = dtY[y][pk];
+                        Arrays.fill(d, 0, len, 0);
+                        VectorLoops.addProduct(d, tc, bigU[k], len);
+                    }
                 }
             }
-            VectorLoops.addScaled(d2l[0], b2[c], q, len);
+            if (b2[c] != 0) {
+                VectorLoops.addScaled(d2l[0], b2[c], q, len);
+            }
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
                 int pk = positionOf[1 + k];
                 double[] uk = bigU[k];
-                VectorLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
+                if (c1 != 0) {
+                    VectorLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
+                }
                 double[] dkk = d2l[pk * dimE + pk];
                 int e = effectOf[c][k];
                 if (e >= 0) {
@@ -860,7 +917,7 @@ public final class ColumnarNll extends Nll {
                     sumP[y * ny + z] += VectorLoops.dot(stY[y], tY[z], len);
                 }
                 for (int a = 0; a < dimE; a++) {
-                    if (dtY[y][a] != null) {
+                    if (dtY[y][a] != null && rSource[y][a] == R_SUMMED) {
                         sumR[y][a] += VectorLoops.dot(s, dtY[y][a], len);
                     }
                     sumQ[y][a] += VectorLoops.dot(stY[y], dl[a], len);
@@ -959,7 +1016,7 @@ public final class ColumnarNll extends Nll {
         double[] f = scanCoefficients; // [m * nc + c]
         for (int c = 0; c < nc; c++) {
             double g = 1;
-            for (int k = 0; k < nk; k++) {
+            for (int k : active[c]) {
                 model().yieldFactor(c, k, alpha[k], g3);
                 g *= g3[0];
             }

@@ -124,4 +124,38 @@ class NewtonSearchTest {
         assertEquals(0.0, c.nll(), 1e-15, c.toString());
         assertEquals(3, nll.evaluations(Nll.Stage.CONDITIONAL), "the start, u = 0.0425 and u = 1.5e-4; not the confirmation");
     }
+
+    /**
+     * A bowl with correlation 0.9 between &mu; and &alpha;, centred at (&minus;1, 0.5) outside the range: the minimum on &mu; &ge; 0
+     * is (0, 0.5 &minus; 0.9) = (0, &minus;0.4). From the scan's start (0.625, &minus;1.3) the Newton step points at the centre;
+     * projected into the box it keeps &alpha; = 0.5, chosen for &mu; going on to &minus;1, where the NLL (0.5) is above the
+     * start's (0.24): rejected, shortened, rejected again. Held at &mu; = 0 instead, the model's minimum over the
+     * other parameters is the exact minimum: two evaluations for that run, one for the run from the scan at &alpha; = 0
+     * (its first step lands there too), three in all.
+     */
+    @Test
+    void aStepPastTheMuBoundMinimisesTheModelWithMuHeldAtTheBound() {
+        double rho = 0.9;
+        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
+            double x = mu + 1;
+            double y = al - 0.5;
+            if (grad != null) {
+                grad[0] = x + rho * y;
+                grad[1] = rho * x + y;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = rho;
+                hess[2] = rho;
+                hess[3] = 1;
+            }
+            return 0.5 * (x * x + 2 * rho * x * y + y * y);
+        });
+        FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {1, 0.5 - 2 * rho});
+        assertTrue(g.converged(), g.toString());
+        assertEquals(0, g.mu(), 0.0, g.toString());
+        assertEquals(0.5 - rho, g.alpha()[0], 1e-12, g.toString());
+        assertEquals(0.5 * (1 - rho * rho), g.nll(), 1e-12, g.toString());
+        assertEquals(3, nll.evaluations(Nll.Stage.GLOBAL), "two for the first run, one for the second");
+    }
 }

@@ -178,6 +178,28 @@ class ColumnarNllTest {
         compareAtRandomPoints(model, calibrated, null, new double[7], 43, 0, 3);
     }
 
+    /**
+     * As the synthetic analysis: &mu; on the signal alone (the backgrounds' coefficient is constant), each shape parameter
+     * on one background, yield-only parameters on two processes each. The per-process sums R of &mu; and of the shape
+     * parameters are then the gradient's own sums, not summed again; against the reference kernel.
+     */
+    @Test
+    void parametersWithThePerEventTermOfOneProcessAgreeWithTheReferenceKernel() {
+        MixtureModel model = MixtureModel.of(List.of(
+                new Process("S", 60, Coefficient.parse("mu"),
+                        new double[] {1, 1, 1.04, 1}, new double[] {1, 1, 0.96, 1},
+                        new boolean[] {false, false, false, false}),
+                new Process("B1", 300, Coefficient.parse("1"),
+                        new double[] {1.03, 1, 1.05, 1.02}, new double[] {0.97, 1, 0.95, 0.98},
+                        new boolean[] {true, false, false, false}),
+                new Process("B2", 200, Coefficient.parse("1"),
+                        new double[] {1, 1.02, 1, 1.06}, new double[] {1, 0.98, 1, 0.94},
+                        new boolean[] {false, true, false, false})),
+                List.of("a", "b", "y1", "y2"), "mu", 0, 10);
+        Object[] ev = wideEvents(model, 700, 71);
+        compareAtRandomPoints(model, (EventTable) ev[0], (double[]) ev[1], new double[] {0.3, -0.2, 0.5, -0.4}, 73, 0, 3);
+    }
+
     @Test
     void shapesOnSeparateProcessesAgreeWithTheReferenceKernel() {
         // a on S alone, b on B alone, c on SBI and B, y1/y2 yield-only: the pairs (a, b) and (a, c) share no
