@@ -148,7 +148,9 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         ToyWorkload workload = reference.table() == null ? null
                 : prepared(spark, new ToyWorkload(model, reference.table(), grid, s.alphaTrue()));
-        CompletableFuture<List<AsimovClosure>> closure = closure(model, reference, grid, s.alphaTrue());
+        // on the distributed path a Spark job, run here; with the reference held here, started with the toys (below)
+        CompletableFuture<List<AsimovClosure>> closure = reference.table() == null ? closure(model, reference, grid,
+                s.alphaTrue()) : null;
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
                 reference.planLines(model));
@@ -160,6 +162,9 @@ public final class NeymanJob {
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
+        if (closure == null) {
+            closure = closure(model, reference, grid, s.alphaTrue());
+        }
         long start = System.nanoTime();
         long computed = 0;
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
@@ -218,8 +223,9 @@ public final class NeymanJob {
     /**
      * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver it
      * is computed on a thread of its own beside the toys, not before them in the driver's critical path (a pass over the
-     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s). On the distributed path it is a Spark
-     * job, run here.
+     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the toys, so that
+     * during the set-up the second core builds the toys' workload ({@link #prepared}). On the distributed path it is a
+     * Spark job, run here.
      */
     private static CompletableFuture<List<AsimovClosure>> closure(MixtureModel model, ToyReference reference, double[] grid,
                                                                   double[][] alphaTrue) {
