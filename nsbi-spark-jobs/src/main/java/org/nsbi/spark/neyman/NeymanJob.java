@@ -191,10 +191,35 @@ public final class NeymanJob {
         // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
         List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
         clock.end(StageTime.Stage.TOYS);
+        // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
+        CompletableFuture<MadeBelt> made = onThreadOfItsOwn("nsbi-neyman-belts",
+                () -> belt(spark, grid, outcomes, s, smooth, plan, pointInputs, out));
         ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
         clock.end(StageTime.Stage.TOYS_TABLE);
+        Belt belt = joined(made).belt();
+        SmoothCriticalValues fitted = joined(made).fitted();
 
+        List<FailedFits> failed = failedFits(belt, outcomes, s);
+        requireFewFailures(failed, s, checkpoints.folder());
+        long total = 0;
+        for (int n : target) {
+            total += n;
+        }
+        clock.end(StageTime.Stage.BELTS);
+        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
+    }
+
+    /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
+    private record MadeBelt(Belt belt, SmoothCriticalValues fitted) {
+    }
+
+    /**
+     * The belt of the toys: per point, or from the smooth critical values' fit (written to {@value #CRITICAL_VALUES});
+     * a belt's run ("toy" purpose) also writes belts.csv, belts/ and the plan of its toys.
+     */
+    private static MadeBelt belt(SparkSession spark, double[] grid, List<ToyOutcome> outcomes, Settings s,
+                                 SmoothCriticalValues.Form smooth, String plan, List<String> pointInputs, OutputFolder out) {
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
         if (smooth != null) {
@@ -209,15 +234,21 @@ public final class NeymanJob {
             writeBelts(spark, belt, out);
             out.writeText(CommittedToys.PLAN_FILE, CommittedToys.text(plan, grid, pointInputs));
         }
+        return new MadeBelt(belt, fitted);
+    }
 
-        List<FailedFits> failed = failedFits(belt, outcomes, s);
-        requireFewFailures(failed, s, checkpoints.folder());
-        long total = 0;
-        for (int n : target) {
-            total += n;
+    /** {@code work} on a daemon thread of its own named {@code name}, which ends with it. */
+    private static <T> CompletableFuture<T> onThreadOfItsOwn(String name, java.util.function.Supplier<T> work) {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return CompletableFuture.supplyAsync(work, thread);
+        } finally {
+            thread.shutdown(); // the thread ends when the work is done
         }
-        clock.end(StageTime.Stage.BELTS);
-        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
     }
 
     /**
@@ -232,16 +263,7 @@ public final class NeymanJob {
         if (reference.table() == null) {
             return CompletableFuture.completedFuture(reference.closure(model, grid, alphaTrue));
         }
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nsbi-neyman-asimov-closure");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return CompletableFuture.supplyAsync(() -> reference.closure(model, grid, alphaTrue), thread);
-        } finally {
-            thread.shutdown(); // the thread ends when the closure is done
-        }
+        return onThreadOfItsOwn("nsbi-neyman-asimov-closure", () -> reference.closure(model, grid, alphaTrue));
     }
 
     /**
