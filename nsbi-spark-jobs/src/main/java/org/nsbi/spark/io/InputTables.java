@@ -6,7 +6,6 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.nsbi.model.UserError;
 
 /**
@@ -25,14 +24,6 @@ public final class InputTables {
      */
     public static Dataset<Row> parquet(SparkSession spark, String expected, String... paths) {
         return read(spark.read(), "parquet", expected, paths);
-    }
-
-    /**
-     * Parquet files read with a known schema: Spark neither runs a job to read a footer for it nor infers it; a column the
-     * files do not have reads as null, one of another type fails when it is read.
-     */
-    public static Dataset<Row> parquet(SparkSession spark, StructType schema, String expected, String... paths) {
-        return read(spark.read().schema(schema), "parquet", expected, paths);
     }
 
     /** CSV files with a header line. */

@@ -1,16 +1,19 @@
 package org.nsbi.spark.score;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.datasources.SchemaColumnConvertNotSupportedException;
+import org.apache.spark.util.SerializableConfiguration;
 import org.nsbi.model.UserError;
 import org.nsbi.model.score.CanonicalOrder;
 import org.nsbi.model.score.ScoredColumns;
 import org.nsbi.spark.io.EventBlockRows;
-import org.nsbi.spark.io.InputTables;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 
@@ -18,9 +21,9 @@ import org.nsbi.stats.model.MixtureModel;
  * Loads a scored block table (written by {@link ScoreJob}) into the driver as nsbi-stats'
  * {@link EventTable}, in a canonical event order: sorted by features, then weight, then ratios. The
  * order of events therefore does not depend on how Spark split the files into partitions, and a toy
- * (which names events by index) is the same event list on 1 core or 100. The tasks decode and sort their partitions
- * ({@link PackedPartition}: the array columns copied out of Spark's internal rows, nothing boxed); the driver merges
- * the sorted blocks ({@link CanonicalOrder#merge}) and builds the table.
+ * (which names events by index) is the same event list on 1 core or 100. The tasks read and sort the table's files,
+ * a few per partition ({@link PackedPartition}: column by column with parquet-hadoop, nothing boxed, no Spark SQL);
+ * the driver merges the sorted blocks ({@link CanonicalOrder#merge}) and builds the table.
  */
 public final class ScoredTable {
 
@@ -50,14 +53,14 @@ public final class ScoredTable {
         names.add(EventBlockRows.WEIGHT);
         names.addAll(ScoredColumns.of(model));
         int width = names.size();
-        // read with the schema the load expects: no job to read a footer; PackedPartition tells a missing column
-        Dataset<Row> blocks = InputTables.parquet(spark, EventBlockRows.schema(features, ScoredColumns.of(model)),
-                "scored event blocks (the scored/ folder of 'nsbi score')", path);
-        // each task packs and sorts its partition; the driver merges the sorted blocks
+        List<String> files = files(spark, path);
+        // each task packs and sorts the files of its partition; the driver merges the sorted blocks
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<float[][]> runs;
         try {
-            runs = blocks.queryExecution().toRdd().toJavaRDD()
-                    .mapPartitions(new PackedPartition(path, names.toArray(String[]::new))).collect();
+            runs = jsc.parallelize(files, Math.max(1, Math.min(files.size(), jsc.defaultParallelism())))
+                    .mapPartitions(new PackedPartition(path, names.toArray(String[]::new),
+                            new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()))).collect();
         } catch (Exception e) { // Spark throws the checked SparkException undeclared
             throw usersError(path, e);
         }
@@ -102,21 +105,40 @@ public final class ScoredTable {
         return new Loaded(table, feats);
     }
 
-    /**
-     * The user's error a task failed with (a missing column), or a column of another type than the load reads (an array
-     * of doubles, say) as the user's error, named; any other failure is left as it is.
-     */
+    /** The user's error a task failed with (a missing column, say), or the failure as it is. */
     private static RuntimeException usersError(String path, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UserError u) {
                 return u;
             }
-            if (t instanceof SchemaColumnConvertNotSupportedException c) {
-                return new UserError(path + ": column " + c.getColumn() + " holds " + c.getPhysicalType()
-                        + "; expected " + c.getLogicalType() + " (a scored block table of 'nsbi score': arrays of float)", e);
-            }
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException("loading " + path + " failed", e);
+    }
+
+    /** The Parquet files of the table at {@code path} (a folder as Spark writes it), by name. */
+    private static List<String> files(SparkSession spark, String path) {
+        String expected = "; expected scored event blocks (the scored/ folder of 'nsbi score')";
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
+        List<String> files = new ArrayList<>();
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(folder)) {
+                throw new UserError(path + ": no such folder" + expected);
+            }
+            for (FileStatus f : fs.listStatus(folder)) {
+                String name = f.getPath().getName();
+                if (f.isFile() && !name.startsWith("_") && !name.startsWith(".") && name.endsWith(".parquet")) {
+                    files.add(f.getPath().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + path, e);
+        }
+        if (files.isEmpty()) {
+            throw new UserError(path + ": no Parquet files" + expected);
+        }
+        Collections.sort(files);
+        return files;
     }
 
     /** The [load] status line (logged at info); the path as a user would type it (a plain path, not a file: URI). */

@@ -31,8 +31,8 @@ import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
 /**
- * {@link ScoredTable#load}, which packs and sorts each partition in its task and merges on the driver, gives the table
- * of the row-by-row load it replaced ({@link RowByRowScoredTable}) bit for bit, however the files are split.
+ * {@link ScoredTable#load}, which reads, packs and sorts each partition's files in its task and merges on the driver,
+ * gives the table of the row-by-row load it replaced ({@link RowByRowScoredTable}) bit for bit, however many files.
  */
 class ScoredTableLoadTest {
 
@@ -115,33 +115,22 @@ class ScoredTableLoadTest {
     }
 
     @Test
-    void theLoadedTableIsTheRowByRowLoadsBitForBitWhateverThePartitions(@TempDir Path dir) {
+    void theLoadedTableIsTheRowByRowLoadsBitForBitWhateverTheFiles(@TempDir Path dir) {
         SparkSession spark = SharedSpark.session();
         MixtureModel model = model();
         double[] scale = {1 / 1.03, 1 / 0.97};
-        String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
-        try {
-            for (int files : new int[] {1, 5}) {
-                String path = write(spark, dir, files, ScoredColumns.of(model), false).toString();
-                ScoredTable.Loaded reference = RowByRowScoredTable.load(spark, path, FEATURES, model, scale);
-                for (String partitionBytes : new String[] {before, "2048"}) { // one partition per file, or many
-                    spark.conf().set("spark.sql.files.maxPartitionBytes", partitionBytes);
-                    for (double[] ratioScale : new double[][] {scale, null}) {
-                        ScoredTable.Loaded loaded = ScoredTable.load(spark, path, FEATURES, model, ratioScale);
-                        ScoredTable.Loaded expected = ratioScale != null ? reference
-                                : RowByRowScoredTable.load(spark, path, FEATURES, model, null);
-                        String what = files + " files, partitions of " + partitionBytes + " bytes, ratios "
-                                + (ratioScale != null ? "scaled" : "as scored");
-                        assertEquals(expected.table().size(), loaded.table().size(), what);
-                        assertArrayEquals(rows(expected.table()), rows(loaded.table()), what);
-                        for (int f = 0; f < FEATURES.length; f++) {
-                            assertArrayEquals(expected.features()[f], loaded.features()[f], what + ", feature " + f);
-                        }
-                    }
+        for (int files : new int[] {1, 3, 7}) { // one partition, or several files in each of the session's two
+            String path = write(spark, dir, files, ScoredColumns.of(model), false).toString();
+            for (double[] ratioScale : new double[][] {scale, null}) {
+                ScoredTable.Loaded loaded = ScoredTable.load(spark, path, FEATURES, model, ratioScale);
+                ScoredTable.Loaded expected = RowByRowScoredTable.load(spark, path, FEATURES, model, ratioScale);
+                String what = files + " files, ratios " + (ratioScale != null ? "scaled" : "as scored");
+                assertEquals(expected.table().size(), loaded.table().size(), what);
+                assertArrayEquals(rows(expected.table()), rows(loaded.table()), what);
+                for (int f = 0; f < FEATURES.length; f++) {
+                    assertArrayEquals(expected.features()[f], loaded.features()[f], what + ", feature " + f);
                 }
             }
-        } finally {
-            spark.conf().set("spark.sql.files.maxPartitionBytes", before);
         }
     }
 
@@ -169,11 +158,19 @@ class ScoredTableLoadTest {
     }
 
     @Test
+    void aFolderWithoutParquetFilesIsTheUsersError(@TempDir Path dir) {
+        UserError e = assertThrows(UserError.class, () -> ScoredTable.load(SharedSpark.session(), dir.toString(),
+                FEATURES, model(), null));
+        assertTrue(e.getMessage().contains("no Parquet files"), e.getMessage());
+    }
+
+    @Test
     void aColumnOfDoublesIsTheUsersErrorNamingIt(@TempDir Path dir) {
         SparkSession spark = SharedSpark.session();
         MixtureModel model = model();
         String path = write(spark, dir, 2, ScoredColumns.of(model), true).toString();
         UserError e = assertThrows(UserError.class, () -> ScoredTable.load(spark, path, FEATURES, model, null));
-        assertTrue(e.getMessage().contains(path) && e.getMessage().contains("expected"), e.getMessage());
+        assertTrue(e.getMessage().contains(path) && e.getMessage().contains("holds DOUBLE; expected array<float>"),
+                e.getMessage());
     }
 }
