@@ -29,19 +29,23 @@ import org.nsbi.stats.toys.ToyOutcome;
  * The neyman job against the engine, in one run on the same toys (one grid point, &mu; = 1, seed 3): the engine's
  * one-thread loop ({@link ToyBlockRunner} over toys 0..N with the sparse sampler), then {@link NeymanJob#run} on
  * local[1] and on local[2] (each after a warm-up run in its session), with the job's own toys-per-block setting, then
- * the engine loop once more. Both are measured warm: the engine after 2,000 warm-up toys, the job after a whole
- * warm-up run; in each job run the JIT compiler still compiles Spark's, Parquet's and Hadoop's code, which runs a few
+ * the engine loop once more (it also checks the toys). Both are measured warm: the engine after a warm-up loop of as
+ * many toys, the job after a whole warm-up run; in each job run the JIT compiler still compiles Spark's, Parquet's and Hadoop's code, which runs a few
  * times per run (its CPU is printed). Each is repeated; the medians are printed: wall seconds and this process's CPU
  * seconds (all threads), the job's stages (summary.json's stage_seconds), its CPU by thread (the driver, Spark's task
  * threads, other Java threads, the JIT compiler's and the garbage collector's threads by their names in /proc, the
  * rest), its Spark tasks' metrics (a listener: executor CPU, deserialisation), and the task threads' CPU over the
- * engine thread's broken down: Spark's task (de)serialisation, the set-up a run's first task does and the blocks'
- * checkpoint files (both measured alone on this thread, with the session's file systems), and the rest. Then the job's
+ * engine thread's broken down: Spark's task (de)serialisation, the blocks' checkpoint files (measured alone on this
+ * thread, with the session's file systems) and the rest; beside it the workload's set-up (the fit, the point's Asimov
+ * weights and alias table), which a local master's job builds on a thread of its own before the toys. Then the job's
  * CPU over the engine loop's, local[1]/local[2] wall time, and the engine loop after the jobs over before them. The
  * job's toys equal the loop's bit for bit (checked every run). On a shared machine the CPU figures are the ones to
  * compare; wall times there depend on the other load.
- * <p>Usage: NeymanOverheadBenchmark TABLE [toys, default 10000] [repeats, default 3] [toys per block, default 25], TABLE
- * as written by nsbi-model's OffshellExactTable. Run by bench/pipeline-benchmark.sh.
+ * <p>Usage: NeymanOverheadBenchmark TABLE [toys, default 10000] [repeats, default 3] [toys per block, default 25] [only],
+ * TABLE as written by nsbi-model's OffshellExactTable; with {@code only} = {@code engine}, {@code local[1]} or
+ * {@code local[2]} just that one is measured (each warmed up alike), so that each can run in a JVM of its own: in one
+ * JVM the engine loop and the job share the kernel's and the fitter's compiled code and its profile, and whichever
+ * runs second runs the first's code. Run by bench/pipeline-benchmark.sh.
  */
 public final class NeymanOverheadBenchmark {
 
@@ -58,49 +62,98 @@ public final class NeymanOverheadBenchmark {
         int toys = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int perBlock = args.length > 3 ? Integer.parseInt(args[3]) : 25;
+        String only = args.length > 4 ? args[4] : "all";
+        if (!List.of("all", "engine", "local[1]", "local[2]").contains(only)) {
+            throw new IllegalArgumentException("only = " + only + "; expected all, engine, local[1] or local[2]");
+        }
         double mu = 1.0;
         double[] alpha = new double[model.nuisanceCount()];
         long seed = 3;
 
         SparsePoissonSampler sampler = SparsePoissonSampler.of(AsimovWeights.compute(model, reference, mu, alpha).weights(), alpha);
         ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, reference);
-        ToyBlockRunner.run(seed + 1, 0, mu, 0, Math.min(toys, 2000), sampler, fit); // warm-up
-        double[][] engine = new double[repeats][];
+        System.out.printf(Locale.ROOT, "%d toys at mu = %.1f on %d reference events, %d toys per block, medians of %d%s%n",
+                toys, mu, reference.size(), perBlock, repeats, only.equals("all") ? "" : "; " + only + " alone in this JVM");
+        double[] e = null;
+        if (!only.startsWith("local")) {
+            ToyBlockRunner.run(seed + 1, 0, mu, 0, toys, sampler, fit); // warm-up: as many toys as a job's warm-up run
+            double[][] engine = new double[repeats][];
+            for (int r = 0; r < repeats; r++) {
+                double[] t = clock();
+                ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
+                engine[r] = since(t);
+            }
+            e = median(engine);
+            report("engine loop, one thread", toys, e, e);
+            System.out.printf(Locale.ROOT, "  its thread's CPU (median): %.2f s, %.0f toys per CPU-second%n", e[2], toys / e[2]);
+        }
+        Job one = only.equals("all") || only.equals("local[1]") ? neyman("local[1]", model, reference, toys, perBlock, seed, repeats) : null;
+        if (one != null) {
+            report("neyman job, local[1]", toys, one.figures(), e);
+            if (e != null) {
+                double[] f = one.figures();
+                System.out.printf(Locale.ROOT, "  its task threads' CPU over the engine thread's: %+.3f s, of which Spark's task"
+                        + " (de)serialisation %.3f, the checkpoint files %.3f (measured alone), the rest (the toys themselves,"
+                        + " Spark's task threads) %+.3f; the workload's set-up, on a thread of its own: %.3f (measured alone)%n",
+                        f[3] - e[2], f[4], f[6], f[3] - e[2] - f[4] - f[6], f[5]);
+            }
+        }
+        Job two = only.equals("all") || only.equals("local[2]") ? neyman("local[2]", model, reference, toys, perBlock, seed, repeats) : null;
+        if (two != null) {
+            report("neyman job, local[2]", toys, two.figures(), e);
+        }
+        // the toys are checked after the timings, so that a job measured alone ran first in its JVM
         List<ToyOutcome> loop = null;
+        double[][] after = new double[repeats][];
         for (int r = 0; r < repeats; r++) {
             double[] t = clock();
             loop = ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
-            engine[r] = since(t);
+            after[r] = since(t);
         }
-        System.out.printf(Locale.ROOT, "%d toys at mu = %.1f on %d reference events, %d toys per block, medians of %d%n",
-                toys, mu, reference.size(), perBlock, repeats);
-        double[] e = median(engine);
-        report("engine loop, one thread", toys, e, e);
-        System.out.printf(Locale.ROOT, "  its thread's CPU (median): %.2f s, %.0f toys per CPU-second%n", e[2], toys / e[2]);
-        double[] one = neyman("local[1]", model, reference, toys, perBlock, seed, loop, repeats);
-        report("neyman job, local[1]", toys, one, e);
-        System.out.printf(Locale.ROOT, "  its task threads' CPU over the engine thread's: %+.3f s, of which Spark's task"
-                + " (de)serialisation %.3f, the run's set-up in its first task %.3f (measured alone), the checkpoint files"
-                + " %.3f (measured alone), the rest (the toys themselves, Spark's task threads) %+.3f%n", one[3] - e[2],
-                one[4], one[5], one[6], one[3] - e[2] - one[4] - one[5] - one[6]);
-        double[] two = neyman("local[2]", model, reference, toys, perBlock, seed, loop, repeats);
-        report("neyman job, local[2]", toys, two, e);
-        double[][] again = new double[repeats][];
-        for (int r = 0; r < repeats; r++) {
-            double[] t = clock();
-            ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
-            again[r] = since(t);
+        for (Job j : java.util.Arrays.asList(one, two)) {
+            if (j != null) {
+                j.requireEqual(loop);
+            }
         }
+        System.out.println("the job's toys equal the engine loop's bit for bit (t of every toy, every run)");
+        if (!only.equals("all")) {
+            System.out.printf(Locale.ROOT, "engine loop in this JVM after the above: its thread's CPU (median) %.2f s, wall %.2f s%n",
+                    median(after)[2], median(after)[0]);
+            // one line for bench/pipeline-benchmark.sh, which compares the JVMs' figures
+            Job j = one != null ? one : two;
+            System.out.printf(Locale.ROOT, "alone: %s wall %.3f toys_stage %.3f cpu %.3f%n", only,
+                    j == null ? e[0] : j.figures()[0], j == null ? e[0] : j.figures()[7], j == null ? e[1] : j.figures()[1]);
+            return;
+        }
+        double[][] again = after;
         System.out.printf(Locale.ROOT, "engine loop again, after the jobs: its thread's CPU (median) %.2f s, %.2f x the"
                 + " first (the same code in the JIT's state after the jobs, and the machine's load then)%n",
                 median(again)[2], median(again)[2] / e[2]);
+        double[] o = one.figures();
         System.out.printf(Locale.ROOT, "local[1] CPU / engine CPU: %.2f (Java threads: %.2f; tasks alone %.2f, against the"
-                + " engine thread's CPU); local[1] wall / engine wall: %.2f; local[1] wall / local[2] wall: %.2fx%n",
-                one[1] / e[1], one[2] / e[2], one[3] / e[2], one[0] / e[0], one[0] / two[0]);
+                + " engine thread's CPU); local[1] wall / engine wall: %.2f; toys stage / engine wall: %.2f;"
+                + " local[1] wall / local[2] wall: %.2fx%n",
+                o[1] / e[1], o[2] / e[2], o[3] / e[2], o[0] / e[0], o[7] / e[0], o[0] / two.figures()[0]);
     }
 
-    private static double[] neyman(String master, MixtureModel model, EventTable reference, int toys, int perBlock,
-                                   long seed, List<ToyOutcome> loop, int repeats) throws Exception {
+    /**
+     * A job's medians ({wall s, process CPU s, Java threads' CPU s, task threads' CPU s, task (de)serialisation s,
+     * workload set-up s, checkpoint files s, toys stage wall s}) and the t values of each run's toys.
+     */
+    private record Job(String master, double[] figures, List<double[]> tByRun) {
+
+        void requireEqual(List<ToyOutcome> loop) {
+            double[] expected = loop.stream().mapToDouble(ToyOutcome::t).toArray();
+            for (double[] t : tByRun) {
+                if (!Arrays.equals(t, expected)) {
+                    throw new IllegalStateException("the job's toys differ from the engine loop's on " + master);
+                }
+            }
+        }
+    }
+
+    private static Job neyman(String master, MixtureModel model, EventTable reference, int toys, int perBlock,
+                              long seed, int repeats) throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("nsbi neyman overhead " + master, master, Map.of());
         TaskMetricsSum tasks = new TaskMetricsSum();
         spark.sparkContext().addSparkListener(tasks);
@@ -112,8 +165,9 @@ public final class NeymanOverheadBenchmark {
             org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
             System.out.println("  " + master + ": the file system of file: is "
                     + org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("file:///"), hadoop).getClass().getSimpleName());
-            double[] side = taskSideCosts(model, reference, perBlock, loop, repeats, hadoop);
             double[][] runs = new double[repeats][];
+            List<double[]> tByRun = new java.util.ArrayList<>();
+            List<ToyOutcome> sorted = null;
             List<List<StageTime>> stages = new java.util.ArrayList<>();
             List<double[]> cpuBy = new java.util.ArrayList<>();
             List<double[]> sparkTasks = new java.util.ArrayList<>();
@@ -141,12 +195,8 @@ public final class NeymanOverheadBenchmark {
                 double taskThreads = after.getOrDefault("tasks", 0.0);
                 cpuBy.add(new double[] {driver, taskThreads, java - driver - taskThreads, jit, gc, runs[r][1] - java - jit - gc});
                 stages.add(result.stages());
-                double[] job = result.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex()))
-                        .mapToDouble(ToyOutcome::t).toArray();
-                double[] expected = loop.stream().mapToDouble(ToyOutcome::t).toArray();
-                if (!Arrays.equals(job, expected)) {
-                    throw new IllegalStateException("the job's toys differ from the engine loop's on " + master);
-                }
+                sorted = result.outcomes().stream().sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex())).toList();
+                tByRun.add(sorted.stream().mapToDouble(ToyOutcome::t).toArray());
                 out.abandon();
             }
             StringBuilder line = new StringBuilder("  its stages, wall s (medians):");
@@ -162,17 +212,21 @@ public final class NeymanOverheadBenchmark {
             double[] st = median(sparkTasks.toArray(double[][]::new));
             System.out.printf(Locale.ROOT, "  its Spark tasks (medians): %.0f, executor CPU %.2f s, of which deserialising"
                     + " them %.3f s; serialising results %.3f s%n", st[0], st[1], st[2], st[3]);
+            double[] side = taskSideCosts(model, reference, perBlock, sorted, repeats, hadoop);
             double[] m = median(runs);
-            return new double[] {m[0], m[1], by[0] + by[1] + by[2], by[1], st[2] + st[3], side[0], side[1]};
+            double toysStage = median(stages.stream().map(l -> l.stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
+                    .mapToDouble(StageTime::seconds).toArray()).toArray(double[][]::new))[0];
+            return new Job(master, new double[] {m[0], m[1], by[0] + by[1] + by[2], by[1], st[2] + st[3], side[0], side[1],
+                toysStage}, tByRun);
         } finally {
             spark.stop();
         }
     }
 
     /**
-     * CPU seconds on this thread of what a run's tasks do besides the toys (medians of repeats): {the set-up in the
-     * first task of a run (the point's Asimov weights and alias table, the fit: {@link ToyWorkload}), the blocks'
-     * checkpoint files (encoded and written, {@link ToyCheckpoints#write})}.
+     * CPU seconds on this thread of what a run does besides the toys (medians of repeats): {the workload's set-up (the
+     * point's Asimov weights and alias table, the fit: {@link ToyWorkload}), the blocks' checkpoint files (encoded and
+     * written, {@link ToyCheckpoints#write})}.
      */
     private static double[] taskSideCosts(MixtureModel model, EventTable reference, int perBlock, List<ToyOutcome> loop,
                                           int repeats, org.apache.hadoop.conf.Configuration hadoop) throws Exception {
@@ -292,7 +346,8 @@ public final class NeymanOverheadBenchmark {
     }
 
     private static void report(String what, int toys, double[] t, double[] engine) {
-        System.out.printf(Locale.ROOT, "%-26s %6.2f s wall, %6.2f s CPU: %6.0f toys per CPU-second; CPU / engine CPU %.2f%n",
-                what + ":", t[0], t[1], toys / t[1], t[1] / engine[1]);
+        System.out.printf(Locale.ROOT, "%-26s %6.2f s wall, %6.2f s CPU: %6.0f toys per CPU-second%s%n",
+                what + ":", t[0], t[1], toys / t[1], engine == null ? "" : String.format(Locale.ROOT,
+                        "; CPU / engine CPU %.2f", t[1] / engine[1]));
     }
 }

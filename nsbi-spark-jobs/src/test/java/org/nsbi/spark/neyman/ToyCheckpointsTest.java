@@ -133,4 +133,39 @@ class ToyCheckpointsTest {
         assertTrue(java.util.Arrays.equals(written, Files.readAllBytes(blocks.resolve("mu=1-toys0-5.bin"))),
                 "the block's file in the blocks folder made again");
     }
+
+    /** A task's writer keeps every block handed to it, in order, the bytes those of {@link ToyCheckpoints#write}. */
+    @Test
+    void aTasksWriterKeepsEveryBlockAndReturnsTheirBytesInOrder() throws Exception {
+        ToyCheckpoints c = open();
+        List<ToyBlockTask> blocks = ToyBlockTask.range(0, 1.0, 0, 40, 5);
+        List<scala.Tuple2<ToyBlockTask, byte[]>> written;
+        try (ToyCheckpoints.Writer w = c.writer()) {
+            for (ToyBlockTask b : blocks) {
+                w.write(b, toys(b));
+            }
+            written = w.finish();
+        }
+        assertEquals(blocks, written.stream().map(scala.Tuple2::_1).toList());
+        for (scala.Tuple2<ToyBlockTask, byte[]> t : written) {
+            assertTrue(java.util.Arrays.equals(org.nsbi.model.neyman.ToyBlockFile.encode(t._1(), toys(t._1())), t._2()));
+            assertTrue(java.util.Arrays.equals(t._2(), Files.readAllBytes(dir.resolve("ckpt").resolve("blocks")
+                    .resolve(ToyCheckpoints.fileName(t._1())))), t._1() + " is on disk when finish returns");
+        }
+    }
+
+    /** A block the writer cannot keep fails the task when it finishes, with the write's own error. */
+    @Test
+    void aBlockTheWriterCannotKeepFailsTheTaskWithTheWritesError() throws Exception {
+        ToyCheckpoints c = open();
+        Path blocks = dir.resolve("ckpt").resolve("blocks");
+        Files.delete(blocks);
+        Files.writeString(blocks, "a file where the blocks folder should be");
+        ToyBlockTask block = new ToyBlockTask(0, 1.0, 0, 5);
+        try (ToyCheckpoints.Writer w = c.writer()) {
+            w.write(block, toys(block));
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, w::finish);
+            assertTrue(e.getMessage().startsWith("cannot write the checkpoint "), e.getMessage());
+        }
+    }
 }
