@@ -8,7 +8,9 @@
 #             against 2 cores.
 # Per run: wall seconds, the process's CPU seconds (user + system), and summary.json's stage_seconds; then per mode
 # the medians, local[1] wall / local[2] wall, and Amdahl's bound for it: local[1]'s wall with its toys stage halved
-# and the rest (outside the toys stage, the serial part) as it is. Run on purpose, not in CI; on an idle machine.
+# and the rest (outside the toys stage, the serial part) as it is. It says whether submit/nsbi started with the class-data
+# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS (-Dnsbi.kernelWarmUp=off: no warm-up).
+# Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
 #                                   [modes, default "unpinned pinned"]
 set -euo pipefail
@@ -23,6 +25,13 @@ if [[ " $modes " == *" pinned "* ]]; then
   command -v taskset >/dev/null || { echo "neyman-command-scaling: pinned mode needs taskset (util-linux)" >&2; exit 2; }
   (( $(nproc --all) >= 2 )) || { echo "neyman-command-scaling: pinned mode needs 2 cores" >&2; exit 2; }
 fi
+archive="$t/launcher/nsbi-classes.jsa"
+if [[ "${NSBI_CLASS_ARCHIVE:-on}" != off && -f "$archive" && "$archive" -nt "$NSBI_JAR" ]]; then
+  launcher="class-data archive used (submit/nsbi-class-archive)"
+else
+  launcher="no class-data archive (none newer than the jar, or NSBI_CLASS_ARCHIVE=off)"
+fi
+launcher="$launcher; NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
 mkdir -p "$out"
 if [[ ! -d "$out/scored" ]]; then
   submit/nsbi score --config "$cfg" --out "$out/scored" --overwrite >/dev/null
@@ -41,9 +50,10 @@ for r in $(seq 1 "$repeats"); do
     done
   done
 done
-python3 - "$out" "$repeats" "$toys" "$modes" <<'PY'
+python3 - "$out" "$repeats" "$toys" "$modes" "$launcher" <<'PY'
 import json, statistics, sys
 out, repeats, toys, modes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
+print(f"launcher: {sys.argv[5]}")
 for mode in modes:
     pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
                "unpinned": "every core of the machine for both"}[mode]
