@@ -143,21 +143,13 @@ public final class ScaleBenchmark {
         // CPU per toy of each spec, over its repeats in this run (a spec named more than once is measured again)
         Map<String, List<Double>> cpuOf = new java.util.LinkedHashMap<>();
         for (String spec : ks) {
-            // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
-            int plus = spec.indexOf('+');
-            int k = plus < 0 ? Integer.parseInt(spec) : Integer.parseInt(spec.substring(0, plus))
-                    + Integer.parseInt(spec.substring(plus + 1));
-            int shape = plus < 0 ? Math.max(1, k / 10) : Integer.parseInt(spec.substring(0, plus));
-            SyntheticAnalysis analysis = SyntheticAnalysis.of(new SyntheticSpec(4, shape, k - shape, n, 50_000, 3));
-            MixtureModel model = analysis.model();
-            List<EventTable> blocks = new ArrayList<>();
-            for (int b = 0; b < analysis.spec().blocks(); b++) {
-                blocks.add(analysis.referenceBlock(b).table());
-            }
-            EventTable ref = EventTables.concat(model, blocks);
+            KscanToys setup = KscanToys.of(n, spec);
+            int k = setup.k();
+            int shape = setup.shape();
+            MixtureModel model = setup.model();
+            EventTable ref = setup.reference();
             double[] zero = new double[k];
-            double[] wA = AsimovWeights.compute(model, ref, 1.0, zero).weights();
-            SparsePoissonSampler sampler = SparsePoissonSampler.of(wA, zero);
+            SparsePoissonSampler sampler = setup.sampler();
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
             // warm-up: at least toys/2 toys and 5 s of CPU (the JIT's threads share the cores with everything else)
             long warm = threads.getCurrentThreadCpuTime();
