@@ -3,7 +3,9 @@
 #   bench/scale-benchmark.sh stages N TOYS [SCAN_STEPS]  per-stage wall time and heap peak at N reference events
 #                                                  (scans of SCAN_STEPS steps, default 10; the commands scan 100)
 #   bench/scale-benchmark.sh kscan N TOYS K...    CPU per toy and ns/event/evaluation for each K (10% shape; or S+Y:
-#                                                  S shape and Y yield-only parameters)
+#                                                  S shape and Y yield-only parameters); a K named again is
+#                                                  measured again, and the last lines give per K the median CPU
+#                                                  per toy over its repeats and its ratio to the first K's
 # e.g. bench/scale-benchmark.sh stages 1000000 1000; bench/scale-benchmark.sh kscan 1000000 20 3 10 30 100
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,7 +29,7 @@ public record StageTime(Stage stage, double seconds) {
         TOYS,
         /** the toys table (Parquet) */
         TOYS_TABLE,
-        /** the belts: critical values, belts.csv and belts/ */
+        /** the belts: critical values, belts.csv and belts/ (made beside the toys table; here what is left after it) */
         BELTS,
         /** the observed data's t(&mu;) scan and interval */
         OBSERVED_INTERVAL,

@@ -60,8 +60,18 @@ public final class DriverParquet {
             }
             fs.mkdirs(folder);
             OutputFile file = HadoopOutputFile.fromPath(new Path(folder, "part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"), conf);
-            try (ParquetWriter<Row> writer = new Builder(file, schema).withConf(conf)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.CREATE).build()) {
+            Builder builder = new Builder(file, schema).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE);
+            for (StructField f : schema.fields()) {
+                // measured doubles are almost all distinct: Parquet would build a dictionary of them, find it no smaller
+                // than the values and write them plain after all; plain from the start
+                if (f.dataType().equals(DataTypes.DoubleType)) {
+                    builder = builder.withDictionaryEncoding(f.name(), false);
+                } else if (f.dataType() instanceof ArrayType) {
+                    builder = builder.withDictionaryEncoding(f.name() + ".list.element", false);
+                }
+            }
+            try (ParquetWriter<Row> writer = builder.build()) {
                 for (Row r : rows) {
                     writer.write(r);
                 }

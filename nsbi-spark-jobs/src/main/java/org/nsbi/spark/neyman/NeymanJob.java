@@ -148,7 +148,9 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         ToyWorkload workload = reference.table() == null ? null
                 : prepared(spark, new ToyWorkload(model, reference.table(), grid, s.alphaTrue()));
-        CompletableFuture<List<AsimovClosure>> closure = closure(model, reference, grid, s.alphaTrue());
+        // on the distributed path a Spark job, run here; with the reference held here, started with the toys (below)
+        CompletableFuture<List<AsimovClosure>> closure = reference.table() == null ? closure(model, reference, grid,
+                s.alphaTrue()) : null;
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
                 reference.planLines(model));
@@ -160,6 +162,9 @@ public final class NeymanJob {
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
+        if (closure == null) {
+            closure = closure(model, reference, grid, s.alphaTrue());
+        }
         long start = System.nanoTime();
         long computed = 0;
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
@@ -186,10 +191,35 @@ public final class NeymanJob {
         // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
         List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
         clock.end(StageTime.Stage.TOYS);
+        // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
+        CompletableFuture<MadeBelt> made = onThreadOfItsOwn("nsbi-neyman-belts",
+                () -> belt(spark, grid, outcomes, s, smooth, plan, pointInputs, out));
         ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
         clock.end(StageTime.Stage.TOYS_TABLE);
+        Belt belt = joined(made).belt();
+        SmoothCriticalValues fitted = joined(made).fitted();
 
+        List<FailedFits> failed = failedFits(belt, outcomes, s);
+        requireFewFailures(failed, s, checkpoints.folder());
+        long total = 0;
+        for (int n : target) {
+            total += n;
+        }
+        clock.end(StageTime.Stage.BELTS);
+        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
+    }
+
+    /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
+    private record MadeBelt(Belt belt, SmoothCriticalValues fitted) {
+    }
+
+    /**
+     * The belt of the toys: per point, or from the smooth critical values' fit (written to {@value #CRITICAL_VALUES});
+     * a belt's run ("toy" purpose) also writes belts.csv, belts/ and the plan of its toys.
+     */
+    private static MadeBelt belt(SparkSession spark, double[] grid, List<ToyOutcome> outcomes, Settings s,
+                                 SmoothCriticalValues.Form smooth, String plan, List<String> pointInputs, OutputFolder out) {
         Belt belt = Belt.build(grid, outcomes, s.confidenceLevels());
         SmoothCriticalValues fitted = null;
         if (smooth != null) {
@@ -204,38 +234,36 @@ public final class NeymanJob {
             writeBelts(spark, belt, out);
             out.writeText(CommittedToys.PLAN_FILE, CommittedToys.text(plan, grid, pointInputs));
         }
+        return new MadeBelt(belt, fitted);
+    }
 
-        List<FailedFits> failed = failedFits(belt, outcomes, s);
-        requireFewFailures(failed, s, checkpoints.folder());
-        long total = 0;
-        for (int n : target) {
-            total += n;
+    /** {@code work} on a daemon thread of its own named {@code name}, which ends with it. */
+    private static <T> CompletableFuture<T> onThreadOfItsOwn(String name, java.util.function.Supplier<T> work) {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return CompletableFuture.supplyAsync(work, thread);
+        } finally {
+            thread.shutdown(); // the thread ends when the work is done
         }
-        clock.end(StageTime.Stage.BELTS);
-        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
     }
 
     /**
      * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver it
      * is computed on a thread of its own beside the toys, not before them in the driver's critical path (a pass over the
-     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s). On the distributed path it is a Spark
-     * job, run here.
+     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the toys, so that
+     * during the set-up the second core builds the toys' workload ({@link #prepared}). On the distributed path it is a
+     * Spark job, run here.
      */
     private static CompletableFuture<List<AsimovClosure>> closure(MixtureModel model, ToyReference reference, double[] grid,
                                                                   double[][] alphaTrue) {
         if (reference.table() == null) {
             return CompletableFuture.completedFuture(reference.closure(model, grid, alphaTrue));
         }
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nsbi-neyman-asimov-closure");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return CompletableFuture.supplyAsync(() -> reference.closure(model, grid, alphaTrue), thread);
-        } finally {
-            thread.shutdown(); // the thread ends when the closure is done
-        }
+        return onThreadOfItsOwn("nsbi-neyman-asimov-closure", () -> reference.closure(model, grid, alphaTrue));
     }
 
     /**

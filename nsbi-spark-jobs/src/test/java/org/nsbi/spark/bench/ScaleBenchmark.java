@@ -43,7 +43,9 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * after a warm-up of at least 5 s of CPU so that the JIT has compiled the loops also on a loaded machine), NLL
  * evaluations with the Hessian per toy (Newton steps tried), CPU per such evaluation within a toy's fits,
  * ns per event per NLL evaluation with gradient and Hessian, and the share of shape parameters that end on a
- * bound in the global fits; the evaluations split into the conditional and the global fits'.</li>
+ * bound in the global fits; the evaluations split into the conditional and the global fits'. A K named more than
+ * once is measured again in the same run; at the end, per K, the median CPU per toy over its repeats and its ratio
+ * to the first K's.</li>
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -138,6 +140,8 @@ public final class ScaleBenchmark {
         System.out.println("K,K_shape,K_yield,cpu_ms_per_toy,hessian_evaluations_per_toy,cpu_us_per_hessian_evaluation,"
                 + "ns_per_event_per_evaluation,shape_parameters_on_a_bound_percent,conditional_hessian_evaluations_per_toy,"
                 + "global_hessian_evaluations_per_toy");
+        // CPU per toy of each spec, over its repeats in this run (a spec named more than once is measured again)
+        Map<String, List<Double>> cpuOf = new java.util.LinkedHashMap<>();
         for (String spec : ks) {
             // K (10% shape, at least one) or S+Y (S shape and Y yield-only parameters)
             int plus = spec.indexOf('+');
@@ -205,9 +209,23 @@ public final class ScaleBenchmark {
             }
             java.util.Arrays.sort(times);
             Map<Nll.Stage, Long> byStage = counted.hessianCounts();
-            System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
+            cpuOf.computeIfAbsent(shape + "+" + (k - shape), x -> new ArrayList<>()).add(perToy);
+            System.out.printf(Locale.ROOT, "%d,%d,%d,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n", k, shape, k - shape, perToy, hessians,
                     1e3 * fitMs / hessians, times[2], 100.0 * onBound / (shape * countedToys),
                     byStage.get(Nll.Stage.CONDITIONAL) / (double) countedToys, byStage.get(Nll.Stage.GLOBAL) / (double) countedToys);
+        }
+        // per shape+yield-only split: the median CPU per toy over its repeats, and its ratio to the first split's
+        System.out.println("K_shape+K_yield,repeats,median_cpu_ms_per_toy,ratio_to_first");
+        double first = Double.NaN;
+        for (Map.Entry<String, List<Double>> e : cpuOf.entrySet()) {
+            List<Double> v = new ArrayList<>(e.getValue());
+            java.util.Collections.sort(v);
+            int m = v.size();
+            double median = m % 2 == 1 ? v.get(m / 2) : 0.5 * (v.get(m / 2 - 1) + v.get(m / 2));
+            if (Double.isNaN(first)) {
+                first = median;
+            }
+            System.out.printf(Locale.ROOT, "%s,%d,%.3f,%.2f%n", e.getKey(), m, median, median / first);
         }
     }
 

@@ -35,9 +35,10 @@ import org.nsbi.stats.toys.ToyOutcome;
  * seconds (all threads), the job's stages (summary.json's stage_seconds), its CPU by thread (the driver, Spark's task
  * threads, other Java threads, the JIT compiler's and the garbage collector's threads by their names in /proc, the
  * rest), its Spark tasks' metrics (a listener: executor CPU, deserialisation), and the task threads' CPU over the
- * engine thread's broken down: Spark's task (de)serialisation, the blocks' checkpoint files (measured alone on this
- * thread, with the session's file systems) and the rest; beside it the workload's set-up (the fit, the point's Asimov
- * weights and alias table), which a local master's job builds on a thread of its own before the toys. Then the job's
+ * engine thread's broken down: Spark's task (de)serialisation and the rest; beside it what the job does on threads of
+ * its own, measured alone on this thread (with the session's file systems): the workload's set-up (the fit, the
+ * point's Asimov weights and alias table; a local master's job builds it before the toys) and the blocks' checkpoint
+ * files (a task's writer thread writes them while the task fits its next block). Then the job's
  * CPU over the engine loop's, local[1]/local[2] wall time, and the engine loop after the jobs over before them. The
  * job's toys equal the loop's bit for bit (checked every run). On a shared machine the CPU figures are the ones to
  * compare; wall times there depend on the other load.
@@ -93,9 +94,9 @@ public final class NeymanOverheadBenchmark {
             if (e != null) {
                 double[] f = one.figures();
                 System.out.printf(Locale.ROOT, "  its task threads' CPU over the engine thread's: %+.3f s, of which Spark's task"
-                        + " (de)serialisation %.3f, the checkpoint files %.3f (measured alone), the rest (the toys themselves,"
-                        + " Spark's task threads) %+.3f; the workload's set-up, on a thread of its own: %.3f (measured alone)%n",
-                        f[3] - e[2], f[4], f[6], f[3] - e[2] - f[4] - f[6], f[5]);
+                        + " (de)serialisation %.3f, the rest (the toys themselves, Spark's task threads) %+.3f; on threads of"
+                        + " their own: the workload's set-up %.3f, the checkpoint files %.3f (both measured alone)%n",
+                        f[3] - e[2], f[4], f[3] - e[2] - f[4], f[5], f[6]);
             }
         }
         Job two = only.equals("all") || only.equals("local[2]") ? neyman("local[2]", model, reference, toys, perBlock, seed, repeats) : null;
