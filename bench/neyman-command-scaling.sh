@@ -9,7 +9,7 @@
 # Per run: wall seconds, the process's CPU seconds (user + system), and summary.json's stage_seconds; then per mode
 # the medians, local[1] wall / local[2] wall, and Amdahl's bound for it: local[1]'s wall with its toys stage halved
 # and the rest (outside the toys stage, the serial part) as it is. It says whether submit/nsbi started with the class-data
-# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS (-Dnsbi.kernelWarmUp=off: no warm-up).
+# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS (-Dnsbi.kernelWarmUp=on: the kernel warm-up).
 # Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
 #                                   [modes, default "unpinned pinned"]
