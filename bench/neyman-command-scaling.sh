@@ -10,7 +10,7 @@
 # the medians, local[1] wall / local[2] wall, and the ratio if only the toys stage used the second core: local[1]'s
 # wall with its toys stage halved and the rest (outside the toys stage) as it is. Pinned, the part outside the toys
 # stage gains from the second core too (the JIT compiler, the GC, the load's tasks), so the measured ratio can exceed it. It says whether submit/nsbi started with the class-data
-# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS (-Dnsbi.kernelWarmUp=on: the kernel warm-up).
+# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS.
 # Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
 #                                   [modes, default "unpinned pinned"]

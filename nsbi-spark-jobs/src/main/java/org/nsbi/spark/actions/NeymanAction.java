@@ -9,7 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
 import org.nsbi.model.config.AnalysisConfig;
 import org.nsbi.model.config.NeymanSettings;
-import org.nsbi.model.neyman.KernelWarmUp;
 import org.nsbi.model.output.GridEndpoint;
 import org.nsbi.model.output.NeymanSummary;
 import org.nsbi.model.output.Provenance;
@@ -295,112 +294,71 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         NeymanSettings ns = config.neyman();
         double[] grid = ns.muGrid().stream().mapToDouble(Double::doubleValue).toArray();
         StageTime.Clock clock = new StageTime.Clock();
-        KernelWarmUp warmUp = warmUp(grid);
-        try {
-            ScoredFolder unshaped = ScoredFolder.of(spark, scoredDir, config, model());
-            Placement where = Placement.choose(placement, unshaped.events(false), EventTables.empty(model()).stride(),
-                    spark.sparkContext());
-            if (!where.single() && model().needsReference()) {
-                throw new UserError("--placement " + placement + " keeps the reference sample on the executors ("
-                        + where.reason() + "), but shape_normalisation: per_event in " + config.file() + " needs it whole"
-                        + " in one JVM; expected --placement single (with a driver heap of at least 8x its rows) or no"
-                        + " per_event shape normalisation");
-            }
-            EventTable table = where.single() ? unshaped.reference() : null;
-            clock.end(StageTime.Stage.LOAD);
-            MixtureModel model = table == null ? model() : model().withShapeNormalisationFrom(table);
-            ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
-            Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
-            int perPoint = toys != null ? toys : ns.toysPerPoint();
-            boolean decides = maxToys != null || gridPrecision != null;
-            try (DistributedEvents blocks = where.single() ? null
-                    : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale());
-                 DistributedEvents.Asimov asimovBlocks = blocks == null || !decides || signifAsimov == null ? null
-                         : blocks.asimov(signifAsimov, new double[model.nuisanceCount()])) {
-                ToyReference reference = where.single() ? ToyReference.whole(table, where) : ToyReference.distributed(blocks, where);
-                Nll decided = !decides ? null : signifAsimov == null ? scores.observedNll()
-                        : table != null ? asimovNll(model, table, signifAsimov) : asimovBlocks.nll().nll();
-                String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
-                stop(warmUp);
-                long computed = 0;
-                double seconds = 0;
-                List<GridEndpoint> endpoints = null;
-                List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
-                for (int refinement = 0; ; refinement++) {
-                    NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
-                            seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
-                            maxFailedFraction, partitions);
-                    double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
-                    ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
-                    NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth ? smoothForm : null, out);
-                    computed += r.toysComputed();
-                    stages.addAll(r.stages());
-                    seconds += r.toySeconds();
-                    double[] added = new double[0];
-                    if (gridPrecision != null) {
-                        endpoints = new ArrayList<>();
-                        for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
-                            endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
-                        }
-                        added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
-                        if (added.length > 0 && refinement == maxRefinements) {
-                            LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
-                                    + " raise --max-refinements", refinement, gridPrecision, endpoints);
-                            added = new double[0];
-                        }
+        ScoredFolder unshaped = ScoredFolder.of(spark, scoredDir, config, model());
+        Placement where = Placement.choose(placement, unshaped.events(false), EventTables.empty(model()).stride(),
+                spark.sparkContext());
+        if (!where.single() && model().needsReference()) {
+            throw new UserError("--placement " + placement + " keeps the reference sample on the executors ("
+                    + where.reason() + "), but shape_normalisation: per_event in " + config.file() + " needs it whole"
+                    + " in one JVM; expected --placement single (with a driver heap of at least 8x its rows) or no"
+                    + " per_event shape normalisation");
+        }
+        EventTable table = where.single() ? unshaped.reference() : null;
+        clock.end(StageTime.Stage.LOAD);
+        MixtureModel model = table == null ? model() : model().withShapeNormalisationFrom(table);
+        ScoredFolder scores = ScoredFolder.of(spark, scoredDir, config, model);
+        Nll observed = ns.nuisanceTruth() == NeymanSettings.NuisanceTruth.PROFILED ? scores.observedNll() : null;
+        int perPoint = toys != null ? toys : ns.toysPerPoint();
+        boolean decides = maxToys != null || gridPrecision != null;
+        try (DistributedEvents blocks = where.single() ? null
+                : DistributedEvents.scored(spark, scores.table(false), scores.features(), model, scores.ratioScale());
+             DistributedEvents.Asimov asimovBlocks = blocks == null || !decides || signifAsimov == null ? null
+                     : blocks.asimov(signifAsimov, new double[model.nuisanceCount()])) {
+            ToyReference reference = where.single() ? ToyReference.whole(table, where) : ToyReference.distributed(blocks, where);
+            Nll decided = !decides ? null : signifAsimov == null ? scores.observedNll()
+                    : table != null ? asimovNll(model, table, signifAsimov) : asimovBlocks.nll().nll();
+            String data = signifAsimov == null ? "observed" : "asimov at mu = " + signifAsimov;
+            long computed = 0;
+            double seconds = 0;
+            List<GridEndpoint> endpoints = null;
+            List<StageTime> stages = new ArrayList<>(clock.times()); // each refinement's toy stages follow the load
+            for (int refinement = 0; ; refinement++) {
+                NeymanJob.Settings settings = new NeymanJob.Settings(grid, perPoint, toysPerBlock, ns.confidenceLevels(),
+                        seed != null ? seed : ns.seed(), alphaTrue(ns.nuisanceTruth(), grid, model, observed),
+                        maxFailedFraction, partitions);
+                double[] t = decided == null ? null : GridStatistic.at(decided, settings.muGrid(), data);
+                ToySchedule schedule = maxToys == null ? ToySchedule.uniform(perPoint) : adaptive(config, List.of(t));
+                NeymanJob.Result r = NeymanJob.run(spark, model, reference, settings, schedule, smooth ? smoothForm : null, out);
+                computed += r.toysComputed();
+                stages.addAll(r.stages());
+                seconds += r.toySeconds();
+                double[] added = new double[0];
+                if (gridPrecision != null) {
+                    endpoints = new ArrayList<>();
+                    for (GridRefinement.Endpoint e : GridRefinement.endpoints(settings.muGrid(), t, r.belt())) {
+                        endpoints.add(new GridEndpoint(e.cl(), e.mu(), e.a(), e.b(), e.uncertainty()));
                     }
-                    if (added.length == 0) {
-                        return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
-                                toysPerBlock, ns.confidenceLevels(), settings.seed(),
-                                ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds, computed,
-                                computed / seconds, r.asimovClosure(), r.failedFits(),
-                                r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints,
-                                where.record()), stages);
+                    added = GridRefinement.refine(settings.muGrid(), t, r.belt(), gridPrecision);
+                    if (added.length > 0 && refinement == maxRefinements) {
+                        LOG.warn("after {} grid refinements an endpoint is still less precise than --grid-precision {} ({});"
+                                + " raise --max-refinements", refinement, gridPrecision, endpoints);
+                        added = new double[0];
                     }
-                    LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
-                            refinement + 1, Arrays.toString(added), gridPrecision);
-                    out.discard("toys");
-                    out.discard("belts");
-                    grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
                 }
+                if (added.length == 0) {
+                    return new Construction(r.belt(), r.outcomes(), new NeymanSummary(settings.muGrid(), perPoint,
+                            toysPerBlock, ns.confidenceLevels(), settings.seed(),
+                            ns.nuisanceTruth().name().toLowerCase(Locale.ROOT), reference.events(), r.toys(), seconds, computed,
+                            computed / seconds, r.asimovClosure(), r.failedFits(),
+                            r.smooth() != null ? NeymanSummary.SMOOTH : NeymanSummary.ORDER_STATISTIC, endpoints,
+                            where.record()), stages);
+                }
+                LOG.info("grid refinement {}: adding mu = {} between the grid points around endpoints less precise than {}",
+                        refinement + 1, Arrays.toString(added), gridPrecision);
+                out.discard("toys");
+                out.discard("belts");
+                grid = DoubleStream.concat(Arrays.stream(settings.muGrid()), Arrays.stream(added)).sorted().toArray();
             }
-        } finally {
-            if (warmUp != null) {
-                warmUp.close(); // stopped already, unless the construction failed first
-            }
-        }
-    }
-
-    /**
-     * Toys on a built-in sample while the scored sample loads ({@link KernelWarmUp}), when the system property
-     * {@value #WARM_UP_PROPERTY} is on and the toys will run in this JVM (a local master); else null. Off by default:
-     * measured under load 6-8 on 2 cores (unpinned local[1], 10,200 toys) it moved about 3 s from the toys stage into
-     * the load (the warm-up and the load's compilation compete for the second core) and the command's wall time did
-     * not change.
-     */
-    private KernelWarmUp warmUp(double[] grid) {
-        String setting = System.getProperty(WARM_UP_PROPERTY, "off");
-        boolean on = switch (setting) {
-            case "on" -> spark.sparkContext().isLocal();
-            case "off" -> false;
-            default -> throw new UserError("-D" + WARM_UP_PROPERTY + "=" + setting + "; expected on or off");
-        };
-        return on ? KernelWarmUp.start(model(), grid) : null;
-    }
-
-    /** The system property that turns the kernel warm-up on or off (the default). */
-    public static final String WARM_UP_PROPERTY = "nsbi.kernelWarmUp";
-
-    private static void stop(KernelWarmUp warmUp) {
-        if (warmUp == null) {
-            return;
-        }
-        warmUp.close();
-        if (warmUp.failure() != null) {
-            LOG.warn("the kernel warm-up stopped after {} toys; the toys start cold: {}", warmUp.toys(),
-                    warmUp.failure().toString());
-        } else {
-            LOG.debug("kernel warm-up: {} toys on the built-in sample", warmUp.toys());
         }
     }
 
