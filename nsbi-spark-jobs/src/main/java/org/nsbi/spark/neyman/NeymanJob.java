@@ -152,28 +152,14 @@ public final class NeymanJob {
         CompletableFuture<List<AsimovClosure>> closure = reference.table() == null ? closure(model, reference, grid,
                 s.alphaTrue()) : null;
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
+        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                reference.planLines(model));
         List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
-        String folder = out.checkpointPath(table);
-        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-        ToyCheckpoints checkpoints;
-        List<NavigableMap<Integer, Integer>> finished = new ArrayList<>();
-        if (reference.table() != null && spark.sparkContext().isLocal() && out.extendedPath(CommittedToys.PLAN_FILE) == null
-                && !ToyCheckpoints.hasPlan(folder, conf)) {
-            // a fresh run: nothing to check the plan against before the toys, so the reference sample is hashed beside
-            // them (10^6 events: 40-50 ms); the plan is kept in the checkpoints before any block (openFresh)
-            checkpoints = ToyCheckpoints.openFresh(folder, conf, onThreadOfItsOwn("nsbi-neyman-plan",
-                    () -> plan(model, reference, s)), grid, pointInputs);
-            for (int m = 0; m < grid.length; m++) {
-                finished.add(new java.util.TreeMap<>());
-            }
-        } else {
-            // a resume or an extension: the plan is checked before anything is reused
-            String plan = plan(model, reference, s);
-            checkpoints = ToyCheckpoints.open(folder, plan, conf);
-            checkpoints.admitPoints(grid, pointInputs);
-            CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
-            finished = checkpoints.finishedByPoint(grid);
-        }
+        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
+                spark.sparkContext().hadoopConfiguration());
+        checkpoints.admitPoints(grid, pointInputs);
+        CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
+        List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
         if (closure == null) {
@@ -187,12 +173,7 @@ public final class NeymanJob {
         while (true) {
             computed += cover.missingToys();
             if (!cover.missing().isEmpty() && reference.table() != null) {
-                try {
-                    blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints));
-                } catch (Exception e) {
-                    checkpoints.plan(); // a task that failed for want of a plan: the plan's error
-                    throw e;
-                }
+                blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints));
             } else if (!cover.missing().isEmpty()) {
                 blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
                         s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
@@ -207,7 +188,6 @@ public final class NeymanJob {
             target = next;
             cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         }
-        String plan = checkpoints.plan(); // kept before the first block; a fresh run's failure to make it fails the run
         // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
         List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
         clock.end(StageTime.Stage.TOYS);
@@ -228,12 +208,6 @@ public final class NeymanJob {
         }
         clock.end(StageTime.Stage.BELTS);
         return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
-    }
-
-    /** The plan of the run's toys ({@link NeymanPlan#describe}): with the reference held here, a pass to hash it. */
-    private static String plan(MixtureModel model, ToyReference reference, Settings s) {
-        return NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
-                reference.planLines(model));
     }
 
     /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
@@ -295,7 +269,7 @@ public final class NeymanJob {
     /**
      * The toys' workload; on a local master, where the tasks are handed this very object ({@link SharedValue}), its fit
      * and the sampler of the first grid point (a fresh run's first block) are built on a thread of their own while the
-     * driver opens the checkpoints, instead of in the first task (about 25 ms for
+     * driver hashes the reference for the plan and opens the checkpoints, instead of in the first task (about 25 ms for
      * 10&#8310; reference events: a pass for the Asimov weights and the alias table). A task that needs them sooner
      * waits for them (the workload's methods are synchronized); one that fails to build them is left to the task, which
      * builds them again and reports the error.

@@ -18,8 +18,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -56,16 +54,10 @@ public final class ToyCheckpoints implements Serializable {
     private final String folder;
     private final SerializableConfiguration conf;
     private transient FileSystem fs;
-    /**
-     * The plan, once it is kept in the folder with the points' inputs ({@link #openFresh}); a block is written only after
-     * it. Null in a copy (another JVM: {@link #openFresh} is for a local master, whose tasks get this very object).
-     */
-    private final transient CompletableFuture<String> kept;
 
-    private ToyCheckpoints(String folder, Configuration conf, CompletableFuture<String> kept) {
+    private ToyCheckpoints(String folder, Configuration conf) {
         this.folder = folder;
         this.conf = new SerializableConfiguration(conf);
-        this.kept = kept;
     }
 
     /**
@@ -75,86 +67,12 @@ public final class ToyCheckpoints implements Serializable {
      * @throws CheckpointMismatchException when the folder holds blocks of another plan
      */
     public static ToyCheckpoints open(String folder, String plan, Configuration conf) {
-        ToyCheckpoints c = new ToyCheckpoints(folder, conf, CompletableFuture.completedFuture(plan));
-        c.keep(plan);
-        return c;
-    }
-
-    /** Whether the folder holds a plan: a run in it would resume ({@link #open} checks the plan first). */
-    public static boolean hasPlan(String folder, Configuration conf) {
+        ToyCheckpoints c = new ToyCheckpoints(folder, conf);
         try {
-            return new Path(folder, PLAN).getFileSystem(conf).exists(new Path(folder, PLAN));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checkpoints at " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Opens the checkpoint folder of a fresh run (one without a plan, {@link #hasPlan}) while its plan is still being
-     * computed: when {@code plan} is done, the thread that completed it keeps it in the folder as {@link #open} does and
-     * records the points' inputs ({@link #admitPoints}); every block waits for that before its file is written, and a
-     * failure of either fails the block's write with it. For a local master only: the tasks must be handed this object
-     * ({@link org.nsbi.spark.session.SharedValue}), a copy does not wait. Nothing of the folder is reused: it had no plan.
-     */
-    public static ToyCheckpoints openFresh(String folder, Configuration conf, CompletableFuture<String> plan, double[] grid,
-                                           List<String> pointInputs) {
-        CompletableFuture<String> kept = new CompletableFuture<>();
-        ToyCheckpoints c = new ToyCheckpoints(folder, conf, kept);
-        plan.whenComplete((p, failure) -> {
-            try {
-                if (failure != null) {
-                    kept.completeExceptionally(failure instanceof CompletionException x && x.getCause() != null
-                            ? x.getCause() : failure);
-                    return;
-                }
-                c.keep(p);
-                c.admitPoints(grid, pointInputs);
-                kept.complete(p);
-            } catch (RuntimeException | Error e) {
-                kept.completeExceptionally(e);
-            }
-        });
-        return c;
-    }
-
-    /**
-     * The plan of the folder, once kept there: at once after {@link #open}, after {@link #openFresh} when its plan is done
-     * and kept.
-     *
-     * @throws RuntimeException what computing or keeping the plan threw, as it was thrown
-     */
-    public String plan() {
-        if (kept == null) {
-            throw new IllegalStateException("a copy of the checkpoints at " + folder + " does not know their plan");
-        }
-        try {
-            return kept.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    /** A copy does not wait for the plan ({@link #kept}), so none is made of a folder whose plan is not kept yet. */
-    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
-        if (kept != null && (!kept.isDone() || kept.isCompletedExceptionally())) {
-            throw new java.io.NotSerializableException("the checkpoints at " + folder + " before their plan is kept");
-        }
-        out.defaultWriteObject();
-    }
-
-    /** Creates the folder with the plan, or checks that the plan it holds is this one. */
-    private void keep(String plan) {
-        try {
-            FileSystem fs = fs();
+            FileSystem fs = c.fs();
             Path planFile = new Path(folder, PLAN);
             if (fs.exists(planFile)) {
-                String stored = readText(planFile);
+                String stored = c.readText(planFile);
                 if (!stored.equals(plan)) {
                     throw new CheckpointMismatchException("the checkpoints at " + folder + " were made for another run: "
                             + firstDifference(stored, plan) + "; resume with the same config, scored sample and --seed,"
@@ -162,8 +80,9 @@ public final class ToyCheckpoints implements Serializable {
                 }
             } else {
                 fs.mkdirs(new Path(folder, "blocks"));
-                writeAtomically(planFile, plan.getBytes(StandardCharsets.UTF_8));
+                c.writeAtomically(planFile, plan.getBytes(StandardCharsets.UTF_8));
             }
+            return c;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoints at " + folder + ": " + e.getMessage(), e);
         }
@@ -266,9 +185,6 @@ public final class ToyCheckpoints implements Serializable {
      * returns the bytes written.
      */
     public byte[] write(ToyBlockTask block, List<ToyOutcome> outcomes) {
-        if (kept != null) {
-            plan(); // a block is kept only under its plan
-        }
         byte[] bytes = ToyBlockFile.encode(block, outcomes);
         try {
             FileSystem f = blockFs();

@@ -168,47 +168,4 @@ class ToyCheckpointsTest {
             assertTrue(e.getMessage().startsWith("cannot write the checkpoint "), e.getMessage());
         }
     }
-
-    /**
-     * A fresh folder whose plan is still being computed: a task's blocks wait for it, and the plan and the points' inputs
-     * are on disk before the first block; a plan that could not be made fails the blocks' writes with its own error and
-     * leaves no block behind.
-     */
-    @Test
-    void aFreshFoldersBlocksWaitForItsPlanAndFailWithItsError() throws Exception {
-        Path folder = dir.resolve("fresh");
-        assertTrue(!ToyCheckpoints.hasPlan(folder.toString(), new Configuration()));
-        java.util.concurrent.CompletableFuture<String> plan = new java.util.concurrent.CompletableFuture<>();
-        ToyCheckpoints c = ToyCheckpoints.openFresh(folder.toString(), new Configuration(), plan, new double[] {1.0},
-                List.of("mu 1.0 alpha_true []"));
-        ToyBlockTask block = new ToyBlockTask(0, 1.0, 0, 5);
-        try (ToyCheckpoints.Writer w = c.writer()) {
-            w.write(block, toys(block));
-            Thread.sleep(200);
-            assertTrue(!Files.exists(folder.resolve("blocks").resolve(ToyCheckpoints.fileName(block))),
-                    "a block was kept before its plan");
-            assertThrows(java.io.NotSerializableException.class, () -> new java.io.ObjectOutputStream(
-                    java.io.OutputStream.nullOutputStream()).writeObject(c), "a copy would not wait for the plan");
-            plan.complete("the plan\n");
-            assertEquals(1, w.finish().size());
-        }
-        assertEquals("the plan\n", Files.readString(folder.resolve("plan.txt")));
-        assertEquals("mu 1.0 alpha_true []\n", Files.readString(folder.resolve("points").resolve("mu=1.txt")));
-        assertEquals(toys(block), c.read(block));
-        assertTrue(ToyCheckpoints.hasPlan(folder.toString(), new Configuration()));
-
-        Path failed = dir.resolve("failed");
-        java.util.concurrent.CompletableFuture<String> broken = new java.util.concurrent.CompletableFuture<>();
-        ToyCheckpoints f = ToyCheckpoints.openFresh(failed.toString(), new Configuration(), broken, new double[] {1.0},
-                List.of("mu 1.0 alpha_true []"));
-        broken.completeExceptionally(new IllegalStateException("the reference could not be hashed"));
-        try (ToyCheckpoints.Writer w = f.writer()) {
-            w.write(block, toys(block));
-            IllegalStateException e = assertThrows(IllegalStateException.class, w::finish);
-            assertEquals("the reference could not be hashed", e.getMessage());
-        }
-        IllegalStateException e = assertThrows(IllegalStateException.class, f::plan);
-        assertEquals("the reference could not be hashed", e.getMessage());
-        assertTrue(!Files.exists(failed.resolve("blocks")) && !Files.exists(failed.resolve("plan.txt")));
-    }
 }
