@@ -98,6 +98,55 @@ class NeymanPlanTest {
         ToyCheckpoints.open(folder, plan, new Configuration());
     }
 
+    /** A small reference sample of {@link #model()}: {@code n} events, the signal's ratio drawn from {@code seed}. */
+    private static EventTable reference(MixtureModel model, int n, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        float[] w = new float[n];
+        float[][] r = new float[2][n];
+        java.util.Arrays.fill(w, 1f);
+        for (int i = 0; i < n; i++) {
+            r[0][i] = (float) (2 * rng.nextDouble());
+            r[1][i] = 1f;
+        }
+        return EventTable.of(model, w, r, null, null);
+    }
+
+    private static Path local(String hadoopPath) {
+        return Path.of(new org.apache.hadoop.fs.Path(hadoopPath).toUri().getPath());
+    }
+
+    /**
+     * A fresh run's checkpoints' plan and the plan beside its toys name its reference sample's SHA-256, and a resume on
+     * another sample is refused naming the hashes.
+     */
+    @Test
+    void aFreshRunsPlanHoldsTheReferencesHashAndAResumeOnAnotherReferenceIsRefused() throws Exception {
+        MixtureModel model = model();
+        EventTable ref = reference(model, 300, 5);
+        String expected = "reference 300 events sha256 " + NeymanPlan.sha256(ref, 1) + "\n";
+        org.apache.spark.sql.SparkSession spark = org.nsbi.spark.SharedSpark.session();
+        NeymanJob.Settings s = new NeymanJob.Settings(new double[] {1.0}, 40, 10, List.of(0.6827), 7,
+                new double[][] {{0}}, 1.0, 0);
+        org.nsbi.spark.io.OutputFolder out = org.nsbi.spark.io.OutputFolder.create(dir.resolve("fresh").toString(),
+                org.nsbi.spark.io.OutputFolder.ExistingPolicy.REFUSE, spark.sparkContext().hadoopConfiguration());
+        NeymanJob.run(spark, model, ref, s, out);
+        String kept = java.nio.file.Files.readString(local(out.checkpointPath("toys/plan.txt")));
+        assertTrue(kept.contains("\n" + expected), kept);
+        assertEquals(NeymanPlan.describe("toy", 7, model, NeymanPlan.code(NeymanJob.class),
+                ToyReference.whole(ref, null).planLines(model)), kept);
+        assertTrue(java.nio.file.Files.readString(local(out.stagingPath(CommittedToys.PLAN_FILE)))
+                .startsWith(kept));
+
+        org.nsbi.spark.io.OutputFolder resumed = org.nsbi.spark.io.OutputFolder.create(dir.resolve("fresh").toString(),
+                org.nsbi.spark.io.OutputFolder.ExistingPolicy.RESUME, spark.sparkContext().hadoopConfiguration());
+        EventTable other = reference(model, 300, 6);
+        ToyCheckpoints.CheckpointMismatchException e = assertThrows(ToyCheckpoints.CheckpointMismatchException.class,
+                () -> NeymanJob.run(spark, model, other, s, resumed));
+        assertTrue(e.getMessage().contains("they have " + expected.strip() + " where this run has reference 300 events"
+                + " sha256 " + NeymanPlan.sha256(other, 1)), e.getMessage());
+        resumed.abandon();
+    }
+
     /**
      * The code version counts the toy code of every module that holds some: nsbi-stats, nsbi-model's neyman package and
      * the Spark jobs' package (each module's classes sit in their own folder or jar in a build, in one shaded jar in use).
