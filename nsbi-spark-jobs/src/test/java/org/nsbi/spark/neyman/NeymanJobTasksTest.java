@@ -8,15 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.OutputFolder;
-import org.nsbi.stats.expr.Coefficient;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
-import org.nsbi.stats.model.Process;
 
 /** How the neyman job makes Spark tasks of its blocks of toys, and how they count their toys on the progress line. */
 class NeymanJobTasksTest {
@@ -40,22 +37,10 @@ class NeymanJobTasksTest {
      */
     @Test
     void onALocalMasterTheProgressLineCountsEveryToyOnce() {
-        MixtureModel model = MixtureModel.of(List.of(
-                new Process("S", 20, Coefficient.parse("mu"), new double[0], new double[0], new boolean[0]),
-                new Process("B", 50, Coefficient.parse("1"), new double[0], new double[0], new boolean[0])),
-                List.of(), "mu", 0, 10);
-        int n = 200;
-        SplittableRandom rng = new SplittableRandom(5);
-        float[] w = new float[n];
-        float[][] r = new float[2][n];
-        java.util.Arrays.fill(w, 1f);
-        for (int i = 0; i < n; i++) {
-            r[0][i] = (float) (2 * rng.nextDouble());
-            r[1][i] = 1f;
-        }
-        EventTable reference = EventTable.of(model, w, r, new float[2][0][], new float[2][0][]);
+        MixtureModel model = NeymanPlanTest.model();
+        EventTable reference = NeymanPlanTest.reference(model, 200, 5);
         NeymanJob.Settings s = new NeymanJob.Settings(new double[] {1, 2}, 100, 25, List.of(0.6827), 11,
-                new double[2][0], 1.0, 0);
+                new double[2][1], 1.0, 0);
         OutputFolder out = OutputFolder.create(dir.resolve("run").toString(), OutputFolder.ExistingPolicy.REFUSE,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
         PrintStream err = System.err;
