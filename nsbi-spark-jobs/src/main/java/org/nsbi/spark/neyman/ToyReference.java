@@ -94,8 +94,8 @@ public final class ToyReference {
             return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
                     + "toys single: from the whole table (a broadcast copy), " + STREAMS + "\n";
         }
-        // the hash of a block, computed on the executor that holds it
-        Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k);
+        // the hash of a block, computed on the executor that holds it, on the task's own thread
+        Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k, false);
         return "reference " + placement.events() + " events in " + blocks.blockCount() + " blocks, sha256 over blocks "
                 + blocks.sha256(hashOfBlock) + "\n"
                 + "toys distributed: " + DISTRIBUTED_STREAMS + "\n";
