@@ -12,8 +12,7 @@ import org.nsbi.stats.model.Code4Interpolation;
  * and finishes with a scalar tail. Measured against the same loops in plain Java, which the JIT did not
  * vectorise (bench/stats-benchmark.sh prints both for the code-4 polynomial). Each method's contract is
  * given as its scalar loop; arrays hold at least {@code len} (from the offset where one is given).
- * Only lane-wise add, subtract, multiply, divide, fused multiply-add ({@link Math#fma}: one rounding) and max and
- * integer operations are used, which are exact: the
+ * Only lane-wise add, subtract, multiply, divide and max and integer operations are used, which are exact: the
  * results are the same bits whether the JIT has compiled the loops or not (a toy's t must not depend on it);
  * hence the logarithm is written out ({@link #log}) and the exponential is {@link Math#exp}.
  */
@@ -70,12 +69,7 @@ final class VectorLoops {
         }
     }
 
-    /**
-     * h_j = 1 + &Sigma;_n a_n[off+j] x^n (n = 1..6), from the powers p[0..6) = x..x&sup6;: the terms from a6 x&sup6; down, each
-     * added by a fused multiply-add ({@link Math#fma}, one rounding: the same bits compiled or not), then the 1. The
-     * powers are broadcast inside the loop (C2 hoists them): broadcast once before it, they were boxed per call
-     * (HotPathAllocationTest#evaluationsAllocateNothing).
-     */
+    /** h_j = 1 + &Sigma;_n a_n[off+j] x^n (n = 1..6), from the powers p[0..6) = x..x&sup6;. */
     static void polynomialValue(double[][] a, double[] p, int off, int len, double[] h) {
         double[] a1 = a[0];
         double[] a2 = a[1];
@@ -86,27 +80,24 @@ final class VectorLoops {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             int i = off + j;
-            DoubleVector.fromArray(SPECIES, a1, i).fma(DoubleVector.broadcast(SPECIES, p[0]), DoubleVector.fromArray(SPECIES, a2, i).fma(DoubleVector.broadcast(SPECIES, p[1]),
-                    DoubleVector.fromArray(SPECIES, a3, i).fma(DoubleVector.broadcast(SPECIES, p[2]), DoubleVector.fromArray(SPECIES, a4, i).fma(DoubleVector.broadcast(SPECIES, p[3]),
-                            DoubleVector.fromArray(SPECIES, a5, i).fma(DoubleVector.broadcast(SPECIES, p[4]), DoubleVector.fromArray(SPECIES, a6, i).mul(p[5]))))))
-                    .add(1).intoArray(h, j);
+            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p[5])
+                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p[4]))
+                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p[3]))
+                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p[2]))
+                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p[1]))
+                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p[0]));
+            v.add(1).intoArray(h, j);
         }
         for (; j < len; j++) {
-            h[j] = value(a1, a2, a3, a4, a5, a6, off + j, p);
+            int i = off + j;
+            h[j] = 1 + (a6[i] * p[5] + a5[i] * p[4] + a4[i] * p[3] + a3[i] * p[2] + a2[i] * p[1] + a1[i] * p[0]);
         }
-    }
-
-    /** 1 + &Sigma;_n a_n[i] x^n as {@link #polynomialValue} sums it. */
-    private static double value(double[] a1, double[] a2, double[] a3, double[] a4, double[] a5, double[] a6, int i,
-                                double[] p) {
-        return 1 + Math.fma(a1[i], p[0], Math.fma(a2[i], p[1], Math.fma(a3[i], p[2], Math.fma(a4[i], p[3],
-                Math.fma(a5[i], p[4], a6[i] * p[5])))));
     }
 
     /**
      * h_j as {@link #polynomialValue}, u_j = h'_j/h_j and (if v is not null) v_j = h''_j/h_j, with
-     * d[0..5) = 2x, 3x&sup2;, 4x&sup3;, 5x&#8308;, 6x&#8309; and e[0..4) = 6x, 12x&sup2;, 20x&sup3;, 30x&#8308; (the sums by fused
-     * multiply-adds as in {@link #polynomialValue}). With {@code given}, h is taken from h instead of computed.
+     * d[0..5) = 2x, 3x&sup2;, 4x&sup3;, 5x&#8308;, 6x&#8309; and e[0..4) = 6x, 12x&sup2;, 20x&sup3;, 30x&#8308;. With {@code given}, h is
+     * taken from h instead of computed.
      */
     static void polynomialDerivatives(double[][] a, double[] p, double[] d, double[] e, int off, int len, double[] h,
                                       double[] u, double[] v, boolean given) {
@@ -129,25 +120,27 @@ final class VectorLoops {
             if (given) {
                 hv = DoubleVector.fromArray(SPECIES, h, j);
             } else {
-                hv = b1.fma(DoubleVector.broadcast(SPECIES, p[0]), b2.fma(DoubleVector.broadcast(SPECIES, p[1]), b3.fma(DoubleVector.broadcast(SPECIES, p[2]), b4.fma(DoubleVector.broadcast(SPECIES, p[3]), b5.fma(DoubleVector.broadcast(SPECIES, p[4]), b6.mul(p[5])))))).add(1);
+                hv = b6.mul(p[5]).add(b5.mul(p[4])).add(b4.mul(p[3])).add(b3.mul(p[2])).add(b2.mul(p[1]))
+                        .add(b1.mul(p[0])).add(1);
                 hv.intoArray(h, j);
             }
             DoubleVector inv = hv.broadcast(1).div(hv);
-            b2.fma(DoubleVector.broadcast(SPECIES, d[0]), b3.fma(DoubleVector.broadcast(SPECIES, d[1]), b4.fma(DoubleVector.broadcast(SPECIES, d[2]), b5.fma(DoubleVector.broadcast(SPECIES, d[3]), b6.mul(d[4]))))).add(b1).mul(inv).intoArray(u, j);
+            b6.mul(d[4]).add(b5.mul(d[3])).add(b4.mul(d[2])).add(b3.mul(d[1])).add(b2.mul(d[0])).add(b1)
+                    .mul(inv).intoArray(u, j);
             if (v != null) {
-                b2.fma(DoubleVector.broadcast(SPECIES, 2), b3.fma(DoubleVector.broadcast(SPECIES, e[0]), b4.fma(DoubleVector.broadcast(SPECIES, e[1]), b5.fma(DoubleVector.broadcast(SPECIES, e[2]), b6.mul(e[3]))))).mul(inv).intoArray(v, j);
+                b6.mul(e[3]).add(b5.mul(e[2])).add(b4.mul(e[1])).add(b3.mul(e[0])).add(b2.mul(2))
+                        .mul(inv).intoArray(v, j);
             }
         }
         for (; j < len; j++) {
             int i = off + j;
-            double hj = given ? h[j] : value(a1, a2, a3, a4, a5, a6, i, p);
+            double hj = given ? h[j]
+                    : 1 + (a6[i] * p[5] + a5[i] * p[4] + a4[i] * p[3] + a3[i] * p[2] + a2[i] * p[1] + a1[i] * p[0]);
             h[j] = hj;
             double inv = 1 / hj;
-            u[j] = (Math.fma(a2[i], d[0], Math.fma(a3[i], d[1], Math.fma(a4[i], d[2], Math.fma(a5[i], d[3], a6[i] * d[4]))))
-                    + a1[i]) * inv;
+            u[j] = (a6[i] * d[4] + a5[i] * d[3] + a4[i] * d[2] + a3[i] * d[1] + a2[i] * d[0] + a1[i]) * inv;
             if (v != null) {
-                v[j] = Math.fma(a2[i], 2, Math.fma(a3[i], e[0], Math.fma(a4[i], e[1], Math.fma(a5[i], e[2], a6[i] * e[3]))))
-                        * inv;
+                v[j] = (a6[i] * e[3] + a5[i] * e[2] + a4[i] * e[1] + a3[i] * e[0] + a2[i] * 2) * inv;
             }
         }
     }
@@ -204,17 +197,17 @@ final class VectorLoops {
         }
     }
 
-    /** u_j = g + x_j, then d_j = fma(t_j, u_j, d_j) (one rounding, {@link Math#fma}). */
+    /** u_j = g + x_j, then d_j += t_j u_j. */
     static void offsetAndAddProduct(double[] u, double g, double[] x, double[] d, double[] t, int len) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, x, j).add(g);
             uv.intoArray(u, j);
-            DoubleVector.fromArray(SPECIES, t, j).fma(uv, DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            DoubleVector.fromArray(SPECIES, t, j).mul(uv).add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
         }
         for (; j < len; j++) {
             u[j] = g + x[j];
-            d[j] = Math.fma(t[j], u[j], d[j]);
+            d[j] += t[j] * u[j];
         }
     }
 
@@ -367,7 +360,8 @@ final class VectorLoops {
      * One tile of a weighted Gram matrix's sums over a block: for p, q &lt; 4, &Sigma;_{j &lt; len} w_j a_p[j] b_q[j] added
      * into {@code partial} lane by lane, entry (p, q) at {@code partial[at + (4p + q) L + lane]} with L the vector length
      * ({@link #SPECIES}): event j goes to lane j mod L (the scalar tail's events to lanes 0, 1, ... in order), each term
-     * (w_j a_p[j]) b_q[j] added by a fused multiply-add ({@link Math#fma}: the same bits compiled or not). Each loaded
+     * (w_j a_p[j]) b_q[j] multiplied, then added (no fused multiply-add: with it C2 sometimes left the Vector API's
+     * boxed fallback in compiled code, HotPathAllocationTest#evaluationsAllocateNothing). Each loaded
      * vector is used four times from registers (16 accumulators): 9 loads per vector of events instead of the 48 of
      * 16 separate weighted dot products; the lanes are added only when the sums are read ({@link GramSums}).
      */
@@ -387,22 +381,22 @@ final class VectorLoops {
             DoubleVector y1 = DoubleVector.fromArray(SPECIES, b1, j);
             DoubleVector y2 = DoubleVector.fromArray(SPECIES, b2, j);
             DoubleVector y3 = DoubleVector.fromArray(SPECIES, b3, j);
-            c00 = x0.fma(y0, c00);
-            c01 = x0.fma(y1, c01);
-            c02 = x0.fma(y2, c02);
-            c03 = x0.fma(y3, c03);
-            c10 = x1.fma(y0, c10);
-            c11 = x1.fma(y1, c11);
-            c12 = x1.fma(y2, c12);
-            c13 = x1.fma(y3, c13);
-            c20 = x2.fma(y0, c20);
-            c21 = x2.fma(y1, c21);
-            c22 = x2.fma(y2, c22);
-            c23 = x2.fma(y3, c23);
-            c30 = x3.fma(y0, c30);
-            c31 = x3.fma(y1, c31);
-            c32 = x3.fma(y2, c32);
-            c33 = x3.fma(y3, c33);
+            c00 = x0.mul(y0).add(c00);
+            c01 = x0.mul(y1).add(c01);
+            c02 = x0.mul(y2).add(c02);
+            c03 = x0.mul(y3).add(c03);
+            c10 = x1.mul(y0).add(c10);
+            c11 = x1.mul(y1).add(c11);
+            c12 = x1.mul(y2).add(c12);
+            c13 = x1.mul(y3).add(c13);
+            c20 = x2.mul(y0).add(c20);
+            c21 = x2.mul(y1).add(c21);
+            c22 = x2.mul(y2).add(c22);
+            c23 = x2.mul(y3).add(c23);
+            c30 = x3.mul(y0).add(c30);
+            c31 = x3.mul(y1).add(c31);
+            c32 = x3.mul(y2).add(c32);
+            c33 = x3.mul(y3).add(c33);
         }
         int l = SPECIES.length();
         c00.add(DoubleVector.fromArray(SPECIES, partial, at + 0 * l)).intoArray(partial, at + 0 * l);
@@ -425,10 +419,10 @@ final class VectorLoops {
             for (int p = 0; p < 4; p++) {
                 double x = (p == 0 ? a0 : p == 1 ? a1 : p == 2 ? a2 : a3)[j] * w[j];
                 int row = at + 4 * p * l + lane;
-                partial[row] = Math.fma(x, b0[j], partial[row]);
-                partial[row + l] = Math.fma(x, b1[j], partial[row + l]);
-                partial[row + 2 * l] = Math.fma(x, b2[j], partial[row + 2 * l]);
-                partial[row + 3 * l] = Math.fma(x, b3[j], partial[row + 3 * l]);
+                partial[row] += x * b0[j];
+                partial[row + l] += x * b1[j];
+                partial[row + 2 * l] += x * b2[j];
+                partial[row + 3 * l] += x * b3[j];
             }
         }
     }
@@ -452,16 +446,16 @@ final class VectorLoops {
             DoubleVector x1 = y1.mul(wv);
             DoubleVector x2 = y2.mul(wv);
             DoubleVector x3 = y3.mul(wv);
-            c00 = x0.fma(y0, c00);
-            c01 = x0.fma(y1, c01);
-            c02 = x0.fma(y2, c02);
-            c03 = x0.fma(y3, c03);
-            c11 = x1.fma(y1, c11);
-            c12 = x1.fma(y2, c12);
-            c13 = x1.fma(y3, c13);
-            c22 = x2.fma(y2, c22);
-            c23 = x2.fma(y3, c23);
-            c33 = x3.fma(y3, c33);
+            c00 = x0.mul(y0).add(c00);
+            c01 = x0.mul(y1).add(c01);
+            c02 = x0.mul(y2).add(c02);
+            c03 = x0.mul(y3).add(c03);
+            c11 = x1.mul(y1).add(c11);
+            c12 = x1.mul(y2).add(c12);
+            c13 = x1.mul(y3).add(c13);
+            c22 = x2.mul(y2).add(c22);
+            c23 = x2.mul(y3).add(c23);
+            c33 = x3.mul(y3).add(c33);
         }
         int l = SPECIES.length();
         c00.add(DoubleVector.fromArray(SPECIES, partial, at + 0 * l)).intoArray(partial, at + 0 * l);
@@ -479,7 +473,7 @@ final class VectorLoops {
                 double x = (p == 0 ? a0 : p == 1 ? a1 : p == 2 ? a2 : a3)[j] * w[j];
                 for (int q = p; q < 4; q++) {
                     int at2 = at + (4 * p + q) * l + lane;
-                    partial[at2] = Math.fma(x, (q == 0 ? a0 : q == 1 ? a1 : q == 2 ? a2 : a3)[j], partial[at2]);
+                    partial[at2] += x * (q == 0 ? a0 : q == 1 ? a1 : q == 2 ? a2 : a3)[j];
                 }
             }
         }
