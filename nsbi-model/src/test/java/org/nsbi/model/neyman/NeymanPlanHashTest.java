@@ -1,6 +1,7 @@
 package org.nsbi.model.neyman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -13,35 +14,53 @@ import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
-/** The reference sample's hash in the plan: the digest of the bytes it always hashed, whatever the blocks it feeds them in. */
+/** The reference sample's hash in the plan: the digest of its blocks' digests of the events' bytes, on any number of threads. */
 class NeymanPlanHashTest {
 
-    /** The plain form: one digest update per event, as the plan's hash was first written. */
-    private static String perEvent(EventTable t, int nuisances) throws Exception {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
+    /**
+     * The plain form: per block of {@link NeymanPlan#HASH_BLOCK} events one digest, updated once per event with its
+     * values read one by one; then one digest of the event count and the blocks' digests in order.
+     */
+    private static String plain(EventTable t, int nuisances) throws Exception {
+        MessageDigest tree = MessageDigest.getInstance("SHA-256");
+        tree.update(ByteBuffer.allocate(8).putLong(t.size()).array());
         ByteBuffer buf = ByteBuffer.allocate(4 * (1 + t.processCount() * (1 + 2 * nuisances)));
-        for (int i = 0; i < t.size(); i++) {
-            buf.clear();
-            buf.putFloat(t.weight(i));
-            for (int c = 0; c < t.processCount(); c++) {
-                buf.putFloat(t.ratio(c, i));
-                for (int k = 0; k < nuisances; k++) {
-                    if (t.hasShape(c, k)) {
-                        buf.putFloat(t.up(c, k, i));
-                        buf.putFloat(t.down(c, k, i));
+        for (int from = 0; from < t.size(); from += NeymanPlan.HASH_BLOCK) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (int i = from; i < Math.min(t.size(), from + NeymanPlan.HASH_BLOCK); i++) {
+                buf.clear();
+                buf.putFloat(t.weight(i));
+                for (int c = 0; c < t.processCount(); c++) {
+                    buf.putFloat(t.ratio(c, i));
+                    for (int k = 0; k < nuisances; k++) {
+                        if (t.hasShape(c, k)) {
+                            buf.putFloat(t.up(c, k, i));
+                            buf.putFloat(t.down(c, k, i));
+                        }
                     }
                 }
+                d.update(buf.array(), 0, buf.position());
             }
-            d.update(buf.array(), 0, buf.position());
+            tree.update(d.digest());
         }
-        return HexFormat.of().formatHex(d.digest());
+        return HexFormat.of().formatHex(tree.digest());
     }
 
-    private static EventTable table(int n, long seed) {
-        MixtureModel model = MixtureModel.of(List.of(
+    static EventTable table(int n, long seed) {
+        return table(n, seed, -1);
+    }
+
+    /** Two processes, two nuisance parameters: S with a shape effect of a, B with shape effects of a and b. */
+    static MixtureModel model() {
+        return MixtureModel.of(List.of(
                 new Process("S", 5, Coefficient.parse("mu"), new double[] {1.1, 1}, new double[] {0.9, 1}, new boolean[] {true, false}),
                 new Process("B", 50, Coefficient.parse("1"), new double[] {1, 1.2}, new double[] {1, 0.8}, new boolean[] {true, true})),
                 List.of("a", "b"), "mu", 0, 5);
+    }
+
+    /** A table of {@code n} random events; with {@code changed} &ge; 0 that event's last shape ratio is raised a little. */
+    private static EventTable table(int n, long seed, int changed) {
+        MixtureModel model = model();
         Random r = new Random(seed);
         float[] w = new float[n];
         float[][] ratio = new float[2][n];
@@ -65,15 +84,33 @@ class NeymanPlanHashTest {
                 }
             }
         }
+        if (changed >= 0) {
+            down[1][1][changed] = Math.nextUp(down[1][1][changed]);
+        }
         return EventTable.of(model, w, ratio, up, down);
     }
 
-    /** Sizes below, at and across the digest's blocks of events (65,536 bytes: 1,820 events of 36 bytes here). */
+    /**
+     * Sizes below, at and across a block of events and the hash's batches of events within a block, in parallel and on
+     * this thread alone.
+     */
     @Test
-    void theHashIsTheDigestOfTheEventsBytesInOrder() throws Exception {
-        for (int n : new int[] {0, 1, 1820, 1821, 5000}) {
+    void theHashIsTheTreeOfTheBlocksDigestsOfTheEventsBytesInOrderOnAnyNumberOfThreads() throws Exception {
+        int block = NeymanPlan.HASH_BLOCK;
+        for (int n : new int[] {0, 1, 1023, 1025, block, block + 1, 2 * block + 5000}) {
             EventTable t = table(n, n);
-            assertEquals(perEvent(t, 2), NeymanPlan.sha256(t, 2), n + " events");
+            String expected = plain(t, 2);
+            assertEquals(expected, NeymanPlan.sha256(t, 2), n + " events, in parallel");
+            assertEquals(expected, NeymanPlan.sha256(t, 2, false), n + " events, on this thread");
         }
+    }
+
+    /** Every event counts: one shape ratio of the last event changed, or one event fewer, changes the hash. */
+    @Test
+    void theLastEventsValuesAndTheEventCountAreInTheHash() {
+        int n = 2 * NeymanPlan.HASH_BLOCK + 7;
+        String hash = NeymanPlan.sha256(table(n, 1), 2);
+        assertNotEquals(hash, NeymanPlan.sha256(table(n, 1, n - 1), 2), "the last event's down ratio of process B under b");
+        assertNotEquals(hash, NeymanPlan.sha256(table(n - 1, 1), 2), "one event fewer");
     }
 }

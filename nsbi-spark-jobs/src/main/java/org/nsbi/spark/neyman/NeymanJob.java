@@ -50,7 +50,7 @@ public final class NeymanJob {
     /**
      * The settings of one construction.
      *
-     * @param partitions Spark partitions for the toy blocks (0: four per core); the toys do not depend on it
+     * @param partitions Spark partitions for the toy blocks (0: four per core, one with a single core); the toys do not depend on it
      * @param purpose    the random streams' purpose: "toy" for a belt, "coverage" for independent experiments
      */
     public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
@@ -148,9 +148,11 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         ToyWorkload workload = reference.table() == null ? null
                 : prepared(spark, new ToyWorkload(model, reference.table(), grid, s.alphaTrue()));
-        // on the distributed path a Spark job, run here; with the reference held here, started with the toys (below)
+        // on the distributed path a Spark job, run here; with the reference held here on a cluster, started with the toys
+        // (below); on a local master read off the toys' own Asimov weights after them (ToyWorkload#asimovClosures)
         CompletableFuture<List<AsimovClosure>> closure = reference.table() == null ? closure(model, reference, grid,
                 s.alphaTrue()) : null;
+        boolean closureFromToys = workload != null && spark.sparkContext().isLocal();
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
                 reference.planLines(model));
@@ -162,7 +164,7 @@ public final class NeymanJob {
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
-        if (closure == null) {
+        if (closure == null && !closureFromToys) {
             closure = closure(model, reference, grid, s.alphaTrue());
         }
         long start = System.nanoTime();
@@ -206,8 +208,9 @@ public final class NeymanJob {
         for (int n : target) {
             total += n;
         }
+        List<AsimovClosure> asimov = closureFromToys ? workload.asimovClosures() : joined(closure);
         clock.end(StageTime.Stage.BELTS);
-        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
+        return new Result(belt, outcomes, total, toySeconds, computed, asimov, failed, fitted, clock.times());
     }
 
     /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
@@ -252,11 +255,12 @@ public final class NeymanJob {
     }
 
     /**
-     * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver it
-     * is computed on a thread of its own beside the toys, not before them in the driver's critical path (a pass over the
-     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the toys, so that
-     * during the set-up the second core builds the toys' workload ({@link #prepared}). On the distributed path it is a
-     * Spark job, run here.
+     * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver of a
+     * cluster it is computed on a thread of its own beside the toys, not before them in the driver's critical path (a
+     * pass over the reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the
+     * toys, so that during the set-up the second core builds the toys' workload ({@link #prepared}); on a local master
+     * it is not computed here at all: the tasks' samplers computed the same weights in this JVM
+     * ({@link ToyWorkload#asimovClosures}). On the distributed path it is a Spark job, run here.
      */
     private static CompletableFuture<List<AsimovClosure>> closure(MixtureModel model, ToyReference reference, double[] grid,
                                                                   double[][] alphaTrue) {
@@ -344,25 +348,32 @@ public final class NeymanJob {
     /**
      * Runs the missing blocks as Spark tasks; each keeps its outcomes in the checkpoints as soon as it is done (a block's
      * file is written on a thread of its own while the task fits the next block; the task ends when all are written).
-     * Each Spark task has a fixed cost (about 40 ms measured here: scheduling, serialisation), so the blocks are
-     * grouped into a few partitions per core unless the settings say otherwise.
+     * Each Spark task has a fixed cost (scheduling, its result's round trip to the driver), so the blocks are grouped into
+     * a few partitions per core unless the settings say otherwise, to even out the cores' ends; on a master with one task
+     * thread there is nothing to even out, and all blocks are one task ({@link #slices}). On a local master the tasks
+     * count their toys on the progress line block by block (the tasks run in this JVM; a task is not retried there);
+     * on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
      */
     private static Map<ToyBlockTask, byte[]> computeBlocks(SparkSession spark, ToyWorkload toyWorkload, Settings s,
                                                            List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long seed = s.seed();
         String purpose = s.purpose();
-        int slices = Math.min(blocks.size(), s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism());
+        int slices = slices(blocks.size(), s.partitions(), jsc.defaultParallelism());
         long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
-        TaskProgressListener listener = new TaskProgressListener(group, line,
-                p -> ToyBlockTask.toysInSlice(blocks, slices, p));
-        spark.sparkContext().addSparkListener(listener);
+        TaskProgressListener listener = jsc.isLocal() ? null
+                : new TaskProgressListener(group, line, p -> ToyBlockTask.toysInSlice(blocks, slices, p));
+        if (listener != null) {
+            spark.sparkContext().addSparkListener(listener);
+        }
         // both shared, not captured: the checkpoints carry the Hadoop configuration, which each task would deserialise
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, toyWorkload);
-             SharedValue<ToyCheckpoints> checkpoints = SharedValue.of(jsc, toyCheckpoints)) {
+             SharedValue<ToyCheckpoints> checkpoints = SharedValue.of(jsc, toyCheckpoints);
+             SharedValue<ProgressLine> progress = SharedValue.of(jsc, line)) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
+            boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();
             jsc.parallelize(blocks, slices).mapPartitions(tasks -> {
                 ToyWorkload w = workload.get();
@@ -371,15 +382,29 @@ public final class NeymanJob {
                         ToyBlockTask task = tasks.next();
                         writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
                                 task.toToy(), w.sampler(task.muIndex()), w.fit()));
+                        if (perBlock) {
+                            progress.get().advance(task.toys());
+                        }
                     }
                     return writer.finish().iterator();
                 }
             }).collect().forEach(t -> done.put(t._1(), t._2()));
             return done;
         } finally {
-            spark.sparkContext().removeSparkListener(listener);
+            if (listener != null) {
+                spark.sparkContext().removeSparkListener(listener);
+            }
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /**
+     * The Spark partitions of {@code blocks} blocks of toys: {@code partitions} if set, else four per task thread
+     * ({@code parallelism}), or one with a single task thread; at most one per block.
+     */
+    static int slices(int blocks, int partitions, int parallelism) {
+        int wanted = partitions > 0 ? partitions : parallelism == 1 ? 1 : 4 * parallelism;
+        return Math.max(1, Math.min(blocks, wanted));
     }
 
     /**

@@ -77,8 +77,7 @@ public final class ToyReference {
         double[] sums = table == null ? blocks.asimovSums(grid, alphaTrue) : null;
         for (int m = 0; m < grid.length; m++) {
             if (table != null) {
-                AsimovWeights a = AsimovWeights.compute(model, table, grid[m], alphaTrue[m]);
-                closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
+                closure.add(AsimovClosure.of(grid[m], AsimovWeights.compute(model, table, grid[m], alphaTrue[m])));
             } else {
                 double yield = model.expectedYield(grid[m], alphaTrue[m]);
                 closure.add(new AsimovClosure(grid[m], sums[m], yield, sums[m] / yield));
@@ -94,8 +93,8 @@ public final class ToyReference {
             return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
                     + "toys single: from the whole table (a broadcast copy), " + STREAMS + "\n";
         }
-        // the hash of a block, computed on the executor that holds it
-        Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k);
+        // the hash of a block, computed on the executor that holds it, on the task's own thread
+        Function<EventTable, String> hashOfBlock = t -> NeymanPlan.sha256(t, k, false);
         return "reference " + placement.events() + " events in " + blocks.blockCount() + " blocks, sha256 over blocks "
                 + blocks.sha256(hashOfBlock) + "\n"
                 + "toys distributed: " + DISTRIBUTED_STREAMS + "\n";

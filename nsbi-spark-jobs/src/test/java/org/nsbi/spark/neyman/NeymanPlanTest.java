@@ -99,7 +99,7 @@ class NeymanPlanTest {
     }
 
     /** A small reference sample of {@link #model()}: {@code n} events, the signal's ratio drawn from {@code seed}. */
-    private static EventTable reference(MixtureModel model, int n, long seed) {
+    static EventTable reference(MixtureModel model, int n, long seed) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         float[] w = new float[n];
         float[][] r = new float[2][n];

@@ -128,6 +128,14 @@ public final class EventTable implements Serializable {
         }
     }
 
+    /**
+     * Copies the rows of the events {@code from..from+count} into {@code buffer} (row j at j &times; {@link #stride()})
+     * in one copy: a pass over the table block by block, e.g. to hash it.
+     */
+    public void copyRange(int from, int count, float[] buffer) {
+        System.arraycopy(rows, from * stride, buffer, 0, count * stride);
+    }
+
     /** Floats per row: w, the C ratios, then four per shape effect (see the class comment). */
     public int stride() {
         return stride;
