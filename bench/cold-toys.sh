@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The first toys of a fresh JVM on one core, with and without the launcher's JIT settings (target/launcher/jit-flags,
-# and -XX:CICompilerCount=3 below 4 CPUs, as submit/nsbi starts its JVM), the runs alternating: ColdToys (nsbi-stats
+# as submit/nsbi starts its JVM), the runs alternating: ColdToys (nsbi-stats
 # test scope) makes TOYS toys of the off-shell toy with exact ratios (submit/examples/offshell-toy-exact.yaml, its
 # reference sample regenerated at EVENTS events) at mu = 1 from the JVM's start, pinned to core 0 (taskset -c 0: the
 # JIT's compiler threads share the core with the toys, as in `neyman --master local[1]` pinned). Per run the toy thread's
@@ -22,9 +22,6 @@ trap 'rm -rf "$work"' EXIT
 table="$work/offshell-exact-$events.ser"
 java -Xmx4g -cp "$model" org.nsbi.model.offshell.OffshellExactTable submit/examples/offshell-toy-exact.yaml "$table" "$events" >/dev/null
 read -r -a jit < "$t/launcher/jit-flags"
-if (( $(nproc) < 4 )); then
-  jit+=(-XX:CICompilerCount=3)
-fi
 echo "cold-toys: $toys toys of the off-shell toy ($events reference events) from a fresh JVM on core 0; JIT settings: ${jit[*]}"
 for r in $(seq 1 "$repeats"); do
   for with in without with; do

@@ -40,7 +40,7 @@ if [[ "${NSBI_CLASS_ARCHIVE:-on}" != off && -f "$archive" && "$archive" -nt "$NS
 else
   launcher="no class-data archive (none newer than the jar, or NSBI_CLASS_ARCHIVE=off)"
 fi
-launcher="$launcher; JIT settings: $(cat "$t/launcher/jit-flags")$( (( $(nproc) < 4 )) && echo " -XX:CICompilerCount=3") (not in the -nojit modes); NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
+launcher="$launcher; JIT settings: $(cat "$t/launcher/jit-flags") (not in the -nojit modes); NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
 mkdir -p "$out"
 if [[ ! -d "$out/scored" ]]; then
   submit/nsbi score --config "$cfg" --out "$out/scored" --overwrite >/dev/null

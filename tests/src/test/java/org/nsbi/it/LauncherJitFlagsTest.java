@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * submit/nsbi starts its JVM with the JIT settings of target/launcher/jit-flags (the pom's nsbi.jit.flags) and, on fewer
- * than 4 CPUs, a second C2 compiler thread; NSBI_JIT_FLAGS=off starts without them; and they print nothing on the
- * command's standard output (a CompileCommand does, unless quiet comes first).
+ * submit/nsbi starts its JVM with the JIT settings of target/launcher/jit-flags (the pom's nsbi.jit.flags);
+ * NSBI_JIT_FLAGS=off starts without them; and they print nothing on the command's standard output (a CompileCommand
+ * does, unless quiet comes first).
  */
 class LauncherJitFlagsTest {
 
@@ -23,17 +23,13 @@ class LauncherJitFlagsTest {
     Path dir;
 
     @Test
-    void theJvmGetsTheJitSettingsUnlessSwitchedOff() throws IOException, InterruptedException {
+    void theJvmGetsTheJitSettingsUnlessSwitchedOff() throws IOException {
         String on = finalFlags("on");
         String off = finalFlags("off");
         assertEquals("false", flag(on, "UseProfiledLoopPredicate"));
         assertEquals("true", flag(off, "UseProfiledLoopPredicate"));
-        if (cpus() < 4) {
-            assertEquals("3", flag(on, "CICompilerCount"));
-            assertTrue(Integer.parseInt(flag(off, "CICompilerCount")) < 3, "the JVM's own compiler count: " + flag(off, "CICompilerCount"));
-        } else {
-            assertEquals(flag(off, "CICompilerCount"), flag(on, "CICompilerCount"), "4 or more CPUs: the JVM's own choice");
-        }
+        // a second C2 thread (-XX:CICompilerCount=3) was measured and left out (README): the JVM keeps its own count
+        assertEquals(flag(off, "CICompilerCount"), flag(on, "CICompilerCount"));
         String file = Files.readString(Checkout.root().resolve("nsbi-spark-jobs/target/launcher/jit-flags"));
         assertTrue(file.startsWith("-XX:CompileCommand=quiet "), file);
         assertTrue(file.contains("-XX:CompileCommand=dontinline,org/nsbi/stats/likelihood/Nll.evaluateStructured"), file);
@@ -69,13 +65,5 @@ class LauncherJitFlagsTest {
         Matcher m = Pattern.compile("\\s" + name + "\\s+= (\\S+)").matcher(flags);
         assertTrue(m.find(), "no " + name + " in -XX:+PrintFlagsFinal");
         return m.group(1);
-    }
-
-    /** The CPUs submit/nsbi counts (nproc: those the process may run on). */
-    private static int cpus() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("nproc").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        assertEquals(0, p.waitFor(), "nproc");
-        return Integer.parseInt(out);
     }
 }
