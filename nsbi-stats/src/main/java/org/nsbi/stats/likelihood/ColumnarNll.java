@@ -19,10 +19,14 @@ import org.nsbi.stats.model.ShapeNormalisation;
  * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
  * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
  * parameters that act on a process (yield or shape) are visited.</li>
- * <li>&lambda;, &nabla;&lambda; and the upper triangle of &nabla;&sup2;&lambda; are computed per event (&nabla;&sup2;&lambda; only for the pairs of
- * parameters that act on one process together), weighted with s = w/&lambda; and s/&lambda; and summed over each block
- * in vector registers (one dot product per gradient or Hessian entry, the lanes added in lane order), the blocks'
- * sums added in block order: no per-position arrays to load and store per entry.</li>
+ * <li>&lambda; and &nabla;&lambda; are computed per event, &nabla;&sup2;&lambda; is not: with s = w/&lambda; and s2 = s/&lambda;, the Hessian's sums
+ * &Sigma; s &part;&sup2;&lambda; &minus; s2 &part;&lambda; &part;&lambda; come from two kinds of weighted Gram matrices summed directly, in register tiles of
+ * 4 &times; 4 entries that use each loaded vector four times ({@link GramSums}): &Sigma; s2 V_p V_q over V = (&lambda;, &nabla;&lambda;, the
+ * Y-processes' T_c), and per process &Sigma; s q_c U_k U_l (T_c = B_c q_c), with a few per-process sums for the
+ * diagonal and &mu; (see {@link #reduce}). The gradient's sums are the Gram matrix's row of &lambda; (s2 &lambda; = s).</li>
+ * <li>The sums of an evaluation depend on its events and their blocks only: lane j mod L of a vector sum takes
+ * event j, the lanes are added in lane order, and only exact lane-wise operations are used ({@link VectorLoops}),
+ * so the bits are the same on any thread, compiled or not.</li>
  * </ul>
  * A factor that is exactly 0 (a code-4 polynomial at its root) is read as {@value #TINY}, so the
  * log-derivatives stay finite and T&middot;U tends to the exact product-rule value; only a product of two such
@@ -109,29 +113,37 @@ public final class ColumnarNll extends Nll {
     private final double[][] h;    // [e][j]
     private final double[][] u;    // [e][j] h'/h
     private final double[][] v;    // [e][j] h''/h
-    private final double[] q = new double[BLOCK];
-    private final double[] t = new double[BLOCK];
-    private final double[][] bigU; // [k][j]
+    private final double[][] q;    // [c][j] r_c nu_c times c's shape factors: T_c = B_c q_c
+    private final double[][] tc;   // [c][j] T_c, process c's term of lambda
+    private final double[][][] bigU; // [c][i][j] U_k of process c's i-th parameter k in E (activeE[c][i])
     private final double[] lam = new double[BLOCK];
     private final double[][] dl;   // [a][j]
-    private final double[][] d2l;  // [a*dim+b][j], a <= b; null where no process has a term (then 0)
     private final double[] s = new double[BLOCK];
     private final double[] s2 = new double[BLOCK];
     private boolean fixZeros;
     // per evaluation: the sums over the events of the gradient's and Hessian's terms (each block's sum added in
     // block order)
-    private final double[][] sdl;      // [a][j] s2 dlambda/dtheta_a, per block
-    private final double[][] stY;      // [y][j] s2 T_c, per block
     private final double[] sumGrad;    // [a] sum of s dlambda/dtheta_a
     private final double[] sumHess;    // [a*dimE+b] (a <= b) sum of s d2lambda - s2 dlambda dlambda
+    /**
+     * The vectors V = (&lambda;, then &part;&lambda;/&part;&theta;_a for a in E, then T_c of each Y-process), per block, whose
+     * s2-weighted Gram matrix &Sigma; s2 V_p V_q {@link #reduce} sums in register tiles: with s2 &lambda; = s, its row of &lambda; holds
+     * the gradient's sums &Sigma; s &part;&lambda;/&part;&theta;_a and the sums S_c, the rest the Hessian's &minus;s2 &part;&lambda; &part;&lambda; and Q, P.
+     */
+    private final double[][] vectors;
+    private final GramSums gram;
+    /** Per process with two or more parameters in E, &Sigma; z_c U_k U_l (z_c = s q_c) over its U; null for the others. */
+    private final GramSums[] processGram;
+    private final double[] z = new double[BLOCK]; // s q_c, per block and process
+    private final double[] sumZ;       // [c] sum of s q_c
+    private final double[][] sumZU;    // [c][i] sum of s q_c U_k (where needed: c's coefficient has a slope, or R summed)
+    private final double[][] sumZC;    // [c][i] sum of s q_c (2 G'/G u + v), k's shape on c (0 without)
     // the per-process sums that carry the yield-only parameters (per Y-process y):
-    private final double[][] tY;       // [y][j] T_c, process c's term of lambda
-    private final double[][][] dtY;    // [y][position in E][j] d T_c / d theta_a (null where a does not act on c)
     private final double[] sumS;       // [y] sum of s T_c
     private final double[] sumP;       // [y*ny+z] (y <= z) sum of s2 T_c T_d
     private final double[][] sumR;     // [y][position in E] sum of s dT_c/dtheta_a (0 where a does not act on c)
     /**
-     * Per Y-process y and position a in E, where R_ya comes from: {@link #R_SUMMED} (dtY summed event by event),
+     * Per Y-process y and position a in E, where R_ya comes from: {@link #R_SUMMED} (from c's sums &Sigma; s q_c, &Sigma; s q_c U),
      * {@link #R_GRADIENT} (a's per-event derivative of &lambda; is y's process's alone, so R_ya is the gradient's sum, the
      * same terms in the same order) or {@link #R_ZERO} (a has no per-event term in that process). Fixed by the layout for
      * a &gt; 0; for &mu; (a = 0) set per evaluation by which processes' coefficients have a non-zero slope.
@@ -230,7 +242,6 @@ public final class ColumnarNll extends Nll {
         this.h = new double[e][BLOCK];
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
-        this.bigU = new double[nk][BLOCK];
         this.scanTheta = new double[dim];
         this.scanFactor = new double[nc];
         this.scanPerEvent = new double[nc];
@@ -266,46 +277,35 @@ public final class ColumnarNll extends Nll {
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
         this.dl = new double[dimE][BLOCK];
-        // d2l only where a process has a second-derivative term: (mu, mu), and (a, b) both acting on one process
-        this.d2l = new double[dimE * dimE][];
-        d2l[0] = new double[BLOCK];
-        for (int c = 0; c < nc; c++) {
-            int[] act = activeE[c];
-            for (int i = 0; i < act.length; i++) {
-                int pk = positionOf[1 + act[i]];
-                for (int pl : new int[] {0, pk}) {
-                    if (d2l[pl * dimE + pk] == null) {
-                        d2l[pl * dimE + pk] = new double[BLOCK];
-                    }
-                }
-                for (int i2 = i + 1; i2 < act.length; i2++) {
-                    int at = pk * dimE + positionOf[1 + act[i2]];
-                    if (d2l[at] == null) {
-                        d2l[at] = new double[BLOCK];
-                    }
-                }
-            }
-        }
-        this.sdl = new double[dimE][BLOCK];
-        this.stY = new double[ny][BLOCK];
         this.sumGrad = new double[dimE];
         this.sumHess = new double[dimE * dimE];
-        this.tY = new double[ny][BLOCK];
-        this.dtY = new double[ny][dimE][];
         this.sumS = new double[ny];
         this.sumP = new double[ny * ny];
         this.sumR = new double[ny][dimE];
         this.sumQ = new double[ny][dimE];
         this.yieldTerm = new double[nc];
         this.yieldSlope = new double[nc];
-        for (int y = 0; y < ny; y++) {
-            int c = yProcesses[y];
-            for (int a = 0; a < dimE; a++) {
-                if (a == 0 || actsOn(c, perEvent[a] - 1)) {
-                    dtY[y][a] = new double[BLOCK];
-                }
-            }
+        this.q = new double[nc][BLOCK];
+        this.tc = new double[nc][BLOCK];
+        this.bigU = new double[nc][][];
+        this.processGram = new GramSums[nc];
+        this.sumZ = new double[nc];
+        this.sumZU = new double[nc][];
+        this.sumZC = new double[nc][];
+        for (int c = 0; c < nc; c++) {
+            int m = activeE[c].length;
+            bigU[c] = new double[m][BLOCK];
+            processGram[c] = m >= 2 ? new GramSums(m) : null;
+            sumZU[c] = new double[m];
+            sumZC[c] = new double[m];
         }
+        this.vectors = new double[1 + dimE + ny][];
+        vectors[0] = lam;
+        System.arraycopy(dl, 0, vectors, 1, dimE);
+        for (int y = 0; y < ny; y++) {
+            vectors[1 + dimE + y] = tc[yProcesses[y]];
+        }
+        this.gram = new GramSums(1 + dimE + ny);
         // which processes have a per-event term in each shape parameter of E
         this.rSource = new byte[ny][dimE];
         for (int a = 1; a < dimE; a++) {
@@ -564,8 +564,11 @@ public final class ColumnarNll extends Nll {
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
             shapes(theta, start, len, wantGrad, wantHess);
-            densities(start, len, wantGrad, wantHess);
+            densities(start, len, wantGrad);
             nll += reduce(theta, start, len, wantGrad ? gr : null, wantHess);
+        }
+        if (wantHess) {
+            secondOrder();
         }
         double[] a = wantHess ? hess.a : null;
         for (int i = 0; i < dimE && wantGrad; i++) {
@@ -786,92 +789,38 @@ public final class ColumnarNll extends Nll {
     }
 
     /**
-     * &lambda;, and over the per-event parameters E its gradient and the upper triangle of its Hessian, over
-     * events [start, start+len). For a Y-process, its term T_c and T_c's derivatives in E are kept for
-     * {@link #reduce}.
+     * &lambda; and, over the per-event parameters E, its gradient, over events [start, start+len); per process c its q_c,
+     * its term T_c = B_c q_c and the U_k of its parameters in E are kept for {@link #reduce}. No second derivative of
+     * &lambda; is made per event: {@link #reduce} sums the Hessian's terms from these directly.
      */
-    private void densities(int start, int len, boolean wantGrad, boolean wantHess) {
+    private void densities(int start, int len, boolean wantGrad) {
         Arrays.fill(lam, 0, len, 0);
         if (wantGrad) {
             for (int a = 0; a < dimE; a++) {
                 Arrays.fill(dl[a], 0, len, 0);
             }
         }
-        if (wantHess) {
-            for (double[] x : d2l) {
-                if (x != null) {
-                    Arrays.fill(x, 0, len, 0);
-                }
-            }
-        }
         for (int c = 0; c < nc; c++) {
-            VectorLoops.scaled(q, 1, rnu[c], start, len);
-            for (int e : effectsOfProcess[c]) {
-                VectorLoops.multiply(q, h[e], len);
-            }
+            double[] qc = q[c];
             double c1 = b1[c];
-            int y = yIndexOf[c];
-            double[] tc = y >= 0 && wantGrad ? tY[y] : t;
-            VectorLoops.scaledAndAdded(tc, lam, b0[c], q, len);
+            double[] t = tc[c];
+            VectorLoops.processTerm(qc, t, lam, rnu[c], start, h, effectsOfProcess[c], b0[c], len);
             if (!wantGrad) {
                 continue;
             }
             if (c1 != 0) { // a coefficient constant in mu (a background) adds nothing
-                VectorLoops.addScaled(dl[0], c1, q, len);
+                VectorLoops.addScaled(dl[0], c1, qc, len);
             }
             int[] act = activeE[c];
             for (int i = 0; i < act.length; i++) {
                 int k = act[i];
-                double[] uk = bigU[k];
+                double[] uk = bigU[c][i];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.offset(uk, pu[c][k], u[e], len);
+                    VectorLoops.offsetAndAddProduct(uk, pu[c][k], u[e], dl[positionOf[1 + k]], t, len);
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
-                }
-                VectorLoops.addProduct(dl[positionOf[1 + k]], tc, uk, len);
-            }
-            if (!wantHess) {
-                continue;
-            }
-            if (y >= 0) {
-                if (rSource[y][0] == R_SUMMED) {
-                    VectorLoops.scaled(dtY[y][0], c1, q, 0, len);
-                }
-                for (int k : act) {
-                    int pk = positionOf[1 + k];
-                    if (rSource[y][pk] == R_SUMMED) {
-                        double[] d = dtY[y][pk];
-                        Arrays.fill(d, 0, len, 0);
-                        VectorLoops.addProduct(d, tc, bigU[k], len);
-                    }
-                }
-            }
-            if (b2[c] != 0) {
-                VectorLoops.addScaled(d2l[0], b2[c], q, len);
-            }
-            for (int i = 0; i < act.length; i++) {
-                int k = act[i];
-                int pk = positionOf[1 + k];
-                double[] uk = bigU[k];
-                if (c1 != 0) {
-                    VectorLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
-                }
-                double[] dkk = d2l[pk * dimE + pk];
-                int e = effectOf[c][k];
-                if (e >= 0) {
-                    VectorLoops.addCurvature(dkk, tc, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
-                } else {
-                    VectorLoops.addScaled(dkk, pv[c][k], tc, len);
-                }
-                for (int i2 = i + 1; i2 < act.length; i2++) {
-                    int l = act[i2];
-                    double[] dkl = d2l[pk * dimE + positionOf[1 + l]];
-                    VectorLoops.addProduct(dkl, tc, uk, bigU[l], len);
-                    double cross = px[c][k * nk + l];
-                    if (cross != 0) {
-                        VectorLoops.addScaled(dkl, cross, tc, len);
-                    }
+                    VectorLoops.addProduct(dl[positionOf[1 + k]], t, uk, len);
                 }
             }
         }
@@ -879,7 +828,15 @@ public final class ColumnarNll extends Nll {
 
     /**
      * &minus;&Sigma; w ln &lambda; over the block; its gradient's and Hessian's terms, weighted with s = w/&lambda; and
-     * s/&lambda;, are added to the evaluation's sums (grad null / hess false: not wanted).
+     * s2 = s/&lambda;, are added to the evaluation's sums (grad null / hess false: not wanted). The Hessian's sums are
+     * <ul>
+     * <li>&Sigma; s2 V_p V_q over V = (&lambda;, &part;&lambda;/&part;&theta;_a for a in E, T_c of each Y-process): the gradient's sums (s2 &lambda; = s),
+     * the &minus;s2 &part;&lambda; &part;&lambda; part of the E block, and the sums S, Q and P of {@link #yieldOnlyTerms}, one Gram matrix in
+     * register tiles ({@link GramSums});</li>
+     * <li>per process c, with z_c = s q_c (so that s &part;&sup2;T_c = B_c z_c &times; the log-derivative terms): &Sigma; z_c,
+     * &Sigma; z_c (2 G'/G u_e + v_e) per shape, &Sigma; z_c U_k where c's coefficient has a slope in p or R is summed, and
+     * &Sigma; z_c U_k U_l over c's pairs in E (tiles again); {@link #secondOrder} puts them together.</li>
+     * </ul>
      */
     private double reduce(double[] theta, int start, int len, double[] grad, boolean hess) {
         double logs = VectorLoops.weightedLogs(w, start, lam, s, s2, len);
@@ -891,40 +848,97 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
-        if (grad != null) {
+        if (grad != null && !hess) { // with the Hessian, the Gram matrix's row of lambda holds these sums
             for (int a = 0; a < dimE; a++) {
                 sumGrad[a] += VectorLoops.dot(s, dl[a], len);
             }
             for (int y = 0; y < yProcesses.length; y++) {
-                sumS[y] += VectorLoops.dot(s, tY[y], len);
+                sumS[y] += VectorLoops.dot(s, tc[yProcesses[y]], len);
             }
         }
         if (hess) {
-            for (int a = 0; a < dimE; a++) {
-                VectorLoops.product(sdl[a], s2, dl[a], len);
-            }
-            for (int a = 0; a < dimE; a++) {
-                for (int b = a; b < dimE; b++) {
-                    double[] x = d2l[a * dimE + b];
-                    sumHess[a * dimE + b] += x == null ? -VectorLoops.dot(sdl[a], dl[b], len)
-                            : VectorLoops.hessianTerm(s, x, sdl[a], dl[b], len);
+            gram.add(s2, vectors, len);
+            for (int c = 0; c < nc; c++) {
+                sumZ[c] += VectorLoops.dot(s, q[c], len);
+                int[] act = activeE[c];
+                if (act.length == 0) {
+                    continue;
                 }
-            }
-            int ny = yProcesses.length;
-            for (int y = 0; y < ny; y++) {
-                VectorLoops.product(stY[y], s2, tY[y], len);
-                for (int z = y; z < ny; z++) {
-                    sumP[y * ny + z] += VectorLoops.dot(stY[y], tY[z], len);
-                }
-                for (int a = 0; a < dimE; a++) {
-                    if (dtY[y][a] != null && rSource[y][a] == R_SUMMED) {
-                        sumR[y][a] += VectorLoops.dot(s, dtY[y][a], len);
+                VectorLoops.product(z, s, q[c], len);
+                int y = yIndexOf[c];
+                double[][] uc = bigU[c];
+                for (int i = 0; i < act.length; i++) {
+                    int k = act[i];
+                    int e = effectOf[c][k];
+                    if (e >= 0) {
+                        sumZC[c][i] += VectorLoops.curvatureTerm(z, 2 * pu[c][k], u[e], v[e], len);
                     }
-                    sumQ[y][a] += VectorLoops.dot(stY[y], dl[a], len);
+                    if (b1[c] != 0 || y >= 0 && rSource[y][positionOf[1 + k]] == R_SUMMED) {
+                        sumZU[c][i] += VectorLoops.dot(z, uc[i], len);
+                    }
+                }
+                GramSums pg = processGram[c];
+                if (pg != null) {
+                    pg.add(z, uc, len);
                 }
             }
         }
         return -logs;
+    }
+
+    /**
+     * The gradient's and the Hessian's sums of an evaluation from {@link #reduce}'s: sumGrad, S, sumHess = &Sigma; (s &part;&sup2;&lambda; &minus; s2 &part;&lambda; &part;&lambda;) over
+     * E, and Q, P and the summed R of {@link #yieldOnlyTerms}. Per process c, with T_c = B_c q_c, z_c = s q_c and
+     * F = f&prime; &Pi; G (b1), F&Prime; (b2): &Sigma; s &part;&sup2;T_c/&part;p&sup2; = b2 &Sigma;z, &Sigma; s &part;&sup2;T_c/&part;p&part;k = b1 &Sigma;z U_k,
+     * &Sigma; s &part;&sup2;T_c/&part;k&sup2; = B_c (pv &Sigma;z + &Sigma;z (2 pu u + v)), &Sigma; s &part;&sup2;T_c/&part;k&part;l = B_c (&Sigma;z U_k U_l + px &Sigma;z).
+     */
+    private void secondOrder() {
+        gram.finish();
+        for (int a = 0; a < dimE; a++) {
+            sumGrad[a] = gram.sum(0, 1 + a);
+            for (int b = a; b < dimE; b++) {
+                sumHess[a * dimE + b] = -gram.sum(1 + a, 1 + b);
+            }
+        }
+        int ny = yProcesses.length;
+        for (int y = 0; y < ny; y++) {
+            int at = 1 + dimE + y;
+            sumS[y] = gram.sum(0, at);
+            for (int a = 0; a < dimE; a++) {
+                sumQ[y][a] = gram.sum(1 + a, at);
+            }
+            for (int x = y; x < ny; x++) {
+                sumP[y * ny + x] = gram.sum(at, at + x - y);
+            }
+        }
+        for (int c = 0; c < nc; c++) {
+            double zc = sumZ[c];
+            sumHess[0] += b2[c] * zc;
+            int y = yIndexOf[c];
+            if (y >= 0 && rSource[y][0] == R_SUMMED) {
+                sumR[y][0] = b1[c] * zc;
+            }
+            int[] act = activeE[c];
+            GramSums pg = processGram[c];
+            if (pg != null) {
+                pg.finish();
+            }
+            for (int i = 0; i < act.length; i++) {
+                int k = act[i];
+                int pk = positionOf[1 + k];
+                if (b1[c] != 0) {
+                    sumHess[pk] += b1[c] * sumZU[c][i];
+                }
+                if (y >= 0 && rSource[y][pk] == R_SUMMED) {
+                    sumR[y][pk] = b0[c] * sumZU[c][i];
+                }
+                sumHess[pk * dimE + pk] += b0[c] * (pv[c][k] * zc + sumZC[c][i]);
+                for (int i2 = i + 1; i2 < act.length; i2++) {
+                    int l = act[i2];
+                    sumHess[pk * dimE + positionOf[1 + l]] += b0[c] * (pg.sum(i, i2) + px[c][k * nk + l] * zc);
+                }
+            }
+        }
     }
 
     /** Zeroes the sums of an evaluation. */
@@ -932,15 +946,20 @@ public final class ColumnarNll extends Nll {
         Arrays.fill(sumGrad, 0);
         Arrays.fill(sumS, 0);
         if (wantHess) {
-            Arrays.fill(sumHess, 0);
-            Arrays.fill(sumP, 0);
+            gram.clear();
+            Arrays.fill(sumZ, 0);
+            for (int c = 0; c < nc; c++) {
+                Arrays.fill(sumZU[c], 0);
+                Arrays.fill(sumZC[c], 0);
+                if (processGram[c] != null) {
+                    processGram[c].clear();
+                }
+            }
             for (int y = 0; y < yProcesses.length; y++) {
                 Arrays.fill(sumR[y], 0);
-                Arrays.fill(sumQ[y], 0);
             }
         }
     }
-
     /**
      * The terms of the yield-only parameters Y from the per-process sums, with T_c process c's term of &lambda;,
      * s = w/&lambda;, s2 = s/&lambda;, F_c = &nu;_c B_c process c's yield and g_ck = G'/G_ck: since &part;_k T_c = T_c g_ck for k in Y,

@@ -169,6 +169,48 @@ final class VectorLoops {
         }
     }
 
+    /**
+     * A process's term of &lambda;: q_j = r[off+j] &middot; &Pi;_f h[factors[f]][j] (the factors multiplied in order), t_j = b q_j,
+     * then lam_j += t_j.
+     */
+    static void processTerm(double[] q, double[] t, double[] lam, double[] r, int off, double[][] h, int[] factors,
+                            double b, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector qv = DoubleVector.fromArray(SPECIES, r, off + j);
+            for (int f : factors) {
+                qv = qv.mul(DoubleVector.fromArray(SPECIES, h[f], j));
+            }
+            qv.intoArray(q, j);
+            DoubleVector tv = qv.mul(b);
+            tv.intoArray(t, j);
+            DoubleVector.fromArray(SPECIES, lam, j).add(tv).intoArray(lam, j);
+        }
+        for (; j < len; j++) {
+            double qj = r[off + j];
+            for (int f : factors) {
+                qj *= h[f][j];
+            }
+            q[j] = qj;
+            t[j] = qj * b;
+            lam[j] += t[j];
+        }
+    }
+
+    /** u_j = g + x_j, then d_j += t_j u_j. */
+    static void offsetAndAddProduct(double[] u, double g, double[] x, double[] d, double[] t, int len) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector uv = DoubleVector.fromArray(SPECIES, x, j).add(g);
+            uv.intoArray(u, j);
+            DoubleVector.fromArray(SPECIES, t, j).mul(uv).add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+        }
+        for (; j < len; j++) {
+            u[j] = g + x[j];
+            d[j] += t[j] * u[j];
+        }
+    }
+
     /** dst_j = c &middot; x[off+j]. */
     static void scaled(double[] dst, double c, double[] x, int off, int len) {
         int j = 0;
@@ -310,6 +352,147 @@ final class VectorLoops {
         }
         for (; j < len; j++) {
             sum += s[j] * x[j] - y[j] * z[j];
+        }
+        return sum;
+    }
+
+    /**
+     * One tile of a weighted Gram matrix's sums over a block: for p, q &lt; 4, &Sigma;_{j &lt; len} w_j a_p[j] b_q[j] added
+     * into {@code partial} lane by lane, entry (p, q) at {@code partial[at + (4p + q) L + lane]} with L the vector length
+     * ({@link #SPECIES}): event j goes to lane j mod L (the scalar tail's events to lanes 0, 1, ... in order), each term
+     * (w_j a_p[j]) b_q[j] multiplied, then added (no fused multiply-add: with it C2 sometimes left the Vector API's
+     * boxed fallback in compiled code, HotPathAllocationTest#evaluationsAllocateNothing). Each loaded
+     * vector is used four times from registers (16 accumulators): 9 loads per vector of events instead of the 48 of
+     * 16 separate weighted dot products; the lanes are added only when the sums are read ({@link GramSums}).
+     */
+    static void gramTile(double[] w, double[] a0, double[] a1, double[] a2, double[] a3, double[] b0, double[] b1,
+                         double[] b2, double[] b3, int len, double[] partial, int at) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        DoubleVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, j);
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a0, j).mul(wv);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a1, j).mul(wv);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, a2, j).mul(wv);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, a3, j).mul(wv);
+            DoubleVector y0 = DoubleVector.fromArray(SPECIES, b0, j);
+            DoubleVector y1 = DoubleVector.fromArray(SPECIES, b1, j);
+            DoubleVector y2 = DoubleVector.fromArray(SPECIES, b2, j);
+            DoubleVector y3 = DoubleVector.fromArray(SPECIES, b3, j);
+            c00 = x0.mul(y0).add(c00);
+            c01 = x0.mul(y1).add(c01);
+            c02 = x0.mul(y2).add(c02);
+            c03 = x0.mul(y3).add(c03);
+            c10 = x1.mul(y0).add(c10);
+            c11 = x1.mul(y1).add(c11);
+            c12 = x1.mul(y2).add(c12);
+            c13 = x1.mul(y3).add(c13);
+            c20 = x2.mul(y0).add(c20);
+            c21 = x2.mul(y1).add(c21);
+            c22 = x2.mul(y2).add(c22);
+            c23 = x2.mul(y3).add(c23);
+            c30 = x3.mul(y0).add(c30);
+            c31 = x3.mul(y1).add(c31);
+            c32 = x3.mul(y2).add(c32);
+            c33 = x3.mul(y3).add(c33);
+        }
+        int l = SPECIES.length();
+        c00.add(DoubleVector.fromArray(SPECIES, partial, at + 0 * l)).intoArray(partial, at + 0 * l);
+        c01.add(DoubleVector.fromArray(SPECIES, partial, at + 1 * l)).intoArray(partial, at + 1 * l);
+        c02.add(DoubleVector.fromArray(SPECIES, partial, at + 2 * l)).intoArray(partial, at + 2 * l);
+        c03.add(DoubleVector.fromArray(SPECIES, partial, at + 3 * l)).intoArray(partial, at + 3 * l);
+        c10.add(DoubleVector.fromArray(SPECIES, partial, at + 4 * l)).intoArray(partial, at + 4 * l);
+        c11.add(DoubleVector.fromArray(SPECIES, partial, at + 5 * l)).intoArray(partial, at + 5 * l);
+        c12.add(DoubleVector.fromArray(SPECIES, partial, at + 6 * l)).intoArray(partial, at + 6 * l);
+        c13.add(DoubleVector.fromArray(SPECIES, partial, at + 7 * l)).intoArray(partial, at + 7 * l);
+        c20.add(DoubleVector.fromArray(SPECIES, partial, at + 8 * l)).intoArray(partial, at + 8 * l);
+        c21.add(DoubleVector.fromArray(SPECIES, partial, at + 9 * l)).intoArray(partial, at + 9 * l);
+        c22.add(DoubleVector.fromArray(SPECIES, partial, at + 10 * l)).intoArray(partial, at + 10 * l);
+        c23.add(DoubleVector.fromArray(SPECIES, partial, at + 11 * l)).intoArray(partial, at + 11 * l);
+        c30.add(DoubleVector.fromArray(SPECIES, partial, at + 12 * l)).intoArray(partial, at + 12 * l);
+        c31.add(DoubleVector.fromArray(SPECIES, partial, at + 13 * l)).intoArray(partial, at + 13 * l);
+        c32.add(DoubleVector.fromArray(SPECIES, partial, at + 14 * l)).intoArray(partial, at + 14 * l);
+        c33.add(DoubleVector.fromArray(SPECIES, partial, at + 15 * l)).intoArray(partial, at + 15 * l);
+        for (int lane = 0; j < len; j++, lane++) {
+            for (int p = 0; p < 4; p++) {
+                double x = (p == 0 ? a0 : p == 1 ? a1 : p == 2 ? a2 : a3)[j] * w[j];
+                int row = at + 4 * p * l + lane;
+                partial[row] += x * b0[j];
+                partial[row + l] += x * b1[j];
+                partial[row + 2 * l] += x * b2[j];
+                partial[row + 3 * l] += x * b3[j];
+            }
+        }
+    }
+
+    /**
+     * {@link #gramTile} of a tile on the diagonal (b = a), its 10 entries p &le; q only (the others are left as they
+     * are): 5 loads per vector of events.
+     */
+    static void gramTileSymmetric(double[] w, double[] a0, double[] a1, double[] a2, double[] a3, int len,
+                                  double[] partial, int at) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c11 = zero, c12 = zero, c13 = zero, c22 = zero, c23 = zero, c33 = zero;
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector wv = DoubleVector.fromArray(SPECIES, w, j);
+            DoubleVector y0 = DoubleVector.fromArray(SPECIES, a0, j);
+            DoubleVector y1 = DoubleVector.fromArray(SPECIES, a1, j);
+            DoubleVector y2 = DoubleVector.fromArray(SPECIES, a2, j);
+            DoubleVector y3 = DoubleVector.fromArray(SPECIES, a3, j);
+            DoubleVector x0 = y0.mul(wv);
+            DoubleVector x1 = y1.mul(wv);
+            DoubleVector x2 = y2.mul(wv);
+            DoubleVector x3 = y3.mul(wv);
+            c00 = x0.mul(y0).add(c00);
+            c01 = x0.mul(y1).add(c01);
+            c02 = x0.mul(y2).add(c02);
+            c03 = x0.mul(y3).add(c03);
+            c11 = x1.mul(y1).add(c11);
+            c12 = x1.mul(y2).add(c12);
+            c13 = x1.mul(y3).add(c13);
+            c22 = x2.mul(y2).add(c22);
+            c23 = x2.mul(y3).add(c23);
+            c33 = x3.mul(y3).add(c33);
+        }
+        int l = SPECIES.length();
+        c00.add(DoubleVector.fromArray(SPECIES, partial, at + 0 * l)).intoArray(partial, at + 0 * l);
+        c01.add(DoubleVector.fromArray(SPECIES, partial, at + 1 * l)).intoArray(partial, at + 1 * l);
+        c02.add(DoubleVector.fromArray(SPECIES, partial, at + 2 * l)).intoArray(partial, at + 2 * l);
+        c03.add(DoubleVector.fromArray(SPECIES, partial, at + 3 * l)).intoArray(partial, at + 3 * l);
+        c11.add(DoubleVector.fromArray(SPECIES, partial, at + 5 * l)).intoArray(partial, at + 5 * l);
+        c12.add(DoubleVector.fromArray(SPECIES, partial, at + 6 * l)).intoArray(partial, at + 6 * l);
+        c13.add(DoubleVector.fromArray(SPECIES, partial, at + 7 * l)).intoArray(partial, at + 7 * l);
+        c22.add(DoubleVector.fromArray(SPECIES, partial, at + 10 * l)).intoArray(partial, at + 10 * l);
+        c23.add(DoubleVector.fromArray(SPECIES, partial, at + 11 * l)).intoArray(partial, at + 11 * l);
+        c33.add(DoubleVector.fromArray(SPECIES, partial, at + 15 * l)).intoArray(partial, at + 15 * l);
+        for (int lane = 0; j < len; j++, lane++) {
+            for (int p = 0; p < 4; p++) {
+                double x = (p == 0 ? a0 : p == 1 ? a1 : p == 2 ? a2 : a3)[j] * w[j];
+                for (int q = p; q < 4; q++) {
+                    int at2 = at + (4 * p + q) * l + lane;
+                    partial[at2] += x * (q == 0 ? a0 : q == 1 ? a1 : q == 2 ? a2 : a3)[j];
+                }
+            }
+        }
+    }
+
+    /** &Sigma;_{j &lt; len} z_j (g u_j + v_j), summed as {@link #hessianTerm} sums. */
+    static double curvatureTerm(double[] z, double g, double[] u, double[] v, int len) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector inner = DoubleVector.fromArray(SPECIES, u, j).mul(g).add(DoubleVector.fromArray(SPECIES, v, j));
+            acc = acc.add(DoubleVector.fromArray(SPECIES, z, j).mul(inner));
+        }
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) { // as in hessianTerm
+            sum += acc.lane(lane);
+        }
+        for (; j < len; j++) {
+            sum += z[j] * (g * u[j] + v[j]);
         }
         return sum;
     }

@@ -74,7 +74,12 @@ class ColumnarNllTest {
 
     private static void compareAtRandomPoints(MixtureModel model, EventTable events, double[] weights, double[] aux,
                                               long seed, double pLo, double pHi) {
-        Nll ref = ReferenceNll.of(model, events, weights, aux);
+        compareAtRandomPoints(ReferenceNll.of(model, events, weights, aux), model, events, weights, aux, seed, pLo, pHi);
+    }
+
+    /** The fast kernel against {@code ref} on the same events. */
+    private static void compareAtRandomPoints(Nll ref, MixtureModel model, EventTable events, double[] weights,
+                                              double[] aux, long seed, double pLo, double pHi) {
         Nll fast = Nll.of(model, events, weights, aux);
         assertTrue(fast instanceof ColumnarNll, "Nll.of builds the fast kernel");
         assertEquals(ref.sumOfWeights(), fast.sumOfWeights(), 1e-9 * ref.sumOfWeights());
@@ -236,6 +241,76 @@ class ColumnarNllTest {
                 theta[k] = -2.5 + 5 * rng.nextDouble();
             }
             NllDerivativesTest.check(nll, theta, "random point " + java.util.Arrays.toString(theta));
+        }
+    }
+
+    /**
+     * The synthetic analysis's layout at K = 50 (5 shape, 45 yield-only parameters; C = 4), and the off-shell-like model:
+     * the kernel that sums the Hessian in register tiles against the kernel before it (which made &nabla;&sup2;&lambda; per
+     * event, {@link PerEventHessianNll}) and against the plain reference kernel.
+     */
+    @Test
+    void theTiledHessianAgreesWithTheKernelBeforeItAndTheReferenceAtFiftyParameters() {
+        MixtureModel model = TestModels.syntheticLike(5, 45);
+        Object[] ev = wideEvents(model, 600, 81);
+        EventTable events = (EventTable) ev[0];
+        double[] weights = (double[]) ev[1];
+        double[] aux = new double[50];
+        SplittableRandom rng = new SplittableRandom(82);
+        for (int k = 0; k < aux.length; k++) {
+            aux[k] = rng.nextDouble() - 0.5;
+        }
+        Nll before = new PerEventHessianNll(model).load(events, null, weights, aux);
+        compareAtRandomPoints(before, model, events, weights, aux, 83, 0, 3);
+        compareAtRandomPoints(model, events, weights, aux, 84, 0, 3);
+    }
+
+    @Test
+    void theTiledHessianAgreesWithTheKernelBeforeItOnTheOffshellLikeModel() {
+        MixtureModel model = TestModels.offshellLike();
+        Object[] ev = wideEvents(model, 700, 85);
+        double[] aux = {0.3, -0.4, 1.2};
+        Nll before = new PerEventHessianNll(model).load((EventTable) ev[0], null, (double[]) ev[1], aux);
+        compareAtRandomPoints(before, model, (EventTable) ev[0], (double[]) ev[1], aux, 86, 0, 3);
+    }
+
+    /**
+     * The tiled sums depend on the events and their blocks alone: the same evaluation on four threads at once, each
+     * with a workspace of its own, gives the same bits as on one.
+     */
+    @Test
+    void theTiledHessianIsTheSameBitsOnAnyThread() throws Exception {
+        MixtureModel model = TestModels.syntheticLike(10, 90);
+        EventTable events = TestModels.randomEvents(model, 2 * ColumnarNll.BLOCK + 38, 87);
+        double[] aux = new double[100];
+        double[] theta = new double[101];
+        theta[0] = 1.3;
+        for (int k = 1; k < theta.length; k++) {
+            theta[k] = 0.05 * (k % 9) - 0.2;
+        }
+        java.util.function.Supplier<double[]> evaluation = () -> {
+            Nll nll = Nll.of(model, events, null, aux);
+            double[] g = new double[101];
+            double[] h = new double[101 * 101];
+            double v = nll.evaluate(theta, g, h);
+            double[] all = new double[1 + g.length + h.length];
+            all[0] = v;
+            System.arraycopy(g, 0, all, 1, g.length);
+            System.arraycopy(h, 0, all, 1 + g.length, h.length);
+            return all;
+        };
+        double[] one = evaluation.get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(evaluation::get));
+            }
+            for (java.util.concurrent.Future<double[]> run : runs) {
+                assertTrue(java.util.Arrays.equals(one, run.get()), "value, gradient and Hessian bit for bit");
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

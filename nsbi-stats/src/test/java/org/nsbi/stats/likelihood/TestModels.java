@@ -77,4 +77,46 @@ public final class TestModels {
         }
         return EventTable.of(model, w, r, up, down);
     }
+
+    /**
+     * The layout of nsbi-model's synthetic analysis (SyntheticAnalysis), with {@code shapes} shape and {@code yields}
+     * yield-only parameters: C = 4, &mu; on the signal (process 0) alone, shape parameter j (a shape and a yield factor) on
+     * background 1 + j mod 3, yield-only parameter j on processes j mod 4 and (j + 1) mod 4; &kappa;&plusmn; drawn from a
+     * fixed seed.
+     */
+    public static MixtureModel syntheticLike(int shapes, int yields) {
+        int nc = 4;
+        int k = shapes + yields;
+        SplittableRandom rng = new SplittableRandom(29);
+        double[][] up = new double[nc][k];
+        double[][] down = new double[nc][k];
+        boolean[][] shape = new boolean[nc][k];
+        for (int c = 0; c < nc; c++) {
+            java.util.Arrays.fill(up[c], 1);
+            java.util.Arrays.fill(down[c], 1);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int j = 0; j < shapes; j++) {
+            int c = 1 + j % 3;
+            double d = 0.01 + 0.04 * rng.nextDouble();
+            up[c][j] = 1 + d;
+            down[c][j] = 1 - d;
+            shape[c][j] = true;
+            names.add("shape_" + j);
+        }
+        for (int j = 0; j < yields; j++) {
+            double d = 0.01 + 0.09 * rng.nextDouble();
+            for (int c : new int[] {j % nc, (j + 1) % nc}) {
+                up[c][shapes + j] = 1 + d;
+                down[c][shapes + j] = 1 / (1 + 0.95 * d);
+            }
+            names.add("yield_" + j);
+        }
+        List<Process> processes = new java.util.ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            processes.add(new Process(c == 0 ? "signal" : "background_" + c, c == 0 ? 45 : 100 + 100 * c,
+                    Coefficient.parse(c == 0 ? "mu" : "1"), up[c], down[c], shape[c]));
+        }
+        return MixtureModel.of(processes, names, "mu", 0, 10);
+    }
 }

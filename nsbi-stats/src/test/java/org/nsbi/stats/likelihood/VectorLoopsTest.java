@@ -159,4 +159,63 @@ class VectorLoopsTest {
         lam[7] = 0;
         assertTrue(Double.isNaN(VectorLoops.weightedLogs(w, 3, lam, s, s2, n)), "a density of 0 is reported");
     }
+
+    /**
+     * The weighted Gram sums in register tiles, against plain double loops: any number of vectors (tiles at the edge),
+     * blocks of any length (the scalar tail), several blocks added.
+     */
+    @Test
+    void gramSumsEqualTheirPlainSums() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int m : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 16}) {
+            GramSums gram = new GramSums(m);
+            gram.clear();
+            double[][] expected = new double[m][m];
+            double[][] scale = new double[m][m];
+            for (int len : new int[] {0, 3, 64, 203, 256}) {
+                double[] w = new double[len];
+                double[][] x = new double[m][len];
+                for (int j = 0; j < len; j++) {
+                    w[j] = rng.nextDouble();
+                    for (int p = 0; p < m; p++) {
+                        x[p][j] = rng.nextDouble() - 0.4;
+                    }
+                }
+                for (int p = 0; p < m; p++) {
+                    for (int q = p; q < m; q++) {
+                        for (int j = 0; j < len; j++) {
+                            expected[p][q] += w[j] * x[p][j] * x[q][j];
+                            scale[p][q] += Math.abs(w[j] * x[p][j] * x[q][j]);
+                        }
+                    }
+                }
+                gram.add(w, x, len);
+            }
+            gram.finish();
+            for (int p = 0; p < m; p++) {
+                for (int q = p; q < m; q++) {
+                    assertEquals(expected[p][q], gram.sum(p, q), 1e-14 * (1 + scale[p][q]), "entry (" + p + ", " + q
+                            + ") of " + m + " vectors");
+                }
+            }
+        }
+    }
+
+    @Test
+    void curvatureTermEqualsItsScalarSum() {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (int n : new int[] {0, 5, 203}) {
+            double[][] a = new double[3][n];
+            double expected = 0;
+            double scale = 0;
+            for (int j = 0; j < n; j++) {
+                for (double[] x : a) {
+                    x[j] = rng.nextDouble() - 0.3;
+                }
+                expected += a[0][j] * (0.7 * a[1][j] + a[2][j]);
+                scale += Math.abs(a[0][j]) * (0.7 * Math.abs(a[1][j]) + Math.abs(a[2][j]));
+            }
+            assertEquals(expected, VectorLoops.curvatureTerm(a[0], 0.7, a[1], a[2], n), 1e-14 * (1 + scale), "over " + n);
+        }
+    }
 }
