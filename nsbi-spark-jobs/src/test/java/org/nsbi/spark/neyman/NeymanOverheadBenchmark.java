@@ -218,8 +218,8 @@ public final class NeymanOverheadBenchmark {
                     + " JIT compiler %.2f, GC %.2f, other JVM threads %.2f%n", by[0], by[1], by[2], by[3], by[4], by[5]);
             double[] st = median(sparkTasks.toArray(double[][]::new));
             System.out.printf(Locale.ROOT, "  its Spark tasks (medians): %.0f, executor CPU %.2f s, of which deserialising"
-                    + " them %.3f s; serialising results %.3f s; the jobs' wall time outside their tasks %.3f s%n", st[0],
-                    st[1], st[2], st[3], st[4]);
+                    + " them %.3f s; serialising results %.3f s%s%n", st[0], st[1], st[2], st[3], master.equals("local[1]")
+                    ? String.format(Locale.ROOT, "; the jobs' wall time outside their tasks %.3f s", st[4]) : "");
             double[] side = taskSideCosts(model, reference, perBlock, sorted, repeats, hadoop);
             double[] m = median(runs);
             double toysStage = median(stages.stream().map(l -> l.stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
@@ -321,7 +321,8 @@ public final class NeymanOverheadBenchmark {
     /**
      * Sums of the finished Spark tasks' metrics and of the jobs' wall time: {tasks, executor CPU s, deserialisation CPU s,
      * result serialisation s, the jobs' wall time outside their tasks s (from a job's start to its end, less its tasks'
-     * run and deserialisation time: scheduling, launching, the results' way to the driver; exact for one task thread)}.
+     * run and deserialisation time: scheduling, launching, the results' way to the driver; printed for one task thread,
+     * where the tasks do not overlap)}.
      */
     private static final class TaskMetricsSum extends SparkListener {
         private final double[] sums = new double[5];
