@@ -5,6 +5,8 @@
 #     and process CPU seconds (NeymanOverheadBenchmark), first all in one JVM, then each alone in a JVM of its own
 #     (in one JVM the engine loop and the job share the kernel's compiled code and its profile; alone, each compiles
 #     its own), with the ratios local[1] / engine of the whole job and of its toys stage, and local[1] / local[2];
+#     then the engine loop and local[1] alternating in one JVM, the ratio taken per pair (both sides of a ratio under
+#     the same load of the machine) and its median;
 #  2. scoring and sampling: scoring through Spark vs a plain ONNX Runtime loop, toys/s/core of neyman vs the dense
 #     sampler, on the ONNX example (PipelineBenchmark; skipped with toys-only).
 #   bench/pipeline-benchmark.sh [toys, default 10000] [repeats, default 3] [reference events, default 1000000] [toys-only]
@@ -34,6 +36,10 @@ for only in engine 'local[1]' 'local[2]'; do
   java -Xmx6g $flags -cp "$jobs" org.nsbi.spark.neyman.NeymanOverheadBenchmark "$table" "$toys" "$repeats" 25 "$only" 2>&1 \
     | grep -v 'incubator\|^\[neyman\]' | tee -a "$alone"
 done
+echo "== toys: the engine loop and local[1] alternating in one JVM, the ratio per pair"
+# shellcheck disable=SC2086
+java -Xmx6g $flags -cp "$jobs" org.nsbi.spark.neyman.NeymanOverheadBenchmark "$table" "$toys" "$repeats" 25 paired 2>&1 \
+  | grep -v 'incubator\|^\[neyman\]'
 awk '/^alone: / { wall[$2] = $4; stage[$2] = $6 }
   END { printf "each alone: local[1] wall / engine wall %.2f; local[1] toys stage / engine wall %.2f;" \
           " local[1] wall / local[2] wall %.2fx\n", wall["local[1]"] / wall["engine"], stage["local[1]"] / wall["engine"],

@@ -2,7 +2,9 @@ package org.nsbi.model.neyman;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
@@ -14,7 +16,8 @@ import org.nsbi.stats.toys.SparsePoissonSampler;
  * scored reference sample, the &mu; grid and the true nuisance parameters at each point. The Asimov weights
  * and the alias table of a grid point are built on an executor the first time one of its tasks needs
  * them and kept (a few points at a time) for the next tasks of the same point; the fit, with its per-thread
- * workspaces, is built once.
+ * workspaces, is built once. The Asimov closure of a point whose sampler was built here is read off the same weights
+ * ({@link #asimovClosures}).
  */
 public final class ToyWorkload implements Serializable {
 
@@ -27,6 +30,8 @@ public final class ToyWorkload implements Serializable {
     private final double[][] alphaTrue;
     private transient Map<Integer, SparsePoissonSampler> samplers;
     private transient ProfileLikelihoodFit fit;
+    /** Per grid point whose sampler was built in this JVM, the closure of its Asimov weights. */
+    private transient Map<Integer, AsimovClosure> closures;
 
     public ToyWorkload(MixtureModel model, EventTable reference, double[] muGrid, double[][] alphaTrue) {
         this.model = model;
@@ -69,7 +74,31 @@ public final class ToyWorkload implements Serializable {
                 }
             };
         }
-        return samplers.computeIfAbsent(muIndex, m -> SparsePoissonSampler.of(
-                AsimovWeights.compute(model, reference, muGrid[m], alphaTrue[m]).weights(), alphaTrue[m]));
+        return samplers.computeIfAbsent(muIndex, m -> {
+            AsimovWeights a = AsimovWeights.compute(model, reference, muGrid[m], alphaTrue[m]);
+            if (closures == null) {
+                closures = new java.util.HashMap<>();
+            }
+            closures.put(m, AsimovClosure.of(muGrid[m], a));
+            return SparsePoissonSampler.of(a.weights(), alphaTrue[m]);
+        });
+    }
+
+    /**
+     * The Asimov closure at every grid point: read off the weights of the point's sampler where it was built in this JVM,
+     * computed now for the others (a pass over the reference sample each; e.g. a point whose toys were all resumed). The
+     * same numbers either way.
+     */
+    public List<AsimovClosure> asimovClosures() {
+        List<AsimovClosure> all = new java.util.ArrayList<>(muGrid.length);
+        for (int m = 0; m < muGrid.length; m++) {
+            AsimovClosure kept;
+            synchronized (this) {
+                kept = closures == null ? null : closures.get(m);
+            }
+            all.add(kept != null ? kept : AsimovClosure.of(muGrid[m], AsimovWeights.compute(model, reference, muGrid[m],
+                    alphaTrue[m])));
+        }
+        return all;
     }
 }

@@ -46,16 +46,21 @@ class NeymanPlanHashTest {
         return HexFormat.of().formatHex(tree.digest());
     }
 
-    private static EventTable table(int n, long seed) {
+    static EventTable table(int n, long seed) {
         return table(n, seed, -1);
+    }
+
+    /** Two processes, two nuisance parameters: S with a shape effect of a, B with shape effects of a and b. */
+    static MixtureModel model() {
+        return MixtureModel.of(List.of(
+                new Process("S", 5, Coefficient.parse("mu"), new double[] {1.1, 1}, new double[] {0.9, 1}, new boolean[] {true, false}),
+                new Process("B", 50, Coefficient.parse("1"), new double[] {1, 1.2}, new double[] {1, 0.8}, new boolean[] {true, true})),
+                List.of("a", "b"), "mu", 0, 5);
     }
 
     /** A table of {@code n} random events; with {@code changed} &ge; 0 that event's last shape ratio is raised a little. */
     private static EventTable table(int n, long seed, int changed) {
-        MixtureModel model = MixtureModel.of(List.of(
-                new Process("S", 5, Coefficient.parse("mu"), new double[] {1.1, 1}, new double[] {0.9, 1}, new boolean[] {true, false}),
-                new Process("B", 50, Coefficient.parse("1"), new double[] {1, 1.2}, new double[] {1, 0.8}, new boolean[] {true, true})),
-                List.of("a", "b"), "mu", 0, 5);
+        MixtureModel model = model();
         Random r = new Random(seed);
         float[] w = new float[n];
         float[][] ratio = new float[2][n];

@@ -148,9 +148,11 @@ public final class NeymanJob {
         StageTime.Clock clock = new StageTime.Clock();
         ToyWorkload workload = reference.table() == null ? null
                 : prepared(spark, new ToyWorkload(model, reference.table(), grid, s.alphaTrue()));
-        // on the distributed path a Spark job, run here; with the reference held here, started with the toys (below)
+        // on the distributed path a Spark job, run here; with the reference held here on a cluster, started with the toys
+        // (below); on a local master read off the toys' own Asimov weights after them (ToyWorkload#asimovClosures)
         CompletableFuture<List<AsimovClosure>> closure = reference.table() == null ? closure(model, reference, grid,
                 s.alphaTrue()) : null;
+        boolean closureFromToys = workload != null && spark.sparkContext().isLocal();
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
                 reference.planLines(model));
@@ -162,7 +164,7 @@ public final class NeymanJob {
         List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
-        if (closure == null) {
+        if (closure == null && !closureFromToys) {
             closure = closure(model, reference, grid, s.alphaTrue());
         }
         long start = System.nanoTime();
@@ -206,8 +208,9 @@ public final class NeymanJob {
         for (int n : target) {
             total += n;
         }
+        List<AsimovClosure> asimov = closureFromToys ? workload.asimovClosures() : joined(closure);
         clock.end(StageTime.Stage.BELTS);
-        return new Result(belt, outcomes, total, toySeconds, computed, joined(closure), failed, fitted, clock.times());
+        return new Result(belt, outcomes, total, toySeconds, computed, asimov, failed, fitted, clock.times());
     }
 
     /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
@@ -252,11 +255,12 @@ public final class NeymanJob {
     }
 
     /**
-     * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver it
-     * is computed on a thread of its own beside the toys, not before them in the driver's critical path (a pass over the
-     * reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the toys, so that
-     * during the set-up the second core builds the toys' workload ({@link #prepared}). On the distributed path it is a
-     * Spark job, run here.
+     * The Asimov closure at each grid point. Only the summary needs it, so on a reference sample held in the driver of a
+     * cluster it is computed on a thread of its own beside the toys, not before them in the driver's critical path (a
+     * pass over the reference sample per grid point: 17 points of 10&#8310; events, about 0.2 s), and started with the
+     * toys, so that during the set-up the second core builds the toys' workload ({@link #prepared}); on a local master
+     * it is not computed here at all: the tasks' samplers computed the same weights in this JVM
+     * ({@link ToyWorkload#asimovClosures}). On the distributed path it is a Spark job, run here.
      */
     private static CompletableFuture<List<AsimovClosure>> closure(MixtureModel model, ToyReference reference, double[] grid,
                                                                   double[][] alphaTrue) {

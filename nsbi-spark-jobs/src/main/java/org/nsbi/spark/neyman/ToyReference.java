@@ -77,8 +77,7 @@ public final class ToyReference {
         double[] sums = table == null ? blocks.asimovSums(grid, alphaTrue) : null;
         for (int m = 0; m < grid.length; m++) {
             if (table != null) {
-                AsimovWeights a = AsimovWeights.compute(model, table, grid[m], alphaTrue[m]);
-                closure.add(new AsimovClosure(grid[m], a.sum(), a.yield(), a.closure()));
+                closure.add(AsimovClosure.of(grid[m], AsimovWeights.compute(model, table, grid[m], alphaTrue[m])));
             } else {
                 double yield = model.expectedYield(grid[m], alphaTrue[m]);
                 closure.add(new AsimovClosure(grid[m], sums[m], yield, sums[m] / yield));

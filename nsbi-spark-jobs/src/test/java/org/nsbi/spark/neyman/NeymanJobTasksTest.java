@@ -33,7 +33,7 @@ class NeymanJobTasksTest {
 
     /**
      * On a local master (the tests' local[2]) the tasks count their toys block by block: the line ends at every toy of
-     * the run, counted once.
+     * the run, counted once; and the Asimov closure comes from the tasks' samplers, equal to the plain one.
      */
     @Test
     void onALocalMasterTheProgressLineCountsEveryToyOnce() {
@@ -44,10 +44,11 @@ class NeymanJobTasksTest {
         OutputFolder out = OutputFolder.create(dir.resolve("run").toString(), OutputFolder.ExistingPolicy.REFUSE,
                 SharedSpark.session().sparkContext().hadoopConfiguration());
         PrintStream err = System.err;
+        NeymanJob.Result result;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            NeymanJob.run(SharedSpark.session(), model, reference, s, out);
+            result = NeymanJob.run(SharedSpark.session(), model, reference, s, out);
         } finally {
             System.setErr(err);
         }
@@ -56,6 +57,8 @@ class NeymanJobTasksTest {
         assertTrue(!lines.isEmpty(), "no progress line: " + captured);
         assertTrue(lines.get(lines.size() - 1).startsWith("[neyman] toys 200/200 (100%)"), lines.toString());
         assertEquals(1, lines.stream().filter(l -> l.startsWith("[neyman] toys 200/")).count(), lines.toString());
+        assertEquals(ToyReference.whole(reference, null).closure(model, s.muGrid(), s.alphaTrue()), result.asimovClosure(),
+                "the Asimov closure read off the tasks' samplers is the plain one");
         out.abandon();
     }
 }

@@ -46,7 +46,9 @@ import org.nsbi.stats.toys.ToyOutcome;
  * TABLE as written by nsbi-model's OffshellExactTable; with {@code only} = {@code engine}, {@code local[1]} or
  * {@code local[2]} just that one is measured (each warmed up alike), so that each can run in a JVM of its own: in one
  * JVM the engine loop and the job share the kernel's and the fitter's compiled code and its profile, and whichever
- * runs second runs the first's code. Run by bench/pipeline-benchmark.sh.
+ * runs second runs the first's code. With {@code only} = {@code paired} the engine loop and the job on local[1] run
+ * alternately in one JVM and each pair's ratio is taken (robust to a machine whose load changes during the run).
+ * Run by bench/pipeline-benchmark.sh.
  */
 public final class NeymanOverheadBenchmark {
 
@@ -64,8 +66,8 @@ public final class NeymanOverheadBenchmark {
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int perBlock = args.length > 3 ? Integer.parseInt(args[3]) : 25;
         String only = args.length > 4 ? args[4] : "all";
-        if (!List.of("all", "engine", "local[1]", "local[2]").contains(only)) {
-            throw new IllegalArgumentException("only = " + only + "; expected all, engine, local[1] or local[2]");
+        if (!List.of("all", "engine", "local[1]", "local[2]", "paired").contains(only)) {
+            throw new IllegalArgumentException("only = " + only + "; expected all, engine, local[1], local[2] or paired");
         }
         double mu = 1.0;
         double[] alpha = new double[model.nuisanceCount()];
@@ -75,6 +77,10 @@ public final class NeymanOverheadBenchmark {
         ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, reference);
         System.out.printf(Locale.ROOT, "%d toys at mu = %.1f on %d reference events, %d toys per block, medians of %d%s%n",
                 toys, mu, reference.size(), perBlock, repeats, only.equals("all") ? "" : "; " + only + " alone in this JVM");
+        if (only.equals("paired")) {
+            paired(model, reference, toys, perBlock, seed, repeats, sampler, fit);
+            return;
+        }
         double[] e = null;
         if (!only.startsWith("local")) {
             ToyBlockRunner.run(seed + 1, 0, mu, 0, toys, sampler, fit); // warm-up: as many toys as a job's warm-up run
@@ -219,6 +225,62 @@ public final class NeymanOverheadBenchmark {
                     .mapToDouble(StageTime::seconds).toArray()).toArray(double[][]::new))[0];
             return new Job(master, new double[] {m[0], m[1], by[0] + by[1] + by[2], by[1], st[2] + st[3], side[0], side[1],
                 toysStage}, tByRun);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * The engine loop and the job on local[1] in one JVM, alternating, each after its warm-up (as above): pair r is
+     * engine run r then job run r, so that both sides of a ratio ran under the same load of the machine. Prints the
+     * medians of each side's wall time and of the job's stages, and the median (and range) of the pairs' ratios job wall
+     * / engine wall and job toys stage / engine wall; checks the job's toys against the loop's every pair.
+     */
+    private static void paired(MixtureModel model, EventTable reference, int toys, int perBlock, long seed, int repeats,
+                               SparsePoissonSampler sampler, ProfileLikelihoodFit fit) throws Exception {
+        double mu = 1.0;
+        SparkSession spark = SparkSessions.getOrCreate("nsbi neyman overhead paired", "local[1]", Map.of());
+        try {
+            NeymanJob.Settings s = new NeymanJob.Settings(new double[] {mu}, toys, perBlock, List.of(0.6827), seed,
+                    new double[][] {new double[model.nuisanceCount()]}, 1.0, 0);
+            Path dir = Files.createTempDirectory("nsbi-overhead-paired-");
+            ToyBlockRunner.run(seed + 1, 0, mu, 0, toys, sampler, fit); // warm-ups, as in the other modes
+            NeymanJob.run(spark, model, reference, s, folder(spark, dir.resolve("warm-up"))).hashCode();
+            double[][] pairs = new double[repeats][];
+            List<List<StageTime>> stages = new java.util.ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                double[] t = clock();
+                List<ToyOutcome> loop = ToyBlockRunner.run(seed, 0, mu, 0, toys, sampler, fit);
+                double engine = since(t)[0];
+                OutputFolder out = folder(spark, dir.resolve("run" + r));
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                t = clock();
+                NeymanJob.Result result = NeymanJob.run(spark, model, reference, s, out);
+                double job = since(t)[0];
+                out.abandon();
+                new Job("local[1]", null, List.of(result.outcomes().stream()
+                        .sorted((a, b) -> Integer.compare(a.toyIndex(), b.toyIndex())).mapToDouble(ToyOutcome::t).toArray()))
+                        .requireEqual(loop);
+                double toysStage = result.stages().stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
+                        .mapToDouble(StageTime::seconds).sum();
+                pairs[r] = new double[] {engine, job, toysStage, job / engine, toysStage / engine};
+                stages.add(result.stages());
+                System.out.printf(Locale.ROOT, "  pair %d: engine %.3f s, local[1] %.3f s (toys stage %.3f s): %.3f / %.3f%n",
+                        r, engine, job, toysStage, job / engine, toysStage / engine);
+            }
+            double[] m = median(pairs);
+            StringBuilder line = new StringBuilder("  local[1]'s stages, wall s (medians):");
+            for (int k = 0; k < stages.get(0).size(); k++) {
+                int stage = k;
+                line.append(String.format(Locale.ROOT, " %s %.3f", stages.get(0).get(k).stage().key(),
+                        median(stages.stream().map(l -> new double[] {l.get(stage).seconds()}).toArray(double[][]::new))[0]));
+            }
+            System.out.println(line);
+            double[] ratios = Arrays.stream(pairs).mapToDouble(p -> p[3]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "paired: engine wall %.3f s, local[1] wall %.3f s, toys stage %.3f s (medians);"
+                    + " per pair local[1] wall / engine wall median %.3f (%.3f to %.3f), toys stage / engine wall median %.3f;"
+                    + " the job's toys equal the loop's bit for bit%n", m[0], m[1], m[2], m[3], ratios[0],
+                    ratios[ratios.length - 1], m[4]);
         } finally {
             spark.stop();
         }
