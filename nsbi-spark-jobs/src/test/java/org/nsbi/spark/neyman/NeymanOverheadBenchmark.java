@@ -218,7 +218,8 @@ public final class NeymanOverheadBenchmark {
                     + " JIT compiler %.2f, GC %.2f, other JVM threads %.2f%n", by[0], by[1], by[2], by[3], by[4], by[5]);
             double[] st = median(sparkTasks.toArray(double[][]::new));
             System.out.printf(Locale.ROOT, "  its Spark tasks (medians): %.0f, executor CPU %.2f s, of which deserialising"
-                    + " them %.3f s; serialising results %.3f s%n", st[0], st[1], st[2], st[3]);
+                    + " them %.3f s; serialising results %.3f s; the jobs' wall time outside their tasks %.3f s%n", st[0],
+                    st[1], st[2], st[3], st[4]);
             double[] side = taskSideCosts(model, reference, perBlock, sorted, repeats, hadoop);
             double[] m = median(runs);
             double toysStage = median(stages.stream().map(l -> l.stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
@@ -317,9 +318,13 @@ public final class NeymanOverheadBenchmark {
         return median(runs);
     }
 
-    /** Sums of the finished Spark tasks' metrics: {tasks, executor CPU s, deserialisation CPU s, result serialisation s}. */
+    /**
+     * Sums of the finished Spark tasks' metrics and of the jobs' wall time: {tasks, executor CPU s, deserialisation CPU s,
+     * result serialisation s, the jobs' wall time outside their tasks s (from a job's start to its end, less its tasks'
+     * run and deserialisation time: scheduling, launching, the results' way to the driver; exact for one task thread)}.
+     */
     private static final class TaskMetricsSum extends SparkListener {
-        private final double[] sums = new double[4];
+        private final double[] sums = new double[5];
 
         @Override
         public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
@@ -329,7 +334,18 @@ public final class NeymanOverheadBenchmark {
                 sums[1] += m.executorCpuTime() / 1e9;
                 sums[2] += m.executorDeserializeCpuTime() / 1e9;
                 sums[3] += m.resultSerializationTime() / 1e3;
+                sums[4] -= (m.executorRunTime() + m.executorDeserializeTime()) / 1e3;
             }
+        }
+
+        @Override
+        public synchronized void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            sums[4] -= start.time() / 1e3;
+        }
+
+        @Override
+        public synchronized void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
+            sums[4] += end.time() / 1e3;
         }
 
         synchronized double[] totals() {
