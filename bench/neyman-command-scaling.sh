@@ -6,11 +6,15 @@
 #             the GC and the driver's threads use the other cores too);
 #   pinned:   the process is held to N cores with taskset (local[1] on core 0, local[2] on cores 0 and 1): 1 core
 #             against 2 cores.
-# Per run: wall seconds, the process's CPU seconds (user + system), and summary.json's stage_seconds; then per mode
+# Per run: wall seconds, the process's CPU seconds (user + system) and how they split over the JVM's threads
+# (bench/thread-cpu.py: the JIT's C2 and C1 compiler threads, Spark's task threads, the driver's main thread, GC and
+# VM thread, other), and summary.json's stage_seconds; then per mode
 # the medians, local[1] wall / local[2] wall, and the ratio if only the toys stage used the second core: local[1]'s
 # wall with its toys stage halved and the rest (outside the toys stage) as it is. Pinned, the part outside the toys
 # stage gains from the second core too (the JIT compiler, the GC, the load's tasks), so the measured ratio can exceed it. It says whether submit/nsbi started with the class-data
-# archive (NSBI_CLASS_ARCHIVE=off: without) and with which NSBI_JAVA_OPTS.
+# archive (NSBI_CLASS_ARCHIVE=off: without), with which JIT settings (target/launcher/jit-flags) and NSBI_JAVA_OPTS.
+# A mode with the suffix -nojit (pinned-nojit, unpinned-nojit) runs without the launcher's JIT settings
+# (NSBI_JIT_FLAGS=off), alternating with the other modes' runs: "pinned pinned-nojit" compares them on equal terms.
 # Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
 #                                   [modes, default "unpinned pinned"]
@@ -22,7 +26,11 @@ out="${3:-$(mktemp -d)}"
 modes="${4:-unpinned pinned}"
 cfg=submit/examples/offshell-toy-exact.yaml
 . bench/built.sh
-if [[ " $modes " == *" pinned "* ]]; then
+for mode in $modes; do
+  [[ "${mode%-nojit}" == pinned || "${mode%-nojit}" == unpinned ]] \
+    || { echo "neyman-command-scaling: mode $mode; expected pinned, unpinned, pinned-nojit or unpinned-nojit" >&2; exit 2; }
+done
+if [[ " $modes " == *" pinned"* ]]; then
   command -v taskset >/dev/null || { echo "neyman-command-scaling: pinned mode needs taskset (util-linux)" >&2; exit 2; }
   (( $(nproc --all) >= 2 )) || { echo "neyman-command-scaling: pinned mode needs 2 cores" >&2; exit 2; }
 fi
@@ -32,7 +40,7 @@ if [[ "${NSBI_CLASS_ARCHIVE:-on}" != off && -f "$archive" && "$archive" -nt "$NS
 else
   launcher="no class-data archive (none newer than the jar, or NSBI_CLASS_ARCHIVE=off)"
 fi
-launcher="$launcher; NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
+launcher="$launcher; JIT settings: $(cat "$t/launcher/jit-flags")$( (( $(nproc) < 4 )) && echo " -XX:CICompilerCount=3") (not in the -nojit modes); NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
 mkdir -p "$out"
 if [[ ! -d "$out/scored" ]]; then
   submit/nsbi score --config "$cfg" --out "$out/scored" --overwrite >/dev/null
@@ -42,22 +50,31 @@ for r in $(seq 1 "$repeats"); do
     for cores in 1 2; do
       run="$out/$mode-local$cores-$r"
       pin=()
-      if [[ "$mode" == pinned ]]; then
+      if [[ "${mode%-nojit}" == pinned ]]; then
         pin=(taskset -c "$([[ $cores == 1 ]] && echo 0 || echo 0,1)")
       fi
-      "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
-        --toys "$toys" --master "local[$cores]" --out "$run" --overwrite >/dev/null 2>"$run.log" \
-        || { cat "$run.log" >&2; exit 1; }
+      jit=on
+      [[ "$mode" != *-nojit ]] || jit=off
+      NSBI_JIT_FLAGS="$jit" "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
+        --toys "$toys" --master "local[$cores]" --out "$run" --overwrite >/dev/null 2>"$run.log" &
+      command=$!
+      python3 bench/thread-cpu.py "$command" "$run.threads.json" &
+      watcher=$!
+      wait "$command" || { cat "$run.log" >&2; exit 1; }
+      wait "$watcher"
     done
   done
 done
 python3 - "$out" "$repeats" "$toys" "$modes" "$launcher" <<'PY'
 import json, statistics, sys
 out, repeats, toys, modes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
+THREADS = ("C2", "C1", "tasks", "main", "GC", "other")  # bench/thread-cpu.py's kinds of thread
 print(f"launcher: {sys.argv[5]}")
 for mode in modes:
     pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
-               "unpinned": "every core of the machine for both"}[mode]
+               "unpinned": "every core of the machine for both"}[mode.removesuffix("-nojit")]
+    if mode.endswith("-nojit"):
+        pinning += "; NSBI_JIT_FLAGS=off: without the launcher's JIT settings"
     print(f"== {mode} ({pinning})")
     median = {}
     for cores in (1, 2):
@@ -68,15 +85,19 @@ for mode in modes:
             summary = json.load(open(run + "/summary.json"))
             stages = {s["stage"]: s["seconds"] for s in summary["stage_seconds"]}
             n = summary["neyman"]["toys"]
-            rows.append((wall, user + system, stages))
-            print(f"local[{cores}] run {r}: {n} toys, {wall:.2f} s wall, {user + system:.2f} s CPU; stages: "
+            threads = json.load(open(run + ".threads.json"))
+            rows.append((wall, user + system, stages, threads))
+            print(f"local[{cores}] run {r}: {n} toys, {wall:.2f} s wall, {user + system:.2f} s CPU ("
+                  + ", ".join(f"{k} {threads.get(k, 0):.2f}" for k in THREADS) + "); stages: "
                   + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
                   + f"; outside the toys stage {wall - stages.get('toys', 0):.2f} s")
         median[cores] = {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
                          "serial": statistics.median(r[0] - r[2].get("toys", 0) for r in rows),
                          "toys": statistics.median(r[2].get("toys", 0) for r in rows)}
         m = median[cores]
-        print(f"local[{cores}] medians: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, toys stage {m['toys']:.2f} s, "
+        threads = {k: statistics.median(r[3].get(k, 0) for r in rows) for k in THREADS}
+        print(f"local[{cores}] medians: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU ("
+              + ", ".join(f"{k} {v:.2f}" for k, v in threads.items()) + f"), toys stage {m['toys']:.2f} s, "
               f"outside it {m['serial']:.2f} s")
     one, two = median[1], median[2]
     bound = one["wall"] / (one["serial"] + one["toys"] / 2)

@@ -5,7 +5,9 @@
 # Runs on the off-shell toy with exact ratios (submit/examples/offshell-toy-exact.yaml, its reference sample
 # regenerated at the size asked) and on the synthetic off-shell-like model. Then the toy loop's hot path
 # (HotPathBenchmark): heap bytes allocated per toy (draw, fit, whole toy) and the sparse draw's CPU per toy, with the
-# alias table of the sparse sampler against Commons RNG's. Run on purpose, not in CI.
+# alias table of the sparse sampler against Commons RNG's. Last, one evaluation with gradient and Hessian (HessianKernelBenchmark,
+# 1,000 events as in a toy): ColumnarNll against PerEventHessianNll (the kernel before the tiled sums, test scope),
+# ns per event on the synthetic layouts 1+2, 10+90, 1+99 and the off-shell-like model. Run on purpose, not in CI.
 #   bench/stats-benchmark.sh [reference events, default 1000000] [toys per timed repeat, default 1000]
 #                            [toys per point for the t agreement of the kernels at mu = 0, 0.5, 1, 2, default 1000]
 set -euo pipefail
@@ -26,3 +28,5 @@ run HotPathBenchmark "$table" "$events" "$((2 * toys))"
 echo "== synthetic off-shell-like model"
 run StatsBenchmark synthetic "$events" "$toys"
 run HotPathBenchmark synthetic "$events" "$((2 * toys))"
+echo "== one evaluation with the Hessian: the kernel (tiled sums) against the kernel before it (per-event Hessian of lambda)"
+run HessianKernelBenchmark 1000 1+2 10+90 1+99 offshell

@@ -39,9 +39,17 @@ jar() {
   else
     j=$(ls "$target"/nsbi-spark-jobs-*-all.jar 2>/dev/null | head -n 1 || true)
   fi
-  [[ -n "$j" && -d "$target/spark-jars" && -f "$target/launcher/jvm-flags" ]] \
+  [[ -n "$j" && -d "$target/spark-jars" && -f "$target/launcher/jvm-flags" && -f "$target/launcher/jit-flags" ]] \
     || die "the jar is not built yet; run: mvn -B -ntp -DskipTests package (in $root)"
   echo "$j"
+}
+
+# The launcher's JIT settings (target/launcher/jit-flags; see submit/nsbi) for the driver and the executors; none with
+# NSBI_JIT_FLAGS=off.
+jit_flags() {
+  if [[ "${NSBI_JIT_FLAGS:-on}" != off ]]; then
+    cat "$target/launcher/jit-flags"
+  fi
 }
 
 secret() {
@@ -57,7 +65,7 @@ prepare_home() {
   cp -u "$target"/spark-jars/*.jar "$spark_home/jars/"
   cp "$root/nsbi-spark-jobs/src/main/resources/org/nsbi/spark/log4j2-nsbi.properties" "$spark_home/conf/log4j2.properties"
   local flags
-  flags="$(cat "$target/launcher/jvm-flags")"
+  flags="$(cat "$target/launcher/jvm-flags") $(jit_flags)"
   umask 077
   cat > "$conf_file" <<CONF
 spark.authenticate true
@@ -120,7 +128,7 @@ submit() {
   [[ -f "$conf_file" ]] || die "no cluster settings at $conf_file; run: nsbi-standalone.sh start"
   # shellcheck disable=SC2046
   SPARK_HOME="$spark_home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP="$host" \
-    "$java_bin" -Xmx"${NSBI_DRIVER_MEMORY:-2g}" $(cat "$target/launcher/jvm-flags") -Djava.awt.headless=true ${NSBI_JAVA_OPTS:-} \
+    "$java_bin" -Xmx"${NSBI_DRIVER_MEMORY:-2g}" $(cat "$target/launcher/jvm-flags") $(jit_flags) -Djava.awt.headless=true ${NSBI_JAVA_OPTS:-} \
     -Dlog4j2.configurationFile="$spark_home/conf/log4j2.properties" -cp "$spark_home/jars/*" \
     org.apache.spark.deploy.SparkSubmit --master "$master_url" --deploy-mode client --properties-file "$conf_file" \
     --class org.nsbi.spark.cli.NsbiCommand "$j" "$@"

@@ -371,7 +371,8 @@ public final class NeymanJob {
         // both shared, not captured: the checkpoints carry the Hadoop configuration, which each task would deserialise
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, toyWorkload);
              SharedValue<ToyCheckpoints> checkpoints = SharedValue.of(jsc, toyCheckpoints);
-             SharedValue<ProgressLine> progress = SharedValue.of(jsc, line)) {
+             // the line only on a local master, whose tasks run in this JVM (a ProgressLine is not serialisable)
+             SharedValue<ProgressLine> progress = listener == null ? SharedValue.of(jsc, line) : null) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
             boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();

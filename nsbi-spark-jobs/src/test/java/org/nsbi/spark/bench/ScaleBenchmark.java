@@ -40,7 +40,8 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * weights, Asimov interval, TOYS distributed toys at one &mu;, observed interval), the single-JVM Asimov interval
  * on the same events for the ratio, and the peak heap of this JVM (in local mode it also hosts the executors).</li>
  * <li>{@code kscan N TOYS K...}: per K (10% shape, at least one; or S+Y: S shape and Y yield-only), CPU per toy (sparse sampler and fit, one thread,
- * after a warm-up of at least 5 s of CPU so that the JIT has compiled the loops also on a loaded machine), NLL
+ * after a warm-up of at least 5 s of CPU and until two successive 200 toys take the same CPU within 5 %, so that the JIT
+ * has compiled the loops also on a loaded machine), NLL
  * evaluations with the Hessian per toy (Newton steps tried), CPU per such evaluation within a toy's fits,
  * ns per event per NLL evaluation with gradient and Hessian, and the share of shape parameters that end on a
  * bound in the global fits; the evaluations split into the conditional and the global fits'. A K named more than
@@ -151,11 +152,23 @@ public final class ScaleBenchmark {
             double[] zero = new double[k];
             SparsePoissonSampler sampler = setup.sampler();
             ProfileLikelihoodFit fit = new ProfileLikelihoodFit(model, ref);
-            // warm-up: at least toys/2 toys and 5 s of CPU (the JIT's threads share the cores with everything else)
+            // warm-up: at least toys/2 toys and 5 s of CPU (the JIT's threads share the cores with everything else), and
+            // until the CPU per toy of the last 200 toys is within 5 % of the 200 before (on a loaded machine C2 can still
+            // be compiling the kernel after 5 s, and the measured toys ran partly in its slow uncompiled form), at most 60 s
             long warm = threads.getCurrentThreadCpuTime();
-            for (int done = 0; done < Math.max(20, toys / 2) || threads.getCurrentThreadCpuTime() - warm < 5_000_000_000L;
-                 done += 20) {
+            long blockStart = warm;
+            double lastBlock = Double.NaN;
+            boolean steady = false;
+            for (int done = 0; done < Math.max(20, toys / 2) || !steady; done += 20) {
                 ToyBlockRunner.run(13, 0, 1.0, done, done + 20, sampler, fit);
+                long now = threads.getCurrentThreadCpuTime();
+                if ((done + 20) % 200 == 0) {
+                    double block = now - blockStart;
+                    steady = now - warm >= 5_000_000_000L && Math.abs(block - lastBlock) <= 0.05 * lastBlock
+                            || now - warm >= 60_000_000_000L;
+                    lastBlock = block;
+                    blockStart = now;
+                }
             }
             long cpu = threads.getCurrentThreadCpuTime();
             ToyBlockRunner.run(11, 0, 1.0, 0, toys, sampler, fit);

@@ -17,8 +17,10 @@ import org.nsbi.stats.model.MixtureModel;
  * {@link ColumnarNll} (the Hessian summed in register tiles) against {@code PerEventHessianNll} (the kernel before it,
  * which makes &nabla;&sup2;&lambda; per event), on the same events, in one run, timings interleaved; per K = S+Y the medians of
  * {@value #REPEATS} repeats and their ratio, and each kernel's cost relative to the first K. The model is the synthetic
- * analysis's layout ({@link TestModels#syntheticLike}: C = 4, S shape and Y yield-only parameters).
- * Usage: {@code HessianKernelBenchmark EVENTS S+Y...}, e.g. {@code 10000 1+2 10+90 1+99}. Run by bench/stats-benchmark.sh.
+ * analysis's layout ({@link TestModels#syntheticLike}: C = 4, S shape and Y yield-only parameters), or with
+ * {@code offshell} the off-shell-like model ({@link TestModels#offshellLike}).
+ * Usage: {@code HessianKernelBenchmark EVENTS S+Y|offshell...}, e.g. {@code 1000 1+2 10+90 1+99 offshell}. Run by
+ * bench/stats-benchmark.sh.
  */
 public final class HessianKernelBenchmark {
 
@@ -38,7 +40,8 @@ public final class HessianKernelBenchmark {
         double firstBefore = Double.NaN;
         for (int i = 1; i < args.length; i++) {
             String[] parts = args[i].split("\\+");
-            MixtureModel model = TestModels.syntheticLike(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            MixtureModel model = args[i].equals("offshell") ? TestModels.offshellLike()
+                    : TestModels.syntheticLike(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             EventTable events = TestModels.randomEvents(model, n, 3);
             double[] aux = new double[model.nuisanceCount()];
             ColumnarNll tiled = new ColumnarNll(model).load(events, null, null, aux);
