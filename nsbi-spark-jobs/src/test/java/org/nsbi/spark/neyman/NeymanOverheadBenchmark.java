@@ -12,6 +12,7 @@ import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyWorkload;
 import org.nsbi.model.output.StageTime;
@@ -221,6 +222,9 @@ public final class NeymanOverheadBenchmark {
                     + " them %.3f s; serialising results %.3f s%s%n", st[0], st[1], st[2], st[3], master.equals("local[1]")
                     ? String.format(Locale.ROOT, "; the jobs' wall time outside their tasks %.3f s", st[4]) : "");
             double[] side = taskSideCosts(model, reference, perBlock, sorted, repeats, hadoop);
+            System.out.printf(Locale.ROOT, "  the plan's hash of the reference (neyman_setup; measured alone, medians): on this"
+                    + " thread %.3f s CPU, %.3f s wall; on the common pool's threads besides %.3f s wall%n", side[2], side[3],
+                    side[4]);
             double[] m = median(runs);
             double toysStage = median(stages.stream().map(l -> l.stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
                     .mapToDouble(StageTime::seconds).toArray()).toArray(double[][]::new))[0];
@@ -290,7 +294,8 @@ public final class NeymanOverheadBenchmark {
     /**
      * CPU seconds on this thread of what a run does besides the toys (medians of repeats): {the workload's set-up (the
      * point's Asimov weights and alias table, the fit: {@link ToyWorkload}), the blocks' checkpoint files (encoded and
-     * written, {@link ToyCheckpoints#write})}.
+     * written, {@link ToyCheckpoints#write}), the plan's hash of the reference on this thread ({@link NeymanPlan#sha256}),
+     * and its wall seconds on this thread and on the common pool's threads besides}.
      */
     private static double[] taskSideCosts(MixtureModel model, EventTable reference, int perBlock, List<ToyOutcome> loop,
                                           int repeats, org.apache.hadoop.conf.Configuration hadoop) throws Exception {
@@ -310,7 +315,13 @@ public final class NeymanOverheadBenchmark {
                 c.write(b, loop.subList(b.fromToy(), b.toToy()));
             }
             long t2 = bean.getCurrentThreadCpuTime();
-            runs[r] = new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+            long w0 = System.nanoTime();
+            NeymanPlan.sha256(reference, model.nuisanceCount(), false);
+            long t3 = bean.getCurrentThreadCpuTime();
+            long w1 = System.nanoTime();
+            NeymanPlan.sha256(reference, model.nuisanceCount(), true);
+            long w2 = System.nanoTime();
+            runs[r] = new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (w1 - w0) / 1e9, (w2 - w1) / 1e9};
             try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
