@@ -12,6 +12,7 @@ import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyWorkload;
 import org.nsbi.model.output.StageTime;
@@ -218,8 +219,12 @@ public final class NeymanOverheadBenchmark {
                     + " JIT compiler %.2f, GC %.2f, other JVM threads %.2f%n", by[0], by[1], by[2], by[3], by[4], by[5]);
             double[] st = median(sparkTasks.toArray(double[][]::new));
             System.out.printf(Locale.ROOT, "  its Spark tasks (medians): %.0f, executor CPU %.2f s, of which deserialising"
-                    + " them %.3f s; serialising results %.3f s%n", st[0], st[1], st[2], st[3]);
+                    + " them %.3f s; serialising results %.3f s%s%n", st[0], st[1], st[2], st[3], master.equals("local[1]")
+                    ? String.format(Locale.ROOT, "; the jobs' wall time outside their tasks %.3f s", st[4]) : "");
             double[] side = taskSideCosts(model, reference, perBlock, sorted, repeats, hadoop);
+            System.out.printf(Locale.ROOT, "  the plan's hash of the reference (neyman_setup; measured alone, medians): on this"
+                    + " thread %.3f s CPU, %.3f s wall; on the common pool's threads besides %.3f s wall%n", side[2], side[3],
+                    side[4]);
             double[] m = median(runs);
             double toysStage = median(stages.stream().map(l -> l.stream().filter(x -> x.stage() == StageTime.Stage.TOYS)
                     .mapToDouble(StageTime::seconds).toArray()).toArray(double[][]::new))[0];
@@ -289,7 +294,8 @@ public final class NeymanOverheadBenchmark {
     /**
      * CPU seconds on this thread of what a run does besides the toys (medians of repeats): {the workload's set-up (the
      * point's Asimov weights and alias table, the fit: {@link ToyWorkload}), the blocks' checkpoint files (encoded and
-     * written, {@link ToyCheckpoints#write})}.
+     * written, {@link ToyCheckpoints#write}), the plan's hash of the reference on this thread ({@link NeymanPlan#sha256}),
+     * and its wall seconds on this thread and on the common pool's threads besides}.
      */
     private static double[] taskSideCosts(MixtureModel model, EventTable reference, int perBlock, List<ToyOutcome> loop,
                                           int repeats, org.apache.hadoop.conf.Configuration hadoop) throws Exception {
@@ -309,7 +315,13 @@ public final class NeymanOverheadBenchmark {
                 c.write(b, loop.subList(b.fromToy(), b.toToy()));
             }
             long t2 = bean.getCurrentThreadCpuTime();
-            runs[r] = new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+            long w0 = System.nanoTime();
+            NeymanPlan.sha256(reference, model.nuisanceCount(), false);
+            long t3 = bean.getCurrentThreadCpuTime();
+            long w1 = System.nanoTime();
+            NeymanPlan.sha256(reference, model.nuisanceCount(), true);
+            long w2 = System.nanoTime();
+            runs[r] = new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (w1 - w0) / 1e9, (w2 - w1) / 1e9};
             try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
@@ -317,9 +329,14 @@ public final class NeymanOverheadBenchmark {
         return median(runs);
     }
 
-    /** Sums of the finished Spark tasks' metrics: {tasks, executor CPU s, deserialisation CPU s, result serialisation s}. */
+    /**
+     * Sums of the finished Spark tasks' metrics and of the jobs' wall time: {tasks, executor CPU s, deserialisation CPU s,
+     * result serialisation s, the jobs' wall time outside their tasks s (from a job's start to its end, less its tasks'
+     * run and deserialisation time: scheduling, launching, the results' way to the driver; printed for one task thread,
+     * where the tasks do not overlap)}.
+     */
     private static final class TaskMetricsSum extends SparkListener {
-        private final double[] sums = new double[4];
+        private final double[] sums = new double[5];
 
         @Override
         public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
@@ -329,7 +346,18 @@ public final class NeymanOverheadBenchmark {
                 sums[1] += m.executorCpuTime() / 1e9;
                 sums[2] += m.executorDeserializeCpuTime() / 1e9;
                 sums[3] += m.resultSerializationTime() / 1e3;
+                sums[4] -= (m.executorRunTime() + m.executorDeserializeTime()) / 1e3;
             }
+        }
+
+        @Override
+        public synchronized void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            sums[4] -= start.time() / 1e3;
+        }
+
+        @Override
+        public synchronized void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
+            sums[4] += end.time() / 1e3;
         }
 
         synchronized double[] totals() {

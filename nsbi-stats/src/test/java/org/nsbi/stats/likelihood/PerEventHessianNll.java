@@ -815,7 +815,7 @@ public final class PerEventHessianNll extends Nll {
             double c1 = b1[c];
             int y = yIndexOf[c];
             double[] tc = y >= 0 && wantGrad ? tY[y] : t;
-            VectorLoops.scaledAndAdded(tc, lam, b0[c], q, len);
+            PerEventHessianLoops.scaledAndAdded(tc, lam, b0[c], q, len);
             if (!wantGrad) {
                 continue;
             }
@@ -828,7 +828,7 @@ public final class PerEventHessianNll extends Nll {
                 double[] uk = bigU[k];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.offset(uk, pu[c][k], u[e], len);
+                    PerEventHessianLoops.offset(uk, pu[c][k], u[e], len);
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
                 }
@@ -858,19 +858,19 @@ public final class PerEventHessianNll extends Nll {
                 int pk = positionOf[1 + k];
                 double[] uk = bigU[k];
                 if (c1 != 0) {
-                    VectorLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
+                    PerEventHessianLoops.addScaledProduct(d2l[pk], c1, q, uk, len);
                 }
                 double[] dkk = d2l[pk * dimE + pk];
                 int e = effectOf[c][k];
                 if (e >= 0) {
-                    VectorLoops.addCurvature(dkk, tc, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
+                    PerEventHessianLoops.addCurvature(dkk, tc, pv[c][k], 2 * pu[c][k], u[e], v[e], len);
                 } else {
                     VectorLoops.addScaled(dkk, pv[c][k], tc, len);
                 }
                 for (int i2 = i + 1; i2 < act.length; i2++) {
                     int l = act[i2];
                     double[] dkl = d2l[pk * dimE + positionOf[1 + l]];
-                    VectorLoops.addProduct(dkl, tc, uk, bigU[l], len);
+                    PerEventHessianLoops.addProduct(dkl, tc, uk, bigU[l], len);
                     double cross = px[c][k * nk + l];
                     if (cross != 0) {
                         VectorLoops.addScaled(dkl, cross, tc, len);
@@ -910,7 +910,7 @@ public final class PerEventHessianNll extends Nll {
                 for (int b = a; b < dimE; b++) {
                     double[] x = d2l[a * dimE + b];
                     sumHess[a * dimE + b] += x == null ? -VectorLoops.dot(sdl[a], dl[b], len)
-                            : VectorLoops.hessianTerm(s, x, sdl[a], dl[b], len);
+                            : PerEventHessianLoops.hessianTerm(s, x, sdl[a], dl[b], len);
                 }
             }
             int ny = yProcesses.length;

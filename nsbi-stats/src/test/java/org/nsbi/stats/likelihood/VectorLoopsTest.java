@@ -123,7 +123,7 @@ class VectorLoopsTest {
             }
             double tol = 1e-14 * (1 + scale);
             assertEquals(dot, VectorLoops.dot(a[0], a[1], n), tol, "x.y over " + n);
-            assertEquals(term, VectorLoops.hessianTerm(a[0], a[1], a[2], a[3], n), tol, "s x - y z over " + n);
+            assertEquals(term, PerEventHessianLoops.hessianTerm(a[0], a[1], a[2], a[3], n), tol, "s x - y z over " + n);
             VectorLoops.product(product, a[3], a[4], n);
             for (int j = 0; j < n; j++) {
                 assertEquals(a[3][j] * a[4][j], product[j], 0.0, "x_j y_j, exactly");
