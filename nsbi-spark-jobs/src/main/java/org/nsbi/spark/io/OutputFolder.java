@@ -197,6 +197,12 @@ public final class OutputFolder implements ReportFiles {
             Path given = new Path(targetUri);
             FileSystem fs = given.getFileSystem(conf);
             Path target = fs.makeQualified(given);
+            if (target.getName().contains(":")) {
+                // the hidden folders beside it (".<name>.checkpoint", ".<name>.staging-...") would read as URIs
+                throw new OutputFolderException("the output folder " + targetUri + " has a ':' in its name ('"
+                        + target.getName() + "'): Hadoop reads a name with ':' as a URI scheme; expected a folder name"
+                        + " without ':'");
+            }
             Path checkpoints = new Path(target.getParent(), "." + target.getName() + ".checkpoint");
             return new Place(fs, target, checkpoints, fs.exists(checkpoints) && holdsWork(fs, checkpoints));
         }

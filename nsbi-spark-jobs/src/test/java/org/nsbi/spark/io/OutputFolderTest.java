@@ -32,6 +32,17 @@ class OutputFolderTest {
     }
 
     @Test
+    void aColonInTheFolderNameIsBadInputNamingTheFolder() {
+        // Hadoop reads "name:rest" in a path's last part as a URI scheme: the checkpoint folder ".a:b.checkpoint" beside it
+        // cannot be made; that is the user's path, not our bug (exit 2 with a message, not exit 1 with a stack trace)
+        String target = dir.resolve("run:1").toString();
+        OutputFolderException e = assertThrows(OutputFolderException.class,
+                () -> OutputFolder.create(target, ExistingPolicy.REFUSE, new Configuration()));
+        assertTrue(e.getMessage().contains(target) && e.getMessage().contains("':'"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("run:1")));
+    }
+
+    @Test
     void abandonLeavesNoTrace() throws IOException {
         Path target = dir.resolve("run");
         OutputFolder out = OutputFolder.create(target.toString(), ExistingPolicy.REFUSE, new Configuration());
