@@ -32,6 +32,24 @@ class NewtonSearchTest {
         };
     }
 
+    /** &frac12;(&mu; &minus; m)&sup2; + &frac12;u&sup2; + &frac14;u&#8308; with u = &alpha; &minus; a: Newton maps u to 2u&sup3;/(1 + 3u&sup2;). */
+    private static Surface quartic(double m, double a) {
+        return (mu, al, grad, hess) -> {
+            double u = al - a;
+            if (grad != null) {
+                grad[0] = mu - m;
+                grad[1] = u + u * u * u;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1 + 3 * u * u;
+            }
+            return 0.5 * (mu - m) * (mu - m) + 0.5 * u * u + 0.25 * u * u * u * u;
+        };
+    }
+
     /**
      * In &alpha; a pseudo-Huber well &radic;(1 + (&alpha; &minus; 1.5)&sup2;), flat far out: from &alpha; = 0 the Newton step is
      * 4.87 long, to &alpha; = 4.87 where the NLL is higher than at the start. Shortened at the parabola's minimum it
@@ -88,20 +106,7 @@ class NewtonSearchTest {
      */
     @Test
     void aRunWhoseNewtonTargetIsWithinATenthOfItsEdmOfAKnownMinimumJoinsIt() {
-        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
-            double u = al - 0.3;
-            if (grad != null) {
-                grad[0] = mu - 2.5;
-                grad[1] = u + u * u * u;
-            }
-            if (hess != null) {
-                hess[0] = 1;
-                hess[1] = 0;
-                hess[2] = 0;
-                hess[3] = 1 + 3 * u * u;
-            }
-            return 0.5 * (mu - 2.5) * (mu - 2.5) + 0.5 * u * u + 0.25 * u * u * u * u;
-        });
+        SurfaceNll nll = new SurfaceNll(quartic(2.5, 0.3));
         FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {2.5, 0.3});
         assertTrue(g.converged(), g.toString());
         assertEquals(2.5, g.mu(), 1e-12, g.toString());
@@ -135,20 +140,7 @@ class NewtonSearchTest {
      */
     @Test
     void aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny() {
-        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
-            double u = al - 1;
-            if (grad != null) {
-                grad[0] = mu - 2;
-                grad[1] = u + u * u * u;
-            }
-            if (hess != null) {
-                hess[0] = 1;
-                hess[1] = 0;
-                hess[2] = 0;
-                hess[3] = 1 + 3 * u * u;
-            }
-            return 0.5 * (mu - 2) * (mu - 2) + 0.5 * u * u + 0.25 * u * u * u * u;
-        });
+        SurfaceNll nll = new SurfaceNll(quartic(2, 1));
         FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.3});
         assertTrue(c.converged(), c.toString());
         assertEquals(1.0, c.alpha()[0], 1e-10, c.toString());
