@@ -61,7 +61,7 @@ public final class ProfileFitter {
     private static final double JOIN_EDM = 1;
 
     /** ... and its Newton step's target is within this fraction of its edm from the known minimum. */
-    private static final double JOIN_DISTANCE = 1e-2;
+    private static final double JOIN_DISTANCE = 1e-1;
 
     private final double edmTolerance;
     private final int maxIterations;

@@ -32,6 +32,24 @@ class NewtonSearchTest {
         };
     }
 
+    /** &frac12;(&mu; &minus; m)&sup2; + &frac12;u&sup2; + &frac14;u&#8308; with u = &alpha; &minus; a: Newton maps u to 2u&sup3;/(1 + 3u&sup2;). */
+    private static Surface quartic(double m, double a) {
+        return (mu, al, grad, hess) -> {
+            double u = al - a;
+            if (grad != null) {
+                grad[0] = mu - m;
+                grad[1] = u + u * u * u;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = 1 + 3 * u * u;
+            }
+            return 0.5 * (mu - m) * (mu - m) + 0.5 * u * u + 0.25 * u * u * u * u;
+        };
+    }
+
     /**
      * In &alpha; a pseudo-Huber well &radic;(1 + (&alpha; &minus; 1.5)&sup2;), flat far out: from &alpha; = 0 the Newton step is
      * 4.87 long, to &alpha; = 4.87 where the NLL is higher than at the start. Shortened at the parabola's minimum it
@@ -80,6 +98,24 @@ class NewtonSearchTest {
     }
 
     /**
+     * In &alpha; the quartic &frac12;u&sup2; + &frac14;u&#8308; (u = &alpha; &minus; 0.3), in &mu; a bowl at 2.5 (a point of the scans' grid).
+     * The first run starts at the minimum (2.5, 0.3) itself: one evaluation. The run from the scan at &alpha; = 0 starts
+     * at u = &minus;0.3 with edm 0.042; its Newton step maps u to 2u&sup3;/(1 + 3u&sup2;) = &minus;0.0425, whose H-distance from the
+     * minimum is 4u&#8308;/(1 + u&sup2;)&sup2; = 0.027 of the edm: within 0.1 edm, so it joins at once (two evaluations in all);
+     * with the old 0.01 it took that step and evaluated there first (three).
+     */
+    @Test
+    void aRunWhoseNewtonTargetIsWithinATenthOfItsEdmOfAKnownMinimumJoinsIt() {
+        SurfaceNll nll = new SurfaceNll(quartic(2.5, 0.3));
+        FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {2.5, 0.3});
+        assertTrue(g.converged(), g.toString());
+        assertEquals(2.5, g.mu(), 1e-12, g.toString());
+        assertEquals(0.3, g.alpha()[0], 1e-12, g.toString());
+        assertEquals(0.0, g.nll(), 0.0, g.toString());
+        assertEquals(2, nll.evaluations(Nll.Stage.GLOBAL), "one for the first run, one for the run from alpha = 0");
+    }
+
+    /**
      * The bowl's centre at &mu; = &minus;1 is outside the range: the minimum is on the bound &mu; = 0, where the conditional
      * fit at &mu; = 0 already is. The global fit started from that conditional minimum scans at its &alpha;, finds
      * the scan's minimum at &mu; = 0, i.e. the conditional fit's point, which the NLL remembers: no evaluation. The
@@ -104,20 +140,7 @@ class NewtonSearchTest {
      */
     @Test
     void aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny() {
-        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
-            double u = al - 1;
-            if (grad != null) {
-                grad[0] = mu - 2;
-                grad[1] = u + u * u * u;
-            }
-            if (hess != null) {
-                hess[0] = 1;
-                hess[1] = 0;
-                hess[2] = 0;
-                hess[3] = 1 + 3 * u * u;
-            }
-            return 0.5 * (mu - 2) * (mu - 2) + 0.5 * u * u + 0.25 * u * u * u * u;
-        });
+        SurfaceNll nll = new SurfaceNll(quartic(2, 1));
         FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.3});
         assertTrue(c.converged(), c.toString());
         assertEquals(1.0, c.alpha()[0], 1e-10, c.toString());
