@@ -125,6 +125,11 @@ public final class ColumnarNll extends Nll {
     private final double[] pairU;
     private final double[] pairV;
     private final double[] pairScratch = new double[6];
+    /** Per Y-process y, its yield-only pairs (indices into the pair arrays, in activeY order) and their positions in Y. */
+    private final int[][] yPairs;
+    private final int[][] yPositions;
+    /** Per parameter k, where its constraint's 1 goes: its diagonal entry in A (&ge; 0), or &minus;(1 + its position in Y). */
+    private final int[] constraintEntry;
     // per block
     private final double[][] h;    // [e][j]
     private final double[][] u;    // [e][j] h'/h
@@ -356,6 +361,26 @@ public final class ColumnarNll extends Nll {
             }
         }
         this.scratch = newHessian();
+        this.yPairs = new int[ny][];
+        this.yPositions = new int[ny][];
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            yPairs[y] = new int[activeY[c].length];
+            yPositions[y] = new int[activeY[c].length];
+            int m = 0;
+            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+                if (positionOf[1 + pairK[i]] < 0) { // yield-only: activeY's order, which is active's
+                    yPairs[y][m] = i;
+                    yPositions[y][m] = -1 - scratch.position(1 + pairK[i]);
+                    m++;
+                }
+            }
+        }
+        this.constraintEntry = new int[nk];
+        for (int k = 0; k < nk; k++) {
+            int pk = positionOf[1 + k];
+            constraintEntry[k] = pk >= 0 ? pk * dimE + pk : scratch.position(1 + k);
+        }
     }
 
     private boolean actsOn(int c, int k) {
@@ -628,11 +653,11 @@ public final class ColumnarNll extends Nll {
             nll += 0.5 * d * d;
             gr[1 + k] += d;
             if (wantHess) {
-                int pk = positionOf[1 + k];
-                if (pk >= 0) {
-                    a[pk * dimE + pk] += 1;
+                int at = constraintEntry[k];
+                if (at >= 0) {
+                    a[at] += 1;
                 } else {
-                    hess.d[-1 - hess.position(1 + k)] += 1;
+                    hess.d[-1 - at] += 1;
                 }
             }
         }
@@ -683,8 +708,8 @@ public final class ColumnarNll extends Nll {
             yieldSlope[c] = t1;
             yield += t0;
             grad[0] += t1;
-            for (int k : active[c]) {
-                grad[1 + k] += t0 * gu[c][k];
+            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+                grad[1 + pairK[i]] += t0 * pairU[i];
             }
             if (a != null) {
                 a[0] += nu[c] * b2[c];
@@ -1021,9 +1046,8 @@ public final class ColumnarNll extends Nll {
     private void yieldOnlyTerms(double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
         for (int y = 0; y < ny; y++) {
-            int c = yProcesses[y];
-            for (int k : activeY[c]) {
-                grad[1 + k] -= gu[c][k] * sumS[y];
+            for (int i : yPairs[y]) {
+                grad[1 + pairK[i]] -= pairU[i] * sumS[y];
             }
         }
         if (hess == null) {
@@ -1033,10 +1057,12 @@ public final class ColumnarNll extends Nll {
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
             double rest = yieldTerm[c] - sumS[y];
-            for (int k : activeY[c]) {
-                int j = -1 - hess.position(1 + k);
-                double gk = gu[c][k];
-                hess.d[j] += rest * (gv[c][k] - gk * gk);
+            int[] pairs = yPairs[y];
+            int[] positions = yPositions[y];
+            for (int m = 0; m < pairs.length; m++) {
+                int j = positions[m];
+                double gk = pairU[pairs[m]];
+                hess.d[j] += rest * (pairV[pairs[m]] - gk * gk);
                 hess.g[y * ky + j] = gk;
             }
             hess.m[y * ny + y] += rest;

@@ -34,7 +34,8 @@ final class VectorLoops {
     /**
      * The code-4 coefficients a1..a6 of every event j &lt; len into out[0..6)[j], from its ratios
      * max(up_j, {@link Code4Interpolation#MIN_RATIO}), max(down_j, MIN_RATIO) and their logs lu_j, ld_j: the
-     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers. {@code up} and
+     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers (its divisions by 8
+     * and 4 as multiplications by 1/8 and 1/4: exact, so the same bits, without the division unit). {@code up} and
      * {@code down} may be out[0] and out[1] (each lane is read before it is written).
      */
     static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len) {
@@ -53,12 +54,12 @@ final class VectorLoops {
             DoubleVector a1 = rlu.add(rld).mul(0.5);
             DoubleVector s2 = rlu.mul(lup).add(rld.mul(ldn)).mul(0.5);
             DoubleVector a2 = rlu.mul(lup).sub(rld.mul(ldn)).mul(0.5);
-            a0.mul(15).sub(s1.mul(7)).add(a2).div(8).intoArray(out[0], j);
-            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).div(8).intoArray(out[1], j);
-            a0.mul(-5).add(s1.mul(5)).sub(a2).div(4).intoArray(out[2], j);
-            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).div(4).intoArray(out[3], j);
-            a0.mul(3).sub(s1.mul(3)).add(a2).div(8).intoArray(out[4], j);
-            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).div(8).intoArray(out[5], j);
+            a0.mul(15).sub(s1.mul(7)).add(a2).mul(0.125).intoArray(out[0], j);
+            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).mul(0.125).intoArray(out[1], j);
+            a0.mul(-5).add(s1.mul(5)).sub(a2).mul(0.25).intoArray(out[2], j);
+            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).mul(0.25).intoArray(out[3], j);
+            a0.mul(3).sub(s1.mul(3)).add(a2).mul(0.125).intoArray(out[4], j);
+            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).mul(0.125).intoArray(out[5], j);
         }
         double[] a = new double[6];
         for (; j < len; j++) {
