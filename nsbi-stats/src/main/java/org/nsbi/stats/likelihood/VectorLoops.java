@@ -74,20 +74,14 @@ final class VectorLoops {
      * Code-4 factors of many (process, parameter) pairs at once, for i &lt; len with x = alpha[i] and the interpolation
      * a[0..8)[i] (a1..a6, ln &kappa;+, ln &kappa;&minus;): g[i] = G(x) (an exact 0 read as {@code tiny}), u[i] = G'(x)/g[i] and
      * v[i] = G''(x)/g[i]. The polynomial is {@link Code4Interpolation#evaluate}'s Horner scheme, operation for operation,
-     * so the bits are its own; a vector of pairs with some |x| &ge; 1 is left to {@code evaluate} itself, pair by pair
-     * (scratch: 6 doubles, out: 3).
+     * so the bits are its own; the pairs with |x| &ge; 1 (the exponential branch) are then done again by {@code evaluate}
+     * itself (scratch: 6 doubles, out: 3).
      */
     static void yieldFactors(double[] alpha, double[][] a, int len, double tiny, double[] g, double[] u, double[] v,
                              double[] scratch, double[] out) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, alpha, j);
-            if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
-                for (int i = j; i < j + SPECIES.length(); i++) {
-                    yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
-                }
-                continue;
-            }
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, a[0], j);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, a[1], j);
             DoubleVector b3 = DoubleVector.fromArray(SPECIES, a[2], j);
@@ -116,6 +110,13 @@ final class VectorLoops {
             gv.intoArray(g, j);
             d.div(gv).intoArray(u, j);
             e.div(gv).intoArray(v, j);
+            if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
+                for (int i = j; i < j + SPECIES.length(); i++) {
+                    if (alpha[i] >= 1 || alpha[i] <= -1) {
+                        yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
+                    }
+                }
+            }
         }
         for (; j < len; j++) {
             yieldFactor(alpha[j], a, j, tiny, g, u, v, scratch, out);
