@@ -68,6 +68,13 @@ public final class ColumnarNll extends Nll {
     private final int[] positionOf;
     /** Per process, its active parameters in E (nuisance indices k). */
     private final int[][] activeE;
+    /**
+     * Per process c and i, whether c is the first process (in order) whose activeE[c][i] adds to &part;&lambda;/&part;&theta; (so
+     * {@link #densities} stores its term instead of adding it to zeros: the same sums, without zeroing the column), and
+     * the positions in E whose column is zeroed first (&mu;'s, and any with no such first process).
+     */
+    private final boolean[][] dlStored;
+    private final int[] dlZeroed;
     /** Per process, its active yield-only parameters (nuisance indices k, ascending). */
     private final int[][] activeY;
     /** The processes with a yield-only parameter (Y-processes), and per process its index among them or -1. */
@@ -346,6 +353,25 @@ public final class ColumnarNll extends Nll {
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
         this.dl = new double[dimE][BLOCK];
+        boolean[] written = new boolean[dimE];
+        written[0] = true; // mu's column: added to by the processes whose coefficient has a slope at the evaluation
+        this.dlStored = new boolean[nc][];
+        for (int c = 0; c < nc; c++) {
+            dlStored[c] = new boolean[activeE[c].length];
+            for (int i = 0; i < activeE[c].length; i++) {
+                int a = positionOf[1 + activeE[c][i]];
+                dlStored[c][i] = !written[a];
+                written[a] = true;
+            }
+        }
+        int[] zeroed = new int[dimE];
+        int nz = 0;
+        for (int a = 0; a < dimE; a++) {
+            if (a == 0 || !written[a]) {
+                zeroed[nz++] = a;
+            }
+        }
+        this.dlZeroed = Arrays.copyOf(zeroed, nz);
         this.sumGrad = new double[dimE];
         this.sumHess = new double[dimE * dimE];
         this.sumS = new double[ny];
@@ -898,7 +924,7 @@ public final class ColumnarNll extends Nll {
     private void densities(int start, int len, boolean wantGrad) {
         Arrays.fill(lam, 0, len, 0);
         if (wantGrad) {
-            for (int a = 0; a < dimE; a++) {
+            for (int a : dlZeroed) {
                 Arrays.fill(dl[a], 0, len, 0);
             }
         }
@@ -918,11 +944,16 @@ public final class ColumnarNll extends Nll {
                 int k = act[i];
                 double[] uk = bigU[c][i];
                 int e = effectOf[c][k];
+                double[] d = dl[positionOf[1 + k]];
                 if (e >= 0) {
-                    VectorLoops.offsetAndAddProduct(uk, pu[c][k], u[e], dl[positionOf[1 + k]], t, len);
+                    VectorLoops.offsetAndProduct(uk, pu[c][k], u[e], d, t, len, !dlStored[c][i]);
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
-                    VectorLoops.addProduct(dl[positionOf[1 + k]], t, uk, len);
+                    if (dlStored[c][i]) {
+                        VectorLoops.product(d, t, uk, len);
+                    } else {
+                        VectorLoops.addProduct(d, t, uk, len);
+                    }
                 }
             }
         }

@@ -335,17 +335,22 @@ final class VectorLoops {
         }
     }
 
-    /** u_j = g + x_j, then d_j += t_j u_j. */
-    static void offsetAndAddProduct(double[] u, double g, double[] x, double[] d, double[] t, int len) {
+    /** u_j = g + x_j, then d_j += t_j u_j ({@code add}) or d_j = t_j u_j. */
+    static void offsetAndProduct(double[] u, double g, double[] x, double[] d, double[] t, int len, boolean add) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, x, j).add(g);
             uv.intoArray(u, j);
-            DoubleVector.fromArray(SPECIES, t, j).mul(uv).add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            DoubleVector tu = DoubleVector.fromArray(SPECIES, t, j).mul(uv);
+            if (add) {
+                tu.add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            } else {
+                tu.intoArray(d, j);
+            }
         }
         for (; j < len; j++) {
             u[j] = g + x[j];
-            d[j] += t[j] * u[j];
+            d[j] = add ? d[j] + t[j] * u[j] : t[j] * u[j];
         }
     }
 
