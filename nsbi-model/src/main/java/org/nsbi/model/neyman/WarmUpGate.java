@@ -20,7 +20,7 @@ import java.lang.management.ManagementFactory;
 public final class WarmUpGate {
 
     /** The most CPU the tasks holding the turn use before the gate opens, whatever their toys. */
-    public static final double WARM_UP_CPU_SECONDS = 2;
+    public static final double WARM_UP_CPU_SECONDS = 3;
 
     private static final WarmUpGate THIS_JVM = new WarmUpGate(WARM_UP_CPU_SECONDS);
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
