@@ -928,12 +928,12 @@ public final class ColumnarNll extends Nll {
         if (hess) {
             gram.add(s2, vectors, len);
             for (int c = 0; c < nc; c++) {
-                sumZ[c] += VectorLoops.dot(s, q[c], len);
                 int[] act = activeE[c];
                 if (act.length == 0) {
+                    sumZ[c] += VectorLoops.dot(s, q[c], len);
                     continue;
                 }
-                VectorLoops.product(z, s, q[c], len);
+                sumZ[c] += VectorLoops.productAndSum(z, s, q[c], len); // z = s q_c and its sum, dot's arithmetic
                 int y = yIndexOf[c];
                 double[][] uc = bigU[c];
                 for (int i = 0; i < act.length; i++) {

@@ -376,6 +376,26 @@ final class VectorLoops {
         }
     }
 
+    /** dst_j = x_j &middot; y_j, and returns &Sigma;_j dst_j summed as {@link #dot} sums (so {@code dot(x, y, len)}'s bits). */
+    static double productAndSum(double[] dst, double[] x, double[] y, int len) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector p = DoubleVector.fromArray(SPECIES, x, j).mul(DoubleVector.fromArray(SPECIES, y, j));
+            p.intoArray(dst, j);
+            acc = acc.add(p);
+        }
+        double sum = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) { // as in dot
+            sum += acc.lane(lane);
+        }
+        for (; j < len; j++) {
+            dst[j] = x[j] * y[j];
+            sum += dst[j];
+        }
+        return sum;
+    }
+
     /** dst_j *= x_j. */
     static void multiply(double[] dst, double[] x, int len) {
         int j = 0;

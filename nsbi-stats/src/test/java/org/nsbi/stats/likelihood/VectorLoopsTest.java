@@ -141,6 +141,25 @@ class VectorLoopsTest {
     }
 
     @Test
+    void productAndSumAreTheProductsAndTheirDot() {
+        SplittableRandom rng = new SplittableRandom(10);
+        for (int n : new int[] {0, 3, 16, 203}) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = rng.nextDouble() - 0.3;
+                y[j] = 1e3 * rng.nextDouble();
+            }
+            double[] p = new double[n];
+            double sum = VectorLoops.productAndSum(p, x, y, n);
+            assertEquals(Double.doubleToRawLongBits(VectorLoops.dot(x, y, n)), Double.doubleToRawLongBits(sum), "sum, n = " + n);
+            for (int j = 0; j < n; j++) {
+                assertEquals(x[j] * y[j], p[j], 0.0, "product " + j + " of " + n);
+            }
+        }
+    }
+
+    @Test
     void allFiniteFindsAnInfinityOrNaNAnywhere() {
         for (int n : new int[] {0, 3, 16, 37}) {
             double[] x = new double[n];
