@@ -361,9 +361,10 @@ public final class NeymanJob {
      * file is written on a thread of its own while the task fits the next block; the task ends when all are written).
      * Each Spark task has a fixed cost (scheduling, its result's round trip to the driver), so the blocks are grouped into
      * a few partitions per core unless the settings say otherwise, to even out the cores' ends; on a master with one task
-     * thread there is nothing to even out, and all blocks are one task ({@link #slices}). On a local master the tasks
-     * count their toys on the progress line block by block (the tasks run in this JVM; a task is not retried there);
-     * on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
+     * thread there is nothing to even out, and all blocks are one task ({@link #slices}). A cold JVM whose task threads
+     * would take the JIT compilers' cores runs its first toys one task at a time ({@link #warmUpToys}). On a local master
+     * the tasks count their toys on the progress line block by block (the tasks run in this JVM; a task is not retried
+     * there); on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
      */
     private static Map<ToyBlockTask, byte[]> computeBlocks(SparkSession spark, ToyWorkload toyWorkload, Settings s,
                                                            List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints) {
@@ -419,10 +420,8 @@ public final class NeymanJob {
      * ({@link WarmUpGate#worthIt}); 0 on a cluster, where the executors' JVMs and cores are not this one's.
      */
     static long warmUpToys(JavaSparkContext jsc) {
-        if (!jsc.isLocal() || !WarmUpGate.worthIt(jsc.defaultParallelism())) {
-            return 0;
-        }
-        return warmUpToys(jsc.getConf().get(WARM_UP_SETTING, String.valueOf(WARM_UP_TOYS)));
+        long toys = warmUpToys(jsc.getConf().get(WARM_UP_SETTING, String.valueOf(WARM_UP_TOYS))); // checked everywhere
+        return jsc.isLocal() && WarmUpGate.worthIt(jsc.defaultParallelism()) ? toys : 0;
     }
 
     /** The setting {@value #WARM_UP_SETTING} as a count of toys. */
