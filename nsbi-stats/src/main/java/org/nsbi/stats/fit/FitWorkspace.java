@@ -204,6 +204,9 @@ final class FitWorkspace {
         double edm;
         String message;
         FailureReason reason;
+        /** The Hessian a converged run's edm was judged with (near its minimum), when {@link #hasHessian}. */
+        StructuredHessian hessian;
+        boolean hasHessian;
 
         private Run(int dim) {
             start = new double[dim];
@@ -216,7 +219,18 @@ final class FitWorkspace {
 
         /** This run stopped on its way to {@code known}, a minimum another start converged to. */
         Run joined(Run known, int its) {
-            return set(known.x, known.nll, true, its, known.edm, null, null);
+            set(known.x, known.nll, true, its, known.edm, null, null);
+            return known.hasHessian ? hessian(known.hessian) : this;
+        }
+
+        /** Keeps a copy of {@code h} as the Hessian at this run's end. */
+        Run hessian(StructuredHessian h) {
+            if (hessian == null || !hessian.sameLayout(h)) {
+                hessian = h.like();
+            }
+            hessian.copyFrom(h);
+            hasHessian = true;
+            return this;
         }
 
         Run failed(double[] at, double value, int its, double edmAt, FailureReason why, String what) {
@@ -231,6 +245,7 @@ final class FitWorkspace {
             edm = edmAt;
             message = what;
             reason = why;
+            hasHessian = false;
             return this;
         }
     }

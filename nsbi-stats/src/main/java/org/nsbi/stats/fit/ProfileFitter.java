@@ -21,7 +21,11 @@ import org.nsbi.stats.model.MixtureModel;
  * the NLL, its slope and the rejected value) before &lambda; grows; where H_FF is not, &lambda; grows until it is and
  * shrinks after each success. It stops when
  * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite, or, once edm is below
- * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. The Hessian comes in
+ * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. A step likely to
+ * end the run (its edm predicted from the run's quadratic convergence, {@link #likelyEnd}, or its target within the joining
+ * zone of a known minimum, {@link #boundFor}) is evaluated with the value and gradient only, and its point judged with a
+ * Hessian near it, the point before's or the known minimum's ({@link #endsWithout}); only if the run goes on is the Hessian
+ * there evaluated too (an evaluation without the Hessian costs about 0.6 of one with it). The Hessian comes in
  * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
  * yield-only parameters out of any K&times;K matrix.
  *
@@ -63,19 +67,28 @@ public final class ProfileFitter {
     /** ... and its Newton step's target is within this fraction of its edm from the known minimum. */
     private static final double JOIN_DISTANCE = 1e-1;
 
+    /**
+     * A run ends at the minimum predicted with the Hessian of the point before ({@link #endsWithout}) only if the
+     * estimated error of that model's minimum, &epsilon;&middot;edm, is below this (the error of {@link #predicted} at edm =
+     * {@value #PREDICTED_EDM} is O({@value #PREDICTED_EDM}<sup>3/2</sup>)).
+     */
+    private static final double STALE_MODEL_ERROR = 1e-9;
+
     private final double edmTolerance;
     private final int maxIterations;
     private final int scanPoints;
+    private final boolean gradientFirst;
 
-    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints) {
+    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints, boolean gradientFirst) {
         this.edmTolerance = edmTolerance;
         this.maxIterations = maxIterations;
         this.scanPoints = scanPoints;
+        this.gradientFirst = gradientFirst;
     }
 
-    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan. */
+    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan, steps likely to end a run evaluated gradient first. */
     public static ProfileFitter withDefaults() {
-        return new ProfileFitter(1e-9, 100, 17);
+        return new ProfileFitter(1e-9, 100, 17, true);
     }
 
     /** A copy with another number of scan points for the global fit's starts (&ge; 2). */
@@ -83,7 +96,7 @@ public final class ProfileFitter {
         if (points < 2) {
             throw new IllegalArgumentException("scan points = " + points + "; expected at least 2");
         }
-        return new ProfileFitter(edmTolerance, maxIterations, points);
+        return new ProfileFitter(edmTolerance, maxIterations, points, gradientFirst);
     }
 
     /** A copy with another iteration limit per start (&ge; 1). */
@@ -91,7 +104,15 @@ public final class ProfileFitter {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations = " + iterations + "; expected at least 1");
         }
-        return new ProfileFitter(edmTolerance, iterations, scanPoints);
+        return new ProfileFitter(edmTolerance, iterations, scanPoints, gradientFirst);
+    }
+
+    /**
+     * A copy that evaluates a step likely to end its run with the value and gradient first ({@code true}, the default;
+     * see {@link #endsWithout}), or always with the Hessian ({@code false}: for benchmarks that measure the difference).
+     */
+    public ProfileFitter withGradientFirst(boolean on) {
+        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, on);
     }
 
     /** The settings that change results, for checkpoints' plans: a resume across a change is refused. */
@@ -99,7 +120,8 @@ public final class ProfileFitter {
         return "edm < " + edmTolerance + ", " + maxIterations + " iterations per start, " + scanPoints
                 + " scan points, NLL tolerance " + NLL_TOLERANCE + ", " + MAX_BACKTRACKS + " backtracks per step, runs join"
                 + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm, the model's minimum below edm "
-                + PREDICTED_EDM;
+                + PREDICTED_EDM + (gradientFirst ? ", steps likely to end a run evaluated gradient first (the model's minimum with"
+                + " the Hessian before at an estimated error below " + STALE_MODEL_ERROR + ")" : "");
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -407,17 +429,11 @@ public final class ProfileFitter {
         double[] gNew = w.gNew;
         StructuredHessian hNew = w.hNew;
         String lastProblem = null;
+        double edmBefore = Double.NaN;
         for (int it = 1; it <= maxIterations; it++) {
-            int nf = 0;
-            for (int a = 0; a < d; a++) {
-                boolean atLo = x[a] <= lo[a] && g[a] > 0;
-                boolean atHi = x[a] >= hi[a] && g[a] < 0;
-                if (!fixed[a] && !atLo && !atHi) {
-                    free[nf++] = a;
-                }
-            }
+            int nf = freeSet(w, x, g, fixed, free);
             if (nf == 0) {
-                return run.converged(x, f, it, 0);
+                return run.converged(x, f, it, 0).hessian(h);
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
@@ -430,10 +446,10 @@ public final class ProfileFitter {
                     edm += 0.5 * rhs[i] * step[i];
                 }
                 if (edm < edmTolerance) {
-                    return run.converged(x, f, it, edm);
+                    return run.converged(x, f, it, edm).hessian(h);
                 }
                 if (edm < PREDICTED_EDM && lambda0 == 0 && predicted(w, x, step, free, nf)) {
-                    return run.converged(w.y, f - edm, it, edm);
+                    return run.converged(w.y, f - edm, it, edm).hessian(h);
                 }
                 Run same = joins(w, known, x, step, free, nf, h, edm);
                 if (same != null) {
@@ -465,6 +481,11 @@ public final class ProfileFitter {
                     xNew[a] = Math.min(hi[a], Math.max(lo[a], x[a] + step[i]));
                     slope += g[a] * (xNew[a] - x[a]);
                 }
+                // the Hessian the new point is judged with if it is evaluated without its own (null: with its own)
+                StructuredHessian reference = null;
+                if (gradientFirst && lambda == 0 && undamped) {
+                    reference = likelyEnd(edm, edmBefore) ? h : boundFor(w, known, xNew);
+                }
                 double fNew = Double.POSITIVE_INFINITY;
                 double t = 1;
                 for (int back = 0; back <= MAX_BACKTRACKS; back++) {
@@ -479,7 +500,7 @@ public final class ProfileFitter {
                         t = tNext;
                     }
                     try {
-                        fNew = nll.evaluateStructured(xNew, gNew, hNew);
+                        fNew = reference == null ? nll.evaluateStructured(xNew, gNew, hNew) : nll.evaluate(xNew, gNew, null);
                     } catch (NonPositiveDensityException e) {
                         fNew = Double.POSITIVE_INFINITY;
                         lastProblem = e.getMessage();
@@ -488,8 +509,17 @@ public final class ProfileFitter {
                         break;
                     }
                 }
+                if (fNew <= f && reference != null) {
+                    Run end = endsWithout(w, run, reference, reference == h ? edm : Double.NaN, xNew, fNew, gNew, fixed,
+                            lambda0, known, it + 1);
+                    if (end != null) {
+                        return end;
+                    }
+                    nll.evaluateStructured(xNew, gNew, hNew);
+                }
                 if (fNew <= f) {
                     accepted = true;
+                    edmBefore = edm;
                     boolean stalled = f - fNew < 1e-14 * (1 + Math.abs(f));
                     System.arraycopy(xNew, 0, x, 0, d);
                     System.arraycopy(gNew, 0, g, 0, d);
@@ -499,7 +529,7 @@ public final class ProfileFitter {
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
-                        return run.converged(x, f, it, edm);
+                        return run.converged(x, f, it, edm).hessian(h);
                     }
                 } else {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
@@ -514,6 +544,102 @@ public final class ProfileFitter {
         }
         return run.failed(x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
                 "no convergence in " + maxIterations + " iterations");
+    }
+
+    /**
+     * The free parameters at x into {@code free} (&theta; indices, ascending): those not {@code fixed} and not held at a bound by
+     * a gradient pointing outwards. Returns their number.
+     */
+    private static int freeSet(FitWorkspace w, double[] x, double[] g, boolean[] fixed, int[] free) {
+        int nf = 0;
+        for (int a = 0; a < x.length; a++) {
+            boolean atLo = x[a] <= w.lo[a] && g[a] > 0;
+            boolean atHi = x[a] >= w.hi[a] && g[a] < 0;
+            if (!fixed[a] && !atLo && !atHi) {
+                free[nf++] = a;
+            }
+        }
+        return nf;
+    }
+
+    /**
+     * Whether the undamped Newton step from a point of edm {@code edm} (the point before it had {@code edmBefore}, NaN if
+     * none) is likely to end the run: Newton's edm falls about quadratically, edm' &asymp; c&middot;edm&sup2; with c = edm /
+     * edmBefore&sup2; (1 at a run's first step), and the run ends at the next point without its Hessian ({@link
+     * #endsWithout}) if edm' &lt; the tolerance or its predicted minimum's estimated error is small enough.
+     */
+    private boolean likelyEnd(double edm, double edmBefore) {
+        double c = Double.isNaN(edmBefore) ? 1 : edm / (edmBefore * edmBefore);
+        double next = c * edm * edm;
+        return next < edmTolerance || next < PREDICTED_EDM && staleError(next, edm) < STALE_MODEL_ERROR;
+    }
+
+    /**
+     * The estimated error, in NLL, of the minimum of the Newton model at a point of edm {@code edm} built with the Hessian of
+     * the point before it, of edm {@code edmBefore}: &epsilon;&middot;edm with &epsilon; = 2&radic;(edm / edmBefore) the relative change of the
+     * Hessian along the step between them (after a Newton step the new gradient is that change times the step, so
+     * edm / edmBefore &asymp; (&epsilon;/2)&sup2;).
+     */
+    private static double staleError(double edm, double edmBefore) {
+        return 2 * Math.sqrt(edm / edmBefore) * edm;
+    }
+
+    /**
+     * The Hessian of the converged minimum among the fit's first {@code known} runs within whose joining zone the point
+     * {@code xNew} lies (&frac12;(xNew &minus; x*)&#7488;H*(xNew &minus; x*) &lt; {@value #JOIN_EDM}, the held parameters equal), or null:
+     * there a step evaluated without its Hessian can show that the run joins x* ({@link #endsWithout}).
+     */
+    private static StructuredHessian boundFor(FitWorkspace w, int known, double[] xNew) {
+        double[] v = w.v;
+        for (int j = 0; j < known; j++) {
+            Run m = w.run(j);
+            if (!m.converged || !m.hasHessian) {
+                continue;
+            }
+            for (int a = 0; a < v.length; a++) {
+                v[a] = xNew[a] - m.x[a];
+            }
+            if (0.5 * m.hessian.quadraticForm(v) < JOIN_EDM) {
+                return m.hessian;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The end of the run at the point {@code xNew} (value {@code fNew}, gradient {@code gNew}) evaluated without its Hessian, judged
+     * with {@code reference}, a Hessian near it (that of the point before it, or that of a known minimum it is bound for), or
+     * null if the run must go on (and needs that point's own Hessian): converged there if edm &lt; the tolerance; at the
+     * minimum the model predicts if edm &lt; {@value #PREDICTED_EDM} and the model is the point before's ({@code edmBefore}
+     * its edm, else NaN) with an estimated error ({@link #staleError}) below {@value #STALE_MODEL_ERROR}; or joining a
+     * known minimum ({@link #joins}).
+     */
+    private Run endsWithout(FitWorkspace w, Run run, StructuredHessian reference, double edmBefore, double[] xNew, double fNew,
+                            double[] gNew, boolean[] fixed, double lambda0, int known, int it) {
+        int[] free = w.faceFree;
+        int nf = freeSet(w, xNew, gNew, fixed, free);
+        if (nf == 0) {
+            return run.converged(xNew, fNew, it, 0).hessian(reference);
+        }
+        double[] rhs = w.faceRhs;
+        double[] step = w.faceStep;
+        if (!gradient(gNew, free, nf, rhs) || !w.system.factor(reference, free, nf, 0)) {
+            return null;
+        }
+        w.system.solve(rhs, step);
+        double edm = 0;
+        for (int i = 0; i < nf; i++) {
+            edm += 0.5 * rhs[i] * step[i];
+        }
+        if (edm < edmTolerance) {
+            return run.converged(xNew, fNew, it, edm).hessian(reference);
+        }
+        if (edm < PREDICTED_EDM && lambda0 == 0 && staleError(edm, edmBefore) < STALE_MODEL_ERROR
+                && predicted(w, xNew, step, free, nf)) {
+            return run.converged(w.y, fNew - edm, it, edm).hessian(reference);
+        }
+        Run same = joins(w, known, xNew, step, free, nf, reference, edm);
+        return same == null ? null : run.joined(same, it);
     }
 
     /**

@@ -181,4 +181,96 @@ class NewtonSearchTest {
         assertEquals(0.5 * (1 - rho * rho), g.nll(), 1e-12, g.toString());
         assertEquals(3, nll.evaluations(Nll.Stage.GLOBAL), "two for the first run, one for the second");
     }
+
+    /** With the Hessian evaluations of {@code stage} and all of them, as "hessian/all". */
+    private static String counts(SurfaceNll nll, Nll.Stage stage) {
+        return nll.hessianCounts().get(stage) + "/" + nll.evaluations(stage);
+    }
+
+    /**
+     * The quartic of {@link #aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny} from u = 0.1: the Newton steps go to
+     * u = 1.94&times;10&#8315;&sup3; (edm 1.9&times;10&#8315;&#8310;, just above the predicted-minimum threshold) and then to 1.5&times;10&#8315;&#8312;. The
+     * run's edm fell from 5.0&times;10&#8315;&sup3; to 1.9&times;10&#8315;&#8310; (c = edm/edm_before&sup2; = 0.077), so the next edm is expected near
+     * 3&times;10&#8315;&sup1;&sup3;, below the tolerance: that last point is evaluated with the value and gradient only, and its edm with the
+     * Hessian of the point before (1.1&times;10&#8315;&sup1;&#8310;) ends the run there. Two evaluations with the Hessian and one
+     * without, where always evaluating the Hessian takes three.
+     */
+    @Test
+    void aStepExpectedToEndTheRunIsEvaluatedWithoutTheHessian() {
+        SurfaceNll nll = new SurfaceNll(quartic(2, 1));
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.1});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.alpha()[0], 1e-7, c.toString());
+        assertEquals(0.0, c.nll(), 1e-15, c.toString());
+        assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
+
+        SurfaceNll always = new SurfaceNll(quartic(2, 1));
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.1});
+        assertEquals(c.alpha()[0], a.alpha()[0], 1e-7, a.toString());
+        assertEquals("3/3", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
+    }
+
+    /**
+     * In &alpha; the convex e<sup>u</sup> &minus; u (u = &alpha; &minus; 1, minimum 1 at u = 0; Newton maps u to about u&sup2;/2), in &mu; a
+     * bowl at 2; from u = 0.18 Newton goes to u = 0.0153 (edm 1.17&times;10&#8315;&#8308;) and then to 1.16&times;10&#8315;&#8308;, evaluated with the value
+     * and gradient only. There the edm with the point before's Hessian, e<sup>0.0153</sup>, is 6.63&times;10&#8315;&#8313;: above the tolerance,
+     * below the predicted-minimum threshold, and that Hessian's change along the step (&epsilon; = 2&radic;(edm/edm_before) = 0.015)
+     * puts the error of its model's minimum near &epsilon;&middot;edm = 1.0&times;10&#8315;&sup1;&#8304;. The run ends at that minimum, its NLL within
+     * 1.1&times;10&#8315;&sup1;&#8304; of the exact 1: two evaluations with the Hessian and one without, against three with it.
+     */
+    @Test
+    void aRunEndsAtTheMinimumPredictedWithTheHessianBeforeWhenItsErrorIsTiny() {
+        Surface expWell = (mu, al, grad, hess) -> {
+            double u = al - 1;
+            double e = Math.exp(u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = e - 1;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = e;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + e - u;
+        };
+        SurfaceNll nll = new SurfaceNll(expWell);
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.18});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.nll(), 1.1e-10, c.toString());
+        assertTrue(c.nll() >= 1.0, "the model's minimum is above the exact one here: " + c);
+        assertEquals(1.0, c.alpha()[0], 1e-5, c.toString());
+        assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
+
+        SurfaceNll always = new SurfaceNll(expWell);
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.18});
+        assertEquals(1.0, a.nll(), 1e-12, a.toString());
+        assertEquals("3/3", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
+    }
+
+    /**
+     * The quartic in &alpha; (u = &alpha; &minus; 1) with the bowl at &mu; = 2.5. The first run starts at the minimum (2.5, 1): one
+     * evaluation. The run from the scan at &alpha; = 0 starts at u = &minus;1 (edm 0.5; its Newton target u = &minus;0.5 is not within 0.1
+     * edm of the minimum, so it does not join there). That target is within the known minimum's joining zone (&frac12;&Delta;&#7488;H*&Delta;
+     * = 0.125 &lt; 1), so it is evaluated with the value and gradient only and judged with the minimum's Hessian H*: the
+     * gradient &minus;0.625 points at u = 0.125, within 0.1 edm of it, and the run joins. With the Hessian always, it takes
+     * that point's Hessian (target u = &minus;0.143, not within 0.1 edm) and one more point: four evaluations against three, two
+     * of them with the Hessian.
+     */
+    @Test
+    void aStepIntoAKnownMinimumsZoneIsJudgedWithThatMinimumsHessian() {
+        SurfaceNll nll = new SurfaceNll(quartic(2.5, 1));
+        FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {2.5, 1});
+        assertTrue(g.converged(), g.toString());
+        assertEquals(2.5, g.mu(), 0.0, g.toString());
+        assertEquals(1.0, g.alpha()[0], 0.0, g.toString());
+        assertEquals(0.0, g.nll(), 0.0, g.toString());
+        assertEquals("2/3", counts(nll, Nll.Stage.GLOBAL), "with the Hessian / all");
+
+        SurfaceNll always = new SurfaceNll(quartic(2.5, 1));
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).globalFromScan(always, new double[] {2.5, 1});
+        assertEquals(g.nll(), a.nll(), 0.0, a.toString());
+        assertEquals("4/4", counts(always, Nll.Stage.GLOBAL), "with the Hessian / all, the Hessian always");
+    }
 }
