@@ -14,8 +14,11 @@ import org.nsbi.stats.model.ShapeNormalisation;
  * <li>Per event and shape effect e = (c, k) the code-4 coefficients a1..a6 and ln r&plusmn; are computed once,
  * when the events are {@linkplain #load loaded}.</li>
  * <li>Per evaluation, the powers of each &alpha;_k and the yield factors G_ck with their log-derivatives
- * G'/G, G''/G are computed once. A shape factor is then h = 1 + &Sigma; a_n &alpha;^n with h' and h'' from the
- * same powers; the exponential branch (h = r&plusmn;^&plusmn;&alpha;) runs only when |&alpha;_k| &ge; 1.</li>
+ * G'/G, G''/G are computed once, those of all pairs (c, k) together, lane by lane ({@link VectorLoops#yieldFactors}: with
+ * a hundred yield-only parameters they were a large part of an evaluation's fixed cost). A shape factor is then
+ * h = 1 + &Sigma; a_n &alpha;^n with h' and h'' from the same powers (at &alpha;_k = 0 exactly, h = 1, h' = a1, h'' = 2 a2 are
+ * read off: the &alpha; = 0 scan and the fits started there); the exponential branch (h = r&plusmn;^&plusmn;&alpha;) runs only
+ * when |&alpha;_k| &ge; 1.</li>
  * <li>The derivatives of T_c = B_c r_c &Pi;_e h_e use log-derivatives, U_k = G'/G + h'/h and
  * V_k = G''/G + 2(G'/G)(h'/h) + h''/h: &part;_k T = T U_k, &part;_kk T = T V_k, &part;_kl T = T U_k U_l. Only the
  * parameters that act on a process (yield or shape) are visited.</li>
@@ -109,6 +112,24 @@ public final class ColumnarNll extends Nll {
     private final double[][] normAt;
     private final double[][] normLast;
     private final double[] g3 = new double[3];
+    /**
+     * The yield factors of an evaluation, computed together ({@link VectorLoops#yieldFactors}): every pair (c, k) with k
+     * in active[c], by process and then in active[c]'s order (process c's from pairStart[c]), its interpolation
+     * [a1..a6, ln &kappa;+, ln &kappa;&minus;][pair], and per evaluation its &alpha;, G, G'/G and G''/G.
+     */
+    private final int[] pairStart;
+    private final int[] pairK;
+    private final double[][] pairInterpolation;
+    private final double[] pairAlpha;
+    private final double[] pairG;
+    private final double[] pairU;
+    private final double[] pairV;
+    private final double[] pairScratch = new double[6];
+    /** Per Y-process y, its yield-only pairs (indices into the pair arrays, in activeY order) and their positions in Y. */
+    private final int[][] yPairs;
+    private final int[][] yPositions;
+    /** Per parameter k, where its constraint's 1 goes: its diagonal entry in A (&ge; 0), or &minus;(1 + its position in Y). */
+    private final int[] constraintEntry;
     // per block
     private final double[][] h;    // [e][j]
     private final double[][] u;    // [e][j] h'/h
@@ -216,6 +237,27 @@ public final class ColumnarNll extends Nll {
             active[c] = Arrays.copyOf(act, na);
             effectsOfProcess[c] = Arrays.copyOf(mine, nm);
         }
+        this.pairStart = new int[nc + 1];
+        for (int c = 0; c < nc; c++) {
+            pairStart[c + 1] = pairStart[c] + active[c].length;
+        }
+        int pairs = pairStart[nc];
+        this.pairK = new int[pairs];
+        this.pairInterpolation = new double[8][pairs];
+        for (int c = 0; c < nc; c++) {
+            for (int i = 0; i < active[c].length; i++) {
+                int at = pairStart[c] + i;
+                pairK[at] = active[c][i];
+                double[] interpolation = model.yieldInterpolation(c, active[c][i]);
+                for (int m = 0; m < 8; m++) {
+                    pairInterpolation[m][at] = interpolation[m];
+                }
+            }
+        }
+        this.pairAlpha = new double[pairs];
+        this.pairG = new double[pairs];
+        this.pairU = new double[pairs];
+        this.pairV = new double[pairs];
         this.effects = e;
         this.effectK = Arrays.copyOf(ks, e);
         this.effectC = Arrays.copyOf(cs, e);
@@ -319,6 +361,26 @@ public final class ColumnarNll extends Nll {
             }
         }
         this.scratch = newHessian();
+        this.yPairs = new int[ny][];
+        this.yPositions = new int[ny][];
+        for (int y = 0; y < ny; y++) {
+            int c = yProcesses[y];
+            yPairs[y] = new int[activeY[c].length];
+            yPositions[y] = new int[activeY[c].length];
+            int m = 0;
+            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+                if (positionOf[1 + pairK[i]] < 0) { // yield-only: activeY's order, which is active's
+                    yPairs[y][m] = i;
+                    yPositions[y][m] = -1 - scratch.position(1 + pairK[i]);
+                    m++;
+                }
+            }
+        }
+        this.constraintEntry = new int[nk];
+        for (int k = 0; k < nk; k++) {
+            int pk = positionOf[1 + k];
+            constraintEntry[k] = pk >= 0 ? pk * dimE + pk : scratch.position(1 + k);
+        }
     }
 
     private boolean actsOn(int c, int k) {
@@ -525,7 +587,7 @@ public final class ColumnarNll extends Nll {
 
     private double computeChecked(double[] theta, double[] grad, StructuredHessian hess) {
         double nll = computeOnce(theta, grad, hess);
-        if (grad != null && !allFinite(grad) || hess != null && !hess.allFinite()) {
+        if (grad != null && !VectorLoops.allFinite(grad) || hess != null && !allFinite(hess)) {
             // a shape factor exactly 0 (or a true overflow, which stays)
             fixZeros = true;
             try {
@@ -537,13 +599,10 @@ public final class ColumnarNll extends Nll {
         return nll;
     }
 
-    private static boolean allFinite(double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+    /** {@link StructuredHessian#allFinite}, lane-wise. */
+    private static boolean allFinite(StructuredHessian hess) {
+        return VectorLoops.allFinite(hess.a) && VectorLoops.allFinite(hess.x) && VectorLoops.allFinite(hess.g)
+                && VectorLoops.allFinite(hess.m) && VectorLoops.allFinite(hess.d);
     }
 
     private double computeOnce(double[] theta, double[] grad, StructuredHessian hess) {
@@ -594,11 +653,11 @@ public final class ColumnarNll extends Nll {
             nll += 0.5 * d * d;
             gr[1 + k] += d;
             if (wantHess) {
-                int pk = positionOf[1 + k];
-                if (pk >= 0) {
-                    a[pk * dimE + pk] += 1;
+                int at = constraintEntry[k];
+                if (at >= 0) {
+                    a[at] += 1;
                 } else {
-                    hess.d[-1 - hess.position(1 + k)] += 1;
+                    hess.d[-1 - at] += 1;
                 }
             }
         }
@@ -621,6 +680,10 @@ public final class ColumnarNll extends Nll {
         boolean sqrt = scale() == Scale.SQRT_MU;
         double yield = 0;
         double[] a = hess == null ? null : hess.a;
+        for (int i = 0; i < pairK.length; i++) {
+            pairAlpha[i] = theta[1 + pairK[i]];
+        }
+        VectorLoops.yieldFactors(pairAlpha, pairInterpolation, pairK.length, TINY, pairG, pairU, pairV, pairScratch, g3);
         for (int c = 0; c < nc; c++) {
             double[] f = coefficientOut;
             if (sqrt) {
@@ -630,12 +693,11 @@ public final class ColumnarNll extends Nll {
             }
             double prod = 1;
             // only the parameters acting on c: the others' factor is exactly 1 (its G'/G and G''/G stay 0, never read)
-            for (int k : active[c]) {
-                model().yieldFactor(c, k, theta[1 + k], g3);
-                double g = g3[0] == 0 ? TINY : g3[0];
-                gu[c][k] = g3[1] / g;
-                gv[c][k] = g3[2] / g;
-                prod *= g;
+            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+                int k = pairK[i];
+                gu[c][k] = pairU[i];
+                gv[c][k] = pairV[i];
+                prod *= pairG[i];
             }
             b0[c] = f[0] * prod;
             b1[c] = f[1] * prod;
@@ -646,8 +708,8 @@ public final class ColumnarNll extends Nll {
             yieldSlope[c] = t1;
             yield += t0;
             grad[0] += t1;
-            for (int k : active[c]) {
-                grad[1 + k] += t0 * gu[c][k];
+            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+                grad[1 + pairK[i]] += t0 * pairU[i];
             }
             if (a != null) {
                 a[0] += nu[c] * b2[c];
@@ -663,8 +725,10 @@ public final class ColumnarNll extends Nll {
                     }
                 }
             }
-            System.arraycopy(gu[c], 0, pu[c], 0, nk);
-            System.arraycopy(gv[c], 0, pv[c], 0, nk);
+            for (int k : activeE[c]) { // the only entries read (normalise overwrites its own)
+                pu[c][k] = gu[c][k];
+                pv[c][k] = gv[c][k];
+            }
             if (normEffects[c].length > 0) {
                 normalise(c, theta);
             }
@@ -758,6 +822,10 @@ public final class ColumnarNll extends Nll {
      */
     private void polynomial(double[][] a, double x, int start, int len, double[] he, double[] ue, double[] ve,
                             boolean wantGrad, boolean wantHess) {
+        if (x == 0) { // h = 1, h' = a1, h'' = 2 a2: the polynomial's own values at 0 (up to the sign of a zero)
+            VectorLoops.atZero(a, start, len, he, wantGrad ? ue : null, wantHess ? ve : null);
+            return;
+        }
         double[] p = powers;
         p[0] = x;
         for (int i = 1; i < 6; i++) {
@@ -978,9 +1046,8 @@ public final class ColumnarNll extends Nll {
     private void yieldOnlyTerms(double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
         for (int y = 0; y < ny; y++) {
-            int c = yProcesses[y];
-            for (int k : activeY[c]) {
-                grad[1 + k] -= gu[c][k] * sumS[y];
+            for (int i : yPairs[y]) {
+                grad[1 + pairK[i]] -= pairU[i] * sumS[y];
             }
         }
         if (hess == null) {
@@ -990,10 +1057,12 @@ public final class ColumnarNll extends Nll {
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
             double rest = yieldTerm[c] - sumS[y];
-            for (int k : activeY[c]) {
-                int j = -1 - hess.position(1 + k);
-                double gk = gu[c][k];
-                hess.d[j] += rest * (gv[c][k] - gk * gk);
+            int[] pairs = yPairs[y];
+            int[] positions = yPositions[y];
+            for (int m = 0; m < pairs.length; m++) {
+                int j = positions[m];
+                double gk = pairU[pairs[m]];
+                hess.d[j] += rest * (pairV[pairs[m]] - gk * gk);
                 hess.g[y * ky + j] = gk;
             }
             hess.m[y * ny + y] += rest;
@@ -1064,7 +1133,9 @@ public final class ColumnarNll extends Nll {
             for (int c = 0; c < nc; c++) {
                 VectorLoops.scaled(bc[c], perEvent[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {
-                    VectorLoops.multiply(bc[c], h[e], len);
+                    if (theta[1 + effectK[e]] != 0) { // else h = 1
+                        VectorLoops.multiply(bc[c], h[e], len);
+                    }
                 }
             }
             for (int m = 0; m < mus.length; m++) {

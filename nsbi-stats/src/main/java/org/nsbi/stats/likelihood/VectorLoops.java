@@ -34,7 +34,8 @@ final class VectorLoops {
     /**
      * The code-4 coefficients a1..a6 of every event j &lt; len into out[0..6)[j], from its ratios
      * max(up_j, {@link Code4Interpolation#MIN_RATIO}), max(down_j, MIN_RATIO) and their logs lu_j, ld_j: the
-     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers. {@code up} and
+     * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers (its divisions by 8
+     * and 4 as multiplications by 1/8 and 1/4: exact, so the same bits, without the division unit). {@code up} and
      * {@code down} may be out[0] and out[1] (each lane is read before it is written).
      */
     static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len) {
@@ -53,12 +54,12 @@ final class VectorLoops {
             DoubleVector a1 = rlu.add(rld).mul(0.5);
             DoubleVector s2 = rlu.mul(lup).add(rld.mul(ldn)).mul(0.5);
             DoubleVector a2 = rlu.mul(lup).sub(rld.mul(ldn)).mul(0.5);
-            a0.mul(15).sub(s1.mul(7)).add(a2).div(8).intoArray(out[0], j);
-            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).div(8).intoArray(out[1], j);
-            a0.mul(-5).add(s1.mul(5)).sub(a2).div(4).intoArray(out[2], j);
-            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).div(4).intoArray(out[3], j);
-            a0.mul(3).sub(s1.mul(3)).add(a2).div(8).intoArray(out[4], j);
-            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).div(8).intoArray(out[5], j);
+            a0.mul(15).sub(s1.mul(7)).add(a2).mul(0.125).intoArray(out[0], j);
+            s0.mul(24).add(-24).sub(a1.mul(9)).add(s2).mul(0.125).intoArray(out[1], j);
+            a0.mul(-5).add(s1.mul(5)).sub(a2).mul(0.25).intoArray(out[2], j);
+            s0.mul(-12).add(12).add(a1.mul(7)).sub(s2).mul(0.25).intoArray(out[3], j);
+            a0.mul(3).sub(s1.mul(3)).add(a2).mul(0.125).intoArray(out[4], j);
+            s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).mul(0.125).intoArray(out[5], j);
         }
         double[] a = new double[6];
         for (; j < len; j++) {
@@ -67,6 +68,71 @@ final class VectorLoops {
                 out[p][j] = a[p];
             }
         }
+    }
+
+    /**
+     * Code-4 factors of many (process, parameter) pairs at once, for i &lt; len with x = alpha[i] and the interpolation
+     * a[0..8)[i] (a1..a6, ln &kappa;+, ln &kappa;&minus;): g[i] = G(x) (an exact 0 read as {@code tiny}), u[i] = G'(x)/g[i] and
+     * v[i] = G''(x)/g[i]. The polynomial is {@link Code4Interpolation#evaluate}'s Horner scheme, operation for operation,
+     * so the bits are its own; a vector of pairs with some |x| &ge; 1 is left to {@code evaluate} itself, pair by pair
+     * (scratch: 6 doubles, out: 3).
+     */
+    static void yieldFactors(double[] alpha, double[][] a, int len, double tiny, double[] g, double[] u, double[] v,
+                             double[] scratch, double[] out) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, alpha, j);
+            if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
+                for (int i = j; i < j + SPECIES.length(); i++) {
+                    yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
+                }
+                continue;
+            }
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, a[0], j);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, a[1], j);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, a[2], j);
+            DoubleVector b4 = DoubleVector.fromArray(SPECIES, a[3], j);
+            DoubleVector b5 = DoubleVector.fromArray(SPECIES, a[4], j);
+            DoubleVector b6 = DoubleVector.fromArray(SPECIES, a[5], j);
+            // 1 + x (a1 + x (a2 + x (a3 + x (a4 + x (a5 + x a6)))))
+            DoubleVector h = b5.add(x.mul(b6));
+            h = b4.add(x.mul(h));
+            h = b3.add(x.mul(h));
+            h = b2.add(x.mul(h));
+            h = b1.add(x.mul(h));
+            h = x.mul(h).add(1);
+            // a1 + x (2 a2 + x (3 a3 + x (4 a4 + x (5 a5 + (x 6) a6))))
+            DoubleVector d = b5.mul(5).add(x.mul(6).mul(b6));
+            d = b4.mul(4).add(x.mul(d));
+            d = b3.mul(3).add(x.mul(d));
+            d = b2.mul(2).add(x.mul(d));
+            d = b1.add(x.mul(d));
+            // 2 a2 + x (6 a3 + x (12 a4 + x (20 a5 + (x 30) a6)))
+            DoubleVector e = b5.mul(20).add(x.mul(30).mul(b6));
+            e = b4.mul(12).add(x.mul(e));
+            e = b3.mul(6).add(x.mul(e));
+            e = b2.mul(2).add(x.mul(e));
+            DoubleVector gv = h.blend(tiny, h.compare(VectorOperators.EQ, 0));
+            gv.intoArray(g, j);
+            d.div(gv).intoArray(u, j);
+            e.div(gv).intoArray(v, j);
+        }
+        for (; j < len; j++) {
+            yieldFactor(alpha[j], a, j, tiny, g, u, v, scratch, out);
+        }
+    }
+
+    /** {@link #yieldFactors} of pair i by {@link Code4Interpolation#evaluate}. */
+    private static void yieldFactor(double x, double[][] a, int i, double tiny, double[] g, double[] u, double[] v,
+                                    double[] scratch, double[] out) {
+        for (int m = 0; m < 6; m++) {
+            scratch[m] = a[m][i];
+        }
+        Code4Interpolation.evaluate(x, scratch, 0, a[6][i], a[7][i], out);
+        double gi = out[0] == 0 ? tiny : out[0];
+        g[i] = gi;
+        u[i] = out[1] / gi;
+        v[i] = out[2] / gi;
     }
 
     /** h_j = 1 + &Sigma;_n a_n[off+j] x^n (n = 1..6), from the powers p[0..6) = x..x&sup6;. */
@@ -143,6 +209,41 @@ final class VectorLoops {
                 v[j] = (a6[i] * e[3] + a5[i] * e[2] + a4[i] * e[1] + a3[i] * e[0] + a2[i] * 2) * inv;
             }
         }
+    }
+
+    /**
+     * {@link #polynomialDerivatives} at x = 0: h_j = 1, u_j = a1[off+j] and (if v is not null) v_j = 2 a2[off+j] (u and v
+     * not written when null). The same numbers, except that a zero may have the other sign (which no sum of them sees).
+     */
+    static void atZero(double[][] a, int off, int len, double[] h, double[] u, double[] v) {
+        java.util.Arrays.fill(h, 0, len, 1.0);
+        if (u != null) {
+            System.arraycopy(a[0], off, u, 0, len);
+        }
+        if (v != null) {
+            double[] a2 = a[1];
+            int j = 0;
+            for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+                DoubleVector.fromArray(SPECIES, a2, off + j).mul(2).intoArray(v, j);
+            }
+            for (; j < len; j++) {
+                v[j] = a2[off + j] * 2;
+            }
+        }
+    }
+
+    /** Whether every x_i is finite (neither infinite nor NaN). */
+    static boolean allFinite(double[] x) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(x.length); j < bound; j += SPECIES.length()) {
+            acc = acc.add(DoubleVector.fromArray(SPECIES, x, j).mul(0.0)); // +-0 when finite, NaN when not
+        }
+        boolean finite = !acc.compare(VectorOperators.NE, acc).anyTrue();
+        for (; j < x.length; j++) {
+            finite &= Double.isFinite(x[j]);
+        }
+        return finite;
     }
 
     /**

@@ -256,6 +256,14 @@ public final class MixtureModel implements Serializable {
         return sqrt;
     }
 
+    /**
+     * The code-4 interpolation of G_ck: its coefficients a1..a6, then ln &kappa;+ and ln &kappa;&minus;, as {@link #yieldFactor} uses them
+     * (a copy).
+     */
+    public double[] yieldInterpolation(int c, int k) {
+        return yieldInterp[c][k].clone();
+    }
+
     /** G_ck(&alpha;_k) and its two derivatives into out[0..3). */
     public void yieldFactor(int c, int k, double alpha, double[] out) {
         double[] a = yieldInterp[c][k];

@@ -37,6 +37,44 @@ class VectorLoopsTest {
     }
 
     @Test
+    void yieldFactorsAreTheBitsOfCode4InterpolationPairByPair() {
+        SplittableRandom rng = new SplittableRandom(4);
+        int n = 203; // not a multiple of the vector length: the scalar tail runs too
+        double[][] a = new double[8][n];
+        double[] alpha = new double[n];
+        double[] tmp = new double[6];
+        for (int j = 0; j < n; j++) {
+            double ru = Math.exp(-0.3 + 0.6 * rng.nextDouble());
+            double rd = Math.exp(-0.3 + 0.6 * rng.nextDouble());
+            double lu = Math.log(ru);
+            double ld = Math.log(rd);
+            Code4Interpolation.coefficients(ru, rd, lu, ld, tmp, 0);
+            for (int p = 0; p < 6; p++) {
+                a[p][j] = tmp[p];
+            }
+            a[6][j] = lu;
+            a[7][j] = ld;
+            // mostly inside (-1, 1), where the vectors run; some vectors with a pair on the exponential branch, exact 0
+            alpha[j] = j % 29 == 3 ? 1.0 : j % 31 == 5 ? -1.7 : j % 13 == 0 ? 0 : -0.999 + 1.998 * rng.nextDouble();
+        }
+        double[] g = new double[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        VectorLoops.yieldFactors(alpha, a, n, 1e-300, g, u, v, new double[6], new double[3]);
+        double[] ref = new double[3];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < 6; p++) {
+                tmp[p] = a[p][j];
+            }
+            Code4Interpolation.evaluate(alpha[j], tmp, 0, a[6][j], a[7][j], ref);
+            double gj = ref[0] == 0 ? 1e-300 : ref[0];
+            assertEquals(Double.doubleToRawLongBits(gj), Double.doubleToRawLongBits(g[j]), "G of pair " + j);
+            assertEquals(Double.doubleToRawLongBits(ref[1] / gj), Double.doubleToRawLongBits(u[j]), "G'/G of pair " + j);
+            assertEquals(Double.doubleToRawLongBits(ref[2] / gj), Double.doubleToRawLongBits(v[j]), "G''/G of pair " + j);
+        }
+    }
+
+    @Test
     void polynomialDerivativesEqualTheCode4InterpolationOfEachEvent() {
         SplittableRandom rng = new SplittableRandom(2);
         int n = 77;
@@ -72,6 +110,52 @@ class VectorLoopsTest {
             assertEquals(ref[0], h[j], 1e-14, "h of event " + j);
             assertEquals(ref[1] / ref[0], u[j], 1e-13, "h'/h of event " + j);
             assertEquals(ref[2] / ref[0], v[j], 1e-13, "h''/h of event " + j);
+        }
+    }
+
+    @Test
+    void theShapeFactorsAtZeroAreThePolynomialsValues() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 77;
+        int off = 9;
+        double[][] a = new double[6][off + n];
+        for (double[] column : a) {
+            for (int j = 0; j < column.length; j++) {
+                column[j] = rng.nextDouble() - 0.5;
+            }
+        }
+        double[] zero = new double[6];
+        double[] h = new double[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        VectorLoops.polynomialDerivatives(a, zero, new double[5], new double[4], off, n, h, u, v, false);
+        double[] h0 = new double[n];
+        double[] u0 = new double[n];
+        double[] v0 = new double[n];
+        VectorLoops.atZero(a, off, n, h0, u0, v0);
+        for (int j = 0; j < n; j++) {
+            assertEquals(h[j], h0[j], 0.0, "h of event " + j);
+            assertEquals(u[j], u0[j], 0.0, "h'/h of event " + j);
+            assertEquals(v[j], v0[j], 0.0, "h''/h of event " + j);
+        }
+    }
+
+    @Test
+    void allFiniteFindsAnInfinityOrNaNAnywhere() {
+        for (int n : new int[] {0, 3, 16, 37}) {
+            double[] x = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = j % 2 == 0 ? Double.MAX_VALUE : -Double.MIN_VALUE;
+            }
+            assertTrue(VectorLoops.allFinite(x), "finite, n = " + n);
+            for (int j = 0; j < n; j++) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double keep = x[j];
+                    x[j] = bad;
+                    assertTrue(!VectorLoops.allFinite(x), bad + " at " + j + " of " + n);
+                    x[j] = keep;
+                }
+            }
         }
     }
 
