@@ -47,7 +47,7 @@ public final class FitEvaluationBenchmark {
         for (int a = 3; a < args.length; a++) {
             String spec = args[a];
             KscanToys setup = KscanToys.of(n, spec);
-            ProfileFitter[] fitters = {ProfileFitter.withDefaults().withGradientFirst(false),
+            ProfileFitter[] fitters = {ProfileFitter.withDefaults().withGradientFirst(false).withHandoff(false),
                 ProfileFitter.withDefaults()};
             String[] names = {"before", "now"};
             ProfileLikelihoodFit[] fits = new ProfileLikelihoodFit[2];

@@ -22,10 +22,11 @@ import org.nsbi.stats.model.MixtureModel;
  * shrinks after each success. It stops when
  * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite, or, once edm is below
  * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. A step likely to
- * end the run (its edm predicted from the run's quadratic convergence, {@link #likelyEnd}, or its target within the joining
- * zone of a known minimum, {@link #boundFor}) is evaluated with the value and gradient only, and its point judged with a
- * Hessian near it, the point before's or the known minimum's ({@link #endsWithout}); only if the run goes on is the Hessian
- * there evaluated too (an evaluation without the Hessian costs about 0.6 of one with it). The Hessian comes in
+ * end the run (its edm, predicted from the run's quadratic convergence, tiny: {@link #likelyEnd}) is evaluated with the value
+ * and gradient only, and its point judged with the Hessian of the point before ({@link #endsWithout}); only if the run goes
+ * on is the Hessian there evaluated too (an evaluation without the Hessian costs about 0.6 of one with it). Judging a point
+ * far from its own Hessian's, e.g. with the Hessian of a known minimum it seems bound for, was tried and dropped: between
+ * two close minima (interference in &mu;) such runs joined the higher one. The Hessian comes in
  * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
  * yield-only parameters out of any K&times;K matrix.
  *
@@ -78,17 +79,19 @@ public final class ProfileFitter {
     private final int maxIterations;
     private final int scanPoints;
     private final boolean gradientFirst;
+    private final boolean handoff;
 
-    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints, boolean gradientFirst) {
+    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints, boolean gradientFirst, boolean handoff) {
         this.edmTolerance = edmTolerance;
         this.maxIterations = maxIterations;
         this.scanPoints = scanPoints;
         this.gradientFirst = gradientFirst;
+        this.handoff = handoff;
     }
 
     /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan, steps likely to end a run evaluated gradient first. */
     public static ProfileFitter withDefaults() {
-        return new ProfileFitter(1e-9, 100, 17, true);
+        return new ProfileFitter(1e-9, 100, 17, true, true);
     }
 
     /** A copy with another number of scan points for the global fit's starts (&ge; 2). */
@@ -96,7 +99,7 @@ public final class ProfileFitter {
         if (points < 2) {
             throw new IllegalArgumentException("scan points = " + points + "; expected at least 2");
         }
-        return new ProfileFitter(edmTolerance, maxIterations, points, gradientFirst);
+        return new ProfileFitter(edmTolerance, maxIterations, points, gradientFirst, handoff);
     }
 
     /** A copy with another iteration limit per start (&ge; 1). */
@@ -104,7 +107,7 @@ public final class ProfileFitter {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations = " + iterations + "; expected at least 1");
         }
-        return new ProfileFitter(edmTolerance, iterations, scanPoints, gradientFirst);
+        return new ProfileFitter(edmTolerance, iterations, scanPoints, gradientFirst, handoff);
     }
 
     /**
@@ -112,7 +115,16 @@ public final class ProfileFitter {
      * see {@link #endsWithout}), or always with the Hessian ({@code false}: for benchmarks that measure the difference).
      */
     public ProfileFitter withGradientFirst(boolean on) {
-        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, on);
+        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, on, handoff);
+    }
+
+    /**
+     * A copy whose global fit started at the minimum of the conditional fit just done starts at the last point that fit
+     * evaluated with the Hessian instead ({@code true}, the default: the NLL remembers that point, so it costs no
+     * evaluation), or at the minimum itself ({@code false}: for benchmarks that measure the difference).
+     */
+    public ProfileFitter withHandoff(boolean on) {
+        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, gradientFirst, on);
     }
 
     /** The settings that change results, for checkpoints' plans: a resume across a change is refused. */
@@ -121,7 +133,8 @@ public final class ProfileFitter {
                 + " scan points, NLL tolerance " + NLL_TOLERANCE + ", " + MAX_BACKTRACKS + " backtracks per step, runs join"
                 + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm, the model's minimum below edm "
                 + PREDICTED_EDM + (gradientFirst ? ", steps likely to end a run evaluated gradient first (the model's minimum with"
-                + " the Hessian before at an estimated error below " + STALE_MODEL_ERROR + ")" : "");
+                + " the Hessian before at an estimated error below " + STALE_MODEL_ERROR + ")" : "")
+                + (handoff ? ", the global fit from the conditional minimum starts at its last point evaluated with the Hessian" : "");
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -225,6 +238,9 @@ public final class ProfileFitter {
             System.arraycopy(start, 0, s, 0, dim);
             s[0] = nll.p(start[0]);
             w.clip(s);
+            if (handoff) {
+                w.handOff(s);
+            }
         }
         for (int which = 0; which < 2; which++) {
             if (which == 0 ? !startAlpha : !zeroAlpha) {
@@ -240,6 +256,9 @@ public final class ProfileFitter {
                 s[0] = nll.p(w.minima[i]);
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
                 w.clip(s);
+                if (handoff) {
+                    w.handOff(s);
+                }
             }
         }
         for (int i = 0; i < w.startCount; i++) {
@@ -302,6 +321,13 @@ public final class ProfileFitter {
         }
         if (best == null) {
             return FitResult.failed(commonReason(w), what(mu) + " failed from every start: " + describe(nll, w), iterations);
+        }
+        if (!Double.isNaN(mu)) {
+            if (handoff) {
+                w.keepHandoff(best);
+            } else {
+                w.hasHandoff = false;
+            }
         }
         // the workspace's arrays: the result copies them
         double[] alpha = w.alphaOut;
@@ -402,6 +428,15 @@ public final class ProfileFitter {
      * stops there: see {@link #joins}.
      */
     private Run minimise(Nll nll, FitWorkspace w, double[] start, boolean[] fixed, double lambda0, int known) {
+        Run run = search(nll, w, start, fixed, lambda0, known);
+        // the run's current point is always one evaluated with the Hessian (a point evaluated without it is either where
+        // the run ends or evaluated with it before the run moves there)
+        System.arraycopy(w.x, 0, run.lastEvaluated, 0, w.x.length);
+        return run;
+    }
+
+    /** {@link #minimise} but for the run's last point evaluated with the Hessian. */
+    private Run search(Nll nll, FitWorkspace w, double[] start, boolean[] fixed, double lambda0, int known) {
         Run run = w.newRun();
         System.arraycopy(start, 0, run.start, 0, start.length);
         int d = nll.dimension();
@@ -433,7 +468,7 @@ public final class ProfileFitter {
         for (int it = 1; it <= maxIterations; it++) {
             int nf = freeSet(w, x, g, fixed, free);
             if (nf == 0) {
-                return run.converged(x, f, it, 0).hessian(h);
+                return run.converged(x, f, it, 0);
             }
             // edm at the current point, with the undamped Hessian
             double edm = Double.NaN;
@@ -446,10 +481,10 @@ public final class ProfileFitter {
                     edm += 0.5 * rhs[i] * step[i];
                 }
                 if (edm < edmTolerance) {
-                    return run.converged(x, f, it, edm).hessian(h);
+                    return run.converged(x, f, it, edm);
                 }
                 if (edm < PREDICTED_EDM && lambda0 == 0 && predicted(w, x, step, free, nf)) {
-                    return run.converged(w.y, f - edm, it, edm).hessian(h);
+                    return run.converged(w.y, f - edm, it, edm);
                 }
                 Run same = joins(w, known, x, step, free, nf, h, edm);
                 if (same != null) {
@@ -481,11 +516,8 @@ public final class ProfileFitter {
                     xNew[a] = Math.min(hi[a], Math.max(lo[a], x[a] + step[i]));
                     slope += g[a] * (xNew[a] - x[a]);
                 }
-                // the Hessian the new point is judged with if it is evaluated without its own (null: with its own)
-                StructuredHessian reference = null;
-                if (gradientFirst && lambda == 0 && undamped) {
-                    reference = likelyEnd(edm, edmBefore) ? h : boundFor(w, known, xNew);
-                }
+                // the new point evaluated without its Hessian, and judged with this point's
+                boolean light = gradientFirst && lambda == 0 && undamped && likelyEnd(edm, edmBefore);
                 double fNew = Double.POSITIVE_INFINITY;
                 double t = 1;
                 for (int back = 0; back <= MAX_BACKTRACKS; back++) {
@@ -500,7 +532,7 @@ public final class ProfileFitter {
                         t = tNext;
                     }
                     try {
-                        fNew = reference == null ? nll.evaluateStructured(xNew, gNew, hNew) : nll.evaluate(xNew, gNew, null);
+                        fNew = light ? nll.evaluate(xNew, gNew, null) : nll.evaluateStructured(xNew, gNew, hNew);
                     } catch (NonPositiveDensityException e) {
                         fNew = Double.POSITIVE_INFINITY;
                         lastProblem = e.getMessage();
@@ -509,9 +541,8 @@ public final class ProfileFitter {
                         break;
                     }
                 }
-                if (fNew <= f && reference != null) {
-                    Run end = endsWithout(w, run, reference, reference == h ? edm : Double.NaN, xNew, fNew, gNew, fixed,
-                            lambda0, known, it + 1);
+                if (fNew <= f && light) {
+                    Run end = endsWithout(w, run, h, edm, xNew, fNew, gNew, fixed, lambda0, known, it + 1);
                     if (end != null) {
                         return end;
                     }
@@ -529,7 +560,7 @@ public final class ProfileFitter {
                     f = fNew;
                     lambda = lambda < 1e-6 ? 0 : lambda / 10;
                     if (stalled && !Double.isNaN(edm) && edm < 1e3 * edmTolerance) {
-                        return run.converged(x, f, it, edm).hessian(h);
+                        return run.converged(x, f, it, edm);
                     }
                 } else {
                     lambda = lambda == 0 ? 1e-4 : lambda * 10;
@@ -585,45 +616,22 @@ public final class ProfileFitter {
     }
 
     /**
-     * The Hessian of the converged minimum among the fit's first {@code known} runs within whose joining zone the point
-     * {@code xNew} lies (&frac12;(xNew &minus; x*)&#7488;H*(xNew &minus; x*) &lt; {@value #JOIN_EDM}, the held parameters equal), or null:
-     * there a step evaluated without its Hessian can show that the run joins x* ({@link #endsWithout}).
-     */
-    private static StructuredHessian boundFor(FitWorkspace w, int known, double[] xNew) {
-        double[] v = w.v;
-        for (int j = 0; j < known; j++) {
-            Run m = w.run(j);
-            if (!m.converged || !m.hasHessian) {
-                continue;
-            }
-            for (int a = 0; a < v.length; a++) {
-                v[a] = xNew[a] - m.x[a];
-            }
-            if (0.5 * m.hessian.quadraticForm(v) < JOIN_EDM) {
-                return m.hessian;
-            }
-        }
-        return null;
-    }
-
-    /**
      * The end of the run at the point {@code xNew} (value {@code fNew}, gradient {@code gNew}) evaluated without its Hessian, judged
-     * with {@code reference}, a Hessian near it (that of the point before it, or that of a known minimum it is bound for), or
-     * null if the run must go on (and needs that point's own Hessian): converged there if edm &lt; the tolerance; at the
-     * minimum the model predicts if edm &lt; {@value #PREDICTED_EDM} and the model is the point before's ({@code edmBefore}
-     * its edm, else NaN) with an estimated error ({@link #staleError}) below {@value #STALE_MODEL_ERROR}; or joining a
-     * known minimum ({@link #joins}).
+     * with {@code before}, the Hessian of the point before it (of edm {@code edmBefore}), or null if the run must go on (and
+     * needs that point's own Hessian): converged there if edm &lt; the tolerance; at the minimum the model predicts if edm &lt;
+     * {@value #PREDICTED_EDM} and the model's estimated error ({@link #staleError}) is below {@value #STALE_MODEL_ERROR}; or
+     * joining a known minimum ({@link #joins}).
      */
-    private Run endsWithout(FitWorkspace w, Run run, StructuredHessian reference, double edmBefore, double[] xNew, double fNew,
+    private Run endsWithout(FitWorkspace w, Run run, StructuredHessian before, double edmBefore, double[] xNew, double fNew,
                             double[] gNew, boolean[] fixed, double lambda0, int known, int it) {
         int[] free = w.faceFree;
         int nf = freeSet(w, xNew, gNew, fixed, free);
         if (nf == 0) {
-            return run.converged(xNew, fNew, it, 0).hessian(reference);
+            return run.converged(xNew, fNew, it, 0);
         }
         double[] rhs = w.faceRhs;
         double[] step = w.faceStep;
-        if (!gradient(gNew, free, nf, rhs) || !w.system.factor(reference, free, nf, 0)) {
+        if (!gradient(gNew, free, nf, rhs) || !w.system.factor(before, free, nf, 0)) {
             return null;
         }
         w.system.solve(rhs, step);
@@ -632,13 +640,13 @@ public final class ProfileFitter {
             edm += 0.5 * rhs[i] * step[i];
         }
         if (edm < edmTolerance) {
-            return run.converged(xNew, fNew, it, edm).hessian(reference);
+            return run.converged(xNew, fNew, it, edm);
         }
         if (edm < PREDICTED_EDM && lambda0 == 0 && staleError(edm, edmBefore) < STALE_MODEL_ERROR
                 && predicted(w, xNew, step, free, nf)) {
-            return run.converged(w.y, fNew - edm, it, edm).hessian(reference);
+            return run.converged(w.y, fNew - edm, it, edm);
         }
-        Run same = joins(w, known, xNew, step, free, nf, reference, edm);
+        Run same = joins(w, known, xNew, step, free, nf, before, edm);
         return same == null ? null : run.joined(same, it);
     }
 

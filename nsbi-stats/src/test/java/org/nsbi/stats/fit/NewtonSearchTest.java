@@ -182,6 +182,25 @@ class NewtonSearchTest {
         assertEquals(3, nll.evaluations(Nll.Stage.GLOBAL), "two for the first run, one for the second");
     }
 
+    /** In &alpha; the convex e<sup>u</sup> &minus; u (u = &alpha; &minus; 1, minimum 1 at u = 0), in &mu; a bowl at 2. */
+    private static Surface expWell() {
+        return (mu, al, grad, hess) -> {
+            double u = al - 1;
+            double e = Math.exp(u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = e - 1;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = e;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + e - u;
+        };
+    }
+
     /** With the Hessian evaluations of {@code stage} and all of them, as "hessian/all". */
     private static String counts(SurfaceNll nll, Nll.Stage stage) {
         return nll.hessianCounts().get(stage) + "/" + nll.evaluations(stage);
@@ -220,21 +239,7 @@ class NewtonSearchTest {
      */
     @Test
     void aRunEndsAtTheMinimumPredictedWithTheHessianBeforeWhenItsErrorIsTiny() {
-        Surface expWell = (mu, al, grad, hess) -> {
-            double u = al - 1;
-            double e = Math.exp(u);
-            if (grad != null) {
-                grad[0] = mu - 2;
-                grad[1] = e - 1;
-            }
-            if (hess != null) {
-                hess[0] = 1;
-                hess[1] = 0;
-                hess[2] = 0;
-                hess[3] = e;
-            }
-            return 0.5 * (mu - 2) * (mu - 2) + e - u;
-        };
+        Surface expWell = expWell();
         SurfaceNll nll = new SurfaceNll(expWell);
         FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.18});
         assertTrue(c.converged(), c.toString());
@@ -250,27 +255,25 @@ class NewtonSearchTest {
     }
 
     /**
-     * The quartic in &alpha; (u = &alpha; &minus; 1) with the bowl at &mu; = 2.5. The first run starts at the minimum (2.5, 1): one
-     * evaluation. The run from the scan at &alpha; = 0 starts at u = &minus;1 (edm 0.5; its Newton target u = &minus;0.5 is not within 0.1
-     * edm of the minimum, so it does not join there). That target is within the known minimum's joining zone (&frac12;&Delta;&#7488;H*&Delta;
-     * = 0.125 &lt; 1), so it is evaluated with the value and gradient only and judged with the minimum's Hessian H*: the
-     * gradient &minus;0.625 points at u = 0.125, within 0.1 edm of it, and the run joins. With the Hessian always, it takes
-     * that point's Hessian (target u = &minus;0.143, not within 0.1 edm) and one more point: four evaluations against three, two
-     * of them with the Hessian.
+     * t at &mu; = 2 on {@link #expWell()}, the conditional fit from &alpha; = 1.18: it ends at the minimum its model predicts
+     * from u = 1.16&times;10&#8315;&#8308;, a point evaluated without the Hessian, the last one with it being u = 0.0153. The global fit's
+     * scan at the conditional &alpha;&#770;&#770; has its minimum at the conditional fit's &mu; = 2, so it starts at the conditional minimum;
+     * handed off, it starts at u = 0.0153 instead, which the NLL remembers: one evaluation with the Hessian fewer, t the same.
      */
     @Test
-    void aStepIntoAKnownMinimumsZoneIsJudgedWithThatMinimumsHessian() {
-        SurfaceNll nll = new SurfaceNll(quartic(2.5, 1));
-        FitResult g = ProfileFitter.withDefaults().globalFromScan(nll, new double[] {2.5, 1});
-        assertTrue(g.converged(), g.toString());
-        assertEquals(2.5, g.mu(), 0.0, g.toString());
-        assertEquals(1.0, g.alpha()[0], 0.0, g.toString());
-        assertEquals(0.0, g.nll(), 0.0, g.toString());
-        assertEquals("2/3", counts(nll, Nll.Stage.GLOBAL), "with the Hessian / all");
-
-        SurfaceNll always = new SurfaceNll(quartic(2.5, 1));
-        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).globalFromScan(always, new double[] {2.5, 1});
-        assertEquals(g.nll(), a.nll(), 0.0, a.toString());
-        assertEquals("4/4", counts(always, Nll.Stage.GLOBAL), "with the Hessian / all, the Hessian always");
+    void theGlobalFitFromTheConditionalMinimumStartsAtItsLastPointEvaluatedWithTheHessian() {
+        SurfaceNll nll = new SurfaceNll(expWell());
+        TestStatistic.Result t = new TestStatistic(ProfileFitter.withDefaults()).at(nll, 2.0, null, new double[] {1.18});
+        SurfaceNll without = new SurfaceNll(expWell());
+        TestStatistic.Result u = new TestStatistic(ProfileFitter.withDefaults().withHandoff(false)).at(without, 2.0, null,
+                new double[] {1.18});
+        assertTrue(t.converged() && u.converged(), t.failure() + " / " + u.failure());
+        assertEquals(0, t.t(), 1e-9, t.toString());
+        assertEquals(u.t(), t.t(), 1e-9);
+        assertEquals(2, t.global().mu(), 1e-5, t.global().toString());
+        assertEquals(nll.hessianCounts().get(Nll.Stage.CONDITIONAL), without.hessianCounts().get(Nll.Stage.CONDITIONAL));
+        assertEquals(without.hessianCounts().get(Nll.Stage.GLOBAL) - 1, (long) nll.hessianCounts().get(Nll.Stage.GLOBAL),
+                "global evaluations with the Hessian, handed off " + counts(nll, Nll.Stage.GLOBAL) + ", not "
+                + counts(without, Nll.Stage.GLOBAL));
     }
 }
