@@ -15,6 +15,8 @@
 # archive (NSBI_CLASS_ARCHIVE=off: without), with which JIT settings (target/launcher/jit-flags) and NSBI_JAVA_OPTS.
 # A mode with the suffix -nojit (pinned-nojit, unpinned-nojit) runs without the launcher's JIT settings
 # (NSBI_JIT_FLAGS=off), alternating with the other modes' runs: "pinned pinned-nojit" compares them on equal terms.
+# A mode with the suffix -nowarmup (pinned-nowarmup, pinned-nojit-nowarmup, ...) runs without the neyman job's warm-up
+# (--conf spark.nsbi.warmUpToys=0: every task thread runs toys from the start, NeymanJob.WARM_UP_TOYS).
 # Run on purpose, not in CI; on an idle machine.
 #   bench/neyman-command-scaling.sh [toys per point, default 600 (10,200 toys)] [repeats, default 3] [folder]
 #                                   [modes, default "unpinned pinned"]
@@ -26,9 +28,10 @@ out="${3:-$(mktemp -d)}"
 modes="${4:-unpinned pinned}"
 cfg=submit/examples/offshell-toy-exact.yaml
 . bench/built.sh
+base() { local m="${1%-nowarmup}"; echo "${m%-nojit}"; }
 for mode in $modes; do
-  [[ "${mode%-nojit}" == pinned || "${mode%-nojit}" == unpinned ]] \
-    || { echo "neyman-command-scaling: mode $mode; expected pinned, unpinned, pinned-nojit or unpinned-nojit" >&2; exit 2; }
+  [[ "$(base "$mode")" == pinned || "$(base "$mode")" == unpinned ]] \
+    || { echo "neyman-command-scaling: mode $mode; expected pinned or unpinned, optionally followed by -nojit and by -nowarmup" >&2; exit 2; }
 done
 if [[ " $modes " == *" pinned"* ]]; then
   command -v taskset >/dev/null || { echo "neyman-command-scaling: pinned mode needs taskset (util-linux)" >&2; exit 2; }
@@ -50,13 +53,15 @@ for r in $(seq 1 "$repeats"); do
     for cores in 1 2; do
       run="$out/$mode-local$cores-$r"
       pin=()
-      if [[ "${mode%-nojit}" == pinned ]]; then
+      if [[ "$(base "$mode")" == pinned ]]; then
         pin=(taskset -c "$([[ $cores == 1 ]] && echo 0 || echo 0,1)")
       fi
       jit=on
-      [[ "$mode" != *-nojit ]] || jit=off
+      [[ "$mode" != *-nojit* ]] || jit=off
+      warmup=()
+      [[ "$mode" != *-nowarmup ]] || warmup=(--conf spark.nsbi.warmUpToys=0)
       NSBI_JIT_FLAGS="$jit" "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
-        --toys "$toys" --master "local[$cores]" --out "$run" --overwrite >/dev/null 2>"$run.log" &
+        --toys "$toys" --master "local[$cores]" ${warmup[@]+"${warmup[@]}"} --out "$run" --overwrite >/dev/null 2>"$run.log" &
       command=$!
       python3 bench/thread-cpu.py "$command" "$run.threads.json" &
       watcher=$!
@@ -72,9 +77,11 @@ THREADS = ("C2", "C1", "tasks", "main", "GC", "other")  # bench/thread-cpu.py's 
 print(f"launcher: {sys.argv[5]}")
 for mode in modes:
     pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
-               "unpinned": "every core of the machine for both"}[mode.removesuffix("-nojit")]
-    if mode.endswith("-nojit"):
+               "unpinned": "every core of the machine for both"}[mode.removesuffix("-nowarmup").removesuffix("-nojit")]
+    if "-nojit" in mode:
         pinning += "; NSBI_JIT_FLAGS=off: without the launcher's JIT settings"
+    if mode.endswith("-nowarmup"):
+        pinning += "; spark.nsbi.warmUpToys=0: without the neyman job's warm-up"
     print(f"== {mode} ({pinning})")
     median = {}
     for cores in (1, 2):

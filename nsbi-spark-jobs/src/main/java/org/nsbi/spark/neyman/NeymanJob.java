@@ -15,6 +15,7 @@ import org.nsbi.model.neyman.ToyBlockFile;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyRounds;
 import org.nsbi.model.neyman.ToyWorkload;
+import org.nsbi.model.neyman.WarmUpGate;
 import org.nsbi.model.output.AsimovClosure;
 import org.nsbi.model.output.CriticalValuesFit;
 import org.nsbi.model.output.FailedFits;
@@ -98,6 +99,16 @@ public final class NeymanJob {
             return toysComputed / toySeconds;
         }
     }
+
+    /**
+     * The toys a cold JVM on a local master runs one task at a time before its other task threads join
+     * ({@link WarmUpGate}), unless {@value #WARM_UP_SETTING} says otherwise: measured with
+     * {@code bench/neyman-command-scaling.sh} (README).
+     */
+    public static final long WARM_UP_TOYS = 2000;
+
+    /** The Spark setting for {@link #WARM_UP_TOYS}. */
+    public static final String WARM_UP_SETTING = "spark.nsbi.warmUpToys";
 
     /** The file of the smooth critical values' fit in a run folder. */
     public static final String CRITICAL_VALUES = "critical-values.json";
@@ -376,13 +387,16 @@ public final class NeymanJob {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
             boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();
+            long warmUp = warmUpToys(jsc);
             jsc.parallelize(blocks, slices).mapPartitions(tasks -> {
                 ToyWorkload w = workload.get();
-                try (ToyCheckpoints.Writer writer = checkpoints.get().writer()) {
+                try (WarmUpGate.Turn turn = WarmUpGate.ofThisJvm().enter(warmUp);
+                     ToyCheckpoints.Writer writer = checkpoints.get().writer()) {
                     while (tasks.hasNext()) {
                         ToyBlockTask task = tasks.next();
                         writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
                                 task.toToy(), w.sampler(task.muIndex()), w.fit()));
+                        turn.ran(task.toys());
                         if (perBlock) {
                             progress.get().advance(task.toys());
                         }
@@ -397,6 +411,32 @@ public final class NeymanJob {
             }
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /**
+     * The toys a cold JVM runs one task at a time ({@link WarmUpGate}): {@value #WARM_UP_TOYS}, or the setting
+     * {@value #WARM_UP_SETTING} (0: none), on a local master whose task threads would take the JIT compilers' cores
+     * ({@link WarmUpGate#worthIt}); 0 on a cluster, where the executors' JVMs and cores are not this one's.
+     */
+    static long warmUpToys(JavaSparkContext jsc) {
+        if (!jsc.isLocal() || !WarmUpGate.worthIt(jsc.defaultParallelism())) {
+            return 0;
+        }
+        return warmUpToys(jsc.getConf().get(WARM_UP_SETTING, String.valueOf(WARM_UP_TOYS)));
+    }
+
+    /** The setting {@value #WARM_UP_SETTING} as a count of toys. */
+    static long warmUpToys(String setting) {
+        try {
+            long toys = Long.parseLong(setting.trim());
+            if (toys >= 0) {
+                return toys;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UserError("--conf " + WARM_UP_SETTING + "=" + setting + "; expected a whole number of toys >= 0"
+                + " (0: no warm-up, every task thread runs toys from the start)");
     }
 
     /**

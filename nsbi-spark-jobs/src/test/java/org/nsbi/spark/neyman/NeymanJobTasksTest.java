@@ -1,6 +1,7 @@
 package org.nsbi.spark.neyman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nsbi.model.UserError;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.model.EventTable;
@@ -29,6 +31,17 @@ class NeymanJobTasksTest {
         assertEquals(3, NeymanJob.slices(400, 3, 1), "--partitions 3");
         assertEquals(5, NeymanJob.slices(5, 0, 2), "at most one per block");
         assertEquals(1, NeymanJob.slices(0, 0, 2), "at least one");
+    }
+
+    @Test
+    void theWarmUpSettingIsAWholeNumberOfToysAndAnythingElseIsBadInputNamingIt() {
+        assertEquals(0, NeymanJob.warmUpToys("0"));
+        assertEquals(3000, NeymanJob.warmUpToys(" 3000 "));
+        for (String bad : new String[] {"-1", "2k", "1.5", ""}) {
+            UserError e = assertThrows(UserError.class, () -> NeymanJob.warmUpToys(bad));
+            assertTrue(e.getMessage().contains(NeymanJob.WARM_UP_SETTING + "=" + bad + ";")
+                    && e.getMessage().contains("expected a whole number of toys >= 0"), e.getMessage());
+        }
     }
 
     /**

@@ -68,6 +68,13 @@ public final class ColumnarNll extends Nll {
     private final int[] positionOf;
     /** Per process, its active parameters in E (nuisance indices k). */
     private final int[][] activeE;
+    /**
+     * Per process c and i, whether c is the first process (in order) whose activeE[c][i] adds to &part;&lambda;/&part;&theta; (so
+     * {@link #densities} stores its term instead of adding it to zeros: the same sums, without zeroing the column), and
+     * the positions in E whose column is zeroed first (&mu;'s, and any with no such first process).
+     */
+    private final boolean[][] dlStored;
+    private final int[] dlZeroed;
     /** Per process, its active yield-only parameters (nuisance indices k, ascending). */
     private final int[][] activeY;
     /** The processes with a yield-only parameter (Y-processes), and per process its index among them or -1. */
@@ -113,14 +120,21 @@ public final class ColumnarNll extends Nll {
     private final double[][] normLast;
     private final double[] g3 = new double[3];
     /**
-     * The yield factors of an evaluation, computed together ({@link VectorLoops#yieldFactors}): every pair (c, k) with k
-     * in active[c], by process and then in active[c]'s order (process c's from pairStart[c]), its interpolation
-     * [a1..a6, ln &kappa;+, ln &kappa;&minus;][pair], and per evaluation its &alpha;, G, G'/G and G''/G.
+     * The yield factors of an evaluation: every pair (c, k) with k in active[c], by process and then in active[c]'s
+     * order (process c's from pairStart[c]), and per evaluation its G, G'/G and G''/G. They are computed together
+     * ({@link VectorLoops#yieldFactors}) for the distinct ones: a parameter's pairs whose interpolations are equal
+     * (the same &kappa;&plusmn; on several processes) share one (pairDistinct[pair]), with its &theta; index, its interpolation
+     * [a1..a6, ln &kappa;+, ln &kappa;&minus;][distinct] and per evaluation its &alpha; and results.
      */
     private final int[] pairStart;
     private final int[] pairK;
-    private final double[][] pairInterpolation;
-    private final double[] pairAlpha;
+    private final int[] pairDistinct;
+    private final int[] distinctK;
+    private final double[][] distinctInterpolation;
+    private final double[] distinctAlpha;
+    private final double[] distinctG;
+    private final double[] distinctU;
+    private final double[] distinctV;
     private final double[] pairG;
     private final double[] pairU;
     private final double[] pairV;
@@ -243,18 +257,38 @@ public final class ColumnarNll extends Nll {
         }
         int pairs = pairStart[nc];
         this.pairK = new int[pairs];
-        this.pairInterpolation = new double[8][pairs];
+        this.pairDistinct = new int[pairs];
+        int[] firstK = new int[pairs];
+        double[][] firstInterpolation = new double[pairs][];
+        int distinct = 0;
         for (int c = 0; c < nc; c++) {
             for (int i = 0; i < active[c].length; i++) {
                 int at = pairStart[c] + i;
-                pairK[at] = active[c][i];
-                double[] interpolation = model.yieldInterpolation(c, active[c][i]);
-                for (int m = 0; m < 8; m++) {
-                    pairInterpolation[m][at] = interpolation[m];
+                int k = active[c][i];
+                pairK[at] = k;
+                double[] interpolation = model.yieldInterpolation(c, k);
+                int same = 0;
+                while (same < distinct && !(firstK[same] == k && Arrays.equals(firstInterpolation[same], interpolation))) {
+                    same++;
                 }
+                if (same == distinct) {
+                    firstK[distinct] = k;
+                    firstInterpolation[distinct++] = interpolation;
+                }
+                pairDistinct[at] = same;
             }
         }
-        this.pairAlpha = new double[pairs];
+        this.distinctK = Arrays.copyOf(firstK, distinct);
+        this.distinctInterpolation = new double[8][distinct];
+        for (int i = 0; i < distinct; i++) {
+            for (int m = 0; m < 8; m++) {
+                distinctInterpolation[m][i] = firstInterpolation[i][m];
+            }
+        }
+        this.distinctAlpha = new double[distinct];
+        this.distinctG = new double[distinct];
+        this.distinctU = new double[distinct];
+        this.distinctV = new double[distinct];
         this.pairG = new double[pairs];
         this.pairU = new double[pairs];
         this.pairV = new double[pairs];
@@ -319,6 +353,25 @@ public final class ColumnarNll extends Nll {
         }
         this.yProcesses = Arrays.copyOf(yp, ny);
         this.dl = new double[dimE][BLOCK];
+        boolean[] written = new boolean[dimE];
+        written[0] = true; // mu's column: added to by the processes whose coefficient has a slope at the evaluation
+        this.dlStored = new boolean[nc][];
+        for (int c = 0; c < nc; c++) {
+            dlStored[c] = new boolean[activeE[c].length];
+            for (int i = 0; i < activeE[c].length; i++) {
+                int a = positionOf[1 + activeE[c][i]];
+                dlStored[c][i] = !written[a];
+                written[a] = true;
+            }
+        }
+        int[] zeroed = new int[dimE];
+        int nz = 0;
+        for (int a = 0; a < dimE; a++) {
+            if (a == 0 || !written[a]) {
+                zeroed[nz++] = a;
+            }
+        }
+        this.dlZeroed = Arrays.copyOf(zeroed, nz);
         this.sumGrad = new double[dimE];
         this.sumHess = new double[dimE * dimE];
         this.sumS = new double[ny];
@@ -680,10 +733,17 @@ public final class ColumnarNll extends Nll {
         boolean sqrt = scale() == Scale.SQRT_MU;
         double yield = 0;
         double[] a = hess == null ? null : hess.a;
-        for (int i = 0; i < pairK.length; i++) {
-            pairAlpha[i] = theta[1 + pairK[i]];
+        for (int i = 0; i < distinctK.length; i++) {
+            distinctAlpha[i] = theta[1 + distinctK[i]];
         }
-        VectorLoops.yieldFactors(pairAlpha, pairInterpolation, pairK.length, TINY, pairG, pairU, pairV, pairScratch, g3);
+        VectorLoops.yieldFactors(distinctAlpha, distinctInterpolation, distinctK.length, TINY, distinctG, distinctU,
+                distinctV, pairScratch, g3);
+        for (int i = 0; i < pairK.length; i++) {
+            int from = pairDistinct[i];
+            pairG[i] = distinctG[from];
+            pairU[i] = distinctU[from];
+            pairV[i] = distinctV[from];
+        }
         for (int c = 0; c < nc; c++) {
             double[] f = coefficientOut;
             if (sqrt) {
@@ -864,7 +924,7 @@ public final class ColumnarNll extends Nll {
     private void densities(int start, int len, boolean wantGrad) {
         Arrays.fill(lam, 0, len, 0);
         if (wantGrad) {
-            for (int a = 0; a < dimE; a++) {
+            for (int a : dlZeroed) {
                 Arrays.fill(dl[a], 0, len, 0);
             }
         }
@@ -884,11 +944,16 @@ public final class ColumnarNll extends Nll {
                 int k = act[i];
                 double[] uk = bigU[c][i];
                 int e = effectOf[c][k];
+                double[] d = dl[positionOf[1 + k]];
                 if (e >= 0) {
-                    VectorLoops.offsetAndAddProduct(uk, pu[c][k], u[e], dl[positionOf[1 + k]], t, len);
+                    VectorLoops.offsetAndProduct(uk, pu[c][k], u[e], d, t, len, !dlStored[c][i]);
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
-                    VectorLoops.addProduct(dl[positionOf[1 + k]], t, uk, len);
+                    if (dlStored[c][i]) {
+                        VectorLoops.product(d, t, uk, len);
+                    } else {
+                        VectorLoops.addProduct(d, t, uk, len);
+                    }
                 }
             }
         }

@@ -90,7 +90,29 @@ final class GramSums {
 
     /** Adds each entry's lanes, in lane order, into the sums {@link #sum} reads. */
     void finish() {
-        for (int e = 0; e < entry.length; e++) {
+        int e = 0;
+        // four entries at a time: four independent chains of additions, each in lane order as below
+        for (; e + 4 <= entry.length; e += 4) {
+            int at0 = laneStart[e];
+            int at1 = laneStart[e + 1];
+            int at2 = laneStart[e + 2];
+            int at3 = laneStart[e + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int lane = 0; lane < lanes; lane++) {
+                s0 += partial[at0 + lane];
+                s1 += partial[at1 + lane];
+                s2 += partial[at2 + lane];
+                s3 += partial[at3 + lane];
+            }
+            sums[entry[e]] = s0;
+            sums[entry[e + 1]] = s1;
+            sums[entry[e + 2]] = s2;
+            sums[entry[e + 3]] = s3;
+        }
+        for (; e < entry.length; e++) {
             int at = laneStart[e];
             double s = 0;
             for (int lane = 0; lane < lanes; lane++) {

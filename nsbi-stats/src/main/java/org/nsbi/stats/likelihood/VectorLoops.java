@@ -74,20 +74,14 @@ final class VectorLoops {
      * Code-4 factors of many (process, parameter) pairs at once, for i &lt; len with x = alpha[i] and the interpolation
      * a[0..8)[i] (a1..a6, ln &kappa;+, ln &kappa;&minus;): g[i] = G(x) (an exact 0 read as {@code tiny}), u[i] = G'(x)/g[i] and
      * v[i] = G''(x)/g[i]. The polynomial is {@link Code4Interpolation#evaluate}'s Horner scheme, operation for operation,
-     * so the bits are its own; a vector of pairs with some |x| &ge; 1 is left to {@code evaluate} itself, pair by pair
-     * (scratch: 6 doubles, out: 3).
+     * so the bits are its own; the pairs with |x| &ge; 1 (the exponential branch) are then done again by {@code evaluate}
+     * itself (scratch: 6 doubles, out: 3).
      */
     static void yieldFactors(double[] alpha, double[][] a, int len, double tiny, double[] g, double[] u, double[] v,
                              double[] scratch, double[] out) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, alpha, j);
-            if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
-                for (int i = j; i < j + SPECIES.length(); i++) {
-                    yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
-                }
-                continue;
-            }
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, a[0], j);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, a[1], j);
             DoubleVector b3 = DoubleVector.fromArray(SPECIES, a[2], j);
@@ -116,6 +110,13 @@ final class VectorLoops {
             gv.intoArray(g, j);
             d.div(gv).intoArray(u, j);
             e.div(gv).intoArray(v, j);
+            if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
+                for (int i = j; i < j + SPECIES.length(); i++) {
+                    if (alpha[i] >= 1 || alpha[i] <= -1) {
+                        yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
+                    }
+                }
+            }
         }
         for (; j < len; j++) {
             yieldFactor(alpha[j], a, j, tiny, g, u, v, scratch, out);
@@ -249,9 +250,9 @@ final class VectorLoops {
     /**
      * The exponential branch of code 4, y = |&alpha;| and l the logs of the ratios on the side of &alpha;, sign that
      * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential is
-     * {@link Math#exp}, one event at a time: the Vector API's lane-wise EXP gives other last bits in compiled
-     * than in interpreted code, and a toy's result must not depend on the JIT's state (resume reproduces bit
-     * for bit).
+     * {@link #exp} (fdlibm's, lane-wise with exact operations: the Vector API's own EXP gives other last bits in
+     * compiled than in interpreted code, and a toy's result must not depend on the JIT's state), and
+     * {@link StrictMath#exp} for the tail and for a vector with an argument beyond &plusmn;{@value #EXP_RANGE} or NaN.
      */
     static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
         int j = 0;
@@ -259,15 +260,51 @@ final class VectorLoops {
             DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
             lv.mul(sign).intoArray(u, j);
             lv.mul(lv).intoArray(v, j);
+            DoubleVector x = lv.mul(y);
+            if (x.abs().compare(VectorOperators.LE, EXP_RANGE).allTrue()) {
+                exp(x).intoArray(h, j);
+            } else {
+                for (int i = j; i < j + SPECIES.length(); i++) {
+                    h[i] = StrictMath.exp(y * l[off + i]);
+                }
+            }
         }
         for (; j < len; j++) {
             double lj = l[off + j];
             u[j] = sign * lj;
             v[j] = lj * lj;
+            h[j] = StrictMath.exp(y * lj);
         }
-        for (j = 0; j < len; j++) {
-            h[j] = Math.exp(y * l[off + j]);
-        }
+    }
+
+    /** The arguments {@link #exp} takes: |x| up to this (2^k stays a normal number). */
+    static final double EXP_RANGE = 700;
+    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    private static final double EP1 = 1.66666666666666019037e-01;
+    private static final double EP2 = -2.77777777770155933842e-03;
+    private static final double EP3 = 6.61375632143793436117e-05;
+    private static final double EP4 = -1.65339022054652515390e-06;
+    private static final double EP5 = 4.13813679705723846039e-08;
+
+    /**
+     * e^x lane-wise for |x| &le; {@value #EXP_RANGE}, fdlibm's e_exp.c (x = k ln2 + r, |r| &le; ln2/2, and its rational
+     * approximation in r), so {@link StrictMath#exp}'s bits, except at an exact tie of x/ln2 between two k and for
+     * |x| &lt; 2^-28, where fdlibm returns 1 + x and this the rounded 1 + x + x&sup2;/2 (as {@link Math#exp}). Only exact IEEE add,
+     * subtract, multiply, divide and integer operations on the bits: the same bits whether the JIT has compiled it or not.
+     */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector shifted = x.mul(INV_LN2).add(MAGIC); // 2^52 + 2^51 + k, k = x/ln2 rounded to the nearest integer
+        DoubleVector kd = shifted.sub(MAGIC);
+        LongVector k = shifted.reinterpretAsLongs().sub(MAGIC_BITS);
+        DoubleVector hi = x.sub(kd.mul(LN2_HI));
+        DoubleVector lo = kd.mul(LN2_LO);
+        DoubleVector r = hi.sub(lo);
+        DoubleVector t = r.mul(r);
+        DoubleVector c = r.sub(t.mul(t.mul(t.mul(t.mul(t.mul(EP5).add(EP4)).add(EP3)).add(EP2)).add(EP1)));
+        // 1 - ((lo - r c / (2 - c)) - hi), times 2^k
+        DoubleVector e = lo.sub(r.mul(c).div(c.neg().add(2))).sub(hi).neg().add(1);
+        DoubleVector twoK = k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return e.mul(twoK);
     }
 
     /**
@@ -298,17 +335,22 @@ final class VectorLoops {
         }
     }
 
-    /** u_j = g + x_j, then d_j += t_j u_j. */
-    static void offsetAndAddProduct(double[] u, double g, double[] x, double[] d, double[] t, int len) {
+    /** u_j = g + x_j, then d_j += t_j u_j ({@code add}) or d_j = t_j u_j. */
+    static void offsetAndProduct(double[] u, double g, double[] x, double[] d, double[] t, int len, boolean add) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, x, j).add(g);
             uv.intoArray(u, j);
-            DoubleVector.fromArray(SPECIES, t, j).mul(uv).add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            DoubleVector tu = DoubleVector.fromArray(SPECIES, t, j).mul(uv);
+            if (add) {
+                tu.add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            } else {
+                tu.intoArray(d, j);
+            }
         }
         for (; j < len; j++) {
             u[j] = g + x[j];
-            d[j] += t[j] * u[j];
+            d[j] = add ? d[j] + t[j] * u[j] : t[j] * u[j];
         }
     }
 

@@ -187,6 +187,60 @@ class VectorLoopsTest {
     }
 
     @Test
+    void expIsStrictMathExp() {
+        SplittableRandom rng = new SplittableRandom(6);
+        int n = VectorLoops.SPECIES.length();
+        double[] x = new double[n];
+        double[] out = new double[n];
+        int differ = 0;
+        int count = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            for (int j = 0; j < n; j++) {
+                x[j] = switch (trial % 4) {
+                    case 0 -> -700 + 1400 * rng.nextDouble();
+                    case 1 -> 3 * (rng.nextDouble() - 0.5);
+                    case 2 -> 1e-9 * (rng.nextDouble() - 0.5);
+                    default -> (rng.nextInt(21) - 10) * Math.log(2) * (1 + 1e-15 * (rng.nextDouble() - 0.5)); // near k ln2
+                };
+            }
+            x[0] = trial == 0 ? 0 : x[0];
+            VectorLoops.exp(jdk.incubator.vector.DoubleVector.fromArray(VectorLoops.SPECIES, x, 0)).intoArray(out, 0);
+            for (int j = 0; j < n; j++) {
+                double expected = StrictMath.exp(x[j]);
+                assertEquals(expected, out[j], Math.ulp(expected), "e^" + x[j]);
+                // fdlibm returns 1 + x below 2^-28; the reduction here gives 1 + x + x^2/2 rounded there (Math.exp's)
+                if (Math.abs(x[j]) >= 0x1p-28) {
+                    differ += out[j] == expected ? 0 : 1;
+                    count++;
+                }
+            }
+        }
+        // the same algorithm: the bits differ only where x/ln2 is a tie between two k, which random points do not hit
+        assertEquals(0, differ, "values with other bits than StrictMath.exp's, of " + count);
+    }
+
+    @Test
+    void theExponentialBranchIsStrictMathExpEventByEvent() {
+        SplittableRandom rng = new SplittableRandom(7);
+        int n = 203; // the scalar tail runs too
+        double[] l = new double[n + 5];
+        for (int j = 0; j < l.length; j++) {
+            l[j] = j == 40 ? 300 : -2 + 4 * rng.nextDouble(); // one vector beyond exp's range (y l = 720): the scalar path
+        }
+        double y = 2.4;
+        double[] h = new double[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        VectorLoops.exponential(y, -1, l, 5, n, h, u, v);
+        for (int j = 0; j < n; j++) {
+            double lj = l[5 + j];
+            assertEquals(StrictMath.exp(y * lj), h[j], 0.0, "h of event " + j);
+            assertEquals(-lj, u[j], 0.0, "u of event " + j);
+            assertEquals(lj * lj, v[j], 0.0, "v of event " + j);
+        }
+    }
+
+    @Test
     void blockSumsEqualTheirScalarSums() {
         SplittableRandom rng = new SplittableRandom(8);
         for (int n : new int[] {0, 1, 3, 4, 7, 64, 203, 256}) {

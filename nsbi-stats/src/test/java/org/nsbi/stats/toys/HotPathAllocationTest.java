@@ -101,10 +101,14 @@ public class HotPathAllocationTest {
         return bytesPerCall(2000, 0, i -> {
             theta[0] = 1 + 1e-3 * (i % 7); // not the last point: the NLL would return the one it remembers
             theta[1] = 0.01 * (i % 5);
+            // now and then beyond |alpha| = 1: the code-4 exponential branches of the yield and the shape factors
+            theta[2] = i % 3 == 0 ? -1.4 : 0.3;
+            theta[3] = i % 2 == 0 ? 1.3 : -0.2;
             sink += nll.evaluateStructured(theta, grad, hess);
             sink += nll.evaluate(theta, grad, null); // both paths hot, as in a fit: the JIT's inlining then differs
             if (i % 4 == 0) {
                 alpha[0] = theta[1];
+                alpha[2] = theta[3];
                 nll.valuesAtFixedAlpha(alpha, mus, values);
                 sink += values[i % mus.length];
             }
