@@ -238,9 +238,6 @@ public final class ProfileFitter {
             System.arraycopy(start, 0, s, 0, dim);
             s[0] = nll.p(start[0]);
             w.clip(s);
-            if (handoff) {
-                w.handOff(s);
-            }
         }
         for (int which = 0; which < 2; which++) {
             if (which == 0 ? !startAlpha : !zeroAlpha) {
@@ -257,6 +254,9 @@ public final class ProfileFitter {
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
                 w.clip(s);
                 if (handoff) {
+                    // the conditional minimum just found (the scan's minimum at its alpha is its mu): the last point that fit
+                    // evaluated with the Hessian instead, which the NLL remembers; not for the caller's own start above
+                    // (TestStatistic's refit from a conditional minimum below the global one starts there exactly)
                     w.handOff(s);
                 }
             }
