@@ -1,7 +1,11 @@
 package org.nsbi.spark.bench;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.nsbi.stats.fit.ProfileFitter;
 import org.nsbi.stats.fit.TestStatistic;
+import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.model.EventTable;
+import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
 import org.nsbi.stats.toys.ProfileLikelihoodFit;
 import org.nsbi.stats.toys.PseudoExperiment;
+import org.nsbi.stats.toys.SparsePoissonSampler;
 import org.nsbi.stats.toys.ToyBlockRunner;
 
 /**
@@ -24,6 +32,8 @@ import org.nsbi.stats.toys.ToyBlockRunner;
  * toy (sampler and fits, one thread; the two settings alternate, medians of the repeats) and the largest difference in t
  * between the settings.
  * <pre>FitEvaluationBenchmark N TOYS REPEATS S+Y...</pre>
+ * A split named {@code table:PATH} is instead a serialized model and reference table (e.g. the exact-ratio off-shell
+ * toy's that {@code bench/fit-agreement.sh} writes), its toys drawn at &mu; = 1 from its Asimov weights.
  */
 public final class FitEvaluationBenchmark {
 
@@ -46,7 +56,7 @@ public final class FitEvaluationBenchmark {
         Map<String, double[]> cpuOf = new LinkedHashMap<>();
         for (int a = 3; a < args.length; a++) {
             String spec = args[a];
-            KscanToys setup = KscanToys.of(n, spec);
+            Toys setup = spec.startsWith("table:") ? Toys.ofTable(spec.substring(6)) : Toys.of(KscanToys.of(n, spec));
             ProfileFitter[] fitters = {ProfileFitter.withDefaults().withGradientFirst(false).withHandoff(false),
                 ProfileFitter.withDefaults()};
             String[] names = {"before", "now"};
@@ -107,7 +117,7 @@ public final class FitEvaluationBenchmark {
      * Both settings, alternating blocks of 20 toys, at least TOYS/2 toys each and 5 s of CPU in all, until the CPU of
      * the last 200 toys of each is within 5 % of the 200 before (C2 may still be compiling after 5 s), at most 60 s.
      */
-    private static void warmUp(KscanToys setup, ProfileLikelihoodFit[] fits, int toys) {
+    private static void warmUp(Toys setup, ProfileLikelihoodFit[] fits, int toys) {
         long start = THREADS.getCurrentThreadCpuTime();
         double[] last = {Double.NaN, Double.NaN};
         double[] block = new double[2];
@@ -158,6 +168,27 @@ public final class FitEvaluationBenchmark {
             }
         }
         return median(times[1]) / median(times[0]);
+    }
+
+    /** The toys at &mu; = 1: the model, its reference sample and the sampler from its Asimov weights at (1, &alpha; = 0). */
+    private record Toys(MixtureModel model, EventTable reference, SparsePoissonSampler sampler) {
+
+        static Toys of(KscanToys k) {
+            return new Toys(k.model(), k.reference(), k.sampler());
+        }
+
+        /** A serialized model and reference table, e.g. bench/fit-agreement.sh's exact-ratio off-shell table. */
+        static Toys ofTable(String path) {
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(path)))) {
+                MixtureModel model = (MixtureModel) in.readObject();
+                EventTable reference = (EventTable) in.readObject();
+                double[] zero = new double[model.nuisanceCount()];
+                return new Toys(model, reference,
+                        SparsePoissonSampler.of(AsimovWeights.compute(model, reference, 1.0, zero).weights(), zero));
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalArgumentException("table " + path + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static double median(double[] v) {
