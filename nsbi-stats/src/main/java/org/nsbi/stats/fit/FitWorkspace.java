@@ -46,6 +46,14 @@ final class FitWorkspace {
     double[] zeros;
     double[] aux;
     double[] alphaOfStart;
+    /**
+     * The last conditional fit's minimum and the last point its run evaluated with the Hessian (the one the NLL
+     * remembers, within that run's last Newton step of the minimum), when {@link #hasHandoff}: a global fit started at that
+     * minimum starts at that point instead ({@link #handOff}).
+     */
+    double[] handoffMinimum;
+    double[] handoffPoint;
+    boolean hasHandoff;
     /** A result's &alpha; and bound flags, before {@link FitResult} copies them. */
     double[] alphaOut;
     boolean[] atBoundOut;
@@ -109,6 +117,9 @@ final class FitWorkspace {
             aux = new double[d - 1];
             alphaOfStart = new double[d - 1];
             alphaOut = new double[d - 1];
+            handoffMinimum = new double[d];
+            handoffPoint = new double[d];
+            hasHandoff = false;
             atBoundOut = new boolean[d - 1];
             starts = new double[0][];
             runs = new Run[0];
@@ -171,6 +182,20 @@ final class FitWorkspace {
         return runs[i];
     }
 
+    /** Keeps {@code run}'s minimum and last point evaluated with the Hessian for {@link #handOff}. */
+    void keepHandoff(Run run) {
+        System.arraycopy(run.x, 0, handoffMinimum, 0, dim);
+        System.arraycopy(run.lastEvaluated, 0, handoffPoint, 0, dim);
+        hasHandoff = true;
+    }
+
+    /** If {@code start} is the last conditional fit's minimum, replaces it by that fit's last point evaluated with the Hessian. */
+    void handOff(double[] start) {
+        if (hasHandoff && same(start, handoffMinimum)) {
+            System.arraycopy(handoffPoint, 0, start, 0, dim);
+        }
+    }
+
     /** Whether a run of the fit started at {@code point}. */
     boolean triedFrom(double[] point) {
         for (int i = 0; i < runCount; i++) {
@@ -198,6 +223,8 @@ final class FitWorkspace {
     static final class Run {
         final double[] start;
         final double[] x;
+        /** The last point the run evaluated with the Hessian (its start if it failed there). */
+        final double[] lastEvaluated;
         double nll;
         boolean converged;
         int iterations;
@@ -208,6 +235,7 @@ final class FitWorkspace {
         private Run(int dim) {
             start = new double[dim];
             x = new double[dim];
+            lastEvaluated = new double[dim];
         }
 
         Run converged(double[] at, double value, int its, double edmAt) {

@@ -21,7 +21,12 @@ import org.nsbi.stats.model.MixtureModel;
  * the NLL, its slope and the rejected value) before &lambda; grows; where H_FF is not, &lambda; grows until it is and
  * shrinks after each success. It stops when
  * edm = &frac12; g_F&#7488; H_FF&#8315;&sup1; g_F &lt; {@code edmTolerance} with H_FF positive definite, or, once edm is below
- * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. The Hessian comes in
+ * {@value #PREDICTED_EDM}, at the minimum the Newton model predicts ({@link #predicted}) without evaluating it. A step likely to
+ * end the run (its edm, predicted from the run's quadratic convergence, tiny: {@link #likelyEnd}) is evaluated with the value
+ * and gradient only, and its point judged with the Hessian of the point before ({@link #endsWithout}); only if the run goes
+ * on is the Hessian there evaluated too (an evaluation without the Hessian costs about 0.6 of one with it). Judging a point
+ * far from its own Hessian's, e.g. with the Hessian of a known minimum it seems bound for, was tried and dropped: between
+ * two close minima (interference in &mu;) such runs joined the higher one. The Hessian comes in
  * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
  * yield-only parameters out of any K&times;K matrix.
  *
@@ -63,19 +68,30 @@ public final class ProfileFitter {
     /** ... and its Newton step's target is within this fraction of its edm from the known minimum. */
     private static final double JOIN_DISTANCE = 1e-1;
 
+    /**
+     * A run ends at the minimum predicted with the Hessian of the point before ({@link #endsWithout}) only if the
+     * estimated error of that model's minimum, &epsilon;&middot;edm, is below this (the error of {@link #predicted} at edm =
+     * {@value #PREDICTED_EDM} is O({@value #PREDICTED_EDM}<sup>3/2</sup>)).
+     */
+    private static final double STALE_MODEL_ERROR = 1e-9;
+
     private final double edmTolerance;
     private final int maxIterations;
     private final int scanPoints;
+    private final boolean gradientFirst;
+    private final boolean handoff;
 
-    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints) {
+    private ProfileFitter(double edmTolerance, int maxIterations, int scanPoints, boolean gradientFirst, boolean handoff) {
         this.edmTolerance = edmTolerance;
         this.maxIterations = maxIterations;
         this.scanPoints = scanPoints;
+        this.gradientFirst = gradientFirst;
+        this.handoff = handoff;
     }
 
-    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan. */
+    /** edm &lt; 1e-9, 100 iterations per start, a 17-point scan, steps likely to end a run evaluated gradient first. */
     public static ProfileFitter withDefaults() {
-        return new ProfileFitter(1e-9, 100, 17);
+        return new ProfileFitter(1e-9, 100, 17, true, true);
     }
 
     /** A copy with another number of scan points for the global fit's starts (&ge; 2). */
@@ -83,7 +99,7 @@ public final class ProfileFitter {
         if (points < 2) {
             throw new IllegalArgumentException("scan points = " + points + "; expected at least 2");
         }
-        return new ProfileFitter(edmTolerance, maxIterations, points);
+        return new ProfileFitter(edmTolerance, maxIterations, points, gradientFirst, handoff);
     }
 
     /** A copy with another iteration limit per start (&ge; 1). */
@@ -91,7 +107,24 @@ public final class ProfileFitter {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations = " + iterations + "; expected at least 1");
         }
-        return new ProfileFitter(edmTolerance, iterations, scanPoints);
+        return new ProfileFitter(edmTolerance, iterations, scanPoints, gradientFirst, handoff);
+    }
+
+    /**
+     * A copy that evaluates a step likely to end its run with the value and gradient first ({@code true}, the default;
+     * see {@link #endsWithout}), or always with the Hessian ({@code false}: for benchmarks that measure the difference).
+     */
+    public ProfileFitter withGradientFirst(boolean on) {
+        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, on, handoff);
+    }
+
+    /**
+     * A copy whose global fit started at the minimum of the conditional fit just done starts at the last point that fit
+     * evaluated with the Hessian instead ({@code true}, the default: the NLL remembers that point, so it costs no
+     * evaluation), or at the minimum itself ({@code false}: for benchmarks that measure the difference).
+     */
+    public ProfileFitter withHandoff(boolean on) {
+        return new ProfileFitter(edmTolerance, maxIterations, scanPoints, gradientFirst, on);
     }
 
     /** The settings that change results, for checkpoints' plans: a resume across a change is refused. */
@@ -99,7 +132,9 @@ public final class ProfileFitter {
         return "edm < " + edmTolerance + ", " + maxIterations + " iterations per start, " + scanPoints
                 + " scan points, NLL tolerance " + NLL_TOLERANCE + ", " + MAX_BACKTRACKS + " backtracks per step, runs join"
                 + " a known minimum at edm < " + JOIN_EDM + " within " + JOIN_DISTANCE + " edm, the model's minimum below edm "
-                + PREDICTED_EDM;
+                + PREDICTED_EDM + (gradientFirst ? ", steps likely to end a run evaluated gradient first (the model's minimum with"
+                + " the Hessian before at an estimated error below " + STALE_MODEL_ERROR + ")" : "")
+                + (handoff ? ", the global fit from the conditional minimum starts at its last point evaluated with the Hessian" : "");
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -218,6 +253,12 @@ public final class ProfileFitter {
                 s[0] = nll.p(w.minima[i]);
                 System.arraycopy(alpha, 0, s, 1, dim - 1);
                 w.clip(s);
+                if (handoff) {
+                    // the conditional minimum just found (the scan's minimum at its alpha is its mu): the last point that fit
+                    // evaluated with the Hessian instead, which the NLL remembers; not for the caller's own start above
+                    // (TestStatistic's refit from a conditional minimum below the global one starts there exactly)
+                    w.handOff(s);
+                }
             }
         }
         for (int i = 0; i < w.startCount; i++) {
@@ -280,6 +321,13 @@ public final class ProfileFitter {
         }
         if (best == null) {
             return FitResult.failed(commonReason(w), what(mu) + " failed from every start: " + describe(nll, w), iterations);
+        }
+        if (!Double.isNaN(mu)) {
+            if (handoff) {
+                w.keepHandoff(best);
+            } else {
+                w.hasHandoff = false;
+            }
         }
         // the workspace's arrays: the result copies them
         double[] alpha = w.alphaOut;
@@ -380,6 +428,15 @@ public final class ProfileFitter {
      * stops there: see {@link #joins}.
      */
     private Run minimise(Nll nll, FitWorkspace w, double[] start, boolean[] fixed, double lambda0, int known) {
+        Run run = search(nll, w, start, fixed, lambda0, known);
+        // the run's current point is always one evaluated with the Hessian (a point evaluated without it is either where
+        // the run ends or evaluated with it before the run moves there)
+        System.arraycopy(w.x, 0, run.lastEvaluated, 0, w.x.length);
+        return run;
+    }
+
+    /** {@link #minimise} but for the run's last point evaluated with the Hessian. */
+    private Run search(Nll nll, FitWorkspace w, double[] start, boolean[] fixed, double lambda0, int known) {
         Run run = w.newRun();
         System.arraycopy(start, 0, run.start, 0, start.length);
         int d = nll.dimension();
@@ -407,15 +464,9 @@ public final class ProfileFitter {
         double[] gNew = w.gNew;
         StructuredHessian hNew = w.hNew;
         String lastProblem = null;
+        double edmBefore = Double.NaN;
         for (int it = 1; it <= maxIterations; it++) {
-            int nf = 0;
-            for (int a = 0; a < d; a++) {
-                boolean atLo = x[a] <= lo[a] && g[a] > 0;
-                boolean atHi = x[a] >= hi[a] && g[a] < 0;
-                if (!fixed[a] && !atLo && !atHi) {
-                    free[nf++] = a;
-                }
-            }
+            int nf = freeSet(w, x, g, fixed, free);
             if (nf == 0) {
                 return run.converged(x, f, it, 0);
             }
@@ -465,6 +516,8 @@ public final class ProfileFitter {
                     xNew[a] = Math.min(hi[a], Math.max(lo[a], x[a] + step[i]));
                     slope += g[a] * (xNew[a] - x[a]);
                 }
+                // the new point evaluated without its Hessian, and judged with this point's
+                boolean light = gradientFirst && lambda == 0 && undamped && likelyEnd(edm, edmBefore);
                 double fNew = Double.POSITIVE_INFINITY;
                 double t = 1;
                 for (int back = 0; back <= MAX_BACKTRACKS; back++) {
@@ -479,7 +532,7 @@ public final class ProfileFitter {
                         t = tNext;
                     }
                     try {
-                        fNew = nll.evaluateStructured(xNew, gNew, hNew);
+                        fNew = light ? nll.evaluate(xNew, gNew, null) : nll.evaluateStructured(xNew, gNew, hNew);
                     } catch (NonPositiveDensityException e) {
                         fNew = Double.POSITIVE_INFINITY;
                         lastProblem = e.getMessage();
@@ -488,8 +541,16 @@ public final class ProfileFitter {
                         break;
                     }
                 }
+                if (fNew <= f && light) {
+                    Run end = endsWithout(w, run, h, edm, xNew, fNew, gNew, fixed, lambda0, known, it + 1);
+                    if (end != null) {
+                        return end;
+                    }
+                    nll.evaluateStructured(xNew, gNew, hNew);
+                }
                 if (fNew <= f) {
                     accepted = true;
+                    edmBefore = edm;
                     boolean stalled = f - fNew < 1e-14 * (1 + Math.abs(f));
                     System.arraycopy(xNew, 0, x, 0, d);
                     System.arraycopy(gNew, 0, g, 0, d);
@@ -514,6 +575,79 @@ public final class ProfileFitter {
         }
         return run.failed(x, f, maxIterations, Double.NaN, FailureReason.ITERATION_LIMIT,
                 "no convergence in " + maxIterations + " iterations");
+    }
+
+    /**
+     * The free parameters at x into {@code free} (&theta; indices, ascending): those not {@code fixed} and not held at a bound by
+     * a gradient pointing outwards. Returns their number.
+     */
+    private static int freeSet(FitWorkspace w, double[] x, double[] g, boolean[] fixed, int[] free) {
+        int nf = 0;
+        for (int a = 0; a < x.length; a++) {
+            boolean atLo = x[a] <= w.lo[a] && g[a] > 0;
+            boolean atHi = x[a] >= w.hi[a] && g[a] < 0;
+            if (!fixed[a] && !atLo && !atHi) {
+                free[nf++] = a;
+            }
+        }
+        return nf;
+    }
+
+    /**
+     * Whether the undamped Newton step from a point of edm {@code edm} (the point before it had {@code edmBefore}, NaN if
+     * none) is likely to end the run: Newton's edm falls about quadratically, edm' &asymp; c&middot;edm&sup2; with c = edm /
+     * edmBefore&sup2; (1 at a run's first step), and the run ends at the next point without its Hessian ({@link
+     * #endsWithout}) if edm' &lt; the tolerance or its predicted minimum's estimated error is small enough.
+     */
+    private boolean likelyEnd(double edm, double edmBefore) {
+        double c = Double.isNaN(edmBefore) ? 1 : edm / (edmBefore * edmBefore);
+        double next = c * edm * edm;
+        return next < edmTolerance || next < PREDICTED_EDM && staleError(next, edm) < STALE_MODEL_ERROR;
+    }
+
+    /**
+     * The estimated error, in NLL, of the minimum of the Newton model at a point of edm {@code edm} built with the Hessian of
+     * the point before it, of edm {@code edmBefore}: &epsilon;&middot;edm with &epsilon; = 2&radic;(edm / edmBefore) the relative change of the
+     * Hessian along the step between them (after a Newton step the new gradient is that change times the step, so
+     * edm / edmBefore &asymp; (&epsilon;/2)&sup2;).
+     */
+    private static double staleError(double edm, double edmBefore) {
+        return 2 * Math.sqrt(edm / edmBefore) * edm;
+    }
+
+    /**
+     * The end of the run at the point {@code xNew} (value {@code fNew}, gradient {@code gNew}) evaluated without its Hessian, judged
+     * with {@code before}, the Hessian of the point before it (of edm {@code edmBefore}), or null if the run must go on (and
+     * needs that point's own Hessian): converged there if edm &lt; the tolerance; at the minimum the model predicts if edm &lt;
+     * {@value #PREDICTED_EDM} and the model's estimated error ({@link #staleError}) is below {@value #STALE_MODEL_ERROR}; or
+     * joining a known minimum ({@link #joins}).
+     */
+    private Run endsWithout(FitWorkspace w, Run run, StructuredHessian before, double edmBefore, double[] xNew, double fNew,
+                            double[] gNew, boolean[] fixed, double lambda0, int known, int it) {
+        int[] free = w.faceFree;
+        int nf = freeSet(w, xNew, gNew, fixed, free);
+        if (nf == 0) {
+            return run.converged(xNew, fNew, it, 0);
+        }
+        double[] rhs = w.faceRhs;
+        double[] step = w.faceStep;
+        if (!gradient(gNew, free, nf, rhs) || !w.system.factor(before, free, nf, 0)) {
+            return null;
+        }
+        w.system.solve(rhs, step);
+        double edm = 0;
+        for (int i = 0; i < nf; i++) {
+            edm += 0.5 * rhs[i] * step[i];
+        }
+        if (edm < edmTolerance) {
+            return run.converged(xNew, fNew, it, edm);
+        }
+        if (edm < PREDICTED_EDM && lambda0 == 0 && staleError(edm, edmBefore) < STALE_MODEL_ERROR
+                && predicted(w, xNew, step, free, nf)) {
+            return run.converged(w.y, fNew - edm, it, edm);
+        }
+        Run same = joins(w, known, xNew, step, free, nf, before, edm);
+        return same == null ? null : run.joined(same, it);
     }
 
     /**

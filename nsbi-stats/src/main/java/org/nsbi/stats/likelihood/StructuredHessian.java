@@ -34,6 +34,8 @@ public final class StructuredHessian {
     final double[] g;
     final double[] m;
     final double[] d;
+    /** {@link #quadraticForm}'s G v_Y. */
+    private final double[] rowScratch;
     /** Counts the writes of the blocks (a fill by the NLL, {@link #set}, {@link #copyFrom}), for solvers' caches. */
     private long version;
 
@@ -73,6 +75,7 @@ public final class StructuredHessian {
         this.g = new double[this.rows * ny];
         this.m = new double[this.rows * this.rows];
         this.d = new double[ny];
+        this.rowScratch = new double[this.rows];
     }
 
     /** The plain dense layout: every parameter in E, A the whole Hessian (row-major D&times;D). */
@@ -195,7 +198,10 @@ public final class StructuredHessian {
         return h;
     }
 
-    /** v&#7488; H v for v in &theta; indices, from the blocks (O(s&sup2; + R(s + k) + R&sup2;), no D&times;D matrix). */
+    /**
+     * v&#7488; H v for v in &theta; indices, from the blocks (O(s&sup2; + R(s + k) + R&sup2;), no D&times;D matrix, nothing
+     * allocated: a scratch vector of the instance's own).
+     */
     public double quadraticForm(double[] v) {
         int s = denseSet.length;
         int k = structuredSet.length;
@@ -211,7 +217,8 @@ public final class StructuredHessian {
             return q;
         }
         // H_EY = X^T G and H_YY = diag(d) + G^T M G: with u = X v_E and w = G v_Y, 2 u.w + v_Y.d.v_Y + w^T M w
-        double[] w = new double[rows];
+        double[] w = rowScratch;
+        Arrays.fill(w, 0);
         for (int r = 0; r < rows; r++) {
             double u = 0;
             for (int i = 0; i < s; i++) {

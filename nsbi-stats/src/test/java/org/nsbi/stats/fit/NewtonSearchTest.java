@@ -181,4 +181,99 @@ class NewtonSearchTest {
         assertEquals(0.5 * (1 - rho * rho), g.nll(), 1e-12, g.toString());
         assertEquals(3, nll.evaluations(Nll.Stage.GLOBAL), "two for the first run, one for the second");
     }
+
+    /** In &alpha; the convex e<sup>u</sup> &minus; u (u = &alpha; &minus; 1, minimum 1 at u = 0), in &mu; a bowl at 2. */
+    private static Surface expWell() {
+        return (mu, al, grad, hess) -> {
+            double u = al - 1;
+            double e = Math.exp(u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = e - 1;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = e;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + e - u;
+        };
+    }
+
+    /** With the Hessian evaluations of {@code stage} and all of them, as "hessian/all". */
+    private static String counts(SurfaceNll nll, Nll.Stage stage) {
+        return nll.hessianCounts().get(stage) + "/" + nll.evaluations(stage);
+    }
+
+    /**
+     * The quartic of {@link #aRunEndsAtTheMinimumItsNewtonModelPredictsOnceEdmIsTiny} from u = 0.1: the Newton steps go to
+     * u = 1.94&times;10&#8315;&sup3; (edm 1.9&times;10&#8315;&#8310;, just above the predicted-minimum threshold) and then to 1.5&times;10&#8315;&#8312;. The
+     * run's edm fell from 5.0&times;10&#8315;&sup3; to 1.9&times;10&#8315;&#8310; (c = edm/edm_before&sup2; = 0.077), so the next edm is expected near
+     * 3&times;10&#8315;&sup1;&sup3;, below the tolerance: that last point is evaluated with the value and gradient only, and its edm with the
+     * Hessian of the point before (1.1&times;10&#8315;&sup1;&#8310;) ends the run there. Two evaluations with the Hessian and one
+     * without, where always evaluating the Hessian takes three.
+     */
+    @Test
+    void aStepExpectedToEndTheRunIsEvaluatedWithoutTheHessian() {
+        SurfaceNll nll = new SurfaceNll(quartic(2, 1));
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.1});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.alpha()[0], 1e-7, c.toString());
+        assertEquals(0.0, c.nll(), 1e-15, c.toString());
+        assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
+
+        SurfaceNll always = new SurfaceNll(quartic(2, 1));
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.1});
+        assertEquals(c.alpha()[0], a.alpha()[0], 1e-7, a.toString());
+        assertEquals("3/3", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
+    }
+
+    /**
+     * In &alpha; the convex e<sup>u</sup> &minus; u (u = &alpha; &minus; 1, minimum 1 at u = 0; Newton maps u to about u&sup2;/2), in &mu; a
+     * bowl at 2; from u = 0.18 Newton goes to u = 0.0153 (edm 1.17&times;10&#8315;&#8308;) and then to 1.16&times;10&#8315;&#8308;, evaluated with the value
+     * and gradient only. There the edm with the point before's Hessian, e<sup>0.0153</sup>, is 6.63&times;10&#8315;&#8313;: above the tolerance,
+     * below the predicted-minimum threshold, and that Hessian's change along the step (&epsilon; = 2&radic;(edm/edm_before) = 0.015)
+     * puts the error of its model's minimum near &epsilon;&middot;edm = 1.0&times;10&#8315;&sup1;&#8304;. The run ends at that minimum, its NLL within
+     * 1.1&times;10&#8315;&sup1;&#8304; of the exact 1: two evaluations with the Hessian and one without, against three with it.
+     */
+    @Test
+    void aRunEndsAtTheMinimumPredictedWithTheHessianBeforeWhenItsErrorIsTiny() {
+        Surface expWell = expWell();
+        SurfaceNll nll = new SurfaceNll(expWell);
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.18});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1.0, c.nll(), 1.1e-10, c.toString());
+        assertTrue(c.nll() >= 1.0, "the model's minimum is above the exact one here: " + c);
+        assertEquals(1.0, c.alpha()[0], 1e-5, c.toString());
+        assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
+
+        SurfaceNll always = new SurfaceNll(expWell);
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.18});
+        assertEquals(1.0, a.nll(), 1e-12, a.toString());
+        assertEquals("3/3", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
+    }
+
+    /**
+     * t at &mu; = 2 on {@link #expWell()}, the conditional fit from &alpha; = 1.18: it ends at the minimum its model predicts
+     * from u = 1.16&times;10&#8315;&#8308;, a point evaluated without the Hessian, the last one with it being u = 0.0153. The global fit's
+     * scan at the conditional &alpha;&#770;&#770; has its minimum at the conditional fit's &mu; = 2, so it starts at the conditional minimum;
+     * handed off, it starts at u = 0.0153 instead, which the NLL remembers: one evaluation with the Hessian fewer, t the same.
+     */
+    @Test
+    void theGlobalFitFromTheConditionalMinimumStartsAtItsLastPointEvaluatedWithTheHessian() {
+        SurfaceNll nll = new SurfaceNll(expWell());
+        TestStatistic.Result t = new TestStatistic(ProfileFitter.withDefaults()).at(nll, 2.0, null, new double[] {1.18});
+        SurfaceNll without = new SurfaceNll(expWell());
+        TestStatistic.Result u = new TestStatistic(ProfileFitter.withDefaults().withHandoff(false)).at(without, 2.0, null,
+                new double[] {1.18});
+        assertTrue(t.converged() && u.converged(), t.failure() + " / " + u.failure());
+        assertEquals(0, t.t(), 1e-9, t.toString());
+        assertEquals(u.t(), t.t(), 1e-9);
+        assertEquals(2, t.global().mu(), 1e-5, t.global().toString());
+        assertEquals(nll.hessianCounts().get(Nll.Stage.CONDITIONAL), without.hessianCounts().get(Nll.Stage.CONDITIONAL));
+        assertEquals(without.hessianCounts().get(Nll.Stage.GLOBAL) - 1, (long) nll.hessianCounts().get(Nll.Stage.GLOBAL),
+                "global evaluations with the Hessian, handed off " + counts(nll, Nll.Stage.GLOBAL) + ", not "
+                + counts(without, Nll.Stage.GLOBAL));
+    }
 }
