@@ -16,8 +16,9 @@
 # A mode with the suffix -nojit (pinned-nojit, unpinned-nojit) runs without the launcher's JIT settings
 # (NSBI_JIT_FLAGS=off), alternating with the other modes' runs: "pinned pinned-nojit" compares them on equal terms.
 # Pinned, it also prints 2 x local[1]'s CPU / local[2]'s: the wall ratio if local[2] kept both its cores busy (it is
-# CPU-bound but for the moments when at most one of its threads can run), which other processes' load moves far less
-# than the walls.
+# CPU-bound but for the moments when at most one of its threads can run). Other processes' load moves it less than the
+# walls, but still by about 10 % (load average 5-10: medians of 3 local[1] runs of one configuration 14.7 and 16.9 s
+# of CPU in one invocation).
 # A mode with the suffix -nowarmup (pinned-nowarmup, pinned-nojit-nowarmup, ...) runs without the neyman job's warm-up
 # (--conf spark.nsbi.warmUpToys=0: every task thread runs toys from the start, NeymanJob.WARM_UP_TOYS).
 # Run on purpose, not in CI; on an idle machine.
@@ -116,5 +117,5 @@ for mode in modes:
           f"it of {one['wall']:.2f} s as they are): {bound:.2f}x; {toys} toys per point")
     if mode.startswith("pinned"):  # local[1] uses its one core fully; local[2] at most both of its two
         print(f"{mode}: 2 x local[1] CPU / local[2] CPU {2 * one['cpu'] / two['cpu']:.2f}x (the wall ratio if local[2] kept "
-              f"both cores busy throughout, its CPU the same: about the most the idle machine gives; other processes move it far less than the walls)")
+              f"both cores busy throughout, its CPU the same: about the most the idle machine gives; load moves it less than the walls)")
 PY
