@@ -12,19 +12,32 @@ import java.lang.management.ManagementFactory;
  *
  * <p>Scheduling only: which thread runs a block, and when, never changes a toy (each toy's random stream is keyed by
  * the run seed, &mu; and the toy's index). The gate is one per JVM ({@link #ofThisJvm}): a JVM warms up once. It opens
- * for good once {@code warmUpToys} toys have been counted through it, and a task waiting at it goes on as soon as it
- * opens, or as soon as the task holding the turn ends.
+ * for good once {@code warmUpToys} toys have been counted through it, or once the tasks that held the turn have used
+ * {@link #WARM_UP_CPU_SECONDS} of CPU on their toys (so that a model whose toys cost far more than the off-shell
+ * toy's is not held on one thread for long: the JIT's work on the kernel does not grow with the toys' size), and a
+ * task waiting at it goes on as soon as it opens, or as soon as the task holding the turn ends.
  */
 public final class WarmUpGate {
 
-    private static final WarmUpGate THIS_JVM = new WarmUpGate();
+    /** The most CPU the tasks holding the turn use before the gate opens, whatever their toys. */
+    public static final double WARM_UP_CPU_SECONDS = 3;
 
+    private static final WarmUpGate THIS_JVM = new WarmUpGate(WARM_UP_CPU_SECONDS);
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long cpuLimitNanos;
     private long toys;
+    private long cpuNanos;
     private boolean held;
     private volatile boolean open;
 
-    /** A gate of its own (for tests); the tasks use {@link #ofThisJvm}. */
-    public WarmUpGate() {
+    /**
+     * A gate of its own (for tests; the tasks use {@link #ofThisJvm}).
+     *
+     * @param cpuLimitSeconds the CPU the tasks holding the turn use before it opens
+     */
+    public WarmUpGate(double cpuLimitSeconds) {
+        this.cpuLimitNanos = (long) (cpuLimitSeconds * 1e9);
     }
 
     /** The gate of this JVM. */
@@ -82,14 +95,20 @@ public final class WarmUpGate {
         return new Turn(true, warmUpToys);
     }
 
+    /** The CPU nanoseconds of the calling thread, 0 where the JVM does not measure them. */
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? Math.max(0, THREADS.getCurrentThreadCpuTime()) : 0;
+    }
+
     /** Whether the gate is open for good. */
     public boolean isOpen() {
         return open;
     }
 
-    private synchronized void count(long ran, long warmUpToys) {
+    private synchronized void count(long ran, long cpu, long warmUpToys) {
         toys += ran;
-        if (!open && toys >= warmUpToys) {
+        cpuNanos += cpu;
+        if (!open && (toys >= warmUpToys || cpuNanos >= cpuLimitNanos)) {
             open = true;
             notifyAll();
         }
@@ -105,10 +124,12 @@ public final class WarmUpGate {
 
         private final boolean holds;
         private final long warmUpToys;
+        private long cpuSoFar;
 
         private Turn(boolean holds, long warmUpToys) {
             this.holds = holds;
             this.warmUpToys = warmUpToys;
+            this.cpuSoFar = holds ? threadCpu() : 0;
         }
 
         /** Whether this task held the gate's one turn (others waited for it). */
@@ -116,10 +137,15 @@ public final class WarmUpGate {
             return holds;
         }
 
-        /** Counts {@code toys} the task ran; the gate opens once it has counted the warm-up toys. */
+        /**
+         * Counts {@code toys} the task ran, and the CPU its thread used since it entered or last counted; the gate opens
+         * once it has counted the warm-up toys or the CPU limit. Called on the task's own thread.
+         */
         public void ran(long ranToys) {
             if (warmUpToys > 0 && !open) {
-                count(ranToys, warmUpToys);
+                long now = holds ? threadCpu() : 0;
+                count(ranToys, now - cpuSoFar, warmUpToys);
+                cpuSoFar = now;
             }
         }
 

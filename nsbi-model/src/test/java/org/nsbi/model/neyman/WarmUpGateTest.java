@@ -28,7 +28,7 @@ class WarmUpGateTest {
 
     @Test
     void aSecondTaskWaitsForTheFirstUntilItEndsAndThenHoldsTheTurnItself() throws Exception {
-        WarmUpGate gate = new WarmUpGate();
+        WarmUpGate gate = new WarmUpGate(1000);
         WarmUpGate.Turn first = gate.enter(1000);
         assertTrue(first.held());
         first.ran(500);
@@ -49,7 +49,7 @@ class WarmUpGateTest {
 
     @Test
     void theWaitingTasksGoOnTogetherOnceTheWarmUpToysAreCountedAndLaterOnesDoNotWait() throws Exception {
-        WarmUpGate gate = new WarmUpGate();
+        WarmUpGate gate = new WarmUpGate(1000);
         WarmUpGate.Turn first = gate.enter(100);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -75,8 +75,27 @@ class WarmUpGateTest {
     }
 
     @Test
+    void theGateOpensOnceTheTasksHoldingTheTurnUsedTheCpuLimitWhateverTheirToys() throws Exception {
+        WarmUpGate gate = new WarmUpGate(0.05);
+        WarmUpGate.Turn first = gate.enter(1_000_000);
+        first.ran(1);
+        assertFalse(gate.isOpen(), "1 toy and (almost) no CPU");
+        long start = System.nanoTime();
+        double sink = 0;
+        while (System.nanoTime() - start < 2_000_000_000L && !gate.isOpen()) {
+            for (int i = 0; i < 100_000; i++) { // a toy of about a millisecond
+                sink += Math.sqrt(i + sink);
+            }
+            first.ran(1);
+        }
+        assertTrue(gate.isOpen(), "50 ms of the holder's CPU: the gate opens (" + sink + ")");
+        assertFalse(gate.enter(1_000_000).held());
+        first.close();
+    }
+
+    @Test
     void noWarmUpToysMeansNoWaiting() throws Exception {
-        WarmUpGate gate = new WarmUpGate();
+        WarmUpGate gate = new WarmUpGate(1000);
         WarmUpGate.Turn first = gate.enter(1000);
         assertFalse(gate.enter(0).held(), "warm-up 0: a task passes while another holds the turn");
         first.close();
@@ -85,7 +104,7 @@ class WarmUpGateTest {
     /** Many tasks against a gate that never opens: never two at once, and every one of them gets its turn. */
     @Test
     void whileClosedNoTwoTasksRunAtOnceAndNoneIsLeftWaiting() throws Exception {
-        WarmUpGate gate = new WarmUpGate();
+        WarmUpGate gate = new WarmUpGate(1000);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();

@@ -119,26 +119,8 @@ public final class ColumnarNll extends Nll {
     private final double[][] normAt;
     private final double[][] normLast;
     private final double[] g3 = new double[3];
-    /**
-     * The yield factors of an evaluation: every pair (c, k) with k in active[c], by process and then in active[c]'s
-     * order (process c's from pairStart[c]), and per evaluation its G, G'/G and G''/G. They are computed together
-     * ({@link VectorLoops#yieldFactors}) for the distinct ones: a parameter's pairs whose interpolations are equal
-     * (the same &kappa;&plusmn; on several processes) share one (pairDistinct[pair]), with its &theta; index, its interpolation
-     * [a1..a6, ln &kappa;+, ln &kappa;&minus;][distinct] and per evaluation its &alpha; and results.
-     */
-    private final int[] pairStart;
-    private final int[] pairK;
-    private final int[] pairDistinct;
-    private final int[] distinctK;
-    private final double[][] distinctInterpolation;
-    private final double[] distinctAlpha;
-    private final double[] distinctG;
-    private final double[] distinctU;
-    private final double[] distinctV;
-    private final double[] pairG;
-    private final double[] pairU;
-    private final double[] pairV;
-    private final double[] pairScratch = new double[6];
+    /** The yield factors of an evaluation, for the pairs (c, active[c][i]). */
+    private final YieldFactors yields;
     /** Per Y-process y, its yield-only pairs (indices into the pair arrays, in activeY order) and their positions in Y. */
     private final int[][] yPairs;
     private final int[][] yPositions;
@@ -251,47 +233,7 @@ public final class ColumnarNll extends Nll {
             active[c] = Arrays.copyOf(act, na);
             effectsOfProcess[c] = Arrays.copyOf(mine, nm);
         }
-        this.pairStart = new int[nc + 1];
-        for (int c = 0; c < nc; c++) {
-            pairStart[c + 1] = pairStart[c] + active[c].length;
-        }
-        int pairs = pairStart[nc];
-        this.pairK = new int[pairs];
-        this.pairDistinct = new int[pairs];
-        int[] firstK = new int[pairs];
-        double[][] firstInterpolation = new double[pairs][];
-        int distinct = 0;
-        for (int c = 0; c < nc; c++) {
-            for (int i = 0; i < active[c].length; i++) {
-                int at = pairStart[c] + i;
-                int k = active[c][i];
-                pairK[at] = k;
-                double[] interpolation = model.yieldInterpolation(c, k);
-                int same = 0;
-                while (same < distinct && !(firstK[same] == k && Arrays.equals(firstInterpolation[same], interpolation))) {
-                    same++;
-                }
-                if (same == distinct) {
-                    firstK[distinct] = k;
-                    firstInterpolation[distinct++] = interpolation;
-                }
-                pairDistinct[at] = same;
-            }
-        }
-        this.distinctK = Arrays.copyOf(firstK, distinct);
-        this.distinctInterpolation = new double[8][distinct];
-        for (int i = 0; i < distinct; i++) {
-            for (int m = 0; m < 8; m++) {
-                distinctInterpolation[m][i] = firstInterpolation[i][m];
-            }
-        }
-        this.distinctAlpha = new double[distinct];
-        this.distinctG = new double[distinct];
-        this.distinctU = new double[distinct];
-        this.distinctV = new double[distinct];
-        this.pairG = new double[pairs];
-        this.pairU = new double[pairs];
-        this.pairV = new double[pairs];
+        this.yields = new YieldFactors(model, active);
         this.effects = e;
         this.effectK = Arrays.copyOf(ks, e);
         this.effectC = Arrays.copyOf(cs, e);
@@ -421,10 +363,10 @@ public final class ColumnarNll extends Nll {
             yPairs[y] = new int[activeY[c].length];
             yPositions[y] = new int[activeY[c].length];
             int m = 0;
-            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
-                if (positionOf[1 + pairK[i]] < 0) { // yield-only: activeY's order, which is active's
+            for (int i = yields.start[c]; i < yields.start[c + 1]; i++) {
+                if (positionOf[1 + yields.k[i]] < 0) { // yield-only: activeY's order, which is active's
                     yPairs[y][m] = i;
-                    yPositions[y][m] = -1 - scratch.position(1 + pairK[i]);
+                    yPositions[y][m] = -1 - scratch.position(1 + yields.k[i]);
                     m++;
                 }
             }
@@ -733,17 +675,11 @@ public final class ColumnarNll extends Nll {
         boolean sqrt = scale() == Scale.SQRT_MU;
         double yield = 0;
         double[] a = hess == null ? null : hess.a;
-        for (int i = 0; i < distinctK.length; i++) {
-            distinctAlpha[i] = theta[1 + distinctK[i]];
-        }
-        VectorLoops.yieldFactors(distinctAlpha, distinctInterpolation, distinctK.length, TINY, distinctG, distinctU,
-                distinctV, pairScratch, g3);
-        for (int i = 0; i < pairK.length; i++) {
-            int from = pairDistinct[i];
-            pairG[i] = distinctG[from];
-            pairU[i] = distinctU[from];
-            pairV[i] = distinctV[from];
-        }
+        yields.evaluate(theta, TINY);
+        int[] pairK = yields.k;
+        double[] pairG = yields.g;
+        double[] pairU = yields.u;
+        double[] pairV = yields.v;
         for (int c = 0; c < nc; c++) {
             double[] f = coefficientOut;
             if (sqrt) {
@@ -753,7 +689,7 @@ public final class ColumnarNll extends Nll {
             }
             double prod = 1;
             // only the parameters acting on c: the others' factor is exactly 1 (its G'/G and G''/G stay 0, never read)
-            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+            for (int i = yields.start[c]; i < yields.start[c + 1]; i++) {
                 int k = pairK[i];
                 gu[c][k] = pairU[i];
                 gv[c][k] = pairV[i];
@@ -768,7 +704,7 @@ public final class ColumnarNll extends Nll {
             yieldSlope[c] = t1;
             yield += t0;
             grad[0] += t1;
-            for (int i = pairStart[c]; i < pairStart[c + 1]; i++) {
+            for (int i = yields.start[c]; i < yields.start[c + 1]; i++) {
                 grad[1 + pairK[i]] += t0 * pairU[i];
             }
             if (a != null) {
@@ -1110,6 +1046,9 @@ public final class ColumnarNll extends Nll {
      */
     private void yieldOnlyTerms(double[] grad, StructuredHessian hess) {
         int ny = yProcesses.length;
+        int[] pairK = yields.k;
+        double[] pairU = yields.u;
+        double[] pairV = yields.v;
         for (int y = 0; y < ny; y++) {
             for (int i : yPairs[y]) {
                 grad[1 + pairK[i]] -= pairU[i] * sumS[y];
