@@ -276,4 +276,42 @@ class NewtonSearchTest {
                 "global evaluations with the Hessian, handed off " + counts(nll, Nll.Stage.GLOBAL) + ", not "
                 + counts(without, Nll.Stage.GLOBAL));
     }
+
+    /**
+     * A steep well in &alpha;, (e<sup>100u</sup> &minus; 100u)/100&sup2; (u = &alpha; &minus; 1; curvature 1 at its minimum 10&#8315;&#8308;), where Newton
+     * converges slowly at first (edm' &asymp; 5000 edm&sup2;). From u = 0.004 (edm 8.1&times;10&#8315;&#8310;) a run's first step is expected
+     * (c = 1, nothing known yet) to end it, so u = 7.0&times;10&#8315;&#8308; is evaluated without the Hessian; judged with the start's
+     * Hessian its edm is 1.8&times;10&#8315;&#8311; with an estimated model error 5&times;10&#8315;&#8312;, too large to end there. The point's Hessian is
+     * evaluated and the run goes on exactly as with the Hessian always: the same minimum to the last bit, one evaluation
+     * without the Hessian more.
+     */
+    @Test
+    void aStepThatDoesNotEndTheRunCostsOneEvaluationWithoutTheHessianAndChangesNothingElse() {
+        Surface steep = (mu, al, grad, hess) -> {
+            double u = al - 1;
+            double e = Math.exp(100 * u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = (e - 1) / 100;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = e;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + (e - 100 * u) / 1e4;
+        };
+        SurfaceNll nll = new SurfaceNll(steep);
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {1.004});
+        SurfaceNll always = new SurfaceNll(steep);
+        FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.004});
+        assertTrue(c.converged() && a.converged(), c + " / " + a);
+        assertEquals(1e-4, c.nll(), 1e-8, c.toString());
+        assertEquals(a.nll(), c.nll(), 0.0, "the same minimum to the last bit");
+        assertEquals(a.alpha()[0], c.alpha()[0], 0.0, "the same minimum to the last bit");
+        assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
+        assertEquals("2/2", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
+    }
 }
+
