@@ -112,8 +112,9 @@ final class VectorLoops {
             e.div(gv).intoArray(v, j);
             if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
                 for (int i = j; i < j + SPECIES.length(); i++) {
-                    if (alpha[i] >= 1 || alpha[i] <= -1) {
-                        yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
+                    double xi = alpha[i];
+                    if (xi >= 1 || xi <= -1) {
+                        exponentialYieldFactor(xi, a, i, tiny, g, u, v);
                     }
                 }
             }
@@ -121,6 +122,32 @@ final class VectorLoops {
         for (; j < len; j++) {
             yieldFactor(alpha[j], a, j, tiny, g, u, v, scratch, out);
         }
+    }
+
+    /**
+     * {@link #yieldFactor} for |x| &ge; 1: the exponential branch of {@link Code4Interpolation#evaluate}, its operations
+     * written out (the same bits), without copying the pair's polynomial coefficients.
+     */
+    private static void exponentialYieldFactor(double x, double[][] a, int i, double tiny, double[] g, double[] u,
+                                               double[] v) {
+        double e;
+        double d1;
+        double d2;
+        if (x >= 1) {
+            double lUp = a[6][i];
+            e = Math.exp(x * lUp);
+            d1 = lUp * e;
+            d2 = lUp * lUp * e;
+        } else {
+            double lDown = a[7][i];
+            e = Math.exp(-x * lDown);
+            d1 = -lDown * e;
+            d2 = lDown * lDown * e;
+        }
+        double gi = e == 0 ? tiny : e;
+        g[i] = gi;
+        u[i] = d1 / gi;
+        v[i] = d2 / gi;
     }
 
     /** {@link #yieldFactors} of pair i by {@link Code4Interpolation#evaluate}. */
