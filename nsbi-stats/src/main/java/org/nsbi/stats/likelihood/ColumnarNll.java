@@ -817,8 +817,16 @@ public final class ColumnarNll extends Nll {
 
     /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
     private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess) {
+        shapes(theta, start, len, wantGrad, wantHess, false);
+    }
+
+    /** {@link #shapes}, with {@code skipZero} only those of the effects whose &alpha; is not 0 ({@link #scan} reads no other). */
+    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess, boolean skipZero) {
         for (int e = 0; e < effects; e++) {
             double x = theta[1 + effectK[e]];
+            if (skipZero && x == 0) {
+                continue;
+            }
             double[] he = h[e];
             double[] ue = u[e];
             double[] ve = v[e];
@@ -1160,7 +1168,7 @@ public final class ColumnarNll extends Nll {
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
-            shapes(theta, start, len, false, false);
+            shapes(theta, start, len, false, false, true);
             for (int c = 0; c < nc; c++) {
                 VectorLoops.scaled(bc[c], perEvent[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {
