@@ -171,15 +171,16 @@ final class VectorLoops {
         double[] a4 = a[3];
         double[] a5 = a[4];
         double[] a6 = a[5];
+        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5]; // as in polynomialDerivatives
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             int i = off + j;
-            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p[5])
-                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p[4]))
-                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p[3]))
-                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p[2]))
-                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p[1]))
-                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p[0]));
+            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p5)
+                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p4))
+                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p3))
+                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p2))
+                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p1))
+                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p0));
             v.add(1).intoArray(h, j);
         }
         for (; j < len; j++) {
@@ -201,6 +202,11 @@ final class VectorLoops {
         double[] a4 = a[3];
         double[] a5 = a[4];
         double[] a6 = a[5];
+        // the powers as locals: read from their arrays inside the loop, they are read again for every vector (the
+        // compiler cannot tell that the stores to h, u, v leave them alone)
+        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5];
+        double d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4];
+        double e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3];
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             int i = off + j;
@@ -214,15 +220,15 @@ final class VectorLoops {
             if (given) {
                 hv = DoubleVector.fromArray(SPECIES, h, j);
             } else {
-                hv = b6.mul(p[5]).add(b5.mul(p[4])).add(b4.mul(p[3])).add(b3.mul(p[2])).add(b2.mul(p[1]))
-                        .add(b1.mul(p[0])).add(1);
+                hv = b6.mul(p5).add(b5.mul(p4)).add(b4.mul(p3)).add(b3.mul(p2)).add(b2.mul(p1))
+                        .add(b1.mul(p0)).add(1);
                 hv.intoArray(h, j);
             }
             DoubleVector inv = hv.broadcast(1).div(hv);
-            b6.mul(d[4]).add(b5.mul(d[3])).add(b4.mul(d[2])).add(b3.mul(d[1])).add(b2.mul(d[0])).add(b1)
+            b6.mul(d4).add(b5.mul(d3)).add(b4.mul(d2)).add(b3.mul(d1)).add(b2.mul(d0)).add(b1)
                     .mul(inv).intoArray(u, j);
             if (v != null) {
-                b6.mul(e[3]).add(b5.mul(e[2])).add(b4.mul(e[1])).add(b3.mul(e[0])).add(b2.mul(2))
+                b6.mul(e3).add(b5.mul(e2)).add(b4.mul(e1)).add(b3.mul(e0)).add(b2.mul(2))
                         .mul(inv).intoArray(v, j);
             }
         }
