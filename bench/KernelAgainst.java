@@ -10,8 +10,8 @@ import org.nsbi.stats.model.EventTable;
  * One evaluation of the fast kernel (ColumnarNll) on the synthetic analysis (C = 4), for bench/kernel-against.sh: per
  * S+Y split, a hash of the raw bits of the value, gradient and dense Hessian at 20 points theta (alpha = 0, |alpha| &lt; 1
  * and some beyond 1) of a 700-event toy, so that two checkouts can be compared bit for bit; and the ns per evaluation
- * with the Hessian at 8 events (the per-evaluation fixed cost) and at 540 (a toy of the kscan's size), the median of 5
- * repeats. Runs against the classes of any checkout with these classes.
+ * with the Hessian at 8 events (the per-evaluation fixed cost) and at 540 (a toy near the kscan's size), both at
+ * alpha = 0.05 e_k, and at 540 events at 16 points with alpha ~ N(0, 0.7^2) (as in a fit), the median of 5 repeats. Runs against the classes of any checkout with these classes.
  * Usage: java -cp CLASSES KernelAgainst S+Y...
  */
 public class KernelAgainst {
@@ -57,7 +57,18 @@ public class KernelAgainst {
                 }
             }
             StringBuilder line = new StringBuilder(spec + " bits " + Long.toHexString(hash));
-            for (int events : new int[] {8, 540}) {
+            // at alpha = 0.05 e_k (most shape factors at alpha = 0, read off), then at points of a fit (alpha drawn from
+            // N(0, 0.7^2): the code-4 polynomials, a few exponentials)
+            double[][] fitPoints = new double[16][1 + k];
+            for (double[] t : fitPoints) {
+                t[0] = 1 + 0.3 * rng.nextGaussian();
+                for (int i = 1; i <= k; i++) {
+                    t[i] = 0.7 * rng.nextGaussian();
+                }
+            }
+            for (int events : new int[] {8, 540, -540}) {
+                boolean fit = events < 0;
+                events = Math.abs(events);
                 int[] at = Arrays.copyOf(idx, events);
                 ColumnarNll toy = new ColumnarNll(analysis.model()).load(table, at, Arrays.copyOf(w, events), aux);
                 StructuredHessian th = toy.newHessian();
@@ -70,13 +81,19 @@ public class KernelAgainst {
                 for (int rep = 0; rep < ns.length; rep++) {
                     long t0 = System.nanoTime();
                     for (int i = 0; i < iterations; i++) {
-                        theta[1 + i % k] = 0.05 + 1e-9 * i; // a new point each time (no remembered evaluation)
-                        sink += toy.evaluateStructured(theta, g, th);
+                        double[] point = theta;
+                        if (fit) {
+                            point = fitPoints[i & 15];
+                            point[1] += 1e-12; // a new point each time
+                        } else {
+                            theta[1 + i % k] = 0.05 + 1e-9 * i; // a new point each time (no remembered evaluation)
+                        }
+                        sink += toy.evaluateStructured(point, g, th);
                     }
                     ns[rep] = (System.nanoTime() - t0) / (double) iterations;
                 }
                 Arrays.sort(ns);
-                line.append(String.format(" ns_per_evaluation_%d_events %.0f", events, ns[2]));
+                line.append(String.format(" ns_per_evaluation_%d_events%s %.0f", events, fit ? "_fit_points" : "", ns[2]));
                 if (sink == 42) {
                     line.append(' ');
                 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fast kernel of this checkout's HEAD against a reference commit's (bench/KernelAgainst.java) on the synthetic
 # analysis: whether value, gradient and Hessian are the same bits, and ns per evaluation with the Hessian at 8 events
-# (the per-evaluation fixed cost) and at 540, runs alternating so that both see the same load. Builds both commits
+# (the per-evaluation fixed cost) and at 540, both at alpha = 0.05 e_k, and at 540 at points of a fit (alpha ~ N(0, 0.7^2)), runs
+# alternating so that both see the same load. Builds both commits
 # from `git archive` in a temporary folder (offline, their own target folders; nothing installed). Run on purpose,
 # not in CI.
 #   bench/kernel-against.sh REF [runs, default 3] [S+Y..., default 1+2 10+90]
