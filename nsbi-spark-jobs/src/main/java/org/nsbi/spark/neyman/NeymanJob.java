@@ -183,31 +183,43 @@ public final class NeymanJob {
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         reportResume(checkpoints, cover, target);
         Map<ToyBlockTask, byte[]> blocks = new HashMap<>(); // the checkpoint bytes of the blocks the driver has
-        while (true) {
-            computed += cover.missingToys();
-            if (!cover.missing().isEmpty() && reference.table() != null) {
-                blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints));
-            } else if (!cover.missing().isEmpty()) {
-                blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
-                        s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
+        ToysTableStream stream = streamed(spark, reference, rounds, cover, target, out.stagingPath(table));
+        List<ToyOutcome> outcomes;
+        boolean tableWritten;
+        try {
+            while (true) {
+                computed += cover.missingToys();
+                if (!cover.missing().isEmpty() && reference.table() != null) {
+                    blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints, stream));
+                } else if (!cover.missing().isEmpty()) {
+                    blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
+                            s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
+                }
+                if (rounds.singleRound()) {
+                    break;
+                }
+                int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target, blocks), target);
+                if (Arrays.equals(next, target)) {
+                    break;
+                }
+                target = next;
+                cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
             }
-            if (rounds.singleRound()) {
-                break;
+            // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
+            tableWritten = stream != null && stream.finish();
+            outcomes = tableWritten ? stream.outcomes() : gather(spark, checkpoints, cover.blocks(), target, blocks);
+        } finally {
+            if (stream != null) {
+                stream.close();
             }
-            int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target, blocks), target);
-            if (Arrays.equals(next, target)) {
-                break;
-            }
-            target = next;
-            cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         }
-        // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
-        List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
         clock.end(StageTime.Stage.TOYS);
         // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
         CompletableFuture<MadeBelt> made = onThreadOfItsOwn("nsbi-neyman-belts",
                 () -> belt(spark, grid, outcomes, s, smooth, plan, pointInputs, out));
-        ToysTable.write(spark, outcomes, out.stagingPath(table));
+        if (!tableWritten) {
+            ToysTable.write(spark, outcomes, out.stagingPath(table));
+        }
         double toySeconds = (System.nanoTime() - start) / 1e9;
         clock.end(StageTime.Stage.TOYS_TABLE);
         Belt belt = joined(made).belt();
@@ -222,6 +234,18 @@ public final class NeymanJob {
         List<AsimovClosure> asimov = closureFromToys ? workload.asimovClosures() : joined(closure);
         clock.end(StageTime.Stage.BELTS);
         return new Result(belt, outcomes, total, toySeconds, computed, asimov, failed, fitted, clock.times());
+    }
+
+    /**
+     * The toys table written while the toys run ({@link ToysTableStream}), where the tasks run in this JVM and compute
+     * every block of the table in one round (a local master, the reference sample held here, one round, nothing
+     * resumed); else null, and the table is written after the toys.
+     */
+    static ToysTableStream streamed(SparkSession spark, ToyReference reference, ToySchedule rounds, ToyRounds.Cover cover,
+                                    int[] target, String path) {
+        boolean all = !cover.blocks().isEmpty() && cover.missing().size() == cover.blocks().size();
+        return spark.sparkContext().isLocal() && reference.table() != null && rounds.singleRound() && all
+                ? new ToysTableStream(cover.blocks(), target, path, spark.sparkContext().hadoopConfiguration()) : null;
     }
 
     /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
@@ -367,7 +391,8 @@ public final class NeymanJob {
      * there); on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
      */
     private static Map<ToyBlockTask, byte[]> computeBlocks(SparkSession spark, ToyWorkload toyWorkload, Settings s,
-                                                           List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints) {
+                                                           List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints,
+                                                           ToysTableStream toysTable) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long seed = s.seed();
         String purpose = s.purpose();
@@ -384,7 +409,9 @@ public final class NeymanJob {
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, toyWorkload);
              SharedValue<ToyCheckpoints> checkpoints = SharedValue.of(jsc, toyCheckpoints);
              // the line only on a local master, whose tasks run in this JVM (a ProgressLine is not serialisable)
-             SharedValue<ProgressLine> progress = listener == null ? SharedValue.of(jsc, line) : null) {
+             SharedValue<ProgressLine> progress = listener == null ? SharedValue.of(jsc, line) : null;
+             // the toys table written as the blocks come in: on a local master only (the stream is null elsewhere)
+             SharedValue<ToysTableStream> table = toysTable == null ? null : SharedValue.of(jsc, toysTable)) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
             boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();
@@ -392,7 +419,7 @@ public final class NeymanJob {
             jsc.parallelize(blocks, slices).mapPartitions(tasks -> {
                 ToyWorkload w = workload.get();
                 try (WarmUpGate.Turn turn = WarmUpGate.ofThisJvm().enter(warmUp);
-                     ToyCheckpoints.Writer writer = checkpoints.get().writer()) {
+                     ToyCheckpoints.Writer writer = checkpoints.get().writer(table == null ? null : table.get()::offer)) {
                     while (tasks.hasNext()) {
                         ToyBlockTask task = tasks.next();
                         writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),

@@ -201,7 +201,15 @@ public final class ToyCheckpoints implements Serializable {
 
     /** A writer of one task's blocks on a thread of its own ({@link Writer}); close it when the task ends. */
     public Writer writer() {
-        return new Writer(this);
+        return writer(null);
+    }
+
+    /**
+     * As {@link #writer()}; each block's bytes are also handed to {@code written} (null: nobody) on the writer's thread,
+     * once its file is written.
+     */
+    public Writer writer(java.util.function.BiConsumer<ToyBlockTask, byte[]> written) {
+        return new Writer(this, written);
     }
 
     /**
@@ -212,11 +220,13 @@ public final class ToyCheckpoints implements Serializable {
      */
     public static final class Writer implements AutoCloseable {
         private final ToyCheckpoints checkpoints;
+        private final java.util.function.BiConsumer<ToyBlockTask, byte[]> written;
         private final java.util.concurrent.ExecutorService thread;
         private final List<scala.Tuple2<ToyBlockTask, java.util.concurrent.Future<byte[]>>> pending = new ArrayList<>();
 
-        private Writer(ToyCheckpoints checkpoints) {
+        private Writer(ToyCheckpoints checkpoints, java.util.function.BiConsumer<ToyBlockTask, byte[]> written) {
             this.checkpoints = checkpoints;
+            this.written = written;
             this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "nsbi-checkpoint-writer");
                 t.setDaemon(true);
@@ -226,7 +236,13 @@ public final class ToyCheckpoints implements Serializable {
 
         /** Hands over a finished block; its file is written behind the caller's back. */
         public void write(ToyBlockTask block, List<ToyOutcome> outcomes) {
-            pending.add(new scala.Tuple2<>(block, thread.submit(() -> checkpoints.write(block, outcomes))));
+            pending.add(new scala.Tuple2<>(block, thread.submit(() -> {
+                byte[] bytes = checkpoints.write(block, outcomes);
+                if (written != null) {
+                    written.accept(block, bytes);
+                }
+                return bytes;
+            })));
         }
 
         /**
@@ -235,10 +251,10 @@ public final class ToyCheckpoints implements Serializable {
          * @throws UncheckedIOException (or whatever the write threw) for the first block that could not be written
          */
         public List<scala.Tuple2<ToyBlockTask, byte[]>> finish() {
-            List<scala.Tuple2<ToyBlockTask, byte[]>> written = new ArrayList<>(pending.size());
+            List<scala.Tuple2<ToyBlockTask, byte[]>> done = new ArrayList<>(pending.size());
             for (scala.Tuple2<ToyBlockTask, java.util.concurrent.Future<byte[]>> p : pending) {
                 try {
-                    written.add(new scala.Tuple2<>(p._1(), p._2().get()));
+                    done.add(new scala.Tuple2<>(p._1(), p._2().get()));
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
@@ -252,7 +268,7 @@ public final class ToyCheckpoints implements Serializable {
                     throw new IllegalStateException("interrupted while the checkpoints of the task's blocks were written", e);
                 }
             }
-            return written;
+            return done;
         }
 
         /** Stops the thread (after {@link #finish}: it has nothing left; else what is left is not written). */
