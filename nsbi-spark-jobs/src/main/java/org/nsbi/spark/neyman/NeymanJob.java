@@ -185,7 +185,7 @@ public final class NeymanJob {
         Map<ToyBlockTask, byte[]> blocks = new HashMap<>(); // the checkpoint bytes of the blocks the driver has
         ToysTableStream stream = streamed(spark, reference, rounds, cover, target, out.stagingPath(table));
         List<ToyOutcome> outcomes;
-        boolean tableWritten;
+        CompletableFuture<MadeBelt> made;
         try {
             while (true) {
                 computed += cover.missingToys();
@@ -205,20 +205,21 @@ public final class NeymanJob {
                 target = next;
                 cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
             }
-            // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
-            tableWritten = stream != null && stream.finish();
-            outcomes = tableWritten ? stream.outcomes() : gather(spark, checkpoints, cover.blocks(), target, blocks);
+            // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes (a
+            // stream that has every block decoded them so as they came in)
+            boolean streamed = stream != null && stream.complete();
+            outcomes = streamed ? stream.outcomes() : gather(spark, checkpoints, cover.blocks(), target, blocks);
+            clock.end(StageTime.Stage.TOYS);
+            // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
+            List<ToyOutcome> all = outcomes;
+            made = onThreadOfItsOwn("nsbi-neyman-belts", () -> belt(spark, grid, all, s, smooth, plan, pointInputs, out));
+            if (!(streamed && stream.finish())) { // a streamed table needs only its footer
+                ToysTable.write(spark, outcomes, out.stagingPath(table));
+            }
         } finally {
             if (stream != null) {
                 stream.close();
             }
-        }
-        clock.end(StageTime.Stage.TOYS);
-        // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
-        CompletableFuture<MadeBelt> made = onThreadOfItsOwn("nsbi-neyman-belts",
-                () -> belt(spark, grid, outcomes, s, smooth, plan, pointInputs, out));
-        if (!tableWritten) {
-            ToysTable.write(spark, outcomes, out.stagingPath(table));
         }
         double toySeconds = (System.nanoTime() - start) / 1e9;
         clock.end(StageTime.Stage.TOYS_TABLE);
@@ -384,8 +385,9 @@ public final class NeymanJob {
      * Runs the missing blocks as Spark tasks; each keeps its outcomes in the checkpoints as soon as it is done (a block's
      * file is written on a thread of its own while the task fits the next block; the task ends when all are written).
      * Each Spark task has a fixed cost (scheduling, its result's round trip to the driver), so the blocks are grouped into
-     * a few partitions per core unless the settings say otherwise, to even out the cores' ends; on a master with one task
-     * thread there is nothing to even out, and all blocks are one task ({@link #slices}). A cold JVM whose task threads
+     * partitions, large first and smaller towards the end so that the task threads end together, unless the settings say
+     * otherwise; on a master with one task thread there is nothing to even out, and all blocks are one task
+     * ({@link #partitions}). A cold JVM whose task threads
      * would take the JIT compilers' cores runs its first toys one task at a time ({@link #warmUpToys}). On a local master
      * the tasks count their toys on the progress line block by block (the tasks run in this JVM; a task is not retried
      * there); on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
@@ -396,12 +398,12 @@ public final class NeymanJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long seed = s.seed();
         String purpose = s.purpose();
-        int slices = slices(blocks.size(), s.partitions(), jsc.defaultParallelism());
+        List<List<ToyBlockTask>> partitions = partitions(blocks, s.partitions(), jsc.defaultParallelism());
         long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
         TaskProgressListener listener = jsc.isLocal() ? null
-                : new TaskProgressListener(group, line, p -> ToyBlockTask.toysInSlice(blocks, slices, p));
+                : new TaskProgressListener(group, line, p -> ToyBlockTask.toys(partitions.get(p)));
         if (listener != null) {
             spark.sparkContext().addSparkListener(listener);
         }
@@ -416,17 +418,19 @@ public final class NeymanJob {
             boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();
             long warmUp = warmUpToys(jsc);
-            jsc.parallelize(blocks, slices).mapPartitions(tasks -> {
+            // one partition per list: parallelize cuts n elements into n slices of one each
+            jsc.parallelize(partitions, partitions.size()).mapPartitions(partition -> {
                 ToyWorkload w = workload.get();
                 try (WarmUpGate.Turn turn = WarmUpGate.ofThisJvm().enter(warmUp);
                      ToyCheckpoints.Writer writer = checkpoints.get().writer(table == null ? null : table.get()::offer)) {
-                    while (tasks.hasNext()) {
-                        ToyBlockTask task = tasks.next();
-                        writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
-                                task.toToy(), w.sampler(task.muIndex()), w.fit()));
-                        turn.ran(task.toys());
-                        if (perBlock) {
-                            progress.get().advance(task.toys());
+                    while (partition.hasNext()) {
+                        for (ToyBlockTask task : partition.next()) {
+                            writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
+                                    task.toToy(), w.sampler(task.muIndex()), w.fit()));
+                            turn.ran(task.toys());
+                            if (perBlock) {
+                                progress.get().advance(task.toys());
+                            }
                         }
                     }
                     return writer.finish().iterator();
@@ -466,12 +470,31 @@ public final class NeymanJob {
     }
 
     /**
-     * The Spark partitions of {@code blocks} blocks of toys: {@code partitions} if set, else four per task thread
-     * ({@code parallelism}), or one with a single task thread; at most one per block.
+     * The Spark partitions of {@code blocks}, each a run of consecutive blocks: {@code partitions} of equal size if set
+     * (at most one per block); one with a single task thread ({@code parallelism}); else guided: each next partition
+     * takes 1/(2 &times; parallelism) of the blocks left (at least one), so the first are large (few tasks, each with its
+     * fixed cost) and the last are single blocks, and the task threads end within about a block of each other instead of
+     * one of them running the last large partition alone while the others' cores idle (measured with
+     * bench/neyman-command-scaling.sh). Which task runs a block never changes its toys.
      */
-    static int slices(int blocks, int partitions, int parallelism) {
-        int wanted = partitions > 0 ? partitions : parallelism == 1 ? 1 : 4 * parallelism;
-        return Math.max(1, Math.min(blocks, wanted));
+    static List<List<ToyBlockTask>> partitions(List<ToyBlockTask> blocks, int partitions, int parallelism) {
+        List<List<ToyBlockTask>> parts = new ArrayList<>();
+        int n = blocks.size();
+        if (n == 0) {
+            parts.add(new ArrayList<>());
+        } else if (partitions > 0 || parallelism == 1) {
+            int count = Math.min(n, partitions > 0 ? partitions : 1);
+            for (int p = 0; p < count; p++) {
+                parts.add(new ArrayList<>(blocks.subList((int) ((long) p * n / count), (int) ((long) (p + 1) * n / count))));
+            }
+        } else {
+            for (int from = 0; from < n; ) {
+                int size = Math.max(1, (n - from + 2 * parallelism - 1) / (2 * parallelism));
+                parts.add(new ArrayList<>(blocks.subList(from, from + size)));
+                from += size;
+            }
+        }
+        return parts;
     }
 
     /**

@@ -73,12 +73,17 @@ final class ToysTableStream implements AutoCloseable {
         }
     }
 
+    /** Whether every block of the plan is in and written (the table then needs only {@link #finish}). */
+    synchronized boolean complete() {
+        return !ended && failed == null && next == plan.size() && writer != null;
+    }
+
     /**
      * Completes the table if every block of the plan was written; else (a block missing, or a write failed) closes what
      * was opened, removes the folder and returns false, and the caller writes the table.
      */
     synchronized boolean finish() {
-        if (!ended && failed == null && next == plan.size() && writer != null) {
+        if (complete()) {
             try {
                 writer.finish();
                 ended = true;
