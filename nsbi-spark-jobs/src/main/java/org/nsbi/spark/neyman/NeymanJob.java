@@ -51,7 +51,7 @@ public final class NeymanJob {
     /**
      * The settings of one construction.
      *
-     * @param partitions Spark partitions for the toy blocks (0: four per core, one with a single core); the toys do not depend on it
+     * @param partitions Spark partitions for the toy blocks (0: guided, shrinking towards the end, {@link #partitions}; one with a single core); the toys do not depend on it
      * @param purpose    the random streams' purpose: "toy" for a belt, "coverage" for independent experiments
      */
     public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
