@@ -165,14 +165,43 @@ public final class NeymanJob {
                 s.alphaTrue()) : null;
         boolean closureFromToys = workload != null && spark.sparkContext().isLocal();
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
-                reference.planLines(model));
         List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
-                spark.sparkContext().hadoopConfiguration());
-        checkpoints.admitPoints(grid, pointInputs);
-        CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
-        List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
+        String folder = out.checkpointPath(table);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        CompletableFuture<String> plan;
+        ToyCheckpoints checkpoints;
+        List<NavigableMap<Integer, Integer>> finished;
+        if (closureFromToys && out.extendedPath(table) == null && !ToyCheckpoints.exists(folder, hadoop)) {
+            // a fresh run on a local master: nothing to resume, so the plan (a pass over the reference for its hash) is
+            // made and kept on a thread of its own while the first toys run; their blocks are written once it is kept
+            CompletableFuture<String> kept = new CompletableFuture<>();
+            checkpoints = ToyCheckpoints.openedLater(folder, hadoop, kept);
+            plan = kept;
+            onThreadOfItsOwn("nsbi-neyman-plan", () -> {
+                try {
+                    String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                            reference.planLines(model, false));
+                    checkpoints.open(p);
+                    checkpoints.admitPoints(grid, pointInputs);
+                    kept.complete(p);
+                } catch (RuntimeException | Error e) {
+                    kept.completeExceptionally(e);
+                }
+                return null;
+            });
+            finished = new ArrayList<>();
+            for (int m = 0; m < grid.length; m++) {
+                finished.add(new java.util.TreeMap<>());
+            }
+        } else {
+            String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                    reference.planLines(model, true));
+            plan = CompletableFuture.completedFuture(p);
+            checkpoints = ToyCheckpoints.open(folder, p, hadoop);
+            checkpoints.admitPoints(grid, pointInputs);
+            CommittedToys.importInto(spark, out, table, p, grid, pointInputs, checkpoints);
+            finished = checkpoints.finishedByPoint(grid);
+        }
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
         if (closure == null && !closureFromToys) {
@@ -205,14 +234,15 @@ public final class NeymanJob {
                 target = next;
                 cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
             }
-            // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes (a
+            joined(plan); // kept before any block was written; a failure to keep it is this run's error
+        // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes (a
             // stream that has every block decoded them so as they came in)
             boolean streamed = stream != null && stream.complete();
             outcomes = streamed ? stream.outcomes() : gather(spark, checkpoints, cover.blocks(), target, blocks);
             clock.end(StageTime.Stage.TOYS);
             // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
             List<ToyOutcome> all = outcomes;
-            made = onThreadOfItsOwn("nsbi-neyman-belts", () -> belt(spark, grid, all, s, smooth, plan, pointInputs, out));
+            made = onThreadOfItsOwn("nsbi-neyman-belts", () -> belt(spark, grid, all, s, smooth, joined(plan), pointInputs, out));
             if (!(streamed && stream.finish())) { // a streamed table needs only its footer
                 ToysTable.write(spark, outcomes, out.stagingPath(table));
             }
@@ -331,7 +361,7 @@ public final class NeymanJob {
     }
 
     /** The value of a future, its failure rethrown as it was thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
+    static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.neyman.ToyBlockFile;
+import org.nsbi.model.neyman.NeymanPlan;
 import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.model.neyman.ToyRounds;
 import org.nsbi.spark.SharedSpark;
@@ -159,8 +160,12 @@ class ToysTableStreamTest {
         assertNull(NeymanJob.streamed(spark, whole, ToySchedule.uniform(30), resumed, target, dir.resolve("b").toString()));
 
         OutputFolder out = OutputFolder.create(dir.resolve("run").toString(), OutputFolder.ExistingPolicy.REFUSE, hadoop);
+        assertFalse(ToyCheckpoints.exists(out.checkpointPath("toys"), hadoop), "a fresh run: its plan is made beside the toys");
         NeymanJob.Result r = NeymanJob.run(spark, model, reference, s, out);
         assertEquals(60, r.outcomes().size());
+        assertEquals(NeymanPlan.describe("toy", 11, model, NeymanPlan.code(NeymanJob.class),
+                whole.planLines(model, true)), Files.readString(Path.of(new org.apache.hadoop.fs.Path(
+                out.checkpointPath("toys")).toUri().getPath()).resolve("plan.txt")), "the plan kept beside the toys");
         Path staged = Path.of(new org.apache.hadoop.fs.Path(out.stagingPath("toys")).toUri().getPath());
         Path after = dir.resolve("after");
         DriverParquet.write(ToysTable.SCHEMA, r.outcomes().stream().map(ToysTable::toRow).toList(), after.toString(), hadoop);
