@@ -119,8 +119,6 @@ public final class ColumnarNll extends Nll {
     private final double[][] normAt;
     private final double[][] normLast;
     private final double[] g3 = new double[3];
-    /** {@link #processTerms}' scratch gradient. */
-    private final double[] termsGrad;
     /** The yield factors of an evaluation, for the pairs (c, active[c][i]). */
     private final YieldFactors yields;
     /** Per Y-process y, its yield-only pairs (indices into the pair arrays, in activeY order) and their positions in Y. */
@@ -263,7 +261,6 @@ public final class ColumnarNll extends Nll {
         this.u = new double[e][BLOCK];
         this.v = new double[e][BLOCK];
         this.scanTheta = new double[dim];
-        this.termsGrad = new double[dim];
         this.scanFactor = new double[nc];
         this.scanPerEvent = new double[nc];
         this.scanTerms = new double[nc][BLOCK];
@@ -1089,24 +1086,16 @@ public final class ColumnarNll extends Nll {
     }
 
     /**
-     * For {@link YieldBlock}: at &theta;, each process's term T_c of &lambda; per loaded event into {@code terms[c][0..events())},
-     * the events' weights into {@code weights}, and each process's expected yield &nu;_c B_c into {@code yields}; not counted
-     * as an evaluation. The arrays must hold {@link #events()} entries.
+     * For {@link YieldBlock}: process c's ratios times its yield, &nu;_c r_c per loaded event (entries [0, {@link #events()})).
+     * The workspace's own column, to read only, valid until the next {@link #load}.
      */
-    void processTerms(double[] theta, double[][] terms, double[] weights, double[] yields) {
-        Arrays.fill(termsGrad, 0);
-        normalisations(theta[0], theta, termsGrad, null);
-        System.arraycopy(yieldTerm, 0, yields, 0, nc);
-        System.arraycopy(w, 0, weights, 0, n);
-        for (int start = 0; start < n; start += BLOCK) {
-            int len = Math.min(BLOCK, n - start);
-            shapes(theta, start, len, false, false);
-            Arrays.fill(lam, 0, len, 0);
-            for (int c = 0; c < nc; c++) {
-                VectorLoops.processTerm(q[c], tc[c], lam, rnu[c], start, h, effectsOfProcess[c], b0[c], len);
-                System.arraycopy(tc[c], 0, terms[c], start, len);
-            }
-        }
+    double[] scaledRatios(int c) {
+        return rnu[c];
+    }
+
+    /** For {@link YieldBlock}: the loaded events' weights ([0, {@link #events()})), to read only, as {@link #scaledRatios}. */
+    double[] weightColumn() {
+        return w;
     }
 
     @Override
