@@ -1,25 +1,27 @@
 package org.nsbi.stats.likelihood;
 
 import java.util.Arrays;
+import org.nsbi.stats.expr.Coefficient;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.model.Process;
 
 /**
- * The NLL of a {@link ColumnarNll} as a function of its yield-only parameters Y alone, &mu; and the shape parameters held
- * where they were when it was {@linkplain #prepare prepared}. A yield-only &alpha;_k enters &lambda;_i only through the
- * yield factors G_ck of the processes it acts on, so with m_c(&alpha;_Y) = &Pi;_{k in Y} G_ck(&alpha;_k) and T&#8304;_ic, F&#8304;_c
- * process c's term of &lambda;_i and its expected yield at the prepared point &theta;&#8304;:
+ * The NLL of a {@link ColumnarNll} as a function of its yield-only parameters Y alone, at a fixed &mu; with every other
+ * nuisance parameter (those with a shape effect, E) at 0: where a Newton run of the fitter starts from &alpha; = 0 or from a
+ * scan at &alpha; = 0. A yield-only &alpha;_k enters &lambda;_i only through the yield factors G_ck of the processes it acts on,
+ * and at &alpha;_E = 0 every shape factor and every yield factor of E is exactly 1, so with m_c(&alpha;_Y) = &Pi;_{k in Y} G_ck(&alpha;_k):
  * <pre>
- * NLL(&alpha;_Y) = &Sigma;_c r_c F&#8304;_c &minus; &Sigma;_i w_i ln &Sigma;_c r_c T&#8304;_ic + &frac12; &Sigma;_k (&alpha;_k &minus; a_k)&sup2;,     r_c = m_c(&alpha;_Y) / m_c(&alpha;&#8304;_Y)
+ * NLL(&alpha;_Y) = &Sigma;_c &nu;_c f_c(&mu;) m_c &minus; &Sigma;_i w_i ln &Sigma;_c (f_c(&mu;) m_c / N_c(0)) &nu;_c r_ic + &frac12; &Sigma;_k (&alpha;_k &minus; a_k)&sup2;
  * </pre>
- * Its gradient and Hessian follow from the per-process sums S_c = &Sigma;_i s_i T_ic and P_cd = &Sigma;_i s2_i T_ic T_id
- * (s = w/&lambda;, s2 = s/&lambda;, T_ic = r_c T&#8304;_ic) exactly as {@link ColumnarNll}'s yield-only terms: one pass over the
- * events of O(C&sup2;) per event, without shape factors or the Gram matrix of the per-event parameters. The Hessian goes into
- * the blocks G, M and d of a {@link StructuredHessian} of the NLL's layout (A and X are left 0), so that {@link
- * org.nsbi.stats.fit.ProfileFitter} can solve its Newton system with the yield-only parameters free and the others held.
+ * (N_c the shape normalisation, 1 without). Its gradient and Hessian follow from the per-process sums S_c = &Sigma;_i s_i T_ic and
+ * P_cd = &Sigma;_i s2_i T_ic T_id (s = w/&lambda;, s2 = s/&lambda;, T_ic process c's term of &lambda;_i) exactly as {@link ColumnarNll}'s
+ * yield-only terms: one pass over the events reading the loaded ratios &nu;_c r_ic, O(C&sup2;) per event, with no shape factor
+ * and no per-event derivative. The Hessian goes into the blocks G, M and d of a {@link StructuredHessian} of the NLL's layout
+ * (A and X are left 0), so that {@link org.nsbi.stats.fit.ProfileFitter} solves its Newton system with the yield-only
+ * parameters free and the others held.
  *
- * <p>A workspace for one thread; arrays grow with the largest event count prepared. Each {@link #prepare} and {@link
- * #evaluate} is counted as one {@linkplain #passes() pass over the events}.
+ * <p>A workspace for one thread. Each {@link #prepare} and {@link #evaluate} is counted by the NLL as one pass over its
+ * events ({@link Nll#blockPassCounts}).
  */
 public final class YieldBlock {
 
@@ -38,18 +40,28 @@ public final class YieldBlock {
     private final int[] pairPosition;
     private final StructuredHessian layout;
 
-    // the prepared point
-    private final double[] theta0;
-    private final double[] factor0;   // [c] m_c at theta0
-    private final double[] yield0;    // [c] F_c at theta0
+    /** Per process, its yield &nu;_c, coefficient f_c and its scratch, and N_c(0) (1 without a shape normalisation). */
+    private final double[] nu;
+    private final Coefficient[] coefficients;
+    private final double[][] coefficientScratch;
+    private final double[] coefficientOut = new double[3];
+    private final double[] norm0;
+    /** The yield factors' G'/G and G''/G at &alpha;_Y = 0 (the common start), per pair; their G is 1. */
+    private final double[] u0;
+    private final double[] v0;
+    /** Whether the factors of the last {@link #products} were those at 0. */
+    private boolean atZero;
+
+    // the prepared mu: f_c and f_c / N_c(0)
+    private final double[] coefficient;
+    private final double[] perEvent;
     private final double[] aux;
-    private double[][] terms;         // [c][i]
-    private double[] weights = new double[0];
-    private int n;
-    private boolean prepared;
+    /** The NLL prepared on (its events must not change until the next {@link #prepare}), and its first parameter. */
+    private Nll preparedFor;
+    private double p0;
 
     // per evaluation
-    private final double[] ratio;     // [c]
+    private final double[] ratio;     // [c] m_c
     private final double[] rest;      // [y] F_c - S_c
     private final double[][] blockTerms;
     private final double[] lam = new double[ColumnarNll.BLOCK];
@@ -58,7 +70,6 @@ public final class YieldBlock {
     /** (&lambda;, T_c of each Y-process): their s2-weighted Gram matrix holds S (row of &lambda;) and P. */
     private final double[][] vectors;
     private final GramSums gram;
-    private long passes;
 
     private YieldBlock(MixtureModel model, StructuredHessian layout) {
         this.model = model;
@@ -108,11 +119,22 @@ public final class YieldBlock {
         for (int i = 0; i < pairPosition.length; i++) {
             pairPosition[i] = -1 - layout.position(1 + factors.k[i]);
         }
-        this.theta0 = new double[dim];
-        this.factor0 = new double[nc];
-        this.yield0 = new double[nc];
+        this.nu = new double[nc];
+        this.coefficients = new Coefficient[nc];
+        this.coefficientScratch = new double[nc][];
+        this.norm0 = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            nu[c] = model.process(c).yield();
+            coefficients[c] = model.process(c).coefficient();
+            coefficientScratch[c] = model.process(c).coefficient().newScratch();
+            norm0[c] = model.shapeNormalisation() == null ? 1 : model.shapeNormalisation().value(c, new double[nk]);
+        }
+        factors.evaluate(new double[dim], ColumnarNll.TINY);
+        this.u0 = factors.u.clone();
+        this.v0 = factors.v.clone();
+        this.coefficient = new double[nc];
+        this.perEvent = new double[nc];
         this.aux = new double[nk];
-        this.terms = new double[nc][0];
         this.ratio = new double[nc];
         this.rest = new double[ny];
         this.blockTerms = new double[nc][ColumnarNll.BLOCK];
@@ -143,70 +165,92 @@ public final class YieldBlock {
         return isYield[t];
     }
 
-    /** The passes over the events so far ({@link #prepare} and {@link #evaluate} each count one). */
-    public long passes() {
-        return passes;
+    /** Whether a run can start with this block at &theta;: every parameter with a shape effect exactly 0. */
+    public boolean applies(double[] theta) {
+        for (int a = 1; a < dim; a++) {
+            if (!isYield[a] && theta[a] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Takes each process's term of &lambda; at &theta; from {@code nll} (of this block's model, its events loaded) and
-     * returns {@link #evaluate} there. Later evaluations move the yield-only parameters only.
+     * Holds &mu; at &theta;'s on {@code nll} (of this block's model, its events loaded; &theta; must {@linkplain #applies apply}) and
+     * returns {@link #evaluate} at &theta;.
      */
     public double prepare(Nll nll, double[] theta, double[] grad, StructuredHessian hess) {
         if (!isOf(nll)) {
             throw new IllegalArgumentException("the yield-only block of another model or layout");
         }
-        ColumnarNll columnar = (ColumnarNll) nll;
-        n = columnar.events();
-        if (weights.length < n) {
-            int cap = Math.max(n, weights.length + weights.length / 2);
-            weights = new double[cap];
-            terms = new double[nc][cap];
+        if (!applies(theta)) {
+            throw new IllegalArgumentException("a start with a shape parameter not 0: " + Arrays.toString(theta));
         }
-        columnar.processTerms(theta, terms, weights, yield0);
-        columnar.auxInto(aux);
-        System.arraycopy(theta, 0, theta0, 0, dim);
-        products(theta, factor0);
-        prepared = true;
-        return evaluate(theta, grad, hess);
+        p0 = theta[0];
+        for (int c = 0; c < nc; c++) {
+            if (model.fitsInSqrtMu()) {
+                coefficients[c].atSqrt(p0, coefficientOut, coefficientScratch[c]);
+            } else {
+                coefficients[c].at(p0, coefficientOut, coefficientScratch[c]);
+            }
+            coefficient[c] = coefficientOut[0];
+            perEvent[c] = coefficient[c] / norm0[c];
+        }
+        nll.auxInto(aux);
+        preparedFor = nll;
+        return evaluate(nll, theta, grad, hess);
     }
 
-    /** m_c at &theta; into out (1 for a process without yield-only parameters). */
-    private void products(double[] theta, double[] out) {
+    /** m_c at &theta; into out (1 for a process without yield-only parameters); the pairs' G'/G, G''/G into {@link #factors}. */
+    private void products(double[] theta) {
+        boolean zero = true;
+        for (int t : parameters) {
+            zero &= theta[t] == 0;
+        }
+        if (zero) {
+            if (!atZero) {
+                System.arraycopy(u0, 0, factors.u, 0, u0.length);
+                System.arraycopy(v0, 0, factors.v, 0, v0.length);
+                atZero = true;
+            }
+            Arrays.fill(ratio, 1);
+            return;
+        }
+        atZero = false;
         factors.evaluate(theta, ColumnarNll.TINY);
         for (int c = 0; c < nc; c++) {
             double m = 1;
             for (int i = factors.start[c]; i < factors.start[c + 1]; i++) {
                 m *= factors.g[i];
             }
-            out[c] = m;
+            ratio[c] = m;
         }
     }
 
     /**
-     * The NLL at &theta; (equal to the prepared point's but in the yield-only parameters), with its gradient in the
+     * The NLL at &theta; (&mu; the prepared one, the parameters with a shape effect at 0), with its gradient in the
      * yield-only parameters (if {@code grad} is not null; its other entries are set to 0) and the blocks G, M, d of its
      * Hessian in them (if {@code hess}, of the NLL's layout, is not null; A and X are set to 0).
      *
      * @throws NonPositiveDensityException if some &lambda;_i &le; 0
      */
-    public double evaluate(double[] theta, double[] grad, StructuredHessian hess) {
-        if (!prepared) {
-            throw new IllegalStateException("the yield-only block is not prepared");
+    public double evaluate(Nll nll, double[] theta, double[] grad, StructuredHessian hess) {
+        if (nll != preparedFor) {
+            throw new IllegalStateException("the yield-only block is not prepared on this NLL");
         }
-        for (int a = 0; a < dim; a++) {
-            if (!isYield[a] && Double.doubleToLongBits(theta[a]) != Double.doubleToLongBits(theta0[a])) {
-                throw new IllegalArgumentException("parameter " + a + " = " + theta[a] + " differs from the prepared "
-                        + theta0[a] + "; only the yield-only parameters may move");
-            }
+        if (Double.doubleToLongBits(theta[0]) != Double.doubleToLongBits(p0) || !applies(theta)) {
+            throw new IllegalArgumentException("theta = " + Arrays.toString(theta) + ": only the yield-only parameters may"
+                    + " move from the prepared point (first parameter " + p0 + ", the others 0)");
         }
-        passes++;
+        nll.countBlockPass();
+        ColumnarNll columnar = (ColumnarNll) nll;
+        int n = columnar.events();
+        double[] weights = columnar.weightColumn();
         double[] m = ratio;
-        products(theta, m);
-        double nll = 0;
+        products(theta);
+        double value = 0;
         for (int c = 0; c < nc; c++) {
-            m[c] = factors.start[c] == factors.start[c + 1] ? 1 : m[c] / factor0[c];
-            nll += yield0[c] * m[c];
+            value += nu[c] * coefficient[c] * m[c];
         }
         boolean sums = grad != null || hess != null;
         if (sums) {
@@ -216,7 +260,7 @@ public final class YieldBlock {
             int len = Math.min(ColumnarNll.BLOCK, n - start);
             Arrays.fill(lam, 0, len, 0);
             for (int c = 0; c < nc; c++) {
-                VectorLoops.scaled(blockTerms[c], m[c], terms[c], start, len);
+                VectorLoops.scaled(blockTerms[c], perEvent[c] * m[c], columnar.scaledRatios(c), start, len);
                 VectorLoops.addScaled(lam, 1, blockTerms[c], len);
             }
             double logs = VectorLoops.weightedLogs(weights, start, lam, s, s2, len);
@@ -228,23 +272,23 @@ public final class YieldBlock {
                     }
                 }
             }
-            nll -= logs;
+            value -= logs;
             if (sums) {
                 gram.add(s2, vectors, len);
             }
         }
         for (int k = 0; k < nk; k++) {
             double d = theta[1 + k] - aux[k];
-            nll += 0.5 * d * d;
+            value += 0.5 * d * d;
         }
         if (!sums) {
-            return nll;
+            return value;
         }
         gram.finish();
         int ny = yProcesses.length;
         for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            rest[y] = yield0[c] * m[c] - gram.sum(0, 1 + y);
+            rest[y] = nu[c] * coefficient[c] * m[c] - gram.sum(0, 1 + y);
         }
         if (grad != null) {
             Arrays.fill(grad, 0);
@@ -282,6 +326,6 @@ public final class YieldBlock {
                 hess.d[j] += 1;
             }
         }
-        return nll;
+        return value;
     }
 }

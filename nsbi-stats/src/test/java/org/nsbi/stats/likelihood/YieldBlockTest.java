@@ -1,6 +1,7 @@
 package org.nsbi.stats.likelihood;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,12 +30,15 @@ class YieldBlockTest {
         return new ColumnarNll(model).load(events, null, weights, aux);
     }
 
-    /** A point with |alpha| up to 2.5 (a third beyond 1, the exponential branches), the first parameter (mu or sqrt(mu)) in [0.3, 1.2]. */
-    private static double[] point(SplittableRandom rng, int d) {
+    /**
+     * A point where the block applies: the first parameter (&mu; or &radic;&mu;) in [0.3, 1.2], the parameters with a shape
+     * effect 0, the yield-only ones up to 2.5 in size (a third beyond 1, the exponential branches), some exactly 0.
+     */
+    private static double[] point(YieldBlock block, SplittableRandom rng, int d) {
         double[] theta = new double[d];
         theta[0] = 0.3 + 0.9 * rng.nextDouble();
         for (int a = 1; a < d; a++) {
-            theta[a] = -2.5 + 5 * rng.nextDouble();
+            theta[a] = !block.isYieldOnly(a) || rng.nextInt(5) == 0 ? 0 : -2.5 + 5 * rng.nextDouble();
         }
         return theta;
     }
@@ -44,8 +48,8 @@ class YieldBlockTest {
     }
 
     /**
-     * Prepared at one point and moved in the yield-only parameters, its value, gradient and Hessian are the full kernel's
-     * at the new point (value and gradient in Y, the Hessian's Y-Y entries) to 1e-10.
+     * Prepared at one point and moved in the yield-only parameters (also to 0 exactly), its value, gradient and Hessian are
+     * the full kernel's at the new point (value and gradient in Y, the Hessian's Y-Y entries) to 1e-10.
      */
     private static void agreesWithTheFullKernel(MixtureModel model, long seed) {
         ColumnarNll nll = toy(model, 700, seed);
@@ -56,12 +60,12 @@ class YieldBlockTest {
         StructuredHessian mine = nll.newHessian();
         int yields = 0;
         for (int trial = 0; trial < 12; trial++) {
-            double[] theta0 = point(rng, d);
+            double[] theta0 = point(block, rng, d);
             double[] g = new double[d];
             double[] gFull = new double[d];
             // at the prepared point itself, then moved
             double v = block.prepare(nll, theta0, g, mine);
-            close(nll.evaluateStructured(theta0, gFull, full), v, 1e-12, "value at the prepared point");
+            close(nll.evaluateStructured(theta0, gFull, full), v, 1e-10, "value at the prepared point");
             double[] theta = theta0.clone();
             for (int a = 1; a < d; a++) {
                 if (block.isYieldOnly(a)) {
@@ -69,7 +73,7 @@ class YieldBlockTest {
                     yields++;
                 }
             }
-            v = block.evaluate(theta, g, mine);
+            v = block.evaluate(nll, theta, g, mine);
             double vFull = nll.evaluateStructured(theta, gFull, full);
             String at = "at " + Arrays.toString(theta) + " from " + Arrays.toString(theta0);
             close(vFull, v, 1e-10, "value " + at);
@@ -107,11 +111,11 @@ class YieldBlockTest {
         YieldBlock block = YieldBlock.of(nll);
         int d = nll.dimension();
         SplittableRandom rng = new SplittableRandom(8);
-        double[] theta = point(rng, d);
+        double[] theta = point(block, rng, d);
         StructuredHessian h = nll.newHessian();
         double[] g = new double[d];
         block.prepare(nll, theta, null, null);
-        block.evaluate(theta, g, h);
+        block.evaluate(nll, theta, g, h);
         double step = 1e-5;
         double[] gp = new double[d];
         double[] gm = new double[d];
@@ -123,7 +127,7 @@ class YieldBlockTest {
             double[] minus = theta.clone();
             plus[a] += step;
             minus[a] -= step;
-            double fd = (block.evaluate(plus, gp, null) - block.evaluate(minus, gm, null)) / (2 * step);
+            double fd = (block.evaluate(nll, plus, gp, null) - block.evaluate(nll, minus, gm, null)) / (2 * step);
             close(fd, g[a], 1e-6, "d/dtheta" + a);
             for (int b = 1; b < d; b++) {
                 if (block.isYieldOnly(b)) {
@@ -134,15 +138,24 @@ class YieldBlockTest {
     }
 
     @Test
-    void onlyTheYieldOnlyParametersMayMove() {
+    void onlyTheYieldOnlyParametersMayMoveFromAStartWithTheShapesAtZero() {
         MixtureModel model = TestModels.syntheticLike(2, 4);
         ColumnarNll nll = toy(model, 100, 9);
         YieldBlock block = YieldBlock.of(nll);
         double[] theta = new double[nll.dimension()];
         theta[0] = 1;
-        block.prepare(nll, theta, null, null);
         theta[1] = 0.5; // a shape parameter
-        assertThrows(IllegalArgumentException.class, () -> block.evaluate(theta, null, null));
+        assertFalse(block.applies(theta));
+        assertThrows(IllegalArgumentException.class, () -> block.prepare(nll, theta, null, null));
+        theta[1] = 0;
+        theta[4] = 0.7; // a yield-only one
+        assertTrue(block.applies(theta));
+        block.prepare(nll, theta, null, null);
+        theta[0] = 1.1;
+        assertThrows(IllegalArgumentException.class, () -> block.evaluate(nll, theta, null, null), "mu moved");
+        theta[0] = 1;
+        assertThrows(IllegalStateException.class, () -> block.evaluate(toy(model, 100, 10), theta, null, null),
+                "prepared on another NLL");
         assertNull(YieldBlock.of(new ColumnarNll(TestModels.syntheticLike(2, 0))), "no yield-only parameters, no block");
         assertThrows(IllegalArgumentException.class,
                 () -> block.prepare(new ColumnarNll(TestModels.offshellLike()), new double[4], null, null));
