@@ -324,7 +324,7 @@ class NewtonSearchTest {
     }
 
     /**
-     * Toys of a layout like the synthetic analysis (3 shape and 30 yield-only parameters, the auxiliary measurements
+     * Toys of a layout like the synthetic analysis (10 shape and 30 yield-only parameters, the auxiliary measurements
      * randomised): the conditional fit from &alpha; = 0 and the global fit's run from the scan at &alpha; = 0 start with a Newton
      * step in the yield-only parameters alone ({@link ProfileFitter#withYieldFirst}, from one pass of the yield-only block),
      * and need fewer evaluations with the Hessian than without it; t is the same to 1e-6 (or the fit with it found a lower
@@ -332,7 +332,7 @@ class NewtonSearchTest {
      */
     @Test
     void runsFromAlphaZeroStartWithAYieldOnlyStepAndNeedFewerEvaluations() {
-        MixtureModel model = TestModels.syntheticLike(3, 30);
+        MixtureModel model = TestModels.syntheticLike(10, 30);
         int k = model.nuisanceCount();
         EventTable reference = TestModels.randomEvents(model, 4000, 23);
         double[] zero = new double[k];
@@ -340,7 +340,7 @@ class NewtonSearchTest {
         ProfileFitter[] fitters = {ProfileFitter.withDefaults().withYieldFirst(false), ProfileFitter.withDefaults()};
         long[] hessians = new long[2];
         long[] passes = new long[2];
-        for (int toy = 0; toy < 10; toy++) {
+        for (int toy = 0; toy < 20; toy++) {
             PseudoExperiment pe = sampler.draw(ToyRandom.of(5, "yield-first-test", toy));
             double[] weights = Arrays.stream(pe.count()).asDoubleStream().toArray();
             double[] t = new double[2];
@@ -358,8 +358,22 @@ class NewtonSearchTest {
                     "toy " + toy + ": t " + t[1] + " with the yield-only step, " + t[0] + " without");
         }
         assertEquals(0, passes[0], "no yield-only passes with the step off");
-        assertEquals(20, passes[1], "one pass per toy for the conditional fit's start, one for the run from the alpha = 0 scan");
+        assertEquals(40, passes[1], "one pass per toy for the conditional fit's start, one for the run from the alpha = 0 scan");
         assertTrue(hessians[1] < hessians[0] - 5, "evaluations with the Hessian: " + hessians[1] + " with the yield-only step, "
                 + hessians[0] + " without");
+    }
+
+    /** With one shape parameter (1 + 2) a pass of the yield-only block costs about half an evaluation: no yield-only step. */
+    @Test
+    void noYieldOnlyStepWhereItsPassIsDearBesideAnEvaluation() {
+        MixtureModel model = TestModels.syntheticLike(1, 2);
+        EventTable reference = TestModels.randomEvents(model, 2000, 29);
+        double[] zero = new double[model.nuisanceCount()];
+        SparsePoissonSampler sampler = SparsePoissonSampler.of(AsimovWeights.compute(model, reference, 1.0, zero).weights(), zero);
+        PseudoExperiment pe = sampler.draw(ToyRandom.of(5, "yield-first-test", 0));
+        ColumnarNll nll = new ColumnarNll(model).load(reference, pe.eventIndex(),
+                Arrays.stream(pe.count()).asDoubleStream().toArray(), pe.aux());
+        assertTrue(TestStatistic.withDefaults().at(nll, 1.0).converged());
+        assertEquals(0, nll.blockPassCounts().values().stream().mapToLong(Long::longValue).sum());
     }
 }
