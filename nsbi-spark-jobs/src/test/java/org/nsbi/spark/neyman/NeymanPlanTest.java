@@ -42,7 +42,7 @@ class NeymanPlanTest {
     static String plan(MixtureModel model) {
         EventTable ref = EventTable.of(model, new float[] {1, 1}, new float[][] {{1, 1}, {1, 1}}, null, null);
         return NeymanPlan.describe("toy", 3, model, NeymanPlan.code(NeymanJob.class),
-                ToyReference.whole(ref, null).planLines(model));
+                ToyReference.whole(ref, null).planLines(model, true));
     }
 
     @Test
@@ -133,7 +133,7 @@ class NeymanPlanTest {
         String kept = java.nio.file.Files.readString(local(out.checkpointPath("toys/plan.txt")));
         assertTrue(kept.contains("\n" + expected), kept);
         assertEquals(NeymanPlan.describe("toy", 7, model, NeymanPlan.code(NeymanJob.class),
-                ToyReference.whole(ref, null).planLines(model)), kept);
+                ToyReference.whole(ref, null).planLines(model, true)), kept);
         assertTrue(java.nio.file.Files.readString(local(out.stagingPath(CommittedToys.PLAN_FILE)))
                 .startsWith(kept));
 
