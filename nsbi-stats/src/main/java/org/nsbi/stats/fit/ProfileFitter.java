@@ -31,7 +31,8 @@ import org.nsbi.stats.model.MixtureModel;
  * the NLL's own layout ({@link Nll#newHessian}) and the systems are solved by {@link NewtonSystem}, which keeps
  * yield-only parameters out of any K&times;K matrix. A run from a start with every shape parameter at 0 (&alpha; = 0, the
  * scan at &alpha; = 0) first takes one Newton step in the yield-only parameters alone, from a pass of the cheap
- * {@link YieldBlock} ({@link #yieldFirst}), where that pass is cheap beside a full evaluation.
+ * {@link YieldBlock} ({@link #yieldFirst}), where the yield-only parameters are many and that pass cheap beside a full
+ * evaluation.
  *
  * <p>The NLL in &mu; can have two minima (interference). The global fit therefore first scans the NLL
  * in &mu; at fixed &alpha; (a cheap evaluation, {@link Nll#valuesAtFixedAlpha}), at &alpha; = 0 and, when the caller
@@ -80,9 +81,11 @@ public final class ProfileFitter {
 
     /**
      * The yield-only first step ({@link #yieldFirst}) is taken where a pass of the yield-only block is estimated to cost at most
-     * this fraction of a full evaluation ({@link YieldBlock#relativeCost}). It saves about half an evaluation with the Hessian
-     * per run it applies to; at 1 + 2 (0.54, measured 0.40) the pass cost more than it saved (CPU per toy 1.05&times;,
-     * bench/kscan-against.sh), at 10 + 90 (0.11, measured 0.20) it saves.
+     * this fraction of a full evaluation ({@link YieldBlock#relativeCost}) and the yield-only parameters outnumber the others.
+     * Its saving grows with the yield-only block: at 10 + 90 (0.11, measured 0.20) about half an evaluation with the Hessian
+     * per run it applies to, CPU per toy 0.97&times;; at 1 + 2 (0.54, measured 0.40) the pass cost more than it saved (CPU per toy
+     * 1.05&times;, bench/kscan-against.sh); on the off-shell toy (one yield-only parameter beside three others; 0.20, measured
+     * 0.26) it saved 0.16 of an evaluation per pass, CPU per toy 1.035&times; (bench/fit-evaluations.sh).
      */
     private static final double YIELD_FIRST_COST = 0.25;
 
@@ -159,7 +162,8 @@ public final class ProfileFitter {
                 + " the Hessian before at an estimated error below " + STALE_MODEL_ERROR + ")" : "")
                 + (handoff ? ", the global fit from the conditional minimum starts at its last point evaluated with the Hessian" : "")
                 + (yieldFirst ? ", runs from a start with the shape parameters at 0 begin with a Newton step of the yield-only"
-                + " parameters alone where a pass of their block costs at most " + YIELD_FIRST_COST + " of an evaluation" : "");
+                + " parameters alone where they outnumber the others and a pass of their block costs at most " + YIELD_FIRST_COST
+                + " of an evaluation" : "");
     }
 
     /** The conditional fit at fixed &mu;, &alpha; started at &alpha; = 0 (then the retries). */
@@ -614,12 +618,13 @@ public final class ProfileFitter {
      * is where such a start is furthest from the minimum, and the full Newton steps that follow need fewer evaluations. The
      * full evaluation (value, gradient, Hessian into the workspace's g and h) at the start chosen is made here, and that
      * start moved into x. Returns the NLL there, or NaN if the step does not apply (no such block or start, a block pass
-     * dearer than {@value #YIELD_FIRST_COST} of an evaluation, no free yield-only parameter, x the point the NLL remembers):
-     * then the caller evaluates x.
+     * dearer than {@value #YIELD_FIRST_COST} of an evaluation, fewer yield-only parameters than others, no free yield-only
+     * parameter, x the point the NLL remembers): then the caller evaluates x.
      */
     private double yieldFirst(Nll nll, FitWorkspace w, double[] x, boolean[] fixed) {
         YieldBlock block = w.yieldBlock(nll);
-        if (block == null || block.relativeCost() > YIELD_FIRST_COST || !block.applies(x) || nll.remembers(x)) {
+        if (block == null || block.relativeCost() > YIELD_FIRST_COST || block.size() <= block.others() || !block.applies(x)
+                || nll.remembers(x)) {
             return Double.NaN;
         }
         double[] gy = w.gNew;

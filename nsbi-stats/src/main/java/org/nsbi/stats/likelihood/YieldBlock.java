@@ -172,6 +172,16 @@ public final class YieldBlock {
         return block * (block + 1) / (double) (full * (full + 1));
     }
 
+    /** The number of yield-only parameters. */
+    public int size() {
+        return parameters.length;
+    }
+
+    /** The number of the other parameters (&mu; and those with a shape effect). */
+    public int others() {
+        return layout.denseSize();
+    }
+
     /** Whether &theta; index {@code t} is a yield-only parameter. */
     public boolean isYieldOnly(int t) {
         return isYield[t];
