@@ -48,7 +48,7 @@ class NeymanPlanTest {
     @Test
     void thePlanNamesTheCodeTheFitterAndTheBounds() {
         String plan = plan(model());
-        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.1 edm, the model's minimum below edm 1.0E-6, steps likely to end a run evaluated gradient first (the model's minimum with the Hessian before at an estimated error below 1.0E-9), the global fit from the conditional minimum starts at its last point evaluated with the Hessian\n"), plan);
+        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.1 edm, the model's minimum below edm 1.0E-6, steps likely to end a run evaluated gradient first (the model's minimum with the Hessian before at an estimated error below 1.0E-9), the global fit from the conditional minimum starts at its last point evaluated with the Hessian, runs from a start with the shape parameters at 0 begin with a Newton step of the yield-only parameters alone where they outnumber the others and a pass of their block costs at most 0.25 of an evaluation\n"), plan);
         assertTrue(plan.matches("(?s).*\ncode sha256 [0-9a-f]{64} of [1-9][0-9]* classes\n.*"), plan);
         assertTrue(plan.contains("\nbuild nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit() + "\n"), plan);
         assertTrue(plan.contains("b_norm in [-5.0, 5.0]"), plan);
