@@ -53,7 +53,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
     public static final int TOYS_PER_BLOCK = 25;
     /** The largest fraction of a point's toys that may fail to fit, unless {@link #maxFailedFraction} says otherwise. */
     public static final double MAX_FAILED_FRACTION = 0.01;
-    /** Spark partitions for the toy blocks: 0, four per core (one with a single core). */
+    /** Spark partitions for the toy blocks: 0, guided (shrinking towards the end; one with a single core). */
     public static final int PARTITIONS = 0;
     /** Adaptive toys: the toys of every point's first round. */
     public static final int MIN_TOYS = 100;
@@ -122,7 +122,7 @@ public final class NeymanAction extends AnalysisAction<NeymanAction> {
         return this;
     }
 
-    /** Spark partitions for the toy blocks (0: four per core, one with a single core); the toys do not depend on it. */
+    /** Spark partitions for the toy blocks (0: guided, shrinking towards the end; one with a single core); the toys do not depend on it. */
     public NeymanAction partitions(int count) {
         this.partitions = atLeast("--partitions", count, 0);
         return this;

@@ -21,7 +21,7 @@ public final class NeymanOptions {
     double maxFailedFraction;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + NeymanAction.PARTITIONS,
-            description = "Spark partitions for the toy blocks (0: four per core, one with a single core). The toys do not depend on it.")
+            description = "Spark partitions for the toy blocks (0: guided, each 1/(2 x cores) of the blocks left, so the cores end together; one with a single core). The toys do not depend on it.")
     int partitions;
 
     @Option(names = "--max-toys", paramLabel = "N",

@@ -49,6 +49,21 @@ public final class DriverParquet {
      * @throws IllegalArgumentException for a column type this writer does not know, or a null in a non-nullable column
      */
     public static void write(StructType schema, List<Row> rows, String dir, Configuration conf) {
+        try (Writer writer = open(schema, dir, conf)) {
+            for (Row r : rows) {
+                writer.write(r);
+            }
+            writer.finish();
+        }
+    }
+
+    /**
+     * Opens a table in the folder {@code dir}, which must not exist yet, for rows handed over one at a time
+     * ({@link Writer}): the same file {@link #write} makes of the same rows in the same order.
+     *
+     * @throws IllegalArgumentException for a column type this writer does not know
+     */
+    public static Writer open(StructType schema, String dir, Configuration conf) {
         for (StructField f : schema.fields()) {
             requireKnown(f);
         }
@@ -71,14 +86,65 @@ public final class DriverParquet {
                     builder = builder.withDictionaryEncoding(f.name() + ".list.element", false);
                 }
             }
-            try (ParquetWriter<Row> writer = builder.build()) {
-                for (Row r : rows) {
-                    writer.write(r);
-                }
-            }
-            fs.create(new Path(folder, "_SUCCESS"), false).close();
+            return new Writer(dir, fs, folder, builder.build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the table " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A table being written, row by row ({@link #open}): {@link #finish} completes it (the file's footer and
+     * {@code _SUCCESS}); closed before that, the file is closed and the folder left incomplete, without {@code _SUCCESS}.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final String dir;
+        private final FileSystem fs;
+        private final Path folder;
+        private final ParquetWriter<Row> parquet;
+        private boolean closed;
+
+        private Writer(String dir, FileSystem fs, Path folder, ParquetWriter<Row> parquet) {
+            this.dir = dir;
+            this.fs = fs;
+            this.folder = folder;
+            this.parquet = parquet;
+        }
+
+        /**
+         * Writes a row (columns in the schema's order, null where a column is nullable and has no value).
+         *
+         * @throws IllegalArgumentException for a null in a non-nullable column
+         */
+        public void write(Row row) {
+            try {
+                parquet.write(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the table " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Completes the table: closes its file and writes {@code _SUCCESS}. */
+        public void finish() {
+            try {
+                closed = true;
+                parquet.close();
+                fs.create(new Path(folder, "_SUCCESS"), false).close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the table " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Closes the file if {@link #finish} did not (the table is then incomplete). */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    parquet.close();
+                } catch (IOException | RuntimeException e) {
+                    // an incomplete table is abandoned; the error that ended the writing is the one to report
+                }
+            }
         }
     }
 

@@ -51,7 +51,7 @@ public final class NeymanJob {
     /**
      * The settings of one construction.
      *
-     * @param partitions Spark partitions for the toy blocks (0: four per core, one with a single core); the toys do not depend on it
+     * @param partitions Spark partitions for the toy blocks (0: guided, shrinking towards the end, {@link #partitions}; one with a single core); the toys do not depend on it
      * @param purpose    the random streams' purpose: "toy" for a belt, "coverage" for independent experiments
      */
     public record Settings(double[] muGrid, int toysPerPoint, int toysPerBlock, List<Double> confidenceLevels,
@@ -165,14 +165,43 @@ public final class NeymanJob {
                 s.alphaTrue()) : null;
         boolean closureFromToys = workload != null && spark.sparkContext().isLocal();
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
-        String plan = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
-                reference.planLines(model));
         List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
-        ToyCheckpoints checkpoints = ToyCheckpoints.open(out.checkpointPath(table), plan,
-                spark.sparkContext().hadoopConfiguration());
-        checkpoints.admitPoints(grid, pointInputs);
-        CommittedToys.importInto(spark, out, table, plan, grid, pointInputs, checkpoints);
-        List<NavigableMap<Integer, Integer>> finished = checkpoints.finishedByPoint(grid);
+        String folder = out.checkpointPath(table);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        CompletableFuture<String> plan;
+        ToyCheckpoints checkpoints;
+        List<NavigableMap<Integer, Integer>> finished;
+        if (closureFromToys && out.extendedPath(table) == null && !ToyCheckpoints.exists(folder, hadoop)) {
+            // a fresh run on a local master: nothing to resume, so the plan (a pass over the reference for its hash) is
+            // made and kept on a thread of its own while the first toys run; their blocks are written once it is kept
+            CompletableFuture<String> kept = new CompletableFuture<>();
+            checkpoints = ToyCheckpoints.openedLater(folder, hadoop, kept);
+            plan = kept;
+            onThreadOfItsOwn("nsbi-neyman-plan", () -> {
+                try {
+                    String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                            reference.planLines(model, false));
+                    checkpoints.open(p);
+                    checkpoints.admitPoints(grid, pointInputs);
+                    kept.complete(p);
+                } catch (RuntimeException | Error e) {
+                    kept.completeExceptionally(e);
+                }
+                return null;
+            });
+            finished = new ArrayList<>();
+            for (int m = 0; m < grid.length; m++) {
+                finished.add(new java.util.TreeMap<>());
+            }
+        } else {
+            String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                    reference.planLines(model, true));
+            plan = CompletableFuture.completedFuture(p);
+            checkpoints = ToyCheckpoints.open(folder, p, hadoop);
+            checkpoints.admitPoints(grid, pointInputs);
+            CommittedToys.importInto(spark, out, table, p, grid, pointInputs, checkpoints);
+            finished = checkpoints.finishedByPoint(grid);
+        }
         int[] target = rounds.first(grid.length);
         clock.end(StageTime.Stage.NEYMAN_SETUP);
         if (closure == null && !closureFromToys) {
@@ -183,31 +212,45 @@ public final class NeymanJob {
         ToyRounds.Cover cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         reportResume(checkpoints, cover, target);
         Map<ToyBlockTask, byte[]> blocks = new HashMap<>(); // the checkpoint bytes of the blocks the driver has
-        while (true) {
-            computed += cover.missingToys();
-            if (!cover.missing().isEmpty() && reference.table() != null) {
-                blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints));
-            } else if (!cover.missing().isEmpty()) {
-                blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
-                        s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
+        ToysTableStream stream = streamed(spark, reference, rounds, cover, target, out.stagingPath(table));
+        List<ToyOutcome> outcomes;
+        CompletableFuture<MadeBelt> made;
+        try {
+            while (true) {
+                computed += cover.missingToys();
+                if (!cover.missing().isEmpty() && reference.table() != null) {
+                    blocks.putAll(computeBlocks(spark, workload, s, cover.missing(), checkpoints, stream));
+                } else if (!cover.missing().isEmpty()) {
+                    blocks.putAll(DistributedToys.checkpointed(reference.blocks(), cover.missing(), s.alphaTrue(), s.seed(),
+                            s.purpose(), s.partitions(), checkpoints, ProgressLine.onStderr("neyman", "toys", cover.missingToys())));
+                }
+                if (rounds.singleRound()) {
+                    break;
+                }
+                int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target, blocks), target);
+                if (Arrays.equals(next, target)) {
+                    break;
+                }
+                target = next;
+                cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
             }
-            if (rounds.singleRound()) {
-                break;
+            joined(plan); // kept before any block was written; a failure to keep it is this run's error
+        // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes (a
+            // stream that has every block decoded them so as they came in)
+            boolean streamed = stream != null && stream.complete();
+            outcomes = streamed ? stream.outcomes() : gather(spark, checkpoints, cover.blocks(), target, blocks);
+            clock.end(StageTime.Stage.TOYS);
+            // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
+            List<ToyOutcome> all = outcomes;
+            made = onThreadOfItsOwn("nsbi-neyman-belts", () -> belt(spark, grid, all, s, smooth, joined(plan), pointInputs, out));
+            if (!(streamed && stream.finish())) { // a streamed table needs only its footer
+                ToysTable.write(spark, outcomes, out.stagingPath(table));
             }
-            int[] next = rounds.next(grid, gather(spark, checkpoints, cover.blocks(), target, blocks), target);
-            if (Arrays.equals(next, target)) {
-                break;
+        } finally {
+            if (stream != null) {
+                stream.close();
             }
-            target = next;
-            cover = ToyRounds.cover(finished, target, grid, s.toysPerBlock());
         }
-        // the table is gathered from the checkpoints' bytes in plan order: computed now or before, the same bytes
-        List<ToyOutcome> outcomes = gather(spark, checkpoints, cover.blocks(), target, blocks);
-        clock.end(StageTime.Stage.TOYS);
-        // the belts are made and written on a thread of their own beside the toys table: the same outcomes, other files
-        CompletableFuture<MadeBelt> made = onThreadOfItsOwn("nsbi-neyman-belts",
-                () -> belt(spark, grid, outcomes, s, smooth, plan, pointInputs, out));
-        ToysTable.write(spark, outcomes, out.stagingPath(table));
         double toySeconds = (System.nanoTime() - start) / 1e9;
         clock.end(StageTime.Stage.TOYS_TABLE);
         Belt belt = joined(made).belt();
@@ -222,6 +265,18 @@ public final class NeymanJob {
         List<AsimovClosure> asimov = closureFromToys ? workload.asimovClosures() : joined(closure);
         clock.end(StageTime.Stage.BELTS);
         return new Result(belt, outcomes, total, toySeconds, computed, asimov, failed, fitted, clock.times());
+    }
+
+    /**
+     * The toys table written while the toys run ({@link ToysTableStream}), where the tasks run in this JVM and compute
+     * every block of the table in one round (a local master, the reference sample held here, one round, nothing
+     * resumed); else null, and the table is written after the toys.
+     */
+    static ToysTableStream streamed(SparkSession spark, ToyReference reference, ToySchedule rounds, ToyRounds.Cover cover,
+                                    int[] target, String path) {
+        boolean all = !cover.blocks().isEmpty() && cover.missing().size() == cover.blocks().size();
+        return spark.sparkContext().isLocal() && reference.table() != null && rounds.singleRound() && all
+                ? new ToysTableStream(cover.blocks(), target, path, spark.sparkContext().hadoopConfiguration()) : null;
     }
 
     /** A belt and the smooth fit it was read from (null for the per-point order statistics). */
@@ -306,7 +361,7 @@ public final class NeymanJob {
     }
 
     /** The value of a future, its failure rethrown as it was thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
+    static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -360,23 +415,25 @@ public final class NeymanJob {
      * Runs the missing blocks as Spark tasks; each keeps its outcomes in the checkpoints as soon as it is done (a block's
      * file is written on a thread of its own while the task fits the next block; the task ends when all are written).
      * Each Spark task has a fixed cost (scheduling, its result's round trip to the driver), so the blocks are grouped into
-     * a few partitions per core unless the settings say otherwise, to even out the cores' ends; on a master with one task
-     * thread there is nothing to even out, and all blocks are one task ({@link #slices}). A cold JVM whose task threads
+     * partitions, large first and smaller towards the end so that the task threads end together, unless the settings say
+     * otherwise; on a master with one task thread there is nothing to even out, and all blocks are one task
+     * ({@link #partitions}). A cold JVM whose task threads
      * would take the JIT compilers' cores runs its first toys one task at a time ({@link #warmUpToys}). On a local master
      * the tasks count their toys on the progress line block by block (the tasks run in this JVM; a task is not retried
      * there); on a cluster each finished task counts its blocks' toys ({@link TaskProgressListener}).
      */
     private static Map<ToyBlockTask, byte[]> computeBlocks(SparkSession spark, ToyWorkload toyWorkload, Settings s,
-                                                           List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints) {
+                                                           List<ToyBlockTask> blocks, ToyCheckpoints toyCheckpoints,
+                                                           ToysTableStream toysTable) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long seed = s.seed();
         String purpose = s.purpose();
-        int slices = slices(blocks.size(), s.partitions(), jsc.defaultParallelism());
+        List<List<ToyBlockTask>> partitions = partitions(blocks, s.partitions(), jsc.defaultParallelism());
         long toys = ToyBlockTask.toys(blocks);
         String group = "nsbi-neyman-" + System.nanoTime();
         ProgressLine line = ProgressLine.onStderr("neyman", "toys", toys);
         TaskProgressListener listener = jsc.isLocal() ? null
-                : new TaskProgressListener(group, line, p -> ToyBlockTask.toysInSlice(blocks, slices, p));
+                : new TaskProgressListener(group, line, p -> ToyBlockTask.toys(partitions.get(p)));
         if (listener != null) {
             spark.sparkContext().addSparkListener(listener);
         }
@@ -384,22 +441,26 @@ public final class NeymanJob {
         try (SharedValue<ToyWorkload> workload = SharedValue.of(jsc, toyWorkload);
              SharedValue<ToyCheckpoints> checkpoints = SharedValue.of(jsc, toyCheckpoints);
              // the line only on a local master, whose tasks run in this JVM (a ProgressLine is not serialisable)
-             SharedValue<ProgressLine> progress = listener == null ? SharedValue.of(jsc, line) : null) {
+             SharedValue<ProgressLine> progress = listener == null ? SharedValue.of(jsc, line) : null;
+             // the toys table written as the blocks come in: on a local master only (the stream is null elsewhere)
+             SharedValue<ToysTableStream> table = toysTable == null ? null : SharedValue.of(jsc, toysTable)) {
             spark.sparkContext().setJobGroup(group, "nsbi neyman: " + toys + " toys", false);
             boolean perBlock = listener == null;
             Map<ToyBlockTask, byte[]> done = new HashMap<>();
             long warmUp = warmUpToys(jsc);
-            jsc.parallelize(blocks, slices).mapPartitions(tasks -> {
+            // one partition per list: parallelize cuts n elements into n slices of one each
+            jsc.parallelize(partitions, partitions.size()).mapPartitions(partition -> {
                 ToyWorkload w = workload.get();
                 try (WarmUpGate.Turn turn = WarmUpGate.ofThisJvm().enter(warmUp);
-                     ToyCheckpoints.Writer writer = checkpoints.get().writer()) {
-                    while (tasks.hasNext()) {
-                        ToyBlockTask task = tasks.next();
-                        writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
-                                task.toToy(), w.sampler(task.muIndex()), w.fit()));
-                        turn.ran(task.toys());
-                        if (perBlock) {
-                            progress.get().advance(task.toys());
+                     ToyCheckpoints.Writer writer = checkpoints.get().writer(table == null ? null : table.get()::offer)) {
+                    while (partition.hasNext()) {
+                        for (ToyBlockTask task : partition.next()) {
+                            writer.write(task, ToyBlockRunner.run(seed, purpose, task.muIndex(), task.mu(), task.fromToy(),
+                                    task.toToy(), w.sampler(task.muIndex()), w.fit()));
+                            turn.ran(task.toys());
+                            if (perBlock) {
+                                progress.get().advance(task.toys());
+                            }
                         }
                     }
                     return writer.finish().iterator();
@@ -439,12 +500,31 @@ public final class NeymanJob {
     }
 
     /**
-     * The Spark partitions of {@code blocks} blocks of toys: {@code partitions} if set, else four per task thread
-     * ({@code parallelism}), or one with a single task thread; at most one per block.
+     * The Spark partitions of {@code blocks}, each a run of consecutive blocks: {@code partitions} of equal size if set
+     * (at most one per block); one with a single task thread ({@code parallelism}); else guided: each next partition
+     * takes 1/(2 &times; parallelism) of the blocks left (at least one), so the first are large (few tasks, each with its
+     * fixed cost) and the last are single blocks, and the task threads end within about a block of each other instead of
+     * one of them running the last large partition alone while the others' cores idle (measured with
+     * bench/neyman-command-scaling.sh). Which task runs a block never changes its toys.
      */
-    static int slices(int blocks, int partitions, int parallelism) {
-        int wanted = partitions > 0 ? partitions : parallelism == 1 ? 1 : 4 * parallelism;
-        return Math.max(1, Math.min(blocks, wanted));
+    static List<List<ToyBlockTask>> partitions(List<ToyBlockTask> blocks, int partitions, int parallelism) {
+        List<List<ToyBlockTask>> parts = new ArrayList<>();
+        int n = blocks.size();
+        if (n == 0) {
+            parts.add(new ArrayList<>());
+        } else if (partitions > 0 || parallelism == 1) {
+            int count = Math.min(n, partitions > 0 ? partitions : 1);
+            for (int p = 0; p < count; p++) {
+                parts.add(new ArrayList<>(blocks.subList((int) ((long) p * n / count), (int) ((long) (p + 1) * n / count))));
+            }
+        } else {
+            for (int from = 0; from < n; ) {
+                int size = Math.max(1, (n - from + 2 * parallelism - 1) / (2 * parallelism));
+                parts.add(new ArrayList<>(blocks.subList(from, from + size)));
+                from += size;
+            }
+        }
+        return parts;
     }
 
     /**

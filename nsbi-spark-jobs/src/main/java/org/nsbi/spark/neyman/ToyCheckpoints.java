@@ -18,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -54,6 +55,8 @@ public final class ToyCheckpoints implements Serializable {
     private final String folder;
     private final SerializableConfiguration conf;
     private transient FileSystem fs;
+    /** Completed once the folder holds the plan ({@link #openedLater}); null: it does. */
+    private transient CompletableFuture<?> opened;
 
     private ToyCheckpoints(String folder, Configuration conf) {
         this.folder = folder;
@@ -68,11 +71,43 @@ public final class ToyCheckpoints implements Serializable {
      */
     public static ToyCheckpoints open(String folder, String plan, Configuration conf) {
         ToyCheckpoints c = new ToyCheckpoints(folder, conf);
+        c.open(plan);
+        return c;
+    }
+
+    /**
+     * The checkpoints of a fresh run in {@code folder}, which does not exist yet, to be opened with the plan later
+     * ({@link #open(String)}) while the run's first toys are computed: a block is written only once {@code opened} has
+     * completed (the plan is kept first, as {@link #open(String, String, Configuration)} keeps it), so the folder never
+     * holds a block without its plan. For a local master, whose tasks are handed this object itself.
+     */
+    static ToyCheckpoints openedLater(String folder, Configuration conf, CompletableFuture<?> opened) {
+        ToyCheckpoints c = new ToyCheckpoints(folder, conf);
+        c.opened = opened;
+        return c;
+    }
+
+    /** Whether {@code folder} exists (a run to resume) or not (a fresh run). */
+    static boolean exists(String folder, Configuration conf) {
         try {
-            FileSystem fs = c.fs();
+            Path p = new Path(folder);
+            return p.getFileSystem(conf).exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for the checkpoints at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the folder with the plan, or checks that the plan it holds is this one.
+     *
+     * @throws CheckpointMismatchException when the folder holds blocks of another plan
+     */
+    void open(String plan) {
+        try {
+            FileSystem fs = fs();
             Path planFile = new Path(folder, PLAN);
             if (fs.exists(planFile)) {
-                String stored = c.readText(planFile);
+                String stored = readText(planFile);
                 if (!stored.equals(plan)) {
                     throw new CheckpointMismatchException("the checkpoints at " + folder + " were made for another run: "
                             + firstDifference(stored, plan) + "; resume with the same config, scored sample and --seed,"
@@ -80,9 +115,8 @@ public final class ToyCheckpoints implements Serializable {
                 }
             } else {
                 fs.mkdirs(new Path(folder, "blocks"));
-                c.writeAtomically(planFile, plan.getBytes(StandardCharsets.UTF_8));
+                writeAtomically(planFile, plan.getBytes(StandardCharsets.UTF_8));
             }
-            return c;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoints at " + folder + ": " + e.getMessage(), e);
         }
@@ -186,6 +220,7 @@ public final class ToyCheckpoints implements Serializable {
      */
     public byte[] write(ToyBlockTask block, List<ToyOutcome> outcomes) {
         byte[] bytes = ToyBlockFile.encode(block, outcomes);
+        awaitOpened();
         try {
             FileSystem f = blockFs();
             if (f instanceof RawLocalFileSystem local) {
@@ -199,9 +234,24 @@ public final class ToyCheckpoints implements Serializable {
         return bytes;
     }
 
+    /** Waits until the folder holds the plan ({@link #openedLater}); rethrows what kept it from being opened. */
+    private void awaitOpened() {
+        if (opened != null) {
+            NeymanJob.joined(opened);
+        }
+    }
+
     /** A writer of one task's blocks on a thread of its own ({@link Writer}); close it when the task ends. */
     public Writer writer() {
-        return new Writer(this);
+        return writer(null);
+    }
+
+    /**
+     * As {@link #writer()}; each block's bytes are also handed to {@code written} (null: nobody) on the writer's thread,
+     * once its file is written.
+     */
+    public Writer writer(java.util.function.BiConsumer<ToyBlockTask, byte[]> written) {
+        return new Writer(this, written);
     }
 
     /**
@@ -212,11 +262,13 @@ public final class ToyCheckpoints implements Serializable {
      */
     public static final class Writer implements AutoCloseable {
         private final ToyCheckpoints checkpoints;
+        private final java.util.function.BiConsumer<ToyBlockTask, byte[]> written;
         private final java.util.concurrent.ExecutorService thread;
         private final List<scala.Tuple2<ToyBlockTask, java.util.concurrent.Future<byte[]>>> pending = new ArrayList<>();
 
-        private Writer(ToyCheckpoints checkpoints) {
+        private Writer(ToyCheckpoints checkpoints, java.util.function.BiConsumer<ToyBlockTask, byte[]> written) {
             this.checkpoints = checkpoints;
+            this.written = written;
             this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "nsbi-checkpoint-writer");
                 t.setDaemon(true);
@@ -226,7 +278,13 @@ public final class ToyCheckpoints implements Serializable {
 
         /** Hands over a finished block; its file is written behind the caller's back. */
         public void write(ToyBlockTask block, List<ToyOutcome> outcomes) {
-            pending.add(new scala.Tuple2<>(block, thread.submit(() -> checkpoints.write(block, outcomes))));
+            pending.add(new scala.Tuple2<>(block, thread.submit(() -> {
+                byte[] bytes = checkpoints.write(block, outcomes);
+                if (written != null) {
+                    written.accept(block, bytes);
+                }
+                return bytes;
+            })));
         }
 
         /**
@@ -235,10 +293,10 @@ public final class ToyCheckpoints implements Serializable {
          * @throws UncheckedIOException (or whatever the write threw) for the first block that could not be written
          */
         public List<scala.Tuple2<ToyBlockTask, byte[]>> finish() {
-            List<scala.Tuple2<ToyBlockTask, byte[]>> written = new ArrayList<>(pending.size());
+            List<scala.Tuple2<ToyBlockTask, byte[]>> done = new ArrayList<>(pending.size());
             for (scala.Tuple2<ToyBlockTask, java.util.concurrent.Future<byte[]>> p : pending) {
                 try {
-                    written.add(new scala.Tuple2<>(p._1(), p._2().get()));
+                    done.add(new scala.Tuple2<>(p._1(), p._2().get()));
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
@@ -252,7 +310,7 @@ public final class ToyCheckpoints implements Serializable {
                     throw new IllegalStateException("interrupted while the checkpoints of the task's blocks were written", e);
                 }
             }
-            return written;
+            return done;
         }
 
         /** Stops the thread (after {@link #finish}: it has nothing left; else what is left is not written). */

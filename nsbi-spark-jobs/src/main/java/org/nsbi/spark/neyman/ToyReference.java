@@ -86,11 +86,14 @@ public final class ToyReference {
         return closure;
     }
 
-    /** The plan's lines on the reference sample and the toys' path: its size and SHA-256, and how toys are drawn. */
-    String planLines(MixtureModel model) {
+    /**
+     * The plan's lines on the reference sample and the toys' path: its size and SHA-256 (held here: hashed on the common
+     * pool's threads besides this one if {@code parallel}), and how toys are drawn.
+     */
+    String planLines(MixtureModel model, boolean parallel) {
         int k = model.nuisanceCount();
         if (table != null) {
-            return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k) + "\n"
+            return "reference " + table.size() + " events sha256 " + NeymanPlan.sha256(table, k, parallel) + "\n"
                     + "toys single: from the whole table (a broadcast copy), " + STREAMS + "\n";
         }
         // the hash of a block, computed on the executor that holds it, on the task's own thread

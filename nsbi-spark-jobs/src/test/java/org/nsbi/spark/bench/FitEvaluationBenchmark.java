@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nsbi.stats.fit.ProfileFitter;
@@ -16,6 +15,8 @@ import org.nsbi.stats.fit.TestStatistic;
 import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.Nll;
+import org.nsbi.stats.likelihood.StructuredHessian;
+import org.nsbi.stats.likelihood.YieldBlock;
 import org.nsbi.stats.model.EventTable;
 import org.nsbi.stats.model.MixtureModel;
 import org.nsbi.stats.random.ToyRandom;
@@ -25,12 +26,13 @@ import org.nsbi.stats.toys.SparsePoissonSampler;
 import org.nsbi.stats.toys.ToyBlockRunner;
 
 /**
- * The fitter's evaluations per toy on the kscan's toys (issue 14), with steps likely to end a run evaluated gradient
- * first ({@link ProfileFitter#withGradientFirst}, the default) against always with the Hessian, in one JVM: per S+Y, the
- * evaluations by stage with and without the Hessian, the CPU of one evaluation with and without it on a toy's events,
- * the evaluation-equivalents per toy (an evaluation without the Hessian counted at that measured fraction), the CPU per
- * toy (sampler and fits, one thread; the two settings alternate, medians of the repeats) and the largest difference in t
- * between the settings.
+ * The fitter's evaluations per toy on the kscan's toys (issue 14), three settings in one JVM: "before" (steps likely to end
+ * a run evaluated with the Hessian, no hand-off, no yield-only first step), "without_yield_first" (the defaults but
+ * {@link ProfileFitter#withYieldFirst} off) and "now" (the defaults). Per S+Y and setting: the evaluations by stage with and
+ * without the Hessian, the yield-only block's passes ({@link Nll#blockPassCounts}), the CPU of an evaluation without the
+ * Hessian and of a block pass as fractions of one with it (on a toy's events), the evaluation-equivalents per toy (each
+ * counted at that fraction), the CPU per toy (sampler and fits, one thread; the settings alternate, medians of the repeats)
+ * and the largest difference in t from "before".
  * <pre>FitEvaluationBenchmark N TOYS REPEATS S+Y...</pre>
  * A split named {@code table:PATH} is instead a serialized model and reference table (e.g. the exact-ratio off-shell
  * toy's that {@code bench/fit-agreement.sh} writes), its toys drawn at &mu; = 1 from its Asimov weights.
@@ -52,22 +54,23 @@ public final class FitEvaluationBenchmark {
         System.out.printf(Locale.ROOT, "Fit evaluations: %d reference events, C = 4, toys at mu = 1 on one thread, %d toys x %d repeats"
                 + " per setting, alternating%n", n, toys, repeats);
         System.out.println("S+Y,setting,cpu_ms_per_toy,conditional_hessian,conditional_gradient_only,global_hessian,"
-                + "global_gradient_only,gradient_only_cost,evaluation_equivalents_per_toy,max_abs_dt");
+                + "global_gradient_only,block_passes,gradient_only_cost,block_pass_cost,evaluation_equivalents_per_toy,max_abs_dt");
         Map<String, double[]> cpuOf = new LinkedHashMap<>();
         for (int a = 3; a < args.length; a++) {
             String spec = args[a];
             Toys setup = spec.startsWith("table:") ? Toys.ofTable(spec.substring(6)) : Toys.of(KscanToys.of(n, spec));
-            ProfileFitter[] fitters = {ProfileFitter.withDefaults().withGradientFirst(false).withHandoff(false),
-                ProfileFitter.withDefaults()};
-            String[] names = {"before", "now"};
-            ProfileLikelihoodFit[] fits = new ProfileLikelihoodFit[2];
-            for (int s = 0; s < 2; s++) {
+            ProfileFitter[] fitters = {
+                ProfileFitter.withDefaults().withGradientFirst(false).withHandoff(false).withYieldFirst(false),
+                ProfileFitter.withDefaults().withYieldFirst(false), ProfileFitter.withDefaults()};
+            int settings = fitters.length;
+            ProfileLikelihoodFit[] fits = new ProfileLikelihoodFit[settings];
+            for (int s = 0; s < settings; s++) {
                 fits[s] = new ProfileLikelihoodFit(setup.model(), setup.reference(), new TestStatistic(fitters[s]));
             }
             warmUp(setup, fits, toys);
-            double[][] cpu = new double[2][repeats];
+            double[][] cpu = new double[settings][repeats];
             for (int r = 0; r < repeats; r++) {
-                for (int s = 0; s < 2; s++) {
+                for (int s = 0; s < settings; s++) {
                     long c0 = THREADS.getCurrentThreadCpuTime();
                     ToyBlockRunner.run(11, 0, 1.0, 0, toys, setup.sampler(), fits[s]);
                     cpu[s][r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 / toys;
@@ -75,41 +78,52 @@ public final class FitEvaluationBenchmark {
             }
             // the same toys' fits on one NLL per setting, counting its evaluations; t compared between the settings
             int counted = Math.min(toys, 200);
-            ColumnarNll[] nlls = {new ColumnarNll(setup.model()), new ColumnarNll(setup.model())};
-            double maxDt = 0;
+            ColumnarNll[] nlls = new ColumnarNll[settings];
+            double[] maxDt = new double[settings];
+            for (int s = 0; s < settings; s++) {
+                nlls[s] = new ColumnarNll(setup.model());
+            }
             for (int i = 0; i < counted; i++) {
                 PseudoExperiment pe = setup.sampler().draw(ToyRandom.of(11, "toy", ToyRandom.muKey(1.0), i));
                 double[] w = Arrays.stream(pe.count()).asDoubleStream().toArray();
-                double[] t = new double[2];
-                for (int s = 0; s < 2; s++) {
+                double[] t = new double[settings];
+                for (int s = 0; s < settings; s++) {
                     nlls[s].load(setup.reference(), pe.eventIndex(), w, pe.aux());
                     TestStatistic.Result res = new TestStatistic(fitters[s]).at(nlls[s], 1.0);
                     t[s] = res.converged() ? res.t() : Double.NaN;
                 }
-                maxDt = Math.max(maxDt, Double.isNaN(t[0]) != Double.isNaN(t[1]) ? Double.POSITIVE_INFINITY
-                        : Double.isNaN(t[0]) ? 0 : Math.abs(t[1] - t[0]));
+                for (int s = 1; s < settings; s++) {
+                    maxDt[s] = Math.max(maxDt[s], Double.isNaN(t[0]) != Double.isNaN(t[s]) ? Double.POSITIVE_INFINITY
+                            : Double.isNaN(t[0]) ? 0 : Math.abs(t[s] - t[0]));
+                }
             }
-            List<Map<Nll.Stage, Long>> alls = List.of(nlls[0].evaluationCounts(), nlls[1].evaluationCounts());
-            List<Map<Nll.Stage, Long>> hessians = List.of(nlls[0].hessianCounts(), nlls[1].hessianCounts());
-            double fraction = gradientOnlyCost(nlls[0]);
-            for (int s = 0; s < 2; s++) {
-                Map<Nll.Stage, Long> all = alls.get(s);
-                Map<Nll.Stage, Long> hess = hessians.get(s);
+            // on an NLL of its own, so that its evaluations are not counted with the fits'
+            PseudoExperiment last = setup.sampler().draw(ToyRandom.of(11, "toy", ToyRandom.muKey(1.0), counted - 1));
+            double[] costs = costs(new ColumnarNll(setup.model()).load(setup.reference(), last.eventIndex(),
+                    Arrays.stream(last.count()).asDoubleStream().toArray(), last.aux()));
+            double fraction = costs[0];
+            double blockCost = costs[1];
+            for (int s = 0; s < settings; s++) {
+                Map<Nll.Stage, Long> all = nlls[s].evaluationCounts();
+                Map<Nll.Stage, Long> hess = nlls[s].hessianCounts();
+                double blocks = nlls[s].blockPassCounts().values().stream().mapToLong(Long::longValue).sum() / (double) counted;
                 double ch = hess.get(Nll.Stage.CONDITIONAL) / (double) counted;
                 double cg = (all.get(Nll.Stage.CONDITIONAL) - hess.get(Nll.Stage.CONDITIONAL)) / (double) counted;
                 double gh = hess.get(Nll.Stage.GLOBAL) / (double) counted;
                 double gg = (all.get(Nll.Stage.GLOBAL) - hess.get(Nll.Stage.GLOBAL)) / (double) counted;
                 double median = median(cpu[s]);
-                cpuOf.computeIfAbsent(spec, x -> new double[2])[s] = median;
-                System.out.printf(Locale.ROOT, "%s,%s,%.4f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.1e%n", spec, names[s], median, ch, cg, gh, gg,
-                        fraction, ch + gh + fraction * (cg + gg), maxDt);
+                cpuOf.computeIfAbsent(spec, x -> new double[settings])[s] = median;
+                System.out.printf(Locale.ROOT, "%s,%s,%.4f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.1e%n", spec, NAMES[s], median, ch,
+                        cg, gh, gg, blocks, fraction, blockCost, ch + gh + fraction * (cg + gg) + blockCost * blocks, maxDt[s]);
             }
         }
-        System.out.println("S+Y,cpu_gradient_first/hessian_always,ratio_to_first_S+Y_hessian_always,ratio_to_first_S+Y_gradient_first");
+        System.out.println("S+Y,cpu_now/before,cpu_now/without_yield_first,ratio_to_first_S+Y_before,"
+                + "ratio_to_first_S+Y_without_yield_first,ratio_to_first_S+Y_now");
         double[] first = cpuOf.values().iterator().next();
         for (Map.Entry<String, double[]> e : cpuOf.entrySet()) {
             double[] c = e.getValue();
-            System.out.printf(Locale.ROOT, "%s,%.3f,%.2f,%.2f%n", e.getKey(), c[1] / c[0], c[0] / first[0], c[1] / first[1]);
+            System.out.printf(Locale.ROOT, "%s,%.3f,%.3f,%.2f,%.2f,%.2f%n", e.getKey(), c[2] / c[0], c[2] / c[1], c[0] / first[0],
+                    c[1] / first[1], c[2] / first[2]);
         }
     }
 
@@ -119,11 +133,12 @@ public final class FitEvaluationBenchmark {
      */
     private static void warmUp(Toys setup, ProfileLikelihoodFit[] fits, int toys) {
         long start = THREADS.getCurrentThreadCpuTime();
-        double[] last = {Double.NaN, Double.NaN};
-        double[] block = new double[2];
+        double[] last = new double[fits.length];
+        Arrays.fill(last, Double.NaN);
+        double[] block = new double[fits.length];
         boolean steady = false;
         for (int done = 0; done < Math.max(20, toys / 2) || !steady; done += 20) {
-            for (int s = 0; s < 2; s++) {
+            for (int s = 0; s < fits.length; s++) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 ToyBlockRunner.run(13, 0, 1.0, done, done + 20, setup.sampler(), fits[s]);
                 block[s] += THREADS.getCurrentThreadCpuTime() - c0;
@@ -131,7 +146,7 @@ public final class FitEvaluationBenchmark {
             if ((done + 20) % 200 == 0) {
                 long used = THREADS.getCurrentThreadCpuTime() - start;
                 steady = used >= 5_000_000_000L;
-                for (int s = 0; s < 2; s++) {
+                for (int s = 0; s < fits.length; s++) {
                     steady &= Math.abs(block[s] - last[s]) <= 0.05 * last[s];
                     last[s] = block[s];
                     block[s] = 0;
@@ -141,33 +156,45 @@ public final class FitEvaluationBenchmark {
         }
     }
 
+    private static final String[] NAMES = {"before", "without_yield_first", "now"};
+
     /**
-     * The CPU of an evaluation with the value and gradient only as a fraction of one with the Hessian too, on the last
-     * toy loaded into {@code nll}, at (&mu; = 1, &alpha; = 0.1): medians of 7 timings of 200 each.
+     * The CPU of an evaluation with the value and gradient only, and of a pass of the yield-only block (at the same point with
+     * every parameter with a shape effect at 0; NaN without yield-only parameters), as fractions of one with the Hessian too, on
+     * the toy loaded into {@code nll}, at (&mu; = 1, &alpha; = 0.1): medians of 7 timings of 200 each.
      */
-    private static double gradientOnlyCost(ColumnarNll nll) {
+    private static double[] costs(ColumnarNll nll) {
         int d = nll.dimension();
         double[] theta = new double[d];
         theta[0] = 1;
         Arrays.fill(theta, 1, d, 0.1);
         double[] g = new double[d];
-        org.nsbi.stats.likelihood.StructuredHessian h = nll.newHessian();
-        double[][] times = new double[2][7];
+        StructuredHessian h = nll.newHessian();
+        YieldBlock block = YieldBlock.of(nll);
+        double[] atZero = theta.clone();
+        for (int a = 1; a < d; a++) {
+            if (block != null && !block.isYieldOnly(a)) {
+                atZero[a] = 0;
+            }
+        }
+        double[][] times = new double[3][7];
         for (int rep = 0; rep < 7; rep++) {
-            for (int s = 0; s < 2; s++) {
+            for (int s = 0; s < 3; s++) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 for (int e = 0; e < 200; e++) {
                     theta[1] = 0.1 + 1e-9 * e; // not the point the NLL remembers
                     if (s == 0) {
                         nll.evaluateStructured(theta, g, h);
-                    } else {
+                    } else if (s == 1) {
                         nll.evaluate(theta, g, null);
+                    } else if (block != null) {
+                        block.prepare(nll, atZero, g, h);
                     }
                 }
                 times[s][rep] = THREADS.getCurrentThreadCpuTime() - c0;
             }
         }
-        return median(times[1]) / median(times[0]);
+        return new double[] {median(times[1]) / median(times[0]), block == null ? Double.NaN : median(times[2]) / median(times[0])};
     }
 
     /** The toys at &mu; = 1: the model, its reference sample and the sampler from its Asimov weights at (1, &alpha; = 0). */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsbi.model.UserError;
+import org.nsbi.model.neyman.ToyBlockTask;
 import org.nsbi.spark.SharedSpark;
 import org.nsbi.spark.io.OutputFolder;
 import org.nsbi.stats.model.EventTable;
@@ -23,14 +24,52 @@ class NeymanJobTasksTest {
     @TempDir
     Path dir;
 
+    private static List<ToyBlockTask> blocks(int n) {
+        List<ToyBlockTask> blocks = new java.util.ArrayList<>();
+        for (int b = 0; b < n; b++) {
+            blocks.add(new ToyBlockTask(b % 3, 0.5 * (b % 3), 25 * b, 25 * b + 25));
+        }
+        return blocks;
+    }
+
+    /** Every block once, in order, in runs of consecutive blocks. */
+    private static void assertCovers(List<ToyBlockTask> blocks, List<List<ToyBlockTask>> parts) {
+        assertEquals(blocks, parts.stream().flatMap(List::stream).toList());
+        assertTrue(parts.stream().allMatch(p -> p instanceof java.io.Serializable), "partitions are shipped to tasks");
+    }
+
     @Test
-    void theBlocksAreFourTasksPerTaskThreadOneWithASingleOneOrAsManyAsAsked() {
-        assertEquals(1, NeymanJob.slices(400, 0, 1), "local[1]: nothing to even out");
-        assertEquals(8, NeymanJob.slices(400, 0, 2));
-        assertEquals(64, NeymanJob.slices(400, 0, 16));
-        assertEquals(3, NeymanJob.slices(400, 3, 1), "--partitions 3");
-        assertEquals(5, NeymanJob.slices(5, 0, 2), "at most one per block");
-        assertEquals(1, NeymanJob.slices(0, 0, 2), "at least one");
+    void theBlocksAreOneTaskWithASingleTaskThreadOrAsManyEqualOnesAsAsked() {
+        List<ToyBlockTask> blocks = blocks(400);
+        List<List<ToyBlockTask>> one = NeymanJob.partitions(blocks, 0, 1);
+        assertEquals(1, one.size(), "local[1]: nothing to even out");
+        assertCovers(blocks, one);
+        List<List<ToyBlockTask>> three = NeymanJob.partitions(blocks, 3, 2);
+        assertEquals(List.of(133, 133, 134), three.stream().map(List::size).toList(), "--partitions 3, as parallelize cuts");
+        assertCovers(blocks, three);
+        assertEquals(5, NeymanJob.partitions(blocks(5), 8, 2).size(), "at most one per block");
+        assertEquals(1, NeymanJob.partitions(List.of(), 0, 2).size(), "at least one");
+    }
+
+    /**
+     * With several task threads the partitions shrink towards the end (each 1/(2 x threads) of the blocks left), so the
+     * threads end within a block of each other: the last partitions are single blocks, the first are large.
+     */
+    @Test
+    void withSeveralTaskThreadsThePartitionsShrinkToSingleBlocksAtTheEnd() {
+        for (int threads : new int[] {2, 4, 16}) {
+            List<ToyBlockTask> blocks = blocks(408);
+            List<List<ToyBlockTask>> parts = NeymanJob.partitions(blocks, 0, threads);
+            assertCovers(blocks, parts);
+            assertEquals((408 + 2 * threads - 1) / (2 * threads), parts.get(0).size());
+            for (int p = 1; p < parts.size(); p++) {
+                assertTrue(parts.get(p).size() <= parts.get(p - 1).size(), "sizes never grow: " + parts);
+            }
+            for (List<ToyBlockTask> last : parts.subList(parts.size() - threads, parts.size())) {
+                assertEquals(1, last.size(), "the last partition of each thread is one block");
+            }
+            assertTrue(parts.size() <= 2 * threads * 6, parts.size() + " tasks for " + threads + " threads");
+        }
     }
 
     @Test

@@ -42,13 +42,13 @@ class NeymanPlanTest {
     static String plan(MixtureModel model) {
         EventTable ref = EventTable.of(model, new float[] {1, 1}, new float[][] {{1, 1}, {1, 1}}, null, null);
         return NeymanPlan.describe("toy", 3, model, NeymanPlan.code(NeymanJob.class),
-                ToyReference.whole(ref, null).planLines(model));
+                ToyReference.whole(ref, null).planLines(model, true));
     }
 
     @Test
     void thePlanNamesTheCodeTheFitterAndTheBounds() {
         String plan = plan(model());
-        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.1 edm, the model's minimum below edm 1.0E-6, steps likely to end a run evaluated gradient first (the model's minimum with the Hessian before at an estimated error below 1.0E-9), the global fit from the conditional minimum starts at its last point evaluated with the Hessian\n"), plan);
+        assertTrue(plan.contains("\nfitter edm < 1.0E-9, 100 iterations per start, 17 scan points, NLL tolerance 1.0E-7, 2 backtracks per step, runs join a known minimum at edm < 1.0 within 0.1 edm, the model's minimum below edm 1.0E-6, steps likely to end a run evaluated gradient first (the model's minimum with the Hessian before at an estimated error below 1.0E-9), the global fit from the conditional minimum starts at its last point evaluated with the Hessian, runs from a start with the shape parameters at 0 begin with a Newton step of the yield-only parameters alone where they outnumber the others and a pass of their block costs at most 0.25 of an evaluation\n"), plan);
         assertTrue(plan.matches("(?s).*\ncode sha256 [0-9a-f]{64} of [1-9][0-9]* classes\n.*"), plan);
         assertTrue(plan.contains("\nbuild nsbi-spark " + BuildInfo.version() + " commit " + BuildInfo.buildCommit() + "\n"), plan);
         assertTrue(plan.contains("b_norm in [-5.0, 5.0]"), plan);
@@ -133,7 +133,7 @@ class NeymanPlanTest {
         String kept = java.nio.file.Files.readString(local(out.checkpointPath("toys/plan.txt")));
         assertTrue(kept.contains("\n" + expected), kept);
         assertEquals(NeymanPlan.describe("toy", 7, model, NeymanPlan.code(NeymanJob.class),
-                ToyReference.whole(ref, null).planLines(model)), kept);
+                ToyReference.whole(ref, null).planLines(model, true)), kept);
         assertTrue(java.nio.file.Files.readString(local(out.stagingPath(CommittedToys.PLAN_FILE)))
                 .startsWith(kept));
 

@@ -1,6 +1,7 @@
 package org.nsbi.spark.neyman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,5 +168,44 @@ class ToyCheckpointsTest {
             java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, w::finish);
             assertTrue(e.getMessage().startsWith("cannot write the checkpoint "), e.getMessage());
         }
+    }
+
+    /**
+     * A fresh run's checkpoints opened later (the plan made while the first toys run): a block handed to the writer is
+     * not written until the folder holds the plan, so it never holds a block without one; a failure to keep the plan is
+     * the writes' failure.
+     */
+    @Test
+    void blocksOfCheckpointsOpenedLaterAreWrittenOnlyAfterThePlan() throws Exception {
+        String folder = dir.resolve("later").toString();
+        Configuration conf = new Configuration();
+        assertFalse(ToyCheckpoints.exists(folder, conf));
+        java.util.concurrent.CompletableFuture<String> kept = new java.util.concurrent.CompletableFuture<>();
+        ToyCheckpoints c = ToyCheckpoints.openedLater(folder, conf, kept);
+        ToyBlockTask b = new ToyBlockTask(0, 0.5, 0, 4);
+        List<scala.Tuple2<ToyBlockTask, byte[]>> written;
+        try (ToyCheckpoints.Writer w = c.writer()) {
+            w.write(b, toys(b));
+            Thread.sleep(200);
+            assertFalse(Files.exists(dir.resolve("later")), "nothing is written before the plan");
+            c.open("plan\n");
+            assertTrue(Files.exists(dir.resolve("later").resolve("plan.txt")));
+            kept.complete("plan\n");
+            written = w.finish();
+        }
+        assertEquals(1, written.size());
+        assertEquals(toys(b), open(folder).read(b), "the block, under its plan");
+        assertTrue(ToyCheckpoints.exists(folder, conf));
+
+        java.util.concurrent.CompletableFuture<String> failed = new java.util.concurrent.CompletableFuture<>();
+        ToyCheckpoints d = ToyCheckpoints.openedLater(dir.resolve("failed").toString(), conf, failed);
+        failed.completeExceptionally(new java.io.UncheckedIOException("cannot open the checkpoints", new java.io.IOException()));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> d.write(b, toys(b)));
+        assertEquals("cannot open the checkpoints", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("failed")));
+    }
+
+    private static ToyCheckpoints open(String folder) {
+        return ToyCheckpoints.open(folder, "plan\n", new Configuration());
     }
 }

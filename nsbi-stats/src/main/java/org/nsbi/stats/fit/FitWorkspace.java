@@ -2,6 +2,8 @@ package org.nsbi.stats.fit;
 
 import org.nsbi.stats.likelihood.Nll;
 import org.nsbi.stats.likelihood.StructuredHessian;
+import org.nsbi.stats.likelihood.YieldBlock;
+import org.nsbi.stats.model.MixtureModel;
 
 /**
  * The working memory of {@link ProfileFitter}'s fits on one thread: the box, the Newton run's vectors, its two Hessians
@@ -54,6 +56,10 @@ final class FitWorkspace {
     double[] handoffMinimum;
     double[] handoffPoint;
     boolean hasHandoff;
+    /** The yield-only block of the NLL's model ({@link #yieldBlock}), null if it has none; built for {@link #blockModel}. */
+    private YieldBlock yieldBlock;
+    private MixtureModel blockModel;
+    private Class<?> blockKind;
     /** A result's &alpha; and bound flags, before {@link FitResult} copies them. */
     double[] alphaOut;
     boolean[] atBoundOut;
@@ -138,6 +144,16 @@ final class FitWorkspace {
         }
         startCount = 0;
         runCount = 0;
+    }
+
+    /** The yield-only block for {@code nll} ({@link YieldBlock#of}), kept while the model and the kind of NLL stay; or null. */
+    YieldBlock yieldBlock(Nll nll) {
+        if (nll.model() != blockModel || nll.getClass() != blockKind) {
+            blockModel = nll.model();
+            blockKind = nll.getClass();
+            yieldBlock = YieldBlock.of(nll);
+        }
+        return yieldBlock != null && yieldBlock.isOf(nll) ? yieldBlock : null;
     }
 
     /** Clips x into the box. */

@@ -1120,6 +1120,19 @@ public final class ColumnarNll extends Nll {
         }
     }
 
+    /**
+     * For {@link YieldBlock}: process c's ratios times its yield, &nu;_c r_c per loaded event (entries [0, {@link #events()})).
+     * The workspace's own column, to read only, valid until the next {@link #load}.
+     */
+    double[] scaledRatios(int c) {
+        return rnu[c];
+    }
+
+    /** For {@link YieldBlock}: the loaded events' weights ([0, {@link #events()})), to read only, as {@link #scaledRatios}. */
+    double[] weightColumn() {
+        return w;
+    }
+
     @Override
     protected double[] scan(double[] alpha, double[] mus) {
         double[] out = new double[mus.length];

@@ -47,6 +47,7 @@ public abstract class Nll {
     private final int dim;
     private final long[] evaluations = new long[Stage.values().length];
     private final long[] withHessian = new long[Stage.values().length];
+    private final long[] blockPasses = new long[Stage.values().length];
     private Stage stage = Stage.OTHER;
     private final double[] lastTheta;
     private final double[] lastGrad;
@@ -161,7 +162,7 @@ public abstract class Nll {
      * @throws IllegalArgumentException if {@code hess} has another layout
      */
     public final double evaluateStructured(double[] theta, double[] grad, StructuredHessian hess) {
-        if (remembered && Arrays.equals(theta, lastTheta) && lastHess.sameLayout(hess)) {
+        if (remembers(theta) && lastHess.sameLayout(hess)) {
             if (grad != null) {
                 System.arraycopy(lastGrad, 0, grad, 0, dim);
             }
@@ -183,6 +184,11 @@ public abstract class Nll {
             remembered = true;
         }
         return value;
+    }
+
+    /** Whether &theta; is the point of the last evaluation with the Hessian and gradient, which {@link #evaluateStructured} returns again. */
+    public final boolean remembers(double[] theta) {
+        return remembered && Arrays.equals(theta, lastTheta);
     }
 
     /** {@link #evaluateStructured} without the counting; by default, the dense Hessian. */
@@ -227,6 +233,20 @@ public abstract class Nll {
         Map<Stage, Long> m = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
             m.put(s, evaluations[s.ordinal()]);
+        }
+        return m;
+    }
+
+    /** Counts a pass of {@link YieldBlock} over this NLL's events under the current stage. */
+    final void countBlockPass() {
+        blockPasses[stage.ordinal()]++;
+    }
+
+    /** {@link YieldBlock}'s passes over the events so far by stage (not evaluations: each costs a fraction of one). */
+    public final Map<Stage, Long> blockPassCounts() {
+        Map<Stage, Long> m = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            m.put(s, blockPasses[s.ordinal()]);
         }
         return m;
     }
