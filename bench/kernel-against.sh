@@ -14,15 +14,8 @@ runs="${2:-3}"
 shift $(($# < 2 ? $# : 2))
 specs=("$@")
 [[ ${#specs[@]} -gt 0 ]] || specs=(1+2 10+90)
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-head=$(git rev-parse --short HEAD)
-for side in "$ref" "$head"; do
-  mkdir -p "$work/$side"
-  git archive "$side" | tar -x -C "$work/$side"
-  (cd "$work/$side" && mvn -B -ntp -o -q -pl nsbi-model -am compile >/dev/null \
-    && mvn -B -ntp -o -q -pl nsbi-stats dependency:build-classpath -Dmdep.outputFile=target/deps.txt >/dev/null)
-done
+build="mvn -B -ntp -o -q -pl nsbi-model -am compile && mvn -B -ntp -o -q -pl nsbi-stats dependency:build-classpath -Dmdep.outputFile=target/deps.txt"
+. bench/against-sides.sh
 for r in $(seq "$runs"); do
   for side in "$ref" "$head"; do
     d="$work/$side"

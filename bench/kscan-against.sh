@@ -15,14 +15,8 @@ toys="${4:-1000}"
 shift $(($# < 4 ? $# : 4))
 specs=("$@")
 [[ ${#specs[@]} -gt 0 ]] || specs=(1+2 10+90)
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-head=$(git rev-parse --short HEAD)
-for side in "$ref" "$head"; do
-  mkdir -p "$work/$side"
-  git archive "$side" | tar -x -C "$work/$side"
-  (cd "$work/$side" && mvn -B -ntp -o -q -DskipTests package >/dev/null)
-done
+build="mvn -B -ntp -o -q -DskipTests package"
+. bench/against-sides.sh
 out="$work/kscan.csv"
 echo "side,run,split,cpu_ms_per_toy,ratio_to_first" > "$out"
 for r in $(seq "$runs"); do
