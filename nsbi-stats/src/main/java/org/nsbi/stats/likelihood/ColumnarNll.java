@@ -107,10 +107,6 @@ public final class ColumnarNll extends Nll {
     private final double[] b2;
     private final double[][] gu;   // [c][k] G'/G
     private final double[][] gv;   // [c][k] G''/G
-    /** Per process, its yield factors' pairs whose parameter is in E (the only ones whose gu, gv are read). */
-    private final int[][] ePairs;
-    /** Per process and evaluation, &Pi;_k G_ck. */
-    private final double[] yieldProducts;
     // the per-event term's process factor G_c / N_c (N_c = 1 without normalised shapes): its log-derivatives
     private final double[][] pu;   // [c][k] (G/N)'/(G/N)
     private final double[][] pv;   // [c][k] (G/N)''/(G/N)
@@ -375,12 +371,6 @@ public final class ColumnarNll extends Nll {
                 }
             }
         }
-        this.ePairs = new int[nc][];
-        for (int c = 0; c < nc; c++) {
-            ePairs[c] = java.util.stream.IntStream.range(yields.start[c], yields.start[c + 1])
-                    .filter(i -> positionOf[1 + yields.k[i]] >= 0).toArray();
-        }
-        this.yieldProducts = new double[nc];
         this.constraintEntry = new int[nk];
         for (int k = 0; k < nk; k++) {
             int pk = positionOf[1 + k];
@@ -690,18 +680,6 @@ public final class ColumnarNll extends Nll {
         double[] pairG = yields.g;
         double[] pairU = yields.u;
         double[] pairV = yields.v;
-        // per process the product of its yield factors (only the parameters acting on c: the others' factor is exactly
-        // 1), in pair order; the processes' chains of multiplications side by side, not one after the other
-        int[] pairStart = yields.start;
-        Arrays.fill(yieldProducts, 1);
-        for (int m = 0; m < yields.longest; m++) {
-            for (int c = 0; c < nc; c++) {
-                int i = pairStart[c] + m;
-                if (i < pairStart[c + 1]) {
-                    yieldProducts[c] *= pairG[i];
-                }
-            }
-        }
         for (int c = 0; c < nc; c++) {
             double[] f = coefficientOut;
             if (sqrt) {
@@ -709,12 +687,13 @@ public final class ColumnarNll extends Nll {
             } else {
                 coefficients[c].at(p, f, coefficientScratch[c]);
             }
-            double prod = yieldProducts[c];
-            // G'/G and G''/G where they are read: the parameters in E acting on c (the others' stay 0)
-            for (int i : ePairs[c]) {
+            double prod = 1;
+            // only the parameters acting on c: the others' factor is exactly 1 (its G'/G and G''/G stay 0, never read)
+            for (int i = yields.start[c]; i < yields.start[c + 1]; i++) {
                 int k = pairK[i];
                 gu[c][k] = pairU[i];
                 gv[c][k] = pairV[i];
+                prod *= pairG[i];
             }
             b0[c] = f[0] * prod;
             b1[c] = f[1] * prod;
@@ -817,16 +796,8 @@ public final class ColumnarNll extends Nll {
 
     /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
     private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess) {
-        shapes(theta, start, len, wantGrad, wantHess, false);
-    }
-
-    /** {@link #shapes}, with {@code skipZero} only those of the effects whose &alpha; is not 0 ({@link #scan} reads no other). */
-    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess, boolean skipZero) {
         for (int e = 0; e < effects; e++) {
             double x = theta[1 + effectK[e]];
-            if (skipZero && x == 0) {
-                continue;
-            }
             double[] he = h[e];
             double[] ue = u[e];
             double[] ve = v[e];
@@ -1078,31 +1049,25 @@ public final class ColumnarNll extends Nll {
         int[] pairK = yields.k;
         double[] pairU = yields.u;
         double[] pairV = yields.v;
-        if (hess == null) {
-            for (int y = 0; y < ny; y++) {
-                for (int i : yPairs[y]) {
-                    grad[1 + pairK[i]] -= pairU[i] * sumS[y];
-                }
+        for (int y = 0; y < ny; y++) {
+            for (int i : yPairs[y]) {
+                grad[1 + pairK[i]] -= pairU[i] * sumS[y];
             }
+        }
+        if (hess == null) {
             return;
         }
         int ky = hess.structuredSize();
-        double[] d = hess.d;
-        double[] g = hess.g;
-        for (int y = 0; y < ny; y++) { // the gradient's terms in the same order as above, with the Hessian's
+        for (int y = 0; y < ny; y++) {
             int c = yProcesses[y];
-            double sy = sumS[y];
-            double rest = yieldTerm[c] - sy;
+            double rest = yieldTerm[c] - sumS[y];
             int[] pairs = yPairs[y];
             int[] positions = yPositions[y];
-            int row = y * ky;
             for (int m = 0; m < pairs.length; m++) {
-                int i = pairs[m];
-                double gk = pairU[i];
-                grad[1 + pairK[i]] -= gk * sy;
                 int j = positions[m];
-                d[j] += rest * (pairV[i] - gk * gk);
-                g[row + j] = gk;
+                double gk = pairU[pairs[m]];
+                hess.d[j] += rest * (pairV[pairs[m]] - gk * gk);
+                hess.g[y * ky + j] = gk;
             }
             hess.m[y * ny + y] += rest;
             for (int z = y; z < ny; z++) {
@@ -1181,7 +1146,7 @@ public final class ColumnarNll extends Nll {
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
-            shapes(theta, start, len, false, false, true);
+            shapes(theta, start, len, false, false);
             for (int c = 0; c < nc; c++) {
                 VectorLoops.scaled(bc[c], perEvent[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {

@@ -112,9 +112,8 @@ final class VectorLoops {
             e.div(gv).intoArray(v, j);
             if (x.compare(VectorOperators.GE, 1).or(x.compare(VectorOperators.LE, -1)).anyTrue()) {
                 for (int i = j; i < j + SPECIES.length(); i++) {
-                    double xi = alpha[i];
-                    if (xi >= 1 || xi <= -1) {
-                        exponentialYieldFactor(xi, a, i, tiny, g, u, v);
+                    if (alpha[i] >= 1 || alpha[i] <= -1) {
+                        yieldFactor(alpha[i], a, i, tiny, g, u, v, scratch, out);
                     }
                 }
             }
@@ -122,32 +121,6 @@ final class VectorLoops {
         for (; j < len; j++) {
             yieldFactor(alpha[j], a, j, tiny, g, u, v, scratch, out);
         }
-    }
-
-    /**
-     * {@link #yieldFactor} for |x| &ge; 1: the exponential branch of {@link Code4Interpolation#evaluate}, its operations
-     * written out (the same bits), without copying the pair's polynomial coefficients.
-     */
-    private static void exponentialYieldFactor(double x, double[][] a, int i, double tiny, double[] g, double[] u,
-                                               double[] v) {
-        double e;
-        double d1;
-        double d2;
-        if (x >= 1) {
-            double lUp = a[6][i];
-            e = Math.exp(x * lUp);
-            d1 = lUp * e;
-            d2 = lUp * lUp * e;
-        } else {
-            double lDown = a[7][i];
-            e = Math.exp(-x * lDown);
-            d1 = -lDown * e;
-            d2 = lDown * lDown * e;
-        }
-        double gi = e == 0 ? tiny : e;
-        g[i] = gi;
-        u[i] = d1 / gi;
-        v[i] = d2 / gi;
     }
 
     /** {@link #yieldFactors} of pair i by {@link Code4Interpolation#evaluate}. */
@@ -171,16 +144,15 @@ final class VectorLoops {
         double[] a4 = a[3];
         double[] a5 = a[4];
         double[] a6 = a[5];
-        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5]; // as in polynomialDerivatives
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             int i = off + j;
-            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p5)
-                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p4))
-                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p3))
-                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p2))
-                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p1))
-                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p0));
+            DoubleVector v = DoubleVector.fromArray(SPECIES, a6, i).mul(p[5])
+                    .add(DoubleVector.fromArray(SPECIES, a5, i).mul(p[4]))
+                    .add(DoubleVector.fromArray(SPECIES, a4, i).mul(p[3]))
+                    .add(DoubleVector.fromArray(SPECIES, a3, i).mul(p[2]))
+                    .add(DoubleVector.fromArray(SPECIES, a2, i).mul(p[1]))
+                    .add(DoubleVector.fromArray(SPECIES, a1, i).mul(p[0]));
             v.add(1).intoArray(h, j);
         }
         for (; j < len; j++) {
@@ -202,11 +174,6 @@ final class VectorLoops {
         double[] a4 = a[3];
         double[] a5 = a[4];
         double[] a6 = a[5];
-        // the powers as locals: read from their arrays inside the loop, they are read again for every vector (the
-        // compiler cannot tell that the stores to h, u, v leave them alone)
-        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5];
-        double d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4];
-        double e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3];
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             int i = off + j;
@@ -220,15 +187,15 @@ final class VectorLoops {
             if (given) {
                 hv = DoubleVector.fromArray(SPECIES, h, j);
             } else {
-                hv = b6.mul(p5).add(b5.mul(p4)).add(b4.mul(p3)).add(b3.mul(p2)).add(b2.mul(p1))
-                        .add(b1.mul(p0)).add(1);
+                hv = b6.mul(p[5]).add(b5.mul(p[4])).add(b4.mul(p[3])).add(b3.mul(p[2])).add(b2.mul(p[1]))
+                        .add(b1.mul(p[0])).add(1);
                 hv.intoArray(h, j);
             }
             DoubleVector inv = hv.broadcast(1).div(hv);
-            b6.mul(d4).add(b5.mul(d3)).add(b4.mul(d2)).add(b3.mul(d1)).add(b2.mul(d0)).add(b1)
+            b6.mul(d[4]).add(b5.mul(d[3])).add(b4.mul(d[2])).add(b3.mul(d[1])).add(b2.mul(d[0])).add(b1)
                     .mul(inv).intoArray(u, j);
             if (v != null) {
-                b6.mul(e3).add(b5.mul(e2)).add(b4.mul(e1)).add(b3.mul(e0)).add(b2.mul(2))
+                b6.mul(e[3]).add(b5.mul(e[2])).add(b4.mul(e[1])).add(b3.mul(e[0])).add(b2.mul(2))
                         .mul(inv).intoArray(v, j);
             }
         }

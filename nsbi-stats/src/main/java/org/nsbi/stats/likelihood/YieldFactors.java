@@ -15,8 +15,6 @@ final class YieldFactors {
 
     /** Per process c, its first pair; start[processes] is the number of pairs. */
     final int[] start;
-    /** The most pairs of one process. */
-    final int longest;
     /** Per pair, its parameter k. */
     final int[] k;
     /** Per pair, after {@link #evaluate}: G (an exact 0 read as the tiny value given), G'/G and G''/G. */
@@ -42,11 +40,6 @@ final class YieldFactors {
             start[c + 1] = start[c] + active[c].length;
         }
         int pairs = start[nc];
-        int most = 0;
-        for (int[] a : active) {
-            most = Math.max(most, a.length);
-        }
-        this.longest = most;
         this.k = new int[pairs];
         this.distinctOf = new int[pairs];
         int[] firstK = new int[pairs];
