@@ -381,4 +381,33 @@ class NewtonSystemTest {
             assertEquals(dense, h.quadraticForm(v), 1e-10 * (1 + Math.abs(dense)), "trial " + trial);
         }
     }
+
+    /** The rows' dot products four and two rows side by side are the bits of one plain loop per row. */
+    @Test
+    void rowDotsAreThePlainLoopsBitsRowByRow() {
+        SplittableRandom rng = new SplittableRandom(14);
+        for (int trial = 0; trial < 200; trial++) {
+            int rows = 1 + rng.nextInt(9);
+            int k = rng.nextInt(120);
+            double[] g = new double[rows * k];
+            double[] v = new double[k];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                v[y] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            int from = rng.nextInt(rows);
+            double[] out = new double[rows];
+            NewtonSystem.rowDots(g, k, v, from, rows, out);
+            for (int c = from; c < rows; c++) {
+                double plain = 0;
+                for (int y = 0; y < k; y++) {
+                    plain += v[y] * g[c * k + y];
+                }
+                assertEquals(Double.doubleToRawLongBits(plain), Double.doubleToRawLongBits(out[c]),
+                        "trial " + trial + ", rows [" + from + ", " + rows + "), row " + c);
+            }
+        }
+    }
 }
