@@ -14,6 +14,7 @@ PHASES = [  # (phase, frames that put a sample in it)
     ("other evaluations (Nll.evaluate: gradient only or a dense Hessian)", ["ColumnarNll.compute("]),
     ("scan over mu at fixed alpha", ["ColumnarNll.scan"]),
     ("Newton system (factor and solve)", ["NewtonSystem.", "StructuredHessian.get"]),
+    ("yield-only block pass (YieldBlock: the fitter's yield-only first step)", ["YieldBlock."]),
     ("draw the toy", ["SparsePoissonSampler", "AliasTable"]),
 ]
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the CPU of a kscan toy goes (issue 14): for each S+Y split, bench/scale-benchmark.sh's kscan of that split alone
 # under JFR (execution samples every 10 ms), then per phase of the toy loop (loading the toy's events, NLL evaluations
-# with the structured Hessian and the others (gradient only), the scans over mu, the Newton system, drawing the toy) its share of the samples and its
+# with the structured Hessian and the others (gradient only), the scans over mu, the Newton system, the yield-only block pass, drawing the toy) its share of the samples and its
 # CPU per toy (bench/kscan-profile.py). Samples are few per phase at 1,000 toys: use 20,000 or more. Run on purpose, not
 # in CI.
 #   bench/kscan-profile.sh [reference events, default 1000000] [toys, default 20000] [S+Y..., default 1+2 10+90]
