@@ -58,6 +58,7 @@ final class NewtonSystem {
     private double[] zx;           // R x E': Zq X'
     private final double[] hyy;    // k: the diagonal of H_YY (of the Hessian and version below)
     private final double[] mg;     // R x k: M G
+    private final double[] gw;     // R x k: G D^-1 over free Y (0 elsewhere), of the last factor
     private StructuredHessian hyyOf;
     private long hyyVersion;
     private final double[] wY;     // k: 1/D for the free Y parameters kept in Y, else 0
@@ -87,6 +88,7 @@ final class NewtonSystem {
         this.zq = new double[rows * rows];
         this.hyy = new double[k];
         this.mg = new double[rows * k];
+        this.gw = new double[rows * k];
         this.wY = new double[k];
         this.ry = new double[k];
         grow(s + Math.min(k, 4));
@@ -174,9 +176,11 @@ final class NewtonSystem {
             // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
             for (int r = 0; r < rows; r++) {
                 for (int y = 0; y < k; y++) {
-                    ry[y] = g[r * k + y] * wY[y];
+                    gw[r * k + y] = g[r * k + y] * wY[y];
                 }
-                rowDots(g, k, ry, r, rows, rowsA);
+            }
+            for (int r = 0; r < rows; r++) {
+                rowDots(g, k, gw, r * k, r, rows, rowsA);
                 for (int c = r; c < rows; c++) {
                     q[r * rows + c] = rowsA[c];
                     q[c * rows + r] = rowsA[c];
@@ -351,13 +355,7 @@ final class NewtonSystem {
                 ry[y] -= g[r * k + y] * a;
             }
         }
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int y = 0; y < k; y++) {
-                sum += g[r * k + y] * wY[y] * ry[y];
-            }
-            rowsA[r] = sum;
-        }
+        rowDots(gw, k, ry, 0, 0, rows, rowsA);
         for (int r = 0; r < rows; r++) {
             double sum = 0;
             for (int c = 0; c < rows; c++) {
@@ -382,14 +380,15 @@ final class NewtonSystem {
         for (int j = 0; j < ny; j++) {
             ry[yAt[j]] = rhs[ySlot[j]] * dInv[j];
         }
-        rowDots(g, k, ry, 0, rows, out);
+        rowDots(g, k, ry, 0, 0, rows, out);
     }
 
     /**
-     * out[c] = &Sigma;_y v[y] g[c k + y] for the rows c in [from, to) of the R&times;k matrix g, each row's sum from 0 in
-     * the order of y (the bits of one loop per row), four rows side by side so that their chains of additions overlap.
+     * out[c] = &Sigma;_y v[vOff + y] g[c k + y] for the rows c in [from, to) of the R&times;k matrix g, each row's sum
+     * from 0 in the order of y (the bits of one loop per row), four rows side by side so that their chains of
+     * additions overlap.
      */
-    static void rowDots(double[] g, int k, double[] v, int from, int to, double[] out) {
+    static void rowDots(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
         int c = from;
         for (; c + 4 <= to; c += 4) {
             int o0 = c * k;
@@ -401,7 +400,7 @@ final class NewtonSystem {
             double s2 = 0;
             double s3 = 0;
             for (int y = 0; y < k; y++) {
-                double vy = v[y];
+                double vy = v[vOff + y];
                 s0 += vy * g[o0 + y];
                 s1 += vy * g[o1 + y];
                 s2 += vy * g[o2 + y];
@@ -418,7 +417,7 @@ final class NewtonSystem {
             double s0 = 0;
             double s1 = 0;
             for (int y = 0; y < k; y++) {
-                double vy = v[y];
+                double vy = v[vOff + y];
                 s0 += vy * g[o0 + y];
                 s1 += vy * g[o1 + y];
             }
@@ -429,7 +428,7 @@ final class NewtonSystem {
             int o0 = c * k;
             double s0 = 0;
             for (int y = 0; y < k; y++) {
-                s0 += v[y] * g[o0 + y];
+                s0 += v[vOff + y] * g[o0 + y];
             }
             out[c] = s0;
         }

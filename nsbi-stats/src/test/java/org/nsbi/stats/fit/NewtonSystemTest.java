@@ -390,20 +390,21 @@ class NewtonSystemTest {
             int rows = 1 + rng.nextInt(9);
             int k = rng.nextInt(120);
             double[] g = new double[rows * k];
-            double[] v = new double[k];
+            int vOff = rng.nextInt(5);
+            double[] v = new double[vOff + k];
             for (int i = 0; i < g.length; i++) {
                 g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
             }
             for (int y = 0; y < k; y++) {
-                v[y] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+                v[vOff + y] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
             }
             int from = rng.nextInt(rows);
             double[] out = new double[rows];
-            NewtonSystem.rowDots(g, k, v, from, rows, out);
+            NewtonSystem.rowDots(g, k, v, vOff, from, rows, out);
             for (int c = from; c < rows; c++) {
                 double plain = 0;
                 for (int y = 0; y < k; y++) {
-                    plain += v[y] * g[c * k + y];
+                    plain += v[vOff + y] * g[c * k + y];
                 }
                 assertEquals(Double.doubleToRawLongBits(plain), Double.doubleToRawLongBits(out[c]),
                         "trial " + trial + ", rows [" + from + ", " + rows + "), row " + c);
