@@ -308,6 +308,9 @@ final class NewtonSystem {
             }
             return sum;
         }
+        if (ei >= 0 && ej >= 0) {
+            return h.denseBlock()[ei * s + ej]; // A, what get(..) reads through the positions
+        }
         return h.get(h.denseIndexOrStructured(ei), h.denseIndexOrStructured(ej));
     }
 
@@ -386,11 +389,22 @@ final class NewtonSystem {
     /**
      * out[c] = &Sigma;_y v[vOff + y] g[c k + y] for the rows c in [from, to) of the R&times;k matrix g, each row's sum
      * from 0 in the order of y (the bits of one loop per row), four rows side by side so that their chains of
-     * additions overlap.
+     * additions overlap. With fewer than four rows left it takes the last four rows of g, so out[c] may also be written
+     * for rows c &lt; from (with their own dot products).
      */
     static void rowDots(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
         int c = from;
-        for (; c + 4 <= to; c += 4) {
+        while (c < to) {
+            if (to < 4) {
+                double s0 = 0;
+                int o0 = c * k;
+                for (int y = 0; y < k; y++) {
+                    s0 += v[vOff + y] * g[o0 + y];
+                }
+                out[c++] = s0;
+                continue;
+            }
+            c = Math.min(c, to - 4);
             int o0 = c * k;
             int o1 = o0 + k;
             int o2 = o1 + k;
@@ -410,27 +424,7 @@ final class NewtonSystem {
             out[c + 1] = s1;
             out[c + 2] = s2;
             out[c + 3] = s3;
-        }
-        for (; c + 2 <= to; c += 2) {
-            int o0 = c * k;
-            int o1 = o0 + k;
-            double s0 = 0;
-            double s1 = 0;
-            for (int y = 0; y < k; y++) {
-                double vy = v[vOff + y];
-                s0 += vy * g[o0 + y];
-                s1 += vy * g[o1 + y];
-            }
-            out[c] = s0;
-            out[c + 1] = s1;
-        }
-        for (; c < to; c++) {
-            int o0 = c * k;
-            double s0 = 0;
-            for (int y = 0; y < k; y++) {
-                s0 += v[vOff + y] * g[o0 + y];
-            }
-            out[c] = s0;
+            c += 4;
         }
     }
 

@@ -382,7 +382,20 @@ class NewtonSystemTest {
         }
     }
 
-    /** The rows' dot products four and two rows side by side are the bits of one plain loop per row. */
+    private static long bits(double x) {
+        return Double.doubleToRawLongBits(x);
+    }
+
+    /** &Sigma;_y v[vOff + y] g[c k + y], one plain loop. */
+    private static double plainDot(double[] g, int k, double[] v, int vOff, int c) {
+        double plain = 0;
+        for (int y = 0; y < k; y++) {
+            plain += v[vOff + y] * g[c * k + y];
+        }
+        return plain;
+    }
+
+    /** The rows' dot products, four rows side by side, are the bits of one plain loop per row. */
     @Test
     void rowDotsAreThePlainLoopsBitsRowByRow() {
         SplittableRandom rng = new SplittableRandom(14);
@@ -402,12 +415,8 @@ class NewtonSystemTest {
             double[] out = new double[rows];
             NewtonSystem.rowDots(g, k, v, vOff, from, rows, out);
             for (int c = from; c < rows; c++) {
-                double plain = 0;
-                for (int y = 0; y < k; y++) {
-                    plain += v[vOff + y] * g[c * k + y];
-                }
-                assertEquals(Double.doubleToRawLongBits(plain), Double.doubleToRawLongBits(out[c]),
-                        "trial " + trial + ", rows [" + from + ", " + rows + "), row " + c);
+                String where = "trial " + trial + ", rows [" + from + ", " + rows + "), row " + c;
+                assertEquals(bits(plainDot(g, k, v, vOff, c)), bits(out[c]), where);
             }
         }
     }
