@@ -389,20 +389,15 @@ final class NewtonSystem {
     /**
      * out[c] = &Sigma;_y v[vOff + y] g[c k + y] for the rows c in [from, to) of the R&times;k matrix g, each row's sum
      * from 0 in the order of y (the bits of one loop per row), four rows side by side so that their chains of
-     * additions overlap. With fewer than four rows left it takes the last four rows of g, so out[c] may also be written
-     * for rows c &lt; from (with their own dot products).
+     * additions overlap (two when g has two or three rows). With fewer rows left it takes the last four (two) rows of g,
+     * so out[c] may also be written for rows c &lt; from (with their own dot products).
      */
     static void rowDots(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
         int c = from;
         while (c < to) {
             if (to < 4) {
-                double s0 = 0;
-                int o0 = c * k;
-                for (int y = 0; y < k; y++) {
-                    s0 += v[vOff + y] * g[o0 + y];
-                }
-                out[c++] = s0;
-                continue;
+                rowDotsOfTwoOrOne(g, k, v, vOff, c, to, out);
+                return;
             }
             c = Math.min(c, to - 4);
             int o0 = c * k;
@@ -425,6 +420,32 @@ final class NewtonSystem {
             out[c + 2] = s2;
             out[c + 3] = s3;
             c += 4;
+        }
+    }
+
+    /** {@link #rowDots} over g's rows [from, to) when g has fewer than four rows: two rows side by side if it has two. */
+    private static void rowDotsOfTwoOrOne(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
+        if (to < 2) {
+            double s0 = 0;
+            for (int y = 0; y < k; y++) {
+                s0 += v[vOff + y] * g[y];
+            }
+            out[0] = s0;
+            return;
+        }
+        for (int c = from; c < to; c += 2) {
+            c = Math.min(c, to - 2);
+            int o0 = c * k;
+            int o1 = o0 + k;
+            double s0 = 0;
+            double s1 = 0;
+            for (int y = 0; y < k; y++) {
+                double vy = v[vOff + y];
+                s0 += vy * g[o0 + y];
+                s1 += vy * g[o1 + y];
+            }
+            out[c] = s0;
+            out[c + 1] = s1;
         }
     }
 
