@@ -58,6 +58,7 @@ final class NewtonSystem {
     private double[] zx;           // R x E': Zq X'
     private final double[] hyy;    // k: the diagonal of H_YY (of the Hessian and version below)
     private final double[] mg;     // R x k: M G
+    private final double[] gw;     // R x k: G D^-1 over free Y (0 elsewhere), of the last factor
     private StructuredHessian hyyOf;
     private long hyyVersion;
     private final double[] wY;     // k: 1/D for the free Y parameters kept in Y, else 0
@@ -87,6 +88,7 @@ final class NewtonSystem {
         this.zq = new double[rows * rows];
         this.hyy = new double[k];
         this.mg = new double[rows * k];
+        this.gw = new double[rows * k];
         this.wY = new double[k];
         this.ry = new double[k];
         grow(s + Math.min(k, 4));
@@ -174,15 +176,14 @@ final class NewtonSystem {
             // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
             for (int r = 0; r < rows; r++) {
                 for (int y = 0; y < k; y++) {
-                    ry[y] = g[r * k + y] * wY[y];
+                    gw[r * k + y] = g[r * k + y] * wY[y];
                 }
+            }
+            for (int r = 0; r < rows; r++) {
+                rowDots(g, k, gw, r * k, r, rows, rowsA);
                 for (int c = r; c < rows; c++) {
-                    double sum = 0;
-                    for (int y = 0; y < k; y++) {
-                        sum += ry[y] * g[c * k + y];
-                    }
-                    q[r * rows + c] = sum;
-                    q[c * rows + r] = sum;
+                    q[r * rows + c] = rowsA[c];
+                    q[c * rows + r] = rowsA[c];
                 }
             }
             rank = pivotedCholesky(q, rows, l, perm);
@@ -307,6 +308,9 @@ final class NewtonSystem {
             }
             return sum;
         }
+        if (ei >= 0 && ej >= 0) {
+            return h.denseBlock()[ei * s + ej]; // A, what get(..) reads through the positions
+        }
         return h.get(h.denseIndexOrStructured(ei), h.denseIndexOrStructured(ej));
     }
 
@@ -354,13 +358,7 @@ final class NewtonSystem {
                 ry[y] -= g[r * k + y] * a;
             }
         }
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int y = 0; y < k; y++) {
-                sum += g[r * k + y] * wY[y] * ry[y];
-            }
-            rowsA[r] = sum;
-        }
+        rowDots(gw, k, ry, 0, 0, rows, rowsA);
         for (int r = 0; r < rows; r++) {
             double sum = 0;
             for (int c = 0; c < rows; c++) {
@@ -385,12 +383,69 @@ final class NewtonSystem {
         for (int j = 0; j < ny; j++) {
             ry[yAt[j]] = rhs[ySlot[j]] * dInv[j];
         }
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int y = 0; y < k; y++) {
-                sum += g[r * k + y] * ry[y];
+        rowDots(g, k, ry, 0, 0, rows, out);
+    }
+
+    /**
+     * out[c] = &Sigma;_y v[vOff + y] g[c k + y] for the rows c in [from, to) of the R&times;k matrix g, each row's sum
+     * from 0 in the order of y (the bits of one loop per row), four rows side by side so that their chains of
+     * additions overlap (two when g has two or three rows). With fewer rows left it takes the last four (two) rows of g,
+     * so out[c] may also be written for rows c &lt; from (with their own dot products).
+     */
+    static void rowDots(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
+        int c = from;
+        while (c < to) {
+            if (to < 4) {
+                rowDotsOfTwoOrOne(g, k, v, vOff, c, to, out);
+                return;
             }
-            out[r] = sum;
+            c = Math.min(c, to - 4);
+            int o0 = c * k;
+            int o1 = o0 + k;
+            int o2 = o1 + k;
+            int o3 = o2 + k;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int y = 0; y < k; y++) {
+                double vy = v[vOff + y];
+                s0 += vy * g[o0 + y];
+                s1 += vy * g[o1 + y];
+                s2 += vy * g[o2 + y];
+                s3 += vy * g[o3 + y];
+            }
+            out[c] = s0;
+            out[c + 1] = s1;
+            out[c + 2] = s2;
+            out[c + 3] = s3;
+            c += 4;
+        }
+    }
+
+    /** {@link #rowDots} over g's rows [from, to) when g has fewer than four rows: two rows side by side if it has two. */
+    private static void rowDotsOfTwoOrOne(double[] g, int k, double[] v, int vOff, int from, int to, double[] out) {
+        if (to < 2) {
+            double s0 = 0;
+            for (int y = 0; y < k; y++) {
+                s0 += v[vOff + y] * g[y];
+            }
+            out[0] = s0;
+            return;
+        }
+        for (int c = from; c < to; c += 2) {
+            c = Math.min(c, to - 2);
+            int o0 = c * k;
+            int o1 = o0 + k;
+            double s0 = 0;
+            double s1 = 0;
+            for (int y = 0; y < k; y++) {
+                double vy = v[vOff + y];
+                s0 += vy * g[o0 + y];
+                s1 += vy * g[o1 + y];
+            }
+            out[c] = s0;
+            out[c + 1] = s1;
         }
     }
 

@@ -100,6 +100,7 @@ public final class ColumnarNll extends Nll {
     private double[][][] coef;     // [e][m][j]: a_{m+1}
     private double[][] logUp;      // [e][j]
     private double[][] logDown;    // [e][j]
+    private final double[] code4Scratch = new double[6];
 
     // per evaluation
     private final double[] b0;
@@ -503,7 +504,7 @@ public final class ColumnarNll extends Nll {
             }
         }
         for (int e = 0; e < effects; e++) {
-            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept);
+            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept, code4Scratch);
         }
         return this;
     }

@@ -36,9 +36,11 @@ final class VectorLoops {
      * max(up_j, {@link Code4Interpolation#MIN_RATIO}), max(down_j, MIN_RATIO) and their logs lu_j, ld_j: the
      * arithmetic of {@link Code4Interpolation#coefficients} in the same order, so the same numbers (its divisions by 8
      * and 4 as multiplications by 1/8 and 1/4: exact, so the same bits, without the division unit). {@code up} and
-     * {@code down} may be out[0] and out[1] (each lane is read before it is written).
+     * {@code down} may be out[0] and out[1] (each lane is read before it is written). The events past the last full
+     * vector go through {@code scratch} (6 doubles), so that a call allocates nothing.
      */
-    static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len) {
+    static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len,
+                                  double[] scratch) {
         double min = Code4Interpolation.MIN_RATIO;
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
@@ -61,11 +63,10 @@ final class VectorLoops {
             a0.mul(3).sub(s1.mul(3)).add(a2).mul(0.125).intoArray(out[4], j);
             s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).mul(0.125).intoArray(out[5], j);
         }
-        double[] a = new double[6];
         for (; j < len; j++) {
-            Code4Interpolation.coefficients(Math.max(up[j], min), Math.max(down[j], min), lu[j], ld[j], a, 0);
+            Code4Interpolation.coefficients(Math.max(up[j], min), Math.max(down[j], min), lu[j], ld[j], scratch, 0);
             for (int p = 0; p < 6; p++) {
-                out[p][j] = a[p];
+                out[p][j] = scratch[p];
             }
         }
     }

@@ -381,4 +381,43 @@ class NewtonSystemTest {
             assertEquals(dense, h.quadraticForm(v), 1e-10 * (1 + Math.abs(dense)), "trial " + trial);
         }
     }
+
+    private static long bits(double x) {
+        return Double.doubleToRawLongBits(x);
+    }
+
+    /** &Sigma;_y v[vOff + y] g[c k + y], one plain loop. */
+    private static double plainDot(double[] g, int k, double[] v, int vOff, int c) {
+        double plain = 0;
+        for (int y = 0; y < k; y++) {
+            plain += v[vOff + y] * g[c * k + y];
+        }
+        return plain;
+    }
+
+    /** The rows' dot products, four rows side by side, are the bits of one plain loop per row. */
+    @Test
+    void rowDotsAreThePlainLoopsBitsRowByRow() {
+        SplittableRandom rng = new SplittableRandom(14);
+        for (int trial = 0; trial < 200; trial++) {
+            int rows = 1 + rng.nextInt(9);
+            int k = rng.nextInt(120);
+            double[] g = new double[rows * k];
+            int vOff = rng.nextInt(5);
+            double[] v = new double[vOff + k];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                v[vOff + y] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            int from = rng.nextInt(rows);
+            double[] out = new double[rows];
+            NewtonSystem.rowDots(g, k, v, vOff, from, rows, out);
+            for (int c = from; c < rows; c++) {
+                String where = "trial " + trial + ", rows [" + from + ", " + rows + "), row " + c;
+                assertEquals(bits(plainDot(g, k, v, vOff, c)), bits(out[c]), where);
+            }
+        }
+    }
 }

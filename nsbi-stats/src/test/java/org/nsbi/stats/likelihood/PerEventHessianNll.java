@@ -449,7 +449,7 @@ public final class PerEventHessianNll extends Nll {
             }
         }
         for (int e = 0; e < effects; e++) {
-            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept);
+            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept, new double[6]);
         }
         return this;
     }

@@ -25,7 +25,7 @@ class VectorLoopsTest {
             ld[j] = Code4Interpolation.log(down[j]);
         }
         double[][] out = new double[6][n];
-        VectorLoops.code4Coefficients(up, down, lu, ld, out, n);
+        VectorLoops.code4Coefficients(up, down, lu, ld, out, n, new double[6]);
         double[] a = new double[6];
         for (int j = 0; j < n; j++) {
             Code4Interpolation.coefficients(Math.max(up[j], Code4Interpolation.MIN_RATIO),

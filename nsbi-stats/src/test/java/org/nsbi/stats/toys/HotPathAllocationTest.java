@@ -59,7 +59,9 @@ public class HotPathAllocationTest {
             case "evaluations" -> evaluations();
             case "fit" -> toyFit();
             case "draw" -> sparseDraw();
-            default -> throw new IllegalArgumentException("measurement " + args[0] + "; expected evaluations, fit or draw");
+            case "load" -> toyLoads();
+            default -> throw new IllegalArgumentException("measurement " + args[0]
+                    + "; expected evaluations, fit, draw or load");
         };
         System.out.println(bytes);
     }
@@ -113,6 +115,31 @@ public class HotPathAllocationTest {
                 sink += values[i % mus.length];
             }
         });
+    }
+
+    @Test
+    void loadingAToysEventsAllocatesNothing() throws Exception {
+        double bytes = inOwnJvm("load");
+        assertTrue(bytes == 0, "bytes allocated per load of a toy's 541 events: " + bytes);
+    }
+
+    private static double toyLoads() {
+        // the synthetic layout at 10 + 90: shape effects whose code-4 coefficients are made at each load, 541 events
+        // (not a multiple of any vector length: each effect's last events take the scalar path)
+        MixtureModel model = TestModels.syntheticLike(10, 90);
+        EventTable reference = TestModels.randomEvents(model, 5_000, 11);
+        int[][] toys = new int[16][541];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int[] toy : toys) {
+            for (int j = 0; j < toy.length; j++) {
+                toy[j] = rng.nextInt(reference.size());
+            }
+        }
+        double[] weights = new double[541];
+        Arrays.fill(weights, 1);
+        double[] aux = new double[model.nuisanceCount()];
+        ColumnarNll nll = new ColumnarNll(model);
+        return bytesPerCall(200, 0, i -> sink += nll.load(reference, toys[i % toys.length], weights, aux).dimension());
     }
 
     @Test
