@@ -68,11 +68,6 @@ final class NewtonSystem {
     private double[] rE;           // E'
     private double[] dE;           // E'
     private StructuredHessian h;
-    // the arguments of the last factor that succeeded (heldCount -1: none), for {@link #holds}
-    private final int[] heldFree;
-    private int heldCount = -1;
-    private double heldLambda;
-    private long factors;
 
     NewtonSystem(StructuredHessian layout) {
         this.dim = layout.dimension();
@@ -96,7 +91,6 @@ final class NewtonSystem {
         this.gw = new double[rows * k];
         this.wY = new double[k];
         this.ry = new double[k];
-        this.heldFree = new int[dim];
         grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
@@ -105,23 +99,6 @@ final class NewtonSystem {
     /** Forgets the cached diagonal of H_YY: a new Newton run (its Hessians may hold a version seen before). */
     void reset() {
         hyyOf = null;
-        heldCount = -1;
-    }
-
-    /**
-     * Whether the system holds the factor of H_FF + &lambda;&Delta; for {@code hess} and the free parameters
-     * {@code freeIndices[0..count)}: the last {@link #factor} since {@link #reset} was given them and succeeded. The
-     * caller vouches that {@code hess} was not written since (a dense NLL fills its block without a new
-     * {@link StructuredHessian#version}); then {@link #solve} gives the bits a new factor would.
-     */
-    boolean holds(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
-        return heldCount == count && h == hess && Double.compare(heldLambda, lambda) == 0
-                && Arrays.equals(heldFree, 0, count, freeIndices, 0, count);
-    }
-
-    /** The number of {@link #factor} calls so far (tests: a factor reused is not made again). */
-    long factors() {
-        return factors;
     }
 
     private void grow(int size) {
@@ -139,18 +116,6 @@ final class NewtonSystem {
      * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}.
      */
     boolean factor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
-        factors++;
-        heldCount = -1;
-        boolean ok = factorFor(hess, freeIndices, count, lambda);
-        if (ok) {
-            System.arraycopy(freeIndices, 0, heldFree, 0, count);
-            heldCount = count;
-            heldLambda = lambda;
-        }
-        return ok;
-    }
-
-    private boolean factorFor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
         this.h = hess;
         ne = 0;
         ny = 0;

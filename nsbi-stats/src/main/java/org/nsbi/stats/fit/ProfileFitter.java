@@ -725,9 +725,7 @@ public final class ProfileFitter {
         }
         double[] rhs = w.faceRhs;
         double[] step = w.faceStep;
-        // before is unchanged since the run's undamped factor of it: with the same free set (and no factor on a face
-        // since) that factor is the one needed here
-        if (!gradient(gNew, free, nf, rhs) || !(w.system.holds(before, free, nf, 0) || w.system.factor(before, free, nf, 0))) {
+        if (!gradient(gNew, free, nf, rhs) || !w.system.factor(before, free, nf, 0)) {
             return null;
         }
         w.system.solve(rhs, step);

@@ -231,30 +231,11 @@ class NewtonSearchTest {
         assertEquals(1.0, c.alpha()[0], 1e-7, c.toString());
         assertEquals(0.0, c.nll(), 1e-15, c.toString());
         assertEquals("2/3", counts(nll, Nll.Stage.CONDITIONAL), "with the Hessian / all");
-        // the point without its Hessian is judged with the factor of the Hessian before, made for the step to it
-        SurfaceNll again = new SurfaceNll(quartic(2, 1));
-        long before = factorsOfThisThread(again);
-        FitResult r = ProfileFitter.withDefaults().conditional(again, 2.0, new double[] {1.1});
-        assertEquals(c.alpha()[0], r.alpha()[0], 0, r.toString());
-        assertEquals(FACTORS_OF_THE_QUARTIC_FIT, factorsOfThisThread(again) - before, "Newton systems factored");
 
         SurfaceNll always = new SurfaceNll(quartic(2, 1));
         FitResult a = ProfileFitter.withDefaults().withGradientFirst(false).conditional(always, 2.0, new double[] {1.1});
         assertEquals(c.alpha()[0], a.alpha()[0], 1e-7, a.toString());
         assertEquals("3/3", counts(always, Nll.Stage.CONDITIONAL), "with the Hessian / all, the Hessian always");
-    }
-
-    /** The Newton systems factored by {@link #aStepExpectedToEndTheRunIsEvaluatedWithoutTheHessian}'s fit. */
-    private static final long FACTORS_OF_THE_QUARTIC_FIT = 2;
-
-    /** The factors made so far by this thread's {@link FitWorkspace}'s {@link NewtonSystem}. */
-    private static long factorsOfThisThread(Nll nll) {
-        FitWorkspace w = FitWorkspace.acquire(nll, 2);
-        try {
-            return w.system.factors();
-        } finally {
-            w.release();
-        }
     }
 
     /**

@@ -167,59 +167,6 @@ class NewtonSystemTest {
         }
     }
 
-    /**
-     * {@link NewtonSystem#holds} says the system holds the factor of the last successful {@link NewtonSystem#factor} for
-     * the same Hessian, free list and &lambda;, and nothing else (another free list, &lambda; or Hessian, a failed factor, a
-     * reset); the solve with the factor held has the bits of one with the factor made again.
-     */
-    @Test
-    void theFactorHeldIsTheOneOfTheSameArgumentsAndSolvesToTheSameBits() {
-        SplittableRandom rng = new SplittableRandom(7);
-        StructuredHessian h = random(rng, 30, 4, 3, 0, 0.1);
-        NewtonSystem system = new NewtonSystem(h);
-        int[] free = {0, 1, 2, 3, 5, 8, 9, 13, 21, 29};
-        int nf = free.length;
-        double[] rhs = new double[30];
-        for (int i = 0; i < nf; i++) {
-            rhs[i] = rng.nextDouble() - 0.5;
-        }
-        assertFalse(system.holds(h, free, nf, 0), "nothing factored yet");
-        assertTrue(system.factor(h, free, nf, 0));
-        double[] fresh = new double[30];
-        system.solve(rhs, fresh);
-        assertTrue(system.holds(h, free, nf, 0));
-        assertFalse(system.holds(h, free, nf - 1, 0), "another free list");
-        assertFalse(system.holds(h, free, nf, 1e-3), "another lambda");
-        assertFalse(system.holds(h.like(), free, nf, 0), "another Hessian");
-        int[] other = free.clone();
-        other[4] = 6;
-        assertFalse(system.holds(h, other, nf, 0), "another free list");
-        // a factor of other arguments in between, then the first ones again: a new factor and a held one solve alike
-        assertTrue(system.factor(h, other, nf, 0));
-        assertFalse(system.holds(h, free, nf, 0), "the factor held is the last one's");
-        assertTrue(system.factor(h, free, nf, 0));
-        long made = system.factors();
-        assertTrue(system.holds(h, free, nf, 0));
-        double[] held = new double[30];
-        system.solve(rhs, held);
-        assertEquals(made, system.factors());
-        for (int i = 0; i < nf; i++) {
-            assertEquals(Double.doubleToRawLongBits(fresh[i]), Double.doubleToRawLongBits(held[i]), "step " + i);
-        }
-        system.reset();
-        assertFalse(system.holds(h, free, nf, 0), "after a reset");
-        assertTrue(system.factor(h, free, nf, 0));
-        h.diagonal()[0] = Double.NaN;
-        h.set(h.denseBlock().clone(), h.crossBlock().clone(), h.rowsOfY().clone(), h.rowWeights().clone(), h.diagonal().clone());
-        int[] all = new int[30];
-        for (int t = 0; t < 30; t++) {
-            all[t] = t;
-        }
-        assertFalse(system.factor(h, all, 30, 0), "not finite");
-        assertFalse(system.holds(h, all, 30, 0), "after a failed factor");
-        assertFalse(system.holds(h, free, nf, 0), "after a failed factor");
-    }
-
     @Test
     void theStructuredSolveEqualsTheDenseCholeskySolveOnRandomMatrices() {
         SplittableRandom rng = new SplittableRandom(41);
