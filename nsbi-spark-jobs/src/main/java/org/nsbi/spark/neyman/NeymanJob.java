@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.model.UserError;
@@ -167,7 +169,7 @@ public final class NeymanJob {
         String table = "toy".equals(s.purpose()) ? "toys" : "experiments";
         List<String> pointInputs = NeymanPlan.pointInputs(grid, s.alphaTrue());
         String folder = out.checkpointPath(table);
-        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         CompletableFuture<String> plan;
         ToyCheckpoints checkpoints;
         List<NavigableMap<Integer, Integer>> finished;
@@ -179,8 +181,7 @@ public final class NeymanJob {
             plan = kept;
             onThreadOfItsOwn("nsbi-neyman-plan", () -> {
                 try {
-                    String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
-                            reference.planLines(model, false));
+                    String p = plan(s, model, reference, false);
                     checkpoints.open(p);
                     checkpoints.admitPoints(grid, pointInputs);
                     kept.complete(p);
@@ -191,11 +192,10 @@ public final class NeymanJob {
             });
             finished = new ArrayList<>();
             for (int m = 0; m < grid.length; m++) {
-                finished.add(new java.util.TreeMap<>());
+                finished.add(new TreeMap<>());
             }
         } else {
-            String p = NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
-                    reference.planLines(model, true));
+            String p = plan(s, model, reference, true);
             plan = CompletableFuture.completedFuture(p);
             checkpoints = ToyCheckpoints.open(folder, p, hadoop);
             checkpoints.admitPoints(grid, pointInputs);
@@ -265,6 +265,15 @@ public final class NeymanJob {
         List<AsimovClosure> asimov = closureFromToys ? workload.asimovClosures() : joined(closure);
         clock.end(StageTime.Stage.BELTS);
         return new Result(belt, outcomes, total, toySeconds, computed, asimov, failed, fitted, clock.times());
+    }
+
+    /**
+     * The run's plan: purpose, seed, model, this job's code and the reference's lines ({@code parallel}: its hash on the
+     * common pool's threads besides this one, for a plan made while nothing else runs).
+     */
+    private static String plan(Settings s, MixtureModel model, ToyReference reference, boolean parallel) {
+        return NeymanPlan.describe(s.purpose(), s.seed(), model, NeymanPlan.code(NeymanJob.class),
+                reference.planLines(model, parallel));
     }
 
     /**
@@ -535,7 +544,7 @@ public final class NeymanJob {
         List<FailedFits> failed = new ArrayList<>();
         for (int m = 0; m < s.muGrid().length; m++) {
             int index = m;
-            Map<String, Integer> byReason = new java.util.TreeMap<>();
+            Map<String, Integer> byReason = new TreeMap<>();
             outcomes.stream().filter(o -> o.muIndex() == index && !o.converged())
                     .forEach(o -> byReason.merge(o.failureReason() == null ? "unknown" : o.failureReason(), 1, Integer::sum));
             int f = belt.failedAt(m);

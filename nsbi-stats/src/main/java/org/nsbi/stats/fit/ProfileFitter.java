@@ -635,7 +635,7 @@ public final class ProfileFitter {
         double f = block.prepare(nll, x, gy, hy);
         int nf = 0;
         for (int a = 1; a < x.length; a++) {
-            if (block.isYieldOnly(a) && !fixed[a] && !(x[a] <= w.lo[a] && gy[a] > 0) && !(x[a] >= w.hi[a] && gy[a] < 0)) {
+            if (block.isYieldOnly(a) && isFree(w, x, gy, fixed, a)) {
                 free[nf++] = a;
             }
         }
@@ -678,13 +678,18 @@ public final class ProfileFitter {
     private static int freeSet(FitWorkspace w, double[] x, double[] g, boolean[] fixed, int[] free) {
         int nf = 0;
         for (int a = 0; a < x.length; a++) {
-            boolean atLo = x[a] <= w.lo[a] && g[a] > 0;
-            boolean atHi = x[a] >= w.hi[a] && g[a] < 0;
-            if (!fixed[a] && !atLo && !atHi) {
+            if (isFree(w, x, g, fixed, a)) {
                 free[nf++] = a;
             }
         }
         return nf;
+    }
+
+    /** Whether parameter {@code a} is free: not fixed, and not held at a bound by a gradient pointing outwards. */
+    private static boolean isFree(FitWorkspace w, double[] x, double[] g, boolean[] fixed, int a) {
+        boolean atLo = x[a] <= w.lo[a] && g[a] > 0;
+        boolean atHi = x[a] >= w.hi[a] && g[a] < 0;
+        return !fixed[a] && !atLo && !atHi;
     }
 
     /**
