@@ -34,6 +34,7 @@ final class FitWorkspace {
     int[] free;
     /** {@code ProfileFitter.onFace}: the parameters held at a bound, their moves there, the rest's list, system and step. */
     boolean[] faceHeld;
+    int[] faceHeldList;
     double[] faceShift;
     int[] faceFree;
     double[] faceRhs;
@@ -110,6 +111,7 @@ final class FitWorkspace {
             gNew = new double[d];
             free = new int[d];
             faceHeld = new boolean[d];
+            faceHeldList = new int[d];
             faceShift = new double[d];
             faceFree = new int[d];
             faceRhs = new double[d];

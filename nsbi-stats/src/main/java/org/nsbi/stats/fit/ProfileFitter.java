@@ -764,6 +764,7 @@ public final class ProfileFitter {
         double[] lo = w.lo;
         double[] hi = w.hi;
         boolean[] held = w.faceHeld;
+        int[] heldList = w.faceHeldList;
         double[] shift = w.faceShift;
         int[] sub = w.faceFree;
         double[] rhs = w.faceRhs;
@@ -795,10 +796,14 @@ public final class ProfileFitter {
             if (added == 0) {
                 break;
             }
+            // the free list split into the parameters still free (sub) and those held (heldList), both in free-list order
             ns = 0;
+            int nh = 0;
             for (int i = 0; i < nf; i++) {
                 if (!held[free[i]]) {
                     sub[ns++] = free[i];
+                } else {
+                    heldList[nh++] = free[i];
                 }
             }
             if (ns == 0) {
@@ -808,11 +813,9 @@ public final class ProfileFitter {
             for (int i = 0; i < ns; i++) {
                 int a = sub[i];
                 double r = g[a];
-                for (int j = 0; j < nf; j++) {
-                    int b = free[j];
-                    if (held[b]) {
-                        r += h.get(a, b) * shift[b];
-                    }
+                for (int j = 0; j < nh; j++) {
+                    int b = heldList[j];
+                    r += h.get(a, b) * shift[b];
                 }
                 rhs[i] = -r;
             }
