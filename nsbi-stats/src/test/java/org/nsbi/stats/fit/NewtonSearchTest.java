@@ -3,7 +3,9 @@ package org.nsbi.stats.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nsbi.stats.fit.SurfaceNll.Surface;
 import org.nsbi.stats.likelihood.AsimovWeights;
@@ -380,5 +382,44 @@ class NewtonSearchTest {
             assertTrue(TestStatistic.withDefaults().at(nll, 1.0).converged());
             assertEquals(0, nll.blockPassCounts().values().stream().mapToLong(Long::longValue).sum(), model.nuisances().toString());
         }
+    }
+
+    /**
+     * In &alpha; a Gaussian well 1 &minus; e<sup>&minus;u&sup2;/2</sup> (u = &alpha; &minus; 1, minimum 0 at u = 0), concave for |u| &gt; 1; in &mu;
+     * a bowl at 2. From u = &minus;1.5 the curvature is &minus;1.25 e<sup>&minus;1.125</sup> = &minus;0.406, so H_FF + &lambda;|H_FF| is positive
+     * only for &lambda; &gt; 1, and the damping grows tenfold from its first value until it is: from 0.3 the first step
+     * tried is at &lambda; = 3, &delta; = &minus;g/(2|h|) = 0.600 (to u = &minus;0.900, where the NLL is lower and the curvature positive);
+     * from 10&#8315;&#8308; (the damping after a rejected step) it was at &lambda; = 10, &delta; = 0.133, with four more failed factors and
+     * a second damped step before the curvature turns positive.
+     */
+    @Test
+    void whereTheHessianIsNotPositiveDefiniteTheDampingStartsAtAThirdOfTheDiagonal() {
+        List<Double> alphas = new ArrayList<>();
+        SurfaceNll nll = new SurfaceNll((mu, al, grad, hess) -> {
+            alphas.add(al);
+            double u = al - 1;
+            double e = Math.exp(-0.5 * u * u);
+            if (grad != null) {
+                grad[0] = mu - 2;
+                grad[1] = u * e;
+            }
+            if (hess != null) {
+                hess[0] = 1;
+                hess[1] = 0;
+                hess[2] = 0;
+                hess[3] = (1 - u * u) * e;
+            }
+            return 0.5 * (mu - 2) * (mu - 2) + 1 - e;
+        });
+        FitResult c = ProfileFitter.withDefaults().conditional(nll, 2.0, new double[] {-0.5});
+        assertTrue(c.converged(), c.toString());
+        assertEquals(1, c.alpha()[0], 1e-4, c.toString()); // edm < 1e-9: |u| below 4.5e-5
+        assertEquals(0, c.nll(), 1e-9, c.toString());
+        double u = -1.5;
+        double g = u * Math.exp(-0.5 * u * u);
+        double h = (1 - u * u) * Math.exp(-0.5 * u * u);
+        assertEquals(-0.5, alphas.get(0), 0.0, alphas.toString());
+        assertEquals(-0.5 - g / (h + 3 * Math.abs(h)), alphas.get(1), 1e-12, alphas.toString());
+        assertTrue(nll.evaluations(Nll.Stage.CONDITIONAL) <= 6, alphas + ": " + counts(nll, Nll.Stage.CONDITIONAL));
     }
 }
