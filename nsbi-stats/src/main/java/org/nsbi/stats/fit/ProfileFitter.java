@@ -66,8 +66,9 @@ public final class ProfileFitter {
     /**
      * Where H_FF is not positive definite (its undamped factor fails), the damping first tried: &lambda; times the diagonal's
      * magnitudes, grown tenfold until the factor succeeds. From 10&#8315;&#8308; (the damping after a rejected step) it took about
-     * four factors to reach the &lambda; of 0.1 to 10 that an indefinite Hessian of the kscan's 10 + 90 toys needs, and the
-     * first damped step, at the least such &lambda;, often overshot; from 0.3 most such iterations factor at once.
+     * four factors to reach the &lambda; of 0.01 to 1 (mostly 0.1) at which an indefinite Hessian of the kscan's 10 + 90 toys
+     * factors, and the first damped step, at the least such &lambda;, often overshot; from 0.3 most such iterations factor at
+     * once, with fewer evaluations per toy (README, issue 14, kfit13).
      */
     private static final double INDEFINITE_DAMPING = 0.3;
 
