@@ -174,17 +174,10 @@ final class NewtonSystem {
         }
         if (ny > 0) {
             // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
-            for (int r = 0; r < rows; r++) {
-                for (int y = 0; y < k; y++) {
-                    gw[r * k + y] = g[r * k + y] * wY[y];
-                }
-            }
-            for (int r = 0; r < rows; r++) {
-                rowDots(g, k, gw, r * k, r, rows, rowsA);
-                for (int c = r; c < rows; c++) {
-                    q[r * rows + c] = rowsA[c];
-                    q[c * rows + r] = rowsA[c];
-                }
+            if (rows == 4) {
+                gramOfFourRows(g, k, wY, gw, q);
+            } else {
+                gram(g, k, rows, wY, gw, q, rowsA);
             }
             rank = pivotedCholesky(q, rows, l, perm);
             // L^T M (rank x R), then I + L^T M L (rank x rank)
@@ -244,7 +237,8 @@ final class NewtonSystem {
             }
         }
         // S = H_E'E' + damping - X'^T Zq X'
-        for (int r = 0; r < rows && ny > 0; r++) {
+        boolean withY = ny > 0;
+        for (int r = 0; r < rows && withY; r++) {
             for (int j = 0; j < ne; j++) {
                 double sum = 0;
                 for (int c = 0; c < rows; c++) {
@@ -253,13 +247,17 @@ final class NewtonSystem {
                 zx[r * ne + j] = sum;
             }
         }
+        double[] a = hess.denseBlock();
+        int nr = withY ? rows : 0;
         for (int i = 0; i < ne; i++) {
+            int ei = eAt[i];
             for (int j = i; j < ne; j++) {
-                double sum = entry(i, j);
+                int ej = eAt[j];
+                double sum = ei >= 0 && ej >= 0 ? a[ei * s + ej] : entry(i, j);
                 if (i == j) {
                     sum += lambda * Math.max(Math.abs(sum), 1e-3);
                 }
-                for (int r = 0; r < rows && ny > 0; r++) {
+                for (int r = 0; r < nr; r++) {
                     sum -= xf[r * ne + i] * zx[r * ne + j];
                 }
                 schur[i * ne + j] = sum;
@@ -267,6 +265,84 @@ final class NewtonSystem {
             }
         }
         return cholesky(schur, ne);
+    }
+
+    /**
+     * gw = G W and Q = G W G&#7488; (W = diag(w)) for the R&times;k matrix g: Q's entry (r, c), c &ge; r, is
+     * &Sigma;_y gw[r k + y] g[c k + y] from 0 in the order of y ({@link #rowDots}' bits), mirrored below the diagonal.
+     * {@code rowsOut} (R) is scratch.
+     */
+    static void gram(double[] g, int k, int rows, double[] w, double[] gw, double[] q, double[] rowsOut) {
+        for (int r = 0; r < rows; r++) {
+            for (int y = 0; y < k; y++) {
+                gw[r * k + y] = g[r * k + y] * w[y];
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            rowDots(g, k, gw, r * k, r, rows, rowsOut);
+            for (int c = r; c < rows; c++) {
+                q[r * rows + c] = rowsOut[c];
+                q[c * rows + r] = rowsOut[c];
+            }
+        }
+    }
+
+    /**
+     * {@link #gram} for four rows, with its bits: one pass over y that forms gw and sums Q's ten entries side by side
+     * (ten independent chains of additions instead of sixteen dot products in four passes, each a chain of k).
+     */
+    static void gramOfFourRows(double[] g, int k, double[] w, double[] gw, double[] q) {
+        double q00 = 0;
+        double q01 = 0;
+        double q02 = 0;
+        double q03 = 0;
+        double q11 = 0;
+        double q12 = 0;
+        double q13 = 0;
+        double q22 = 0;
+        double q23 = 0;
+        double q33 = 0;
+        for (int y = 0; y < k; y++) {
+            double wy = w[y];
+            double g0 = g[y];
+            double g1 = g[k + y];
+            double g2 = g[2 * k + y];
+            double g3 = g[3 * k + y];
+            double a0 = g0 * wy;
+            double a1 = g1 * wy;
+            double a2 = g2 * wy;
+            double a3 = g3 * wy;
+            gw[y] = a0;
+            gw[k + y] = a1;
+            gw[2 * k + y] = a2;
+            gw[3 * k + y] = a3;
+            q00 += a0 * g0;
+            q01 += a0 * g1;
+            q02 += a0 * g2;
+            q03 += a0 * g3;
+            q11 += a1 * g1;
+            q12 += a1 * g2;
+            q13 += a1 * g3;
+            q22 += a2 * g2;
+            q23 += a2 * g3;
+            q33 += a3 * g3;
+        }
+        q[0] = q00;
+        q[1] = q01;
+        q[2] = q02;
+        q[3] = q03;
+        q[4] = q01;
+        q[5] = q11;
+        q[6] = q12;
+        q[7] = q13;
+        q[8] = q02;
+        q[9] = q12;
+        q[10] = q22;
+        q[11] = q23;
+        q[12] = q03;
+        q[13] = q13;
+        q[14] = q23;
+        q[15] = q33;
     }
 
     /** hyy = d + diag(G&#7488; M G) and mg = M G, once per Hessian and version. */

@@ -420,4 +420,47 @@ class NewtonSystemTest {
             }
         }
     }
+
+    /**
+     * Q = G W G&#7488; and G W, the pass of four rows ({@link NewtonSystem#gramOfFourRows}) and the general one
+     * ({@link NewtonSystem#gram}), are the bits of the plain loops: gw = g w entry by entry, Q's entry (r, c) one loop
+     * over y of gw[r, y] g[c, y] from 0 (W with zeros, as for the Y parameters not free).
+     */
+    @Test
+    void theGramOfGAndItsWeightedRowsAreThePlainLoopsBits() {
+        SplittableRandom rng = new SplittableRandom(15);
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = trial < 150 ? 4 : 1 + rng.nextInt(8);
+            int k = rng.nextInt(130);
+            double[] g = new double[rows * k];
+            double[] w = new double[k];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                w[y] = rng.nextDouble() < 0.2 ? 0 : rng.nextDouble() * Math.exp(4 * rng.nextDouble());
+            }
+            double[] gw = new double[rows * k];
+            double[] q = new double[rows * rows];
+            if (rows == 4 && trial % 2 == 0) {
+                NewtonSystem.gramOfFourRows(g, k, w, gw, q);
+            } else {
+                NewtonSystem.gram(g, k, rows, w, gw, q, new double[rows]);
+            }
+            double[] plainGw = new double[rows * k];
+            for (int i = 0; i < plainGw.length; i++) {
+                plainGw[i] = g[i] * w[i % Math.max(k, 1)];
+            }
+            for (int i = 0; i < plainGw.length; i++) {
+                assertEquals(bits(plainGw[i]), bits(gw[i]), "trial " + trial + ", gw entry " + i);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < rows; c++) {
+                    double plain = plainDot(g, k, plainGw, Math.min(r, c) * k, Math.max(r, c));
+                    assertEquals(bits(plain), bits(q[r * rows + c]), "trial " + trial + " (R = " + rows + ", k = " + k
+                            + "), Q entry (" + r + ", " + c + ")");
+                }
+            }
+        }
+    }
 }
