@@ -428,13 +428,12 @@ final class NewtonSystem {
         for (int j = 0; j < ny; j++) {
             ry[yAt[j]] = rhs[ySlot[j]];
         }
-        for (int r = 0; r < rows; r++) {
-            double a = rowsA[r];
-            for (int y = 0; y < k; y++) {
-                ry[y] -= g[r * k + y] * a;
-            }
+        if (rows == 4) {
+            lessRowsAndDotsOfFour(g, k, rowsA, gw, ry, rowsA);
+        } else {
+            lessRows(g, k, rows, rowsA, ry);
+            rowDots(gw, k, ry, 0, 0, rows, rowsA);
         }
-        rowDots(gw, k, ry, 0, 0, rows, rowsA);
         for (int r = 0; r < rows; r++) {
             double sum = 0;
             for (int c = 0; c < rows; c++) {
@@ -442,14 +441,66 @@ final class NewtonSystem {
             }
             rowsB[r] = sum;
         }
-        for (int r = 0; r < rows; r++) {
-            double b = rowsB[r];
-            for (int y = 0; y < k; y++) {
-                ry[y] -= g[r * k + y] * b;
-            }
+        if (rows == 4) {
+            stepsOfFour(g, k, rowsB, ry, yAt, ySlot, dInv, ny, step);
+            return;
         }
+        lessRows(g, k, rows, rowsB, ry);
         for (int j = 0; j < ny; j++) {
             step[ySlot[j]] = dInv[j] * ry[yAt[j]];
+        }
+    }
+
+    /** v &minus;= G&#7488; a for the R&times;k matrix g: v[y] less g[r, y] a[r] for r = 0, 1, ... in turn. */
+    static void lessRows(double[] g, int k, int rows, double[] a, double[] v) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[r];
+            for (int y = 0; y < k; y++) {
+                v[y] -= g[r * k + y] * ar;
+            }
+        }
+    }
+
+    /**
+     * {@link #lessRows} and then {@link #rowDots} over all four rows of gw (out[c] = &Sigma;_y v[y] gw[c, y]), with
+     * their bits, in one pass over y. {@code out} may be {@code a}.
+     */
+    static void lessRowsAndDotsOfFour(double[] g, int k, double[] a, double[] gw, double[] v, double[] out) {
+        double a0 = a[0];
+        double a1 = a[1];
+        double a2 = a[2];
+        double a3 = a[3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int y = 0; y < k; y++) {
+            double vy = v[y] - g[y] * a0 - g[k + y] * a1 - g[2 * k + y] * a2 - g[3 * k + y] * a3;
+            v[y] = vy;
+            s0 += vy * gw[y];
+            s1 += vy * gw[k + y];
+            s2 += vy * gw[2 * k + y];
+            s3 += vy * gw[3 * k + y];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
+
+    /**
+     * step[ySlot[j]] = dInv[j] (v &minus; G&#7488; b)[yAt[j]] for four rows, with the bits of {@link #lessRows} and then
+     * the product, for the j &lt; ny only.
+     */
+    static void stepsOfFour(double[] g, int k, double[] b, double[] v, int[] yAt, int[] ySlot, double[] dInv, int ny,
+                            double[] step) {
+        double b0 = b[0];
+        double b1 = b[1];
+        double b2 = b[2];
+        double b3 = b[3];
+        for (int j = 0; j < ny; j++) {
+            int y = yAt[j];
+            step[ySlot[j]] = dInv[j] * (v[y] - g[y] * b0 - g[k + y] * b1 - g[2 * k + y] * b2 - g[3 * k + y] * b3);
         }
     }
 

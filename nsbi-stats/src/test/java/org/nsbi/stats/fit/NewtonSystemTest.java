@@ -463,4 +463,71 @@ class NewtonSystemTest {
             }
         }
     }
+
+    /**
+     * The solve's passes over Y for four rows ({@link NewtonSystem#lessRowsAndDotsOfFour},
+     * {@link NewtonSystem#stepsOfFour}) are the bits of the plain loops: v &minus;= G&#7488; a row by row
+     * ({@link NewtonSystem#lessRows}), the dot products with gw's rows, then v &minus;= G&#7488; b and dInv times v.
+     */
+    @Test
+    void theSolvesPassesOfFourRowsAreThePlainLoopsBits() {
+        SplittableRandom rng = new SplittableRandom(16);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = rng.nextInt(130);
+            double[] g = new double[4 * k];
+            double[] gw = new double[4 * k];
+            double[] v = new double[k];
+            double[] a = new double[4];
+            double[] b = new double[4];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+                gw[i] = rng.nextDouble() < 0.2 ? 0 : (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                v[y] = rng.nextDouble() < 0.2 ? 0 : (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int r = 0; r < 4; r++) {
+                a[r] = (rng.nextDouble() - 0.5) * Math.exp(4 * rng.nextDouble());
+                b[r] = (rng.nextDouble() - 0.5) * Math.exp(4 * rng.nextDouble());
+            }
+            // the free Y parameters: a random subset of Y, in random order
+            List<Integer> ys = new ArrayList<>();
+            for (int y = 0; y < k; y++) {
+                if (rng.nextDouble() < 0.8) {
+                    ys.add(y);
+                }
+            }
+            java.util.Collections.shuffle(ys, new java.util.Random(rng.nextLong()));
+            int ny = ys.size();
+            int[] yAt = new int[k];
+            int[] ySlot = new int[k];
+            double[] dInv = new double[k];
+            for (int j = 0; j < ny; j++) {
+                yAt[j] = ys.get(j);
+                ySlot[j] = j + 3;
+                dInv[j] = rng.nextDouble() * Math.exp(3 * rng.nextDouble());
+            }
+            double[] plainV = v.clone();
+            NewtonSystem.lessRows(g, k, 4, a, plainV);
+            double[] plainDots = new double[4];
+            for (int c = 0; c < 4; c++) {
+                plainDots[c] = plainDot(gw, k, plainV, 0, c);
+            }
+            double[] fusedV = v.clone();
+            double[] dots = a.clone();
+            NewtonSystem.lessRowsAndDotsOfFour(g, k, dots, gw, fusedV, dots);
+            for (int y = 0; y < k; y++) {
+                assertEquals(bits(plainV[y]), bits(fusedV[y]), "trial " + trial + ", v[" + y + "]");
+            }
+            for (int c = 0; c < 4; c++) {
+                assertEquals(bits(plainDots[c]), bits(dots[c]), "trial " + trial + ", dot " + c);
+            }
+            NewtonSystem.lessRows(g, k, 4, b, plainV);
+            double[] step = new double[k + 3];
+            NewtonSystem.stepsOfFour(g, k, b, fusedV, yAt, ySlot, dInv, ny, step);
+            for (int j = 0; j < ny; j++) {
+                assertEquals(bits(dInv[j] * plainV[yAt[j]]), bits(step[ySlot[j]]), "trial " + trial + ", step " + j);
+            }
+        }
+    }
 }
