@@ -68,6 +68,12 @@ final class NewtonSystem {
     private double[] rE;           // E'
     private double[] dE;           // E'
     private StructuredHessian h;
+    // the arguments of the last factor, if it succeeded (heldCount -1: none): a factor asked again for them is kept
+    private final int[] heldFree;
+    private int heldCount = -1;
+    private long heldVersion;
+    private double heldLambda;
+    private long factors;
 
     NewtonSystem(StructuredHessian layout) {
         this.dim = layout.dimension();
@@ -91,14 +97,24 @@ final class NewtonSystem {
         this.gw = new double[rows * k];
         this.wY = new double[k];
         this.ry = new double[k];
+        this.heldFree = new int[dim];
         grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
     }
 
-    /** Forgets the cached diagonal of H_YY: a new Newton run (its Hessians may hold a version seen before). */
+    /**
+     * Forgets the cached diagonal of H_YY and the factor held: a new Newton run (its Hessians may hold a version seen
+     * before), or a Hessian written through its arrays without a new {@link StructuredHessian#version}.
+     */
     void reset() {
         hyyOf = null;
+        heldCount = -1;
+    }
+
+    /** The number of factors made so far (not those kept: {@link #factor}). */
+    long factors() {
+        return factors;
     }
 
     private void grow(int size) {
@@ -113,9 +129,29 @@ final class NewtonSystem {
 
     /**
      * Factors H_FF + &lambda;&Delta; for the free parameters {@code freeIndices[0..count)} (&theta; indices) of {@code hess}; false if
-     * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}.
+     * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}. If the
+     * last factor was of the same Hessian, at the same {@link StructuredHessian#version}, for the same free list and
+     * &lambda;, and succeeded, it is kept, not made again (the fitter asks for it again where it judges a point evaluated
+     * without its Hessian with the Hessian before): its solves have the bits of a new one's.
      */
     boolean factor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
+        if (count == heldCount && hess == h && hess.version() == heldVersion
+                && Double.compare(lambda, heldLambda) == 0 && Arrays.equals(heldFree, 0, count, freeIndices, 0, count)) {
+            return true;
+        }
+        factors++;
+        heldCount = -1;
+        if (!factorAnew(hess, freeIndices, count, lambda)) {
+            return false;
+        }
+        System.arraycopy(freeIndices, 0, heldFree, 0, count);
+        heldCount = count;
+        heldVersion = hess.version();
+        heldLambda = lambda;
+        return true;
+    }
+
+    private boolean factorAnew(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
         this.h = hess;
         ne = 0;
         ny = 0;

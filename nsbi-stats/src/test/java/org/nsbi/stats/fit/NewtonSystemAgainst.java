@@ -77,6 +77,7 @@ public final class NewtonSystemAgainst {
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
             double lambda = damped ? 1e-3 * (1 + (i & 3)) : 0;
+            system.reset(); // a factor made, not the last one kept
             if (system.factor(hessian, free, free.length, lambda)) {
                 system.solve(rhs, step);
                 sink += step[i % step.length];

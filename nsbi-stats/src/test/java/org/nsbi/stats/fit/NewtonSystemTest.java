@@ -530,4 +530,89 @@ class NewtonSystemTest {
             }
         }
     }
+
+    /**
+     * A factor asked again for the same Hessian (object and version), free list and &lambda; as the last one, which
+     * succeeded, is kept, and its solve has the bits of a new factor's; another free list, &lambda;, Hessian or version, a
+     * failed factor in between or a reset makes a new one.
+     */
+    @Test
+    void aFactorAskedAgainForTheSameArgumentsIsKeptAndSolvesToTheSameBits() {
+        SplittableRandom rng = new SplittableRandom(7);
+        StructuredHessian h = random(rng, 30, 4, 3, 0, 0.1);
+        NewtonSystem system = new NewtonSystem(h);
+        int[] free = {0, 1, 2, 3, 5, 8, 9, 13, 21, 29};
+        int nf = free.length;
+        double[] rhs = new double[30];
+        for (int i = 0; i < nf; i++) {
+            rhs[i] = rng.nextDouble() - 0.5;
+        }
+        assertTrue(system.factor(h, free, nf, 0));
+        double[] fresh = new double[30];
+        system.solve(rhs, fresh);
+        long made = system.factors();
+        assertTrue(system.factor(h, free.clone(), nf, 0));
+        assertEquals(made, system.factors(), "the same arguments: kept");
+        double[] kept = new double[30];
+        system.solve(rhs, kept);
+        for (int i = 0; i < nf; i++) {
+            assertEquals(bits(fresh[i]), bits(kept[i]), "step " + i);
+        }
+        int[] other = free.clone();
+        other[4] = 6;
+        assertTrue(system.factor(h, other, nf, 0));
+        assertEquals(made + 1, system.factors(), "another free list");
+        assertTrue(system.factor(h, free, nf, 0));
+        assertEquals(made + 2, system.factors(), "the last factor's arguments only");
+        assertTrue(system.factor(h, free, nf - 1, 0));
+        assertTrue(system.factor(h, free, nf - 1, 1e-3));
+        assertEquals(made + 4, system.factors(), "another count, another lambda");
+        StructuredHessian copy = h.like();
+        copy.copyFrom(h);
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 5, system.factors(), "another Hessian");
+        copy.copyFrom(h);
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 6, system.factors(), "a new version");
+        system.reset();
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 7, system.factors(), "after a reset");
+        double[] d = copy.diagonal().clone();
+        d[0] = Double.NaN;
+        copy.set(copy.denseBlock().clone(), copy.crossBlock().clone(), copy.rowsOfY().clone(), copy.rowWeights().clone(), d);
+        int[] all = new int[30];
+        for (int t = 0; t < 30; t++) {
+            all[t] = t;
+        }
+        assertFalse(system.factor(copy, all, 30, 0), "not finite");
+        assertFalse(system.factor(copy, all, 30, 0), "not finite, again");
+        assertEquals(made + 9, system.factors(), "a failed factor is not kept");
+    }
+
+    /** Every evaluation with the Hessian gives it a new version, also where the NLL fills the dense block in place. */
+    @Test
+    void anEvaluationGivesTheHessianANewVersionSoThatItsFactorIsMadeAgain() {
+        MixtureModel model = manyYieldsModel(4);
+        int k = model.nuisanceCount();
+        EventTable events = TestModels.randomEvents(model, 300, 3);
+        double[] wA = AsimovWeights.compute(model, events, 1.0, new double[k]).weights();
+        DenseOnly dense = new DenseOnly(new ColumnarNll(model).load(events, null, wA, new double[k]));
+        StructuredHessian h = dense.newHessian();
+        NewtonSystem system = new NewtonSystem(h);
+        int[] free = new int[k + 1];
+        for (int t = 0; t <= k; t++) {
+            free[t] = t;
+        }
+        double[] theta = new double[k + 1];
+        double[] g = new double[k + 1];
+        theta[0] = 1;
+        dense.evaluateStructured(theta, g, h);
+        assertTrue(system.factor(h, free, k + 1, 0));
+        long version = h.version();
+        theta[1] = 0.2;
+        dense.evaluateStructured(theta, g, h);
+        assertTrue(h.version() != version, "a new version");
+        assertTrue(system.factor(h, free, k + 1, 0));
+        assertEquals(2, system.factors(), "the new Hessian factored");
+    }
 }
