@@ -19,6 +19,8 @@
 # CPU-bound but for the moments when at most one of its threads can run). Other processes' load moves it less than the
 # walls, but still by about 10 % (load average 5-10: medians of 3 local[1] runs of one configuration 14.7 and 16.9 s
 # of CPU in one invocation).
+# A mode with the suffix -jvmgc (pinned-jvmgc, pinned-nojit-jvmgc, ...) runs with the JVM's own choice of garbage
+# collector (NSBI_GC=jvm: G1 where the JVM sees two processors) instead of the launcher's (Serial on at most two).
 # A mode with the suffix -nowarmup (pinned-nowarmup, pinned-nojit-nowarmup, ...) runs without the neyman job's warm-up
 # (--conf spark.nsbi.warmUpToys=0: every task thread runs toys from the start, NeymanJob.WARM_UP_TOYS).
 # Run on purpose, not in CI; on an idle machine.
@@ -32,10 +34,10 @@ out="${3:-$(mktemp -d)}"
 modes="${4:-unpinned pinned}"
 cfg=submit/examples/offshell-toy-exact.yaml
 . bench/built.sh
-base() { local m="${1%-nowarmup}"; echo "${m%-nojit}"; }
+base() { local m="${1%-nowarmup}"; m="${m%-jvmgc}"; echo "${m%-nojit}"; }
 for mode in $modes; do
   [[ "$(base "$mode")" == pinned || "$(base "$mode")" == unpinned ]] \
-    || { echo "neyman-command-scaling: mode $mode; expected pinned or unpinned, optionally followed by -nojit and by -nowarmup" >&2; exit 2; }
+    || { echo "neyman-command-scaling: mode $mode; expected pinned or unpinned, optionally followed by -nojit, -jvmgc and -nowarmup in this order" >&2; exit 2; }
 done
 if [[ " $modes " == *" pinned"* ]]; then
   command -v taskset >/dev/null || { echo "neyman-command-scaling: pinned mode needs taskset (util-linux)" >&2; exit 2; }
@@ -47,7 +49,7 @@ if [[ "${NSBI_CLASS_ARCHIVE:-on}" != off && -f "$archive" && "$archive" -nt "$NS
 else
   launcher="no class-data archive (none newer than the jar, or NSBI_CLASS_ARCHIVE=off)"
 fi
-launcher="$launcher; JIT settings: $(cat "$t/launcher/jit-flags") (not in the -nojit modes); NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
+launcher="$launcher; JIT settings: $(cat "$t/launcher/jit-flags") (not in the -nojit modes); garbage collector: Serial where the JVM may use at most 2 processors (not in the -jvmgc modes: the JVM's own); NSBI_JAVA_OPTS='${NSBI_JAVA_OPTS:-}'"
 mkdir -p "$out"
 if [[ ! -d "$out/scored" ]]; then
   submit/nsbi score --config "$cfg" --out "$out/scored" --overwrite >/dev/null
@@ -62,12 +64,14 @@ for r in $(seq 1 "$repeats"); do
       fi
       jit=on
       [[ "$mode" != *-nojit* ]] || jit=off
+      gc=launcher
+      [[ "$mode" != *-jvmgc* ]] || gc=jvm
       warmup=()
       [[ "$mode" != *-nowarmup ]] || warmup=(--conf spark.nsbi.warmUpToys=0)
-      NSBI_JIT_FLAGS="$jit" "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
+      NSBI_JIT_FLAGS="$jit" NSBI_GC="$gc" "${pin[@]}" /usr/bin/time -f "%e %U %S" -o "$run.time" submit/nsbi neyman --config "$cfg" --scored "$out/scored" \
         --toys "$toys" --master "local[$cores]" ${warmup[@]+"${warmup[@]}"} --out "$run" --overwrite >/dev/null 2>"$run.log" &
       command=$!
-      python3 bench/thread-cpu.py "$command" "$run.threads.json" &
+      python3 bench/thread-cpu.py "$command" "$run.threads.json" "$run.timeline.json" &
       watcher=$!
       wait "$command" || { cat "$run.log" >&2; exit 1; }
       wait "$watcher"
@@ -81,9 +85,11 @@ THREADS = ("C2", "C1", "tasks", "main", "GC", "other")  # bench/thread-cpu.py's 
 print(f"launcher: {sys.argv[5]}")
 for mode in modes:
     pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
-               "unpinned": "every core of the machine for both"}[mode.removesuffix("-nowarmup").removesuffix("-nojit")]
+               "unpinned": "every core of the machine for both"}[mode.removesuffix("-nowarmup").removesuffix("-jvmgc").removesuffix("-nojit")]
     if "-nojit" in mode:
         pinning += "; NSBI_JIT_FLAGS=off: without the launcher's JIT settings"
+    if "-jvmgc" in mode:
+        pinning += "; NSBI_GC=jvm: the JVM's own garbage collector"
     if mode.endswith("-nowarmup"):
         pinning += "; spark.nsbi.warmUpToys=0: without the neyman job's warm-up"
     print(f"== {mode} ({pinning})")
