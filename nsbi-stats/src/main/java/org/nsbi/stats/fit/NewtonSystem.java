@@ -58,7 +58,7 @@ final class NewtonSystem {
     private double[] zx;           // R x E': Zq X'
     private final double[] hyy;    // k: the diagonal of H_YY (of the Hessian and version below)
     private final double[] mg;     // R x k: M G
-    private final double[] gw;     // R x k: G D^-1 over free Y (0 elsewhere), of the last factor
+    private final double[] gw;     // R x k: G D^-1 over free Y (0 elsewhere), of the last factor (R != 4 only)
     private StructuredHessian hyyOf;
     private long hyyVersion;
     private final double[] wY;     // k: 1/D for the free Y parameters kept in Y, else 0
@@ -211,7 +211,7 @@ final class NewtonSystem {
         if (ny > 0) {
             // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
             if (rows == 4) {
-                gramOfFourRows(g, k, wY, gw, q);
+                gramOfFourRows(g, k, wY, q);
             } else {
                 gram(g, k, rows, wY, gw, q, rowsA);
             }
@@ -252,8 +252,8 @@ final class NewtonSystem {
                     kmat[r * rows + c] = m[r * rows + c] - sum;
                 }
             }
-            // Q - Q K Q = G H_YY^-1 G^T
-            for (int r = 0; r < rows; r++) {
+            // Q - Q K Q = G H_YY^-1 G^T, for the Schur complement (none without E')
+            for (int r = 0; r < rows && ne > 0; r++) {
                 for (int c = 0; c < rows; c++) {
                     double sum = 0;
                     for (int i = 0; i < rows; i++) {
@@ -262,7 +262,7 @@ final class NewtonSystem {
                     lm[r * rows + c] = sum; // K Q, reusing the buffer
                 }
             }
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < rows && ne > 0; r++) {
                 for (int c = 0; c < rows; c++) {
                     double sum = 0;
                     for (int i = 0; i < rows; i++) {
@@ -324,10 +324,11 @@ final class NewtonSystem {
     }
 
     /**
-     * {@link #gram} for four rows, with its bits: one pass over y that forms gw and sums Q's ten entries side by side
-     * (ten independent chains of additions instead of sixteen dot products in four passes, each a chain of k).
+     * {@link #gram}'s Q for four rows, with its bits: one pass over y that sums Q's ten entries side by side (ten
+     * independent chains of additions instead of sixteen dot products in four passes, each a chain of k). G W is not
+     * kept: the solve forms its entries again (the same products), which costs less than reading them back.
      */
-    static void gramOfFourRows(double[] g, int k, double[] w, double[] gw, double[] q) {
+    static void gramOfFourRows(double[] g, int k, double[] w, double[] q) {
         double q00 = 0;
         double q01 = 0;
         double q02 = 0;
@@ -348,10 +349,6 @@ final class NewtonSystem {
             double a1 = g1 * wy;
             double a2 = g2 * wy;
             double a3 = g3 * wy;
-            gw[y] = a0;
-            gw[k + y] = a1;
-            gw[2 * k + y] = a2;
-            gw[3 * k + y] = a3;
             q00 += a0 * g0;
             q01 += a0 * g1;
             q02 += a0 * g2;
@@ -465,7 +462,7 @@ final class NewtonSystem {
             ry[yAt[j]] = rhs[ySlot[j]];
         }
         if (rows == 4) {
-            lessRowsAndDotsOfFour(g, k, rowsA, gw, ry, rowsA);
+            lessRowsAndDotsOfFour(g, k, rowsA, wY, ry, rowsA);
         } else {
             lessRows(g, k, rows, rowsA, ry);
             rowDots(gw, k, ry, 0, 0, rows, rowsA);
@@ -498,10 +495,10 @@ final class NewtonSystem {
     }
 
     /**
-     * {@link #lessRows} and then {@link #rowDots} over all four rows of gw (out[c] = &Sigma;_y v[y] gw[c, y]), with
-     * their bits, in one pass over y. {@code out} may be {@code a}.
+     * {@link #lessRows} and then {@link #rowDots} over all four rows of G W (out[c] = &Sigma;_y v[y] (g[c, y] w[y]), the
+     * products of {@link #gram}'s gw), with their bits, in one pass over y. {@code out} may be {@code a}.
      */
-    static void lessRowsAndDotsOfFour(double[] g, int k, double[] a, double[] gw, double[] v, double[] out) {
+    static void lessRowsAndDotsOfFour(double[] g, int k, double[] a, double[] w, double[] v, double[] out) {
         double a0 = a[0];
         double a1 = a[1];
         double a2 = a[2];
@@ -511,12 +508,17 @@ final class NewtonSystem {
         double s2 = 0;
         double s3 = 0;
         for (int y = 0; y < k; y++) {
-            double vy = v[y] - g[y] * a0 - g[k + y] * a1 - g[2 * k + y] * a2 - g[3 * k + y] * a3;
+            double g0 = g[y];
+            double g1 = g[k + y];
+            double g2 = g[2 * k + y];
+            double g3 = g[3 * k + y];
+            double vy = v[y] - g0 * a0 - g1 * a1 - g2 * a2 - g3 * a3;
+            double wy = w[y];
             v[y] = vy;
-            s0 += vy * gw[y];
-            s1 += vy * gw[k + y];
-            s2 += vy * gw[2 * k + y];
-            s3 += vy * gw[3 * k + y];
+            s0 += vy * (g0 * wy);
+            s1 += vy * (g1 * wy);
+            s2 += vy * (g2 * wy);
+            s3 += vy * (g3 * wy);
         }
         out[0] = s0;
         out[1] = s1;
