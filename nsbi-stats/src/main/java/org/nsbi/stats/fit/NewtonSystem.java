@@ -68,6 +68,12 @@ final class NewtonSystem {
     private double[] rE;           // E'
     private double[] dE;           // E'
     private StructuredHessian h;
+    // the arguments of the last factor, if it succeeded (heldCount -1: none): a factor asked again for them is kept
+    private final int[] heldFree;
+    private int heldCount = -1;
+    private long heldVersion;
+    private double heldLambda;
+    private long factors;
 
     NewtonSystem(StructuredHessian layout) {
         this.dim = layout.dimension();
@@ -91,14 +97,24 @@ final class NewtonSystem {
         this.gw = new double[rows * k];
         this.wY = new double[k];
         this.ry = new double[k];
+        this.heldFree = new int[dim];
         grow(s + Math.min(k, 4));
         this.rowsA = new double[rows];
         this.rowsB = new double[rows];
     }
 
-    /** Forgets the cached diagonal of H_YY: a new Newton run (its Hessians may hold a version seen before). */
+    /**
+     * Forgets the cached diagonal of H_YY and the factor held: a new Newton run (its Hessians may hold a version seen
+     * before), or a Hessian written through its arrays without a new {@link StructuredHessian#version}.
+     */
     void reset() {
         hyyOf = null;
+        heldCount = -1;
+    }
+
+    /** The number of factors made so far (not those kept: {@link #factor}). */
+    long factors() {
+        return factors;
     }
 
     private void grow(int size) {
@@ -113,9 +129,29 @@ final class NewtonSystem {
 
     /**
      * Factors H_FF + &lambda;&Delta; for the free parameters {@code freeIndices[0..count)} (&theta; indices) of {@code hess}; false if
-     * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}.
+     * it is not positive definite (or not finite). {@code hess} must not change until the last {@link #solve}. If the
+     * last factor was of the same Hessian, at the same {@link StructuredHessian#version}, for the same free list and
+     * &lambda;, and succeeded, it is kept, not made again (the fitter asks for it again where it judges a point evaluated
+     * without its Hessian with the Hessian before): its solves have the bits of a new one's.
      */
     boolean factor(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
+        if (count == heldCount && hess == h && hess.version() == heldVersion
+                && Double.compare(lambda, heldLambda) == 0 && Arrays.equals(heldFree, 0, count, freeIndices, 0, count)) {
+            return true;
+        }
+        factors++;
+        heldCount = -1;
+        if (!factorAnew(hess, freeIndices, count, lambda)) {
+            return false;
+        }
+        System.arraycopy(freeIndices, 0, heldFree, 0, count);
+        heldCount = count;
+        heldVersion = hess.version();
+        heldLambda = lambda;
+        return true;
+    }
+
+    private boolean factorAnew(StructuredHessian hess, int[] freeIndices, int count, double lambda) {
         this.h = hess;
         ne = 0;
         ny = 0;
@@ -174,17 +210,10 @@ final class NewtonSystem {
         }
         if (ny > 0) {
             // Q = G D^-1 G^T over free Y (wY = 0 elsewhere), its pivoted Cholesky factor L, then K
-            for (int r = 0; r < rows; r++) {
-                for (int y = 0; y < k; y++) {
-                    gw[r * k + y] = g[r * k + y] * wY[y];
-                }
-            }
-            for (int r = 0; r < rows; r++) {
-                rowDots(g, k, gw, r * k, r, rows, rowsA);
-                for (int c = r; c < rows; c++) {
-                    q[r * rows + c] = rowsA[c];
-                    q[c * rows + r] = rowsA[c];
-                }
+            if (rows == 4) {
+                gramOfFourRows(g, k, wY, gw, q);
+            } else {
+                gram(g, k, rows, wY, gw, q, rowsA);
             }
             rank = pivotedCholesky(q, rows, l, perm);
             // L^T M (rank x R), then I + L^T M L (rank x rank)
@@ -244,7 +273,8 @@ final class NewtonSystem {
             }
         }
         // S = H_E'E' + damping - X'^T Zq X'
-        for (int r = 0; r < rows && ny > 0; r++) {
+        boolean withY = ny > 0;
+        for (int r = 0; r < rows && withY; r++) {
             for (int j = 0; j < ne; j++) {
                 double sum = 0;
                 for (int c = 0; c < rows; c++) {
@@ -253,13 +283,17 @@ final class NewtonSystem {
                 zx[r * ne + j] = sum;
             }
         }
+        double[] a = hess.denseBlock();
+        int nr = withY ? rows : 0;
         for (int i = 0; i < ne; i++) {
+            int ei = eAt[i];
             for (int j = i; j < ne; j++) {
-                double sum = entry(i, j);
+                int ej = eAt[j];
+                double sum = ei >= 0 && ej >= 0 ? a[ei * s + ej] : entry(i, j);
                 if (i == j) {
                     sum += lambda * Math.max(Math.abs(sum), 1e-3);
                 }
-                for (int r = 0; r < rows && ny > 0; r++) {
+                for (int r = 0; r < nr; r++) {
                     sum -= xf[r * ne + i] * zx[r * ne + j];
                 }
                 schur[i * ne + j] = sum;
@@ -267,6 +301,84 @@ final class NewtonSystem {
             }
         }
         return cholesky(schur, ne);
+    }
+
+    /**
+     * gw = G W and Q = G W G&#7488; (W = diag(w)) for the R&times;k matrix g: Q's entry (r, c), c &ge; r, is
+     * &Sigma;_y gw[r k + y] g[c k + y] from 0 in the order of y ({@link #rowDots}' bits), mirrored below the diagonal.
+     * {@code rowsOut} (R) is scratch.
+     */
+    static void gram(double[] g, int k, int rows, double[] w, double[] gw, double[] q, double[] rowsOut) {
+        for (int r = 0; r < rows; r++) {
+            for (int y = 0; y < k; y++) {
+                gw[r * k + y] = g[r * k + y] * w[y];
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            rowDots(g, k, gw, r * k, r, rows, rowsOut);
+            for (int c = r; c < rows; c++) {
+                q[r * rows + c] = rowsOut[c];
+                q[c * rows + r] = rowsOut[c];
+            }
+        }
+    }
+
+    /**
+     * {@link #gram} for four rows, with its bits: one pass over y that forms gw and sums Q's ten entries side by side
+     * (ten independent chains of additions instead of sixteen dot products in four passes, each a chain of k).
+     */
+    static void gramOfFourRows(double[] g, int k, double[] w, double[] gw, double[] q) {
+        double q00 = 0;
+        double q01 = 0;
+        double q02 = 0;
+        double q03 = 0;
+        double q11 = 0;
+        double q12 = 0;
+        double q13 = 0;
+        double q22 = 0;
+        double q23 = 0;
+        double q33 = 0;
+        for (int y = 0; y < k; y++) {
+            double wy = w[y];
+            double g0 = g[y];
+            double g1 = g[k + y];
+            double g2 = g[2 * k + y];
+            double g3 = g[3 * k + y];
+            double a0 = g0 * wy;
+            double a1 = g1 * wy;
+            double a2 = g2 * wy;
+            double a3 = g3 * wy;
+            gw[y] = a0;
+            gw[k + y] = a1;
+            gw[2 * k + y] = a2;
+            gw[3 * k + y] = a3;
+            q00 += a0 * g0;
+            q01 += a0 * g1;
+            q02 += a0 * g2;
+            q03 += a0 * g3;
+            q11 += a1 * g1;
+            q12 += a1 * g2;
+            q13 += a1 * g3;
+            q22 += a2 * g2;
+            q23 += a2 * g3;
+            q33 += a3 * g3;
+        }
+        q[0] = q00;
+        q[1] = q01;
+        q[2] = q02;
+        q[3] = q03;
+        q[4] = q01;
+        q[5] = q11;
+        q[6] = q12;
+        q[7] = q13;
+        q[8] = q02;
+        q[9] = q12;
+        q[10] = q22;
+        q[11] = q23;
+        q[12] = q03;
+        q[13] = q13;
+        q[14] = q23;
+        q[15] = q33;
     }
 
     /** hyy = d + diag(G&#7488; M G) and mg = M G, once per Hessian and version. */
@@ -352,13 +464,12 @@ final class NewtonSystem {
         for (int j = 0; j < ny; j++) {
             ry[yAt[j]] = rhs[ySlot[j]];
         }
-        for (int r = 0; r < rows; r++) {
-            double a = rowsA[r];
-            for (int y = 0; y < k; y++) {
-                ry[y] -= g[r * k + y] * a;
-            }
+        if (rows == 4) {
+            lessRowsAndDotsOfFour(g, k, rowsA, gw, ry, rowsA);
+        } else {
+            lessRows(g, k, rows, rowsA, ry);
+            rowDots(gw, k, ry, 0, 0, rows, rowsA);
         }
-        rowDots(gw, k, ry, 0, 0, rows, rowsA);
         for (int r = 0; r < rows; r++) {
             double sum = 0;
             for (int c = 0; c < rows; c++) {
@@ -366,14 +477,66 @@ final class NewtonSystem {
             }
             rowsB[r] = sum;
         }
-        for (int r = 0; r < rows; r++) {
-            double b = rowsB[r];
-            for (int y = 0; y < k; y++) {
-                ry[y] -= g[r * k + y] * b;
-            }
+        if (rows == 4) {
+            stepsOfFour(g, k, rowsB, ry, yAt, ySlot, dInv, ny, step);
+            return;
         }
+        lessRows(g, k, rows, rowsB, ry);
         for (int j = 0; j < ny; j++) {
             step[ySlot[j]] = dInv[j] * ry[yAt[j]];
+        }
+    }
+
+    /** v &minus;= G&#7488; a for the R&times;k matrix g: v[y] less g[r, y] a[r] for r = 0, 1, ... in turn. */
+    static void lessRows(double[] g, int k, int rows, double[] a, double[] v) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[r];
+            for (int y = 0; y < k; y++) {
+                v[y] -= g[r * k + y] * ar;
+            }
+        }
+    }
+
+    /**
+     * {@link #lessRows} and then {@link #rowDots} over all four rows of gw (out[c] = &Sigma;_y v[y] gw[c, y]), with
+     * their bits, in one pass over y. {@code out} may be {@code a}.
+     */
+    static void lessRowsAndDotsOfFour(double[] g, int k, double[] a, double[] gw, double[] v, double[] out) {
+        double a0 = a[0];
+        double a1 = a[1];
+        double a2 = a[2];
+        double a3 = a[3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int y = 0; y < k; y++) {
+            double vy = v[y] - g[y] * a0 - g[k + y] * a1 - g[2 * k + y] * a2 - g[3 * k + y] * a3;
+            v[y] = vy;
+            s0 += vy * gw[y];
+            s1 += vy * gw[k + y];
+            s2 += vy * gw[2 * k + y];
+            s3 += vy * gw[3 * k + y];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
+
+    /**
+     * step[ySlot[j]] = dInv[j] (v &minus; G&#7488; b)[yAt[j]] for four rows, with the bits of {@link #lessRows} and then
+     * the product, for the j &lt; ny only.
+     */
+    static void stepsOfFour(double[] g, int k, double[] b, double[] v, int[] yAt, int[] ySlot, double[] dInv, int ny,
+                            double[] step) {
+        double b0 = b[0];
+        double b1 = b[1];
+        double b2 = b[2];
+        double b3 = b[3];
+        for (int j = 0; j < ny; j++) {
+            int y = yAt[j];
+            step[ySlot[j]] = dInv[j] * (v[y] - g[y] * b0 - g[k + y] * b1 - g[2 * k + y] * b2 - g[3 * k + y] * b3);
         }
     }
 

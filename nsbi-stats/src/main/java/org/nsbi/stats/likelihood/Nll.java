@@ -173,6 +173,7 @@ public abstract class Nll {
         withHessian[stage.ordinal()]++;
         remembered = false;
         double value = computeStructured(theta, grad, hess);
+        hess.written(); // a new version, also where computeStructured wrote the dense block without one
         if (grad != null) {
             if (lastHess == null || !lastHess.sameLayout(hess)) {
                 lastHess = hess.like();

@@ -289,6 +289,11 @@ public final class StructuredHessian {
         return version;
     }
 
+    /** A new {@link #version}: the blocks were written in place. */
+    void written() {
+        version++;
+    }
+
     /** Sets every block to 0. */
     void clear() {
         version++;

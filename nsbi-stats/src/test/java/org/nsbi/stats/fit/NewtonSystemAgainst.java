@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nsbi.stats.likelihood.AsimovWeights;
 import org.nsbi.stats.likelihood.ColumnarNll;
 import org.nsbi.stats.likelihood.StructuredHessian;
 import org.nsbi.stats.likelihood.TestModels;
@@ -18,8 +19,8 @@ import org.nsbi.stats.model.MixtureModel;
 
 /**
  * A benchmark, not a test (bench/newton-against.sh): the CPU of one {@link NewtonSystem#factor} and
- * {@link NewtonSystem#solve} of the structured Hessian of {@link TestModels#syntheticLike} (540 events, a point near
- * &alpha; = 0) for two builds of nsbi-stats' classes, each in a class loader of its own in this one JVM, rounds
+ * {@link NewtonSystem#solve} of the structured Hessian of {@link TestModels#syntheticLike} (540 events with their Asimov
+ * weights at &mu; = 1, a point near &alpha; = 0 where the Hessian is positive definite) for two builds of nsbi-stats' classes, each in a class loader of its own in this one JVM, rounds
  * alternating; per side the median and range of the thread's CPU per factor and solve over the rounds after warm-up.
  * <pre>
  * main(REF_CLASSES, HEAD_CLASSES, CLASS_PATH_OF_THE_REST, SHAPES, YIELDS, DAMPED)   DAMPED: 0 (&lambda; = 0) or 1 (&lambda; &gt; 0)
@@ -41,8 +42,9 @@ public final class NewtonSystemAgainst {
     public static void setUp(int shapes, int yields) {
         MixtureModel model = TestModels.syntheticLike(shapes, yields);
         EventTable events = TestModels.randomEvents(model, 540, 3);
-        double[] weights = new double[events.size()];
-        Arrays.fill(weights, 1);
+        // the Asimov data set at mu = 1: near alpha = 0 its Hessian is positive definite, so that each factor succeeds
+        // and is followed by a solve (with unit weights the Hessian has a negative eigenvalue and every factor fails)
+        double[] weights = AsimovWeights.compute(model, events, 1.0, new double[model.nuisanceCount()]).weights();
         ColumnarNll nll = new ColumnarNll(model);
         nll.load(events, null, weights, new double[model.nuisanceCount()]);
         int dim = nll.dimension();
@@ -60,6 +62,12 @@ public final class NewtonSystemAgainst {
         for (int i = 0; i < dim; i++) {
             free[i] = i;
         }
+        for (double lambda : new double[] {0, 1e-3}) {
+            if (!system.factor(hessian, free, dim, lambda)) {
+                throw new IllegalStateException("the benchmark's Hessian is not positive definite (lambda " + lambda
+                        + "): it would time failed factors without solves");
+            }
+        }
         step = new double[dim];
     }
 
@@ -69,6 +77,7 @@ public final class NewtonSystemAgainst {
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
             double lambda = damped ? 1e-3 * (1 + (i & 3)) : 0;
+            system.reset(); // a factor made, not the last one kept
             if (system.factor(hessian, free, free.length, lambda)) {
                 system.solve(rhs, step);
                 sink += step[i % step.length];

@@ -420,4 +420,199 @@ class NewtonSystemTest {
             }
         }
     }
+
+    /**
+     * Q = G W G&#7488; and G W, the pass of four rows ({@link NewtonSystem#gramOfFourRows}) and the general one
+     * ({@link NewtonSystem#gram}), are the bits of the plain loops: gw = g w entry by entry, Q's entry (r, c) one loop
+     * over y of gw[r, y] g[c, y] from 0 (W with zeros, as for the Y parameters not free).
+     */
+    @Test
+    void theGramOfGAndItsWeightedRowsAreThePlainLoopsBits() {
+        SplittableRandom rng = new SplittableRandom(15);
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = trial < 150 ? 4 : 1 + rng.nextInt(8);
+            int k = rng.nextInt(130);
+            double[] g = new double[rows * k];
+            double[] w = new double[k];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                w[y] = rng.nextDouble() < 0.2 ? 0 : rng.nextDouble() * Math.exp(4 * rng.nextDouble());
+            }
+            double[] gw = new double[rows * k];
+            double[] q = new double[rows * rows];
+            if (rows == 4 && trial % 2 == 0) {
+                NewtonSystem.gramOfFourRows(g, k, w, gw, q);
+            } else {
+                NewtonSystem.gram(g, k, rows, w, gw, q, new double[rows]);
+            }
+            double[] plainGw = new double[rows * k];
+            for (int i = 0; i < plainGw.length; i++) {
+                plainGw[i] = g[i] * w[i % Math.max(k, 1)];
+            }
+            for (int i = 0; i < plainGw.length; i++) {
+                assertEquals(bits(plainGw[i]), bits(gw[i]), "trial " + trial + ", gw entry " + i);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < rows; c++) {
+                    double plain = plainDot(g, k, plainGw, Math.min(r, c) * k, Math.max(r, c));
+                    assertEquals(bits(plain), bits(q[r * rows + c]), "trial " + trial + " (R = " + rows + ", k = " + k
+                            + "), Q entry (" + r + ", " + c + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The solve's passes over Y for four rows ({@link NewtonSystem#lessRowsAndDotsOfFour},
+     * {@link NewtonSystem#stepsOfFour}) are the bits of the plain loops: v &minus;= G&#7488; a row by row
+     * ({@link NewtonSystem#lessRows}), the dot products with gw's rows, then v &minus;= G&#7488; b and dInv times v.
+     */
+    @Test
+    void theSolvesPassesOfFourRowsAreThePlainLoopsBits() {
+        SplittableRandom rng = new SplittableRandom(16);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = rng.nextInt(130);
+            double[] g = new double[4 * k];
+            double[] gw = new double[4 * k];
+            double[] v = new double[k];
+            double[] a = new double[4];
+            double[] b = new double[4];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+                gw[i] = rng.nextDouble() < 0.2 ? 0 : (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int y = 0; y < k; y++) {
+                v[y] = rng.nextDouble() < 0.2 ? 0 : (rng.nextDouble() - 0.5) * Math.exp(8 * rng.nextDouble());
+            }
+            for (int r = 0; r < 4; r++) {
+                a[r] = (rng.nextDouble() - 0.5) * Math.exp(4 * rng.nextDouble());
+                b[r] = (rng.nextDouble() - 0.5) * Math.exp(4 * rng.nextDouble());
+            }
+            // the free Y parameters: a random subset of Y, in random order
+            List<Integer> ys = new ArrayList<>();
+            for (int y = 0; y < k; y++) {
+                if (rng.nextDouble() < 0.8) {
+                    ys.add(y);
+                }
+            }
+            java.util.Collections.shuffle(ys, new java.util.Random(rng.nextLong()));
+            int ny = ys.size();
+            int[] yAt = new int[k];
+            int[] ySlot = new int[k];
+            double[] dInv = new double[k];
+            for (int j = 0; j < ny; j++) {
+                yAt[j] = ys.get(j);
+                ySlot[j] = j + 3;
+                dInv[j] = rng.nextDouble() * Math.exp(3 * rng.nextDouble());
+            }
+            double[] plainV = v.clone();
+            NewtonSystem.lessRows(g, k, 4, a, plainV);
+            double[] plainDots = new double[4];
+            for (int c = 0; c < 4; c++) {
+                plainDots[c] = plainDot(gw, k, plainV, 0, c);
+            }
+            double[] fusedV = v.clone();
+            double[] dots = a.clone();
+            NewtonSystem.lessRowsAndDotsOfFour(g, k, dots, gw, fusedV, dots);
+            for (int y = 0; y < k; y++) {
+                assertEquals(bits(plainV[y]), bits(fusedV[y]), "trial " + trial + ", v[" + y + "]");
+            }
+            for (int c = 0; c < 4; c++) {
+                assertEquals(bits(plainDots[c]), bits(dots[c]), "trial " + trial + ", dot " + c);
+            }
+            NewtonSystem.lessRows(g, k, 4, b, plainV);
+            double[] step = new double[k + 3];
+            NewtonSystem.stepsOfFour(g, k, b, fusedV, yAt, ySlot, dInv, ny, step);
+            for (int j = 0; j < ny; j++) {
+                assertEquals(bits(dInv[j] * plainV[yAt[j]]), bits(step[ySlot[j]]), "trial " + trial + ", step " + j);
+            }
+        }
+    }
+
+    /**
+     * A factor asked again for the same Hessian (object and version), free list and &lambda; as the last one, which
+     * succeeded, is kept, and its solve has the bits of a new factor's; another free list, &lambda;, Hessian or version, a
+     * failed factor in between or a reset makes a new one.
+     */
+    @Test
+    void aFactorAskedAgainForTheSameArgumentsIsKeptAndSolvesToTheSameBits() {
+        SplittableRandom rng = new SplittableRandom(7);
+        StructuredHessian h = random(rng, 30, 4, 3, 0, 0.1);
+        NewtonSystem system = new NewtonSystem(h);
+        int[] free = {0, 1, 2, 3, 5, 8, 9, 13, 21, 29};
+        int nf = free.length;
+        double[] rhs = new double[30];
+        for (int i = 0; i < nf; i++) {
+            rhs[i] = rng.nextDouble() - 0.5;
+        }
+        assertTrue(system.factor(h, free, nf, 0));
+        double[] fresh = new double[30];
+        system.solve(rhs, fresh);
+        long made = system.factors();
+        assertTrue(system.factor(h, free.clone(), nf, 0));
+        assertEquals(made, system.factors(), "the same arguments: kept");
+        double[] kept = new double[30];
+        system.solve(rhs, kept);
+        for (int i = 0; i < nf; i++) {
+            assertEquals(bits(fresh[i]), bits(kept[i]), "step " + i);
+        }
+        int[] other = free.clone();
+        other[4] = 6;
+        assertTrue(system.factor(h, other, nf, 0));
+        assertEquals(made + 1, system.factors(), "another free list");
+        assertTrue(system.factor(h, free, nf, 0));
+        assertEquals(made + 2, system.factors(), "the last factor's arguments only");
+        assertTrue(system.factor(h, free, nf - 1, 0));
+        assertTrue(system.factor(h, free, nf - 1, 1e-3));
+        assertEquals(made + 4, system.factors(), "another count, another lambda");
+        StructuredHessian copy = h.like();
+        copy.copyFrom(h);
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 5, system.factors(), "another Hessian");
+        copy.copyFrom(h);
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 6, system.factors(), "a new version");
+        system.reset();
+        assertTrue(system.factor(copy, free, nf - 1, 1e-3));
+        assertEquals(made + 7, system.factors(), "after a reset");
+        double[] d = copy.diagonal().clone();
+        d[0] = Double.NaN;
+        copy.set(copy.denseBlock().clone(), copy.crossBlock().clone(), copy.rowsOfY().clone(), copy.rowWeights().clone(), d);
+        int[] all = new int[30];
+        for (int t = 0; t < 30; t++) {
+            all[t] = t;
+        }
+        assertFalse(system.factor(copy, all, 30, 0), "not finite");
+        assertFalse(system.factor(copy, all, 30, 0), "not finite, again");
+        assertEquals(made + 9, system.factors(), "a failed factor is not kept");
+    }
+
+    /** Every evaluation with the Hessian gives it a new version, also where the NLL fills the dense block in place. */
+    @Test
+    void anEvaluationGivesTheHessianANewVersionSoThatItsFactorIsMadeAgain() {
+        MixtureModel model = manyYieldsModel(4);
+        int k = model.nuisanceCount();
+        EventTable events = TestModels.randomEvents(model, 300, 3);
+        double[] wA = AsimovWeights.compute(model, events, 1.0, new double[k]).weights();
+        DenseOnly dense = new DenseOnly(new ColumnarNll(model).load(events, null, wA, new double[k]));
+        StructuredHessian h = dense.newHessian();
+        NewtonSystem system = new NewtonSystem(h);
+        int[] free = new int[k + 1];
+        for (int t = 0; t <= k; t++) {
+            free[t] = t;
+        }
+        double[] theta = new double[k + 1];
+        double[] g = new double[k + 1];
+        theta[0] = 1;
+        dense.evaluateStructured(theta, g, h);
+        assertTrue(system.factor(h, free, k + 1, 0));
+        long version = h.version();
+        theta[1] = 0.2;
+        dense.evaluateStructured(theta, g, h);
+        assertTrue(h.version() != version, "a new version");
+        assertTrue(system.factor(h, free, k + 1, 0));
+        assertEquals(2, system.factors(), "the new Hessian factored");
+    }
 }
