@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,19 +43,10 @@ class LauncherMemoryTest {
 
     /** The JVM's final flags as submit/nsbi starts it with {@code env} and NSBI_JAVA_OPTS {@code opts}. */
     private String finalFlags(Map<String, String> env, String opts) throws IOException {
-        Map<String, String> all = new HashMap<>(env);
-        all.put("NSBI_CLASS_ARCHIVE", "off");
-        all.put("NSBI_JAVA_OPTS", (opts + " -XX:+PrintFlagsFinal").strip());
-        Path log = Files.createTempFile(dir, "flags", ".log");
-        int exit = ChildProcess.run(log, all, 120, Checkout.root().resolve("submit/nsbi").toString(), "--version");
-        String text = Files.readString(log);
-        assertEquals(0, exit, text);
-        return text;
+        return LauncherFlags.of(dir, env, opts);
     }
 
     private static long flag(String flags, String name) {
-        Matcher m = Pattern.compile("\\s" + name + "\\s+= (\\d+)").matcher(flags);
-        assertTrue(m.find(), "no " + name + " in -XX:+PrintFlagsFinal");
-        return Long.parseLong(m.group(1));
+        return Long.parseLong(LauncherFlags.value(flags, name));
     }
 }
