@@ -71,24 +71,13 @@ class LauncherCollectorTest {
 
     /** The collector of the JVM submit/nsbi starts on {@code cpus}, with {@code env} and NSBI_JAVA_OPTS {@code opts}. */
     private String collector(String cpus, Map<String, String> env, String opts) throws IOException {
-        Map<String, String> all = new java.util.HashMap<>(env);
-        all.put("NSBI_CLASS_ARCHIVE", "off");
-        all.put("NSBI_JAVA_OPTS", (opts + " -XX:+PrintFlagsFinal").strip());
-        return inUse(run(all, "taskset", "-c", cpus, Checkout.root().resolve("submit/nsbi").toString(), "--version"));
+        return inUse(LauncherFlags.of(dir, env, opts, "taskset", "-c", cpus));
     }
 
     /** The collector the JVM picks by itself on {@code cpus}, with the launcher's heap. */
     private String jvmsOwn(String cpus) throws IOException {
-        return inUse(run(Map.of(), "taskset", "-c", cpus, "bash", "-c",
+        return inUse(LauncherFlags.run(dir, Map.of(), "taskset", "-c", cpus, "bash", "-c",
                 "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" -Xmx6g -XX:+PrintFlagsFinal -version"));
-    }
-
-    private String run(Map<String, String> env, String... command) throws IOException {
-        Path log = Files.createTempFile(dir, "flags", ".log");
-        int exit = ChildProcess.run(log, env, 120, command);
-        String text = Files.readString(log);
-        assertEquals(0, exit, text);
-        return text;
     }
 
     private static String inUse(String flags) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,17 +51,10 @@ class LauncherJitFlagsTest {
 
     /** The JVM's final flags (-XX:+PrintFlagsFinal) as submit/nsbi starts it with NSBI_JIT_FLAGS set to {@code jit}. */
     private String finalFlags(String jit) throws IOException {
-        Path log = dir.resolve("flags-" + jit + ".log");
-        int exit = ChildProcess.run(log, Map.of("NSBI_JIT_FLAGS", jit, "NSBI_CLASS_ARCHIVE", "off",
-                "NSBI_JAVA_OPTS", "-XX:+PrintFlagsFinal"), 120, Checkout.root().resolve("submit/nsbi").toString(), "--version");
-        String text = Files.readString(log);
-        assertEquals(0, exit, text);
-        return text;
+        return LauncherFlags.of(dir, Map.of("NSBI_JIT_FLAGS", jit), "");
     }
 
     private static String flag(String flags, String name) {
-        Matcher m = Pattern.compile("\\s" + name + "\\s+= (\\S+)").matcher(flags);
-        assertTrue(m.find(), "no " + name + " in -XX:+PrintFlagsFinal");
-        return m.group(1);
+        return LauncherFlags.value(flags, name);
     }
 }

@@ -1,6 +1,7 @@
 package org.nsbi.spark.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.nsbi.spark.actions.AnalysisAction;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,11 @@ public final class AnalysisRunOptions {
 
     SparkSession session(String command) {
         return spark.session("nsbi " + command);
+    }
+
+    /** The session of a command that uses Spark MLlib. */
+    SparkSession sessionWithMlFunctions(String command) {
+        return spark.sessionWithMlFunctions("nsbi " + command, Map.of());
     }
 
     /** Sets the config and the output folder on an action. */

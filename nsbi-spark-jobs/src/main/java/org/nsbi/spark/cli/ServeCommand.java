@@ -45,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServeAction serve = NsbiActions.starting(settings -> spark.session("nsbi serve", settings)).serve()
+        ServeAction serve = NsbiActions.starting(settings -> spark.sessionWithMlFunctions("nsbi serve", settings)).serve()
                 .results(results).host(host).port(port).refreshSeconds(refreshSeconds).noAuth(noAuth);
         if (tokenFile != null) {
             serve.tokenFile(tokenFile);

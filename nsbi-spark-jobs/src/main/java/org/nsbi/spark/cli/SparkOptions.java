@@ -16,14 +16,18 @@ public final class SparkOptions {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
     Map<String, String> conf = new LinkedHashMap<>();
 
+    /** The session of a command that does not use Spark MLlib: without MLlib's SQL functions ({@link SparkSessions}). */
     SparkSession session(String appName) {
-        return session(appName, Map.of());
+        return SparkSessions.getOrCreate(appName, master, new LinkedHashMap<>(conf), false);
     }
 
-    /** The session, started with {@code settings} after the user's own (--conf) if it is not running yet. */
-    SparkSession session(String appName, Map<String, String> settings) {
+    /**
+     * The session of a command that uses Spark MLlib or serves SQL to users, with MLlib's SQL functions; started with
+     * {@code settings} after the user's own (--conf) if it is not running yet.
+     */
+    SparkSession sessionWithMlFunctions(String appName, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(conf);
         all.putAll(settings);
-        return SparkSessions.getOrCreate(appName, master, all);
+        return SparkSessions.getOrCreate(appName, master, all, true);
     }
 }

@@ -1,6 +1,7 @@
 package org.nsbi.spark.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nsbi.spark.actions.NsbiActions;
 import org.nsbi.spark.actions.TrainAction;
@@ -32,7 +33,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainAction action = output.applyTo(NsbiActions.get(spark.session("nsbi train")).train()).config(Path.of(config))
+        TrainAction action = output.applyTo(NsbiActions.get(spark.sessionWithMlFunctions("nsbi train", Map.of())).train()).config(Path.of(config))
                 .blockSize(blockSize);
         action.execute();
         output.wrote(action);

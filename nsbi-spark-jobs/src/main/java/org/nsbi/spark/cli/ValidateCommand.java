@@ -63,7 +63,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ValidateAction action = run.applyTo(NsbiActions.get(run.session("validate")).validate()).sampleWeight(sampleWeight)
+        ValidateAction action = run.applyTo(NsbiActions.get(run.sessionWithMlFunctions("validate")).validate()).sampleWeight(sampleWeight)
                 .events(events).only(only).calibrationBins(calibrationBins).trees(trees).depth(depth).auc(!noAuc)
                 .blockSize(blockSize);
         samples.forEach(action::sample);
