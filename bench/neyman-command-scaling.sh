@@ -19,6 +19,9 @@
 # CPU-bound but for the moments when at most one of its threads can run). Other processes' load moves it less than the
 # walls, but still by about 10 % (load average 5-10: medians of 3 local[1] runs of one configuration 14.7 and 16.9 s
 # of CPU in one invocation).
+# Per run and median also the core-seconds no thread of the run wanted (bench/thread-cpu.py's timeline: cores x interval
+# less the threads' running and run-queue seconds), and, pinned, 2 x local[1]'s CPU / (local[2]'s CPU + those): an
+# estimate of the idle machine's wall ratio that other processes' load moves less than the walls.
 # A mode with the suffix -jvmgc (pinned-jvmgc, pinned-nojit-jvmgc, ...) runs with the JVM's own choice of garbage
 # collector (NSBI_GC=jvm: G1 where the JVM sees two processors) instead of the launcher's (Serial on at most two).
 # A mode with the suffix -nowarmup (pinned-nowarmup, pinned-nojit-nowarmup, ...) runs without the neyman job's warm-up
@@ -79,9 +82,18 @@ for r in $(seq 1 "$repeats"); do
   done
 done
 python3 - "$out" "$repeats" "$toys" "$modes" "$launcher" <<'PY'
-import json, statistics, sys
+import json, os, statistics, sys
 out, repeats, toys, modes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 THREADS = ("C2", "C1", "tasks", "main", "GC", "other")  # bench/thread-cpu.py's kinds of thread
+
+
+def unused(timeline, cores):
+    """Core-seconds no thread of the run wanted: per 0.2 s reading of bench/thread-cpu.py's timeline, its cores times
+    the interval less the seconds its threads ran or waited on a run queue, summed where positive. Other processes'
+    load does not add to it (a thread waiting for a core counts as wanting it) except by stretching the run's serial
+    parts; gaps shorter than a reading are missed."""
+    readings = json.load(open(timeline))
+    return sum(max(0.0, cores * (b["t"] - a["t"]) - b["runnable"]) for a, b in zip(readings, readings[1:]))
 print(f"launcher: {sys.argv[5]}")
 for mode in modes:
     pinning = {"pinned": "taskset -c 0 for local[1], taskset -c 0,1 for local[2]",
@@ -103,19 +115,22 @@ for mode in modes:
             stages = {s["stage"]: s["seconds"] for s in summary["stage_seconds"]}
             n = summary["neyman"]["toys"]
             threads = json.load(open(run + ".threads.json"))
-            rows.append((wall, user + system, stages, threads))
+            idle = unused(run + ".timeline.json", cores if mode.startswith("pinned") else os.cpu_count())
+            rows.append((wall, user + system, stages, threads, idle))
             print(f"local[{cores}] run {r}: {n} toys, {wall:.2f} s wall, {user + system:.2f} s CPU ("
-                  + ", ".join(f"{k} {threads.get(k, 0):.2f}" for k in THREADS) + "); stages: "
-                  + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+                  + ", ".join(f"{k} {threads.get(k, 0):.2f}" for k in THREADS) + f"; no thread runnable on {idle:.2f}"
+                  + " core-seconds); stages: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
                   + f"; outside the toys stage {wall - stages.get('toys', 0):.2f} s")
         median[cores] = {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
                          "serial": statistics.median(r[0] - r[2].get("toys", 0) for r in rows),
-                         "toys": statistics.median(r[2].get("toys", 0) for r in rows)}
+                         "toys": statistics.median(r[2].get("toys", 0) for r in rows),
+                         "unused": statistics.median(r[4] for r in rows)}
         m = median[cores]
         threads = {k: statistics.median(r[3].get(k, 0) for r in rows) for k in THREADS}
         print(f"local[{cores}] medians: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU ("
-              + ", ".join(f"{k} {v:.2f}" for k, v in threads.items()) + f"), toys stage {m['toys']:.2f} s, "
-              f"outside it {m['serial']:.2f} s")
+              + ", ".join(f"{k} {v:.2f}" for k, v in threads.items())
+              + f"; no thread runnable on {m['unused']:.2f} core-seconds), toys stage "
+              f"{m['toys']:.2f} s, outside it {m['serial']:.2f} s")
     one, two = median[1], median[2]
     bound = one["wall"] / (one["serial"] + one["toys"] / 2)
     print(f"{mode}: local[1] wall / local[2] wall {one['wall'] / two['wall']:.2f}x (toys stage alone "
@@ -124,4 +139,7 @@ for mode in modes:
     if mode.startswith("pinned"):  # local[1] uses its one core fully; local[2] at most both of its two
         print(f"{mode}: 2 x local[1] CPU / local[2] CPU {2 * one['cpu'] / two['cpu']:.2f}x (the wall ratio if local[2] kept "
               f"both cores busy throughout, its CPU the same: about the most the idle machine gives; load moves it less than the walls)")
+        print(f"{mode}: 2 x local[1] CPU / (local[2] CPU + the core-seconds no thread of it wanted) "
+              f"{2 * one['cpu'] / (two['cpu'] + two['unused']):.2f}x (the same with local[2]'s measured gaps: an estimate of the "
+              f"idle machine's wall ratio; gaps shorter than a reading are missed, and load stretches the serial parts)")
 PY
