@@ -618,8 +618,8 @@ public final class ColumnarNll extends Nll {
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
-            shapes(theta, start, len, wantGrad, wantHess);
-            densities(start, len, wantGrad);
+            shapes(theta, start, len, wantGrad, wantHess, false);
+            densities(start, len, wantGrad, wantHess);
             nll += reduce(theta, start, len, wantGrad ? gr : null, wantHess);
         }
         if (wantHess) {
@@ -795,13 +795,19 @@ public final class ColumnarNll extends Nll {
         return normLast[c];
     }
 
-    /** h, h'/h and h''/h of every shape effect over events [start, start+len). */
-    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess) {
+    /**
+     * h, and h'/h ({@code wantGrad}) and h''/h ({@code wantHess}), of every shape effect over events [start, start+len); with
+     * {@code skipZeros}, not of the effects whose parameter is 0 (their h = 1, which the caller does not read: the scan).
+     */
+    private void shapes(double[] theta, int start, int len, boolean wantGrad, boolean wantHess, boolean skipZeros) {
         for (int e = 0; e < effects; e++) {
             double x = theta[1 + effectK[e]];
+            if (skipZeros && x == 0) {
+                continue;
+            }
             double[] he = h[e];
-            double[] ue = u[e];
-            double[] ve = v[e];
+            double[] ue = wantGrad ? u[e] : null;
+            double[] ve = wantHess ? v[e] : null;
             if (x >= 1) {
                 VectorLoops.exponential(x, 1, logUp[e], start, len, he, ue, ve);
             } else if (x <= -1) {
@@ -855,10 +861,11 @@ public final class ColumnarNll extends Nll {
 
     /**
      * &lambda; and, over the per-event parameters E, its gradient, over events [start, start+len); per process c its q_c,
-     * its term T_c = B_c q_c and the U_k of its parameters in E are kept for {@link #reduce}. No second derivative of
-     * &lambda; is made per event: {@link #reduce} sums the Hessian's terms from these directly.
+     * its term T_c = B_c q_c and (with the Hessian) the U_k of its parameters in E are kept for {@link #reduce}. No second
+     * derivative of &lambda; is made per event: {@link #reduce} sums the Hessian's terms from these directly. Without the
+     * Hessian the U_k are not stored, and the gradient's columns are the same numbers.
      */
-    private void densities(int start, int len, boolean wantGrad) {
+    private void densities(int start, int len, boolean wantGrad, boolean wantHess) {
         Arrays.fill(lam, 0, len, 0);
         if (wantGrad) {
             for (int a : dlZeroed) {
@@ -882,7 +889,15 @@ public final class ColumnarNll extends Nll {
                 double[] uk = bigU[c][i];
                 int e = effectOf[c][k];
                 double[] d = dl[positionOf[1 + k]];
-                if (e >= 0) {
+                if (!wantHess) { // d = t (pu + u_e), or t pu without a shape effect on c: offsetAndProduct's, product's arithmetic
+                    if (e >= 0) {
+                        VectorLoops.offsetProduct(pu[c][k], u[e], d, t, len, !dlStored[c][i]);
+                    } else if (dlStored[c][i]) {
+                        VectorLoops.scaled(d, pu[c][k], t, 0, len);
+                    } else {
+                        VectorLoops.addScaled(d, pu[c][k], t, len);
+                    }
+                } else if (e >= 0) {
                     VectorLoops.offsetAndProduct(uk, pu[c][k], u[e], d, t, len, !dlStored[c][i]);
                 } else {
                     Arrays.fill(uk, 0, len, pu[c][k]);
@@ -1147,7 +1162,7 @@ public final class ColumnarNll extends Nll {
         }
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
-            shapes(theta, start, len, false, false);
+            shapes(theta, start, len, false, false, true);
             for (int c = 0; c < nc; c++) {
                 VectorLoops.scaled(bc[c], perEvent[c], rnu[c], start, len);
                 for (int e : effectsOfProcess[c]) {

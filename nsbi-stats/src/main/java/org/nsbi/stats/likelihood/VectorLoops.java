@@ -253,14 +253,19 @@ final class VectorLoops {
      * side (&plusmn;1): h_j = exp(y l[off+j]), u_j = sign &middot; l[off+j], v_j = l[off+j]&sup2;. The exponential is
      * {@link #exp} (fdlibm's, lane-wise with exact operations: the Vector API's own EXP gives other last bits in
      * compiled than in interpreted code, and a toy's result must not depend on the JIT's state), and
-     * {@link StrictMath#exp} for the tail and for a vector with an argument beyond &plusmn;{@value #EXP_RANGE} or NaN.
+     * {@link StrictMath#exp} for the tail and for a vector with an argument beyond &plusmn;{@value #EXP_RANGE} or NaN. u and v are not
+     * written when null (an evaluation without the gradient or without the Hessian, the scan over &mu;).
      */
     static void exponential(double y, double sign, double[] l, int off, int len, double[] h, double[] u, double[] v) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector lv = DoubleVector.fromArray(SPECIES, l, off + j);
-            lv.mul(sign).intoArray(u, j);
-            lv.mul(lv).intoArray(v, j);
+            if (u != null) {
+                lv.mul(sign).intoArray(u, j);
+            }
+            if (v != null) {
+                lv.mul(lv).intoArray(v, j);
+            }
             DoubleVector x = lv.mul(y);
             if (x.abs().compare(VectorOperators.LE, EXP_RANGE).allTrue()) {
                 exp(x).intoArray(h, j);
@@ -272,8 +277,12 @@ final class VectorLoops {
         }
         for (; j < len; j++) {
             double lj = l[off + j];
-            u[j] = sign * lj;
-            v[j] = lj * lj;
+            if (u != null) {
+                u[j] = sign * lj;
+            }
+            if (v != null) {
+                v[j] = lj * lj;
+            }
             h[j] = StrictMath.exp(y * lj);
         }
     }
@@ -352,6 +361,23 @@ final class VectorLoops {
         for (; j < len; j++) {
             u[j] = g + x[j];
             d[j] = add ? d[j] + t[j] * u[j] : t[j] * u[j];
+        }
+    }
+
+    /** {@link #offsetAndProduct} without storing u: d_j += t_j (g + x_j) ({@code add}) or d_j = t_j (g + x_j), the same bits. */
+    static void offsetProduct(double g, double[] x, double[] d, double[] t, int len, boolean add) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+            DoubleVector tu = DoubleVector.fromArray(SPECIES, t, j).mul(DoubleVector.fromArray(SPECIES, x, j).add(g));
+            if (add) {
+                tu.add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
+            } else {
+                tu.intoArray(d, j);
+            }
+        }
+        for (; j < len; j++) {
+            double uj = g + x[j];
+            d[j] = add ? d[j] + t[j] * uj : t[j] * uj;
         }
     }
 

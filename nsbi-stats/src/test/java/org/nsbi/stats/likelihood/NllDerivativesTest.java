@@ -111,6 +111,21 @@ class NllDerivativesTest {
     }
 
     @Test
+    void valuesAtFixedAlphaAgreeWithTheFullEvaluationWithShapesAtZeroAndBeyondOne() {
+        // the scan skips the shape factors of parameters at 0 (h = 1) and computes no h'/h, h''/h on the exponential branch
+        MixtureModel model = TestModels.offshellLike();
+        Nll nll = Nll.of(model, TestModels.randomEvents(model, 100, 2), null, new double[] {0.1, 0, 0});
+        double[] mus = {0, 0.5, 1, 2.5};
+        for (double[] alpha : new double[][] {{0, 0, 0}, {1.7, 0, -0.3}, {0, -1.2, 0.2}, {-2.5, 1.4, 0}}) {
+            double[] fast = nll.valuesAtFixedAlpha(alpha, mus);
+            for (int m = 0; m < mus.length; m++) {
+                assertEquals(nll.value(mus[m], alpha), fast[m], 1e-9 * Math.abs(fast[m]),
+                        "mu = " + mus[m] + ", alpha = " + java.util.Arrays.toString(alpha));
+            }
+        }
+    }
+
+    @Test
     void aNonPositiveDensityNamesTheEventAndTheParameters() {
         MixtureModel model = MixtureModel.of(List.of(
                 Process.unaffected("S", 10, Coefficient.parse("mu"), 0),

@@ -257,6 +257,45 @@ class VectorLoopsTest {
             assertEquals(-lj, u[j], 0.0, "u of event " + j);
             assertEquals(lj * lj, v[j], 0.0, "v of event " + j);
         }
+        // without v (an evaluation without the Hessian), and without u and v (the scan): the same h and u, v untouched
+        double[] h2 = new double[n];
+        double[] u2 = new double[n];
+        VectorLoops.exponential(y, -1, l, 5, n, h2, u2, null);
+        double[] h3 = new double[n];
+        VectorLoops.exponential(y, -1, l, 5, n, h3, null, null);
+        for (int j = 0; j < n; j++) {
+            assertEquals(Double.doubleToRawLongBits(h[j]), Double.doubleToRawLongBits(h2[j]), "h without v, event " + j);
+            assertEquals(Double.doubleToRawLongBits(u[j]), Double.doubleToRawLongBits(u2[j]), "u without v, event " + j);
+            assertEquals(Double.doubleToRawLongBits(h[j]), Double.doubleToRawLongBits(h3[j]), "h alone, event " + j);
+        }
+    }
+
+    @Test
+    void offsetProductIsOffsetAndProductsColumnBitForBit() {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (int n : new int[] {0, 1, 3, 4, 7, 64, 203, 256}) {
+            double[] x = new double[n];
+            double[] t = new double[n];
+            double[] d0 = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = rng.nextDouble() * 3 - 1.5;
+                t[j] = rng.nextDouble() * 40;
+                d0[j] = rng.nextDouble() - 0.5;
+            }
+            double g = -0.37;
+            for (boolean add : new boolean[] {false, true}) {
+                double[] u = new double[n];
+                double[] expected = d0.clone();
+                VectorLoops.offsetAndProduct(u, g, x, expected, t, n, add);
+                double[] actual = d0.clone();
+                VectorLoops.offsetProduct(g, x, actual, t, n, add);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(actual[j]),
+                            "n = " + n + ", add = " + add + ", event " + j);
+                    assertEquals(add ? d0[j] + t[j] * (g + x[j]) : t[j] * (g + x[j]), actual[j], 0.0, "the plain arithmetic");
+                }
+            }
+        }
     }
 
     @Test
