@@ -46,10 +46,9 @@ public final class ColumnarNll extends Nll {
     static final int BLOCK = 256;
 
     /**
-     * A load copies the toy's rows from the reference and spreads them into columns this many at a time, so that a tile
-     * stays in the first-level cache from its copy to its last column (the kscan's 10 + 90: 45 floats a row, 11.5 KB a tile;
-     * before, a toy's 1,800 rows were copied whole first, 330 KB, and each of the ten shape effects' passes read them back
-     * from further out).
+     * A load copies the toy's rows from the reference and spreads them into columns this many at a time: at 10 + 90 a row is
+     * 81 floats (324 bytes), so a tile stays in the first-level cache from its copy to its last column (before, the whole
+     * toy's rows were copied first, about 600 KB, and each shape effect's pass read them back from further out).
      */
     static final int LOAD_TILE = 64;
     /** The stand-in for a factor that is exactly 0. */
