@@ -44,13 +44,6 @@ public final class ColumnarNll extends Nll {
 
     /** Events per block of an evaluation: the block's scratch columns stay in the L1/L2 cache. */
     static final int BLOCK = 256;
-
-    /**
-     * A load copies the toy's rows from the reference and spreads them into columns this many at a time: at 10 + 90 a row is
-     * 81 floats (324 bytes), so a tile stays in the first-level cache from its copy to its last column (before, the whole
-     * toy's rows were copied first, about 600 KB, and each shape effect's pass read them back from further out).
-     */
-    static final int LOAD_TILE = 64;
     /** The stand-in for a factor that is exactly 0. */
     static final double TINY = 1e-300;
 
@@ -101,7 +94,6 @@ public final class ColumnarNll extends Nll {
     private double[] aux;
     private int[] origin = new int[0];
     private int[] source = new int[0];
-    /** {@link #LOAD_TILE} rows of the loaded events at a time. */
     private float[] rowBuffer = new float[0];
     private double[] w = new double[0];
     private double[][] rnu;        // [c][j] = r_c * nu_c
@@ -481,41 +473,38 @@ public final class ColumnarNll extends Nll {
         }
         this.n = kept;
         this.sumW = total;
-        // the toy's rows copied into the workspace {@value #LOAD_TILE} at a time (the random reads from the reference,
-        // overlapped), then spread into columns while they are in the first-level cache; the raw ratios of each shape
-        // effect parked in its first two coefficient columns, then turned into its coefficients (each event's own
-        // arithmetic: the same numbers in tiles as in one pass)
+        // the toy's rows copied into the workspace (the random reads from the reference, overlapped), then
+        // spread into columns; the raw ratios of each shape effect parked in its first two coefficient columns
         int stride = table.stride();
-        if (rowBuffer.length < LOAD_TILE * stride) {
-            rowBuffer = new float[LOAD_TILE * stride];
+        if (rowBuffer.length < kept * stride) {
+            rowBuffer = new float[Math.max(kept * stride, rowBuffer.length + rowBuffer.length / 2)];
         }
+        table.copyRows(source, kept, rowBuffer);
         float[] rows = rowBuffer;
-        for (int from = 0; from < kept; from += LOAD_TILE) {
-            int len = Math.min(LOAD_TILE, kept - from);
-            table.copyRows(source, from, len, rows);
-            for (int c = 0; c < nc; c++) {
-                double[] r = rnu[c];
-                double nuc = nu[c];
-                int o = table.ratioOffset(c);
-                for (int j = 0; j < len; j++) {
-                    r[from + j] = rows[j * stride + o] * nuc;
-                }
+        for (int c = 0; c < nc; c++) {
+            double[] r = rnu[c];
+            double nuc = nu[c];
+            int o = table.ratioOffset(c);
+            for (int j = 0; j < kept; j++) {
+                r[j] = rows[j * stride + o] * nuc;
             }
-            for (int e = 0; e < effects; e++) {
-                int o = table.shapeOffset(effectC[e], effectK[e]);
-                double[] up = coef[e][0];
-                double[] down = coef[e][1];
-                double[] lu = logUp[e];
-                double[] ld = logDown[e];
-                for (int j = 0; j < len; j++) {
-                    int at = j * stride + o;
-                    up[from + j] = rows[at];
-                    down[from + j] = rows[at + 1];
-                    lu[from + j] = rows[at + 2];
-                    ld[from + j] = rows[at + 3];
-                }
-                VectorLoops.code4Coefficients(up, down, lu, ld, coef[e], from, len, code4Scratch);
+        }
+        for (int e = 0; e < effects; e++) {
+            int o = table.shapeOffset(effectC[e], effectK[e]);
+            double[] up = coef[e][0];
+            double[] down = coef[e][1];
+            double[] lu = logUp[e];
+            double[] ld = logDown[e];
+            for (int j = 0; j < kept; j++) {
+                int at = j * stride + o;
+                up[j] = rows[at];
+                down[j] = rows[at + 1];
+                lu[j] = rows[at + 2];
+                ld[j] = rows[at + 3];
             }
+        }
+        for (int e = 0; e < effects; e++) {
+            VectorLoops.code4Coefficients(coef[e][0], coef[e][1], logUp[e], logDown[e], coef[e], kept, code4Scratch);
         }
         return this;
     }

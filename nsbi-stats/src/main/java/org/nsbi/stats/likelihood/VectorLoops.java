@@ -41,16 +41,9 @@ final class VectorLoops {
      */
     static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int len,
                                   double[] scratch) {
-        code4Coefficients(up, down, lu, ld, out, 0, len, scratch);
-    }
-
-    /** {@link #code4Coefficients(double[], double[], double[], double[], double[][], int, double[])} of entries [off, off+len). */
-    static void code4Coefficients(double[] up, double[] down, double[] lu, double[] ld, double[][] out, int off, int len,
-                                  double[] scratch) {
         double min = Code4Interpolation.MIN_RATIO;
-        int j = off;
-        int end = off + len;
-        for (int bound = off + SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector ru = DoubleVector.fromArray(SPECIES, up, j).max(min);
             DoubleVector rd = DoubleVector.fromArray(SPECIES, down, j).max(min);
             DoubleVector lup = DoubleVector.fromArray(SPECIES, lu, j);
@@ -70,7 +63,7 @@ final class VectorLoops {
             a0.mul(3).sub(s1.mul(3)).add(a2).mul(0.125).intoArray(out[4], j);
             s0.mul(8).add(-8).sub(a1.mul(5)).add(s2).mul(0.125).intoArray(out[5], j);
         }
-        for (; j < end; j++) {
+        for (; j < len; j++) {
             Code4Interpolation.coefficients(Math.max(up[j], min), Math.max(down[j], min), lu[j], ld[j], scratch, 0);
             for (int p = 0; p < 6; p++) {
                 out[p][j] = scratch[p];

@@ -123,13 +123,8 @@ public final class EventTable implements Serializable {
      * flight at once, where reading the values one by one would wait for each row in turn.
      */
     public void copyRows(int[] indices, int count, float[] buffer) {
-        copyRows(indices, 0, count, buffer);
-    }
-
-    /** {@link #copyRows(int[], int, float[])} of events {@code indices[from..from+count)}, row j of them at j &times; {@link #stride()}. */
-    public void copyRows(int[] indices, int from, int count, float[] buffer) {
         for (int j = 0; j < count; j++) {
-            System.arraycopy(rows, indices[from + j] * stride, buffer, j * stride, stride);
+            System.arraycopy(rows, indices[j] * stride, buffer, j * stride, stride);
         }
     }
 

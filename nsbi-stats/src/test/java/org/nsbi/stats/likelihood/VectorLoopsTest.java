@@ -34,23 +34,6 @@ class VectorLoopsTest {
                 assertEquals(a[p], out[p][j], 0.0, "a" + (p + 1) + " of event " + j);
             }
         }
-        // in tiles from an offset (a load's tiles of rows; the last one short): the same bits, nothing outside a tile written
-        double[][] tiled = new double[6][n];
-        for (int from = 0; from < n; from += 64) {
-            int len = Math.min(64, n - from);
-            VectorLoops.code4Coefficients(up, down, lu, ld, tiled, from, len, new double[6]);
-            for (int p = 0; p < 6; p++) {
-                for (int j = from + len; j < n; j++) {
-                    assertEquals(0.0, tiled[p][j], "a" + (p + 1) + " of event " + j + " before its tile");
-                }
-            }
-        }
-        for (int p = 0; p < 6; p++) {
-            for (int j = 0; j < n; j++) {
-                assertEquals(Double.doubleToRawLongBits(out[p][j]), Double.doubleToRawLongBits(tiled[p][j]),
-                        "a" + (p + 1) + " of event " + j + " in tiles");
-            }
-        }
     }
 
     @Test
