@@ -98,6 +98,39 @@ public class KernelAgainst {
                 }
                 Arrays.sort(ns);
                 line.append(String.format(" ns_per_evaluation_%d_events%s %.0f", events, fit ? "_fit_points" : "", ns[2]));
+                if (fit) {
+                    // at the same points: the value and gradient alone (a fitter's light evaluation), and a scan of 17 mu
+                    // points at their alpha and at alpha = 0 (the global fit's two scans)
+                    double[] nsLight = new double[5];
+                    double[] nsScan = new double[5];
+                    double[] mus = new double[17];
+                    for (int m = 0; m < mus.length; m++) {
+                        mus[m] = 10.0 * m / (mus.length - 1);
+                    }
+                    double[] values = new double[mus.length];
+                    double[] zeros = new double[k];
+                    double[] alpha = new double[k];
+                    for (int rep = 0; rep < nsLight.length; rep++) {
+                        long t0 = cpu.getCurrentThreadCpuTime();
+                        for (int i = 0; i < iterations; i++) {
+                            double[] point = fitPoints[i & 15];
+                            point[1] += 1e-12;
+                            sink += toy.evaluate(point, g, null);
+                        }
+                        nsLight[rep] = (cpu.getCurrentThreadCpuTime() - t0) / (double) iterations;
+                        t0 = cpu.getCurrentThreadCpuTime();
+                        for (int i = 0; i < iterations / 8; i++) {
+                            System.arraycopy(fitPoints[i & 15], 1, alpha, 0, k);
+                            toy.valuesAtFixedAlpha(i % 2 == 0 ? alpha : zeros, mus, values);
+                            sink += values[3];
+                        }
+                        nsScan[rep] = (cpu.getCurrentThreadCpuTime() - t0) / (double) (iterations / 8);
+                    }
+                    Arrays.sort(nsLight);
+                    Arrays.sort(nsScan);
+                    line.append(String.format(" ns_per_gradient_evaluation_%d_events_fit_points %.0f ns_per_scan_%d_events %.0f",
+                            events, nsLight[2], events, nsScan[2]));
+                }
                 if (sink == 42) {
                     line.append(' ');
                 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The fast kernel of this checkout's HEAD against a reference commit's (bench/KernelAgainst.java) on the synthetic
 # analysis: whether value, gradient and Hessian are the same bits, and ns per evaluation with the Hessian at 8 events
-# (the per-evaluation fixed cost) and at 540, both at alpha = 0.05 e_k, and at 540 at points of a fit (alpha ~ N(0, 0.7^2)), runs
+# (the per-evaluation fixed cost) and at 540, both at alpha = 0.05 e_k, and at 540 at points of a fit (alpha ~ N(0, 0.7^2));
+# there also per evaluation of the value and gradient alone, and per scan of 17 mu points (alternately at a fit point's
+# alpha and at alpha = 0); runs
 # alternating so that both see the same load. Builds both commits
 # from `git archive` in a temporary folder (offline, their own target folders; nothing installed). Run on purpose,
 # not in CI.
