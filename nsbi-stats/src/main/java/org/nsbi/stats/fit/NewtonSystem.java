@@ -94,7 +94,7 @@ final class NewtonSystem {
         this.zq = new double[rows * rows];
         this.hyy = new double[k];
         this.mg = new double[rows * k];
-        this.gw = new double[rows * k];
+        this.gw = rows == 4 ? null : new double[rows * k]; // four rows: gramOfFourRows and the solve form G W's entries
         this.wY = new double[k];
         this.ry = new double[k];
         this.heldFree = new int[dim];
@@ -283,13 +283,10 @@ final class NewtonSystem {
                 zx[r * ne + j] = sum;
             }
         }
-        double[] a = hess.denseBlock();
         int nr = withY ? rows : 0;
         for (int i = 0; i < ne; i++) {
-            int ei = eAt[i];
             for (int j = i; j < ne; j++) {
-                int ej = eAt[j];
-                double sum = ei >= 0 && ej >= 0 ? a[ei * s + ej] : entry(i, j);
+                double sum = entry(i, j);
                 if (i == j) {
                     sum += lambda * Math.max(Math.abs(sum), 1e-3);
                 }

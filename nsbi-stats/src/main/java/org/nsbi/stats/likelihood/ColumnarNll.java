@@ -889,22 +889,17 @@ public final class ColumnarNll extends Nll {
                 double[] uk = bigU[c][i];
                 int e = effectOf[c][k];
                 double[] d = dl[positionOf[1 + k]];
-                if (!wantHess) { // d = t (pu + u_e), or t pu without a shape effect on c: offsetAndProduct's, product's arithmetic
-                    if (e >= 0) {
-                        VectorLoops.offsetProduct(pu[c][k], u[e], d, t, len, !dlStored[c][i]);
-                    } else if (dlStored[c][i]) {
+                // d = t U_k, U_k = pu + u_e (pu without a shape effect on c); U_k is stored for reduce's Hessian only
+                if (e >= 0) {
+                    VectorLoops.offsetAndProduct(wantHess ? uk : null, pu[c][k], u[e], d, t, len, !dlStored[c][i]);
+                } else {
+                    if (wantHess) {
+                        Arrays.fill(uk, 0, len, pu[c][k]);
+                    }
+                    if (dlStored[c][i]) {
                         VectorLoops.scaled(d, pu[c][k], t, 0, len);
                     } else {
                         VectorLoops.addScaled(d, pu[c][k], t, len);
-                    }
-                } else if (e >= 0) {
-                    VectorLoops.offsetAndProduct(uk, pu[c][k], u[e], d, t, len, !dlStored[c][i]);
-                } else {
-                    Arrays.fill(uk, 0, len, pu[c][k]);
-                    if (dlStored[c][i]) {
-                        VectorLoops.product(d, t, uk, len);
-                    } else {
-                        VectorLoops.addProduct(d, t, uk, len);
                     }
                 }
             }

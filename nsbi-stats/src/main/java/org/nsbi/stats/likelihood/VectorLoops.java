@@ -345,12 +345,17 @@ final class VectorLoops {
         }
     }
 
-    /** u_j = g + x_j, then d_j += t_j u_j ({@code add}) or d_j = t_j u_j. */
+    /**
+     * u_j = g + x_j, then d_j += t_j u_j ({@code add}) or d_j = t_j u_j; u is not written when null (an evaluation without
+     * the Hessian, which does not read it), and d has the same bits either way.
+     */
     static void offsetAndProduct(double[] u, double g, double[] x, double[] d, double[] t, int len, boolean add) {
         int j = 0;
         for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, x, j).add(g);
-            uv.intoArray(u, j);
+            if (u != null) {
+                uv.intoArray(u, j);
+            }
             DoubleVector tu = DoubleVector.fromArray(SPECIES, t, j).mul(uv);
             if (add) {
                 tu.add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
@@ -359,24 +364,10 @@ final class VectorLoops {
             }
         }
         for (; j < len; j++) {
-            u[j] = g + x[j];
-            d[j] = add ? d[j] + t[j] * u[j] : t[j] * u[j];
-        }
-    }
-
-    /** {@link #offsetAndProduct} without storing u: d_j += t_j (g + x_j) ({@code add}) or d_j = t_j (g + x_j), the same bits. */
-    static void offsetProduct(double g, double[] x, double[] d, double[] t, int len, boolean add) {
-        int j = 0;
-        for (int bound = SPECIES.loopBound(len); j < bound; j += SPECIES.length()) {
-            DoubleVector tu = DoubleVector.fromArray(SPECIES, t, j).mul(DoubleVector.fromArray(SPECIES, x, j).add(g));
-            if (add) {
-                tu.add(DoubleVector.fromArray(SPECIES, d, j)).intoArray(d, j);
-            } else {
-                tu.intoArray(d, j);
-            }
-        }
-        for (; j < len; j++) {
             double uj = g + x[j];
+            if (u != null) {
+                u[j] = uj;
+            }
             d[j] = add ? d[j] + t[j] * uj : t[j] * uj;
         }
     }

@@ -271,7 +271,7 @@ class VectorLoopsTest {
     }
 
     @Test
-    void offsetProductIsOffsetAndProductsColumnBitForBit() {
+    void offsetAndProductWithoutUGivesTheSameColumnBitForBit() {
         SplittableRandom rng = new SplittableRandom(12);
         for (int n : new int[] {0, 1, 3, 4, 7, 64, 203, 256}) {
             double[] x = new double[n];
@@ -288,7 +288,7 @@ class VectorLoopsTest {
                 double[] expected = d0.clone();
                 VectorLoops.offsetAndProduct(u, g, x, expected, t, n, add);
                 double[] actual = d0.clone();
-                VectorLoops.offsetProduct(g, x, actual, t, n, add);
+                VectorLoops.offsetAndProduct(null, g, x, actual, t, n, add);
                 for (int j = 0; j < n; j++) {
                     assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(actual[j]),
                             "n = " + n + ", add = " + add + ", event " + j);
